@@ -1,0 +1,35 @@
+/* cli.h - the assay command line: global options and the command table.
+ *
+ * cli/ is the only place that prints. Each command lives in its own
+ * cmd_<name>.c and is run with the arguments after its name. Exit status:
+ * 0 success, 1 partial failure (some inputs failed), 2 fatal. */
+#ifndef ASSAY_CLI_H
+#define ASSAY_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct cli_globals {
+	const char *db;   /* --db, $ASSAY_DB, else ./assay.lmdb */
+	bool quiet, verbose;
+};
+
+struct cli_command {
+	const char *name;
+	const char *synopsis; /* one line for `assay --help` */
+	int (*run)(int argc, char **argv, const struct cli_globals *g);
+};
+
+enum { CLI_OK = 0, CLI_PARTIAL = 1, CLI_FATAL = 2 };
+
+/* Commands, one per cmd_<name>.c. */
+int cmd_clean(int argc, char **argv, const struct cli_globals *g);
+int cmd_extract(int argc, char **argv, const struct cli_globals *g);
+int cmd_crawl(int argc, char **argv, const struct cli_globals *g);
+int cmd_ingest(int argc, char **argv, const struct cli_globals *g);
+int cmd_stats(int argc, char **argv, const struct cli_globals *g);
+
+/* True when argv holds -h or --help before a "--". */
+bool cli_wants_help(int argc, char **argv);
+
+#endif

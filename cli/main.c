@@ -1,0 +1,97 @@
+/* main.c - assay's entry point: global options, then one subcommand.
+ *
+ * Only commands that work are in the table; `assay --help` lists them and
+ * `assay COMMAND --help` describes each, as doc/assay.1 does. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "cli.h"
+#include "log.h"
+
+static const struct cli_command commands[] = {
+	{"crawl", "crawl [--sources FILE] [SOURCE...]   fetch feeds, sitemaps and pages into the store", cmd_crawl},
+	{"ingest", "ingest PATH...                      store local HTML, .gz, .txt and WARC files", cmd_ingest},
+	{"clean", "clean [--json] FILE...              print the article text of HTML pages", cmd_clean},
+	{"extract", "extract [--text] [--lines] FILE...  print mentions, claims and agreements", cmd_extract},
+	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: assay [--db DIR] [--quiet] [--verbose] COMMAND [ARGS]\n"
+	      "\n"
+	      "Reads the mining press: crawls news, keeps the article, extracts every\n"
+	      "figure and agreement as sourced claims, and finds where sources disagree.\n"
+	      "\n"
+	      "commands:\n", out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %s\n", commands[i].synopsis);
+	fputs("\n"
+	      "global options:\n"
+	      "  --db DIR     the store (default: $ASSAY_DB, else ./assay.lmdb)\n"
+	      "  --quiet      print errors only\n"
+	      "  --verbose    say more about what is done\n"
+	      "  --help       this text; COMMAND --help describes a command\n"
+	      "  --version    print the version\n"
+	      "\n"
+	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n", out);
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_globals g = {0};
+	int i;
+
+	g.db = getenv("ASSAY_DB");
+	if (!g.db || !*g.db)
+		g.db = "assay.lmdb";
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--db") == 0) {
+			if (++i >= argc) {
+				assay_err("--db: needs a folder");
+				return CLI_FATAL;
+			}
+			g.db = argv[i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			g.db = a + 5;
+		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+			g.quiet = true;
+		} else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+			g.verbose = true;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return CLI_OK;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("assay %s\n", ASSAY_VERSION);
+			return CLI_OK;
+		} else {
+			assay_err("%s: unknown option (see 'assay --help')", a);
+			return CLI_FATAL;
+		}
+	}
+	assay_log_level = g.quiet ? 0 : g.verbose ? 2 : 1;
+	if (i >= argc) {
+		usage(stderr);
+		return CLI_FATAL;
+	}
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (strcmp(argv[i], commands[c].name) == 0)
+			return commands[c].run(argc - i, argv + i, &g);
+	assay_err("%s: unknown command (see 'assay --help')", argv[i]);
+	return CLI_FATAL;
+}

@@ -1,0 +1,70 @@
+/* fetch.h - getting pages: feeds, sitemaps and articles over libcurl
+ * (http, https, and file:// for local sources named by the user).
+ *
+ * fetch/ knows nothing of parse/, extract/ or store/: it hands each
+ * fetched page to a callback, and keeps its state between runs through
+ * the get/put callbacks it is given. */
+#ifndef ASSAY_FETCH_H
+#define ASSAY_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* One fetched article page, borrowed for the length of the callback. */
+struct assay_page {
+	const char *url;          /* the URL as listed by the source */
+	const char *final_url;    /* after redirects */
+	const char *content_type; /* from the server, or NULL */
+	const char *charset;      /* from Content-Type, or NULL */
+	const char *body;
+	size_t len;
+	const char *published;    /* from the feed item, "YYYY-MM-DD", or NULL */
+	const char *title;        /* from the feed item, or NULL */
+	int64_t fetched_at;
+	const char *warc_file;
+	int64_t warc_offset;
+};
+
+/* What the crawl reports: the counters of cli.md's summary. */
+struct assay_crawl_summary {
+	unsigned sources, pages_fetched, not_modified, new_articles, duplicates;
+	unsigned new_claims, errors, skipped_known, robots_denied;
+	double seconds;
+};
+
+struct assay_crawl_hooks {
+	void *ctx;
+	/* True when the article URL is stored already (then it is not fetched). */
+	bool (*is_known)(void *ctx, const char *url);
+	/* A fetched page; returns ASSAY_OK or an error (counted, crawl goes on). */
+	int (*on_page)(void *ctx, const struct assay_page *page);
+	/* Crawl state between runs; get returns ASSAY_ENOTFOUND when absent. */
+	int (*state_get)(void *ctx, const char *table, const char *key, struct assay_buf *val);
+	int (*state_put)(void *ctx, const char *table, const char *key, const void *val,
+			 size_t len);
+};
+
+struct assay_crawl_opts {
+	const char *user_agent;   /* NULL: "assay/VERSION (+https://example.org/assay)" */
+	double delay;             /* seconds between requests to one host (default 1) */
+	int since_days;           /* feed items older than this are skipped (30) */
+	bool refetch;             /* fetch stored articles again */
+	bool allow_private;       /* allow loopback/private addresses */
+	unsigned max_pages;       /* 0: no limit */
+	double max_seconds;       /* 0: no limit */
+	const char *warc_path;    /* write WARC records here, or NULL */
+};
+
+void assay_crawl_opts_init(struct assay_crawl_opts *o);
+
+/* Crawls every source (feed, sitemap, article URL, local file or folder).
+ * Returns ASSAY_OK when everything was fetched, ASSAY_EFETCH when some
+ * sources or pages failed (the summary counts them), or another error
+ * when nothing could be done. */
+int assay_crawl(const char *const *sources, size_t nsources, const struct assay_crawl_opts *opts,
+		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum);
+
+#endif

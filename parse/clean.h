@@ -1,0 +1,71 @@
+/* clean.h - HTML page -> the article: text blocks, tables and metadata.
+ *
+ * The cleaner keeps what a reader of the story would read and drops the
+ * page around it (menus, widgets, related-news boxes, comments, ads).
+ * Output text is valid UTF-8, always: invalid input bytes are repaired.
+ * An assay_doc owns every string and array in it; release it with
+ * assay_doc_release(). No input crashes or hangs the cleaner. */
+#ifndef ASSAY_CLEAN_H
+#define ASSAY_CLEAN_H
+
+#include <stddef.h>
+
+enum assay_block_kind {
+	ASSAY_BLOCK_HEADING,
+	ASSAY_BLOCK_PARAGRAPH,
+	ASSAY_BLOCK_ITEM,      /* a list item */
+	ASSAY_BLOCK_QUOTE,
+	ASSAY_BLOCK_TABLE_ROW, /* one row of a table, cells joined by " | " */
+};
+
+/* A block is a span of assay_doc.text; blocks are separated by "\n\n". */
+struct assay_block {
+	enum assay_block_kind kind;
+	size_t start, end; /* byte offsets into text, end exclusive */
+	int table;         /* for TABLE_ROW: index into tables, else -1 */
+	int row;           /* for TABLE_ROW: row index in that table, else -1 */
+};
+
+struct assay_table_row {
+	char **cells;
+	size_t ncells;
+};
+
+struct assay_table {
+	struct assay_table_row *rows;
+	size_t nrows;
+};
+
+struct assay_doc {
+	char *title;     /* NULL when unknown, as every metadata field */
+	char *url;       /* canonical URL (rel=canonical, og:url), else NULL */
+	char *published; /* ISO 8601 date "YYYY-MM-DD" */
+	char *author;
+	char *site;
+	char *language;  /* BCP 47 primary tag, e.g. "en" */
+	char *text;      /* never NULL after a successful clean; may be "" */
+	size_t text_len;
+	struct assay_block *blocks;
+	size_t nblocks;
+	struct assay_table *tables;
+	size_t ntables;
+};
+
+struct assay_clean_opts {
+	const char *charset;  /* from the HTTP Content-Type header, or NULL */
+	const char *base_url; /* where the page came from, or NULL */
+};
+
+/* Cleans @len bytes of HTML into @out (which it initialises).
+ * Returns ASSAY_OK, ASSAY_ENOMEM or ASSAY_EPARSE; on error @out is empty
+ * and needs no release. @opts may be NULL. */
+int assay_clean(const char *html, size_t len, const struct assay_clean_opts *opts,
+		struct assay_doc *out);
+
+/* Frees everything in @d and zeroes it; accepts a zeroed doc. */
+void assay_doc_release(struct assay_doc *d);
+
+/* Library-wide setup of libxml2; call once before threads (idempotent). */
+void assay_parse_init(void);
+
+#endif
