@@ -1,0 +1,3 @@
+/* cmd_crawl.c - PLACEHOLDER. */
+#include "cli.h"
+int cmd_crawl(int argc, char **argv, const struct cli_globals *g) { (void)argc; (void)argv; (void)g; return CLI_FATAL; }

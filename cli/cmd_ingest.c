@@ -1,0 +1,3 @@
+/* cmd_ingest.c - PLACEHOLDER. */
+#include "cli.h"
+int cmd_ingest(int argc, char **argv, const struct cli_globals *g) { (void)argc; (void)argv; (void)g; return CLI_FATAL; }

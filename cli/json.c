@@ -1,0 +1,2 @@
+/* json.c - PLACEHOLDER */
+typedef int assay_json_placeholder;

@@ -1,0 +1,2 @@
+/* pipeline.c - PLACEHOLDER */
+typedef int assay_pipeline_placeholder;

@@ -1,0 +1,81 @@
+/* test_common.c - buffers, file reading (plain and gzip), hashes. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "assay.h"
+#include "buf.h"
+#include "file.h"
+#include "hash.h"
+
+Test(common, buf_appends_and_stays_nul_terminated)
+{
+	struct assay_buf b = {0};
+
+	for (int i = 0; i < 1000; i++)
+		cr_assert_eq(assay_buf_printf(&b, "%d,", i), ASSAY_OK);
+	cr_assert_eq(b.data[b.len], '\0');
+	cr_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+	cr_assert_eq(strlen(b.data), b.len);
+	char *s = assay_buf_steal(&b);
+	cr_assert_null(b.data);
+	cr_assert_eq(b.len, 0);
+	free(s);
+}
+
+Test(common, read_file_inflates_gzip_by_magic_not_name)
+{
+	char path[] = "/tmp/assay-test-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	gzFile gz = gzdopen(fd, "wb");
+	gzputs(gz, "<html>hello</html>");
+	gzclose(gz);
+	struct assay_buf b = {0};
+	cr_assert_eq(assay_read_file(path, 1 << 20, &b), ASSAY_OK);
+	cr_assert_str_eq(b.data, "<html>hello</html>");
+	assay_buf_release(&b);
+	unlink(path);
+}
+
+Test(common, gunzip_stops_a_bomb_at_the_limit)
+{
+	/* 10 MB of zeros compresses to ~10 KB. */
+	size_t n = 10u << 20;
+	char *zeros = calloc(1, n);
+	uLongf clen = compressBound(n);
+	unsigned char *c = malloc(clen);
+	cr_assert_eq(compress(c, &clen, (unsigned char *)zeros, n), Z_OK);
+	struct assay_buf out = {0};
+	cr_assert_eq(assay_gunzip(c, clen, 1u << 20, &out), ASSAY_ETOOBIG);
+	cr_assert(out.len <= 1u << 20);
+	assay_buf_release(&out);
+	free(c);
+	free(zeros);
+}
+
+Test(common, gunzip_rejects_truncated_input)
+{
+	const char *text = "some text that compresses";
+	uLongf clen = compressBound(strlen(text));
+	unsigned char c[128];
+	clen = sizeof c;
+	cr_assert_eq(compress(c, &clen, (const unsigned char *)text, strlen(text)), Z_OK);
+	struct assay_buf out = {0};
+	cr_assert_eq(assay_gunzip(c, clen / 2, 1u << 20, &out), ASSAY_EPARSE);
+	assay_buf_release(&out);
+}
+
+Test(common, read_file_reports_missing_file)
+{
+	struct assay_buf b = {0};
+	cr_assert_eq(assay_read_file("/nonexistent/assay", 100, &b), ASSAY_ENOTFOUND);
+}
+
+Test(common, sha256_matches_known_vector)
+{
+	char hex[65];
+	assay_sha256_hex("abc", 3, hex);
+	cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
