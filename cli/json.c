@@ -1,2 +1,0 @@
-/* json.c - PLACEHOLDER */
-typedef int assay_json_placeholder;
