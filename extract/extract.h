@@ -21,6 +21,7 @@ enum assay_mention_type {
 	ASSAY_M_ORG,
 	ASSAY_M_COMMODITY,
 	ASSAY_M_DATE,
+	ASSAY_M_NUMBER,        /* a bare figure without unit (table cells) */
 };
 
 struct assay_mention {
@@ -36,6 +37,9 @@ struct assay_mention {
 	char qualifier[4];     /* eq approx lt le gt ge, "" for non-figures */
 	char id[48];           /* country / org / commodity id; date: ISO value */
 	char kind[20];         /* org kind */
+	char price_per[8];     /* money written as a price: "lb" "t" "kg" "ozt" */
+	char home[4];          /* org: home country id, else "" */
+	char form[12];         /* country: "name" "demonym" "capital"; "" else */
 };
 
 struct assay_evidence {

@@ -1,0 +1,82 @@
+/* mentions.h - inside extract/: sentences and mentions, for the claim and
+ * agreement finders (claims.c, agreements.c) and the tests.
+ *
+ * Everything here works on one text (bytes, UTF-8) and hands back plain
+ * arrays the caller frees with free(). Call assay_extract_init() first:
+ * the recognizers use patterns and gazetteers compiled once per process
+ * (not thread-safe during init; matching afterwards uses per-call match
+ * data and is safe to run from several threads).
+ *
+ * How a struct assay_mention (extract.h) is filled, per type:
+ *   quantity  value (canonical unit), unit ("t", "ozt", "g/t", "oz/t",
+ *             "bbl", "MW", "MWh", "m3"...), unit_text as written, per
+ *             ("year"/"month"/"day"/""), qualifier, ton_ambiguous,
+ *             price_per unused
+ *   percent   value 0-100, unit "%" (or "pp" for percentage points)
+ *   money     value in the currency's units (cents already divided), unit =
+ *             the ISO 4217 currency code ("USD"); price_per = "lb", "t",
+ *             "kg", "ozt" when written as a price ("$30/lb", "$1,900 an
+ *             ounce"); per = "year"... for "$2 billion a year"
+ *   count     value, unit = the counted noun in the singular ("vehicle",
+ *             "country", "job")
+ *   number    a bare figure with no unit (table cells, "1.2 million"):
+ *             value only; the table header says what it counts
+ *   country   id = ISO 3166-1 alpha-2 ("TR"), "EU", or ISO 3166-3 alpha-4
+ *             ("SUHH"); form says how it was written (name, demonym,
+ *             capital standing for the government)
+ *   org       id = gazetteer slug ("byd"), kind ("company",
+ *             "intergovernmental", "agency", "partnership", "media"),
+ *             home = its home country id ("CN") or ""
+ *   commodity id = vocabulary id ("rare-earths")
+ *   date      id = ISO 8601 value ("2024", "2024-10", "2024-10-16",
+ *             "2012/2013" for a fiscal year); "" when relative and no
+ *             publication date was given
+ * Figures (quantity, percent, money, count, number) have has_max and
+ * value_max for ranges, and qualifier (eq approx lt le gt ge).
+ *
+ * Mentions come sorted by start and never overlap. */
+#ifndef ASSAY_MENTIONS_H
+#define ASSAY_MENTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+
+/* A span of the text: a sentence, a table row, a heading. */
+struct assay_span {
+	size_t start, end; /* bytes, end exclusive, trimmed of spaces */
+	bool table_row;    /* a row of a table ("a | b | c" line or a doc row) */
+};
+
+/* Splits @text into sentences. Paragraph breaks (blank lines), table rows
+ * and list items always end a sentence; a single newline ends one when the
+ * line looks complete (ends in punctuation, is short like a heading, or the
+ * next line is a bullet); ". ! ?" end one unless the word before is an
+ * abbreviation (U.S., Co., Ltd., Jan., a.m., No., initials...).
+ * *out is a new array (free() it), *n its length. ASSAY_OK or ENOMEM. */
+int assay_split_sentences(const char *text, size_t len, struct assay_span **out,
+			  size_t *n);
+
+/* Finds every mention in @text. @opts may be NULL (no publication date).
+ * *out is a new array (free() it) sorted by start, *n its length.
+ * Returns ASSAY_OK, ASSAY_ENOMEM, or ASSAY_EINVAL before init. */
+int assay_find_mentions(const char *text, size_t len,
+			const struct assay_extract_opts *opts,
+			struct assay_mention **out, size_t *n);
+
+/* "quantity", "percent", "money", "count", "number", "country", "org",
+ * "commodity", "date". */
+const char *assay_mention_type_name(enum assay_mention_type t);
+
+/* True for the figure types (quantity, percent, money, count, number). */
+bool assay_mention_is_figure(const struct assay_mention *m);
+
+/* The org's home country id ("CN" for "byd"), or NULL if unknown. */
+const char *assay_org_home(const char *org_id);
+
+/* First mention index with start >= @pos (binary search), n if none. */
+size_t assay_mention_lower_bound(const struct assay_mention *m, size_t n,
+				 size_t pos);
+
+#endif
