@@ -1,0 +1,229 @@
+/* serve_chart.c - SVG figure charts and status timelines (see serve_chart.h).
+ *
+ * Coordinates are in user units of a fixed viewBox; the page scales the
+ * SVG to its column. Writes go through a sticky-error writer: the first
+ * failed append is remembered and the rest are skipped, so drawing code
+ * stays straight-line and still returns ENOMEM. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "assay.h"
+#include "serve_chart.h"
+#include "serve_html.h"
+
+#define CH_W 720.0      /* chart width */
+#define CH_LABEL 230.0  /* left column for row labels */
+#define CH_RIGHT 90.0   /* room for the value written right of a dot */
+#define CH_ROW 30.0     /* height of one source's row */
+#define CH_TOP 12.0
+#define CH_AXIS 34.0    /* room for the value axis below the rows */
+
+#define COL_MARK "#2f5d9e"
+#define COL_ACCEPTED "#1b7f3b"
+#define COL_GRID "#d8dde6"
+#define COL_TEXT "#1d2330"
+#define COL_MUTED "#5b6475"
+
+struct svg {
+	struct assay_buf *b;
+	int rc;
+};
+
+static void svgf(struct svg *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void svgf(struct svg *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->rc != ASSAY_OK)
+		return;
+	va_start(ap, fmt);
+	s->rc = assay_buf_vprintf(s->b, fmt, ap);
+	va_end(ap);
+}
+
+static void svg_esc(struct svg *s, const char *text)
+{
+	if (s->rc == ASSAY_OK)
+		s->rc = serve_esc_str(s->b, text);
+}
+
+/* A round step near @span / @ticks: 1, 2 or 5 times a power of ten. */
+static double nice_step(double span, int ticks)
+{
+	double raw = span / ticks, mag = pow(10, floor(log10(raw))), f = raw / mag;
+
+	return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
+}
+
+struct scale {
+	double lo, hi;  /* domain */
+	double x0, x1;  /* range in user units */
+};
+
+static double sx(const struct scale *sc, double v)
+{
+	return sc->x0 + (v - sc->lo) / (sc->hi - sc->lo) * (sc->x1 - sc->x0);
+}
+
+/* The value domain: every interval, padded, on round steps. */
+static struct scale domain_of(const struct serve_mark *m, size_t n)
+{
+	struct scale sc = {0, 1, CH_LABEL, CH_W - CH_RIGHT};
+	double lo = INFINITY, hi = -INFINITY, step;
+
+	for (size_t i = 0; i < n; i++) {
+		double a = fmin(m[i].lo, m[i].value), b = fmax(m[i].hi, m[i].value);
+		if (isfinite(a) && a < lo)
+			lo = a;
+		if (isfinite(b) && b > hi)
+			hi = b;
+	}
+	if (!(lo <= hi))
+		return sc;
+	if (hi - lo < fabs(hi) * 1e-9 || hi == lo) {
+		double pad = lo != 0 ? fabs(lo) * 0.1 : 1;
+		lo -= pad;
+		hi += pad;
+	}
+	step = nice_step(hi - lo, 4);
+	sc.lo = floor(lo / step) * step;
+	sc.hi = ceil(hi / step) * step;
+	if (sc.lo < 0 && lo >= 0)
+		sc.lo = 0;
+	return sc;
+}
+
+static void draw_axis(struct svg *s, const struct scale *sc, double y0, double y1,
+		      const char *unit)
+{
+	double step = nice_step(sc->hi - sc->lo, 4);
+	char num[64], lab[96];
+
+	for (double v = sc->lo; v <= sc->hi + step * 1e-6; v += step) {
+		double x = sx(sc, v);
+		serve_fmt_figure(fabs(v) < step * 1e-9 ? 0 : v, 0, false, unit, lab, sizeof lab);
+		snprintf(num, sizeof num, "%.1f", x);
+		svgf(s, "<line x1=\"%s\" y1=\"%.1f\" x2=\"%s\" y2=\"%.1f\" stroke=\"" COL_GRID "\"/>",
+		     num, y0, num, y1);
+		svgf(s, "<text x=\"%s\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" fill=\""
+		     COL_MUTED "\">", num, y1 + 16);
+		svg_esc(s, lab);
+		svgf(s, "</text>");
+	}
+}
+
+static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_mark *m,
+		      double y, const char *unit)
+{
+	const char *col = m->accepted ? COL_ACCEPTED : COL_MARK;
+	double x = sx(sc, m->value), a = sx(sc, m->lo), b = sx(sc, m->hi);
+	char fig[64];
+
+	if (m->figure[0])
+		snprintf(fig, sizeof fig, "%s", m->figure);
+	else
+		serve_fmt_figure(m->value, 0, false, unit, fig, sizeof fig);
+	svgf(s, "<g class=\"mark%s\"><title>", m->accepted ? " accepted" : "");
+	svg_esc(s, fig);
+	svgf(s, " - ");
+	svg_esc(s, m->site[0] ? m->site : "unknown site");
+	svgf(s, ", ");
+	svg_esc(s, m->date[0] ? m->date : "undated");
+	svgf(s, "</title>");
+	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"" COL_TEXT "\">",
+	     8.0, y + 4);
+	svg_esc(s, m->date[0] ? m->date : "undated");
+	svgf(s, "  ");
+	svg_esc(s, m->site);
+	svgf(s, "</text>");
+	if (b - a >= 1)
+		svgf(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" rx=\"3\" "
+		     "fill=\"%s\" fill-opacity=\"0.25\"/>", a, y - 4, b - a, col);
+	svgf(s, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\"%s/>", x, y,
+	     m->accepted ? "7" : "5", col,
+	     m->accepted ? " stroke=\"#0b3d1b\" stroke-width=\"2\"" : "");
+	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"%s\" fill=\"%s\">",
+	     fmax(x, b) + 10, y + 4, m->accepted ? "bold" : "normal", col);
+	svg_esc(s, fig);
+	if (m->accepted)
+		svgf(s, " \xE2\x9C\x93 accepted");
+	svgf(s, "</text></g>");
+}
+
+int serve_chart_svg(const struct serve_mark *m, size_t n, const char *unit,
+		    struct assay_buf *out)
+{
+	struct svg s = {out, ASSAY_OK};
+	struct scale sc = domain_of(m, n);
+	double h = CH_TOP + CH_ROW * (double)(n ? n : 1) + CH_AXIS;
+
+	svgf(&s, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %.0f %.0f\" "
+	     "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"figures reported by each source\" "
+	     "font-family=\"system-ui, sans-serif\">", CH_W, h, CH_W, h);
+	draw_axis(&s, &sc, CH_TOP - 6, h - CH_AXIS + 4, unit);
+	for (size_t i = 0; i < n; i++)
+		draw_mark(&s, &sc, &m[i], CH_TOP + CH_ROW * ((double)i + 0.5), unit);
+	if (!n)
+		svgf(&s, "<text x=\"8\" y=\"%.1f\" font-size=\"12\" fill=\"" COL_MUTED
+		     "\">no figures</text>", CH_TOP + CH_ROW / 2);
+	svgf(&s, "</svg>");
+	return s.rc;
+}
+
+const char *serve_status_tone(const char *status)
+{
+	static const char *const good[] = {"signed", "joined", "committed"};
+	static const char *const bad[] = {"stalled", "ended"};
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		if (status && strcmp(status, good[i]) == 0)
+			return "good";
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (status && strcmp(status, bad[i]) == 0)
+			return "bad";
+	return "open";
+}
+
+static const char *tone_colour(const char *tone)
+{
+	return strcmp(tone, "good") == 0 ? COL_ACCEPTED
+	       : strcmp(tone, "bad") == 0 ? "#b3261e" : "#b26b00";
+}
+
+static void draw_event(struct svg *s, const struct serve_event *e, double x, double y)
+{
+	const char *col = tone_colour(serve_status_tone(e->status));
+
+	svgf(s, "<g class=\"event\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"/>",
+	     x, y, col);
+	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" "
+	     "text-anchor=\"middle\" fill=\"%s\">", x, y - 14, col);
+	svg_esc(s, e->status);
+	svgf(s, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
+	     "fill=\"" COL_TEXT "\">", x, y + 22);
+	svg_esc(s, e->date[0] ? e->date : "undated");
+	svgf(s, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
+	     "fill=\"" COL_MUTED "\">", x, y + 36);
+	svg_esc(s, e->site);
+	svgf(s, "</text></g>");
+}
+
+int serve_timeline_svg(const struct serve_event *e, size_t n, struct assay_buf *out)
+{
+	struct svg s = {out, ASSAY_OK};
+	double step = 170, w = fmax(360, 90 + step * (double)(n ? n - 1 : 0) + 90), y = 34;
+
+	svgf(&s, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %.0f 80\" "
+	     "width=\"%.0f\" height=\"80\" role=\"img\" aria-label=\"status reported over time\" "
+	     "font-family=\"system-ui, sans-serif\">", w, w);
+	if (n > 1)
+		svgf(&s, "<line x1=\"90\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" COL_GRID
+		     "\" stroke-width=\"3\"/>", y, 90 + step * (double)(n - 1), y);
+	for (size_t i = 0; i < n; i++)
+		draw_event(&s, &e[i], 90 + step * (double)i, y);
+	svgf(&s, "</svg>");
+	return s.rc;
+}

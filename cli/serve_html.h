@@ -1,0 +1,43 @@
+/* serve_html.h - the one HTML escaping function of `assay serve`, and the
+ * small formatting helpers its pages share.
+ *
+ * Everything that came from a scraped page (titles, sites, evidence text,
+ * URLs, ids) goes through serve_esc() before it reaches HTML. The escape is
+ * the same for element text and for double-quoted attribute values, so a
+ * caller cannot pick the wrong one: & < > " ' ` are turned into character
+ * references, control characters and bytes that are not valid UTF-8 into
+ * U+FFFD. Attribute values are always written inside double quotes.
+ * A URL written into href must first pass serve_url_is_web(). */
+#ifndef ASSAY_SERVE_HTML_H
+#define ASSAY_SERVE_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends @s (@n bytes) escaped for HTML text or a quoted attribute.
+ * A NULL @s appends nothing. Returns ASSAY_OK or ASSAY_ENOMEM. */
+int serve_esc(struct assay_buf *b, const char *s, size_t n);
+/* serve_esc() of a NUL-terminated string (NULL appends nothing). */
+int serve_esc_str(struct assay_buf *b, const char *s);
+
+/* True for an absolute http:// or https:// URL with a host: the only URLs
+ * the pages link to (never javascript:, data: or file:). */
+bool serve_url_is_web(const char *url);
+
+/* Writes a figure for people: "694 million t", "90%", "USD 2 billion",
+ * "1,200 ozt"; a range as "20,000-30,000 t". Always terminated. */
+void serve_fmt_figure(double value, double value_max, bool has_max,
+		      const char *unit, char *out, size_t size);
+/* Writes a number with a few significant digits and a word for large
+ * magnitudes ("1.2 million"). Always terminated. */
+void serve_fmt_number(double v, char *out, size_t size);
+
+/* Decodes application/x-www-form-urlencoded @body and copies the value of
+ * field @name into @out (truncated to fit, always terminated). Returns
+ * true when the field is present. */
+bool serve_form_get(const char *body, size_t len, const char *name,
+		    char *out, size_t size);
+
+#endif

@@ -1,0 +1,316 @@
+/* test_serve.c - the review page's building blocks: the one HTML escaping
+ * function, URL and form helpers, figure formatting, and the SVG charts.
+ *
+ * Escaping and formatting are driven by case files in tests/data/; the
+ * charts are parsed back as XML and checked for what an editor must see. */
+#include <criterion/criterion.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "serve_chart.h"
+#include "serve_html.h"
+
+static FILE *open_case_file(const char *name)
+{
+	const char *root = getenv("ASSAY_SOURCE_ROOT");
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/tests/data/%s", root ? root : ".", name);
+	f = fopen(path, "r");
+	cr_assert_not_null(f, "cannot open %s", path);
+	return f;
+}
+
+/* Decodes C escapes (\t \n \\ \xHH) of @s in place; returns the length. */
+static size_t unescape(char *s)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] != '\\' || !s[i + 1]) {
+			s[o++] = s[i];
+			continue;
+		}
+		i++;
+		if (s[i] == 'n')
+			s[o++] = '\n';
+		else if (s[i] == 't')
+			s[o++] = '\t';
+		else if (s[i] == 'x') {
+			char hex[3] = {s[i + 1], s[i + 2], 0};
+			s[o++] = (char)strtol(hex, NULL, 16);
+			i += 2;
+		} else
+			s[o++] = s[i];
+	}
+	s[o] = '\0';
+	return o;
+}
+
+/* Splits a case line at tabs into at most @max fields; returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+	int n = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	if (!*line || *line == '#')
+		return 0;
+	f[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+Test(serve, escaping_makes_scraped_text_inert_for_html)
+{
+	FILE *f = open_case_file("serve_escape.tsv");
+	char line[1024], *fld[2];
+	int cases = 0;
+
+	while (fgets(line, sizeof line, f)) {
+		struct assay_buf b = {0};
+		size_t inlen, outlen;
+
+		if (split_tabs(line, fld, 2) != 2)
+			continue;
+		inlen = unescape(fld[0]);
+		outlen = unescape(fld[1]);
+		cr_assert_eq(serve_esc(&b, fld[0], inlen), ASSAY_OK);
+		cr_expect(b.len == outlen && memcmp(b.data ? b.data : "", fld[1], outlen) == 0,
+			  "case %d: got '%s', want '%s'", cases + 1, b.data ? b.data : "", fld[1]);
+		assay_buf_release(&b);
+		cases++;
+	}
+	fclose(f);
+	cr_assert_gt(cases, 10);
+}
+
+Test(serve, escaped_output_never_holds_markup_characters)
+{
+	struct assay_buf b = {0};
+	char all[256];
+
+	for (int i = 0; i < 256; i++)
+		all[i] = (char)i;
+	cr_assert_eq(serve_esc(&b, all, sizeof all), ASSAY_OK);
+	cr_expect_null(memchr(b.data, '<', b.len));
+	cr_expect_null(memchr(b.data, '>', b.len));
+	cr_expect_null(memchr(b.data, '"', b.len));
+	cr_expect_null(memchr(b.data, '\'', b.len));
+	cr_expect_null(memchr(b.data, '\0', b.len));
+	assay_buf_release(&b);
+}
+
+Test(serve, figures_are_written_for_people)
+{
+	FILE *f = open_case_file("serve_figures.tsv");
+	char line[512], *fld[4], out[128];
+	int cases = 0;
+
+	while (fgets(line, sizeof line, f)) {
+		bool has_max;
+
+		if (split_tabs(line, fld, 4) != 4)
+			continue;
+		has_max = strcmp(fld[1], "-") != 0;
+		serve_fmt_figure(strtod(fld[0], NULL), has_max ? strtod(fld[1], NULL) : 0,
+				 has_max, fld[2], out, sizeof out);
+		cr_expect_str_eq(out, fld[3], "case %s %s", fld[0], fld[2]);
+		cases++;
+	}
+	fclose(f);
+	cr_assert_gt(cases, 5);
+}
+
+Test(serve, only_web_urls_are_linked)
+{
+	cr_expect(serve_url_is_web("https://www.mining.com/a?b=1"));
+	cr_expect(serve_url_is_web("HTTP://example.org/"));
+	cr_expect_not(serve_url_is_web("javascript:alert(1)"));
+	cr_expect_not(serve_url_is_web(" https://x.org/"));
+	cr_expect_not(serve_url_is_web("https:///path"));
+	cr_expect_not(serve_url_is_web("file:///etc/passwd"));
+	cr_expect_not(serve_url_is_web("data:text/html,<script>"));
+	cr_expect_not(serve_url_is_web("https://x.org/a b"));
+	cr_expect_not(serve_url_is_web(NULL));
+}
+
+Test(serve, form_fields_are_decoded)
+{
+	const char body[] = "token=ab12&action=reject&reason=wrong+unit%3A+lbs%20not%20t&x";
+	char out[64];
+
+	cr_assert(serve_form_get(body, strlen(body), "reason", out, sizeof out));
+	cr_expect_str_eq(out, "wrong unit: lbs not t");
+	cr_assert(serve_form_get(body, strlen(body), "token", out, sizeof out));
+	cr_expect_str_eq(out, "ab12");
+	cr_expect(serve_form_get(body, strlen(body), "x", out, sizeof out));
+	cr_expect_str_eq(out, "");
+	cr_expect_not(serve_form_get(body, strlen(body), "tok", out, sizeof out));
+	cr_expect_not(serve_form_get(body, 5, "action", out, sizeof out));
+	cr_assert(serve_form_get("v=%4", 4, "v", out, sizeof out));
+	cr_expect_str_eq(out, "%4");
+}
+
+/* Parses @svg as XML; fails the test when it is not well-formed. */
+static xmlDoc *parse_svg(const struct assay_buf *svg)
+{
+	xmlDoc *doc = xmlReadMemory(svg->data, (int)svg->len, "chart.svg", "UTF-8",
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+	cr_assert_not_null(doc, "not well-formed: %s", svg->data);
+	return doc;
+}
+
+/* Collects the elements named @name under @n, in document order. */
+static size_t find_all(xmlNode *n, const char *name, xmlNode **out, size_t max, size_t k)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 &&
+		    k < max)
+			out[k++] = n;
+		k = find_all(n->children, name, out, max, k);
+	}
+	return k;
+}
+
+static double attr_num(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	double d;
+
+	cr_assert_not_null(v, "no %s attribute", name);
+	d = strtod((const char *)v, NULL);
+	xmlFree(v);
+	return d;
+}
+
+static void set_mark(struct serve_mark *m, double v, const char *date, const char *site,
+		     bool accepted)
+{
+	memset(m, 0, sizeof *m);
+	m->value = v;
+	m->lo = v * 0.95;
+	m->hi = v * 1.05;
+	snprintf(m->date, sizeof m->date, "%s", date);
+	snprintf(m->site, sizeof m->site, "%s", site);
+	m->accepted = accepted;
+}
+
+Test(serve, chart_draws_one_dot_per_source_in_value_order)
+{
+	struct serve_mark m[3];
+	struct assay_buf svg = {0};
+	xmlNode *dots[8];
+	xmlDoc *doc;
+
+	set_mark(&m[0], 60, "2023-01-02", "a.example", false);
+	set_mark(&m[1], 90, "2024-05-06", "b.example", true);
+	set_mark(&m[2], 70, "2024-07-08", "c.example", false);
+	cr_assert_eq(serve_chart_svg(m, 3, "%", &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_assert_eq(find_all(xmlDocGetRootElement(doc), "circle", dots, 8, 0), 3);
+	cr_expect_lt(attr_num(dots[0], "cx"), attr_num(dots[2], "cx"));
+	cr_expect_lt(attr_num(dots[2], "cx"), attr_num(dots[1], "cx"));
+	cr_expect_lt(attr_num(dots[0], "cy"), attr_num(dots[1], "cy"), "rows keep the given order");
+	cr_expect_not_null(strstr(svg.data, "2024-05-06"));
+	cr_expect_not_null(strstr(svg.data, "b.example"));
+	xmlFreeDoc(doc);
+	assay_buf_release(&svg);
+}
+
+Test(serve, chart_highlights_only_the_accepted_figure)
+{
+	struct serve_mark m[2];
+	struct assay_buf svg = {0};
+	const char *first;
+
+	set_mark(&m[0], 1200000, "2023-01-02", "a.example", false);
+	set_mark(&m[1], 1500000, "2024-05-06", "b.example", true);
+	cr_assert_eq(serve_chart_svg(m, 2, "t", &svg), ASSAY_OK);
+	first = strstr(svg.data, "class=\"mark accepted\"");
+	cr_assert_not_null(first);
+	cr_expect_null(strstr(first + 1, "class=\"mark accepted\""));
+	cr_expect_not_null(strstr(first, "1.5 million t"));
+	cr_expect_not_null(strstr(first, "accepted</text>"));
+	assay_buf_release(&svg);
+	m[1].accepted = false;
+	cr_assert_eq(serve_chart_svg(m, 2, "t", &svg), ASSAY_OK);
+	cr_expect_null(strstr(svg.data, "accepted\""));
+	assay_buf_release(&svg);
+}
+
+Test(serve, chart_escapes_scraped_labels)
+{
+	struct serve_mark m;
+	struct assay_buf svg = {0};
+	xmlDoc *doc;
+
+	set_mark(&m, 5, "2024-01-01", "<script>alert(1)</script>", false);
+	snprintf(m.figure, sizeof m.figure, "\"><img src=x onerror=alert(1)>");
+	cr_assert_eq(serve_chart_svg(&m, 1, "%", &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_expect_null(strstr(svg.data, "<script"));
+	cr_expect_null(strstr(svg.data, "<img"));
+	cr_expect_not_null(strstr(svg.data, "&lt;script&gt;"));
+	xmlFreeDoc(doc);
+	assay_buf_release(&svg);
+}
+
+Test(serve, chart_survives_degenerate_figures)
+{
+	struct serve_mark m[2];
+	struct assay_buf svg = {0};
+	xmlDoc *doc;
+
+	cr_assert_eq(serve_chart_svg(NULL, 0, "t", &svg), ASSAY_OK);
+	xmlFreeDoc(parse_svg(&svg));
+	assay_buf_reset(&svg);
+	set_mark(&m[0], 0, "", "", false);
+	set_mark(&m[1], 0, "", "", true);
+	cr_assert_eq(serve_chart_svg(m, 2, "%", &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_expect_null(strstr(svg.data, "nan"));
+	cr_expect_null(strstr(svg.data, "inf"));
+	cr_expect_not_null(strstr(svg.data, "undated"));
+	xmlFreeDoc(doc);
+	assay_buf_release(&svg);
+}
+
+Test(serve, timeline_puts_statuses_in_order_with_their_tone)
+{
+	struct serve_event e[3] = {
+		{"2023-03-01", "negotiating", "a.example"},
+		{"2023-09-01", "signed", "b.example"},
+		{"2024-02-01", "stalled", "c<d>.example"},
+	};
+	struct assay_buf svg = {0};
+	xmlNode *dots[8];
+	xmlDoc *doc;
+	const char *neg, *sig, *sta;
+
+	cr_assert_eq(serve_timeline_svg(e, 3, &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_assert_eq(find_all(xmlDocGetRootElement(doc), "circle", dots, 8, 0), 3);
+	cr_expect_lt(attr_num(dots[0], "cx"), attr_num(dots[1], "cx"));
+	cr_expect_lt(attr_num(dots[1], "cx"), attr_num(dots[2], "cx"));
+	neg = strstr(svg.data, "negotiating");
+	sig = strstr(svg.data, "signed");
+	sta = strstr(svg.data, "stalled");
+	cr_assert(neg && sig && sta);
+	cr_expect(neg < sig && sig < sta);
+	cr_expect_not_null(strstr(svg.data, "c&lt;d&gt;.example"));
+	cr_expect_str_eq(serve_status_tone("signed"), "good");
+	cr_expect_str_eq(serve_status_tone("stalled"), "bad");
+	cr_expect_str_eq(serve_status_tone("negotiating"), "open");
+	xmlFreeDoc(doc);
+	assay_buf_release(&svg);
+}
