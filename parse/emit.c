@@ -1,0 +1,367 @@
+/* emit.c - writes the kept subtrees out as blocks, and tables as rows.
+ *
+ * Blocks are built in a scratch buffer and judged before they are copied
+ * into the text: an empty block is dropped, and so is a block that is
+ * mostly link text (menus, "related" lists) unless it is a heading. Inside
+ * the kept container, furniture (class/id hints, hidden, nav/aside/footer)
+ * and link lists are skipped with their subtrees. The walk is iterative;
+ * the block kind is read from the nearest block ancestor, looked up at most
+ * KIND_DEPTH levels up, so deep nesting costs no more than shallow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "internal.h"
+
+#define KIND_DEPTH 32
+#define CELL_MAX (64u << 10)
+
+struct emitter {
+	struct parse_ctx *c;
+	struct assay_buf text, blk, cell;
+	uint32_t blk_link;
+	enum assay_block_kind kind;
+	bool kind_set, after_br;
+	int in_link, quote;
+	uint32_t top_text;
+	struct assay_block *blocks;
+	size_t nblocks, capb;
+	struct assay_table *tables;
+	size_t ntables, capt;
+};
+
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return ASSAY_OK;
+	c = *cap ? *cap * 2 : 16;
+	if (!(p = realloc(*arr, c * size)))
+		return ASSAY_ENOMEM;
+	*arr = p;
+	*cap = c;
+	return ASSAY_OK;
+}
+
+/* Appends one block of @kind from @s to the text. */
+static int add_block(struct emitter *e, const char *s, size_t n,
+		     enum assay_block_kind kind, int table, int row)
+{
+	struct assay_block *b;
+
+	if (grow((void **)&e->blocks, &e->capb, e->nblocks, sizeof *e->blocks) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	if (e->text.len && assay_buf_append(&e->text, "\n\n", 2) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	b = &e->blocks[e->nblocks];
+	b->kind = kind;
+	b->start = e->text.len;
+	if (assay_buf_append(&e->text, s, n) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	b->end = e->text.len;
+	b->table = table;
+	b->row = row;
+	e->nblocks++;
+	return ASSAY_OK;
+}
+
+static bool link_heavy_block(const struct emitter *e)
+{
+	return e->kind != ASSAY_BLOCK_HEADING && e->blk_link * 2 > e->blk.len;
+}
+
+static int flush(struct emitter *e)
+{
+	int rc = ASSAY_OK;
+
+	parse_trim(&e->blk);
+	if (e->blk.len && !link_heavy_block(e))
+		rc = add_block(e, e->blk.data, e->blk.len, e->kind, -1, -1);
+	assay_buf_reset(&e->blk);
+	e->blk_link = 0;
+	e->kind_set = false;
+	e->after_br = false;
+	return rc;
+}
+
+static enum assay_block_kind kind_of(const struct emitter *e, xmlNode *n)
+{
+	if (e->quote)
+		return ASSAY_BLOCK_QUOTE;
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < KIND_DEPTH; i++, n = n->parent) {
+		unsigned f = parse_tag_lookup((const char *)n->name)->flags;
+
+		if (f & TAG_HEADING)
+			return ASSAY_BLOCK_HEADING;
+		if (f & TAG_ITEM)
+			return ASSAY_BLOCK_ITEM;
+		if (f & TAG_BLOCK)
+			break;
+	}
+	return ASSAY_BLOCK_PARAGRAPH;
+}
+
+static int put_text(struct emitter *e, xmlNode *t)
+{
+	size_t before = e->blk.len;
+
+	if (!t->content)
+		return ASSAY_OK;
+	if (!e->kind_set) {
+		e->kind = kind_of(e, t->parent);
+		e->kind_set = true;
+	}
+	if (parse_append_collapsed(&e->blk, (const char *)t->content) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	if (e->blk.len > before && !(e->blk.len == before + 1 && e->blk.data[before] == ' '))
+		e->after_br = false;
+	if (e->in_link)
+		e->blk_link += (uint32_t)(e->blk.len - before);
+	return ASSAY_OK;
+}
+
+/* Furniture and link lists inside the kept container. */
+static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
+{
+	if (!ni || (ni->flags & NI_SKIP))
+		return true;
+	if (ni->flags & NI_FURN)
+		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
+	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
+	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
+		return true;
+	(void)n;
+	return false;
+}
+
+static int add_cell(struct emitter *e, struct assay_table_row *r, size_t *cap)
+{
+	char *s;
+
+	parse_trim(&e->cell);
+	if (grow((void **)&r->cells, cap, r->ncells, sizeof *r->cells) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	if (!(s = malloc(e->cell.len + 1)))
+		return ASSAY_ENOMEM;
+	memcpy(s, e->cell.data ? e->cell.data : "", e->cell.len);
+	s[e->cell.len] = '\0';
+	r->cells[r->ncells++] = s;
+	return ASSAY_OK;
+}
+
+static void free_row(struct assay_table_row *r)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	memset(r, 0, sizeof *r);
+}
+
+/* One <tr>: its cells into @r, its text into e->blk. */
+static int read_row(struct emitter *e, xmlNode *tr, struct assay_table_row *r)
+{
+	size_t cap = 0;
+	bool any = false;
+
+	assay_buf_reset(&e->blk);
+	for (xmlNode *k = tr->children; k; k = k->next) {
+		struct ninfo *ki;
+
+		if (k->type != XML_ELEMENT_NODE || !(ki = node_info(e->c, k)) ||
+		    !(ki->tag->flags & TAG_CELL) || (ki->flags & NI_SKIP))
+			continue;
+		assay_buf_reset(&e->cell);
+		if (parse_subtree_text(e->c, k, &e->cell, CELL_MAX) != ASSAY_OK ||
+		    add_cell(e, r, &cap) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		if (r->ncells > 1 && assay_buf_puts(&e->blk, e->blk.len && e->blk.data[e->blk.len - 1] == ' ' ? "| " : " | ") != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		if (assay_buf_puts(&e->blk, r->cells[r->ncells - 1]) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		any |= r->cells[r->ncells - 1][0] != '\0';
+	}
+	parse_trim(&e->blk);
+	if (!any)
+		free_row(r);
+	return ASSAY_OK;
+}
+
+static int add_row(struct emitter *e, struct assay_table *t, size_t *cap, struct assay_table_row *r)
+{
+	if (grow((void **)&t->rows, cap, t->nrows, sizeof *t->rows) != ASSAY_OK) {
+		free_row(r);
+		return ASSAY_ENOMEM;
+	}
+	t->rows[t->nrows++] = *r; /* owned by the table from here on */
+	return add_block(e, e->blk.data, e->blk.len, ASSAY_BLOCK_TABLE_ROW,
+			 (int)e->ntables, (int)t->nrows - 1);
+}
+
+/* A data table: every <tr> below it (not below a nested table). */
+static int emit_table(struct emitter *e, xmlNode *table)
+{
+	struct assay_table *t;
+	size_t cap = 0;
+	xmlNode *n = table->children;
+	int rc = ASSAY_OK;
+
+	if (flush(e) != ASSAY_OK ||
+	    grow((void **)&e->tables, &e->capt, e->ntables, sizeof *e->tables) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	t = &e->tables[e->ntables];
+	memset(t, 0, sizeof *t);
+	while (n && rc == ASSAY_OK) {
+		struct ninfo *ni = n->type == XML_ELEMENT_NODE ? node_info(e->c, n) : NULL;
+		bool down = false;
+
+		if (ni && !(ni->flags & NI_SKIP)) {
+			if (ni->tag->flags & TAG_ROW) {
+				struct assay_table_row r = {0};
+
+				rc = read_row(e, n, &r);
+				if (rc != ASSAY_OK)
+					free_row(&r);
+				else if (r.ncells)
+					rc = add_row(e, t, &cap, &r);
+			} else if (!(ni->tag->flags & TAG_TABLE)) {
+				down = n->children != NULL;
+			}
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != table && !n->next)
+			n = n->parent;
+		n = n && n != table ? n->next : NULL;
+	}
+	assay_buf_reset(&e->blk);
+	if (t->nrows)
+		e->ntables++;
+	else
+		free(t->rows);
+	return rc;
+}
+
+static int enter(struct emitter *e, xmlNode *n, const struct ninfo *ni, bool *down)
+{
+	unsigned f = ni->tag->flags;
+
+	*down = false;
+	if (f & TAG_BR) {
+		if (e->after_br)
+			return flush(e);
+		e->after_br = true;
+		return assay_buf_putc(&e->blk, ' ');
+	}
+	if ((f & TAG_TABLE) && !(ni->flags & NI_LAYOUT))
+		return emit_table(e, n);
+	if ((f & TAG_BLOCK) && flush(e) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	if (f & TAG_LINK)
+		e->in_link++;
+	if (f & TAG_QUOTE)
+		e->quote++;
+	*down = n->children != NULL;
+	if (!*down && (f & TAG_BLOCK))
+		return flush(e);
+	if (!*down) {
+		if (f & TAG_LINK)
+			e->in_link--;
+		if (f & TAG_QUOTE)
+			e->quote--;
+	}
+	return ASSAY_OK;
+}
+
+static int leave(struct emitter *e, xmlNode *n)
+{
+	const struct ninfo *ni = node_info(e->c, n);
+	unsigned f = ni ? ni->tag->flags : 0;
+
+	if (f & TAG_LINK)
+		e->in_link--;
+	if (f & TAG_QUOTE)
+		e->quote--;
+	return (f & TAG_BLOCK) ? flush(e) : ASSAY_OK;
+}
+
+static int emit_subtree(struct emitter *e, xmlNode *root)
+{
+	xmlNode *n = root;
+	int rc = ASSAY_OK;
+
+	while (n && rc == ASSAY_OK) {
+		bool down = false;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			const struct ninfo *ni = node_info(e->c, n);
+
+			if (n != root && dropped(e, n, ni)) {
+				if (ni && (ni->tag->flags & TAG_BLOCK))
+					rc = flush(e);
+			} else if (ni && !(ni->flags & NI_SKIP)) {
+				rc = enter(e, n, ni, &down);
+			}
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			rc = put_text(e, n);
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		if (n == root)
+			break;
+		while (rc == ASSAY_OK && n != root && !n->next) {
+			n = n->parent;
+			rc = leave(e, n);
+		}
+		n = n == root ? NULL : n->next;
+	}
+	return rc != ASSAY_OK ? rc : flush(e);
+}
+
+static void release_tables(struct assay_table *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t r = 0; r < t[i].nrows; r++)
+			free_row(&t[i].rows[r]);
+		free(t[i].rows);
+	}
+	free(t);
+}
+
+int parse_emit(struct parse_ctx *c, struct assay_doc *d)
+{
+	struct emitter e = {0};
+	const struct ninfo *ti = c->top ? node_info(c, c->top) : NULL;
+	int rc = ASSAY_OK;
+
+	e.c = c;
+	e.top_text = ti ? ti->text : 0;
+	for (size_t i = 0; i < c->nkeep && rc == ASSAY_OK; i++)
+		rc = emit_subtree(&e, c->keep[i]);
+	if (rc != ASSAY_OK)
+		goto fail;
+	if (!(d->text = assay_buf_steal(&e.text))) {
+		rc = ASSAY_ENOMEM;
+		goto fail;
+	}
+	d->text_len = strlen(d->text);
+	d->blocks = e.blocks;
+	d->nblocks = e.nblocks;
+	d->tables = e.tables;
+	d->ntables = e.ntables;
+	assay_buf_release(&e.blk);
+	assay_buf_release(&e.cell);
+	return ASSAY_OK;
+fail:
+	release_tables(e.tables, e.ntables);
+	free(e.blocks);
+	assay_buf_release(&e.text);
+	assay_buf_release(&e.blk);
+	assay_buf_release(&e.cell);
+	return rc;
+}

@@ -1,0 +1,133 @@
+/* hints.c - what an element's class, id, style and attributes say about it.
+ *
+ * Names are lower-cased into a bounded stack buffer and searched for the
+ * word tables (furniture_words.h, content_words.h, hidden_words.h); no
+ * allocation, and attribute values are read in place from the tree. */
+#include <ctype.h>
+#include <string.h>
+
+#include "internal.h"
+#include "furniture_words.h"
+#include "content_words.h"
+#include "hidden_words.h"
+
+#define NAME_MAX_BYTES 256
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *parse_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+static size_t lower_copy(char *dst, size_t cap, const char *src)
+{
+	size_t i = 0;
+
+	for (; src[i] && i + 1 < cap; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+	return i;
+}
+
+static bool has_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(s, words[i]))
+			return true;
+	return false;
+}
+
+static bool token_in(const char *tok, size_t len, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(words[i]) == len && memcmp(tok, words[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* "tdi_ad", "top-ad", "ad_box", "ads-wrap": ad markers at a token's edge. */
+static bool ad_affix(const char *t, size_t len)
+{
+	if (len > 3 && (memcmp(t + len - 3, "_ad", 3) == 0 || memcmp(t + len - 3, "-ad", 3) == 0))
+		return true;
+	if (len > 3 && (memcmp(t, "ad_", 3) == 0 || memcmp(t, "ad-", 3) == 0))
+		return true;
+	return len > 4 && (memcmp(t, "ads_", 4) == 0 || memcmp(t, "ads-", 4) == 0);
+}
+
+/* Calls the token test on each whitespace-separated token of @s. */
+static bool any_token(const char *s, const char *const *words, size_t n)
+{
+	while (*s) {
+		size_t len;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		len = strcspn(s, " \t\r\n");
+		if (len && (token_in(s, len, words, n) || (words == ad_tokens && ad_affix(s, len))))
+			return true;
+		s += len;
+	}
+	return false;
+}
+
+static int name_hint(const char *raw)
+{
+	char s[NAME_MAX_BYTES];
+	int w = 0;
+
+	if (!raw || !*raw)
+		return 0;
+	lower_copy(s, sizeof s, raw);
+	/* furniture wins: "related-posts" is not a post */
+	if (has_any(s, furniture_words, COUNT(furniture_words)) ||
+	    any_token(s, ad_tokens, COUNT(ad_tokens)) || strstr(s, "-ad-"))
+		w = -1;
+	else if (has_any(s, content_words, COUNT(content_words)))
+		w = 1;
+	return w;
+}
+
+int parse_class_hint(const char *cls, const char *id)
+{
+	return name_hint(cls) + name_hint(id);
+}
+
+static bool style_hides(const char *st)
+{
+	char s[NAME_MAX_BYTES];
+	char *p = s, *q = s;
+
+	lower_copy(s, sizeof s, st);
+	for (; *p; p++) /* drop spaces so "display : none" matches */
+		if (*p != ' ' && *p != '\t')
+			*q++ = *p;
+	*q = '\0';
+	return strstr(s, "display:none") || strstr(s, "visibility:hidden");
+}
+
+bool parse_is_hidden(xmlNode *n)
+{
+	const char *v;
+	char s[NAME_MAX_BYTES];
+
+	if (parse_attr(n, "hidden"))
+		return true;
+	if ((v = parse_attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
+		return true;
+	if ((v = parse_attr(n, "style")) && style_hides(v))
+		return true;
+	if ((v = parse_attr(n, "class"))) {
+		lower_copy(s, sizeof s, v);
+		if (any_token(s, hidden_tokens, COUNT(hidden_tokens)))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,266 @@
+/* html.c - bytes to a libxml2 tree, in the right character set.
+ *
+ * Charset order: the HTTP header, then a byte-order mark, then bytes that
+ * are valid UTF-8 with non-ASCII in them (pages saved again as UTF-8 keep a
+ * stale <meta charset>), then <meta charset> / http-equiv, then UTF-8 with
+ * invalid bytes read as windows-1252. Latin-1 and ASCII labels mean
+ * windows-1252, as in browsers. UTF-8 and windows-1252 are decoded here, so
+ * libxml2 only ever sees valid UTF-8 for them; other charsets go to
+ * libxml2's iconv. The parse never touches the network and never lifts
+ * libxml2's size limits (no HTML_PARSE_HUGE). */
+#include <ctype.h>
+#include <limits.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/encoding.h>
+
+#include "assay.h"
+#include "internal.h"
+
+#define PRESCAN_BYTES 8192
+
+/* windows-1252 0x80..0x9F; the five holes become U+FFFD. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* Length of the valid UTF-8 sequence at @s (at most @n bytes), 0 if none. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+			return 0;
+		return 3;
+	}
+	if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+		return 0;
+	if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+		return 0;
+	return 4;
+}
+
+/* Valid UTF-8 with no NUL; sets *nonascii when any byte is >= 0x80. */
+static bool utf8_check(const char *p, size_t n, bool *nonascii)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, k;
+
+	*nonascii = false;
+	while (i < n) {
+		if (s[i] && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!s[i])
+			return false;
+		*nonascii = true;
+		if (!(k = utf8_seq(s + i, n - i)))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+bool parse_utf8_valid(const char *s, size_t n)
+{
+	bool na;
+
+	return utf8_check(s, n, &na);
+}
+
+static int put_cp(struct assay_buf *b, unsigned cp)
+{
+	char u[3];
+
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return assay_buf_append(b, u, 2);
+	}
+	u[0] = (char)(0xE0 | cp >> 12);
+	u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	u[2] = (char)(0x80 | (cp & 0x3F));
+	return assay_buf_append(b, u, 3);
+}
+
+int parse_utf8_repair(const char *p, size_t n, bool all_cp1252, struct assay_buf *out)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, run = 0, k;
+
+	if (assay_buf_reserve(out, n + n / 8 + 16) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	while (i < n) {
+		k = s[i] ? (all_cp1252 && s[i] >= 0x80 ? 0 : utf8_seq(s + i, n - i)) : 0;
+		if (k) {
+			i += k;
+			run += k;
+			continue;
+		}
+		if (run && assay_buf_append(out, s + i - run, run) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		run = 0;
+		if (s[i] == 0) {
+			if (assay_buf_putc(out, ' ') != ASSAY_OK)
+				return ASSAY_ENOMEM;
+		} else if (put_cp(out, s[i] < 0xA0 ? cp1252_high[s[i] - 0x80] : s[i]) != ASSAY_OK) {
+			return ASSAY_ENOMEM;
+		}
+		i++;
+	}
+	if (run && assay_buf_append(out, s + i - run, run) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	return ASSAY_OK;
+}
+
+/* Copies a charset label, lower-cased, stopping at quotes, ';' or space. */
+static void copy_label(const char *s, const char *end, char *name, size_t cap)
+{
+	size_t i = 0;
+
+	while (s < end && (*s == ' ' || *s == '"' || *s == '\'' || *s == '='))
+		s++;
+	while (s < end && i + 1 < cap && (isalnum((unsigned char)*s) || strchr("-_.:", *s)))
+		name[i++] = (char)tolower((unsigned char)*s++);
+	name[i] = '\0';
+}
+
+/* Looks for charset= inside the first <meta> tags of the page. */
+static bool meta_charset(const char *html, size_t len, char *name, size_t cap)
+{
+	const char *end = html + (len < PRESCAN_BYTES ? len : PRESCAN_BYTES);
+	const char *p = html;
+
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *gt;
+
+		p++;
+		if (end - p < 5 || strncasecmp(p, "meta", 4) != 0)
+			continue;
+		gt = memchr(p, '>', (size_t)(end - p));
+		if (!gt)
+			break;
+		for (const char *q = p; q + 8 <= gt; q++) {
+			if (strncasecmp(q, "charset", 7) == 0) {
+				const char *v = q + 7;
+
+				while (v < gt && (*v == ' ' || *v == '='))
+					v++;
+				copy_label(v, gt, name, cap);
+				if (*name)
+					return true;
+			}
+		}
+		p = gt;
+	}
+	return false;
+}
+
+enum cs_kind { CS_UTF8, CS_CP1252, CS_OTHER };
+
+static enum cs_kind classify_label(const char *name)
+{
+	static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8"};
+	static const char *const latin[] = {
+		"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii",
+		"windows-1252", "cp1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"};
+
+	for (size_t i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		if (strcmp(name, utf8[i]) == 0)
+			return CS_UTF8;
+	for (size_t i = 0; i < sizeof latin / sizeof latin[0]; i++)
+		if (strcmp(name, latin[i]) == 0)
+			return CS_CP1252;
+	return CS_OTHER;
+}
+
+static bool libxml_knows(const char *name)
+{
+	xmlCharEncodingHandler *h = xmlFindCharEncodingHandler(name);
+
+	if (!h)
+		return false;
+	xmlCharEncCloseFunc(h);
+	return true;
+}
+
+/* Decides how to read the bytes: sets *enc (NULL: already UTF-8 in @tmp or
+ * in place) and may fill @tmp with a repaired copy. */
+static int prepare(const char **html, size_t *len, const char *header,
+		   struct assay_buf *tmp, char *name, size_t cap, const char **enc)
+{
+	const unsigned char *u = (const unsigned char *)*html;
+	enum cs_kind k = CS_UTF8;
+	bool valid, nonascii, bom = false;
+
+	*enc = "UTF-8";
+	name[0] = '\0';
+	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*html += 3;
+		*len -= 3;
+		bom = true;
+	} else if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		*enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		return ASSAY_OK;
+	}
+	valid = utf8_check(*html, *len, &nonascii);
+	if (bom) {
+		k = CS_UTF8;
+	} else if (header && *header) {
+		copy_label(header, header + strlen(header), name, cap);
+		k = classify_label(name);
+	} else if (!(valid && nonascii) && meta_charset(*html, *len, name, cap)) {
+		k = classify_label(name);
+	}
+	if (k == CS_OTHER && !libxml_knows(name))
+		k = CS_UTF8;
+	if (k == CS_OTHER) {
+		*enc = name;
+		return ASSAY_OK;
+	}
+	if (k == CS_UTF8 && valid)
+		return ASSAY_OK;
+	if (parse_utf8_repair(*html, *len, k == CS_CP1252, tmp) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	*html = tmp->data;
+	*len = tmp->len;
+	return ASSAY_OK;
+}
+
+int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out)
+{
+	struct assay_buf tmp = {0};
+	char name[64];
+	const char *enc;
+	int rc;
+
+	*out = NULL;
+	if (len > INT_MAX)
+		return ASSAY_EPARSE;
+	rc = prepare(&html, &len, charset, &tmp, name, sizeof name, &enc);
+	if (rc != ASSAY_OK)
+		goto done;
+	if (len == 0)
+		goto done; /* an empty page is an empty article */
+	*out = htmlReadMemory(html, (int)len, NULL, enc,
+			      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+			      HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	/* NULL here means nothing parseable: also an empty article */
+done:
+	assay_buf_release(&tmp);
+	return rc;
+}

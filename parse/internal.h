@@ -1,0 +1,136 @@
+/* internal.h - what the cleaner's files share; nothing here is public.
+ *
+ * The cleaner parses once, then walks the tree twice without recursion:
+ * score.c measures every element (text, link text, commas, class hints)
+ * and picks the article's container; emit.c writes the kept subtrees out as
+ * blocks and tables. Per-element facts live in one array of struct ninfo,
+ * indexed through xmlNode._private, so the walks allocate nothing per node.
+ * meta.c gathers metadata during the first walk. */
+#ifndef ASSAY_PARSE_INTERNAL_H
+#define ASSAY_PARSE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "clean.h"
+
+/* What a tag is to the cleaner (tags.h holds the table). */
+enum {
+	TAG_SKIP = 1 << 0,     /* never text: script, style, form controls */
+	TAG_BLOCK = 1 << 1,    /* breaks a block */
+	TAG_LINK = 1 << 2,
+	TAG_BR = 1 << 3,
+	TAG_HEADING = 1 << 4,
+	TAG_ITEM = 1 << 5,
+	TAG_QUOTE = 1 << 6,
+	TAG_FURN = 1 << 7,     /* nav, aside, footer: page furniture by name */
+	TAG_TABLE = 1 << 8,
+	TAG_ROW = 1 << 9,
+	TAG_CELL = 1 << 10,
+	TAG_PARA = 1 << 11,    /* its own text scores its ancestors */
+	TAG_CONTAINER = 1 << 12, /* may hold the article */
+	TAG_LIST = 1 << 13,
+};
+
+struct tag_def {
+	const char *name;
+	unsigned flags;
+	int base; /* readability-style starting score of a candidate */
+};
+
+/* Flags of one element, found by the measuring walk. */
+enum {
+	NI_SKIP = 1 << 0,    /* dropped with its subtree */
+	NI_FURN = 1 << 1,    /* class/id says furniture */
+	NI_POS = 1 << 2,     /* class/id says content */
+	NI_CAND = 1 << 3,    /* has a candidate score */
+	NI_LAYOUT = 1 << 4,  /* a table used for layout, not data */
+	NI_BODY = 1 << 5,    /* itemprop=articleBody or similar strong signal */
+	NI_HASTABLE = 1 << 6,
+};
+
+struct ninfo {
+	xmlNode *node;
+	const struct tag_def *tag;
+	uint32_t text, link, commas; /* subtree totals, collapsed bytes */
+	uint32_t itext, ilink, icommas; /* inline text not yet owned by a block */
+	uint32_t paras;              /* scored paragraphs in the subtree */
+	float score;     /* from paragraphs outside furniture */
+	float score_all; /* from every paragraph */
+	uint16_t flags;
+	int16_t weight;              /* class/id weight */
+};
+
+/* Metadata candidates; a lower rank wins. */
+#define RANK_NONE 1000
+enum meta_field { MF_TITLE, MF_URL, MF_PUBLISHED, MF_AUTHOR, MF_SITE, MF_LANG, MF_COUNT };
+
+struct meta_state {
+	char *val[MF_COUNT];
+	int rank[MF_COUNT];
+	char *ld_body;   /* JSON-LD articleBody, if any (first 256 bytes) */
+};
+
+struct parse_ctx {
+	xmlDoc *doc;
+	struct ninfo *ni;
+	size_t nni, cap;
+	struct meta_state meta;
+	xmlNode *body;
+	xmlNode *top;            /* the article's container */
+	xmlNode **keep;          /* top and the siblings kept beside it */
+	size_t nkeep;
+	int in_link, in_furn; /* depth counters of the measuring walk */
+	bool oom;
+};
+
+static inline struct ninfo *node_info(const struct parse_ctx *c, const xmlNode *n)
+{
+	uintptr_t i = (uintptr_t)n->_private;
+	return i ? &c->ni[i - 1] : NULL;
+}
+
+/* tags.c */
+const struct tag_def *parse_tag_lookup(const char *name);
+
+/* hints.c: +1 content, -1 furniture, 0 neither, from class and id. */
+int parse_class_hint(const char *cls, const char *id);
+bool parse_is_hidden(xmlNode *n);
+const char *parse_attr(const xmlNode *n, const char *name);
+
+/* html.c: charset detection, repair and the libxml2 parse. */
+int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out);
+/* Appends @s, repairing invalid UTF-8 (invalid bytes read as windows-1252). */
+int parse_utf8_repair(const char *s, size_t n, bool all_cp1252, struct assay_buf *out);
+bool parse_utf8_valid(const char *s, size_t n);
+
+/* text.c: whitespace-collapsing text of a subtree. */
+size_t parse_collapsed_len(const char *s, uint32_t *commas);
+int parse_append_collapsed(struct assay_buf *b, const char *s);
+int parse_subtree_text(const struct parse_ctx *c, xmlNode *n, struct assay_buf *b, size_t max);
+void parse_trim(struct assay_buf *b);
+
+/* score.c */
+int parse_measure(struct parse_ctx *c);
+void parse_select(struct parse_ctx *c);
+
+/* emit.c */
+int parse_emit(struct parse_ctx *c, struct assay_doc *d);
+
+/* meta.c */
+void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t);
+int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, struct assay_doc *d);
+void parse_meta_init(struct meta_state *m);
+void parse_meta_release(struct meta_state *m);
+void parse_meta_offer(struct parse_ctx *c, enum meta_field f, const char *v, int rank);
+
+/* date.c: finds a date in free text and writes YYYY-MM-DD. */
+bool parse_find_date(const char *s, size_t n, char out[11]);
+bool parse_url_date(const char *url, char out[11]);
+
+#endif

@@ -1,0 +1,421 @@
+/* meta.c - the page's metadata: title, canonical URL, date, author, site,
+ * language.
+ *
+ * Every source offers a value with a rank and the lowest rank wins, so the
+ * order of sources on the page does not matter. Ranks, best first:
+ * JSON-LD (NewsArticle and kin, also inside @graph), <meta> (og:, article:,
+ * citation_, dc., name=author ...), itemprop, <time datetime>, byline text,
+ * and last the date in the URL (/2024/10/16/). Values are whitespace-
+ * collapsed and bounded; dates become YYYY-MM-DD; languages their primary
+ * subtag. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "assay.h"
+#include "internal.h"
+
+#define META_MAX 512
+#define LD_MAX (1u << 20)
+
+struct meta_key {
+	const char *key;   /* name= or property= value, lower-case */
+	enum meta_field field;
+	int rank;
+};
+
+/* <meta name|property|itemprop=KEY content=...> */
+static const struct meta_key meta_keys[] = {
+	{"og:title", MF_TITLE, 20}, {"twitter:title", MF_TITLE, 25},
+	{"citation_title", MF_TITLE, 22}, {"dc.title", MF_TITLE, 24},
+	{"headline", MF_TITLE, 21},
+	{"og:url", MF_URL, 20},
+	{"article:published_time", MF_PUBLISHED, 15}, {"og:published_time", MF_PUBLISHED, 16},
+	{"datepublished", MF_PUBLISHED, 17}, {"citation_publication_date", MF_PUBLISHED, 18},
+	{"citation_date", MF_PUBLISHED, 19}, {"dc.date.issued", MF_PUBLISHED, 19},
+	{"dc.date", MF_PUBLISHED, 20}, {"dcterms.date", MF_PUBLISHED, 20},
+	{"dc.date.created", MF_PUBLISHED, 20}, {"dcterms.created", MF_PUBLISHED, 20},
+	{"pubdate", MF_PUBLISHED, 21}, {"publish-date", MF_PUBLISHED, 21},
+	{"publish_date", MF_PUBLISHED, 21}, {"publication_date", MF_PUBLISHED, 21},
+	{"parsely-pub-date", MF_PUBLISHED, 21}, {"sailthru.date", MF_PUBLISHED, 22},
+	{"date", MF_PUBLISHED, 23}, {"article.published", MF_PUBLISHED, 21},
+	{"author", MF_AUTHOR, 20}, {"article:author", MF_AUTHOR, 21},
+	{"citation_author", MF_AUTHOR, 21}, {"dc.creator", MF_AUTHOR, 22},
+	{"dcterms.creator", MF_AUTHOR, 22}, {"parsely-author", MF_AUTHOR, 22},
+	{"sailthru.author", MF_AUTHOR, 23},
+	{"og:site_name", MF_SITE, 10}, {"application-name", MF_SITE, 30},
+	{"og:locale", MF_LANG, 30}, {"dc.language", MF_LANG, 25}, {"language", MF_LANG, 26},
+	{"content-language", MF_LANG, 20},
+};
+
+void parse_meta_init(struct meta_state *m)
+{
+	memset(m, 0, sizeof *m);
+	for (int f = 0; f < MF_COUNT; f++)
+		m->rank[f] = RANK_NONE;
+}
+
+void parse_meta_release(struct meta_state *m)
+{
+	for (int f = 0; f < MF_COUNT; f++)
+		free(m->val[f]);
+	free(m->ld_body);
+	memset(m, 0, sizeof *m);
+}
+
+static bool looks_like_url(const char *v)
+{
+	return strncmp(v, "http://", 7) == 0 || strncmp(v, "https://", 8) == 0 || v[0] == '/';
+}
+
+/* Normalises @v for field @f into @b; false when it is not usable. */
+static bool normalise(enum meta_field f, const char *v, struct assay_buf *b)
+{
+	char date[11];
+
+	if (parse_append_collapsed(b, v) != ASSAY_OK)
+		return false;
+	parse_trim(b);
+	if (!b->len || b->len > META_MAX || !parse_utf8_valid(b->data, b->len))
+		return false;
+	if (f == MF_PUBLISHED) {
+		if (!parse_find_date(b->data, b->len, date))
+			return false;
+		assay_buf_reset(b);
+		return assay_buf_puts(b, date) == ASSAY_OK;
+	}
+	if (f == MF_LANG) {
+		size_t k = 0;
+
+		while (k < b->len && k < 3 && isalpha((unsigned char)b->data[k])) {
+			b->data[k] = (char)tolower((unsigned char)b->data[k]);
+			k++;
+		}
+		if (k < 2 || (k < b->len && isalpha((unsigned char)b->data[k])))
+			return false;
+		b->data[k] = '\0';
+		b->len = k;
+	}
+	if (f == MF_AUTHOR && looks_like_url(b->data))
+		return false;
+	if (f == MF_URL && !looks_like_url(b->data))
+		return false;
+	return true;
+}
+
+void parse_meta_offer(struct parse_ctx *c, enum meta_field f, const char *v, int rank)
+{
+	struct meta_state *m = &c->meta;
+	struct assay_buf b = {0};
+
+	if (!v || (m->val[f] && m->rank[f] <= rank))
+		return;
+	if (normalise(f, v, &b)) {
+		char *s = assay_buf_steal(&b);
+
+		if (s) {
+			free(m->val[f]);
+			m->val[f] = s;
+			m->rank[f] = rank;
+		} else {
+			c->oom = true;
+		}
+	}
+	assay_buf_release(&b);
+}
+
+static void meta_tag(struct parse_ctx *c, xmlNode *n)
+{
+	const char *key = parse_attr(n, "property"), *content = parse_attr(n, "content");
+	char low[64];
+	size_t i;
+
+	if (!content)
+		return;
+	if (!key)
+		key = parse_attr(n, "name");
+	if (!key)
+		key = parse_attr(n, "itemprop");
+	if (!key)
+		key = parse_attr(n, "http-equiv");
+	if (!key)
+		return;
+	for (i = 0; key[i] && i + 1 < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)key[i]);
+	low[i] = '\0';
+	for (size_t k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++)
+		if (strcmp(low, meta_keys[k].key) == 0)
+			parse_meta_offer(c, meta_keys[k].field, content, meta_keys[k].rank);
+}
+
+/* Text of @n (bounded) offered to @f. */
+static void offer_text(struct parse_ctx *c, xmlNode *n, enum meta_field f, int rank)
+{
+	struct assay_buf b = {0};
+
+	if (c->meta.val[f] && c->meta.rank[f] <= rank)
+		return;
+	if (parse_subtree_text(NULL, n, &b, META_MAX) != ASSAY_OK)
+		c->oom = true;
+	else if (b.len)
+		parse_meta_offer(c, f, b.data, rank);
+	assay_buf_release(&b);
+}
+
+/* "By Jane Doe" -> "Jane Doe"; bylines longer than a name are not names. */
+static void offer_byline(struct parse_ctx *c, xmlNode *n, int rank)
+{
+	struct assay_buf b = {0};
+	char date[11];
+	const char *s;
+
+	if (parse_subtree_text(NULL, n, &b, 200) != ASSAY_OK) {
+		c->oom = true;
+		return;
+	}
+	parse_trim(&b);
+	s = b.data ? b.data : "";
+	if (!c->meta.val[MF_PUBLISHED] && parse_find_date(s, b.len, date))
+		parse_meta_offer(c, MF_PUBLISHED, date, 50);
+	if (strncasecmp(s, "by ", 3) == 0)
+		s += 3;
+	if (strlen(s) >= 3 && strlen(s) <= 60 && !strpbrk(s, "0123456789|"))
+		parse_meta_offer(c, MF_AUTHOR, s, rank);
+	assay_buf_release(&b);
+}
+
+static bool class_has(const xmlNode *n, const char *word)
+{
+	const char *v = parse_attr(n, "class");
+	char low[128];
+	size_t i;
+
+	if (!v)
+		return false;
+	for (i = 0; v[i] && i + 1 < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)v[i]);
+	low[i] = '\0';
+	return strstr(low, word) != NULL;
+}
+
+/* ---- JSON-LD ---- */
+
+static bool type_is(json_t *t, const char *const *names, size_t n)
+{
+	if (json_is_array(t)) {
+		size_t i;
+		json_t *v;
+
+		json_array_foreach(t, i, v)
+			if (type_is(v, names, n))
+				return true;
+		return false;
+	}
+	if (!json_is_string(t))
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(json_string_value(t), names[k]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const article_types[] = {
+	"NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
+	"OpinionNewsArticle", "BackgroundNewsArticle", "ScholarlyArticle", "TechArticle",
+	"LiveBlogPosting", "Report", "PressRelease", "SocialMediaPosting",
+};
+static const char *const site_types[] = {"WebSite", "Organization", "NewsMediaOrganization"};
+
+/* A person, an organisation, a list of them, or a plain string. */
+static const char *name_of(json_t *v)
+{
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	if (json_is_object(v))
+		v = json_object_get(v, "name");
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static const char *str_of(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (json_is_object(v))
+		v = json_object_get(v, "@id");
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void ld_article(struct parse_ctx *c, json_t *o, int bias)
+{
+	json_t *pub = json_object_get(o, "publisher");
+	const char *body = str_of(o, "articleBody");
+
+	parse_meta_offer(c, MF_TITLE, str_of(o, "headline"), 10 + bias);
+	parse_meta_offer(c, MF_PUBLISHED, str_of(o, "datePublished"), 10 + bias);
+	parse_meta_offer(c, MF_PUBLISHED, str_of(o, "dateCreated"), 14 + bias);
+	parse_meta_offer(c, MF_AUTHOR, name_of(json_object_get(o, "author")), 10 + bias);
+	parse_meta_offer(c, MF_AUTHOR, name_of(json_object_get(o, "creator")), 12 + bias);
+	parse_meta_offer(c, MF_SITE, name_of(pub), 20 + bias);
+	parse_meta_offer(c, MF_LANG, str_of(o, "inLanguage"), 25 + bias);
+	parse_meta_offer(c, MF_URL, str_of(o, "url"), 30 + bias);
+	parse_meta_offer(c, MF_URL, str_of(o, "mainEntityOfPage"), 31 + bias);
+	if (body && !c->meta.ld_body && (c->meta.ld_body = strndup(body, 256)) == NULL)
+		c->oom = true;
+}
+
+static void ld_node(struct parse_ctx *c, json_t *o, int depth)
+{
+	json_t *t, *g;
+	size_t i;
+
+	if (depth > 4)
+		return;
+	if (json_is_array(o)) {
+		json_array_foreach(o, i, t)
+			ld_node(c, t, depth + 1);
+		return;
+	}
+	if (!json_is_object(o))
+		return;
+	t = json_object_get(o, "@type");
+	if (type_is(t, article_types, sizeof article_types / sizeof article_types[0]))
+		ld_article(c, o, 0);
+	else if (type_is(t, site_types, sizeof site_types / sizeof site_types[0]))
+		parse_meta_offer(c, MF_SITE, str_of(o, "name"), 25);
+	else if (json_is_string(t) && strstr(json_string_value(t), "WebPage"))
+		ld_article(c, o, 5);
+	if ((g = json_object_get(o, "@graph")))
+		ld_node(c, g, depth + 1);
+}
+
+static void json_ld(struct parse_ctx *c, xmlNode *script)
+{
+	const char *type = parse_attr(script, "type");
+	struct assay_buf b = {0};
+	json_t *root;
+
+	if (!type || strcasecmp(type, "application/ld+json") != 0)
+		return;
+	for (xmlNode *k = script->children; k; k = k->next)
+		if (k->content && b.len < LD_MAX && assay_buf_puts(&b, (const char *)k->content) != ASSAY_OK)
+			c->oom = true;
+	if (b.len && (root = json_loadb(b.data, b.len, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL))) {
+		ld_node(c, root, 0);
+		json_decref(root);
+	}
+	assay_buf_release(&b);
+}
+
+/* ---- elements ---- */
+
+static void link_tag(struct parse_ctx *c, xmlNode *n)
+{
+	const char *rel = parse_attr(n, "rel");
+
+	if (rel && strcasecmp(rel, "canonical") == 0)
+		parse_meta_offer(c, MF_URL, parse_attr(n, "href"), 10);
+}
+
+static void time_tag(struct parse_ctx *c, xmlNode *n)
+{
+	const char *dt = parse_attr(n, "datetime");
+	const char *ip = parse_attr(n, "itemprop");
+	int rank = 40;
+
+	if (ip && strcmp(ip, "datePublished") == 0)
+		rank = 24;
+	else if (ip && strcmp(ip, "dateModified") == 0)
+		return;
+	else if (class_has(n, "publish") || class_has(n, "posted"))
+		rank = 30;
+	else if (class_has(n, "update") || class_has(n, "modif"))
+		return;
+	if (dt)
+		parse_meta_offer(c, MF_PUBLISHED, dt, rank);
+	else
+		offer_text(c, n, MF_PUBLISHED, rank + 5);
+}
+
+/* Attributes of any element that name metadata: itemprop, rel=author,
+ * byline and date classes. */
+static void generic_tag(struct parse_ctx *c, xmlNode *n)
+{
+	const char *ip = parse_attr(n, "itemprop"), *rel;
+
+	if (ip) {
+		if (strcmp(ip, "datePublished") == 0)
+			offer_text(c, n, MF_PUBLISHED, 26);
+		else if (strcmp(ip, "author") == 0)
+			offer_byline(c, n, 35);
+		else if (strcmp(ip, "headline") == 0)
+			offer_text(c, n, MF_TITLE, 23);
+		return;
+	}
+	if ((rel = parse_attr(n, "rel")) && strcmp(rel, "author") == 0) {
+		offer_byline(c, n, 30);
+		return;
+	}
+	if (c->meta.rank[MF_AUTHOR] > 40 && (class_has(n, "byline") || class_has(n, "author-name") ||
+					     class_has(n, "author")))
+		offer_byline(c, n, 40);
+	else if (c->meta.rank[MF_PUBLISHED] > 50 &&
+		 (class_has(n, "date") || class_has(n, "publish") || class_has(n, "posted")))
+		offer_text(c, n, MF_PUBLISHED, 50);
+}
+
+void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t)
+{
+	const char *name = (const char *)n->name;
+
+	if (!n->properties && strcmp(name, "title") != 0 && strcmp(name, "h1") != 0)
+		return;
+	(void)t;
+	if (strcmp(name, "meta") == 0)
+		meta_tag(c, n);
+	else if (strcmp(name, "link") == 0)
+		link_tag(c, n);
+	else if (strcmp(name, "script") == 0)
+		json_ld(c, n);
+	else if (strcmp(name, "title") == 0)
+		offer_text(c, n, MF_TITLE, 40);
+	else if (strcmp(name, "h1") == 0)
+		offer_text(c, n, MF_TITLE, 30);
+	else if (strcmp(name, "time") == 0)
+		time_tag(c, n);
+	else if (strcmp(name, "html") == 0)
+		parse_meta_offer(c, MF_LANG, parse_attr(n, "lang"), 10);
+	else
+		generic_tag(c, n);
+}
+
+static char *take(struct meta_state *m, enum meta_field f)
+{
+	char *s = m->val[f];
+
+	m->val[f] = NULL;
+	return s;
+}
+
+int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, struct assay_doc *d)
+{
+	char date[11];
+
+	if (o && o->base_url)
+		parse_meta_offer(c, MF_URL, o->base_url, 90);
+	if (c->meta.val[MF_URL] && parse_url_date(c->meta.val[MF_URL], date))
+		parse_meta_offer(c, MF_PUBLISHED, date, 60);
+	if (o && o->base_url && parse_url_date(o->base_url, date))
+		parse_meta_offer(c, MF_PUBLISHED, date, 61);
+	if (c->oom)
+		return ASSAY_ENOMEM;
+	d->title = take(&c->meta, MF_TITLE);
+	d->url = take(&c->meta, MF_URL);
+	d->published = take(&c->meta, MF_PUBLISHED);
+	d->author = take(&c->meta, MF_AUTHOR);
+	d->site = take(&c->meta, MF_SITE);
+	d->language = take(&c->meta, MF_LANG);
+	return ASSAY_OK;
+}
