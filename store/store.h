@@ -5,7 +5,12 @@
  * LMDB; readers never block. Each article is written with all its claims
  * and agreements in one transaction: all or nothing. The map grows when
  * full. Every function returns ASSAY_OK or a negative ASSAY_E* code, and
- * assay_store_errmsg() says what went wrong in words. */
+ * assay_store_errmsg() says what went wrong in words (with NULL: why the
+ * last assay_store_open() failed; a failed open hands back no handle).
+ *
+ * Callbacks given to the query functions below run inside a read
+ * transaction: they must not call the store. Returning non-zero from a
+ * callback stops the walk and that value is returned. */
 #ifndef ASSAY_STORE_H
 #define ASSAY_STORE_H
 
@@ -82,5 +87,152 @@ int assay_store_kv_del(struct assay_store *s, const char *table, const char *key
  * assay_store_unlock() or when the process ends (even by SIGKILL). */
 int assay_store_lock(struct assay_store *s, bool wait);
 void assay_store_unlock(struct assay_store *s);
+
+/* Records the time and one-line summary of the last crawl or ingest, shown
+ * by `assay stats`. */
+int assay_store_set_last_crawl(struct assay_store *s, int64_t when, const char *summary);
+
+/* ---- Queries (store/query.c) ---------------------------------------- */
+
+/* An editor's decision, or the pending state. */
+struct assay_review {
+	char state[12];        /* pending accepted rejected corrected */
+	char reason[256];      /* rejected: why */
+	double value;          /* corrected: the editor's value */
+	char unit[24];         /* corrected: the unit, "" for the claim's own */
+	bool has_value;
+	char who[64];          /* $USER */
+	int64_t when;          /* unix seconds; 0 for pending */
+};
+
+/* A stored claim: the key and the first figure seen, as extracted. */
+struct assay_stored_claim {
+	char id[12];           /* 8 characters, base32: stable across re-crawls */
+	struct assay_claim c;  /* offsets in c are meaningless here */
+	char unit_family[32];
+	double lo, hi;         /* the interval the figure stands for */
+	bool lo_open, hi_open;
+	char figure[64];       /* the first figure as written */
+	uint64_t group;        /* the key's hash: every figure of a key shares it */
+	size_t nevidence, nstories; /* support: pages and distinct stories */
+	struct assay_review review;
+};
+
+struct assay_stored_agreement {
+	char id[12];           /* "a" and 8 base32 characters */
+	struct assay_agreement a; /* evidence offsets meaningless */
+	uint64_t group;        /* the parties' hash */
+	size_t nevidence, nstories;
+	char first_published[32]; /* the earliest publication date of a source */
+	struct assay_review review;
+};
+
+/* One source of a claim or agreement: the article and the evidence. */
+struct assay_source {
+	char url[512], title[256], site[128], published[32], story[24];
+	char evidence[2048];   /* the sentence or table row */
+	size_t start, end;     /* into the article's cleaned text */
+	double value, value_max; /* claims: the figure this source gave */
+	bool has_max;
+	char qualifier[4], unit[24], figure[64];
+	int64_t seq;           /* the article's ingest number */
+};
+
+struct assay_claim_filter {
+	const char *state, *subject, *metric; /* NULL: any */
+};
+
+typedef int (*assay_claim_fn)(void *ctx, const struct assay_stored_claim *c,
+			      const struct assay_source *src, size_t nsrc);
+typedef int (*assay_agreement_fn)(void *ctx, const struct assay_stored_agreement *a,
+				  const struct assay_source *src, size_t nsrc);
+
+/* Every claim that passes @f (NULL: all), with its sources. */
+int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f,
+		       assay_claim_fn fn, void *ctx);
+/* One claim (or agreement, for an id starting with 'a') by id. */
+int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn cfn,
+			  assay_agreement_fn afn, void *ctx);
+int assay_store_agreements(struct assay_store *s, const struct assay_claim_filter *f,
+			   assay_agreement_fn fn, void *ctx);
+
+/* A conflict group: the figures of one key, or the statuses of one set of
+ * parties (ordered by publication date), each with its sources. */
+struct assay_conflict_member {
+	const struct assay_stored_claim *claim;         /* claim groups */
+	const struct assay_stored_agreement *agreement; /* agreement groups */
+	const struct assay_source *sources;
+	size_t nsources;
+};
+
+struct assay_conflict {
+	bool is_agreement;
+	const struct assay_conflict_member *members;
+	size_t nmembers;
+};
+
+typedef int (*assay_conflict_fn)(void *ctx, const struct assay_conflict *g);
+
+/* Every conflict group; @f filters claim groups by subject and metric and
+ * agreement groups by party (subject). */
+int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
+			  assay_conflict_fn fn, void *ctx);
+
+/* ---- Articles ---------------------------------------------------------- */
+
+struct assay_stored_article {
+	char url[512], fetched_url[512], title[256], site[128], published[32];
+	char author[128], language[16], content_type[64], sha256[65], story[24];
+	char warc_file[256];
+	int64_t fetched_at, seq, warc_offset;
+	size_t text_len, raw_len;
+};
+
+typedef int (*assay_article_fn)(void *ctx, const struct assay_stored_article *a);
+
+/* Every article in ingest order. */
+int assay_store_articles(struct assay_store *s, assay_article_fn fn, void *ctx);
+/* Appends the article's cleaned text or its raw page to @out. */
+int assay_store_article_text(struct assay_store *s, const char *url, struct assay_buf *out);
+int assay_store_article_raw(struct assay_store *s, const char *url, struct assay_buf *out);
+
+/* ---- Review (store/review.c) ------------------------------------------ */
+
+/* Records a decision on a claim or agreement id: @d->state is accepted,
+ * rejected (with reason), corrected (with value) or pending (undo). who and
+ * when are filled from $USER and the clock when empty. The decision is
+ * kept by the id, which is a hash of the key and the figure: re-crawls,
+ * re-ingests and reprocess leave it in place. Every decision is also
+ * appended to the history. ASSAY_ENOTFOUND for an unknown id. */
+int assay_store_review(struct assay_store *s, const char *id, const struct assay_review *d);
+/* The history of decisions on an id, oldest first; free() *out. */
+int assay_store_review_history(struct assay_store *s, const char *id,
+			       struct assay_review **out, size_t *n);
+
+/* ---- Reprocess (store/reprocess.c) --------------------------------------- */
+
+/* What reprocess hands its callback: a stored page. Borrowed. */
+struct assay_stored_page {
+	const struct assay_stored_article *meta;
+	const char *raw;
+	size_t raw_len;
+};
+
+/* Fills @out (url ignored; raw is not rewritten) with the article as
+ * re-cleaned and re-extracted; what it points to must stay valid until the
+ * next call. A non-zero return skips the page (ASSAY_EPARSE) or stops
+ * (anything else). */
+typedef int (*assay_reprocess_fn)(void *ctx, const struct assay_stored_page *page,
+				  struct assay_article *out);
+
+struct assay_reprocess_result {
+	size_t articles, failed, claims, agreements;
+};
+
+/* Rebuilds stories, claims, agreements and conflicts from the stored
+ * pages in one transaction (all or nothing). Reviews and crawl state are
+ * kept; a decision applies again to the claim of the same key and figure. */
+int assay_store_reprocess(struct assay_store *s, assay_reprocess_fn fn, void *ctx,
+			  struct assay_reprocess_result *res);
 
 #endif

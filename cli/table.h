@@ -1,0 +1,55 @@
+/* table.h - output for people and for machines, shared by the commands
+ * that print the store: aligned tables that fit the terminal, colour only
+ * on a terminal, CSV per RFC 4180 guarded against formula injection, and
+ * opening the store with the messages users see.
+ *
+ * A table collects its rows first (widths depend on every cell), then
+ * prints once. Cells are copied. */
+#ifndef ASSAY_CLI_TABLE_H
+#define ASSAY_CLI_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+struct assay_store;
+
+enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_JSONL };
+
+struct cli_table {
+	size_t ncols;
+	const char *const *head;
+	char **cells;          /* nrows * ncols, row-major, owned */
+	size_t nrows, cap;
+};
+
+void cli_table_init(struct cli_table *t, size_t ncols, const char *const *head);
+void cli_table_release(struct cli_table *t);
+/* Adds a row of ncols cells (NULL is an empty cell). ASSAY_ENOMEM. */
+int cli_table_add(struct cli_table *t, const char *const *cells);
+/* Prints as an aligned table (fitted to the terminal's width when @out is
+ * one, or to $COLUMNS when set) or as CSV with a header line. */
+void cli_table_print(const struct cli_table *t, FILE *out, enum cli_format f);
+
+/* One CSV cell: quoted when needed, with a leading ' when it starts with
+ * = + - @ (or a tab or CR) and is not a plain number. */
+void cli_csv_cell(FILE *out, const char *s);
+/* Terminal width of @out; 0 when unlimited (not a terminal, no $COLUMNS). */
+int cli_term_width(FILE *out);
+/* True when @out is a terminal and $NO_COLOR is unset. */
+bool cli_use_colour(FILE *out);
+/* Parses "table", "csv" or "jsonl"; false for anything else. */
+bool cli_parse_format(const char *s, enum cli_format *f);
+
+/* Opens the store for a command. @create: make it when missing (commands
+ * that write); otherwise a missing store is reported with how to create
+ * it. Prints the error and returns NULL on failure. */
+struct assay_store *cli_store_open(const struct cli_globals *g, bool create);
+
+/* Formats a number the way people read figures: no exponent below 1e15,
+ * no trailing zeros. */
+void cli_format_number(double v, char *out, size_t size);
+
+#endif

@@ -1,0 +1,323 @@
+/* articles.c - writing an article: its identity, its story, its record,
+ * its page and text, then its claims, all in one write transaction.
+ *
+ * Stories: an article whose cleaned text has the SHA-256 of a stored one
+ * joins that story; otherwise its SimHash is looked up in a banded index
+ * (4 bands of 16 bits; each band probed as is and with each of its bits
+ * flipped), which finds every stored hash within 7 bits without a scan:
+ * 7 differing bits spread over 4 bands leave some band with at most one.
+ * Lookups cost 68 key probes however large the store grows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "canon.h"
+#include "hash.h"
+#include "internal.h"
+#include "rec.h"
+#include "simhash.h"
+
+#define NBANDS 4
+
+struct story_pick {
+	char id[24];
+	bool duplicate;
+	bool has_hash;
+	uint64_t simhash;
+};
+
+static void band_key(uint64_t h, int band, uint16_t flip, unsigned char key[3])
+{
+	uint16_t v = (uint16_t)(h >> (16 * band)) ^ flip;
+
+	key[0] = (unsigned char)band;
+	key[1] = (unsigned char)(v >> 8);
+	key[2] = (unsigned char)(v & 0xff);
+}
+
+/* The story of the nearest stored hash within SIMHASH_MAX_BITS, if any. */
+static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct story_pick *p)
+{
+	MDB_cursor *c;
+	int best = SIMHASH_MAX_BITS + 1, rc;
+
+	rc = mdb_cursor_open(txn, s->dbi[T_BANDS], &c);
+	if (rc)
+		return store_mdb(s, rc, "reading the story index");
+	for (int band = 0; band < NBANDS; band++) {
+		for (int bit = -1; bit < 16; bit++) {
+			unsigned char key[3];
+			MDB_val k = {3, key}, v;
+
+			band_key(h, band, bit < 0 ? 0 : (uint16_t)(1u << bit), key);
+			for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
+			     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
+				int d;
+
+				if (v.mv_size <= 8)
+					continue;
+				d = assay_hamming64(h, rec_from_be64(v.mv_data));
+				if (d < best) {
+					best = d;
+					snprintf(p->id, sizeof p->id, "%.*s", (int)(v.mv_size - 8),
+						 (const char *)v.mv_data + 8);
+				}
+			}
+		}
+	}
+	mdb_cursor_close(c);
+	p->duplicate = best <= SIMHASH_MAX_BITS;
+	return ASSAY_OK;
+}
+
+static int index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
+{
+	unsigned char val[8 + 24];
+	size_t sl = strlen(story);
+
+	rec_be64(val, h);
+	memcpy(val + 8, story, sl);
+	for (int band = 0; band < NBANDS; band++) {
+		unsigned char key[3];
+		int rc;
+
+		band_key(h, band, 0, key);
+		rc = store_put(txn, s->dbi[T_BANDS], key, 3, val, 8 + sl, 0);
+		if (rc && rc != MDB_KEYEXIST)
+			return store_mdb(s, rc, "writing the story index");
+	}
+	return ASSAY_OK;
+}
+
+static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pick *p,
+		     const char *url)
+{
+	struct assay_buf v = {0};
+	int64_t count = 0;
+	MDB_val old;
+	int rc;
+
+	if (store_get(txn, s->dbi[T_STORIES], p->id, strlen(p->id), &old) == 0) {
+		struct rec_r r;
+
+		rec_init(&r, old.mv_data, old.mv_size);
+		rec_get_i64(&r); /* simhash */
+		rec_get_i64(&r); /* has hash */
+		free(rec_get_dup(&r, &(bool){false}));
+		count = rec_get_i64(&r);
+		rc = rec_put_i64(&v, (int64_t)p->simhash);
+	} else {
+		rc = rec_put_i64(&v, (int64_t)p->simhash);
+		if (!rc && p->has_hash)
+			rc = index_bands(s, txn, p->simhash, p->id);
+	}
+	if (!rc)
+		rc = rec_put_i64(&v, p->has_hash);
+	if (!rc)
+		rc = rec_put_str(&v, url);
+	if (!rc)
+		rc = rec_put_i64(&v, count + 1);
+	if (!rc) {
+		rc = store_put(txn, s->dbi[T_STORIES], p->id, strlen(p->id), v.data, v.len, 0);
+		rc = store_mdb(s, rc, "writing a story");
+	}
+	assay_buf_release(&v);
+	return rc;
+}
+
+/* Exact duplicate by text hash, else near duplicate, else a new story. */
+static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+		      const char *sha, struct story_pick *p)
+{
+	MDB_val v;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	p->has_hash = assay_simhash(a->text, a->text_len, &p->simhash);
+	rc = a->text_len ? store_get(txn, s->dbi[T_HASHES], sha, 64, &v) : MDB_NOTFOUND;
+	if (rc == 0) {
+		snprintf(p->id, sizeof p->id, "%.*s", (int)v.mv_size, (const char *)v.mv_data);
+		p->duplicate = true;
+		return ASSAY_OK;
+	}
+	if (rc != MDB_NOTFOUND)
+		return store_mdb(s, rc, "reading text hashes");
+	if (p->has_hash) {
+		rc = probe_bands(s, txn, p->simhash, p);
+		if (rc)
+			return rc;
+	}
+	if (!p->duplicate) {
+		p->id[0] = 's';
+		store_base32(assay_hash64(sha, 64, 0x570), p->id + 1, 10);
+	}
+	if (a->text_len) {
+		rc = store_put(txn, s->dbi[T_HASHES], sha, 64, p->id, strlen(p->id), 0);
+		if (rc)
+			return store_mdb(s, rc, "writing text hashes");
+	}
+	return ASSAY_OK;
+}
+
+static int next_seq(struct assay_store *s, MDB_txn *txn, int64_t *seq)
+{
+	MDB_val v;
+	int64_t n = 0;
+	int rc = store_get(txn, s->dbi[T_META], "seq", 3, &v);
+
+	if (rc == 0 && v.mv_size == sizeof n)
+		memcpy(&n, v.mv_data, sizeof n);
+	else if (rc && rc != MDB_NOTFOUND)
+		return store_mdb(s, rc, "reading the article counter");
+	*seq = ++n;
+	rc = store_put(txn, s->dbi[T_META], "seq", 3, &n, sizeof n, 0);
+	return store_mdb(s, rc, "writing the article counter");
+}
+
+static int encode_article(const struct assay_article *a, int64_t seq, const char *sha,
+			  const struct story_pick *p, struct assay_buf *v)
+{
+	int rc = rec_put_i64(v, seq);
+
+	rc = rc ? rc : rec_put_str(v, a->fetched_url);
+	rc = rc ? rc : rec_put_str(v, a->title);
+	rc = rc ? rc : rec_put_str(v, a->site);
+	rc = rc ? rc : rec_put_str(v, a->published);
+	rc = rc ? rc : rec_put_str(v, a->author);
+	rc = rc ? rc : rec_put_str(v, a->language);
+	rc = rc ? rc : rec_put_str(v, a->content_type);
+	rc = rc ? rc : rec_put_str(v, sha);
+	rc = rc ? rc : rec_put_str(v, p->id);
+	rc = rc ? rc : rec_put_i64(v, a->fetched_at);
+	rc = rc ? rc : rec_put_str(v, a->warc_file);
+	rc = rc ? rc : rec_put_i64(v, a->warc_offset);
+	rc = rc ? rc : rec_put_i64(v, (int64_t)a->text_len);
+	rc = rc ? rc : rec_put_i64(v, (int64_t)a->raw_len);
+	rc = rc ? rc : rec_put_i64(v, (int64_t)p->simhash);
+	return rc;
+}
+
+static int put_compressed(struct assay_store *s, MDB_txn *txn, int table, const char *url,
+			  const char *p, size_t n)
+{
+	struct assay_buf z = {0};
+	int rc = store_deflate(p ? p : "", p ? n : 0, &z);
+
+	if (!rc) {
+		rc = store_put(txn, s->dbi[table], url, strlen(url), z.data, z.len, 0);
+		rc = store_mdb(s, rc, "writing a page");
+	}
+	assay_buf_release(&z);
+	return rc;
+}
+
+static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+		       int64_t seq, const char *sha, const struct story_pick *p, bool replace)
+{
+	struct assay_buf v = {0};
+	unsigned char key[8];
+	int rc = encode_article(a, seq, sha, p, &v);
+
+	if (rc)
+		goto done;
+	rc = store_put(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len, 0);
+	if ((rc = store_mdb(s, rc, "writing an article")))
+		goto done;
+	if (!replace && (rc = put_compressed(s, txn, T_RAW, a->url, a->raw, a->raw_len)))
+		goto done;
+	if ((rc = put_compressed(s, txn, T_TEXT, a->url, a->text, a->text_len)))
+		goto done;
+	rec_be64(key, (uint64_t)seq);
+	rc = store_put(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url), 0);
+	rc = store_mdb(s, rc, "writing an article");
+done:
+	assay_buf_release(&v);
+	return rc;
+}
+
+int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			  int64_t seq, bool replace, struct assay_put_result *res)
+{
+	struct story_pick p;
+	char sha[65];
+	MDB_val v;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (!replace) {
+		rc = store_get(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), &v);
+		if (rc == 0)
+			return ASSAY_OK;
+		if (rc != MDB_NOTFOUND)
+			return store_mdb(s, rc, "reading articles");
+		if ((rc = next_seq(s, txn, &seq)))
+			return rc;
+	}
+	res->is_new = true;
+	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
+	if ((rc = pick_story(s, txn, a, sha, &p)))
+		return rc;
+	if ((rc = put_story(s, txn, &p, a->url)))
+		return rc;
+	if ((rc = put_records(s, txn, a, seq, sha, &p, replace)))
+		return rc;
+	res->duplicate = p.duplicate;
+	snprintf(res->story, sizeof res->story, "%s", p.id);
+	return store_put_claims_txn(s, txn, a, seq, p.id, &res->new_claims);
+}
+
+struct put_ctx {
+	const struct assay_article *a;
+	struct assay_put_result *res;
+};
+
+static int put_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
+{
+	struct put_ctx *pc = ctx;
+
+	return store_put_article_txn(s, txn, pc->a, 0, false, pc->res);
+}
+
+int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
+			    struct assay_put_result *res)
+{
+	struct assay_article copy;
+	struct assay_buf url = {0};
+	struct assay_put_result dummy;
+	struct put_ctx pc = {&copy, res ? res : &dummy};
+	int rc;
+
+	if (!a || !a->url)
+		return store_fail(s, ASSAY_EINVAL, "an article needs a URL");
+	rc = assay_canonical_url(a->url, &url);
+	if (rc)
+		return store_fail(s, rc, "bad article URL '%s'", a->url);
+	if (url.len > 480) /* LMDB keys stop at 511 bytes */
+		url.len = 480, url.data[480] = '\0';
+	copy = *a;
+	copy.url = url.data;
+	rc = store_write(s, put_fn, &pc);
+	assay_buf_release(&url);
+	return rc;
+}
+
+bool assay_store_has_url(struct assay_store *s, const char *canonical_url)
+{
+	struct assay_buf url = {0};
+	MDB_txn *txn;
+	MDB_val v;
+	bool found = false;
+
+	if (!s || !canonical_url || assay_canonical_url(canonical_url, &url))
+		goto done;
+	if (url.len > 480)
+		url.len = 480, url.data[480] = '\0';
+	if (store_read_begin(s, &txn))
+		goto done;
+	found = store_get(txn, s->dbi[T_ARTICLES], url.data, url.len, &v) == 0;
+	mdb_txn_abort(txn);
+done:
+	assay_buf_release(&url);
+	return found;
+}

@@ -1,0 +1,533 @@
+/* claims.c - one article's claims and agreements into the store: keys,
+ * intervals, merging, conflict groups (claims.md section 4).
+ *
+ * A figure joins the first stored claim of its key whose interval meets
+ * its own; otherwise it becomes a new claim of that key, and a key with
+ * two or more claims is a conflict group. The claim's interval is its
+ * first figure's, so a claim never drifts as evidence piles up, and the
+ * id - a hash of key and first figure - stays the same when the same
+ * pages are ingested or reprocessed again in the same order. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "claims_int.h"
+#include "hash.h"
+#include "status_classes.h"
+
+#define SEP '\x1f'
+
+void claim_unit_family(const struct assay_claim *c, char *out, size_t size)
+{
+	if (c->price_per[0])
+		snprintf(out, size, "%s/%s", c->unit, c->price_per);
+	else
+		snprintf(out, size, "%s", c->unit);
+}
+
+int claim_key_string(const struct assay_claim *c, struct assay_buf *out)
+{
+	char fam[40];
+
+	claim_unit_family(c, fam, sizeof fam);
+	return assay_buf_printf(out, "%s%c%s%c%s%c%s%c%s%c%s%c%s", c->subject, SEP, c->metric,
+				SEP, c->commodity, SEP, c->period, SEP, c->status, SEP, c->place,
+				SEP, fam);
+}
+
+/* Half the step of the last digit written, in the claim's unit: "70%" is
+ * 0.5, "694 million" 0.5e6, "1.2 mln tonnes" 0.05e6. */
+static double written_half_step(const struct assay_claim *c, const char *text, size_t len)
+{
+	const char *p, *end;
+	double written = 0, step = 1;
+	bool digits = false, frac = false;
+
+	if (!text || c->fig_end > len || c->fig_start >= c->fig_end)
+		return fabs(c->value) * 0.005;
+	p = text + c->fig_start;
+	end = text + c->fig_end;
+	while (p < end && !isdigit((unsigned char)*p))
+		p++;
+	for (; p < end; p++) {
+		if (isdigit((unsigned char)*p)) {
+			written = written * 10 + (*p - '0');
+			digits = true;
+			if (frac)
+				step /= 10;
+		} else if (*p == '.' && !frac && p + 1 < end && isdigit((unsigned char)p[1])) {
+			frac = true;
+		} else if (!(*p == ',' && p + 1 < end && isdigit((unsigned char)p[1]))) {
+			break;
+		}
+	}
+	if (!digits)
+		return fabs(c->value) * 0.005;
+	written *= step;
+	if (written == 0)
+		return 0.5 * step;
+	return 0.5 * step * fabs(c->value / written);
+}
+
+void claim_interval(const struct assay_claim *c, const char *text, size_t len,
+		    struct interval *iv)
+{
+	double v = c->value, d = fabs(v) * 0.1;
+	const char *q = c->qualifier;
+
+	memset(iv, 0, sizeof *iv);
+	if (c->has_max) {
+		iv->lo = v;
+		iv->hi = c->value_max;
+	} else if (!strcmp(q, "approx")) {
+		iv->lo = v - fabs(v) * 0.05;
+		iv->hi = v + fabs(v) * 0.05;
+	} else if (!strcmp(q, "lt") || !strcmp(q, "le")) {
+		iv->lo = v - d;
+		iv->hi = v;
+		iv->hi_open = q[1] == 't';
+	} else if (!strcmp(q, "gt") || !strcmp(q, "ge")) {
+		iv->lo = v;
+		iv->hi = v + d;
+		iv->lo_open = q[1] == 't';
+	} else {
+		double h = written_half_step(c, text, len);
+
+		iv->lo = v - h;
+		iv->hi = v + h;
+	}
+	if (!strcmp(c->unit, "%")) {
+		iv->lo = iv->lo < 0 ? 0 : iv->lo;
+		iv->hi = iv->hi > 100 ? 100 : iv->hi;
+	}
+}
+
+bool interval_meets(const struct interval *a, const struct interval *b)
+{
+	double lo = a->lo > b->lo ? a->lo : b->lo;
+	double hi = a->hi < b->hi ? a->hi : b->hi;
+	bool lo_open = (a->lo == lo && a->lo_open) || (b->lo == lo && b->lo_open);
+	bool hi_open = (a->hi == hi && a->hi_open) || (b->hi == hi && b->hi_open);
+
+	if (lo < hi)
+		return true;
+	return lo == hi && !lo_open && !hi_open;
+}
+
+const char *status_class(const char *status)
+{
+	for (size_t i = 0; i < sizeof status_classes / sizeof status_classes[0]; i++)
+		if (!strcmp(status_classes[i].status, status))
+			return status_classes[i].cls;
+	return status;
+}
+
+static void figure_text(const struct assay_claim *c, const char *text, size_t len,
+			char *out, size_t size)
+{
+	size_t n;
+
+	if (!text || c->fig_end > len || c->fig_start >= c->fig_end) {
+		snprintf(out, size, "%g", c->value);
+		return;
+	}
+	n = c->fig_end - c->fig_start;
+	snprintf(out, size, "%.*s", (int)(n < size - 1 ? n : size - 1), text + c->fig_start);
+}
+
+/* The figure part of a claim id: value, range end, qualifier, unit. */
+static int figure_repr(const struct assay_claim *c, struct assay_buf *out)
+{
+	return assay_buf_printf(out, "%.9g%c%.9g%c%s%c%s", c->value, SEP,
+				c->has_max ? c->value_max : 0.0, SEP, c->qualifier, SEP, c->unit);
+}
+
+static int encode_claim(const struct assay_claim *c, const struct interval *iv, uint64_t group,
+			int64_t seq, const char *fig, struct assay_buf *v)
+{
+	char fam[40];
+	int rc;
+
+	claim_unit_family(c, fam, sizeof fam);
+	rc = rec_put_str(v, c->subject);
+	rc = rc ? rc : rec_put_str(v, c->metric);
+	rc = rc ? rc : rec_put_str(v, c->commodity);
+	rc = rc ? rc : rec_put_str(v, c->period);
+	rc = rc ? rc : rec_put_str(v, c->status);
+	rc = rc ? rc : rec_put_str(v, c->place);
+	rc = rc ? rc : rec_put_str(v, fam);
+	rc = rc ? rc : rec_put_f64(v, c->value);
+	rc = rc ? rc : rec_put_f64(v, c->value_max);
+	rc = rc ? rc : rec_put_i64(v, c->has_max);
+	rc = rc ? rc : rec_put_str(v, c->unit);
+	rc = rc ? rc : rec_put_str(v, c->qualifier);
+	rc = rc ? rc : rec_put_str(v, c->per);
+	rc = rc ? rc : rec_put_str(v, c->price_per);
+	rc = rc ? rc : rec_put_str(v, c->change);
+	rc = rc ? rc : rec_put_f64(v, iv->lo);
+	rc = rc ? rc : rec_put_f64(v, iv->hi);
+	rc = rc ? rc : rec_put_i64(v, iv->lo_open | iv->hi_open << 1);
+	rc = rc ? rc : rec_put_i64(v, (int64_t)group);
+	rc = rc ? rc : rec_put_i64(v, seq);
+	rc = rc ? rc : rec_put_str(v, fig);
+	return rc;
+}
+
+int claim_decode(const MDB_val *v, struct assay_stored_claim *o)
+{
+	struct rec_r r;
+	int64_t open;
+
+	memset(o, 0, sizeof *o);
+	rec_init(&r, v->mv_data, v->mv_size);
+	rec_get_str(&r, o->c.subject, sizeof o->c.subject);
+	rec_get_str(&r, o->c.metric, sizeof o->c.metric);
+	rec_get_str(&r, o->c.commodity, sizeof o->c.commodity);
+	rec_get_str(&r, o->c.period, sizeof o->c.period);
+	rec_get_str(&r, o->c.status, sizeof o->c.status);
+	rec_get_str(&r, o->c.place, sizeof o->c.place);
+	rec_get_str(&r, o->unit_family, sizeof o->unit_family);
+	o->c.value = rec_get_f64(&r);
+	o->c.value_max = rec_get_f64(&r);
+	o->c.has_max = rec_get_i64(&r) != 0;
+	rec_get_str(&r, o->c.unit, sizeof o->c.unit);
+	rec_get_str(&r, o->c.qualifier, sizeof o->c.qualifier);
+	rec_get_str(&r, o->c.per, sizeof o->c.per);
+	rec_get_str(&r, o->c.price_per, sizeof o->c.price_per);
+	rec_get_str(&r, o->c.change, sizeof o->c.change);
+	o->lo = rec_get_f64(&r);
+	o->hi = rec_get_f64(&r);
+	open = rec_get_i64(&r);
+	o->lo_open = open & 1;
+	o->hi_open = open >> 1 & 1;
+	o->group = (uint64_t)rec_get_i64(&r);
+	rec_get_i64(&r); /* first article */
+	rec_get_str(&r, o->figure, sizeof o->figure);
+	strcpy(o->review.state, "pending");
+	return r.bad ? ASSAY_EPARSE : ASSAY_OK;
+}
+
+/* True when the stored claim @v has exactly this key and figure. */
+static bool same_identity(const MDB_val *v, const char *ident, size_t n)
+{
+	struct assay_stored_claim o;
+	struct assay_buf b = {0};
+	bool same;
+
+	if (claim_decode(v, &o) || claim_key_string(&o.c, &b) || assay_buf_putc(&b, '\x1e') ||
+	    figure_repr(&o.c, &b)) {
+		assay_buf_release(&b);
+		return false;
+	}
+	same = b.len == n && !memcmp(b.data, ident, n);
+	assay_buf_release(&b);
+	return same;
+}
+
+/* A free id for (key, figure): its hash, salted again on a collision with
+ * a different claim. Sets *exists when this very claim is stored. */
+static int claim_id(struct assay_store *s, MDB_txn *txn, const char *ident, size_t n,
+		    char id[12], bool *exists)
+{
+	*exists = false;
+	for (uint64_t salt = 0;; salt++) {
+		MDB_val v;
+		int rc;
+
+		store_base32(assay_hash64(ident, n, salt), id, 8);
+		rc = store_get(txn, s->dbi[T_CLAIMS], id, 8, &v);
+		if (rc == MDB_NOTFOUND)
+			return ASSAY_OK;
+		if (rc)
+			return store_mdb(s, rc, "reading claims");
+		if (same_identity(&v, ident, n)) {
+			*exists = true;
+			return ASSAY_OK;
+		}
+	}
+}
+
+/* The stored claim of this key whose interval meets @iv, if any. */
+static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char gk[8],
+			const struct interval *iv, char id[12], size_t *nkey)
+{
+	MDB_cursor *c;
+	MDB_val k = {8, (void *)gk}, v, cv;
+	int rc;
+
+	id[0] = '\0';
+	*nkey = 0;
+	rc = mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c);
+	if (rc)
+		return store_mdb(s, rc, "reading claim keys");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
+		struct assay_stored_claim o;
+		struct interval other;
+
+		(*nkey)++;
+		if (id[0] || mdb_get(txn, s->dbi[T_CLAIMS], &v, &cv) || claim_decode(&cv, &o))
+			continue;
+		other = (struct interval){o.lo, o.hi, o.lo_open, o.hi_open};
+		if (interval_meets(iv, &other))
+			snprintf(id, 12, "%.*s", (int)v.mv_size, (const char *)v.mv_data);
+	}
+	mdb_cursor_close(c);
+	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading claim keys");
+}
+
+static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
+{
+	unsigned char k[9];
+	int rc;
+
+	k[0] = (unsigned char)kind;
+	rec_be64(k + 1, group);
+	rc = store_put(txn, s->dbi[T_CONFLICTS], k, 9, "", 0, 0);
+	return store_mdb(s, rc, "writing conflicts");
+}
+
+static int new_claim(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+		     const struct assay_claim *c, const struct interval *iv, uint64_t group,
+		     int64_t seq, const char id[12], size_t nkey)
+{
+	struct assay_buf v = {0};
+	unsigned char gk[8];
+	char fig[64];
+	int rc;
+
+	figure_text(c, a->text, a->text_len, fig, sizeof fig);
+	rc = encode_claim(c, iv, group, seq, fig, &v);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMS], id, 8, v.data, v.len, 0),
+			       "writing a claim");
+	rec_be64(gk, group);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, id, 8, 0),
+			       "writing claim keys");
+	if (!rc && nkey >= 1)
+		rc = put_conflict(s, txn, 'c', group);
+	assay_buf_release(&v);
+	return rc;
+}
+
+static int evidence_text(const struct assay_article *a, const struct assay_evidence *e,
+			 struct assay_buf *v)
+{
+	size_t n = 0;
+	const char *p = NULL;
+
+	if (a->text && e->end <= a->text_len && e->start < e->end) {
+		p = a->text + e->start;
+		n = e->end - e->start;
+		if (n > EVIDENCE_MAX) {
+			n = EVIDENCE_MAX;
+			while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80)
+				n--; /* cut on a character boundary */
+		}
+	}
+	return rec_put_mem(v, p ? p : "", n);
+}
+
+static int put_evidence(struct assay_store *s, MDB_txn *txn, int table, const char *id,
+			int64_t seq, uint32_t idx, const struct assay_article *a, const char *story,
+			const struct assay_evidence *e, const struct assay_claim *c)
+{
+	unsigned char key[12 + 12];
+	size_t idl = strlen(id);
+	struct assay_buf v = {0};
+	char fig[64] = "";
+	int rc;
+
+	memcpy(key, id, idl);
+	rec_be64(key + idl, (uint64_t)seq);
+	for (int i = 0; i < 4; i++)
+		key[idl + 8 + i] = (unsigned char)(idx >> (24 - 8 * i));
+	if (c)
+		figure_text(c, a->text, a->text_len, fig, sizeof fig);
+	rc = rec_put_str(&v, a->url);
+	rc = rc ? rc : rec_put_str(&v, story);
+	rc = rc ? rc : rec_put_i64(&v, (int64_t)e->start);
+	rc = rc ? rc : rec_put_i64(&v, (int64_t)e->end);
+	rc = rc ? rc : evidence_text(a, e, &v);
+	rc = rc ? rc : rec_put_f64(&v, c ? c->value : 0);
+	rc = rc ? rc : rec_put_f64(&v, c ? c->value_max : 0);
+	rc = rc ? rc : rec_put_i64(&v, c ? c->has_max : 0);
+	rc = rc ? rc : rec_put_str(&v, c ? c->qualifier : "");
+	rc = rc ? rc : rec_put_str(&v, c ? c->unit : "");
+	rc = rc ? rc : rec_put_str(&v, fig);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[table], key, idl + 12, v.data, v.len, 0),
+			       "writing evidence");
+	assay_buf_release(&v);
+	return rc;
+}
+
+static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+		     const struct assay_claim *c, int64_t seq, uint32_t idx, const char *story,
+		     size_t *new_claims)
+{
+	struct assay_buf ident = {0};
+	struct interval iv;
+	unsigned char gk[8];
+	uint64_t group;
+	size_t nkey;
+	char id[12];
+	bool exists;
+	int rc = claim_key_string(c, &ident);
+
+	if (rc)
+		return rc;
+	group = assay_hash64(ident.data, ident.len, 0);
+	rec_be64(gk, group);
+	claim_interval(c, a->text, a->text_len, &iv);
+	rc = find_meeting(s, txn, gk, &iv, id, &nkey);
+	if (!rc && !id[0]) {
+		rc = assay_buf_putc(&ident, '\x1e');
+		rc = rc ? rc : figure_repr(c, &ident);
+		rc = rc ? rc : claim_id(s, txn, ident.data, ident.len, id, &exists);
+		if (!rc && !exists) {
+			rc = new_claim(s, txn, a, c, &iv, group, seq, id, nkey);
+			(*new_claims)++;
+		}
+	}
+	if (!rc)
+		rc = put_evidence(s, txn, T_EVIDENCE, id, seq, idx, a, story, &c->evidence, c);
+	assay_buf_release(&ident);
+	return rc;
+}
+
+static int parties_string(const struct assay_agreement *g, struct assay_buf *out)
+{
+	int rc = ASSAY_OK;
+
+	for (int i = 0; i < g->nparties && i < ASSAY_MAX_PARTIES && !rc; i++)
+		rc = assay_buf_printf(out, "%s%s", i ? "+" : "", g->parties[i]);
+	return rc;
+}
+
+int agreement_decode(const MDB_val *v, struct assay_stored_agreement *o)
+{
+	struct rec_r r;
+
+	memset(o, 0, sizeof *o);
+	rec_init(&r, v->mv_data, v->mv_size);
+	rec_get_str(&r, o->a.type, sizeof o->a.type);
+	o->a.nparties = (int)rec_get_i64(&r);
+	if (o->a.nparties < 0 || o->a.nparties > ASSAY_MAX_PARTIES)
+		return ASSAY_EPARSE;
+	for (int i = 0; i < o->a.nparties; i++)
+		rec_get_str(&r, o->a.parties[i], sizeof o->a.parties[i]);
+	rec_get_str(&r, o->a.status, sizeof o->a.status);
+	rec_get_str(&r, o->a.topic, sizeof o->a.topic);
+	o->group = (uint64_t)rec_get_i64(&r);
+	rec_get_i64(&r); /* first article */
+	strcpy(o->review.state, "pending");
+	return r.bad ? ASSAY_EPARSE : ASSAY_OK;
+}
+
+static int encode_agreement(const struct assay_agreement *g, uint64_t group, int64_t seq,
+			    struct assay_buf *v)
+{
+	int n = g->nparties < ASSAY_MAX_PARTIES ? g->nparties : ASSAY_MAX_PARTIES;
+	int rc = rec_put_str(v, g->type);
+
+	rc = rc ? rc : rec_put_i64(v, n);
+	for (int i = 0; i < n && !rc; i++)
+		rc = rec_put_str(v, g->parties[i]);
+	rc = rc ? rc : rec_put_str(v, g->status);
+	rc = rc ? rc : rec_put_str(v, g->topic);
+	rc = rc ? rc : rec_put_i64(v, (int64_t)group);
+	rc = rc ? rc : rec_put_i64(v, seq);
+	return rc;
+}
+
+/* Marks the parties' group a conflict when its statuses fall in two or
+ * more classes (status_classes.h). */
+static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t group)
+{
+	unsigned char gk[8];
+	MDB_cursor *c;
+	MDB_val k = {8, gk}, v, av;
+	char first[16] = "";
+	bool conflict = false;
+	int rc;
+
+	rec_be64(gk, group);
+	rc = mdb_cursor_open(txn, s->dbi[T_AGRGROUPS], &c);
+	if (rc)
+		return store_mdb(s, rc, "reading agreements");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0 && !conflict;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
+		struct assay_stored_agreement o;
+		const char *cls;
+
+		if (mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || agreement_decode(&av, &o))
+			continue;
+		cls = status_class(o.a.status);
+		if (!first[0])
+			snprintf(first, sizeof first, "%s", cls);
+		else if (strcmp(first, cls))
+			conflict = true;
+	}
+	mdb_cursor_close(c);
+	return conflict ? put_conflict(s, txn, 'a', group) : ASSAY_OK;
+}
+
+static int put_agreement(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			 const struct assay_agreement *g, int64_t seq, uint32_t idx,
+			 const char *story)
+{
+	struct assay_buf ident = {0}, v = {0};
+	unsigned char gk[8];
+	uint64_t group;
+	char id[12];
+	MDB_val old;
+	int rc = parties_string(g, &ident);
+
+	if (rc)
+		goto done;
+	group = assay_hash64(ident.data, ident.len, 0);
+	rc = assay_buf_printf(&ident, "\x1f%s\x1f%s\x1f%s", g->type, g->status, g->topic);
+	if (rc)
+		goto done;
+	id[0] = 'a';
+	store_base32(assay_hash64(ident.data, ident.len, 0xa9), id + 1, 8);
+	rc = store_get(txn, s->dbi[T_AGREEMENTS], id, 9, &old);
+	if (rc == MDB_NOTFOUND) {
+		rec_be64(gk, group);
+		rc = encode_agreement(g, group, seq, &v);
+		rc = rc ? rc : store_mdb(s, store_put(txn, s->dbi[T_AGREEMENTS], id, 9, v.data,
+						      v.len, 0), "writing an agreement");
+		rc = rc ? rc : store_mdb(s, store_put(txn, s->dbi[T_AGRGROUPS], gk, 8, id, 9, 0),
+					 "writing an agreement");
+		rc = rc ? rc : check_agreement_group(s, txn, group);
+	} else if (rc) {
+		rc = store_mdb(s, rc, "reading agreements");
+	}
+	if (!rc)
+		rc = put_evidence(s, txn, T_AGREV, id, seq, idx, a, story, &g->evidence, NULL);
+done:
+	assay_buf_release(&ident);
+	assay_buf_release(&v);
+	return rc;
+}
+
+int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			 int64_t seq, const char *story, size_t *new_claims)
+{
+	const struct assay_extraction *x = a->x;
+	int rc = ASSAY_OK;
+
+	*new_claims = 0;
+	if (!x)
+		return ASSAY_OK;
+	for (size_t i = 0; i < x->nclaims && !rc; i++)
+		rc = put_claim(s, txn, a, &x->claims[i], seq, (uint32_t)i, story, new_claims);
+	for (size_t i = 0; i < x->nagreements && !rc; i++)
+		rc = put_agreement(s, txn, a, &x->agreements[i], seq, (uint32_t)i, story);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* claims_int.h - claim keys, figure intervals and record layouts shared by
+ * the writer (claims.c) and the readers (query.c). */
+#ifndef ASSAY_STORE_CLAIMS_INT_H
+#define ASSAY_STORE_CLAIMS_INT_H
+
+#include "internal.h"
+#include "rec.h"
+
+#define EVIDENCE_MAX 2000 /* bytes of evidence text kept per source */
+
+struct interval {
+	double lo, hi;
+	bool lo_open, hi_open;
+};
+
+/* The unit family of the claim key: the unit, with the price basis. */
+void claim_unit_family(const struct assay_claim *c, char *out, size_t size);
+/* subject, metric, commodity, period, status, place, unit family. */
+int claim_key_string(const struct assay_claim *c, struct assay_buf *out);
+void claim_interval(const struct assay_claim *c, const char *text, size_t len,
+		    struct interval *iv);
+bool interval_meets(const struct interval *a, const struct interval *b);
+
+int claim_decode(const MDB_val *v, struct assay_stored_claim *out);
+int agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);
+void review_decode(const MDB_val *v, struct assay_review *out);
+const char *status_class(const char *status);
+
+#endif

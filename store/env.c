@@ -1,0 +1,429 @@
+/* env.c - the LMDB environment: open and create, schema version, map
+ * growth, write transactions with retry, the process lock and crawl state.
+ *
+ * The map starts small and doubles whenever a write finds it full: the
+ * transaction is aborted, the map grown and the whole write run again, so
+ * a caller never sees MDB_MAP_FULL. Writes sync data pages at each commit
+ * but not the meta page (MDB_NOMETASYNC): a system crash may lose the last
+ * transaction, never the store's integrity; a killed process loses nothing
+ * that was committed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "assay.h"
+#include "internal.h"
+
+#define MAP_INITIAL ((size_t)64 << 20)
+#define MAP_GROW_TRIES 12
+
+static const struct {
+	const char *name;
+	unsigned flags;
+} tables[T_COUNT] = {
+	[T_META] = {"meta", 0},
+	[T_ARTICLES] = {"articles", 0},
+	[T_RAW] = {"raw", 0},
+	[T_TEXT] = {"text", 0},
+	[T_SEQ] = {"seq", 0},
+	[T_HASHES] = {"hashes", 0},
+	[T_STORIES] = {"stories", 0},
+	[T_BANDS] = {"bands", MDB_DUPSORT},
+	[T_CLAIMS] = {"claims", 0},
+	[T_CLAIMKEYS] = {"claimkeys", MDB_DUPSORT},
+	[T_EVIDENCE] = {"evidence", 0},
+	[T_AGREEMENTS] = {"agreements", 0},
+	[T_AGRGROUPS] = {"agrgroups", MDB_DUPSORT},
+	[T_AGREV] = {"agrev", 0},
+	[T_CONFLICTS] = {"conflicts", 0},
+	[T_REVIEWS] = {"reviews", 0},
+	[T_REVIEWLOG] = {"reviewlog", 0},
+	[T_KV] = {"kv", 0},
+};
+
+int store_fail(struct assay_store *s, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!s)
+		return code;
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int store_mdb(struct assay_store *s, int rc, const char *what)
+{
+	int code;
+
+	if (rc == MDB_SUCCESS)
+		return ASSAY_OK;
+	s->last_mdb = rc;
+	switch (rc) {
+	case MDB_NOTFOUND: code = ASSAY_ENOTFOUND; break;
+	case MDB_MAP_FULL: code = ASSAY_EFULL; break;
+	case MDB_KEYEXIST: code = ASSAY_EEXIST; break;
+	case MDB_VERSION_MISMATCH:
+	case MDB_INVALID:
+	case MDB_CORRUPTED: code = ASSAY_ESCHEMA; break;
+	case ENOMEM: code = ASSAY_ENOMEM; break;
+	case ENOSPC: code = ASSAY_EFULL; break;
+	case EACCES:
+	case EROFS: code = ASSAY_EDENIED; break;
+	default: code = ASSAY_EIO; break;
+	}
+	return store_fail(s, code, "%s: %s", what, mdb_strerror(rc));
+}
+
+/* Why the last assay_store_open() failed: it hands back no handle then. */
+static char open_error[512];
+
+const char *assay_store_errmsg(const struct assay_store *s)
+{
+	if (!s)
+		return open_error[0] ? open_error : "no store";
+	return s->err[0] ? s->err : "no error";
+}
+
+int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
+	      const void *v, size_t vlen, unsigned flags)
+{
+	MDB_val key = {klen, (void *)k}, val = {vlen, (void *)v};
+
+	return mdb_put(txn, dbi, &key, &val, flags);
+}
+
+int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v)
+{
+	MDB_val key = {klen, (void *)k};
+
+	return mdb_get(txn, dbi, &key, v);
+}
+
+void store_base32(uint64_t v, char *out, int nchars)
+{
+	static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
+
+	for (int i = 0; i < nchars; i++, v >>= 5)
+		out[i] = digits[v & 31];
+	out[nchars] = '\0';
+}
+
+int store_deflate(const void *p, size_t n, struct assay_buf *out)
+{
+	uLongf cap = compressBound((uLong)n);
+	uint64_t len = n;
+	int rc = assay_buf_reserve(out, sizeof len + cap);
+
+	if (rc)
+		return rc;
+	memcpy(out->data + out->len, &len, sizeof len);
+	if (compress2((Bytef *)out->data + out->len + sizeof len, &cap, p, (uLong)n, 6) != Z_OK)
+		return ASSAY_ENOMEM;
+	out->len += sizeof len + cap;
+	out->data[out->len] = '\0';
+	return ASSAY_OK;
+}
+
+int store_inflate(const void *p, size_t n, struct assay_buf *out)
+{
+	uint64_t len;
+	uLongf got;
+	int rc;
+
+	if (n < sizeof len)
+		return ASSAY_EPARSE;
+	memcpy(&len, p, sizeof len);
+	if (len > ((uint64_t)1 << 32))
+		return ASSAY_EPARSE;
+	rc = assay_buf_reserve(out, (size_t)len + 1);
+	if (rc)
+		return rc;
+	got = (uLongf)len;
+	if (uncompress((Bytef *)out->data + out->len, &got, (const Bytef *)p + sizeof len,
+		       (uLong)(n - sizeof len)) != Z_OK || got != len)
+		return ASSAY_EPARSE;
+	out->len += got;
+	out->data[out->len] = '\0';
+	return ASSAY_OK;
+}
+
+static int grow_map(struct assay_store *s)
+{
+	MDB_envinfo info;
+	size_t want;
+	int rc;
+
+	mdb_env_info(s->env, &info);
+	want = info.me_mapsize * 2;
+	rc = mdb_env_set_mapsize(s->env, want);
+	if (rc)
+		return store_mdb(s, rc, "growing the store");
+	s->mapsize = want;
+	return ASSAY_OK;
+}
+
+int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
+		void *ctx)
+{
+	for (int tries = 0;; tries++) {
+		MDB_txn *txn;
+		int rc;
+
+		if (s->flags & ASSAY_STORE_RDONLY)
+			return store_fail(s, ASSAY_EDENIED, "the store is open read-only");
+		s->last_mdb = 0;
+		rc = mdb_txn_begin(s->env, NULL, 0, &txn);
+		if (rc == MDB_MAP_RESIZED && tries < MAP_GROW_TRIES) {
+			mdb_env_set_mapsize(s->env, 0); /* adopt another process's size */
+			continue;
+		}
+		if (rc)
+			return store_mdb(s, rc, "starting a write");
+		rc = fn(s, txn, ctx);
+		if (rc == ASSAY_OK) {
+			int mrc = mdb_txn_commit(txn);
+
+			rc = mrc ? store_mdb(s, mrc, "committing") : ASSAY_OK;
+		} else {
+			mdb_txn_abort(txn);
+		}
+		if (rc == ASSAY_OK || s->last_mdb != MDB_MAP_FULL || tries >= MAP_GROW_TRIES)
+			return rc;
+		rc = grow_map(s);
+		if (rc)
+			return rc;
+	}
+}
+
+int store_read_begin(struct assay_store *s, MDB_txn **txn)
+{
+	int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
+
+	if (rc == MDB_MAP_RESIZED) {
+		mdb_env_set_mapsize(s->env, 0);
+		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
+	}
+	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
+}
+
+/* Schema versions before this one and how to bring each up a step. A
+ * store with no version record was made by the first development builds,
+ * whose tables are those of version 1. */
+static int migrate(struct assay_store *s, MDB_txn *txn, int from)
+{
+	(void)txn;
+	if (from < 0 || from > STORE_SCHEMA)
+		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
+	return ASSAY_OK;
+}
+
+static int check_schema(struct assay_store *s, MDB_txn *txn)
+{
+	MDB_val v;
+	char num[24];
+	int version = 0, rc;
+
+	rc = store_get(txn, s->dbi[T_META], "schema", 6, &v);
+	if (rc == MDB_SUCCESS) {
+		snprintf(num, sizeof num, "%.*s", (int)(v.mv_size < 20 ? v.mv_size : 20),
+			 (const char *)v.mv_data);
+		version = atoi(num);
+	} else if (rc != MDB_NOTFOUND) {
+		return store_mdb(s, rc, "reading the schema version");
+	}
+	if (version > STORE_SCHEMA)
+		return store_fail(s, ASSAY_ESCHEMA,
+				  "cannot open store '%s': it was written by a newer assay "
+				  "(schema %d; this assay reads up to %d): upgrade assay",
+				  s->dir, version, STORE_SCHEMA);
+	if (version == STORE_SCHEMA)
+		return ASSAY_OK;
+	if (s->flags & ASSAY_STORE_RDONLY)
+		return store_fail(s, ASSAY_ESCHEMA,
+				  "cannot open store '%s': schema %d needs migrating; "
+				  "run a command that writes first", s->dir, version);
+	for (; version < STORE_SCHEMA; version++) {
+		rc = migrate(s, txn, version);
+		if (rc)
+			return rc;
+	}
+	snprintf(num, sizeof num, "%d", STORE_SCHEMA);
+	rc = store_put(txn, s->dbi[T_META], "schema", 6, num, strlen(num), 0);
+	return rc ? store_mdb(s, rc, "writing the schema version") : ASSAY_OK;
+}
+
+static int open_tables(struct assay_store *s)
+{
+	bool ro = s->flags & ASSAY_STORE_RDONLY;
+	MDB_txn *txn;
+	int rc;
+
+	rc = mdb_txn_begin(s->env, NULL, ro ? MDB_RDONLY : 0, &txn);
+	if (rc)
+		return store_mdb(s, rc, "opening the tables");
+	for (int t = 0; t < T_COUNT; t++) {
+		rc = mdb_dbi_open(txn, tables[t].name, tables[t].flags | (ro ? 0 : MDB_CREATE),
+				  &s->dbi[t]);
+		if (rc == MDB_NOTFOUND) {
+			mdb_txn_abort(txn);
+			return store_fail(s, ASSAY_ESCHEMA,
+					  "cannot open store '%s': table %s is missing (is it an assay store?)",
+					  s->dir, tables[t].name);
+		}
+		if (rc)
+			goto fail;
+	}
+	rc = check_schema(s, txn);
+	if (rc) {
+		mdb_txn_abort(txn);
+		return rc;
+	}
+	rc = mdb_txn_commit(txn);
+	return rc ? store_mdb(s, rc, "opening the tables") : ASSAY_OK;
+fail:
+	mdb_txn_abort(txn);
+	return store_mdb(s, rc, "opening the tables");
+}
+
+static int prepare_dir(struct assay_store *s, const char *dir, unsigned flags)
+{
+	struct stat st;
+	char path[4096];
+
+	if (stat(dir, &st) != 0) {
+		if (errno != ENOENT || !(flags & ASSAY_STORE_CREATE))
+			goto missing;
+		if (mkdir(dir, 0755) != 0)
+			return store_fail(s, ASSAY_EIO, "cannot create store '%s': %s", dir,
+					  strerror(errno));
+		return ASSAY_OK;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return store_fail(s, ASSAY_EINVAL, "cannot open store '%s': %s", dir, strerror(errno));
+	}
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (!(flags & ASSAY_STORE_CREATE) && stat(path, &st) != 0)
+		goto missing;
+	return ASSAY_OK;
+missing:
+	return store_fail(s, ASSAY_ENOTFOUND,
+			  "cannot open store '%s': %s (create it with 'assay crawl' or 'assay ingest')",
+			  dir, strerror(ENOENT));
+}
+
+static int open_env(struct assay_store *s)
+{
+	unsigned eflags = MDB_NOMETASYNC | ((s->flags & ASSAY_STORE_RDONLY) ? MDB_RDONLY : 0);
+	MDB_envinfo info;
+	int dead = 0, rc;
+
+	rc = mdb_env_create(&s->env);
+	if (rc)
+		return store_mdb(s, rc, "creating the environment");
+	mdb_env_set_maxdbs(s->env, T_COUNT + 4);
+	mdb_env_set_maxreaders(s->env, 126);
+	mdb_env_set_mapsize(s->env, MAP_INITIAL);
+	rc = mdb_env_open(s->env, s->dir, eflags, 0644);
+	if (rc) {
+		store_mdb(s, rc, "open");
+		return store_fail(s, s->last_mdb == MDB_INVALID ? ASSAY_ESCHEMA : ASSAY_EIO,
+				  "cannot open store '%s': %s", s->dir, mdb_strerror(rc));
+	}
+	mdb_reader_check(s->env, &dead); /* slots left by killed processes */
+	mdb_env_info(s->env, &info);
+	s->mapsize = info.me_mapsize;
+	return ASSAY_OK;
+}
+
+int assay_store_open(const char *dir, unsigned flags, struct assay_store **out)
+{
+	struct assay_store *s;
+	int rc;
+
+	*out = NULL;
+	if (!dir || !*dir)
+		return ASSAY_EINVAL;
+	open_error[0] = '\0';
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return ASSAY_ENOMEM;
+	s->lock_fd = -1;
+	s->flags = flags;
+	s->dir = strdup(dir);
+	if (!s->dir) {
+		rc = ASSAY_ENOMEM;
+		goto fail;
+	}
+	rc = prepare_dir(s, dir, flags);
+	if (rc)
+		goto fail;
+	rc = open_env(s);
+	if (rc)
+		goto fail;
+	rc = open_tables(s);
+	if (rc)
+		goto fail;
+	*out = s;
+	return ASSAY_OK;
+fail:
+	snprintf(open_error, sizeof open_error, "%s",
+		 s->err[0] ? s->err : assay_strerror(rc));
+	assay_store_close(s);
+	return rc;
+}
+
+void assay_store_close(struct assay_store *s)
+{
+	if (!s)
+		return;
+	assay_store_unlock(s);
+	if (s->env)
+		mdb_env_close(s->env);
+	free(s->dir);
+	free(s);
+}
+
+int assay_store_lock(struct assay_store *s, bool wait)
+{
+	char path[4096];
+
+	if (s->lock_fd >= 0)
+		return ASSAY_OK;
+	snprintf(path, sizeof path, "%s/assay.lock", s->dir);
+	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (s->lock_fd < 0)
+		return store_fail(s, ASSAY_EIO, "cannot lock store '%s': %s", s->dir, strerror(errno));
+	while (flock(s->lock_fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+		int e = errno;
+
+		if (e == EINTR)
+			continue;
+		close(s->lock_fd);
+		s->lock_fd = -1;
+		if (e == EWOULDBLOCK)
+			return store_fail(s, ASSAY_EBUSY,
+					  "store '%s' is busy: another crawl or ingest is writing to it "
+					  "(try again when it ends)", s->dir);
+		return store_fail(s, ASSAY_EIO, "cannot lock store '%s': %s", s->dir, strerror(e));
+	}
+	return ASSAY_OK;
+}
+
+void assay_store_unlock(struct assay_store *s)
+{
+	if (!s || s->lock_fd < 0)
+		return;
+	flock(s->lock_fd, LOCK_UN);
+	close(s->lock_fd);
+	s->lock_fd = -1;
+}

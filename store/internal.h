@@ -1,0 +1,95 @@
+/* internal.h - what the store's own files share: the environment handle,
+ * the table list and small helpers. Nothing here leaves store/.
+ *
+ * The tables (LMDB named databases). Keys in <>; "be64" is big-endian:
+ *   meta        "schema" -> decimal version; "seq" -> last article number;
+ *               "last_crawl" -> i64 time + summary
+ *   articles    <canonical url> -> article record (rec.h fields, see articles.c)
+ *   raw         <canonical url> -> the page as fetched, zlib-compressed
+ *   text        <canonical url> -> the cleaned text, zlib-compressed
+ *   seq         <be64 article number> -> canonical url (ingest order)
+ *   hashes      <sha256 hex of text> -> story id (exact duplicates)
+ *   stories     <story id> -> simhash, first url, article count
+ *   bands       <band byte, 2 bytes band value> -> dup: <simhash be64, story id>
+ *   claims      <claim id> -> claim record (key, first figure, interval)
+ *   claimkeys   <key hash be64> -> dup: claim id (every figure of one key)
+ *   evidence    <claim id, be64 article number, be32 index> -> evidence record
+ *   agreements  <agreement id> -> agreement record
+ *   agrgroups   <parties hash be64> -> dup: agreement id
+ *   agrev       <agreement id, be64 article number, be32 index> -> evidence
+ *   conflicts   <'c' or 'a', group hash be64> -> empty: the conflict index
+ *   reviews     <claim or agreement id> -> current decision
+ *   reviewlog   <id, be64 time, be64 counter> -> one decision, kept forever
+ *   kv          <table NUL key> -> value (crawl state)
+ *
+ * Derived tables (hashes .. conflicts) are rebuilt by reprocess; reviews
+ * and kv never are. */
+#ifndef ASSAY_STORE_INTERNAL_H
+#define ASSAY_STORE_INTERNAL_H
+
+#include <lmdb.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "store.h"
+
+#define STORE_SCHEMA 1
+
+enum store_table {
+	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_BANDS,
+	T_CLAIMS, T_CLAIMKEYS, T_EVIDENCE, T_AGREEMENTS, T_AGRGROUPS, T_AGREV,
+	T_CONFLICTS, T_REVIEWS, T_REVIEWLOG, T_KV,
+	T_COUNT
+};
+
+/* The first derived table and one past the last: the range reprocess drops. */
+#define T_DERIVED_FIRST T_HASHES
+#define T_DERIVED_END T_REVIEWS
+
+struct assay_store {
+	MDB_env *env;
+	MDB_dbi dbi[T_COUNT];
+	char *dir;
+	unsigned flags;
+	int lock_fd;        /* -1 when the process lock is not held */
+	size_t mapsize;
+	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
+	char err[512];
+};
+
+/* Records @fmt as the last error and returns @code. */
+int store_fail(struct assay_store *s, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Maps an LMDB return code to a status, recording the message. */
+int store_mdb(struct assay_store *s, int rc, const char *what);
+
+/* Runs @fn in a write transaction, growing the map and retrying when it
+ * is full; commits when @fn returns ASSAY_OK, aborts otherwise. */
+int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
+		void *ctx);
+int store_read_begin(struct assay_store *s, MDB_txn **txn);
+
+/* mdb_put / mdb_get with string keys. */
+int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
+	      const void *v, size_t vlen, unsigned flags);
+int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v);
+
+/* Compression of pages and texts (zlib). */
+int store_deflate(const void *p, size_t n, struct assay_buf *out);
+int store_inflate(const void *p, size_t n, struct assay_buf *out);
+
+/* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
+void store_base32(uint64_t v, char *out, int nchars);
+
+/* articles.c: story assignment and writes of one article. */
+int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			  int64_t seq, bool replace, struct assay_put_result *res);
+/* claims.c: one article's claims and agreements. */
+int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			 int64_t seq, const char *story, size_t *new_claims);
+
+/* query.c: the article record's fields. */
+int store_decode_article(const MDB_val *v, struct assay_stored_article *o);
+
+#endif

@@ -1,0 +1,98 @@
+/* reprocess.c - rebuilding everything derived from the stored pages.
+ *
+ * One write transaction: the derived tables (stories, hashes, claims,
+ * agreements, evidence, conflicts) are emptied, then every article is
+ * handed to the caller's callback in ingest order and written again. A
+ * failure or a kill part-way leaves the store as it was. Reviews are not
+ * derived: a decision comes back with the claim of the same key and
+ * figure, because its id is computed the same way. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "internal.h"
+
+struct rp {
+	assay_reprocess_fn fn;
+	void *ctx;
+	struct assay_reprocess_result *res;
+};
+
+static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, const MDB_val *url,
+			struct assay_stored_article *meta)
+{
+	struct assay_buf raw = {0};
+	struct assay_article a;
+	struct assay_put_result pr;
+	struct assay_stored_page page;
+	MDB_val v;
+	int rc;
+
+	if (store_get(txn, s->dbi[T_RAW], url->mv_data, url->mv_size, &v) == 0 &&
+	    store_inflate(v.mv_data, v.mv_size, &raw) != ASSAY_OK)
+		assay_buf_reset(&raw);
+	page = (struct assay_stored_page){meta, raw.data ? raw.data : "", raw.len};
+	memset(&a, 0, sizeof a);
+	rc = rp->fn(rp->ctx, &page, &a);
+	if (rc == ASSAY_EPARSE) {
+		rp->res->failed++;
+		rc = ASSAY_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	a.url = meta->url;
+	a.raw_len = meta->raw_len;
+	rc = store_put_article_txn(s, txn, &a, meta->seq, true, &pr);
+	if (!rc) {
+		rp->res->articles++;
+		rp->res->claims += a.x ? a.x->nclaims : 0;
+		rp->res->agreements += a.x ? a.x->nagreements : 0;
+	}
+done:
+	assay_buf_release(&raw);
+	return rc;
+}
+
+static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
+{
+	struct rp *rp = ctx;
+	MDB_cursor *c;
+	MDB_val k, url, v;
+	int rc = ASSAY_OK, mrc;
+
+	memset(rp->res, 0, sizeof *rp->res);
+	for (int t = T_DERIVED_FIRST; t < T_DERIVED_END; t++) {
+		mrc = mdb_drop(txn, s->dbi[t], 0);
+		if (mrc)
+			return store_mdb(s, mrc, "emptying derived tables");
+	}
+	mrc = mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
+	if (mrc)
+		return store_mdb(s, mrc, "reading articles");
+	for (mrc = mdb_cursor_get(c, &k, &url, MDB_FIRST); mrc == 0 && !rc;
+	     mrc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+		struct assay_stored_article meta;
+
+		if (store_get(txn, s->dbi[T_ARTICLES], url.mv_data, url.mv_size, &v))
+			continue;
+		memset(&meta, 0, sizeof meta);
+		store_decode_article(&v, &meta);
+		if (url.mv_size >= sizeof meta.url)
+			continue;
+		memcpy(meta.url, url.mv_data, url.mv_size);
+		meta.url[url.mv_size] = '\0';
+		rc = redo_article(s, txn, rp, &url, &meta);
+	}
+	mdb_cursor_close(c);
+	return rc;
+}
+
+int assay_store_reprocess(struct assay_store *s, assay_reprocess_fn fn, void *ctx,
+			  struct assay_reprocess_result *res)
+{
+	struct assay_reprocess_result dummy;
+	struct rp rp = {fn, ctx, res ? res : &dummy};
+
+	return store_write(s, reprocess_fn, &rp);
+}

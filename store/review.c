@@ -1,0 +1,155 @@
+/* review.c - editors' decisions on claims and agreements, and their history.
+ *
+ * A decision is kept under the claim's id, which is a hash of the claim's
+ * key and first figure, in a table that re-crawls and reprocess never
+ * touch: the same key and figure found again get the same id and so the
+ * same decision. The history table only grows. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assay.h"
+#include "claims_int.h"
+
+static bool valid_state(const char *st)
+{
+	static const char *const states[] = {"pending", "accepted", "rejected", "corrected"};
+
+	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
+		if (!strcmp(st, states[i]))
+			return true;
+	return false;
+}
+
+static int encode_review(const struct assay_review *d, struct assay_buf *v)
+{
+	int rc = rec_put_str(v, d->state);
+
+	rc = rc ? rc : rec_put_str(v, d->reason);
+	rc = rc ? rc : rec_put_f64(v, d->value);
+	rc = rc ? rc : rec_put_str(v, d->unit);
+	rc = rc ? rc : rec_put_i64(v, d->has_value);
+	rc = rc ? rc : rec_put_str(v, d->who);
+	rc = rc ? rc : rec_put_i64(v, d->when);
+	return rc;
+}
+
+struct review_op {
+	const char *id;
+	const struct assay_review *d;
+	uint64_t stamp;
+};
+
+static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
+{
+	struct review_op *op = ctx;
+	size_t idl = strlen(op->id);
+	unsigned char key[16 + 16];
+	struct assay_buf v = {0};
+	MDB_val tmp;
+	bool agr = op->id[0] == 'a' && idl == 9;
+	int rc;
+
+	if (idl > 15 || store_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], op->id, idl, &tmp))
+		return store_fail(s, ASSAY_ENOTFOUND, "no claim or agreement with id '%s'", op->id);
+	rc = encode_review(op->d, &v);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_REVIEWS], op->id, idl, v.data, v.len, 0),
+			       "writing a review");
+	memcpy(key, op->id, idl);
+	rec_be64(key + idl, (uint64_t)op->d->when);
+	rec_be64(key + idl + 8, op->stamp);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_REVIEWLOG], key, idl + 16, v.data, v.len, 0),
+			       "writing review history");
+	assay_buf_release(&v);
+	return rc;
+}
+
+static void normalize(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *in && n + 1 < size; in++) {
+		char c = (char)tolower((unsigned char)*in);
+
+		out[n++] = c == 'o' ? '0' : (c == 'i' || c == 'l') ? '1' : c;
+	}
+	out[n] = '\0';
+}
+
+int assay_store_review(struct assay_store *s, const char *id, const struct assay_review *d)
+{
+	struct assay_review r = *d;
+	struct review_op op = {NULL, &r, 0};
+	struct timespec ts;
+	char nid[16];
+	const char *user;
+
+	if (!valid_state(r.state))
+		return store_fail(s, ASSAY_EINVAL, "unknown review state '%s'", r.state);
+	if (!strcmp(r.state, "corrected") && !r.has_value)
+		return store_fail(s, ASSAY_EINVAL, "a correction needs a value");
+	if (!r.who[0]) {
+		user = getenv("USER");
+		snprintf(r.who, sizeof r.who, "%s", user && *user ? user : "unknown");
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (!r.when)
+		r.when = (int64_t)ts.tv_sec;
+	op.stamp = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	normalize(id, nid, sizeof nid);
+	op.id = nid;
+	return store_write(s, review_fn, &op);
+}
+
+int assay_store_review_history(struct assay_store *s, const char *id,
+			       struct assay_review **out, size_t *n)
+{
+	char nid[16];
+	size_t idl, cap = 0;
+	MDB_txn *txn;
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	normalize(id, nid, sizeof nid);
+	idl = strlen(nid);
+	rc = store_read_begin(s, &txn);
+	if (rc)
+		return rc;
+	rc = mdb_cursor_open(txn, s->dbi[T_REVIEWLOG], &c);
+	if (rc) {
+		mdb_txn_abort(txn);
+		return store_mdb(s, rc, "reading review history");
+	}
+	k = (MDB_val){idl, nid};
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		if (k.mv_size != idl + 16 || memcmp(k.mv_data, nid, idl))
+			break;
+		if (*n == cap) {
+			void *p = realloc(*out, (cap = cap ? cap * 2 : 4) * sizeof **out);
+
+			if (!p) {
+				rc = ASSAY_ENOMEM;
+				break;
+			}
+			*out = p;
+		}
+		review_decode(&v, &(*out)[(*n)++]);
+	}
+	mdb_cursor_close(c);
+	mdb_txn_abort(txn);
+	if (rc == ASSAY_ENOMEM) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, rc, "out of memory");
+	}
+	return ASSAY_OK;
+}

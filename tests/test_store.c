@@ -1,0 +1,193 @@
+/* test_store.c - the store: open and create, articles and stories, crawl
+ * state, the process lock, the schema check, and the seed articles giving
+ * the merged claims and conflict groups of the contract
+ * (tests/data/store/seed_expected.json, a copy of the shared one). */
+#include <criterion/criterion.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "store.h"
+#include "store_util.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = tmp_store_dir();
+	cr_assert_not_null(dir);
+}
+
+static void teardown(void)
+{
+	rm_tree(dir);
+	free(dir);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+static struct assay_store *open_store(unsigned flags)
+{
+	struct assay_store *s = NULL;
+	int rc = assay_store_open(dir, flags, &s);
+
+	cr_assert_eq(rc, ASSAY_OK, "open: %s", assay_store_errmsg(NULL));
+	return s;
+}
+
+Test(store, missing_store_is_reported_with_how_to_create_it)
+{
+	struct assay_store *s = NULL;
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/nothing-here", dir);
+	cr_assert_eq(assay_store_open(path, 0, &s), ASSAY_ENOTFOUND);
+	cr_assert_null(s);
+	cr_assert(strstr(assay_store_errmsg(NULL), "cannot open store"));
+	cr_assert(strstr(assay_store_errmsg(NULL), "assay ingest"));
+	cr_assert_eq(assay_store_open(path, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	assay_store_close(s);
+}
+
+static struct assay_article plain_article(const char *url, const char *text)
+{
+	struct assay_article a = {0};
+
+	a.url = url;
+	a.title = "A title";
+	a.text = text;
+	a.text_len = strlen(text);
+	a.raw = text;
+	a.raw_len = strlen(text);
+	a.fetched_at = 1700000000;
+	return a;
+}
+
+Test(store, articles_survive_reopening_and_one_url_is_stored_once)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_article a = plain_article("https://Example.com/a/?utm_source=x", "Some text.");
+	struct assay_put_result r;
+	struct assay_store_stats st;
+	struct assay_buf text = {0};
+
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert(r.is_new);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert_not(r.is_new, "the same canonical URL is stored once");
+	assay_store_close(s);
+
+	s = open_store(0);
+	cr_assert(assay_store_has_url(s, "https://example.com/a"));
+	cr_assert_not(assay_store_has_url(s, "https://example.com/b"));
+	cr_assert_eq(assay_store_article_text(s, "https://example.com/a", &text), ASSAY_OK);
+	cr_assert_str_eq(text.data, "Some text.");
+	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
+	cr_assert_eq(st.articles, 1);
+	cr_assert_eq(st.stories, 1);
+	cr_assert_gt(st.bytes, 0);
+	assay_buf_release(&text);
+	assay_store_close(s);
+}
+
+Test(store, same_text_at_two_urls_is_one_story)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_article a = plain_article("https://a.example/x", "Wire story text.");
+	struct assay_article b = plain_article("https://b.example/y", "Wire story text.");
+	struct assay_put_result ra, rb;
+
+	cr_assert_eq(assay_store_put_article(s, &a, &ra), ASSAY_OK);
+	cr_assert_eq(assay_store_put_article(s, &b, &rb), ASSAY_OK);
+	cr_assert_not(ra.duplicate);
+	cr_assert(rb.duplicate);
+	cr_assert_str_eq(ra.story, rb.story);
+	assay_store_close(s);
+}
+
+Test(store, crawl_state_round_trips_and_deletes)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_buf v = {0};
+
+	cr_assert_eq(assay_store_kv_get(s, "host", "example.com", &v), ASSAY_ENOTFOUND);
+	cr_assert_eq(assay_store_kv_put(s, "host", "example.com", "etag-1", 6), ASSAY_OK);
+	cr_assert_eq(assay_store_kv_put(s, "hostx", "ample.com", "other", 5), ASSAY_OK);
+	cr_assert_eq(assay_store_kv_get(s, "host", "example.com", &v), ASSAY_OK);
+	cr_assert_eq(v.len, 6);
+	cr_assert_eq(memcmp(v.data, "etag-1", 6), 0);
+	cr_assert_eq(assay_store_kv_del(s, "host", "example.com"), ASSAY_OK);
+	assay_buf_reset(&v);
+	cr_assert_eq(assay_store_kv_get(s, "host", "example.com", &v), ASSAY_ENOTFOUND);
+	assay_buf_release(&v);
+	assay_store_close(s);
+}
+
+Test(store, second_writer_is_told_busy_at_once)
+{
+	struct assay_store *a = open_store(ASSAY_STORE_CREATE), *b = open_store(0);
+
+	cr_assert_eq(assay_store_lock(a, false), ASSAY_OK);
+	cr_assert_eq(assay_store_lock(b, false), ASSAY_EBUSY);
+	cr_assert(strstr(assay_store_errmsg(b), "busy"));
+	assay_store_unlock(a);
+	cr_assert_eq(assay_store_lock(b, false), ASSAY_OK);
+	assay_store_close(a);
+	assay_store_close(b);
+}
+
+static void write_schema(const char *version)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {6, "schema"}, v = {strlen(version), (void *)version};
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+Test(store, newer_schema_is_refused_and_older_is_migrated)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+
+	assay_store_close(s);
+	write_schema("99");
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_ESCHEMA);
+	cr_assert(strstr(assay_store_errmsg(NULL), "newer assay"));
+	write_schema("0");
+	s = open_store(0);
+	assay_store_close(s);
+}
+
+Test(store, map_grows_when_full)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	size_t n = 2u << 20;
+	char *big = malloc(n + 1);
+	struct assay_put_result r;
+	char url[64];
+
+	/* incompressible text, larger in total than the initial map */
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)('a' + (rand() % 26));
+	big[n] = '\0';
+	for (int i = 0; i < 30; i++) {
+		struct assay_article a = plain_article(url, big);
+
+		snprintf(url, sizeof url, "https://big.example/%d", i);
+		big[i] = '!'; /* a new text each time */
+		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK, "%s",
+			     assay_store_errmsg(s));
+	}
+	free(big);
+	assay_store_close(s);
+}
