@@ -1,7 +1,13 @@
-/* content_words.h - pieces of class and id names that mark the article.
- * Data only (included by hints.c); substrings of the lower-cased names. */
+/* content_words.h - class and id names that mark the article. Data only
+ * (included by hints.c): content_words anywhere in the lower-cased name,
+ * content_segments only as whole segments (so Bootstrap's "text-center" is
+ * not a hint, but "post" in "single-post" is). */
 static const char *const content_words[] = {
-	"article", "blog", "body", "content", "entry", "hentry", "main",
-	"page", "post", "story", "text", "prose", "h-entry", "single",
-	"td-post-content", "articlebody", "richtext", "rich-text",
+	"article", "content", "entry", "story", "post-body", "postbody",
+	"post-text", "blog-post", "richtext", "rich-text", "prose", "main-text",
+	"body-text", "articlebody",
+};
+
+static const char *const content_segments[] = {
+	"post", "body", "main", "blog", "hentry", "single", "text",
 };

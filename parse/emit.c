@@ -69,6 +69,10 @@ static int add_block(struct emitter *e, const char *s, size_t n,
 
 static bool link_heavy_block(const struct emitter *e)
 {
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_NOFILTER"))
+		return false;
+#endif
 	return e->kind != ASSAY_BLOCK_HEADING && e->blk_link * 2 > e->blk.len;
 }
 
@@ -127,6 +131,10 @@ static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
 {
 	if (!ni || (ni->flags & NI_SKIP))
 		return true;
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_NOFILTER"))
+		return false;
+#endif
 	if (ni->flags & NI_FURN)
 		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&

@@ -1,26 +1,30 @@
-/* furniture_words.h - pieces of class and id names that mark page furniture.
- * Data only (included by hints.c). Matched as substrings of the lower-cased
- * class and id, so "sidebar" also finds "left-sidebar-widget". Keep each
- * entry specific enough not to hit content names ("ad" alone would hit
- * "header" and "read"; "-ad-", "ad-" as a prefix are handled in hints.c). */
+/* furniture_words.h - class and id names that mark page furniture.
+ * Data only (included by hints.c). furniture_words are matched anywhere in
+ * the lower-cased class or id ("sidebar" finds "left-sidebar-widget"), so
+ * each must be specific; furniture_segments are short words matched only as
+ * a whole segment between '-', '_' or spaces ("promo" finds "home-promo"
+ * but not Drupal's "node--promoted"; "ad" finds "top_ad", not "header"). */
 static const char *const furniture_words[] = {
-	"advert", "adsbygoogle", "ad-slot", "ad-container", "ad-wrapper",
-	"banner", "breadcrumb", "byline-share", "combx", "comment", "contact",
-	"cookie", "consent", "disqus", "dropdown", "footer", "gdpr",
-	"jp-relatedposts", "login", "masthead", "menu", "modal",
-	"more-stories", "most-popular", "mostread", "most-read", "navbar",
-	"navigation", "newsletter", "outbrain", "pagination", "popular",
-	"popup", "promo", "recommend", "related", "reply", "respond",
-	"rss", "share", "sharing", "shoutbox", "sidebar",
-	"signup", "skyscraper", "social", "sponsor", "subscribe", "taboola",
-	"tagcloud", "tags", "toolbar", "tooltip", "trending", "weather",
-	"widget", "wpcp", "yarpp", "read-more", "readmore", "author-box",
-	"authorbox", "about-author", "post-nav", "postnav", "nav-links",
-	"pager", "paging", "follow", "telegram", "whatsapp",
-	"topbar", "top-bar", "ticker", "counter", "visitor", "copyright",
-	"skip-link", "screen-reader", "sr-only", "offcanvas", "off-canvas",
-	"header-", "site-header", "site-footer", "headline-list", "also-read",
-	"alsoread", "you-may", "youmay", "next-post", "prev-post", "previous-post",
-	"donate", "teaser-list", "rating", "feedback", "meta-",
-	"post-meta", "entry-meta", "article-meta", "newsticker", "marquee", "adspot", "button", "join-",
+	"adsbygoogle", "adspot", "ad-slot", "ad-container", "ad-wrapper", "advert",
+	"about-author", "also-read", "alsoread", "author-box", "authorbox",
+	"breadcrumb", "byline-share", "combx", "comment", "consent", "cookie",
+	"copyright", "disqus", "donate", "dropdown", "feedback", "footer", "gdpr",
+	"headline-list", "jp-relatedposts", "join-", "masthead", "menu", "modal",
+	"more-stories", "most-popular", "most-read", "mostread", "nav-links",
+	"navbar", "navigation", "newsletter", "newsticker", "next-post",
+	"outbrain", "pagination", "popular", "popup", "post-nav", "postnav",
+	"prev-post", "previous-post", "rating", "read-more", "readmore",
+	"recommend", "related", "screen-reader", "share", "sharing", "shoutbox",
+	"sidebar", "signup", "skip-link", "skyscraper", "social", "sponsor",
+	"subscri", "taboola", "tagcloud", "teaser-list", "telegram", "ticker",
+	"toolbar", "tooltip", "trending", "visitor", "weather", "whatsapp",
+	"widget", "wpcp", "yarpp", "you-may", "youmay", "button", "marquee",
+	"site-header", "post-meta", "entry-meta", "article-meta", "topbar", "top-bar",
+};
+
+static const char *const furniture_segments[] = {
+	"ad", "ads", "adv", "banner", "byline", "contact", "counter", "follow",
+	"header", "login", "meta", "nav", "pager", "paging", "print", "promo",
+	"promos", "reply", "respond", "rss", "search", "tags", "tag", "tools",
+	"dfp", "sponsored", "cta", "share", "social", "email", "subnav",
 };

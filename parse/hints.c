@@ -10,6 +10,7 @@
 #include "furniture_words.h"
 #include "content_words.h"
 #include "hidden_words.h"
+#include "neutral_words.h"
 
 #define NAME_MAX_BYTES 256
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -52,16 +53,6 @@ static bool token_in(const char *tok, size_t len, const char *const *words, size
 	return false;
 }
 
-/* "tdi_ad", "top-ad", "ad_box", "ads-wrap": ad markers at a token's edge. */
-static bool ad_affix(const char *t, size_t len)
-{
-	if (len > 3 && (memcmp(t + len - 3, "_ad", 3) == 0 || memcmp(t + len - 3, "-ad", 3) == 0))
-		return true;
-	if (len > 3 && (memcmp(t, "ad_", 3) == 0 || memcmp(t, "ad-", 3) == 0))
-		return true;
-	return len > 4 && (memcmp(t, "ads_", 4) == 0 || memcmp(t, "ads-", 4) == 0);
-}
-
 /* Calls the token test on each whitespace-separated token of @s. */
 static bool any_token(const char *s, const char *const *words, size_t n)
 {
@@ -71,7 +62,26 @@ static bool any_token(const char *s, const char *const *words, size_t n)
 		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 			s++;
 		len = strcspn(s, " \t\r\n");
-		if (len && (token_in(s, len, words, n) || (words == ad_tokens && ad_affix(s, len))))
+		if (len && token_in(s, len, words, n))
+			return true;
+		s += len;
+	}
+	return false;
+}
+
+/* Is any segment of @s (split at anything but letters and digits) a word
+ * of @words? */
+static bool any_segment(const char *s, const char *const *words, size_t n)
+{
+	while (*s) {
+		size_t len;
+
+		while (*s && !isalnum((unsigned char)*s))
+			s++;
+		len = 0;
+		while (isalnum((unsigned char)s[len]))
+			len++;
+		if (len && token_in(s, len, words, n))
 			return true;
 		s += len;
 	}
@@ -86,11 +96,14 @@ static int name_hint(const char *raw)
 	if (!raw || !*raw)
 		return 0;
 	lower_copy(s, sizeof s, raw);
+	if (has_any(s, neutral_words, COUNT(neutral_words)))
+		return 0;
 	/* furniture wins: "related-posts" is not a post */
 	if (has_any(s, furniture_words, COUNT(furniture_words)) ||
-	    any_token(s, ad_tokens, COUNT(ad_tokens)) || strstr(s, "-ad-"))
+	    any_segment(s, furniture_segments, COUNT(furniture_segments)))
 		w = -1;
-	else if (has_any(s, content_words, COUNT(content_words)))
+	else if (has_any(s, content_words, COUNT(content_words)) ||
+		 any_segment(s, content_segments, COUNT(content_segments)))
 		w = 1;
 	return w;
 }

@@ -52,6 +52,8 @@ enum {
 	NI_LAYOUT = 1 << 4,  /* a table used for layout, not data */
 	NI_BODY = 1 << 5,    /* itemprop=articleBody or similar strong signal */
 	NI_HASTABLE = 1 << 6,
+	NI_GOOD = 1 << 7,    /* scored by a paragraph outside furniture */
+	NI_PARA = 1 << 8,    /* its own text is a paragraph worth pscore */
 };
 
 struct ninfo {
@@ -60,8 +62,10 @@ struct ninfo {
 	uint32_t text, link, commas; /* subtree totals, collapsed bytes */
 	uint32_t itext, ilink, icommas; /* inline text not yet owned by a block */
 	uint32_t paras;              /* scored paragraphs in the subtree */
+	uint32_t good;               /* paragraph text outside furniture */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
+	float pscore;    /* as a paragraph */
 	uint16_t flags;
 	int16_t weight;              /* class/id weight */
 };
@@ -85,7 +89,7 @@ struct parse_ctx {
 	xmlNode *top;            /* the article's container */
 	xmlNode **keep;          /* top and the siblings kept beside it */
 	size_t nkeep;
-	int in_link, in_furn; /* depth counters of the measuring walk */
+	int in_link;     /* depth counter of the measuring walk */
 	bool oom;
 };
 

@@ -4,9 +4,11 @@
  * per element, its text, link text and commas, and scores the ancestors of
  * every paragraph the way Readability does: 1 + commas + length/100 (max
  * 3), the parent in full, the grandparent half, and less further up.
- * Paragraphs inside furniture (class/id hints, <nav>, <aside>, <footer>)
- * score only score_all, which is used when nothing outside furniture reads
+ * Scores are given after the walk, once it is known which furniture names
+ * sit on wrappers of the whole page. Paragraphs inside furniture (class/id
+ * hints, <nav>, <aside>, <footer>) score only score_all, which is used when nothing outside furniture reads
  * like an article (some themes put "has-sidebar" on the page wrapper). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,9 @@
 
 #define PARA_MIN 25   /* bytes of own text that make a paragraph */
 #define MIN_ARTICLE 200
+#define FURN_DEPTH 100 /* ancestors looked at for furniture */
+#define ALTERNATIVES 5
+#define WIDEN_LEVELS 6
 
 static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
@@ -66,8 +71,6 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 	}
 	if (t->flags & TAG_LINK)
 		c->in_link++;
-	if (ni->flags & NI_FURN)
-		c->in_furn++;
 }
 
 static void count_text(struct parse_ctx *c, xmlNode *t)
@@ -95,27 +98,19 @@ static void add_score(struct ninfo *ai, float s, bool furn)
 		ai->score = ai->score_all = (float)(ai->tag->base + ai->weight);
 	}
 	ai->score_all += s;
-	if (!furn)
+	if (!furn) {
 		ai->score += s;
+		ai->flags |= NI_GOOD;
+	}
 }
 
-/* A block's own text is a paragraph: its ancestors earn its score. */
-static void score_paragraph(struct parse_ctx *c, xmlNode *n, struct ninfo *ni)
+/* A block's own text is a paragraph: remember what it is worth. */
+static void mark_paragraph(struct ninfo *ni)
 {
-	float s = 1.0f + (float)ni->icommas + (float)(ni->itext / 100 < 3 ? ni->itext / 100 : 3);
-	bool furn = c->in_furn > 0;
-	xmlNode *a = n->parent;
-
 	if (ni->itext < PARA_MIN || ni->ilink * 2 > ni->itext)
 		return;
-	ni->paras++;
-	for (int level = 0; a && a->type == XML_ELEMENT_NODE && level < 5; level++, a = a->parent) {
-		struct ninfo *ai = node_info(c, a);
-
-		if (!ai || !a->parent || a->parent->type != XML_ELEMENT_NODE)
-			break; /* <html> is never the article */
-		add_score(ai, s / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f), furn);
-	}
+	ni->flags |= NI_PARA;
+	ni->pscore = 1.0f + (float)ni->icommas + (float)(ni->itext / 100 < 3 ? ni->itext / 100 : 3);
 }
 
 /* Leaving an element: its totals flow to its parent. */
@@ -127,26 +122,22 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 		return;
 	if (ni->tag->flags & TAG_LINK)
 		c->in_link--;
-	if (ni->flags & NI_FURN)
-		c->in_furn--;
 	/* a table holding tables is layout; its cells are containers */
 	if ((ni->tag->flags & TAG_TABLE) && (ni->flags & NI_HASTABLE))
 		ni->flags |= NI_LAYOUT;
-	if (ni->tag->flags & TAG_BLOCK) {
-		if (ni->tag->flags & TAG_PARA)
-			score_paragraph(c, n, ni);
-		ni->itext = ni->ilink = ni->icommas = 0;
-	}
+	if ((ni->tag->flags & (TAG_BLOCK | TAG_PARA)) == (TAG_BLOCK | TAG_PARA))
+		mark_paragraph(ni);
 	p = n->parent ? node_info(c, n->parent) : NULL;
 	if (!p)
 		return;
 	p->text += ni->text;
 	p->link += ni->link;
 	p->commas += ni->commas;
-	p->paras += ni->paras;
-	p->itext += ni->itext;
-	p->ilink += ni->ilink;
-	p->icommas += ni->icommas;
+	if (!(ni->tag->flags & TAG_BLOCK)) { /* inline text flows up to its block */
+		p->itext += ni->itext;
+		p->ilink += ni->ilink;
+		p->icommas += ni->icommas;
+	}
 	if ((ni->tag->flags & TAG_TABLE) || (ni->flags & NI_HASTABLE))
 		p->flags |= NI_HASTABLE;
 }
@@ -202,6 +193,70 @@ int parse_measure(struct parse_ctx *c)
 	return oom ? ASSAY_ENOMEM : ASSAY_OK;
 }
 
+/* A furniture name on an element that holds most of the page is a theme's
+ * wrapper ("has-sidebar", "off-canvas-main"), not furniture. */
+static void unflag_wrappers(struct parse_ctx *c)
+{
+	const struct ninfo *bi = c->body ? node_info(c, c->body) : NULL;
+	uint32_t total = bi ? bi->text : 0;
+
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+
+		if ((ni->flags & NI_FURN) && !(ni->tag->flags & TAG_FURN) &&
+		    ni->text * 2 > total && ni->link * 2 < ni->text)
+			ni->flags &= (uint16_t)~NI_FURN;
+	}
+}
+
+static bool in_furniture(const struct parse_ctx *c, xmlNode *n)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		const struct ninfo *ni = node_info(c, n);
+
+		if (ni && (ni->flags & NI_FURN))
+			return true;
+	}
+	return false;
+}
+
+static void add_good(struct parse_ctx *c, xmlNode *n, uint32_t len)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		struct ninfo *ni = node_info(c, n);
+
+		if (ni)
+			ni->good += len;
+	}
+}
+
+/* Each paragraph scores its ancestors as Readability does. */
+static void score_paragraphs(struct parse_ctx *c)
+{
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		xmlNode *a;
+		bool furn;
+
+		if (!(ni->flags & NI_PARA))
+			continue;
+		furn = in_furniture(c, ni->node);
+		if (!furn)
+			add_good(c, ni->node, ni->itext);
+		a = ni->node->parent;
+		for (int level = 0; a && a->type == XML_ELEMENT_NODE && level < 5; level++, a = a->parent) {
+			/* c->ni may not move here: nothing is added any more */
+			struct ninfo *ai = node_info(c, a);
+
+			if (!ai || !a->parent || a->parent->type != XML_ELEMENT_NODE)
+				break; /* <html> is never the article */
+			add_score(ai, ni->pscore / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f), furn);
+			if (level == 0)
+				ai->paras++;
+		}
+	}
+}
+
 static float final_score(const struct ninfo *ni, bool all)
 {
 	float ld = ni->text ? (float)ni->link / (float)ni->text : 0.0f;
@@ -218,7 +273,7 @@ static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
 		struct ninfo *ni = &c->ni[i];
 		float s;
 
-		if (!(ni->flags & NI_CAND))
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)))
 			continue;
 		s = final_score(ni, all);
 		if (!best || s > bs) {
@@ -228,6 +283,125 @@ static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
 	}
 	return best;
 }
+
+static bool is_inside(const xmlNode *n, const xmlNode *anc)
+{
+	for (int i = 0; n && i < FURN_DEPTH; i++, n = n->parent)
+		if (n == anc)
+			return true;
+	return false;
+}
+
+static bool is_top_level(const xmlNode *n)
+{
+	return !n->parent || n->parent->type != XML_ELEMENT_NODE ||
+	       !n->parent->parent || n->parent->parent->type != XML_ELEMENT_NODE;
+}
+
+/* Readability: when three of the five best candidates scoring at least
+ * 3/4 of the best share an ancestor, that ancestor is the article. */
+static xmlNode *common_ancestor(struct parse_ctx *c, xmlNode *top, bool all)
+{
+	struct ninfo *alt[ALTERNATIVES];
+	size_t nalt = 0;
+	float ts = final_score(node_info(c, top), all);
+
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		float sc;
+		size_t k;
+
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || ni->node == top)
+			continue;
+		sc = final_score(ni, all);
+		if (sc < 0.75f * ts || (nalt == ALTERNATIVES && sc <= final_score(alt[nalt - 1], all)))
+			continue;
+		k = nalt < ALTERNATIVES ? nalt : ALTERNATIVES - 1;
+		for (; k > 0 && final_score(alt[k - 1], all) < sc; k--)
+			alt[k] = alt[k - 1];
+		alt[k] = ni;
+		if (nalt < ALTERNATIVES)
+			nalt++;
+	}
+	if (nalt < 3)
+		return top;
+	for (xmlNode *p = top->parent; p && !is_top_level(p); p = p->parent) {
+		int in = 0;
+
+		for (size_t k = 0; k < nalt; k++)
+			in += is_inside(alt[k]->node, p);
+		if (in >= 3)
+			return p;
+	}
+	return top;
+}
+
+/* Readability: climb while a parent scores higher than its child, and
+ * past parents that hold nothing but the candidate. */
+static xmlNode *climb(struct parse_ctx *c, xmlNode *top, bool all)
+{
+	float last = final_score(node_info(c, top), all), limit = last / 3;
+
+	for (xmlNode *p = top->parent; p && !is_top_level(p); p = p->parent) {
+		struct ninfo *pi = node_info(c, p);
+		float ps;
+
+		if (!pi || !(pi->flags & NI_CAND))
+			continue;
+		ps = final_score(pi, all);
+		if (ps < limit)
+			break;
+		if (ps > last) {
+			top = p;
+			break;
+		}
+		last = ps;
+	}
+	while (!is_top_level(top) && xmlChildElementCount(top->parent) == 1)
+		top = top->parent;
+	return top;
+}
+
+/* Goes up while an ancestor holds much more article-like text: stories
+ * split into several containers (lead, body, fact box) are kept whole. */
+static xmlNode *widen(struct parse_ctx *c, xmlNode *top)
+{
+	float grow = 1.5f;
+	xmlNode *best = top;
+	int i = 0;
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_WIDEN"))
+		grow = (float)atof(getenv("PARSE_WIDEN"));
+#endif
+	for (xmlNode *p = top->parent; p && !is_top_level(p) && i < WIDEN_LEVELS; p = p->parent, i++) {
+		struct ninfo *pi = node_info(c, p), *bi = node_info(c, best);
+
+		if (pi && pi->good > grow * bi->good && pi->link * 3 < pi->text)
+			best = p;
+	}
+	return best;
+}
+
+#ifdef PARSE_DEBUG
+static void debug_find(struct parse_ctx *c, const char *needle)
+{
+	for (size_t i = 0; i < c->nni; i++) {
+		xmlNode *n = c->ni[i].node;
+		for (xmlNode *k = n->children; k; k = k->next) {
+			if (k->type != XML_TEXT_NODE || !k->content || !strstr((char *)k->content, needle))
+				continue;
+			fprintf(stderr, "FOUND in:");
+			for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+				struct ninfo *ai = node_info(c, a);
+				const char *cl = parse_attr(a, "class");
+				fprintf(stderr, "\n   %s<%s class=%.60s> f=%x text=%u link=%u good=%u sc=%.1f", a == c->top ? "TOP " : "", a->name, cl ? cl : "", ai->flags, ai->text, ai->link, ai->good, ai->score);
+			}
+			fprintf(stderr, "\n");
+			return;
+		}
+	}
+}
+#endif
 
 static bool same_class(const xmlNode *a, const xmlNode *b)
 {
@@ -253,7 +427,7 @@ static bool keep_sibling(struct parse_ctx *c, xmlNode *top, xmlNode *s, float th
 	ld = (float)si->link / (float)si->text;
 	if (si->text > 80 && ld < 0.25f)
 		return true;
-	return si->text > 0 && si->link == 0 && si->paras > 0;
+	return si->text > 0 && si->link == 0 && (si->flags & NI_PARA);
 }
 
 static void add_keep(struct parse_ctx *c, xmlNode *n, size_t cap)
@@ -264,11 +438,18 @@ static void add_keep(struct parse_ctx *c, xmlNode *n, size_t cap)
 
 void parse_select(struct parse_ctx *c)
 {
-	struct ninfo *best = best_candidate(c, false);
+	struct ninfo *best;
 	bool all = false;
 	size_t cap = 0;
 	float threshold;
 
+	unflag_wrappers(c);
+	score_paragraphs(c);
+	best = best_candidate(c, false);
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_BODY"))
+		best = NULL;
+#endif
 	if (!best || best->text < MIN_ARTICLE) {
 		struct ninfo *b2 = best_candidate(c, true);
 
@@ -278,6 +459,10 @@ void parse_select(struct parse_ctx *c)
 		}
 	}
 	c->nkeep = 0;
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_BODY"))
+		best = NULL;
+#endif
 	if (!best) {
 		c->top = c->body;
 		if (c->body && (c->keep = malloc(sizeof *c->keep))) {
@@ -287,6 +472,31 @@ void parse_select(struct parse_ctx *c)
 		return;
 	}
 	c->top = best->node;
+	c->top = common_ancestor(c, c->top, all);
+	c->top = climb(c, c->top, all);
+#ifdef PARSE_DEBUG
+	if (!getenv("PARSE_NOWIDEN"))
+#endif
+	c->top = widen(c, c->top);
+	best = node_info(c, c->top);
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_FIND"))
+		debug_find(c, getenv("PARSE_FIND"));
+#endif
+#ifdef PARSE_DEBUG
+	{
+		const char *cl = parse_attr(c->top, "class"), *id = parse_attr(c->top, "id");
+		fprintf(stderr, "top <%s class=%s id=%s> score %.1f all %.1f text %u link %u all=%d\n",
+			c->top->name, cl ? cl : "", id ? id : "", best->score, best->score_all,
+			best->text, best->link, all);
+		for (xmlNode *a = c->top; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+			struct ninfo *ai = node_info(c, a);
+			cl = parse_attr(a, "class"); id = parse_attr(a, "id");
+			if (ai && (ai->flags & NI_FURN))
+				fprintf(stderr, "  furn ancestor <%s class=%s id=%s>\n", a->name, cl ? cl : "", id ? id : "");
+		}
+	}
+#endif
 	if (!c->top->parent || c->top->parent->type != XML_ELEMENT_NODE) {
 		if ((c->keep = malloc(sizeof *c->keep)))
 			c->keep[c->nkeep++] = c->top;

@@ -1,8 +1,9 @@
 /* text.c - text as a reader sees it: whitespace runs collapsed to one
- * space, no-break spaces as spaces, invisible characters (zero-width
- * spaces, soft hyphens, C0 and C1 controls) dropped; U+2028/2029 become
- * spaces, so no line breaks hide inside a block. The input is libxml2's
- * tree text, which is UTF-8 already. */
+ * space, no-break and typographic spaces as spaces, C0 and C1 controls
+ * dropped, U+2028/2029 read as spaces so no line break hides inside a
+ * block. Soft hyphens and zero-width joiners are kept: they are part of
+ * the words as written (German hyphenation, Persian, Indic scripts). The
+ * input is libxml2's tree text, which is UTF-8 already. */
 #include "assay.h"
 #include "internal.h"
 
@@ -22,7 +23,7 @@ static size_t special(const unsigned char *s, bool *space)
 	}
 	if (s[0] < 0x20 || s[0] == 0x7F)
 		return 1;
-	if (s[0] == 0xC2 && (s[1] == 0xA0 || s[1] == 0xAD || (s[1] >= 0x80 && s[1] <= 0x9F))) {
+	if (s[0] == 0xC2 && (s[1] == 0xA0 || (s[1] >= 0x80 && s[1] <= 0x9F))) {
 		*space = s[1] == 0xA0 || s[1] == 0x85; /* NBSP, NEL; C1 controls go */
 		return 2;
 	}
@@ -30,14 +31,10 @@ static size_t special(const unsigned char *s, bool *space)
 		*space = true; /* line and paragraph separators */
 		return 3;
 	}
-	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x8B && s[2] <= 0x8F)) /* ZW*, LRM/RLM */
-		return 3;
 	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xAF || (s[2] >= 0x80 && s[2] <= 0x8A))) {
 		*space = true; /* narrow and typographic spaces */
 		return 3;
 	}
-	if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		return 3;
 	return 0;
 }
 
