@@ -28,6 +28,12 @@ int cmd_extract(int argc, char **argv, const struct cli_globals *g);
 int cmd_crawl(int argc, char **argv, const struct cli_globals *g);
 int cmd_ingest(int argc, char **argv, const struct cli_globals *g);
 int cmd_stats(int argc, char **argv, const struct cli_globals *g);
+int cmd_claims(int argc, char **argv, const struct cli_globals *g);
+int cmd_show(int argc, char **argv, const struct cli_globals *g);
+int cmd_review(int argc, char **argv, const struct cli_globals *g);
+int cmd_conflicts(int argc, char **argv, const struct cli_globals *g);
+int cmd_export(int argc, char **argv, const struct cli_globals *g);
+int cmd_reprocess(int argc, char **argv, const struct cli_globals *g);
 
 /* True when argv holds -h or --help before a "--". */
 bool cli_wants_help(int argc, char **argv);

@@ -15,7 +15,13 @@ static const struct cli_command commands[] = {
 	{"ingest", "ingest PATH...                      store local HTML, .gz, .txt and WARC files", cmd_ingest},
 	{"clean", "clean [--json] FILE...              print the article text of HTML pages", cmd_clean},
 	{"extract", "extract [--text] [--lines] FILE...  print mentions, claims and agreements", cmd_extract},
+	{"claims", "claims [--state S] [--subject ID] [--metric M] [--format F]  list stored claims", cmd_claims},
+	{"show", "show ID                             a claim with every source and its history", cmd_show},
+	{"review", "review ID accept | reject --reason T | correct --value N  record a decision", cmd_review},
+	{"conflicts", "conflicts [--subject ID] [--metric M] [--format F]  where sources disagree", cmd_conflicts},
+	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]", cmd_export},
 	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
+	{"reprocess", "reprocess                           re-clean and re-extract stored pages", cmd_reprocess},
 };
 
 static void usage(FILE *out)

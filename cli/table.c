@@ -5,7 +5,9 @@
  * do not count), so names with accents line up. When a table is wider
  * than the terminal, the widest column gives way first, down to a floor;
  * cut cells end in "~". */
+#include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -193,6 +195,16 @@ void cli_csv_cell(FILE *out, const char *s)
 		fputc('"', out);
 }
 
+void cli_csv_row(FILE *out, const char *const *cells, size_t n)
+{
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			fputc(',', out);
+		cli_csv_cell(out, cells[c]);
+	}
+	fputs("\r\n", out);
+}
+
 static void print_csv(const struct cli_table *t, FILE *out)
 {
 	for (size_t r = 0; r <= t->nrows; r++) {
@@ -243,4 +255,224 @@ void cli_format_number(double v, char *out, size_t size)
 		snprintf(out, size, "%.0f", v);
 	else
 		snprintf(out, size, "%.6g", v);
+}
+
+/* ---- JSON ---- */
+
+static json_t *str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static void set_if(json_t *o, const char *k, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+static json_t *sources_json(const struct assay_source *src, size_t n, bool figures)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "url", json_string(src[i].url));
+		json_object_set_new(o, "title", str_or_null(src[i].title));
+		json_object_set_new(o, "site", str_or_null(src[i].site));
+		json_object_set_new(o, "published", str_or_null(src[i].published));
+		json_object_set_new(o, "story", json_string(src[i].story));
+		json_object_set_new(o, "evidence", json_pack("{s:I,s:I,s:s}", "start",
+			(json_int_t)src[i].start, "end", (json_int_t)src[i].end, "text",
+			src[i].evidence));
+		if (figures) {
+			json_object_set_new(o, "value", json_real(src[i].value));
+			if (src[i].has_max)
+				json_object_set_new(o, "value_max", json_real(src[i].value_max));
+			json_object_set_new(o, "qualifier", json_string(src[i].qualifier));
+			set_if(o, "figure", src[i].figure);
+		}
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *review_json(const struct assay_review *r)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "state", json_string(r->state));
+	set_if(o, "reason", r->reason);
+	if (r->has_value)
+		json_object_set_new(o, "value", json_real(r->value));
+	set_if(o, "unit", r->unit);
+	set_if(o, "who", r->who);
+	if (r->when)
+		json_object_set_new(o, "when", json_integer(r->when));
+	return o;
+}
+
+static json_t *key_json(const struct assay_claim *c)
+{
+	json_t *k = json_object();
+
+	json_object_set_new(k, "subject", json_string(c->subject));
+	json_object_set_new(k, "metric", json_string(c->metric));
+	json_object_set_new(k, "commodity", str_or_null(c->commodity));
+	json_object_set_new(k, "period", str_or_null(c->period));
+	json_object_set_new(k, "status", json_string(c->status));
+	json_object_set_new(k, "place", str_or_null(c->place));
+	return k;
+}
+
+json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_source *src,
+		       size_t n)
+{
+	json_t *o = key_json(&c->c);
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "id", json_string(c->id));
+	json_object_set_new(o, "value", json_real(c->c.value));
+	if (c->c.has_max)
+		json_object_set_new(o, "value_max", json_real(c->c.value_max));
+	json_object_set_new(o, "unit", json_string(c->c.unit));
+	json_object_set_new(o, "qualifier", json_string(c->c.qualifier));
+	set_if(o, "per", c->c.per);
+	set_if(o, "price_per", c->c.price_per);
+	set_if(o, "change", c->c.change);
+	json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
+	json_object_set_new(o, "state", json_string(c->review.state));
+	json_object_set_new(o, "review", review_json(&c->review));
+	json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
+	json_object_set_new(o, "sources", sources_json(src, n, true));
+	return o;
+}
+
+json_t *cli_json_agreement(const struct assay_stored_agreement *a,
+			   const struct assay_source *src, size_t n)
+{
+	json_t *o = json_object(), *parties = json_array();
+
+	if (!o || !parties) {
+		json_decref(o);
+		json_decref(parties);
+		return NULL;
+	}
+	for (int i = 0; i < a->a.nparties; i++)
+		json_array_append_new(parties, json_string(a->a.parties[i]));
+	json_object_set_new(o, "id", json_string(a->id));
+	json_object_set_new(o, "type", json_string(a->a.type));
+	json_object_set_new(o, "parties", parties);
+	json_object_set_new(o, "status", json_string(a->a.status));
+	json_object_set_new(o, "topic", str_or_null(a->a.topic));
+	json_object_set_new(o, "state", json_string(a->review.state));
+	json_object_set_new(o, "review", review_json(&a->review));
+	json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
+	json_object_set_new(o, "sources", sources_json(src, n, false));
+	return o;
+}
+
+static json_t *claim_group_json(const struct assay_conflict *g)
+{
+	json_t *o = json_object(), *figs = json_array();
+	const struct assay_stored_claim *c0 = g->members[0].claim;
+
+	json_object_set_new(o, "kind", json_string("claim"));
+	json_object_set_new(o, "key", key_json(&c0->c));
+	json_object_set_new(json_object_get(o, "key"), "unit", json_string(c0->unit_family));
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_stored_claim *c = g->members[i].claim;
+		json_t *f = json_object();
+
+		json_object_set_new(f, "id", json_string(c->id));
+		json_object_set_new(f, "value", json_real(c->c.value));
+		json_object_set_new(f, "value_max", c->c.has_max ? json_real(c->c.value_max)
+								 : json_null());
+		json_object_set_new(f, "qualifier", json_string(c->c.qualifier));
+		json_object_set_new(f, "unit", json_string(c->c.unit));
+		json_object_set_new(f, "state", json_string(c->review.state));
+		json_object_set_new(f, "stories", json_integer((json_int_t)c->nstories));
+		json_object_set_new(f, "sources", sources_json(g->members[i].sources,
+							       g->members[i].nsources, false));
+		json_array_append_new(figs, f);
+	}
+	json_object_set_new(o, "figures", figs);
+	return o;
+}
+
+static json_t *agreement_group_json(const struct assay_conflict *g)
+{
+	json_t *o = json_object(), *parties = json_array(), *sts = json_array();
+	const struct assay_agreement *a0 = &g->members[0].agreement->a;
+
+	json_object_set_new(o, "kind", json_string("agreement"));
+	for (int i = 0; i < a0->nparties; i++)
+		json_array_append_new(parties, json_string(a0->parties[i]));
+	json_object_set_new(o, "parties", parties);
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_stored_agreement *a = g->members[i].agreement;
+		json_t *st = json_object();
+
+		json_object_set_new(st, "id", json_string(a->id));
+		json_object_set_new(st, "status", json_string(a->a.status));
+		json_object_set_new(st, "type", json_string(a->a.type));
+		json_object_set_new(st, "topic", str_or_null(a->a.topic));
+		json_object_set_new(st, "first_published", str_or_null(a->first_published));
+		json_object_set_new(st, "sources", sources_json(g->members[i].sources,
+								g->members[i].nsources, false));
+		json_array_append_new(sts, st);
+	}
+	json_object_set_new(o, "statuses", sts);
+	return o;
+}
+
+json_t *cli_json_conflict(const struct assay_conflict *g)
+{
+	if (!g->nmembers)
+		return NULL;
+	return g->is_agreement ? agreement_group_json(g) : claim_group_json(g);
+}
+
+json_t *cli_json_article(const struct assay_stored_article *a)
+{
+	json_t *o = json_object();
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "url", json_string(a->url));
+	json_object_set_new(o, "fetched_url", str_or_null(a->fetched_url));
+	json_object_set_new(o, "title", str_or_null(a->title));
+	json_object_set_new(o, "site", str_or_null(a->site));
+	json_object_set_new(o, "published", str_or_null(a->published));
+	json_object_set_new(o, "author", str_or_null(a->author));
+	json_object_set_new(o, "language", str_or_null(a->language));
+	json_object_set_new(o, "sha256", json_string(a->sha256));
+	json_object_set_new(o, "story", json_string(a->story));
+	json_object_set_new(o, "fetched_at", json_integer(a->fetched_at));
+	json_object_set_new(o, "text_bytes", json_integer((json_int_t)a->text_len));
+	return o;
+}
+
+void cli_json_line(FILE *out, json_t *o)
+{
+	if (!o)
+		return;
+	json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(12));
+	fputc('\n', out);
+	json_decref(o);
+}
+
+void cli_format_figure(double v, double vmax, bool has_max, const char *unit, char *out,
+		       size_t size)
+{
+	char a[48], b[48];
+
+	cli_format_number(v, a, sizeof a);
+	if (has_max) {
+		cli_format_number(vmax, b, sizeof b);
+		snprintf(out, size, "%s-%s %s", a, b, unit);
+	} else {
+		snprintf(out, size, "%s %s", a, unit);
+	}
 }

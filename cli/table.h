@@ -36,6 +36,8 @@ void cli_table_print(const struct cli_table *t, FILE *out, enum cli_format f);
 /* One CSV cell: quoted when needed, with a leading ' when it starts with
  * = + - @ (or a tab or CR) and is not a plain number. */
 void cli_csv_cell(FILE *out, const char *s);
+/* One CSV record (CRLF-terminated) of @n cells. */
+void cli_csv_row(FILE *out, const char *const *cells, size_t n);
 /* Terminal width of @out; 0 when unlimited (not a terminal, no $COLUMNS). */
 int cli_term_width(FILE *out);
 /* True when @out is a terminal and $NO_COLOR is unset. */
@@ -51,5 +53,25 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create);
 /* Formats a number the way people read figures: no exponent below 1e15,
  * no trailing zeros. */
 void cli_format_number(double v, char *out, size_t size);
+
+/* JSON for the store's records, as cli.md describes them; each returns a
+ * new reference (json_decref() it) or NULL on ENOMEM. */
+#include <jansson.h>
+struct assay_stored_claim;
+struct assay_stored_agreement;
+struct assay_stored_article;
+struct assay_source;
+struct assay_conflict;
+json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_source *src,
+		       size_t n);
+json_t *cli_json_agreement(const struct assay_stored_agreement *a,
+			   const struct assay_source *src, size_t n);
+json_t *cli_json_conflict(const struct assay_conflict *g);
+json_t *cli_json_article(const struct assay_stored_article *a);
+/* Prints @o as one line and drops the reference. */
+void cli_json_line(FILE *out, json_t *o);
+/* "value-value_max" or the value, with the unit, as people read it. */
+void cli_format_figure(double v, double vmax, bool has_max, const char *unit, char *out,
+		       size_t size);
 
 #endif

@@ -1,0 +1,149 @@
+/* cmd_claims.c - `assay claims`: the stored claims, filtered by review
+ * state, subject and metric, as a table for people or CSV / JSON Lines.
+ *
+ * Claims are collected then sorted by subject, metric and value, so the
+ * figures of one key sit together whatever order the store keeps them in. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "log.h"
+#include "store.h"
+#include "table.h"
+
+static const char claims_usage[] =
+	"usage: assay claims [--state pending|accepted|rejected|corrected] [--subject ID]\n"
+	"                    [--metric M] [--format table|csv|jsonl]\n"
+	"\n"
+	"Lists stored claims: one line each, with its id (for 'assay show' and\n"
+	"'assay review'), review state, key, figure and how many stories support it.\n";
+
+static const char *const claim_head[] = {"id", "state", "subject", "metric", "commodity",
+	"value", "qualifier", "period", "status", "place", "stories", "sources", "evidence"};
+#define NCOLS (sizeof claim_head / sizeof claim_head[0])
+
+struct row {
+	struct assay_stored_claim c;
+	char evidence[256];
+	size_t nsources;
+};
+
+struct collect {
+	enum cli_format fmt;
+	struct row *rows;
+	size_t n, cap;
+};
+
+static int on_claim(void *ctx, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct collect *k = ctx;
+
+	if (k->fmt == CLI_FMT_JSONL) {
+		cli_json_line(stdout, cli_json_claim(c, src, n));
+		return 0;
+	}
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 64;
+		void *p = realloc(k->rows, cap * sizeof *k->rows);
+
+		if (!p)
+			return ASSAY_ENOMEM;
+		k->rows = p;
+		k->cap = cap;
+	}
+	k->rows[k->n].c = *c;
+	k->rows[k->n].nsources = c->nevidence;
+	snprintf(k->rows[k->n].evidence, sizeof k->rows[k->n].evidence, "%.*s",
+		 (int)sizeof k->rows[k->n].evidence - 1, n ? src[0].evidence : "");
+	k->n++;
+	return 0;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct assay_stored_claim *x = &((const struct row *)a)->c;
+	const struct assay_stored_claim *y = &((const struct row *)b)->c;
+	int d = strcmp(x->c.subject, y->c.subject);
+
+	if (!d)
+		d = strcmp(x->c.metric, y->c.metric);
+	if (!d)
+		d = strcmp(x->c.commodity, y->c.commodity);
+	if (!d)
+		d = (x->c.value > y->c.value) - (x->c.value < y->c.value);
+	return d;
+}
+
+static void print_rows(struct collect *k)
+{
+	struct cli_table t;
+
+	qsort(k->rows, k->n, sizeof *k->rows, cmp_row);
+	cli_table_init(&t, NCOLS, claim_head);
+	for (size_t i = 0; i < k->n; i++) {
+		const struct assay_stored_claim *c = &k->rows[i].c;
+		char fig[96], stories[24], srcs[24];
+		const char *cells[NCOLS];
+
+		cli_format_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig,
+				  sizeof fig);
+		snprintf(stories, sizeof stories, "%zu", c->nstories);
+		snprintf(srcs, sizeof srcs, "%zu", k->rows[i].nsources);
+		cells[0] = c->id, cells[1] = c->review.state, cells[2] = c->c.subject;
+		cells[3] = c->c.metric, cells[4] = c->c.commodity, cells[5] = fig;
+		cells[6] = c->c.qualifier, cells[7] = c->c.period, cells[8] = c->c.status;
+		cells[9] = c->c.place, cells[10] = stories, cells[11] = srcs;
+		cells[12] = k->rows[i].evidence;
+		if (cli_table_add(&t, cells))
+			break;
+	}
+	cli_table_print(&t, stdout, k->fmt);
+	cli_table_release(&t);
+}
+
+int cmd_claims(int argc, char **argv, const struct cli_globals *g)
+{
+	static const struct option opts[] = {
+		{"state", required_argument, NULL, 's'}, {"subject", required_argument, NULL, 'S'},
+		{"metric", required_argument, NULL, 'm'}, {"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	struct assay_claim_filter f = {0};
+	struct collect k = {CLI_FMT_TABLE, NULL, 0, 0};
+	struct assay_store *s;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': f.state = optarg; break;
+		case 'S': f.subject = optarg; break;
+		case 'm': f.metric = optarg; break;
+		case 'f':
+			if (!cli_parse_format(optarg, &k.fmt)) {
+				assay_err("claims: --format %s: use table, csv or jsonl", optarg);
+				return CLI_FATAL;
+			}
+			break;
+		case 'h': fputs(claims_usage, stdout); return CLI_OK;
+		default: fputs(claims_usage, stderr); return CLI_FATAL;
+		}
+	}
+	if (optind < argc) {
+		assay_err("claims: %s: unexpected argument", argv[optind]);
+		return CLI_FATAL;
+	}
+	s = cli_store_open(g, false);
+	if (!s)
+		return CLI_FATAL;
+	rc = assay_store_claims(s, &f, on_claim, &k);
+	if (rc)
+		assay_err("claims: %s", assay_store_errmsg(s));
+	else if (k.fmt != CLI_FMT_JSONL)
+		print_rows(&k);
+	free(k.rows);
+	assay_store_close(s);
+	return rc ? CLI_FATAL : CLI_OK;
+}

@@ -1,0 +1,131 @@
+/* cmd_conflicts.c - `assay conflicts`: every conflict group with its
+ * sources. A claim group is every distinct figure of one key; an agreement
+ * group is every status of one set of parties, in publication order.
+ *
+ * The table prints one line a figure or status, grouped under a numbered
+ * heading line, so people read down a group. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "assay.h"
+#include "log.h"
+#include "store.h"
+#include "table.h"
+
+static const char conflicts_usage[] =
+	"usage: assay conflicts [--format table|csv|jsonl] [--subject ID] [--metric M]\n"
+	"\n"
+	"Lists where sources disagree: figures of one key whose intervals do not\n"
+	"meet, and agreements between the same parties with contradicting statuses.\n";
+
+static const char *const head[] = {"group", "kind", "what", "figure / status", "id",
+	"stories", "first source", "evidence"};
+#define NCOLS (sizeof head / sizeof head[0])
+
+struct out {
+	enum cli_format fmt;
+	struct cli_table t;
+	size_t ngroups;
+};
+
+static void what_of(const struct assay_conflict *g, char *out, size_t size)
+{
+	if (g->is_agreement) {
+		const struct assay_agreement *a = &g->members[0].agreement->a;
+		size_t n = 0;
+
+		out[0] = '\0';
+		for (int i = 0; i < a->nparties && n < size; i++)
+			n += (size_t)snprintf(out + n, size - n, "%s%s", i ? "+" : "", a->parties[i]);
+	} else {
+		const struct assay_claim *c = &g->members[0].claim->c;
+
+		snprintf(out, size, "%s %s%s%s%s%s", c->subject, c->metric, c->commodity[0] ? " " : "",
+			 c->commodity, c->period[0] ? " " : "", c->period);
+	}
+}
+
+static int add_member(struct out *o, const struct assay_conflict *g, size_t i, const char *what)
+{
+	const struct assay_conflict_member *m = &g->members[i];
+	char num[24], fig[128], stories[24], first[640];
+	const char *cells[NCOLS];
+	const struct assay_source *s0 = m->nsources ? &m->sources[0] : NULL;
+
+	snprintf(num, sizeof num, "%zu", o->ngroups);
+	if (g->is_agreement) {
+		snprintf(fig, sizeof fig, "%s (%s)", m->agreement->a.status, m->agreement->a.type);
+		snprintf(stories, sizeof stories, "%zu", m->agreement->nstories);
+	} else {
+		char f[96];
+
+		cli_format_figure(m->claim->c.value, m->claim->c.value_max, m->claim->c.has_max,
+				  m->claim->c.unit, f, sizeof f);
+		snprintf(fig, sizeof fig, "%s %s", m->claim->c.qualifier, f);
+		snprintf(stories, sizeof stories, "%zu", m->claim->nstories);
+	}
+	snprintf(first, sizeof first, "%s %s", s0 && s0->published[0] ? s0->published : "undated",
+		 s0 ? s0->url : "");
+	cells[0] = num, cells[1] = g->is_agreement ? "agreement" : "claim", cells[2] = what;
+	cells[3] = fig, cells[4] = g->is_agreement ? m->agreement->id : m->claim->id;
+	cells[5] = stories, cells[6] = first, cells[7] = s0 ? s0->evidence : "";
+	return cli_table_add(&o->t, cells);
+}
+
+static int on_group(void *ctx, const struct assay_conflict *g)
+{
+	struct out *o = ctx;
+	char what[256];
+	int rc = 0;
+
+	o->ngroups++;
+	if (o->fmt == CLI_FMT_JSONL) {
+		cli_json_line(stdout, cli_json_conflict(g));
+		return 0;
+	}
+	what_of(g, what, sizeof what);
+	for (size_t i = 0; i < g->nmembers && !rc; i++)
+		rc = add_member(o, g, i, what);
+	return rc;
+}
+
+int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
+{
+	static const struct option opts[] = {
+		{"subject", required_argument, NULL, 'S'}, {"metric", required_argument, NULL, 'm'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	struct assay_claim_filter f = {0};
+	struct out o = {CLI_FMT_TABLE, {0}, 0};
+	struct assay_store *s;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'S': f.subject = optarg; break;
+		case 'm': f.metric = optarg; break;
+		case 'f':
+			if (!cli_parse_format(optarg, &o.fmt)) {
+				assay_err("conflicts: --format %s: use table, csv or jsonl", optarg);
+				return CLI_FATAL;
+			}
+			break;
+		case 'h': fputs(conflicts_usage, stdout); return CLI_OK;
+		default: fputs(conflicts_usage, stderr); return CLI_FATAL;
+		}
+	}
+	s = cli_store_open(g, false);
+	if (!s)
+		return CLI_FATAL;
+	cli_table_init(&o.t, NCOLS, head);
+	rc = assay_store_conflicts(s, &f, on_group, &o);
+	if (rc)
+		assay_err("conflicts: %s", assay_store_errmsg(s));
+	else if (o.fmt != CLI_FMT_JSONL)
+		cli_table_print(&o.t, stdout, o.fmt);
+	cli_table_release(&o.t);
+	assay_store_close(s);
+	return rc ? CLI_FATAL : CLI_OK;
+}

@@ -1,0 +1,151 @@
+/* cmd_show.c - `assay show ID`: one claim or agreement with every source,
+ * its evidence sentence, and the history of editors' decisions.
+ *
+ * The store's walk runs inside a read transaction, so the record is copied
+ * out by the callback and printed after; the history is read after that. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assay.h"
+#include "log.h"
+#include "store.h"
+#include "table.h"
+
+static const char show_usage[] =
+	"usage: assay show [--json] ID\n"
+	"\n"
+	"Prints a claim (or an agreement, ids starting with 'a'): its key and\n"
+	"figure, every source with the evidence sentence, and its review history.\n";
+
+struct shown {
+	bool json;
+	bool found;
+};
+
+static void print_sources(const struct assay_source *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		printf("\n  [%zu] %s%s%s\n", i + 1, src[i].published[0] ? src[i].published : "undated",
+		       src[i].site[0] ? "  " : "", src[i].site);
+		if (src[i].title[0])
+			printf("      %s\n", src[i].title);
+		printf("      %s  (story %s)\n", src[i].url, src[i].story);
+		if (src[i].figure[0])
+			printf("      figure: %s\n", src[i].figure);
+		printf("      \"%s\"\n", src[i].evidence);
+	}
+}
+
+static int on_claim(void *ctx, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct shown *sh = ctx;
+	char fig[96], lo[48], hi[48];
+
+	sh->found = true;
+	if (sh->json) {
+		cli_json_line(stdout, cli_json_claim(c, src, n));
+		return 0;
+	}
+	cli_format_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig, sizeof fig);
+	cli_format_number(c->lo, lo, sizeof lo);
+	cli_format_number(c->hi, hi, sizeof hi);
+	printf("claim %s  [%s]\n", c->id, c->review.state);
+	printf("  %s %s%s%s%s%s (%s)%s%s\n", c->c.subject, c->c.metric,
+	       c->c.commodity[0] ? " of " : "", c->c.commodity, c->c.period[0] ? " in " : "",
+	       c->c.period, c->c.status, c->c.place[0] ? " at " : "", c->c.place);
+	printf("  figure: %s %s (first written \"%s\"), interval %s%s, %s%s\n", c->c.qualifier, fig,
+	       c->figure, c->lo_open ? "(" : "[", lo, hi, c->hi_open ? ")" : "]");
+	if (!strcmp(c->review.state, "corrected") && c->review.has_value)
+		printf("  corrected to %.12g %s\n", c->review.value,
+		       c->review.unit[0] ? c->review.unit : c->c.unit);
+	if (!strcmp(c->review.state, "rejected"))
+		printf("  rejected: %s\n", c->review.reason);
+	printf("  support: %zu stories, %zu sources\n", c->nstories, c->nevidence);
+	print_sources(src, n);
+	return 0;
+}
+
+static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	struct shown *sh = ctx;
+
+	sh->found = true;
+	if (sh->json) {
+		cli_json_line(stdout, cli_json_agreement(a, src, n));
+		return 0;
+	}
+	printf("agreement %s  [%s]\n  %s", a->id, a->review.state, a->a.type);
+	for (int i = 0; i < a->a.nparties; i++)
+		printf("%s%s", i ? " + " : " between ", a->a.parties[i]);
+	printf(": %s%s%s\n", a->a.status, a->a.topic[0] ? ", on " : "", a->a.topic);
+	printf("  support: %zu stories, %zu sources\n", a->nstories, a->nevidence);
+	print_sources(src, n);
+	return 0;
+}
+
+static void print_history(struct assay_store *s, const char *id)
+{
+	struct assay_review *h;
+	size_t n;
+
+	if (assay_store_review_history(s, id, &h, &n) || !n)
+		return;
+	printf("\nhistory\n");
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
+		time_t t = (time_t)h[i].when;
+		struct tm tm;
+
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&t, &tm));
+		printf("  %s  %-9s by %s", when, h[i].state, h[i].who);
+		if (h[i].reason[0])
+			printf(": %s", h[i].reason);
+		if (h[i].has_value)
+			printf(": %.12g %s", h[i].value, h[i].unit);
+		putchar('\n');
+	}
+	free(h);
+}
+
+int cmd_show(int argc, char **argv, const struct cli_globals *g)
+{
+	struct shown sh = {false, false};
+	const char *id = NULL;
+	struct assay_store *s;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(show_usage, stdout);
+			return CLI_OK;
+		} else if (!strcmp(argv[i], "--json")) {
+			sh.json = true;
+		} else if (!id && argv[i][0] != '-') {
+			id = argv[i];
+		} else {
+			fputs(show_usage, stderr);
+			return CLI_FATAL;
+		}
+	}
+	if (!id) {
+		fputs(show_usage, stderr);
+		return CLI_FATAL;
+	}
+	s = cli_store_open(g, false);
+	if (!s)
+		return CLI_FATAL;
+	rc = assay_store_claim_get(s, id, on_claim, on_agreement, &sh);
+	if (rc) {
+		assay_err("show: %s", assay_store_errmsg(s));
+		assay_store_close(s);
+		return rc == ASSAY_ENOTFOUND ? CLI_PARTIAL : CLI_FATAL;
+	}
+	if (!sh.json)
+		print_history(s, id);
+	assay_store_close(s);
+	return CLI_OK;
+}
