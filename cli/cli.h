@@ -34,6 +34,7 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g);
 int cmd_conflicts(int argc, char **argv, const struct cli_globals *g);
 int cmd_export(int argc, char **argv, const struct cli_globals *g);
 int cmd_reprocess(int argc, char **argv, const struct cli_globals *g);
+int cmd_serve(int argc, char **argv, const struct cli_globals *g);
 
 /* True when argv holds -h or --help before a "--". */
 bool cli_wants_help(int argc, char **argv);

@@ -22,6 +22,7 @@ static const struct cli_command commands[] = {
 	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]", cmd_export},
 	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
 	{"reprocess", "reprocess                           re-clean and re-extract stored pages", cmd_reprocess},
+	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
 };
 
 static void usage(FILE *out)

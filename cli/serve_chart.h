@@ -24,14 +24,14 @@ struct serve_mark {
 	double lo, hi;         /* the interval it stands for: the bar */
 	char figure[48];       /* the figure in words ("90%"), or "" to format it */
 	char date[16];         /* "YYYY-MM-DD" or "" when unknown */
-	char site[64];         /* where it was published */
+	char site[128];        /* where it was published */
 	bool accepted;         /* the editor's accepted or corrected figure */
 };
 
 struct serve_event {
 	char date[16];         /* "YYYY-MM-DD" or "" */
 	char status[16];       /* signed, stalled, ... */
-	char site[64];
+	char site[128];
 };
 
 /* Appends the SVG of @n marks (drawn in the order given) to @out. @unit is

@@ -7,7 +7,9 @@
  * replaces what a browser might reinterpret (NUL, other C0 controls, DEL,
  * malformed UTF-8) with U+FFFD, so the output is always valid UTF-8. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,6 +90,42 @@ int serve_esc(struct assay_buf *b, const char *s, size_t n)
 int serve_esc_str(struct assay_buf *b, const char *s)
 {
 	return s ? serve_esc(b, s, strlen(s)) : ASSAY_OK;
+}
+
+void serve_printf(struct serve_out *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (o->rc != ASSAY_OK)
+		return;
+	va_start(ap, fmt);
+	o->rc = assay_buf_vprintf(o->b, fmt, ap);
+	va_end(ap);
+}
+
+void serve_text(struct serve_out *o, const char *s)
+{
+	if (o->rc == ASSAY_OK)
+		o->rc = serve_esc_str(o->b, s);
+}
+
+void serve_textn(struct serve_out *o, const char *s, size_t n)
+{
+	if (o->rc == ASSAY_OK)
+		o->rc = serve_esc(o->b, s, n);
+}
+
+void serve_urlarg(struct serve_out *o, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && !o->rc; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			o->rc = assay_buf_putc(o->b, (char)*p);
+		else
+			serve_printf(o, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
 }
 
 bool serve_url_is_web(const char *url)
@@ -200,6 +238,46 @@ void serve_fmt_figure(double value, double value_max, bool has_max,
 		snprintf(out, size, "%s %s", unit, num);
 	else
 		snprintf(out, size, "%s %s", num, unit);
+}
+
+static const struct {
+	const char *word;
+	double scale;
+} scale_words[] = {
+	{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"mln", 1e6}, {"m", 1e6},
+	{"billion", 1e9}, {"bln", 1e9}, {"bn", 1e9}, {"trillion", 1e12}, {"%", 1},
+};
+
+bool serve_parse_value(const char *s, double *out)
+{
+	char num[64], *end;
+	size_t n = 0;
+	double v;
+
+	while (*s == ' ')
+		s++;
+	for (; *s && n + 1 < sizeof num; s++)
+		if (*s != ',' && *s != '_')
+			num[n++] = *s;
+	num[n] = '\0';
+	v = strtod(num, &end);
+	if (end == num || !isfinite(v))
+		return false;
+	while (*end == ' ')
+		end++;
+	if (*end) {
+		size_t i, len = strlen(end);
+		while (len && end[len - 1] == ' ')
+			end[--len] = '\0';
+		for (i = 0; i < sizeof scale_words / sizeof scale_words[0]; i++)
+			if (strcasecmp(end, scale_words[i].word) == 0)
+				break;
+		if (i == sizeof scale_words / sizeof scale_words[0])
+			return false;
+		v *= scale_words[i].scale;
+	}
+	*out = v;
+	return true;
 }
 
 static int hex_val(char c)

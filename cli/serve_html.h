@@ -22,6 +22,23 @@ int serve_esc(struct assay_buf *b, const char *s, size_t n);
 /* serve_esc() of a NUL-terminated string (NULL appends nothing). */
 int serve_esc_str(struct assay_buf *b, const char *s);
 
+/* A page being written: appends to @b and remembers the first failure, so
+ * page code reads straight down and checks once at the end (rc). */
+struct serve_out {
+	struct assay_buf *b;
+	int rc;
+};
+
+/* Appends trusted markup. Arguments are numbers or constant strings only:
+ * anything scraped or typed by a user goes through serve_text(). */
+void serve_printf(struct serve_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends @s escaped (serve_esc), for element text or a quoted attribute. */
+void serve_text(struct serve_out *o, const char *s);
+void serve_textn(struct serve_out *o, const char *s, size_t n);
+/* Appends @s percent-encoded for a URL query value, then escaped. */
+void serve_urlarg(struct serve_out *o, const char *s);
+
 /* True for an absolute http:// or https:// URL with a host: the only URLs
  * the pages link to (never javascript:, data: or file:). */
 bool serve_url_is_web(const char *url);
@@ -33,6 +50,10 @@ void serve_fmt_figure(double value, double value_max, bool has_max,
 /* Writes a number with a few significant digits and a word for large
  * magnitudes ("1.2 million"). Always terminated. */
 void serve_fmt_number(double v, char *out, size_t size);
+
+/* Reads a figure an editor typed: "1,200", "1.2 million", "2 bn", "45%",
+ * "3.5k". Returns true and sets *out when the whole text is a number. */
+bool serve_parse_value(const char *s, double *out);
 
 /* Decodes application/x-www-form-urlencoded @body and copies the value of
  * field @name into @out (truncated to fit, always terminated). Returns

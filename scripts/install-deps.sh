@@ -13,7 +13,9 @@ PKGS=(
 )
 # Extra packages for the browser tests (assay serve), only when asked.
 if [ "${ASSAY_BROWSER_TESTS:-0}" = 1 ]; then
-  PKGS+=(chromium nodejs npm)
+  PKGS+=(chromium nodejs)
+  # A nodejs that bundles npm (NodeSource's) conflicts with Debian's npm.
+  command -v npm >/dev/null || PKGS+=(npm)
 fi
 
 missing=()

@@ -314,3 +314,27 @@ Test(serve, timeline_puts_statuses_in_order_with_their_tone)
 	xmlFreeDoc(doc);
 	assay_buf_release(&svg);
 }
+
+Test(serve, typed_corrections_are_read_as_numbers)
+{
+	FILE *f = open_case_file("serve_values.tsv");
+	char line[256], *fld[2];
+	int cases = 0;
+
+	while (fgets(line, sizeof line, f)) {
+		double v = -12345;
+		bool ok;
+
+		if (split_tabs(line, fld, 2) != 2)
+			continue;
+		ok = serve_parse_value(fld[0], &v);
+		if (strcmp(fld[1], "no") == 0)
+			cr_expect_not(ok, "'%s' should be refused, got %g", fld[0], v);
+		else
+			cr_expect(ok && v == strtod(fld[1], NULL), "'%s': got %g, want %s",
+				  fld[0], v, fld[1]);
+		cases++;
+	}
+	fclose(f);
+	cr_assert_gt(cases, 10);
+}

@@ -1,0 +1,282 @@
+/* serve_http.c - libmicrohttpd glue of `assay serve` (see serve_http.h).
+ *
+ * A request is collected in a per-connection state (its body capped at
+ * SERVE_MAX_BODY), then judged by serve_guard_check(), then answered from
+ * the embedded assets or by the page handler. Every response, refusals
+ * included, carries the same security headers. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "log.h"
+#include "serve_assets.h"
+#include "serve_guard.h"
+#include "serve_html.h"
+#include "serve_http.h"
+
+struct serve_http {
+	struct MHD_Daemon *d;
+	struct serve_guard guard;
+	serve_handler handler;
+	void *ctx;
+	char url[128];
+};
+
+struct conn_state {
+	struct assay_buf body;
+	bool too_big;
+};
+
+static const char *const security_headers[][2] = {
+	{"Content-Security-Policy",
+	 "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"X-Frame-Options", "DENY"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Cache-Control", "no-store"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Cross-Origin-Resource-Policy", "same-origin"},
+};
+
+const char *serve_req_arg(const struct serve_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+void serve_redirect(struct serve_resp *resp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(resp->location, sizeof resp->location, fmt, ap);
+	va_end(ap);
+	resp->status = 303;
+}
+
+/* Queues @len bytes of @data (copied) with the security headers. */
+static enum MHD_Result send_response(struct MHD_Connection *conn, int status, const char *type,
+			    const void *data, size_t len, const char *location,
+			    const char *cookie)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+
+	r = MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return MHD_NO;
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+	MHD_add_response_header(r, "Content-Type", type);
+	if (location)
+		MHD_add_response_header(r, "Location", location);
+	if (cookie)
+		MHD_add_response_header(r, "Set-Cookie", cookie);
+	ret = MHD_queue_response(conn, (unsigned)status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+/* A small page saying why a request was refused. */
+static enum MHD_Result send_refusal(struct MHD_Connection *conn, int status,
+				    const char *why)
+{
+	struct assay_buf b = {0};
+	enum MHD_Result ret;
+
+	if (assay_buf_printf(&b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+			     "<title>%d - assay</title><link rel=\"stylesheet\" href=\"/app.css\">"
+			     "</head><body><main class=\"refused\"><h1>Not allowed (%d)</h1><p>",
+			     status, status) != ASSAY_OK ||
+	    serve_esc_str(&b, why) != ASSAY_OK ||
+	    assay_buf_puts(&b, "</p></main></body></html>\n") != ASSAY_OK) {
+		assay_buf_release(&b);
+		return MHD_NO;
+	}
+	ret = send_response(conn, status, "text/html; charset=utf-8", b.data, b.len, NULL, NULL);
+	assay_buf_release(&b);
+	return ret;
+}
+
+static enum MHD_Result send_login(struct serve_http *h, struct MHD_Connection *conn,
+				  const char *url)
+{
+	char cookie[160];
+
+	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
+		 SERVE_COOKIE, h->guard.session);
+	return send_response(conn, 303, "text/plain; charset=utf-8", "", 0, url, cookie);
+}
+
+static enum MHD_Result send_page(struct serve_http *h, struct MHD_Connection *conn,
+				 const char *url, const char *method, struct conn_state *st)
+{
+	struct serve_req req = {
+		.post = strcmp(method, "POST") == 0, .path = url,
+		.body = st->body.data ? st->body.data : "", .body_len = st->body.len,
+		.form_token = h->guard.form, .conn = conn,
+	};
+	struct serve_resp resp = {.status = 200, .type = "text/html; charset=utf-8"};
+	enum MHD_Result ret;
+	int rc = h->handler(h->ctx, &req, &resp);
+
+	if (rc != ASSAY_OK) {
+		assay_err("serve: %s: %s", url, assay_strerror(rc));
+		assay_buf_release(&resp.body);
+		return send_refusal(conn, 500, rc == ASSAY_ENOTFOUND
+				    ? "The page was not found." : assay_strerror(rc));
+	}
+	if (resp.status == 303)
+		ret = send_response(conn, 303, "text/plain; charset=utf-8", "", 0, resp.location, NULL);
+	else
+		ret = send_response(conn, resp.status, resp.type, resp.body.data ? resp.body.data : "",
+			   resp.body.len, NULL, NULL);
+	assay_buf_release(&resp.body);
+	return ret;
+}
+
+static const char *header(struct MHD_Connection *conn, const char *name)
+{
+	return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
+}
+
+/* Judges and answers a request whose body has been read. */
+static enum MHD_Result answer(struct serve_http *h, struct MHD_Connection *conn,
+			      const char *url, const char *method, struct conn_state *st)
+{
+	const struct serve_asset *asset = serve_asset_find(url);
+	char form_token[SERVE_TOKEN_LEN + 8];
+	struct serve_guard_in in = {
+		.method = method, .host = header(conn, MHD_HTTP_HEADER_HOST),
+		.origin = header(conn, "Origin"), .fetch_site = header(conn, "Sec-Fetch-Site"),
+		.cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SERVE_COOKIE),
+		.url_token = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "token"),
+		.asset = asset != NULL,
+	};
+	enum serve_verdict v;
+
+	if (st->too_big)
+		return send_refusal(conn, 413, "The form was too large.");
+	if (serve_form_get(st->body.data, st->body.len, "token", form_token, sizeof form_token))
+		in.form_token = form_token;
+	v = serve_guard_check(&h->guard, &in);
+	if (v == SERVE_LOGIN)
+		return send_login(h, conn, url);
+	if (v != SERVE_ALLOW) {
+		assay_info("serve: refused %s %s: %s", method, url, serve_verdict_text(v));
+		return send_refusal(conn, serve_verdict_status(v), serve_verdict_text(v));
+	}
+	if (asset)
+		return send_response(conn, 200, asset->type, asset->data, asset->len, NULL, NULL);
+	return send_page(h, conn, url, method, st);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct conn_state *st = *con_cls;
+
+	(void)version;
+	if (!st) {
+		st = calloc(1, sizeof *st);
+		if (!st)
+			return MHD_NO;
+		*con_cls = st;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (st->body.len + *upload_size > SERVE_MAX_BODY ||
+		    assay_buf_append(&st->body, upload, *upload_size) != ASSAY_OK)
+			st->too_big = true;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	return answer(cls, conn, url, method, st);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode why)
+{
+	struct conn_state *st = *con_cls;
+
+	(void)cls, (void)conn, (void)why;
+	if (st) {
+		assay_buf_release(&st->body);
+		free(st);
+		*con_cls = NULL;
+	}
+}
+
+static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
+{
+	struct sockaddr_in sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG,
+				(uint16_t)port, NULL, NULL, on_request, h,
+				MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT_S,
+				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128u << 10),
+				MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
+				MHD_OPTION_END);
+}
+
+int serve_http_start(unsigned port, serve_handler handler, void *ctx,
+		     struct serve_http **out)
+{
+	struct serve_http *h = calloc(1, sizeof *h);
+	const union MHD_DaemonInfo *info;
+
+	*out = NULL;
+	if (!h)
+		return ASSAY_ENOMEM;
+	h->handler = handler;
+	h->ctx = ctx;
+	h->d = listen_local(h, port);
+	if (!h->d)
+		goto fail;
+	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+	if (!info || !info->port)
+		goto fail;
+	if (serve_guard_init(&h->guard, info->port) != ASSAY_OK)
+		goto fail;
+	snprintf(h->url, sizeof h->url, "http://127.0.0.1:%u/?token=%s", h->guard.port,
+		 h->guard.session);
+	*out = h;
+	return ASSAY_OK;
+fail:
+	if (!errno)
+		errno = EADDRNOTAVAIL;
+	serve_http_stop(h);
+	return ASSAY_EIO;
+}
+
+unsigned serve_http_port(const struct serve_http *h)
+{
+	return h->guard.port;
+}
+
+const char *serve_http_url(const struct serve_http *h)
+{
+	return h->url;
+}
+
+void serve_http_stop(struct serve_http *h)
+{
+	if (!h)
+		return;
+	if (h->d)
+		MHD_stop_daemon(h->d);
+	free(h);
+}

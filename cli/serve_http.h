@@ -1,0 +1,61 @@
+/* serve_http.h - the HTTP side of `assay serve`: a libmicrohttpd daemon on
+ * 127.0.0.1, with the guard (serve_guard.h) in front of every request, the
+ * security headers on every response, and the embedded assets.
+ *
+ * Limits: 64 connections, 30 s idle timeout, 64 KiB of request body; one
+ * thread handles all requests, one after the other, so a page handler
+ * never runs concurrently with another (the store handle is not shared
+ * between threads). Pages are written by a handler that knows nothing of
+ * libmicrohttpd: it reads a serve_req and fills a serve_resp. */
+#ifndef ASSAY_SERVE_HTTP_H
+#define ASSAY_SERVE_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+#define SERVE_MAX_BODY (64u << 10)
+#define SERVE_MAX_CONNECTIONS 64
+#define SERVE_TIMEOUT_S 30
+
+struct serve_req {
+	bool post;              /* else GET or HEAD */
+	const char *path;       /* without the query string */
+	const char *body;       /* a POST's urlencoded form; "" otherwise */
+	size_t body_len;
+	const char *form_token; /* to write into forms (hidden field "token") */
+	void *conn;             /* for serve_req_arg() */
+};
+
+/* The value of query argument @name, decoded, or NULL. Valid during the
+ * request. */
+const char *serve_req_arg(const struct serve_req *r, const char *name);
+
+struct serve_resp {
+	int status;             /* 200 unless set */
+	const char *type;       /* Content-Type; default text/html */
+	struct assay_buf body;
+	char location[512];     /* for 303: where to go next */
+};
+
+/* Fills @resp for @req; returns ASSAY_OK, or an error for a 500 page. */
+typedef int (*serve_handler)(void *ctx, const struct serve_req *req,
+			     struct serve_resp *resp);
+
+struct serve_http; /* opaque */
+
+/* Starts listening on 127.0.0.1:@port (0: any free port). Returns ASSAY_OK,
+ * ASSAY_EIO (cannot bind: errno says why) or ASSAY_ENOMEM. */
+int serve_http_start(unsigned port, serve_handler handler, void *ctx,
+		     struct serve_http **out);
+/* The port listened on and the URL that opens a session (holds the key). */
+unsigned serve_http_port(const struct serve_http *h);
+const char *serve_http_url(const struct serve_http *h);
+void serve_http_stop(struct serve_http *h); /* accepts NULL */
+
+/* Sets @resp to a 303 redirect to @fmt (a path on this server). */
+void serve_redirect(struct serve_resp *resp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,135 @@
+/* serve_layout.c - the frame every page shares (top bar, style sheet,
+ * script) and the words used for claims: ids made readable, qualifiers,
+ * the key as labelled chips. Keeping them here keeps the pages consistent
+ * with each other. */
+#include <stdio.h>
+#include <string.h>
+
+#include "serve_pages.h"
+
+static const struct {
+	const char *tab, *href, *label;
+} tabs[] = {
+	{"queue", "/", "Review queue"},
+	{"conflicts", "/conflicts", "Conflicts"},
+	{"articles", "/articles", "Articles"},
+};
+
+void serve_page_begin(struct serve_out *o, const char *title, const char *tab)
+{
+	serve_printf(o, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		     "<title>");
+	serve_text(o, title);
+	serve_printf(o, " - assay</title><link rel=\"stylesheet\" href=\"/app.css\">"
+		     "<script src=\"/app.js\" defer></script></head><body>"
+		     "<header class=\"top\"><a class=\"brand\" href=\"/\">assay</a><nav>");
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
+		serve_printf(o, "<a href=\"%s\"%s>%s</a>", tabs[i].href,
+			     tab && strcmp(tab, tabs[i].tab) == 0 ? " class=\"on\"" : "",
+			     tabs[i].label);
+	serve_printf(o, "</nav><span class=\"hint\">mining claims, checked by editors</span>"
+		     "</header><main>\n");
+}
+
+void serve_page_end(struct serve_out *o)
+{
+	serve_printf(o, "</main></body></html>\n");
+}
+
+void serve_state_badge(struct serve_out *o, const char *state)
+{
+	const char *s = state && *state ? state : "pending";
+
+	for (size_t i = 0; i < SERVE_STATES; i++)
+		if (strcmp(s, serve_state_names[i]) == 0) {
+			serve_printf(o, "<span class=\"state state-%s\">%s</span>", s, s);
+			return;
+		}
+	serve_printf(o, "<span class=\"state\">");
+	serve_text(o, s);
+	serve_printf(o, "</span>");
+}
+
+void serve_words(struct serve_out *o, const char *id)
+{
+	char w[128];
+	size_t i;
+
+	for (i = 0; id && id[i] && i + 1 < sizeof w; i++)
+		w[i] = id[i] == '_' || id[i] == '-' ? ' ' : id[i];
+	w[i] = '\0';
+	serve_text(o, w);
+}
+
+static const char *const qualifiers[][2] = {
+	{"approx", "about"}, {"lt", "under"}, {"le", "at most"},
+	{"gt", "over"}, {"ge", "at least"},
+};
+
+const char *serve_qualifier_words(const char *q)
+{
+	for (size_t i = 0; q && i < sizeof qualifiers / sizeof qualifiers[0]; i++)
+		if (strcmp(q, qualifiers[i][0]) == 0)
+			return qualifiers[i][1];
+	return "";
+}
+
+void serve_claim_figure(const struct assay_stored_claim *c, char *out, size_t size)
+{
+	const char *q = serve_qualifier_words(c->c.qualifier);
+	char fig[96];
+
+	serve_fmt_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig, sizeof fig);
+	snprintf(out, size, "%s%s%s%s%s%s", c->c.change[0] ? c->c.change : "",
+		 c->c.change[0] ? " by " : "", q, *q ? " " : "", fig,
+		 c->c.per[0] ? (strcmp(c->c.per, "year") == 0 ? " a year"
+				: strcmp(c->c.per, "month") == 0 ? " a month" : " a day") : "");
+}
+
+static void chip(struct serve_out *o, const char *label, const char *value, bool words)
+{
+	if (!value || !*value)
+		return;
+	serve_printf(o, "<span><b>%s</b>", label);
+	if (words)
+		serve_words(o, value);
+	else
+		serve_text(o, value);
+	serve_printf(o, "</span>");
+}
+
+void serve_claim_key(struct serve_out *o, const struct assay_claim *c)
+{
+	serve_printf(o, "<div class=\"key\">");
+	chip(o, "who", c->subject, false);
+	chip(o, "what", c->metric, true);
+	chip(o, "of", c->commodity, true);
+	chip(o, "when", c->period, false);
+	chip(o, "status", c->status, false);
+	chip(o, "where", c->place, false);
+	chip(o, "price per", c->price_per, false);
+	serve_printf(o, "</div>");
+}
+
+void serve_claim_title(struct serve_out *o, const struct assay_claim *c)
+{
+	serve_text(o, c->subject);
+	serve_printf(o, " ");
+	serve_words(o, c->metric);
+	if (c->commodity[0]) {
+		serve_printf(o, ", ");
+		serve_words(o, c->commodity);
+	}
+	if (c->period[0]) {
+		serve_printf(o, " (");
+		serve_text(o, c->period);
+		serve_printf(o, ")");
+	}
+}
+
+void serve_article_href(struct serve_out *o, const char *url)
+{
+	serve_printf(o, "/article?url=");
+	serve_urlarg(o, url);
+}

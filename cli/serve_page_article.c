@@ -1,0 +1,264 @@
+/* serve_page_article.c - the articles list, and one article as the store
+ * keeps it: the cleaned text with every mention the extractor finds
+ * marked, and each mention that belongs to a stored claim linked to it,
+ * beside the article's facts and a link to the original.
+ *
+ * Mentions are found again by running the extractor over the stored text
+ * (the store keeps claims, not mentions); a mention is linked when it lies
+ * in the evidence of a claim of this article and is that claim's figure or
+ * subject. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "extract.h"
+#include "serve_pages.h"
+
+static const char *const mention_types[] = {
+	[ASSAY_M_QUANTITY] = "quantity", [ASSAY_M_PERCENT] = "percent",
+	[ASSAY_M_MONEY] = "money", [ASSAY_M_COUNT] = "count",
+	[ASSAY_M_COUNTRY] = "country", [ASSAY_M_ORG] = "org",
+	[ASSAY_M_COMMODITY] = "commodity", [ASSAY_M_DATE] = "date",
+};
+static const char *const mention_classes[] = {
+	[ASSAY_M_QUANTITY] = "m m-quantity", [ASSAY_M_PERCENT] = "m m-percent",
+	[ASSAY_M_MONEY] = "m m-money", [ASSAY_M_COUNT] = "m m-count",
+	[ASSAY_M_COUNTRY] = "m m-country", [ASSAY_M_ORG] = "m m-org",
+	[ASSAY_M_COMMODITY] = "m m-commodity", [ASSAY_M_DATE] = "m m-date",
+};
+
+/* A claim of this article: where its evidence is and what it says. */
+struct link {
+	char id[12];
+	size_t start, end;
+	double value;
+	char subject[48];
+	char figure[128];
+	struct assay_claim c;  /* for its title */
+};
+
+struct links {
+	const char *url;
+	struct link *v;
+	size_t n, cap;
+};
+
+static int add_link(struct links *l, const char *id, const struct assay_source *s,
+		    const char *subject)
+{
+	struct link *k;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		struct link *grown = realloc(l->v, cap * sizeof *grown);
+		if (!grown)
+			return ASSAY_ENOMEM;
+		l->v = grown;
+		l->cap = cap;
+	}
+	k = &l->v[l->n++];
+	memset(k, 0, sizeof *k);
+	snprintf(k->id, sizeof k->id, "%s", id);
+	k->start = s->start;
+	k->end = s->end;
+	k->value = s->value;
+	snprintf(k->subject, sizeof k->subject, "%s", subject);
+	return ASSAY_OK;
+}
+
+static int on_claim(void *ctx, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct links *l = ctx;
+	int rc = ASSAY_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (strcmp(src[i].url, l->url) != 0)
+			continue;
+		rc = add_link(l, c->id, &src[i], c->c.subject);
+		if (!rc) {
+			serve_claim_figure(c, l->v[l->n - 1].figure, sizeof l->v[l->n - 1].figure);
+			l->v[l->n - 1].c = c->c;
+		}
+	}
+	return rc;
+}
+
+/* The claim a mention belongs to, or NULL. */
+static const struct link *link_of(const struct links *l, const struct assay_mention *m,
+				  bool figure)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct link *k = &l->v[i];
+		if (m->start < k->start || m->end > k->end)
+			continue;
+		if (figure ? fabs(m->value - k->value) <= 1e-6 * fmax(1, fabs(k->value))
+			   : strcmp(m->id, k->subject) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+static size_t mention_spans(const char *text, size_t len, const char *published,
+			    const struct links *l, struct serve_span **out)
+{
+	struct assay_extract_opts opts = {.published = published && *published ? published : NULL};
+	struct assay_extraction x = {0};
+	struct serve_span *sp;
+	size_t n = 0;
+
+	*out = NULL;
+	if (assay_extract_text(text, len, &opts, &x) != ASSAY_OK || !x.nmentions)
+		goto out;
+	sp = calloc(x.nmentions, sizeof *sp);
+	if (!sp)
+		goto out;
+	for (size_t i = 0; i < x.nmentions; i++) {
+		const struct assay_mention *m = &x.mentions[i];
+		bool fig = m->type <= ASSAY_M_COUNT;
+		const struct link *k = link_of(l, m, fig);
+
+		if ((size_t)m->type >= sizeof mention_types / sizeof mention_types[0])
+			continue;
+		sp[n].start = m->start;
+		sp[n].end = m->end;
+		sp[n].cls = mention_classes[m->type];
+		if (k)
+			snprintf(sp[n].href, sizeof sp[n].href, "/claim/%s?state=any", k->id);
+		snprintf(sp[n].title, sizeof sp[n].title, "%s%s%s", mention_types[m->type],
+			 m->id[0] ? ": " : "", m->id);
+		n++;
+	}
+	*out = sp;
+out:
+	assay_extraction_release(&x);
+	return n;
+}
+
+struct find {
+	const char *url;
+	struct assay_stored_article a;
+	bool found;
+	struct serve_out *o; /* the list page writes here */
+};
+
+static int on_article(void *ctx, const struct assay_stored_article *a)
+{
+	struct find *f = ctx;
+
+	if (f->o) {
+		serve_printf(f->o, "<tr><td><a href=\"");
+		serve_article_href(f->o, a->url);
+		serve_printf(f->o, "\">");
+		serve_text(f->o, a->title[0] ? a->title : a->url);
+		serve_printf(f->o, "</a></td><td>");
+		serve_text(f->o, a->site);
+		serve_printf(f->o, "</td><td>");
+		serve_text(f->o, a->published[0] ? a->published : "undated");
+		serve_printf(f->o, "</td><td><code>");
+		serve_text(f->o, a->story);
+		serve_printf(f->o, "</code></td></tr>\n");
+		return f->o->rc;
+	}
+	if (strcmp(a->url, f->url) != 0)
+		return ASSAY_OK;
+	f->a = *a;
+	f->found = true;
+	return 1; /* stop the walk */
+}
+
+int serve_page_articles(struct serve_app *app, const struct serve_req *req,
+			struct serve_resp *resp)
+{
+	struct serve_out o = {&resp->body, ASSAY_OK};
+	struct find f = {.o = &o};
+	int rc;
+
+	(void)req;
+	serve_page_begin(&o, "Articles", "articles");
+	serve_printf(&o, "<h1>Articles</h1><table><thead><tr><th>Title</th><th>Site</th>"
+		     "<th>Published</th><th>Story</th></tr></thead><tbody>");
+	rc = assay_store_articles(app->store, on_article, &f);
+	if (rc)
+		return rc;
+	serve_printf(&o, "</tbody></table>");
+	serve_page_end(&o);
+	return o.rc;
+}
+
+static void side(struct serve_out *o, const struct assay_stored_article *a,
+		 const struct links *l)
+{
+	serve_printf(o, "<aside class=\"side\"><div class=\"card\"><p><strong>");
+	serve_text(o, a->site[0] ? a->site : "unknown site");
+	serve_printf(o, "</strong><br>");
+	serve_text(o, a->published[0] ? a->published : "undated");
+	if (a->author[0]) {
+		serve_printf(o, "<br>by ");
+		serve_text(o, a->author);
+	}
+	serve_printf(o, "</p><p>");
+	if (serve_url_is_web(a->url)) {
+		serve_printf(o, "<a id=\"original\" href=\"");
+		serve_text(o, a->url);
+		serve_printf(o, "\" rel=\"noreferrer noopener\" target=\"_blank\">Read the original &#8599;</a>");
+	} else {
+		serve_printf(o, "Stored from <code>");
+		serve_text(o, a->url);
+		serve_printf(o, "</code>");
+	}
+	serve_printf(o, "</p></div><div class=\"card\"><strong>Claims from this article</strong><ul>");
+	for (size_t i = 0; i < l->n; i++) {
+		serve_printf(o, "<li><a href=\"/claim/");
+		serve_urlarg(o, l->v[i].id);
+		serve_printf(o, "?state=any\">");
+		serve_text(o, l->v[i].figure);
+		serve_printf(o, "</a> ");
+		serve_claim_title(o, &l->v[i].c);
+		serve_printf(o, "</li>");
+	}
+	serve_printf(o, "</ul>%s</div><p class=\"small muted\">Underlined marks are linked to "
+		     "their claim; the others are what the extractor saw.</p></aside>",
+		     l->n ? "" : "<p class=\"muted\">none</p>");
+}
+
+int serve_page_article(struct serve_app *app, const struct serve_req *req,
+		       struct serve_resp *resp)
+{
+	struct serve_out o = {&resp->body, ASSAY_OK};
+	struct find f = {.url = serve_req_arg(req, "url")};
+	struct links l = {.url = f.url};
+	struct assay_buf text = {0};
+	struct serve_span *spans = NULL;
+	size_t n;
+	int rc;
+
+	if (!f.url)
+		return ASSAY_ENOTFOUND;
+	rc = assay_store_articles(app->store, on_article, &f);
+	if (rc < 0)
+		goto out;
+	rc = f.found ? assay_store_article_text(app->store, f.url, &text) : ASSAY_ENOTFOUND;
+	if (!rc)
+		rc = assay_store_claims(app->store, NULL, on_claim, &l);
+	if (rc)
+		goto out;
+	n = mention_spans(text.data ? text.data : "", text.len, f.a.published, &l, &spans);
+	serve_page_begin(&o, f.a.title[0] ? f.a.title : "Article", "articles");
+	serve_printf(&o, "<h1 id=\"title\">");
+	serve_text(&o, f.a.title[0] ? f.a.title : f.a.url);
+	serve_printf(&o, "</h1><div class=\"article-grid\"><article class=\"article-text card\">");
+	serve_highlight(&o, text.data ? text.data : "", text.len, spans, n, true);
+	serve_printf(&o, "</article>");
+	side(&o, &f.a, &l);
+	serve_printf(&o, "</div>");
+	serve_page_end(&o);
+	rc = o.rc;
+out:
+	free(spans);
+	free(l.v);
+	assay_buf_release(&text);
+	return rc;
+}

@@ -1,0 +1,379 @@
+/* serve_page_claim.c - one claim (or agreement) for review: the figure and
+ * its key, the decision buttons with their keys, every source grouped by
+ * story with the evidence sentence marked, and the history of decisions.
+ *
+ * The page carries the queue's filter in its links and forms, so that
+ * j/k, skip and a decision all move along the same list the editor chose.
+ * The page works without script; app.js only adds the keys. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assay.h"
+#include "serve_pages.h"
+
+struct view {
+	bool is_agr;
+	struct assay_stored_claim c;
+	struct assay_stored_agreement a;
+	struct assay_source *src;
+	size_t nsrc;
+	struct assay_review *hist;
+	size_t nhist;
+};
+
+static int copy_sources(struct view *v, const struct assay_source *src, size_t n)
+{
+	v->src = calloc(n ? n : 1, sizeof *v->src);
+	if (!v->src)
+		return ASSAY_ENOMEM;
+	memcpy(v->src, src, n * sizeof *src);
+	v->nsrc = n;
+	return ASSAY_OK;
+}
+
+static int on_claim(void *ctx, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct view *v = ctx;
+
+	v->c = *c;
+	return copy_sources(v, src, n);
+}
+
+static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	struct view *v = ctx;
+
+	v->is_agr = true;
+	v->a = *a;
+	return copy_sources(v, src, n);
+}
+
+static int cmp_story(const void *x, const void *y)
+{
+	const struct assay_source *a = x, *b = y;
+	int d = strcmp(a->story, b->story);
+
+	return d ? d : strcmp(a->published, b->published);
+}
+
+static int load_view(struct serve_app *app, const char *id, struct view *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	rc = assay_store_claim_get(app->store, id, on_claim, on_agreement, v);
+	if (rc)
+		return rc;
+	if (v->nsrc > 1)
+		qsort(v->src, v->nsrc, sizeof *v->src, cmp_story);
+	rc = assay_store_review_history(app->store, v->is_agr ? v->a.id : v->c.id,
+					&v->hist, &v->nhist);
+	return rc == ASSAY_ENOTFOUND ? ASSAY_OK : rc;
+}
+
+static void view_release(struct view *v)
+{
+	free(v->src);
+	free(v->hist);
+}
+
+static const struct assay_review *view_review(const struct view *v)
+{
+	return v->is_agr ? &v->a.review : &v->c.review;
+}
+
+static void head(struct serve_out *o, const struct view *v)
+{
+	char fig[128];
+
+	serve_printf(o, "<div class=\"claim-head\">");
+	if (v->is_agr) {
+		serve_printf(o, "<span class=\"big\">");
+		serve_words(o, v->a.a.type);
+		serve_printf(o, ": ");
+		serve_text(o, v->a.a.status);
+		serve_printf(o, "</span>");
+	} else {
+		serve_claim_figure(&v->c, fig, sizeof fig);
+		serve_printf(o, "<span class=\"big\" id=\"figure\">");
+		serve_text(o, fig);
+		serve_printf(o, "</span>");
+	}
+	serve_state_badge(o, view_review(v)->state);
+	serve_printf(o, "<span class=\"muted small\">claim id <code>");
+	serve_text(o, v->is_agr ? v->a.id : v->c.id);
+	serve_printf(o, "</code></span></div>");
+	if (v->is_agr) {
+		serve_printf(o, "<div class=\"key\"><span><b>between</b>");
+		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++) {
+			serve_printf(o, "%s", i ? ", " : "");
+			serve_text(o, v->a.a.parties[i]);
+		}
+		serve_printf(o, "</span>");
+		if (v->a.a.topic[0]) {
+			serve_printf(o, "<span><b>on</b>");
+			serve_words(o, v->a.a.topic);
+			serve_printf(o, "</span>");
+		}
+		serve_printf(o, "</div>");
+	} else {
+		serve_claim_key(o, &v->c.c);
+	}
+}
+
+static void corrected_note(struct serve_out *o, const struct assay_review *r,
+			   const char *unit)
+{
+	char fig[96];
+
+	if (strcmp(r->state, "corrected") == 0 && r->has_value) {
+		serve_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : unit, fig, sizeof fig);
+		serve_printf(o, "<p class=\"card\">The editor's figure: <strong id=\"corrected\">");
+		serve_text(o, fig);
+		serve_printf(o, "</strong> (the extracted figure is kept below).</p>");
+	} else if (strcmp(r->state, "rejected") == 0) {
+		serve_printf(o, "<p class=\"card\">Rejected: <strong>");
+		serve_text(o, r->reason);
+		serve_printf(o, "</strong></p>");
+	}
+}
+
+static void hidden(struct serve_out *o, const struct serve_req *req,
+		   const struct serve_filter *f, const char *action)
+{
+	serve_printf(o, "<input type=\"hidden\" name=\"token\" value=\"");
+	serve_text(o, req->form_token);
+	serve_printf(o, "\"><input type=\"hidden\" name=\"action\" value=\"%s\">", action);
+	serve_filter_fields(o, f);
+}
+
+static void nav_link(struct serve_out *o, const struct serve_row *r,
+		     const struct serve_filter *f, const char *key, const char *label)
+{
+	if (!r) {
+		serve_printf(o, "<span class=\"button muted\">%s</span>", label);
+		return;
+	}
+	serve_printf(o, "<a class=\"button\" data-key=\"%s\" rel=\"%s\" href=\"/claim/", key,
+		     strcmp(key, "j") == 0 ? "next" : "prev");
+	serve_urlarg(o, r->c.id);
+	serve_printf(o, "?");
+	serve_filter_query(o, f, true);
+	serve_printf(o, "\">%s <kbd>%s</kbd></a>", label, key);
+}
+
+static void actions(struct serve_out *o, const struct serve_req *req, const struct view *v,
+		    const struct serve_filter *f, const struct serve_row *prev,
+		    const struct serve_row *next)
+{
+	const char *id = v->is_agr ? v->a.id : v->c.id;
+
+	serve_printf(o, "<div class=\"actions\">");
+#define OPEN_FORM() do { \
+		serve_printf(o, "<form method=\"post\" action=\"/claim/"); \
+		serve_urlarg(o, id); \
+		serve_printf(o, "/review\">"); } while (0)
+	OPEN_FORM();
+	hidden(o, req, f, "accept");
+	serve_printf(o, "<button class=\"accept\" data-key=\"a\" id=\"accept\">Accept <kbd>a</kbd></button></form>");
+	OPEN_FORM();
+	hidden(o, req, f, "reject");
+	serve_printf(o, "<input type=\"text\" class=\"reason\" name=\"reason\" required maxlength=\"250\" "
+		     "data-key=\"r\" id=\"reason\" placeholder=\"why it is wrong (press r)\" "
+		     "aria-label=\"reason for rejecting\"><button class=\"reject\">Reject</button></form>");
+	if (!v->is_agr) {
+		OPEN_FORM();
+		hidden(o, req, f, "correct");
+		serve_printf(o, "<input type=\"text\" class=\"value\" name=\"value\" required "
+			     "inputmode=\"decimal\" data-key=\"c\" id=\"value\" "
+			     "placeholder=\"right figure (c)\" aria-label=\"corrected value\">"
+			     "<input type=\"text\" class=\"unit\" name=\"unit\" id=\"unit\" "
+			     "aria-label=\"unit\" value=\"");
+		serve_text(o, v->c.c.unit);
+		serve_printf(o, "\"><button class=\"correct\">Correct</button></form>");
+	}
+	if (strcmp(view_review(v)->state, "pending") != 0) {
+		OPEN_FORM();
+		hidden(o, req, f, "pending");
+		serve_printf(o, "<button data-key=\"u\">Back to pending <kbd>u</kbd></button></form>");
+	}
+#undef OPEN_FORM
+	serve_printf(o, "<span class=\"nav-claims\">");
+	nav_link(o, prev, f, "k", "Previous");
+	if (next) {
+		serve_printf(o, "<a class=\"button\" data-key=\"s\" href=\"/claim/");
+		serve_urlarg(o, next->c.id);
+		serve_printf(o, "?");
+		serve_filter_query(o, f, true);
+		serve_printf(o, "\">Skip <kbd>s</kbd></a>");
+	}
+	nav_link(o, next, f, "j", "Next");
+	serve_printf(o, "</span></div>");
+}
+
+static void source_meta(struct serve_out *o, const struct assay_source *s)
+{
+	serve_printf(o, "<div class=\"meta\"><strong>");
+	serve_text(o, s->site[0] ? s->site : "unknown site");
+	serve_printf(o, "</strong> &middot; ");
+	serve_text(o, s->published[0] ? s->published : "undated");
+	serve_printf(o, " &middot; <a href=\"");
+	serve_article_href(o, s->url);
+	serve_printf(o, "\">");
+	serve_text(o, s->title[0] ? s->title : s->url);
+	serve_printf(o, "</a>");
+	if (serve_url_is_web(s->url)) {
+		serve_printf(o, "<a href=\"");
+		serve_text(o, s->url);
+		serve_printf(o, "\" rel=\"noreferrer noopener\" target=\"_blank\">original &#8599;</a>");
+	}
+	serve_printf(o, "</div>");
+}
+
+static void evidence(struct serve_out *o, const struct view *v, const struct assay_source *s)
+{
+	const char *subjects[ASSAY_MAX_PARTIES + 1];
+	struct serve_span spans[16];
+	size_t ns = 0, n;
+
+	if (v->is_agr)
+		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++)
+			subjects[ns++] = v->a.a.parties[i];
+	else
+		subjects[ns++] = v->c.c.subject;
+	n = serve_find_marks(s->evidence, strlen(s->evidence), s->published,
+			     v->is_agr ? NAN : s->value, v->is_agr ? NULL : s->figure,
+			     subjects, ns, spans, sizeof spans / sizeof spans[0]);
+	serve_printf(o, "<blockquote class=\"evidence\">");
+	serve_highlight(o, s->evidence, strlen(s->evidence), spans, n, false);
+	serve_printf(o, "</blockquote>");
+}
+
+/* One story: the first source in full, its copies on other sites listed. */
+static size_t story(struct serve_out *o, const struct view *v, size_t i, int number)
+{
+	size_t j = i + 1;
+
+	while (j < v->nsrc && v->src[i].story[0] &&
+	       strcmp(v->src[j].story, v->src[i].story) == 0)
+		j++;
+	serve_printf(o, "<section class=\"story\"><h3>Story %d%s</h3><div class=\"source\">",
+		     number, j - i > 1 ? " &middot; the same text on several sites" : "");
+	source_meta(o, &v->src[i]);
+	evidence(o, v, &v->src[i]);
+	serve_printf(o, "</div>");
+	if (j - i > 1) {
+		serve_printf(o, "<div class=\"copies\">Also published by:<ul>");
+		for (size_t k = i + 1; k < j; k++) {
+			serve_printf(o, "<li>");
+			source_meta(o, &v->src[k]);
+			serve_printf(o, "</li>");
+		}
+		serve_printf(o, "</ul></div>");
+	}
+	serve_printf(o, "</section>");
+	return j;
+}
+
+static void history(struct serve_out *o, const struct view *v)
+{
+	serve_printf(o, "<h2>History of decisions</h2>");
+	if (!v->nhist) {
+		serve_printf(o, "<p class=\"muted\">No decision yet.</p>");
+		return;
+	}
+	serve_printf(o, "<table class=\"history\"><thead><tr><th>When (UTC)</th><th>Who</th>"
+		     "<th>Decision</th><th>Detail</th></tr></thead><tbody>");
+	for (size_t i = 0; i < v->nhist; i++) {
+		const struct assay_review *r = &v->hist[i];
+		time_t t = (time_t)r->when;
+		struct tm tm;
+		char when[32] = "", fig[96] = "";
+
+		if (gmtime_r(&t, &tm))
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		if (r->has_value)
+			serve_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
+					 fig, sizeof fig);
+		serve_printf(o, "<tr><td>%s</td><td>", when);
+		serve_text(o, r->who);
+		serve_printf(o, "</td><td>");
+		serve_state_badge(o, r->state);
+		serve_printf(o, "</td><td>");
+		serve_text(o, r->has_value ? fig : r->reason);
+		serve_printf(o, "</td></tr>");
+	}
+	serve_printf(o, "</tbody></table>");
+}
+
+static void flash(struct serve_out *o, const struct serve_req *req,
+		  const struct serve_filter *f)
+{
+	const char *done = serve_req_arg(req, "done"), *did = serve_req_arg(req, "did");
+	const char *err = serve_req_arg(req, "error");
+
+	if (err)
+		serve_printf(o, "<p class=\"flash\" role=\"alert\">%s</p>",
+			     strcmp(err, "value") == 0
+			     ? "The corrected figure must be a number, like 1200, 1.2 million or 45%."
+			     : strcmp(err, "reason") == 0 ? "Please give a reason for rejecting."
+							  : "That did not work.");
+	if (!done || !did)
+		return;
+	serve_printf(o, "<div class=\"flash\" role=\"status\"><span>Claim <a href=\"/claim/");
+	serve_urlarg(o, done);
+	serve_printf(o, "?");
+	serve_filter_query(o, f, true);
+	serve_printf(o, "\"><code>");
+	serve_text(o, done);
+	serve_printf(o, "</code></a> ");
+	serve_text(o, did);
+	serve_printf(o, ".</span></div>");
+}
+
+int serve_page_claim(struct serve_app *app, const struct serve_req *req,
+		     struct serve_resp *resp, const char *id)
+{
+	struct serve_out o = {&resp->body, ASSAY_OK};
+	struct serve_filter f;
+	struct serve_queue q;
+	struct view v;
+	long at;
+	int rc, nstory = 0;
+
+	serve_filter_from_req(req, &f);
+	rc = load_view(app, id, &v);
+	if (rc)
+		goto out;
+	rc = serve_queue_load(app->store, &f, &q);
+	if (rc)
+		goto out;
+	at = serve_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
+	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
+	flash(&o, req, &f);
+	head(&o, &v);
+	actions(&o, req, &v, &f, at > 0 ? &q.rows[at - 1] : NULL,
+		at >= 0 && (size_t)at + 1 < q.n ? &q.rows[at + 1] : at < 0 && q.n ? &q.rows[0] : NULL);
+	corrected_note(&o, view_review(&v), v.c.c.unit);
+	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">"
+		     "<mark class=\"fig\">figure</mark> <mark class=\"subj\">who it is about</mark></p>",
+		     v.nsrc, v.nsrc == 1 ? "" : "s");
+	for (size_t i = 0; i < v.nsrc;)
+		i = story(&o, &v, i, ++nstory);
+	history(&o, &v);
+	serve_printf(&o, "<p class=\"keys\"><kbd>a</kbd> accept &middot; <kbd>r</kbd> reject "
+		     "(type the reason, Enter) &middot; <kbd>c</kbd> correct (type the figure, Enter) "
+		     "&middot; <kbd>s</kbd> skip &middot; <kbd>j</kbd> <kbd>k</kbd> next and previous "
+		     "&middot; <kbd>Esc</kbd> leaves a text field</p>");
+	serve_page_end(&o);
+	serve_queue_release(&q);
+	rc = o.rc;
+out:
+	view_release(&v);
+	return rc;
+}

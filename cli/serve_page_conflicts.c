@@ -1,0 +1,264 @@
+/* serve_page_conflicts.c - where sources disagree: one row per conflict
+ * group with its chart (figures) or status timeline (agreements), and a
+ * page per group listing every figure or status with its sources.
+ *
+ * A group is named by its kind and key hash ("c" or "a" and 16 hex
+ * digits), which stays the same as long as the key does. Pages are drawn
+ * inside the store's walk: drawing never calls the store. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assay.h"
+#include "serve_chart.h"
+#include "serve_pages.h"
+
+#define MAX_MARKS 60
+
+struct walk {
+	struct serve_out *o;
+	const char *only;      /* a group name for the group page, or NULL */
+	size_t groups;
+};
+
+static void group_name(const struct assay_conflict *g, char *out, size_t size)
+{
+	const struct assay_conflict_member *m = &g->members[0];
+	uint64_t h = g->is_agreement ? m->agreement->group : m->claim->group;
+
+	snprintf(out, size, "%c%016" PRIx64, g->is_agreement ? 'a' : 'c', h);
+}
+
+static int cmp_marks(const void *a, const void *b)
+{
+	const struct serve_mark *x = a, *y = b;
+
+	return strcmp(x->date, y->date);
+}
+
+static void editor_mark(struct serve_mark *m, const struct assay_stored_claim *c)
+{
+	time_t t = (time_t)c->review.when;
+	struct tm tm;
+
+	memset(m, 0, sizeof *m);
+	m->value = m->lo = m->hi = c->review.value;
+	if (gmtime_r(&t, &tm))
+		strftime(m->date, sizeof m->date, "%Y-%m-%d", &tm);
+	snprintf(m->site, sizeof m->site, "editor's correction");
+	m->accepted = true;
+}
+
+static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *marks)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		bool acc = strcmp(m->claim->review.state, "accepted") == 0;
+
+		for (size_t k = 0; k < m->nsources && n < MAX_MARKS; k++, n++) {
+			const struct assay_source *s = &m->sources[k];
+			memset(&marks[n], 0, sizeof marks[n]);
+			marks[n].value = isfinite(s->value) ? s->value : m->claim->c.value;
+			marks[n].lo = m->claim->lo;
+			marks[n].hi = m->claim->hi;
+			snprintf(marks[n].date, sizeof marks[n].date, "%.10s", s->published);
+			snprintf(marks[n].site, sizeof marks[n].site, "%s", s->site);
+			marks[n].accepted = acc;
+		}
+		if (strcmp(m->claim->review.state, "corrected") == 0 &&
+		    m->claim->review.has_value && n < MAX_MARKS)
+			editor_mark(&marks[n++], m->claim);
+	}
+	qsort(marks, n, sizeof *marks, cmp_marks);
+	return n;
+}
+
+static int cmp_events(const void *a, const void *b)
+{
+	return strcmp(((const struct serve_event *)a)->date, ((const struct serve_event *)b)->date);
+}
+
+static size_t agreement_events(const struct assay_conflict *g, struct serve_event *ev)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		for (size_t k = 0; k < m->nsources && n < MAX_MARKS; k++, n++) {
+			memset(&ev[n], 0, sizeof ev[n]);
+			snprintf(ev[n].date, sizeof ev[n].date, "%.10s", m->sources[k].published);
+			snprintf(ev[n].status, sizeof ev[n].status, "%s", m->agreement->a.status);
+			snprintf(ev[n].site, sizeof ev[n].site, "%s", m->sources[k].site);
+		}
+	}
+	qsort(ev, n, sizeof *ev, cmp_events);
+	return n;
+}
+
+static void group_title(struct serve_out *o, const struct assay_conflict *g)
+{
+	const struct assay_conflict_member *m = &g->members[0];
+
+	if (!g->is_agreement) {
+		serve_claim_title(o, &m->claim->c);
+		return;
+	}
+	serve_printf(o, "Agreement between ");
+	for (int i = 0; i < m->agreement->a.nparties && i < ASSAY_MAX_PARTIES; i++) {
+		serve_printf(o, "%s", i ? (i + 1 == m->agreement->a.nparties ? " and " : ", ") : "");
+		serve_text(o, m->agreement->a.parties[i]);
+	}
+}
+
+static void group_summary(struct serve_out *o, const struct assay_conflict *g)
+{
+	size_t nsrc = 0;
+
+	for (size_t i = 0; i < g->nmembers; i++)
+		nsrc += g->members[i].nsources;
+	serve_printf(o, "<div class=\"summary\">%zu %s from %zu source%s", g->nmembers,
+		     g->is_agreement ? "different statuses" : "different figures", nsrc,
+		     nsrc == 1 ? "" : "s");
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_review *r = g->is_agreement ? &g->members[i].agreement->review
+							       : &g->members[i].claim->review;
+		char fig[128];
+
+		if (strcmp(r->state, "accepted") && strcmp(r->state, "corrected"))
+			continue;
+		if (g->is_agreement)
+			snprintf(fig, sizeof fig, "%s", g->members[i].agreement->a.status);
+		else
+			serve_claim_figure(g->members[i].claim, fig, sizeof fig);
+		serve_printf(o, " &middot; %s: <strong>", r->state);
+		serve_text(o, fig);
+		serve_printf(o, "</strong>");
+	}
+	serve_printf(o, "</div>");
+}
+
+static int draw(struct serve_out *o, const struct assay_conflict *g)
+{
+	struct serve_mark marks[MAX_MARKS];
+	struct serve_event events[MAX_MARKS];
+	size_t n;
+
+	if (o->rc)
+		return o->rc;
+	if (g->is_agreement) {
+		n = agreement_events(g, events);
+		o->rc = serve_timeline_svg(events, n, o->b);
+	} else {
+		n = claim_marks(g, marks);
+		o->rc = serve_chart_svg(marks, n, g->members[0].claim->c.unit, o->b);
+	}
+	return o->rc;
+}
+
+static void member_list(struct serve_out *o, const struct assay_conflict *g)
+{
+	serve_printf(o, "<h2>What each source says</h2><ul class=\"members\">");
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		const char *id = g->is_agreement ? m->agreement->id : m->claim->id;
+		char fig[128];
+
+		if (g->is_agreement)
+			snprintf(fig, sizeof fig, "%s (%s)", m->agreement->a.status, m->agreement->a.type);
+		else
+			serve_claim_figure(m->claim, fig, sizeof fig);
+		serve_printf(o, "<li><a href=\"/claim/");
+		serve_urlarg(o, id);
+		serve_printf(o, "?state=any\"><strong>");
+		serve_text(o, fig);
+		serve_printf(o, "</strong></a> ");
+		serve_state_badge(o, g->is_agreement ? m->agreement->review.state : m->claim->review.state);
+		serve_printf(o, "<ul>");
+		for (size_t k = 0; k < m->nsources; k++) {
+			serve_printf(o, "<li>");
+			serve_text(o, m->sources[k].site);
+			serve_printf(o, ", ");
+			serve_text(o, m->sources[k].published[0] ? m->sources[k].published : "undated");
+			serve_printf(o, ": <a href=\"");
+			serve_article_href(o, m->sources[k].url);
+			serve_printf(o, "\">");
+			serve_text(o, m->sources[k].title[0] ? m->sources[k].title : m->sources[k].url);
+			serve_printf(o, "</a><blockquote class=\"evidence\">");
+			serve_text(o, m->sources[k].evidence);
+			serve_printf(o, "</blockquote></li>");
+		}
+		serve_printf(o, "</ul></li>");
+	}
+	serve_printf(o, "</ul>");
+}
+
+static int on_group(void *ctx, const struct assay_conflict *g)
+{
+	struct walk *w = ctx;
+	char name[24];
+
+	if (!g->nmembers)
+		return ASSAY_OK;
+	group_name(g, name, sizeof name);
+	if (w->only && strcmp(w->only, name) != 0)
+		return ASSAY_OK;
+	w->groups++;
+	serve_printf(w->o, "<section class=\"group\" id=\"%s\"><h2>", name);
+	if (!w->only)
+		serve_printf(w->o, "<a href=\"/conflict/%s\">", name);
+	group_title(w->o, g);
+	serve_printf(w->o, "%s</h2>", w->only ? "" : "</a>");
+	group_summary(w->o, g);
+	draw(w->o, g);
+	if (w->only)
+		member_list(w->o, g);
+	serve_printf(w->o, "</section>\n");
+	return w->o->rc;
+}
+
+static int conflicts(struct serve_app *app, const struct serve_req *req,
+		     struct serve_resp *resp, const char *only)
+{
+	struct serve_out o = {&resp->body, ASSAY_OK};
+	struct walk w = {&o, only, 0};
+	struct assay_claim_filter f = {0};
+	int rc;
+
+	f.subject = serve_req_arg(req, "subject");
+	f.metric = serve_req_arg(req, "metric");
+	serve_page_begin(&o, only ? "Conflict" : "Conflicts", "conflicts");
+	serve_printf(&o, "<h1>%s</h1>", only ? "Conflict" : "Where sources disagree");
+	if (!only)
+		serve_printf(&o, "<p class=\"muted\">Each group is one measure that sources report "
+			     "with figures that cannot all be true, or one agreement whose status "
+			     "changed. Dots are figures as published, bars the range each stands for; "
+			     "green is the figure an editor accepted.</p>");
+	rc = assay_store_conflicts(app->store, &f, on_group, &w);
+	if (rc)
+		return rc;
+	if (!w.groups)
+		serve_printf(&o, "<p class=\"card\">%s</p>", only ? "This conflict is gone: "
+			     "its figures may have been merged or reprocessed."
+			     : "No conflicts: every figure agrees with the others of its kind.");
+	serve_page_end(&o);
+	if (only && !w.groups)
+		resp->status = 404;
+	return o.rc;
+}
+
+int serve_page_conflicts(struct serve_app *app, const struct serve_req *req,
+			 struct serve_resp *resp)
+{
+	return conflicts(app, req, resp, NULL);
+}
+
+int serve_page_conflict(struct serve_app *app, const struct serve_req *req,
+			struct serve_resp *resp, const char *group)
+{
+	return conflicts(app, req, resp, group);
+}

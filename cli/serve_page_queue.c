@@ -1,0 +1,120 @@
+/* serve_page_queue.c - the review queue page: counts per state, filter
+ * menus, and the matching claims newest first, each linking to its claim
+ * page with the filter carried along (so j/k there walk the same list). */
+#include <stdio.h>
+#include <string.h>
+
+#include "assay.h"
+#include "serve_pages.h"
+
+static void counts_bar(struct serve_out *o, const struct serve_queue *q,
+		       const struct serve_filter *f)
+{
+	struct serve_filter g = *f;
+	size_t all = 0;
+
+	serve_printf(o, "<div class=\"counts\">");
+	for (size_t i = 0; i < SERVE_STATES; i++) {
+		snprintf(g.state, sizeof g.state, "%s", serve_state_names[i]);
+		serve_printf(o, "<a href=\"/?");
+		serve_filter_query(o, &g, true);
+		serve_printf(o, "\"%s><span class=\"state state-%s\">%s %zu</span></a>",
+			     strcmp(f->state, serve_state_names[i]) == 0 ? " class=\"on\"" : "",
+			     serve_state_names[i], serve_state_names[i], q->counts[i]);
+		all += q->counts[i];
+	}
+	g.state[0] = '\0';
+	serve_printf(o, "<a href=\"/?");
+	serve_filter_query(o, &g, true);
+	serve_printf(o, "\"%s><span class=\"state\">all %zu</span></a></div>",
+		     f->state[0] ? "" : " class=\"on\"", all);
+}
+
+static void menu(struct serve_out *o, const char *name, const char *label,
+		 const char *values, size_t width, size_t n, const char *chosen)
+{
+	serve_printf(o, "<label>%s<select name=\"%s\"><option value=\"\">any</option>", label, name);
+	for (size_t i = 0; i < n; i++) {
+		const char *v = values + i * width;
+		serve_printf(o, "<option value=\"");
+		serve_text(o, v);
+		serve_printf(o, "\"%s>", strcmp(v, chosen) == 0 ? " selected" : "");
+		serve_text(o, v);
+		serve_printf(o, "</option>");
+	}
+	serve_printf(o, "</select></label>");
+}
+
+static void filter_form(struct serve_out *o, const struct serve_queue *q,
+			const struct serve_filter *f)
+{
+	serve_printf(o, "<form class=\"filters card\" method=\"get\" action=\"/\">"
+		     "<input type=\"hidden\" name=\"state\" value=\"");
+	serve_text(o, f->state[0] ? f->state : "any");
+	serve_printf(o, "\">");
+	menu(o, "subject", "Country or company", (const char *)q->subjects, sizeof *q->subjects,
+	     q->nsubjects, f->subject);
+	menu(o, "metric", "Measure", (const char *)q->metrics, sizeof *q->metrics, q->nmetrics, f->metric);
+	menu(o, "commodity", "Commodity", (const char *)q->commodities, sizeof *q->commodities,
+	     q->ncommodities, f->commodity);
+	menu(o, "site", "Site", (const char *)q->sites, sizeof *q->sites, q->nsites, f->site);
+	serve_printf(o, "<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>");
+}
+
+static void row(struct serve_out *o, const struct serve_row *r, const struct serve_filter *f)
+{
+	char fig[128];
+
+	serve_claim_figure(&r->c, fig, sizeof fig);
+	serve_printf(o, "<tr data-id=\"");
+	serve_text(o, r->c.id);
+	serve_printf(o, "\"><td class=\"fig\"><a href=\"/claim/");
+	serve_urlarg(o, r->c.id);
+	serve_printf(o, "?");
+	serve_filter_query(o, f, true);
+	serve_printf(o, "\">");
+	serve_text(o, fig);
+	serve_printf(o, "</a></td><td>");
+	serve_claim_title(o, &r->c.c);
+	serve_printf(o, "</td><td>%zu</td><td>", r->nsources);
+	serve_text(o, r->newest[0] ? r->newest : "undated");
+	serve_printf(o, "</td><td>");
+	serve_text(o, r->site);
+	serve_printf(o, "</td><td>");
+	serve_state_badge(o, r->c.review.state);
+	serve_printf(o, "</td></tr>\n");
+}
+
+int serve_page_queue(struct serve_app *app, const struct serve_req *req,
+		     struct serve_resp *resp)
+{
+	struct serve_out o = {&resp->body, ASSAY_OK};
+	struct serve_filter f;
+	struct serve_queue q;
+	int rc;
+
+	serve_filter_from_req(req, &f);
+	rc = serve_queue_load(app->store, &f, &q);
+	if (rc)
+		return rc;
+	serve_page_begin(&o, "Review queue", "queue");
+	serve_printf(&o, "<h1>Review queue</h1>");
+	counts_bar(&o, &q, &f);
+	filter_form(&o, &q, &f);
+	if (!q.n) {
+		serve_printf(&o, "<p class=\"card\">Nothing to review here. %s</p>",
+			     q.total ? "Try another state or clear the filters."
+				     : "The store has no claims yet: ingest or crawl some articles.");
+	} else {
+		serve_printf(&o, "<table class=\"queue\"><thead><tr><th>Figure</th><th>Claim</th>"
+			     "<th>Sources</th><th>Newest</th><th>Site</th><th>State</th></tr></thead><tbody>");
+		for (size_t i = 0; i < q.n; i++)
+			row(&o, &q.rows[i], &f);
+		serve_printf(&o, "</tbody></table>");
+	}
+	serve_printf(&o, "<p class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> move down and up, "
+		     "<kbd>Enter</kbd> opens the claim.</p>");
+	serve_page_end(&o);
+	serve_queue_release(&q);
+	return o.rc;
+}

@@ -1,0 +1,128 @@
+/* serve_post_review.c - the one state change the pages make: an editor's
+ * decision on a claim, posted by the claim page's forms.
+ *
+ * The guard has already checked the session, the origin and the form
+ * token. Here the decision is validated (a rejection needs a reason, a
+ * correction a number), stored, and the editor is sent on to the next
+ * claim of the same queue: the one after this claim as the queue stood
+ * before the decision, so a decision never skips or repeats a claim. */
+#include <stdio.h>
+#include <string.h>
+
+#include "assay.h"
+#include "serve_pages.h"
+
+static const char *const actions[][2] = {
+	/* form action, stored state */
+	{"accept", "accepted"}, {"reject", "rejected"}, {"correct", "corrected"},
+	{"pending", "pending"},
+};
+
+static const char *state_of(const char *action)
+{
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(action, actions[i][0]) == 0)
+			return actions[i][1];
+	return NULL;
+}
+
+/* Fills @d from the form; returns NULL or the name of the bad field. */
+static const char *read_decision(const struct serve_req *req, const char *state,
+				 struct assay_review *d)
+{
+	char value[64];
+
+	memset(d, 0, sizeof *d);
+	snprintf(d->state, sizeof d->state, "%s", state);
+	if (strcmp(state, "rejected") == 0) {
+		serve_form_get(req->body, req->body_len, "reason", d->reason, sizeof d->reason);
+		if (!d->reason[strspn(d->reason, " \t")])
+			return "reason";
+	}
+	if (strcmp(state, "corrected") == 0) {
+		serve_form_get(req->body, req->body_len, "value", value, sizeof value);
+		if (!serve_parse_value(value, &d->value))
+			return "value";
+		d->has_value = true;
+		serve_form_get(req->body, req->body_len, "unit", d->unit, sizeof d->unit);
+	}
+	return NULL;
+}
+
+/* The claim after @id in the queue @f, as it stands now; "" when none. */
+static int next_after(struct serve_app *app, const struct serve_filter *f, const char *id,
+		      char *next, size_t size)
+{
+	struct serve_queue q;
+	long at;
+	int rc = serve_queue_load(app->store, f, &q);
+
+	next[0] = '\0';
+	if (rc)
+		return rc;
+	at = serve_queue_find(&q, id);
+	if (at >= 0 && (size_t)at + 1 < q.n)
+		snprintf(next, size, "%s", q.rows[at + 1].c.id);
+	else if (at < 0 && q.n)
+		snprintf(next, size, "%s", q.rows[0].c.id);
+	serve_queue_release(&q);
+	return ASSAY_OK;
+}
+
+static void redirect_to(struct serve_resp *resp, const char *path_id, const struct serve_filter *f,
+			const char *extra_key, const char *extra)
+{
+	struct assay_buf b = {0};
+	struct serve_out o = {&b, ASSAY_OK};
+
+	serve_printf(&o, "%s", path_id[0] ? "/claim/" : "/");
+	serve_urlarg(&o, path_id);
+	serve_printf(&o, "?");
+	serve_filter_query(&o, f, false);
+	if (extra_key) {
+		serve_printf(&o, "&%s", extra_key);
+		serve_urlarg(&o, extra);
+	}
+	if (o.rc == ASSAY_OK)
+		serve_redirect(resp, "%s", b.data);
+	else
+		serve_redirect(resp, "/");
+	assay_buf_release(&b);
+}
+
+int serve_post_review(struct serve_app *app, const struct serve_req *req,
+		      struct serve_resp *resp, const char *id)
+{
+	char action[16] = "", next[16];
+	struct serve_filter f;
+	struct assay_review d;
+	const char *state, *bad;
+	int rc;
+
+	serve_filter_from_req(req, &f);
+	serve_form_get(req->body, req->body_len, "action", action, sizeof action);
+	state = state_of(action);
+	if (!state) {
+		resp->status = 400;
+		return assay_buf_puts(&resp->body, "unknown action\n");
+	}
+	bad = read_decision(req, state, &d);
+	if (bad) {
+		redirect_to(resp, id, &f, "error=", bad);
+		return ASSAY_OK;
+	}
+	rc = next_after(app, &f, id, next, sizeof next);
+	if (!rc)
+		rc = assay_store_review(app->store, id, &d);
+	if (rc)
+		return rc;
+	if (strcmp(state, "pending") == 0) {
+		redirect_to(resp, id, &f, NULL, NULL);
+		return ASSAY_OK;
+	}
+	redirect_to(resp, next, &f, "done=", id);
+	/* the state word is a constant of the table above: safe to append */
+	strncat(resp->location, "&did=", sizeof resp->location - strlen(resp->location) - 1);
+	strncat(resp->location, state, sizeof resp->location - strlen(resp->location) - 1);
+	return ASSAY_OK;
+}

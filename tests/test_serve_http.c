@@ -1,0 +1,408 @@
+/* test_serve_http.c - `assay serve` over HTTP, as a browser or an attacker
+ * would talk to it: the session, the Host and Origin checks, the form
+ * token, the security headers, decisions stored by POST, and scraped
+ * markup shown as text.
+ *
+ * Each test builds a store from tests/data/serve_fixture.jsonl (hand-made
+ * claims, one hostile article), starts the real binary ($ASSAY_BIN) on a
+ * free port, and stops it afterwards. */
+#include <criterion/criterion.h>
+#include <curl/curl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "buf.h"
+#include "store.h"
+#include "store_util.h"
+
+static char *dir;
+static pid_t server;
+static unsigned port;
+static char token[80];
+
+static void build_store(void)
+{
+	char path[4096];
+	const char *root = getenv("ASSAY_SOURCE_ROOT");
+	struct assay_store *s;
+	json_t **lines;
+	size_t n;
+
+	snprintf(path, sizeof path, "%s/tests/data/serve_fixture.jsonl", root ? root : ".");
+	n = read_jsonl(path, &lines);
+	cr_assert_geq(n, 3, "cannot read %s", path);
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct test_article t;
+		struct assay_put_result r;
+
+		cr_assert(test_article_from_json(lines[i], &t));
+		t.a.title = json_string_value(json_object_get(lines[i], "article"));
+		t.a.site = json_string_value(json_object_get(lines[i], "site"));
+		cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK, "%s",
+			     assay_store_errmsg(s));
+		test_article_release(&t);
+		json_decref(lines[i]);
+	}
+	free(lines);
+	assay_store_close(s);
+}
+
+/* Starts the server and reads the URL from its first line of output. */
+static void start_server(void)
+{
+	const char *bin = getenv("ASSAY_BIN");
+	char line[256] = "";
+	int fds[2];
+	struct pollfd p;
+	size_t n = 0;
+
+	cr_assert_not_null(bin, "ASSAY_BIN is not set");
+	cr_assert_eq(pipe(fds), 0);
+	server = fork();
+	cr_assert_geq(server, 0);
+	if (server == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	p = (struct pollfd){fds[0], POLLIN, 0};
+	while (n + 1 < sizeof line && poll(&p, 1, 10000) == 1 && read(fds[0], line + n, 1) == 1 &&
+	       line[n] != '\n')
+		n++;
+	line[n] = '\0';
+	close(fds[0]);
+	cr_assert(sscanf(line, "http://127.0.0.1:%u/?token=%79s", &port, token) == 2,
+		  "first line is not the URL: '%s'", line);
+}
+
+static void setup(void)
+{
+	dir = tmp_store_dir();
+	build_store();
+	start_server();
+}
+
+static void teardown(void)
+{
+	if (server > 0) {
+		kill(server, SIGTERM);
+		waitpid(server, NULL, 0);
+	}
+	rm_tree(dir);
+	free(dir);
+}
+
+TestSuite(serve_http, .init = setup, .fini = teardown);
+
+struct reply {
+	long status;
+	struct assay_buf body, headers;
+};
+
+static size_t on_data(char *p, size_t size, size_t n, void *ctx)
+{
+	assay_buf_append(ctx, p, size * n);
+	return size * n;
+}
+
+/* One request. @headers: NULL-terminated "Name: value" list; @cookie adds
+ * the session cookie; @body makes it a POST. */
+static void http(const char *path, const char *const *headers, bool cookie,
+		 const char *body, struct reply *r)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = NULL;
+	char url[512], ck[128];
+
+	memset(r, 0, sizeof *r);
+	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
+	for (size_t i = 0; headers && headers[i]; i++)
+		h = curl_slist_append(h, headers[i]);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+	if (cookie) {
+		snprintf(ck, sizeof ck, "assay_session=%s", token);
+		curl_easy_setopt(c, CURLOPT_COOKIE, ck);
+	}
+	if (body)
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	cr_assert_eq(curl_easy_perform(c), CURLE_OK, "request to %s failed", url);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	if (!r->body.data)
+		assay_buf_puts(&r->body, "");
+	if (!r->headers.data)
+		assay_buf_puts(&r->headers, "");
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+}
+
+static void reply_release(struct reply *r)
+{
+	assay_buf_release(&r->body);
+	assay_buf_release(&r->headers);
+}
+
+/* The form token written into the page's forms. */
+static void form_token_of(const char *html, char *out, size_t size)
+{
+	const char *at = strstr(html, "name=\"token\" value=\"");
+
+	cr_assert_not_null(at, "no form token in the page");
+	at += strlen("name=\"token\" value=\"");
+	snprintf(out, size, "%.*s", (int)strcspn(at, "\""), at);
+}
+
+/* The form token of claim @id's page. */
+static void page_token(const char *id, char *out, size_t size)
+{
+	char path[64];
+	struct reply r;
+
+	snprintf(path, sizeof path, "/claim/%s?state=any", id);
+	http(path, NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	form_token_of(r.body.data, out, size);
+	reply_release(&r);
+}
+
+/* The id of the queue row (state any) whose text holds @needle. */
+static void claim_with(const char *needle, char *id, size_t size)
+{
+	struct reply r;
+	const char *row, *hit;
+
+	http("/?state=any", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	hit = strstr(r.body.data, needle);
+	cr_assert_not_null(hit, "no claim shows '%s'", needle);
+	for (row = hit; row > r.body.data && strncmp(row, "<tr data-id=\"", 13); row--)
+		;
+	cr_assert(strncmp(row, "<tr data-id=\"", 13) == 0);
+	snprintf(id, size, "%.*s", (int)strcspn(row + 13, "\""), row + 13);
+	reply_release(&r);
+}
+
+Test(serve_http, foreign_host_is_refused)
+{
+	const char *evil[] = {"Host: evil.example", NULL};
+	char other[64];
+	const char *wrong_port[] = {other, NULL};
+	struct reply r;
+
+	http("/", evil, true, NULL, &r);
+	cr_expect_eq(r.status, 403);
+	cr_expect_null(strstr(r.body.data, "<table"), "a refused page shows no data");
+	reply_release(&r);
+	snprintf(other, sizeof other, "Host: 127.0.0.1:%u", port + 1);
+	http("/", wrong_port, true, NULL, &r);
+	cr_expect_eq(r.status, 403);
+	reply_release(&r);
+	http("/", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 200);
+	reply_release(&r);
+}
+
+Test(serve_http, pages_need_the_session_that_the_printed_url_opens)
+{
+	char path[160];
+	struct reply r;
+
+	http("/", NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 403);
+	reply_release(&r);
+	http("/?token=0123456789abcdef0123456789abcdef", NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 403, "a wrong token opens nothing");
+	reply_release(&r);
+	snprintf(path, sizeof path, "/?token=%s", token);
+	http(path, NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 303);
+	cr_expect_not_null(strstr(r.headers.data, "assay_session="));
+	cr_expect_not_null(strstr(r.headers.data, "HttpOnly"));
+	cr_expect_not_null(strstr(r.headers.data, "SameSite=Strict"));
+	reply_release(&r);
+	http("/app.js", NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 200, "the script is public and carries no data");
+	reply_release(&r);
+}
+
+Test(serve_http, every_response_carries_the_security_headers)
+{
+	static const char *const paths[] = {"/", "/conflicts", "/articles", "/app.css", "/nope"};
+	struct reply r;
+
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		http(paths[i], NULL, true, NULL, &r);
+		cr_expect_not_null(strstr(r.headers.data,
+					  "Content-Security-Policy: default-src 'self'"), "%s", paths[i]);
+		cr_expect_not_null(strstr(r.headers.data, "X-Content-Type-Options: nosniff"));
+		reply_release(&r);
+	}
+	http("/", NULL, false, NULL, &r);
+	cr_expect_not_null(strstr(r.headers.data, "Content-Security-Policy: default-src 'self'"),
+			   "refusals too");
+	reply_release(&r);
+}
+
+/* POSTs @action on claim @id and returns the status. */
+static long post_review(const char *id, const char *form, const char *const *headers,
+			struct reply *r)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/claim/%s/review", id);
+	http(path, headers, true, form, r);
+	return r->status;
+}
+
+static bool claim_page_has(const char *id, const char *needle)
+{
+	char path[64];
+	struct reply r;
+	bool hit;
+
+	snprintf(path, sizeof path, "/claim/%s?state=any", id);
+	http(path, NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200, "%s", path);
+	hit = strstr(r.body.data, needle) != NULL;
+	reply_release(&r);
+	return hit;
+}
+
+Test(serve_http, cross_site_and_tokenless_posts_are_refused)
+{
+	const char *foreign[] = {"Origin: http://evil.example", NULL};
+	const char *cross[] = {"Sec-Fetch-Site: cross-site", NULL};
+	char id[16], form[128], tok[80];
+	struct reply r;
+
+	claim_with("90%", id, sizeof id);
+	page_token(id, tok, sizeof tok);
+	snprintf(form, sizeof form, "token=%s&action=accept", tok);
+	cr_expect_eq(post_review(id, form, foreign, &r), 403);
+	reply_release(&r);
+	cr_expect_eq(post_review(id, form, cross, &r), 403);
+	reply_release(&r);
+	cr_expect_eq(post_review(id, "action=accept", NULL, &r), 403, "no form token");
+	reply_release(&r);
+	cr_expect_eq(post_review(id, "token=00&action=accept", NULL, &r), 403, "wrong token");
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "state state-pending"), "nothing was stored");
+}
+
+Test(serve_http, decisions_are_stored_and_lead_to_the_next_claim)
+{
+	const char *same[] = {"Origin: http://127.0.0.1", NULL}; /* set below */
+	char id[16], next[16], form[256], tok[80], origin[64], where[64];
+	struct reply r;
+
+	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
+	same[0] = origin;
+	claim_with("85%", id, sizeof id);
+	claim_with("under 70%", next, sizeof next); /* older: next in the queue */
+	page_token(id, tok, sizeof tok);
+	snprintf(form, sizeof form, "token=%s&action=accept&state=pending", tok);
+	cr_assert_eq(post_review(id, form, same, &r), 303);
+	snprintf(where, sizeof where, "Location: /claim/%s?", next);
+	cr_expect_not_null(strstr(r.headers.data, where), "on to the next claim: %s", r.headers.data);
+	cr_expect_not_null(strstr(r.headers.data, "did=accepted"));
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "state state-accepted"));
+
+	snprintf(form, sizeof form, "token=%s&action=correct&value=1.2+million&unit=t", tok);
+	claim_with("694 million t", id, sizeof id);
+	cr_assert_eq(post_review(id, form, same, &r), 303);
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "1.2 million t"));
+	cr_expect(claim_page_has(id, "state state-corrected"));
+
+	snprintf(form, sizeof form, "token=%s&action=reject&reason=", tok);
+	claim_with("86,000 t", id, sizeof id);
+	cr_assert_eq(post_review(id, form, same, &r), 303);
+	cr_expect_not_null(strstr(r.headers.data, "error=reason"), "a rejection needs a reason");
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "state state-pending"));
+	snprintf(form, sizeof form, "token=%s&action=reject&reason=%%3Cb%%3Ewrong%%3C%%2Fb%%3E+year", tok);
+	cr_assert_eq(post_review(id, form, same, &r), 303);
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "&lt;b&gt;wrong&lt;/b&gt; year"), "the reason is shown as text");
+}
+
+Test(serve_http, scraped_markup_is_shown_as_text)
+{
+	char id[16], path[64];
+	struct reply r;
+
+	claim_with("86,000 t", id, sizeof id);
+	snprintf(path, sizeof path, "/claim/%s?state=any", id);
+	http(path, NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "&lt;img src=x onerror="));
+	cr_expect_not_null(strstr(r.body.data, "&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
+	cr_expect_null(strstr(r.body.data, "<img"));
+	cr_expect_null(strstr(r.body.data, "<script>"));
+	cr_expect_null(strstr(r.body.data, "href=\"https://evil.example/lithium?x=\"><script>"),
+		       "an attribute is never closed by a scraped quote");
+	reply_release(&r);
+	http("/articles", NULL, true, NULL, &r);
+	cr_expect_null(strstr(r.body.data, "<script>"));
+	cr_expect_not_null(strstr(r.body.data, "&lt;script&gt;document.title="));
+	reply_release(&r);
+}
+
+Test(serve_http, conflicts_are_drawn_one_chart_per_group)
+{
+	struct reply r;
+	const char *at;
+	char path[64];
+	size_t charts = 0, timelines = 0;
+
+	http("/conflicts", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	for (at = r.body.data; (at = strstr(at, "<svg")); at++) {
+		charts += strncmp(at, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"", 53) == 0;
+		timelines += strncmp(at, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"", 56) == 0;
+	}
+	cr_expect_eq(charts, 2, "refining share and lithium output disagree");
+	cr_expect_eq(timelines, 1, "the CN-TR deal changed status");
+	at = strstr(r.body.data, "href=\"/conflict/");
+	cr_assert_not_null(at);
+	snprintf(path, sizeof path, "%.*s", (int)strcspn(at + 6, "\""), at + 6);
+	reply_release(&r);
+	http(path, NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 200, "%s", path);
+	cr_expect_not_null(strstr(r.body.data, "<svg"));
+	cr_expect_not_null(strstr(r.body.data, "What each source says"));
+	reply_release(&r);
+}
+
+Test(serve_http, oversized_forms_and_unknown_pages_are_answered_plainly)
+{
+	char *big = malloc(100000);
+	struct reply r;
+
+	memset(big, 'x', 99999);
+	big[99999] = '\0';
+	memcpy(big, "reason=", 7);
+	cr_expect_eq(post_review("abcdefgh", big, NULL, &r), 413);
+	reply_release(&r);
+	free(big);
+	http("/claim/zzzzzzzz", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 404);
+	reply_release(&r);
+	http("/claim/..%2F..%2Fetc", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 404);
+	reply_release(&r);
+}
