@@ -1,3 +1,365 @@
-/* cmd_extract.c - PLACEHOLDER. */
+/* cmd_extract.c - `assay extract`: mentions, claims and agreements of
+ * files, as JSON Lines, without a store.
+ *
+ * One JSON object per document: {"file", "published", "mentions",
+ * "claims", "agreements"} with the field names of claims.md. HTML inputs
+ * are cleaned first (assay_clean); --text takes them as plain text;
+ * --lines makes every input line a document (output keeps order and
+ * count, an empty line gives empty lists). Optional fields that are empty
+ * are left out, except "commodity", "period" and "topic" of claims and
+ * agreements and a date's "value", which are null when unknown. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "clean.h"
 #include "cli.h"
-int cmd_extract(int argc, char **argv, const struct cli_globals *g) { (void)argc; (void)argv; (void)g; return CLI_FATAL; }
+#include "extract.h"
+#include "file.h"
+#include "log.h"
+
+struct extract_args {
+	bool text, lines;
+	const char *published;
+};
+
+static const char usage_text[] =
+	"usage: assay extract [--text] [--lines] [--published YYYY-MM-DD] FILE...\n"
+	"\n"
+	"Prints one JSON object per document: its mentions (figures, countries,\n"
+	"organisations, commodities, dates), claims and agreements.\n"
+	"\n"
+	"  --text            inputs are plain text, not HTML\n"
+	"  --lines           every input line is a document of its own\n"
+	"  --published DATE  publication date for relative dates (YYYY-MM-DD)\n"
+	"  -                 reads standard input; gzip input is read transparently\n";
+
+static const char *type_name(enum assay_mention_type t)
+{
+	switch (t) {
+	case ASSAY_M_QUANTITY: return "quantity";
+	case ASSAY_M_PERCENT: return "percent";
+	case ASSAY_M_MONEY: return "money";
+	case ASSAY_M_COUNT: return "count";
+	case ASSAY_M_COUNTRY: return "country";
+	case ASSAY_M_ORG: return "org";
+	case ASSAY_M_COMMODITY: return "commodity";
+	case ASSAY_M_DATE: return "date";
+	case ASSAY_M_NUMBER: return "number";
+	}
+	return "unknown";
+}
+
+/* Whole numbers print as integers ("694000000"), others as reals. */
+static json_t *number(double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+static void set_str(json_t *o, const char *key, const char *s)
+{
+	if (s && *s)
+		json_object_set_new(o, key, json_string(s));
+}
+
+static void set_str_or_null(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new(o, key, s && *s ? json_string(s) : json_null());
+}
+
+/* Length of the valid UTF-8 sequence at @p (at most @n bytes), 0 if none. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	size_t k = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2 :
+		   (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+
+	if (!k || k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return k;
+}
+
+/* The span as a JSON string; bytes that are not UTF-8 become '?'. */
+static json_t *span_text(const char *text, size_t len, size_t s, size_t e)
+{
+	json_t *j;
+	char *copy;
+
+	if (s > len || e > len || s > e)
+		return json_string("");
+	j = json_stringn(text + s, e - s);
+	if (j)
+		return j;
+	copy = malloc(e - s + 1);
+	if (!copy)
+		return json_string("");
+	for (size_t i = s; i < e;) {
+		size_t k = utf8_seq((const unsigned char *)text + i, e - i);
+		if (!k) {
+			copy[i - s] = '?';
+			i++;
+			continue;
+		}
+		memcpy(copy + (i - s), text + i, k);
+		i += k;
+	}
+	j = json_stringn(copy, e - s);
+	free(copy);
+	return j ? j : json_string("");
+}
+
+static void set_figure(json_t *o, const struct assay_mention *m)
+{
+	json_object_set_new(o, "value", number(m->value));
+	if (m->has_max)
+		json_object_set_new(o, "value_max", number(m->value_max));
+	set_str(o, "qualifier", m->qualifier);
+	set_str(o, "per", m->per);
+}
+
+static json_t *mention_json(const char *text, size_t len, const struct assay_mention *m)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "type", json_string(type_name(m->type)));
+	json_object_set_new(o, "text", span_text(text, len, m->start, m->end));
+	json_object_set_new(o, "start", json_integer((json_int_t)m->start));
+	json_object_set_new(o, "end", json_integer((json_int_t)m->end));
+	switch (m->type) {
+	case ASSAY_M_QUANTITY:
+		set_figure(o, m);
+		set_str(o, "unit", m->unit);
+		set_str(o, "unit_text", m->unit_text);
+		if (m->ton_ambiguous)
+			json_object_set_new(o, "ton_ambiguous", json_true());
+		break;
+	case ASSAY_M_PERCENT:
+		set_figure(o, m);
+		set_str(o, "unit", m->unit);
+		break;
+	case ASSAY_M_MONEY:
+		set_figure(o, m);
+		set_str(o, "currency", m->unit);
+		set_str(o, "unit_text", m->unit_text);
+		set_str(o, "price_per", m->price_per);
+		break;
+	case ASSAY_M_COUNT:
+		set_figure(o, m);
+		set_str(o, "noun", m->unit);
+		set_str(o, "unit_text", m->unit_text);
+		break;
+	case ASSAY_M_NUMBER:
+		set_figure(o, m);
+		break;
+	case ASSAY_M_COUNTRY:
+		set_str(o, "id", m->id);
+		set_str(o, "form", m->form);
+		break;
+	case ASSAY_M_ORG:
+		set_str(o, "id", m->id);
+		set_str(o, "kind", m->kind);
+		set_str(o, "country", m->home);
+		break;
+	case ASSAY_M_COMMODITY:
+		set_str(o, "id", m->id);
+		break;
+	case ASSAY_M_DATE:
+		set_str_or_null(o, "value", m->id);
+		break;
+	}
+	return o;
+}
+
+static json_t *evidence_json(const char *text, size_t len, const struct assay_evidence *ev)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "start", json_integer((json_int_t)ev->start));
+	json_object_set_new(o, "end", json_integer((json_int_t)ev->end));
+	json_object_set_new(o, "text", span_text(text, len, ev->start, ev->end));
+	return o;
+}
+
+static json_t *claim_json(const char *text, size_t len, const struct assay_claim *c)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "subject", json_string(c->subject));
+	json_object_set_new(o, "metric", json_string(c->metric));
+	set_str_or_null(o, "commodity", c->commodity);
+	json_object_set_new(o, "value", number(c->value));
+	if (c->has_max)
+		json_object_set_new(o, "value_max", number(c->value_max));
+	set_str(o, "unit", c->unit);
+	set_str(o, "qualifier", c->qualifier);
+	set_str_or_null(o, "period", c->period);
+	set_str(o, "status", c->status);
+	set_str(o, "place", c->place);
+	set_str(o, "per", c->per);
+	set_str(o, "price_per", c->price_per);
+	set_str(o, "change", c->change);
+	json_object_set_new(o, "evidence", evidence_json(text, len, &c->evidence));
+	return o;
+}
+
+static json_t *agreement_json(const char *text, size_t len, const struct assay_agreement *a)
+{
+	json_t *o = json_object(), *parties = json_array();
+
+	json_object_set_new(o, "type", json_string(a->type));
+	for (int i = 0; i < a->nparties && i < ASSAY_MAX_PARTIES; i++)
+		json_array_append_new(parties, json_string(a->parties[i]));
+	json_object_set_new(o, "parties", parties);
+	set_str(o, "status", a->status);
+	set_str_or_null(o, "topic", a->topic);
+	json_object_set_new(o, "evidence", evidence_json(text, len, &a->evidence));
+	return o;
+}
+
+/* Prints one document's line. */
+static int print_doc(const char *file, const char *published, const char *text, size_t len,
+		     const struct assay_extraction *x)
+{
+	json_t *o = json_object(), *ms = json_array(), *cs = json_array(), *as = json_array();
+	char *line;
+
+	json_object_set_new(o, "file", json_string(file));
+	set_str_or_null(o, "published", published);
+	for (size_t i = 0; i < x->nmentions; i++)
+		json_array_append_new(ms, mention_json(text, len, &x->mentions[i]));
+	for (size_t i = 0; i < x->nclaims; i++)
+		json_array_append_new(cs, claim_json(text, len, &x->claims[i]));
+	for (size_t i = 0; i < x->nagreements; i++)
+		json_array_append_new(as, agreement_json(text, len, &x->agreements[i]));
+	json_object_set_new(o, "mentions", ms);
+	json_object_set_new(o, "claims", cs);
+	json_object_set_new(o, "agreements", as);
+	line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!line)
+		return ASSAY_ENOMEM;
+	puts(line);
+	free(line);
+	return ASSAY_OK;
+}
+
+/* Extracts one document (HTML unless --text) and prints it. */
+static int run_doc(const struct extract_args *a, const char *file, const char *data, size_t len)
+{
+	struct assay_extract_opts xo = {.published = a->published};
+	struct assay_extraction x = {0};
+	struct assay_doc doc = {0};
+	const char *text = data, *published = a->published;
+	int rc;
+
+	if (!a->text) {
+		rc = assay_clean(data, len, NULL, &doc);
+		if (rc != ASSAY_OK)
+			return rc;
+		text = doc.text;
+		len = doc.text_len;
+		if (!published)
+			published = doc.published;
+		rc = assay_extract_doc(&doc, &xo, &x);
+	} else {
+		rc = assay_extract_text(text, len, &xo, &x);
+	}
+	if (rc == ASSAY_OK)
+		rc = print_doc(file, published, text, len, &x);
+	assay_extraction_release(&x);
+	assay_doc_release(&doc);
+	return rc;
+}
+
+static int run_file(const struct extract_args *a, const char *path)
+{
+	struct assay_buf b = {0};
+	int rc = assay_read_file(path, ASSAY_FILE_MAX_DEFAULT, &b);
+	const char *data;
+
+	if (rc != ASSAY_OK) {
+		assay_err("%s: cannot read: %s", path, assay_strerror(rc));
+		goto done;
+	}
+	data = b.data ? b.data : "";
+	if (!a->lines) {
+		rc = run_doc(a, path, data, b.len);
+	} else {
+		size_t pos = 0;
+		while (pos < b.len && rc == ASSAY_OK) {
+			const char *nl = memchr(data + pos, '\n', b.len - pos);
+			size_t end = nl ? (size_t)(nl - data) : b.len;
+			rc = run_doc(a, path, data + pos, end - pos);
+			pos = end + 1;
+		}
+	}
+	if (rc != ASSAY_OK)
+		assay_err("%s: cannot extract: %s", path, assay_strerror(rc));
+done:
+	assay_buf_release(&b);
+	return rc;
+}
+
+static bool valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(s) == 10 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
+
+int cmd_extract(int argc, char **argv, const struct cli_globals *g)
+{
+	struct extract_args a = {0};
+	int i, failed = 0, rc;
+
+	(void)g;
+	if (cli_wants_help(argc, argv)) {
+		fputs(usage_text, stdout);
+		return CLI_OK;
+	}
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(argv[i], "--text") == 0) {
+			a.text = true;
+		} else if (strcmp(argv[i], "--lines") == 0) {
+			a.lines = true;
+		} else if (strcmp(argv[i], "--published") == 0 && i + 1 < argc) {
+			a.published = argv[++i];
+		} else if (strncmp(argv[i], "--published=", 12) == 0) {
+			a.published = argv[i] + 12;
+		} else {
+			assay_err("extract: %s: unknown option (see 'assay extract --help')", argv[i]);
+			return CLI_FATAL;
+		}
+	}
+	if (a.published && !valid_date(a.published)) {
+		assay_err("extract: --published '%s': not a date (use YYYY-MM-DD)", a.published);
+		return CLI_FATAL;
+	}
+	if (i >= argc) {
+		fputs(usage_text, stderr);
+		return CLI_FATAL;
+	}
+	rc = assay_extract_init();
+	if (rc != ASSAY_OK) {
+		assay_err("extract: cannot load the recognizers: %s", assay_strerror(rc));
+		return CLI_FATAL;
+	}
+	assay_parse_init();
+	for (; i < argc; i++)
+		if (run_file(&a, argv[i]) != ASSAY_OK)
+			failed++;
+	fflush(stdout);
+	return failed ? CLI_PARTIAL : CLI_OK;
+}

@@ -7,24 +7,127 @@
  * from run_finders() below with the sentences and mentions found here. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "assay.h"
 #include "extract.h"
+#include "log.h"
 #include "mentions.h"
+#include "recog.h"
+#include "claims.h"
 
 static bool initialised;
+static pcre2_match_context *mctx;
+static pcre2_jit_stack *jit_stack;
+
+#define MATCH_LIMIT 2000000u /* backtracking steps per match call */
+#define DEPTH_LIMIT 5000u
+
+pcre2_code *rx_compile(const char *pat, uint32_t flags)
+{
+	int err;
+	PCRE2_SIZE erroff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_UCP | flags, &err, &erroff, NULL);
+
+	if (!re) {
+		PCRE2_UCHAR msg[160];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		assay_err("extract: pattern at offset %zu: %s", (size_t)erroff, (char *)msg);
+		return NULL;
+	}
+	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+		assay_debug("extract: no JIT for a pattern; matching interpreted");
+	return re;
+}
+
+int rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
+	    pcre2_match_data *md)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, off, PCRE2_NO_UTF_CHECK, md, mctx);
+
+	if (rc >= 0)
+		return ASSAY_OK;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return ASSAY_ENOTFOUND;
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		return ASSAY_ENOMEM;
+	assay_debug("extract: match stopped at %zu (pcre2 error %d)", off, rc);
+	return ASSAY_ETOOBIG;
+}
+
+bool rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
+	     pcre2_match_data *md)
+{
+	return pcre2_match(re, (PCRE2_SPTR)text + start, end - start, 0, PCRE2_NO_UTF_CHECK, md,
+			   mctx) >= 0;
+}
+
+int mvec_push(struct mvec *mv, const struct assay_mention *m)
+{
+	if (mv->n == mv->cap) {
+		size_t cap = mv->cap ? mv->cap * 2 : 64;
+		struct assay_mention *v = realloc(mv->v, cap * sizeof *v);
+		if (!v)
+			return ASSAY_ENOMEM;
+		mv->v = v;
+		mv->cap = cap;
+	}
+	mv->v[mv->n++] = *m;
+	return ASSAY_OK;
+}
+
+static int init_matching(void)
+{
+	mctx = pcre2_match_context_create(NULL);
+	jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (!mctx || !jit_stack)
+		return ASSAY_ENOMEM;
+	pcre2_set_match_limit(mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
+	pcre2_jit_stack_assign(mctx, NULL, jit_stack);
+	return ASSAY_OK;
+}
 
 int assay_extract_init(void)
 {
+	int rc;
+
+	if (initialised)
+		return ASSAY_OK;
+	rc = init_matching();
+	if (rc == ASSAY_OK)
+		rc = tables_load();
+	if (rc == ASSAY_OK)
+		rc = gaz_init();
+	if (rc == ASSAY_OK)
+		rc = dates_init();
+	if (rc == ASSAY_OK)
+		rc = numbers_init();
+	if (rc == ASSAY_OK)
+		rc = sentences_init();
+	if (rc != ASSAY_OK) {
+		assay_extract_shutdown();
+		return rc;
+	}
 	initialised = true;
 	return ASSAY_OK;
 }
 
 void assay_extract_shutdown(void)
 {
+	sentences_free();
+	numbers_free();
+	dates_free();
+	gaz_free();
+	tables_free();
+	assay_claims_shutdown();
+	pcre2_jit_stack_free(jit_stack);
+	pcre2_match_context_free(mctx);
+	jit_stack = NULL;
+	mctx = NULL;
 	initialised = false;
 }
-
 const char *assay_mention_type_name(enum assay_mention_type t)
 {
 	static const char *const names[] = {
@@ -62,28 +165,116 @@ size_t assay_mention_lower_bound(const struct assay_mention *m, size_t n, size_t
 
 const char *assay_org_home(const char *org_id)
 {
-	(void)org_id;
-	return NULL;
+	return initialised ? gaz_org_home(org_id) : NULL;
 }
 
-int assay_split_sentences(const char *text, size_t len, struct assay_span **out, size_t *n)
+/* Patterns run with PCRE2_NO_UTF_CHECK, so the text must be valid UTF-8:
+ * when it is not, a copy with each invalid byte replaced by '?' is made
+ * (offsets stay the same). Returns the text to use; *copy is the copy to
+ * free, or NULL. */
+static const char *valid_text(const char *text, size_t len, char **copy)
 {
-	(void)text;
-	(void)len;
-	*out = NULL;
-	*n = 0;
+	size_t i = 0;
+
+	*copy = NULL;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if ((unsigned char)text[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+				     (utf8proc_ssize_t)(len - i), &cp);
+		if (k > 0) {
+			i += (size_t)k;
+			continue;
+		}
+		if (!*copy) {
+			*copy = malloc(len + 1);
+			if (!*copy)
+				return NULL;
+			memcpy(*copy, text, len);
+			(*copy)[len] = '\0';
+			text = *copy;
+		}
+		(*copy)[i++] = '?';
+	}
+	return text;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct assay_mention *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1; /* longer first */
+	return (int)x->type - (int)y->type;
+}
+
+/* Sorts and removes overlaps: at each position the longest mention wins
+ * (blockers included), then blockers are dropped. */
+static void resolve_overlaps(struct mvec *mv)
+{
+	size_t j = 0, last_end = 0;
+
+	qsort(mv->v, mv->n, sizeof *mv->v, by_start);
+	for (size_t i = 0; i < mv->n; i++) {
+		if (mv->v[i].start < last_end)
+			continue;
+		last_end = mv->v[i].end;
+		if (mv->v[i].type != M_BLOCK)
+			mv->v[j++] = mv->v[i];
+	}
+	mv->n = j;
+}
+
+static int append_all(struct mvec *dst, const struct mvec *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		if (mvec_push(dst, &src->v[i]) != ASSAY_OK)
+			return ASSAY_ENOMEM;
 	return ASSAY_OK;
 }
 
 int assay_find_mentions(const char *text, size_t len, const struct assay_extract_opts *opts,
 			struct assay_mention **out, size_t *n)
 {
-	(void)text;
-	(void)len;
-	(void)opts;
+	struct mvec all = {0}, dates = {0};
+	pcre2_match_data *md = NULL;
+	char *copy = NULL;
+	int rc = ASSAY_ENOMEM;
+
 	*out = NULL;
 	*n = 0;
-	return initialised ? ASSAY_OK : ASSAY_EINVAL;
+	if (!initialised)
+		return ASSAY_EINVAL;
+	text = valid_text(text, len, &copy);
+	md = pcre2_match_data_create(64, NULL);
+	if (!text || !md)
+		goto fail;
+	rc = dates_find(text, len, opts ? opts->published : NULL, md, &dates);
+	if (rc == ASSAY_OK)
+		rc = numbers_find(text, len, &dates, md, &all);
+	if (rc == ASSAY_OK)
+		rc = append_all(&all, &dates);
+	if (rc == ASSAY_OK)
+		rc = gaz_find(text, len, md, &all);
+	if (rc != ASSAY_OK)
+		goto fail;
+	resolve_overlaps(&all);
+	*out = all.v;
+	*n = all.n;
+	all.v = NULL;
+fail:
+	free(all.v);
+	free(dates.v);
+	pcre2_match_data_free(md);
+	free(copy);
+	return rc;
 }
 
 /* Claims and agreements from the sentences and mentions: the claim worker
@@ -92,13 +283,8 @@ static int run_finders(const char *text, size_t len, const struct assay_span *se
 		       size_t nsents, const struct assay_extract_opts *opts,
 		       struct assay_extraction *out)
 {
-	(void)text;
-	(void)len;
-	(void)sents;
-	(void)nsents;
 	(void)opts;
-	(void)out;
-	return ASSAY_OK;
+	return assay_claims_find(text, len, sents, nsents, out->mentions, out->nmentions, out);
 }
 
 int assay_extract_text(const char *text, size_t len, const struct assay_extract_opts *opts,

@@ -34,7 +34,7 @@ struct assay_mention {
 	char unit[24];         /* "t", "ozt", "g/t", "%", currency code, counted noun */
 	char unit_text[32];    /* the unit as written */
 	char per[8];           /* "year", "month", "day" or "" */
-	char qualifier[4];     /* eq approx lt le gt ge, "" for non-figures */
+	char qualifier[8];     /* eq approx lt le gt ge, "" for non-figures */
 	char id[48];           /* country / org / commodity id; date: ISO value */
 	char kind[20];         /* org kind */
 	char price_per[8];     /* money written as a price: "lb" "t" "kg" "ozt" */
@@ -56,7 +56,7 @@ struct assay_claim {
 	double value, value_max;
 	bool has_max;
 	char unit[24];
-	char qualifier[4];
+	char qualifier[8];
 	char per[8];           /* "" when none */
 	char price_per[8];     /* prices only */
 	char change[8];        /* "up", "down" or "" */

@@ -1,0 +1,307 @@
+/* dates.c - dates as news writes them, resolved to ISO 8601.
+ *
+ * Absolute: "16/10/2024" (day first unless the month would exceed 12),
+ * "2024-10-16", "October 16, 2024", "16 October 2024", "October 2024",
+ * "Oct. 16", "early July", "in March", "FY2023", "fiscal 2023".
+ * Relative, resolved against the publication date: "two years ago",
+ * "last month", "next year", "this year", "yesterday". Without a
+ * publication date a relative or yearless date keeps an empty value.
+ * Bare years ("in 2023") and fiscal years ("2012-13") are found by the
+ * number scanner, which knows when a four-digit number is a figure. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "recog.h"
+
+static const char *const month_names[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+#define MONTHS "(?:January|February|March|April|May|June|July|August|September|October|" \
+	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+#define YEAR "(?:19|20)\\d\\d"
+#define NUMW "(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
+	"twelve|fifteen|twenty|thirty|several|a\\s+few|a\\s+couple\\s+of)"
+
+/* Named alternatives; decode() looks at which one matched. */
+static const char date_pattern[] =
+	"(?<![\\w/.-])(?:"
+	"(?<dmy>(?<d1>\\d{1,2})[/.](?<m1>\\d{1,2})[/.](?<y1>" YEAR "))(?![\\w/.]\\d)"
+	"|(?<iso>(?<y2>" YEAR ")-(?<m2>[01]\\d)-(?<d2>[0-3]\\d))(?!\\d)"
+	"|(?<mdy>(?<mn3>" MONTHS ")\\.?\\s+(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?,?\\s+(?<y3>" YEAR "))(?!\\d)"
+	"|(?<dmy2>(?<d4>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mn4>" MONTHS ")\\.?,?\\s+(?<y4>" YEAR "))(?!\\d)"
+	"|(?<my>(?<mn5>" MONTHS ")\\.?,?\\s+(?<y5>" YEAR "))(?!\\d)"
+	"|(?<md>(?<mn6>" MONTHS ")\\.?\\s+(?<d6>[0-3]?\\d)(?:st|nd|rd|th)?)(?![\\d:])(?!\\s*(?:%|percent|per\\s+cent|million|billion|tonnes|tons))"
+	"|(?<dm>(?<d7>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mn7>" MONTHS "))(?!\\w)"
+	"|(?<pm>(?<part>(?i:early|mid|late|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|"
+	"beginning\\s+of|the\\s+start\\s+of|start\\s+of))[\\s-]+(?<mn8>" MONTHS "))(?!\\w)"
+	"|(?<inm>(?i:in|since|until|by|from|during|through|last|next|this|before|after|"
+	"between|and|or|to)\\s+(?<mn9>" MONTHS "))(?![\\w])"
+	"|(?<rel>(?<rw>(?i:last|next|this|previous|past|coming))\\s+(?<ru>(?i:year|month|week)))(?!\\w)"
+	"|(?<ago>(?<an>(?i:" NUMW "))\\s+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\s+(?i:ago|earlier))(?!\\w)"
+	"|(?<yday>(?i:yesterday))(?!\\w)"
+	"|(?<fy>(?:FY\\s?|(?i:fiscal\\s+(?:year\\s+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
+	")";
+
+static pcre2_code *date_re;
+
+int dates_init(void)
+{
+	date_re = rx_compile(date_pattern, 0);
+	return date_re ? ASSAY_OK : ASSAY_EINVAL;
+}
+
+void dates_free(void)
+{
+	pcre2_code_free(date_re);
+	date_re = NULL;
+}
+
+/* ---- calendar arithmetic on days since 1970-01-01 ---- */
+static long days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+struct pubdate {
+	bool ok;
+	long y;
+	int m, d;
+};
+
+static struct pubdate parse_published(const char *p)
+{
+	struct pubdate pd = {0};
+
+	if (p && sscanf(p, "%4ld-%2d-%2d", &pd.y, &pd.m, &pd.d) == 3 && pd.m >= 1 && pd.m <= 12 &&
+	    pd.d >= 1 && pd.d <= 31)
+		pd.ok = true;
+	return pd;
+}
+
+/* ---- reading the groups of a match ---- */
+static bool group(const char *text, pcre2_match_data *md, const char *name, size_t *s,
+		  size_t *e)
+{
+	const pcre2_code *re = date_re;
+	int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	(void)text;
+	if (n < 0 || (uint32_t)n >= pcre2_get_ovector_count(md) || ov[2 * n] == PCRE2_UNSET)
+		return false;
+	*s = ov[2 * n];
+	*e = ov[2 * n + 1];
+	return true;
+}
+
+static long group_num(const char *text, pcre2_match_data *md, const char *name)
+{
+	size_t s, e;
+	long v = 0;
+
+	if (!group(text, md, name, &s, &e))
+		return -1;
+	for (size_t i = s; i < e && isdigit((unsigned char)text[i]); i++)
+		v = v * 10 + (text[i] - '0');
+	return v;
+}
+
+static int group_month(const char *text, pcre2_match_data *md, const char *name)
+{
+	size_t s, e;
+
+	if (!group(text, md, name, &s, &e) || e - s < 3)
+		return -1;
+	for (int i = 0; i < 12; i++)
+		if (tolower((unsigned char)text[s]) == month_names[i][0] &&
+		    tolower((unsigned char)text[s + 1]) == month_names[i][1] &&
+		    tolower((unsigned char)text[s + 2]) == month_names[i][2])
+			return i + 1;
+	return -1;
+}
+
+static const char *const small_numbers[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", NULL,
+};
+
+static long group_count(const char *text, pcre2_match_data *md, const char *name)
+{
+	size_t s, e;
+
+	if (!group(text, md, name, &s, &e))
+		return -1;
+	if (isdigit((unsigned char)text[s]))
+		return strtol(text + s, NULL, 10);
+	if (e - s <= 2 && tolower((unsigned char)text[s]) == 'a')
+		return 1;
+	for (int i = 0; small_numbers[i]; i++)
+		if (strlen(small_numbers[i]) == e - s && strncasecmp(text + s, small_numbers[i], e - s) == 0)
+			return i;
+	if (strncasecmp(text + s, "fifteen", 7) == 0)
+		return 15;
+	if (strncasecmp(text + s, "twenty", 6) == 0)
+		return 20;
+	if (strncasecmp(text + s, "thirty", 6) == 0)
+		return 30;
+	return -1; /* several, a few: not a date we can place */
+}
+
+static bool valid_ymd(long y, int m, int d)
+{
+	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Relative dates: "last year", "two months ago"... */
+static void resolve_relative(const char *text, pcre2_match_data *md, struct pubdate pd,
+			     char *out, size_t cap)
+{
+	size_t s, e;
+	long y = pd.y, n;
+	int m = pd.m, d = pd.d;
+	char unit;
+
+	if (!pd.ok)
+		return;
+	if (group(text, md, "yday", &s, &e)) {
+		civil_from_days(days_from_civil(y, m, d) - 1, &y, &m, &d);
+		snprintf(out, cap, "%04ld-%02d-%02d", y, m, d);
+		return;
+	}
+	if (group(text, md, "rel", &s, &e)) {
+		size_t ws, we, us, ue;
+		group(text, md, "rw", &ws, &we);
+		group(text, md, "ru", &us, &ue);
+		n = tolower((unsigned char)text[ws]) == 'n' ||
+		    (tolower((unsigned char)text[ws]) == 'c') ? -1 :
+		    tolower((unsigned char)text[ws]) == 't' ? 0 : 1;
+		unit = (char)tolower((unsigned char)text[us]);
+	} else {
+		size_t us, ue;
+		n = group_count(text, md, "an");
+		if (n < 0 || !group(text, md, "au", &us, &ue))
+			return;
+		unit = (char)tolower((unsigned char)text[us]);
+		if (unit == 'd' && tolower((unsigned char)text[us + 1]) == 'e') {
+			n *= 10;
+			unit = 'y';
+		}
+	}
+	if (unit == 'y') {
+		snprintf(out, cap, "%04ld", y - n);
+	} else if (unit == 'm') {
+		long mm = y * 12 + (m - 1) - n;
+		snprintf(out, cap, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+	} else {
+		civil_from_days(days_from_civil(y, m, d) - n * (unit == 'w' ? 7 : 1), &y, &m, &d);
+		snprintf(out, cap, "%04ld-%02d-%02d", y, m, d);
+	}
+}
+
+/* The ISO value of the match, "" when it cannot be placed. */
+static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, char *out,
+		   size_t cap)
+{
+	long y = -1, d = -1;
+	int m = -1;
+	size_t s, e;
+	static const char *const ymd[][4] = {
+		{"dmy", "y1", "m1", "d1"}, {"iso", "y2", "m2", "d2"}, {"mdy", "y3", "mn3", "d3"},
+		{"dmy2", "y4", "mn4", "d4"}, {"my", "y5", "mn5", NULL}, {"md", NULL, "mn6", "d6"},
+		{"dm", NULL, "mn7", "d7"}, {"pm", NULL, "mn8", NULL}, {"inm", NULL, "mn9", NULL},
+	};
+
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof ymd / sizeof ymd[0]; i++) {
+		if (!group(text, md, ymd[i][0], &s, &e))
+			continue;
+		y = ymd[i][1] ? group_num(text, md, ymd[i][1]) : (pd.ok ? pd.y : -1);
+		m = ymd[i][2][0] == 'm' && ymd[i][2][1] == 'n' ? group_month(text, md, ymd[i][2])
+							       : (int)group_num(text, md, ymd[i][2]);
+		d = ymd[i][3] ? group_num(text, md, ymd[i][3]) : 0;
+		if (i == 0 && m > 12 && d <= 12) { /* 10/16/2024: month first */
+			long t = m;
+			m = (int)d;
+			d = t;
+		}
+		if (y < 0)
+			return;
+		if (d > 0 && valid_ymd(y, m, (int)d))
+			snprintf(out, cap, "%04ld-%02d-%02ld", y, m, d);
+		else if (d <= 0 && m >= 1 && m <= 12)
+			snprintf(out, cap, "%04ld-%02d", y, m);
+		return;
+	}
+	if (group(text, md, "fy", &s, &e)) {
+		y = group_num(text, md, "fyy");
+		snprintf(out, cap, "%04ld", y < 100 ? 2000 + y : y);
+		return;
+	}
+	resolve_relative(text, md, pd, out, cap);
+}
+
+/* The span a date mention covers: the month alone for "in March". */
+static void date_span(const char *text, pcre2_match_data *md, size_t *s, size_t *e)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	size_t gs, ge;
+
+	*s = ov[0];
+	*e = ov[1];
+	if (group(text, md, "inm", &gs, &ge) && group(text, md, "mn9", &gs, &ge))
+		*s = gs;
+}
+
+int dates_find(const char *text, size_t len, const char *published, pcre2_match_data *md,
+	       struct mvec *out)
+{
+	struct pubdate pd = parse_published(published);
+	size_t off = 0;
+
+	while (off < len) {
+		struct assay_mention m;
+		size_t s, e;
+		int rc = rx_next(date_re, text, len, off, md);
+
+		if (rc == ASSAY_ENOTFOUND)
+			break;
+		if (rc != ASSAY_OK)
+			return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+		date_span(text, md, &s, &e);
+		off = e > off ? e : off + 1;
+		memset(&m, 0, sizeof m);
+		m.type = ASSAY_M_DATE;
+		m.start = s;
+		m.end = e;
+		decode(text, md, pd, m.id, sizeof m.id);
+		if (mvec_push(out, &m) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}

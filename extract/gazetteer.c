@@ -1,0 +1,477 @@
+/* gazetteer.c - countries, organisations and commodities by name.
+ *
+ * Every alias of the merged gazetteer (data.c) is matched by a few
+ * JIT-compiled PCRE2 patterns, each a case-insensitive trie of aliases
+ * (built by gen_data.py), so the longest alias at a position wins: "China
+ * Minmetals" (an org) beats "China" (a country) inside it. A match is then
+ * folded (utf8proc) to its key and looked up in a hash table; the entry's
+ * case rule (acronyms exact: "US" is not "us"; names capitalised: "Turkey"
+ * is not "turkey") and its guards (guards.tsv: Georgia the state, Jordan
+ * the person...) decide. Blockers ("New Mexico") consume their span and
+ * yield nothing. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "assay.h"
+#include "hash.h"
+#include "log.h"
+#include "recog.h"
+
+enum entry_type { E_COUNTRY, E_ORG, E_COMMODITY, E_BLOCK };
+enum case_rule { CASE_ANY, CASE_CAPITAL, CASE_EXACT };
+
+struct entry {
+	enum entry_type type;
+	enum case_rule rule;
+	const char *alias, *id, *kind, *home, *form; /* point into blob */
+	char *key;     /* folded alias */
+	int next;      /* next entry with the same key, -1 */
+	int guard;     /* first guard for this key, -1 */
+};
+
+struct guard {
+	const char *key; /* folded alias */
+	char rule;       /* 'l' left, 'r' right, 's' sentence, 'n' need */
+	pcre2_code *re;
+	int next;        /* next guard for the same key, -1 */
+};
+
+static char *blob, *guard_blob;
+static struct entry *entries;
+static size_t nentries;
+static int *buckets; /* hash of key -> first entry, -1 */
+static size_t nbuckets;
+static struct guard *guards;
+static size_t nguards;
+static pcre2_code **pats;
+static size_t npats;
+
+#define SUFFIX "(\\s*,?\\s+(?:Co\\.,?\\s+Ltd\\.?|Co\\.|Corp\\.?|Corporation|Inc\\.?|Ltd\\.?" \
+	"|Limited|plc|S\\.A\\.|AG|N\\.V\\.|NV|ASA|LLC|Holdings)(?!\\w))?"
+
+/* The lookup key of a span: case-folded, curly quotes and dashes made
+ * plain, runs of spaces made one space (as gen_data.py's norm()).
+ * Returns a new string (free() it), NULL on ENOMEM. */
+static char *norm_key(const char *s, size_t n)
+{
+	utf8proc_uint8_t *folded = NULL;
+	char *out;
+	size_t j = 0;
+	bool ascii = true;
+
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = false;
+	if (!ascii) {
+		if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &folded,
+				 UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE) < 0)
+			return NULL;
+		s = (const char *)folded;
+		n = strlen(s);
+	}
+	out = malloc(n + 1);
+	if (!out)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			while (i + 1 < n && isspace((unsigned char)s[i + 1]))
+				i++;
+			out[j++] = ' ';
+		} else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+			out[j++] = '\'';
+			i += 2;
+		} else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			   (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x94) {
+			out[j++] = '-';
+			i += 2;
+		} else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			out[j++] = ' ';
+			i++;
+		} else {
+			out[j++] = (char)(ascii ? tolower(c) : c);
+		}
+	}
+	out[j] = '\0';
+done:
+	free(folded);
+	return out;
+}
+
+static size_t bucket_of(const char *key)
+{
+	return (size_t)(assay_hash64(key, strlen(key), 0) % nbuckets);
+}
+
+static int lookup(const char *key)
+{
+	for (int i = buckets[bucket_of(key)]; i >= 0; i = entries[i].next)
+		if (strcmp(entries[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* Acronyms and names with capitals inside a word ("MP", "NdFeB") match
+ * exactly; names starting with a capital need one in the text. */
+static enum case_rule case_rule_of(const char *alias)
+{
+	bool word_start = true;
+
+	for (const char *p = alias; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isupper(c) && !word_start)
+			return CASE_EXACT;
+		word_start = !isalnum(c) && c < 0x80 && c != '\'';
+	}
+	if (isupper((unsigned char)alias[0]) || (unsigned char)alias[0] >= 0x80)
+		return CASE_CAPITAL;
+	return CASE_ANY;
+}
+
+static enum entry_type type_of(const char *s)
+{
+	if (strcmp(s, "country") == 0)
+		return E_COUNTRY;
+	if (strcmp(s, "org") == 0)
+		return E_ORG;
+	if (strcmp(s, "commodity") == 0)
+		return E_COMMODITY;
+	return E_BLOCK;
+}
+
+/* Entries sharing a key are chained in file order, so the first listed
+ * (an org before a commodity of the same name) is tried first. */
+static int add_entry(char **f)
+{
+	struct entry *e = &entries[nentries];
+	size_t b;
+	int prev;
+
+	e->type = type_of(f[0]);
+	e->alias = f[1];
+	e->id = f[2];
+	e->kind = f[3];
+	e->home = f[4];
+	e->form = f[5];
+	e->rule = case_rule_of(f[1]);
+	e->key = norm_key(f[1], strlen(f[1]));
+	if (!e->key)
+		return ASSAY_ENOMEM;
+	e->next = -1;
+	e->guard = -1;
+	b = bucket_of(e->key);
+	if (buckets[b] < 0) {
+		buckets[b] = (int)nentries;
+	} else {
+		for (prev = buckets[b]; entries[prev].next >= 0; prev = entries[prev].next)
+			;
+		entries[prev].next = (int)nentries;
+	}
+	nentries++;
+	return ASSAY_OK;
+}
+
+static int load_entries(void)
+{
+	size_t lines = 0;
+	char *line, *next;
+
+	blob = strdup(assay_data_gazetteer);
+	if (!blob)
+		return ASSAY_ENOMEM;
+	for (const char *p = blob; *p; p++)
+		lines += *p == '\n';
+	entries = calloc(lines + 1, sizeof *entries);
+	nbuckets = lines * 2 + 1;
+	buckets = malloc(nbuckets * sizeof *buckets);
+	if (!entries || !buckets)
+		return ASSAY_ENOMEM;
+	memset(buckets, 0xff, nbuckets * sizeof *buckets);
+	for (line = blob; line && *line; line = next) {
+		char *f[6] = {"", "", "", "", "", ""};
+		int nf = 0;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		for (char *s = line; s && nf < 6;) {
+			f[nf++] = s;
+			s = strchr(s, '\t');
+			if (s)
+				*s++ = '\0';
+		}
+		if (nf >= 3 && add_entry(f) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+static int load_guards(void)
+{
+	size_t lines = 0;
+	char *line, *next;
+
+	guard_blob = strdup(assay_data_guards);
+	if (!guard_blob)
+		return ASSAY_ENOMEM;
+	for (const char *p = guard_blob; *p; p++)
+		lines += *p == '\n';
+	guards = calloc(lines + 1, sizeof *guards);
+	if (!guards)
+		return ASSAY_ENOMEM;
+	for (line = guard_blob; line && *line; line = next) {
+		char *alias = line, *rule, *pat, *key;
+		int e;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		rule = strchr(alias, '\t');
+		pat = rule ? strchr(rule + 1, '\t') : NULL;
+		if (!pat)
+			continue;
+		*rule++ = '\0';
+		*pat++ = '\0';
+		key = norm_key(alias, strlen(alias));
+		if (!key)
+			return ASSAY_ENOMEM;
+		e = lookup(key);
+		free(key);
+		if (e < 0)
+			continue; /* a guard for a name not in the gazetteer */
+		guards[nguards].rule = rule[0] == 'l' ? 'l' : rule[0] == 'r' ? 'r' :
+				       rule[0] == 'n' ? 'n' : 's';
+		guards[nguards].re = rx_compile(pat, 0);
+		if (!guards[nguards].re)
+			return ASSAY_EINVAL;
+		guards[nguards].key = entries[e].key;
+		guards[nguards].next = entries[e].guard;
+		for (int k = e; k >= 0; k = entries[k].next)
+			if (strcmp(entries[k].key, guards[nguards].key) == 0)
+				entries[k].guard = (int)nguards;
+		nguards++;
+	}
+	return ASSAY_OK;
+}
+
+static int compile_patterns(void)
+{
+	size_t n = 0;
+
+	while (assay_data_gaz_patterns[n])
+		n++;
+	pats = calloc(n, sizeof *pats);
+	if (!pats)
+		return ASSAY_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		size_t plen = strlen(assay_data_gaz_patterns[i]);
+		char *full = malloc(plen + sizeof SUFFIX + 64);
+		if (!full)
+			return ASSAY_ENOMEM;
+		sprintf(full, "(?<!\\w)(%s)(?!\\w)" SUFFIX, assay_data_gaz_patterns[i]);
+		pats[i] = rx_compile(full, PCRE2_CASELESS);
+		free(full);
+		if (!pats[i])
+			return ASSAY_EINVAL;
+		npats++;
+	}
+	return ASSAY_OK;
+}
+
+int gaz_init(void)
+{
+	int rc = load_entries();
+
+	if (rc == ASSAY_OK)
+		rc = load_guards();
+	if (rc == ASSAY_OK)
+		rc = compile_patterns();
+	if (rc != ASSAY_OK)
+		gaz_free();
+	return rc;
+}
+
+void gaz_free(void)
+{
+	for (size_t i = 0; i < nentries; i++)
+		free(entries[i].key);
+	for (size_t i = 0; i < nguards; i++)
+		pcre2_code_free(guards[i].re);
+	for (size_t i = 0; i < npats; i++)
+		pcre2_code_free(pats[i]);
+	free(entries);
+	free(buckets);
+	free(guards);
+	free(pats);
+	free(blob);
+	free(guard_blob);
+	entries = NULL;
+	buckets = NULL;
+	guards = NULL;
+	pats = NULL;
+	blob = guard_blob = NULL;
+	nentries = nguards = npats = nbuckets = 0;
+}
+
+static bool first_is_upper(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+
+	if (!n)
+		return false;
+	if ((unsigned char)s[0] < 0x80)
+		return isupper((unsigned char)s[0]);
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) < 0)
+		return false;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool case_ok(const struct entry *e, const char *s, size_t n)
+{
+	switch (e->rule) {
+	case CASE_EXACT:
+		return strlen(e->alias) == n && memcmp(e->alias, s, n) == 0;
+	case CASE_CAPITAL:
+		return first_is_upper(s, n);
+	default:
+		return true;
+	}
+}
+
+/* Moves @pos back (or forward) to the start of a UTF-8 character. */
+static size_t char_start(const char *text, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)text[pos] & 0xc0) == 0x80)
+		pos--;
+	return pos;
+}
+
+/* True when the guards of @e let the name at text[s..e) stand. */
+static bool guards_ok(const struct entry *en, const char *text, size_t len, size_t s, size_t e,
+		      pcre2_match_data *md)
+{
+	size_t wl = char_start(text, s > 60 ? s - 60 : 0);
+	size_t wr = e + 60 < len ? char_start(text, e + 60) : len;
+	size_t sl = char_start(text, s > 200 ? s - 200 : 0);
+	size_t sr = e + 200 < len ? char_start(text, e + 200) : len;
+
+	for (int g = en->guard; g >= 0; g = guards[g].next) {
+		const struct guard *gd = &guards[g];
+		bool hit;
+
+		switch (gd->rule) {
+		case 'l':
+			hit = rx_test(gd->re, text, wl, s, md);
+			break;
+		case 'r':
+			hit = rx_test(gd->re, text, e, wr, md);
+			break;
+		case 'n':
+			hit = !rx_test(gd->re, text, sl, sr, md);
+			break;
+		default:
+			hit = rx_test(gd->re, text, sl, sr, md);
+			break;
+		}
+		if (hit)
+			return false;
+	}
+	return true;
+}
+
+static void fill_mention(const struct entry *en, size_t s, size_t e, struct assay_mention *m)
+{
+	memset(m, 0, sizeof *m);
+	m->start = s;
+	m->end = e;
+	m->type = en->type == E_COUNTRY ? ASSAY_M_COUNTRY :
+		  en->type == E_ORG ? ASSAY_M_ORG : ASSAY_M_COMMODITY;
+	copy_field(m->id, sizeof m->id, en->id, strlen(en->id));
+	copy_field(m->kind, sizeof m->kind, en->kind, strlen(en->kind));
+	copy_field(m->home, sizeof m->home, en->home, strlen(en->home));
+	copy_field(m->form, sizeof m->form, en->form, strlen(en->form));
+}
+
+/* Resolves one pattern match: the first entry for its key whose case rule
+ * and guards accept it. Returns true and fills @m (type -1 for a blocker)
+ * when one does. */
+static bool resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx_end,
+		    pcre2_match_data *md, struct assay_mention *m, bool *blocked)
+{
+	char *key = norm_key(text + s, e - s);
+	int i;
+
+	*blocked = false;
+	if (!key)
+		return false;
+	for (i = lookup(key); i >= 0; i = entries[i].next) {
+		const struct entry *en = &entries[i];
+		if (strcmp(en->key, key) != 0 || !case_ok(en, text + s, e - s))
+			continue;
+		if (en->guard >= 0 && !guards_ok(en, text, len, s, e, md))
+			continue;
+		if (en->type == E_BLOCK) {
+			*blocked = true;
+			m->start = s;
+			m->end = e;
+		} else {
+			fill_mention(en, s, en->type == E_ORG && sfx_end > e ? sfx_end : e, m);
+		}
+		break;
+	}
+	free(key);
+	return i >= 0;
+}
+
+static int find_with(const pcre2_code *re, const char *text, size_t len, pcre2_match_data *md,
+		     struct mvec *out)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		PCRE2_SIZE *ov;
+		struct assay_mention m;
+		bool blocked;
+		size_t s, e, sfx;
+		int rc = rx_next(re, text, len, off, md);
+
+		if (rc == ASSAY_ENOTFOUND)
+			break;
+		if (rc != ASSAY_OK)
+			return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+		ov = pcre2_get_ovector_pointer(md);
+		s = ov[2];
+		e = ov[3];
+		sfx = ov[4] != PCRE2_UNSET ? ov[5] : e;
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (!resolve(text, len, s, e, sfx, md, &m, &blocked))
+			continue;
+		if (blocked)
+			m.type = M_BLOCK;
+		if (mvec_push(out, &m) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *out)
+{
+	for (size_t i = 0; i < npats; i++) {
+		int rc = find_with(pats[i], text, len, md, out);
+		if (rc != ASSAY_OK)
+			return rc;
+	}
+	return ASSAY_OK;
+}
+
+const char *gaz_org_home(const char *id)
+{
+	for (size_t i = 0; i < nentries; i++)
+		if (entries[i].type == E_ORG && strcmp(entries[i].id, id) == 0)
+			return entries[i].home[0] ? entries[i].home : NULL;
+	return NULL;
+}

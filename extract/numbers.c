@@ -1,0 +1,654 @@
+/* numbers.c - figures as news writes them: quantities, percentages, money,
+ * counts, and bare numbers in tables.
+ *
+ * One JIT-compiled pattern finds number cores (digits with separators, or
+ * number words); the code around a core then reads outwards with the word
+ * tables of units.c: qualifier and currency before, scale, range, unit or
+ * currency or counted noun, rate and price after. A core that is a year,
+ * a time, an age, a temperature, a phone number, a list number, an
+ * ordinal or part of a model name is not a figure. Each core is read once
+ * and the scan resumes after what was consumed, so the scan is linear;
+ * cores longer than MAX_DIGITS bytes (400,000 digits with commas) are
+ * skipped whole. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "recog.h"
+
+#define MAX_DIGITS 40 /* a core longer than this is not a figure */
+#define LOOK 80       /* bytes looked back for a qualifier or currency */
+
+static const char core_pattern[] =
+	"(?<![\\w.,\\x{00A0}])(?:"
+	"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)"
+	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
+	"|\\d{1,3}(?: \\d{3})+(?![\\d.,])"
+	"|\\d+(?:\\.\\d+)?"
+	"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+	"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+	"sixty|seventy|eighty|ninety|an?(?=\\s+(?:hundred|thousand|million|billion|trillion)\\b)"
+	"|half(?=[\\s-]+an?\\s+(?:million|billion|trillion)\\b))(?!\\w)"
+	")";
+
+/* A phone number: groups of digits joined by spaces, dots or dashes. */
+static const char phone_pattern[] =
+	"^(?:\\+\\s?)?\\(?\\d{1,4}\\)?(?:[ .\\-]\\(?\\d{2,5}\\)?){2,5}(?!\\d)";
+
+static pcre2_code *core_re, *phone_re;
+
+int numbers_init(void)
+{
+	core_re = rx_compile(core_pattern, 0);
+	phone_re = rx_compile(phone_pattern, 0);
+	return core_re && phone_re ? ASSAY_OK : ASSAY_EINVAL;
+}
+
+void numbers_free(void)
+{
+	pcre2_code_free(core_re);
+	pcre2_code_free(phone_re);
+	core_re = phone_re = NULL;
+}
+
+/* ---- number words ---- */
+static const char *const word_units[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen", NULL,
+};
+static const char *const word_tens[] = {
+	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+};
+
+static int word_index(const char *const *list, const char *w, size_t n)
+{
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+			return i;
+	return -1;
+}
+
+static size_t word_len(const char *text, size_t len, size_t pos)
+{
+	size_t n = 0;
+
+	while (pos + n < len && isalpha((unsigned char)text[pos + n]))
+		n++;
+	return n;
+}
+
+static bool word_is(const char *text, size_t len, size_t pos, const char *w)
+{
+	size_t n = word_len(text, len, pos);
+	return n == strlen(w) && strncasecmp(text + pos, w, n) == 0;
+}
+
+/* Reads "two hundred and fifty thousand", "twenty-five", "a", "half a"
+ * from @pos; returns the value and sets *end, or returns -1. */
+static double parse_words(const char *text, size_t len, size_t pos, size_t *end)
+{
+	double total = 0, cur = 0;
+	bool any = false;
+	size_t p = pos;
+
+	for (;;) {
+		size_t n = word_len(text, len, p), next;
+		int k;
+
+		if (!n)
+			break;
+		if (!any && (word_is(text, len, p, "a") || word_is(text, len, p, "an"))) {
+			cur = 1;
+		} else if (!any && word_is(text, len, p, "half")) {
+			size_t q = skip_spaces(text, len, p + n);
+			if (q < len && text[q] == '-')
+				q++;
+			if (!word_is(text, len, q, "a") && !word_is(text, len, q, "an"))
+				break;
+			cur = 0.5;
+			n = q + word_len(text, len, q) - p;
+		} else if ((k = word_index(word_units, text + p, n)) >= 0) {
+			cur += k;
+		} else if ((k = word_index(word_tens, text + p, n)) >= 2) {
+			cur += k * 10;
+			if (p + n + 1 < len && text[p + n] == '-') {
+				size_t m = word_len(text, len, p + n + 1);
+				int u = word_index(word_units, text + p + n + 1, m);
+				if (u >= 1 && u <= 9) {
+					cur += u;
+					n += 1 + m;
+				}
+			}
+		} else if (any && word_is(text, len, p, "hundred")) {
+			cur = (cur ? cur : 1) * 100;
+		} else if (any && word_is(text, len, p, "thousand")) {
+			total += (cur ? cur : 1) * 1000;
+			cur = 0;
+		} else if (any && word_is(text, len, p, "and")) {
+			next = skip_spaces(text, len, p + n);
+			if (word_index(word_units, text + next, word_len(text, len, next)) < 1 &&
+			    word_index(word_tens, text + next, word_len(text, len, next)) < 2)
+				break;
+			p = next;
+			continue;
+		} else {
+			break;
+		}
+		any = true;
+		*end = p + n;
+		next = skip_spaces(text, len, p + n);
+		if (next == p + n && !(next < len && text[next] == '-'))
+			break;
+		p = next < len && text[next] == '-' ? next + 1 : next;
+	}
+	return any ? total + cur : -1;
+}
+
+/* ---- digits ---- */
+static double parse_digits(const char *text, size_t s, size_t e)
+{
+	char buf[MAX_DIGITS + 1];
+	size_t j = 0;
+
+	for (size_t i = s; i < e && j < MAX_DIGITS; i++)
+		if (isdigit((unsigned char)text[i]) || text[i] == '.')
+			buf[j++] = text[i];
+	buf[j] = '\0';
+	return strtod(buf, NULL);
+}
+
+/* Reads a plain digits core at @pos (for the second end of a range). */
+static size_t digits_at(const char *text, size_t len, size_t pos, double *v)
+{
+	size_t p = pos;
+
+	while (p < len && (isdigit((unsigned char)text[p]) ||
+			   ((text[p] == ',' || text[p] == '.') && p + 1 < len &&
+			    isdigit((unsigned char)text[p + 1]) && p > pos)))
+		p++;
+	if (p == pos || p - pos > MAX_DIGITS)
+		return 0;
+	*v = parse_digits(text, pos, p);
+	return p - pos;
+}
+
+/* ---- one figure ---- */
+struct fig {
+	size_t start, end;
+	double v, vmax, scale;
+	bool has_max, weak, words, is_year_like;
+	const struct phrase *unit, *cur, *noun, *qual, *per, *price;
+	char qualifier[8];
+};
+
+static bool is_line_start(const char *text, size_t pos)
+{
+	while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t'))
+		pos--;
+	return pos == 0 || text[pos - 1] == '\n';
+}
+
+/* The current line holds only this figure, or is a table row. */
+static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
+{
+	size_t ls = s, le = e;
+
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	while (le < len && text[le] != '\n')
+		le++;
+	if (memchr(text + ls, '|', le - ls))
+		return true;
+	ls = skip_spaces(text, len, ls);
+	le = skip_spaces_back(text, ls, le);
+	return ls == s && le == e;
+}
+
+/* Not a figure when it is a time, a version, a model name, an age, a
+ * temperature, an ordinal or a list number. *skip is how far to jump. */
+static bool not_figure(const char *text, size_t len, size_t cs, size_t ce, size_t *skip)
+{
+	size_t n, st;
+	size_t floor = cs > LOOK ? cs - LOOK : 0;
+
+	*skip = ce;
+	if (cs >= 2 && text[cs - 1] == '-' && isalnum((unsigned char)text[cs - 2]))
+		return true; /* F-35, COVID-19 */
+	if (ce + 1 < len && text[ce] == ':' && isdigit((unsigned char)text[ce + 1])) {
+		while (*skip < len && (isdigit((unsigned char)text[*skip]) || text[*skip] == ':'))
+			(*skip)++;
+		return true; /* 10:45 */
+	}
+	if (ce + 1 < len && text[ce] == '.' && isdigit((unsigned char)text[ce + 1])) {
+		while (*skip < len && (isdigit((unsigned char)text[*skip]) || text[*skip] == '.'))
+			(*skip)++;
+		return true; /* 1.2.3 */
+	}
+	if (is_line_start(text, cs) && ce + 1 < len && (text[ce] == '.' || text[ce] == ')') &&
+	    (text[ce + 1] == ' ' || text[ce + 1] == '\t'))
+		return true; /* 1. Introduce */
+	if (phrase_at(T_NOTFIG_AFTER, text, len, ce, &n) ||
+	    phrase_at(T_NOTFIG_AFTER, text, len, skip_spaces(text, len, ce), &n))
+		return true;
+	if (phrase_before(T_NOTFIG_BEFORE, text, floor, skip_spaces_back(text, floor, cs), &st))
+		return true;
+	return false;
+}
+
+static bool is_phone(const char *text, size_t len, size_t cs, pcre2_match_data *md, size_t *end)
+{
+	size_t s = cs, digits = 0, seps = 0;
+	bool strong;
+	PCRE2_SIZE *ov;
+
+	if (s > 0 && (text[s - 1] == '+' || text[s - 1] == '('))
+		s--;
+	else if (s > 1 && text[s - 1] == ' ' && text[s - 2] == '+')
+		s -= 2;
+	if (!rx_test(phone_re, text, s, len < s + 40 ? len : s + 40, md))
+		return false;
+	ov = pcre2_get_ovector_pointer(md);
+	strong = text[s] == '+' || text[s] == '(';
+	for (size_t i = s; i < s + ov[1]; i++) {
+		if (isdigit((unsigned char)text[i]))
+			digits++;
+		else if (text[i] == '-' || text[i] == '.')
+			strong = true, seps++;
+		else
+			seps++;
+	}
+	if (digits < 8 || (!strong && seps < 3))
+		return false;
+	*end = s + ov[1];
+	return true;
+}
+
+/* Scale right after the number: "2bn", "2 billion", "694-million". */
+static size_t read_scale(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t q = p, n;
+	const struct phrase *sc;
+
+	if (q < len && text[q] == '-')
+		q++;
+	else
+		q = skip_spaces(text, len, q);
+	sc = phrase_at(T_SCALES, text, len, q, &n);
+	if (!sc || (q == p && !strchr(sc->col[1], 'j')))
+		return p;
+	if (strchr(sc->col[1], 'w') && q != p)
+		return p; /* "300 m" is metres */
+	f->scale *= sc->num;
+	f->weak = strchr(sc->col[1], 'w') != NULL;
+	return q + n;
+}
+
+/* "5-10%", "$62 to $68", "between 20,000 and 30,000". */
+static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, bool between,
+			 bool from)
+{
+	size_t q = skip_spaces(text, len, p), n, st;
+	double v2;
+	struct fig g = {.scale = 1};
+
+	if (between) {
+		if (!word_is(text, len, q, "and"))
+			return p;
+		q += 3;
+	} else if (q < len && (text[q] == '-' || text[q] == '/') && q == p) {
+		q++;
+	} else if (q + 3 <= len && (unsigned char)text[q] == 0xe2 && (unsigned char)text[q + 1] == 0x80 &&
+		   ((unsigned char)text[q + 2] == 0x93 || (unsigned char)text[q + 2] == 0x94)) {
+		q += 3;
+	} else if (!from && word_is(text, len, q, "to")) {
+		q += 2;
+	} else {
+		return p;
+	}
+	q = skip_spaces(text, len, q);
+	if (f->cur && phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur)
+		q = skip_spaces(text, len, q + n);
+	(void)st;
+	n = digits_at(text, len, q, &v2);
+	if (!n || (q + n < len && isalpha((unsigned char)text[q + n]) &&
+		   !phrase_at(T_SCALES, text, len, q + n, &st) &&
+		   !phrase_at(T_UNITS, text, len, q + n, &st)))
+		return p;
+	q = read_scale(text, len, q + n, &g);
+	if (g.scale != 1 && f->scale == 1)
+		f->scale = g.scale, f->weak = g.weak;
+	v2 *= g.scale != 1 ? g.scale : f->scale;
+	if (v2 <= f->v * f->scale)
+		return p;
+	f->vmax = v2;
+	f->has_max = true;
+	return q;
+}
+
+/* Up to two describing words before a counted noun: "3,000 new jobs". */
+static const struct phrase *read_noun(const char *text, size_t len, size_t q, size_t *end)
+{
+	static const char *const stop[] = {"of", "to", "in", "and", "or", "the", "a", "an", "for",
+		"from", "by", "with", "at", "on", "as", "per", "than", "that", "which", "is",
+		"are", "was", "were", "years", "year", "months", "days", NULL};
+	size_t n;
+
+	for (int hop = 0; hop < 3; hop++) {
+		const struct phrase *nn = phrase_at(T_NOUNS, text, len, q, &n);
+		size_t w;
+		if (nn) {
+			*end = q + n;
+			return nn;
+		}
+		w = word_len(text, len, q);
+		while (q + w < len && text[q + w] == '-' && isalpha((unsigned char)text[q + w + 1]))
+			w += 1 + word_len(text, len, q + w + 1);
+		if (!w || !islower((unsigned char)text[q]) || q + w >= len || text[q + w] != ' ')
+			return NULL;
+		for (int i = 0; stop[i]; i++)
+			if (word_is(text, len, q, stop[i]))
+				return NULL;
+		q = skip_spaces(text, len, q + w);
+	}
+	return NULL;
+}
+
+/* Unit, currency or counted noun after the number (and scale, range). */
+static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t q = p, n1 = 0, n2 = 0, end;
+	const struct phrase *u, *c;
+
+	if (q < len && text[q] == '-')
+		q++;
+	else
+		q = skip_spaces(text, len, q);
+	u = phrase_at(T_UNITS, text, len, q, &n1);
+	c = phrase_at(T_CURRENCY_POST, text, len, q, &n2);
+	if (c && c->len == 1 && q != p)
+		c = NULL; /* "66p", "5c" only when joined */
+	if (c && !f->cur && (!u || n2 > n1)) {
+		f->cur = c;
+		return q + n2;
+	}
+	if (u && f->cur && strcmp(u->col[0], "mass") == 0 && strncasecmp(u->s, "pound", 5) == 0)
+		u = NULL; /* "£5 million pounds" */
+	if (u && !f->cur) {
+		f->unit = u;
+		return q + n1;
+	}
+	if (u && f->cur && strcmp(u->col[0], "percent") == 0) {
+		f->unit = u;
+		f->cur = NULL;
+		return q + n1;
+	}
+	if (!f->cur && q > p && (f->noun = read_noun(text, len, q, &end)) != NULL)
+		return end;
+	return p;
+}
+
+/* A rate ("annually") or a price ("/lb") after the figure; a rate may
+ * also follow "of <a few words>" ("570,000 tons of REEs annually"). */
+static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t q = skip_spaces(text, len, p), n, after;
+	const struct phrase *ph = phrase_at(T_PERIODS, text, len, q, &n);
+
+	if (!ph && q == p)
+		ph = phrase_at(T_PERIODS, text, len, p, &n);
+	if (ph) {
+		after = skip_spaces(text, len, q + n);
+		if (word_is(text, len, after, "ago") || word_is(text, len, after, "earlier") ||
+		    word_is(text, len, after, "later") || word_is(text, len, after, "before"))
+			return p;
+		if (strcmp(ph->col[0], "price") == 0) {
+			if (!f->cur)
+				return p;
+			f->price = ph;
+		} else {
+			f->per = ph;
+		}
+		return q + n;
+	}
+	if (!f->unit && !f->noun)
+		return p;
+	if (!word_is(text, len, q, "of"))
+		return p;
+	q = skip_spaces(text, len, q + 2);
+	for (int w = 0; w < 5 && q < len; w++) {
+		size_t wl = word_len(text, len, q);
+		ph = phrase_at(T_PERIODS, text, len, q, &n);
+		if (ph && strcmp(ph->col[0], "per") == 0) {
+			f->per = ph;
+			return p; /* detached: the span stays on the figure */
+		}
+		if (!wl && q < len && text[q] == '(')
+			wl = (size_t)(strchr(text + q, ')') ? strchr(text + q, ')') - (text + q) + 1 : 0);
+		if (!wl || wl > 40)
+			return p;
+		while (q + wl < len && strchr("-'", text[q + wl]) && isalpha((unsigned char)text[q + wl + 1]))
+			wl += 1 + word_len(text, len, q + wl + 1);
+		q = skip_spaces(text, len, q + wl);
+	}
+	return p;
+}
+
+/* Qualifier, currency and "between" before the number; *bstart is where
+ * "between" starts (only used when a range follows). */
+static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bstart, bool *from)
+{
+	size_t floor = cs > LOOK ? cs - LOOK : 0, left = cs, st, b;
+	const struct phrase *c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+
+	b = skip_spaces_back(text, floor, cs);
+	if (!c && b < cs)
+		c = phrase_before(T_CURRENCY_PRE, text, floor, b, &st); /* "USD 34.6" */
+	if (c) {
+		f->cur = c;
+		left = st;
+	}
+	b = skip_spaces_back(text, floor, left);
+	f->qual = phrase_before(T_QUAL_BEFORE, text, floor, b, &st);
+	if (f->qual) {
+		left = st;
+		b = skip_spaces_back(text, floor, left);
+	}
+	*bstart = 0;
+	if (b >= floor + 7 && strncasecmp(text + b - 7, "between", 7) == 0 &&
+	    (b == 7 || !is_word_byte((unsigned char)text[b - 8])))
+		*bstart = b - 7 + 1; /* +1: 0 means none */
+	*from = b >= floor + 4 && strncasecmp(text + b - 4, "from", 4) == 0;
+	return left;
+}
+
+static double round_sig(double v)
+{
+	/* conversions like lb -> t leave float noise: keep 12 significant digits */
+	char buf[40];
+	snprintf(buf, sizeof buf, "%.12g", v);
+	return strtod(buf, NULL);
+}
+
+/* Fills @m from @f; false when the figure is not a mention. */
+static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct assay_mention *m)
+{
+	double factor = 1;
+
+	memset(m, 0, sizeof m[0]);
+	if (f->unit && strcmp(f->unit->col[0], "percent") == 0) {
+		m->type = ASSAY_M_PERCENT;
+	} else if (f->cur) {
+		m->type = ASSAY_M_MONEY;
+		factor = f->cur->num;
+		copy_field(m->unit, sizeof m->unit, f->cur->col[0], strlen(f->cur->col[0]));
+	} else if (f->unit) {
+		m->type = ASSAY_M_QUANTITY;
+		factor = f->unit->num;
+		m->ton_ambiguous = strchr(f->unit->col[4], 'a') != NULL;
+		if (strcmp(f->unit->col[3], "-") != 0)
+			copy_field(m->per, sizeof m->per, f->unit->col[3], strlen(f->unit->col[3]));
+	} else if (f->noun) {
+		if (f->words && f->v * f->scale < 2)
+			return false;
+		m->type = ASSAY_M_COUNT;
+		copy_field(m->unit, sizeof m->unit, f->noun->col[0], strlen(f->noun->col[0]));
+	} else if (f->scale != 1 && !f->weak && !f->words) {
+		m->type = ASSAY_M_NUMBER;
+	} else if (!f->words && f->scale == 1 && in_table_cell(text, len, f->start, f->end)) {
+		m->type = ASSAY_M_NUMBER;
+	} else {
+		return false;
+	}
+	if (f->unit) {
+		copy_field(m->unit, sizeof m->unit, f->unit->col[1], strlen(f->unit->col[1]));
+		copy_field(m->unit_text, sizeof m->unit_text, f->unit->s, f->unit->len);
+	} else if (f->cur) {
+		copy_field(m->unit_text, sizeof m->unit_text, f->cur->s, f->cur->len);
+	} else if (f->noun) {
+		copy_field(m->unit_text, sizeof m->unit_text, f->noun->s, f->noun->len);
+	}
+	m->value = round_sig(f->v * f->scale * factor);
+	m->has_max = f->has_max;
+	m->value_max = f->has_max ? round_sig(f->vmax * factor) : 0;
+	if (f->per && !m->per[0])
+		copy_field(m->per, sizeof m->per, f->per->col[1], strlen(f->per->col[1]));
+	if (f->price)
+		copy_field(m->price_per, sizeof m->price_per, f->price->col[1],
+			   strlen(f->price->col[1]));
+	copy_field(m->qualifier, sizeof m->qualifier, f->qualifier, strlen(f->qualifier));
+	m->start = f->start;
+	m->end = f->end;
+	return true;
+}
+
+/* A four-digit year (or "2012-13", "2020-2025") that is not a figure:
+ * fills a date mention and returns true. */
+static bool read_year(const char *text, size_t len, size_t cs, size_t ce, struct assay_mention *m,
+		      size_t *end)
+{
+	long y = strtol(text + cs, NULL, 10), y2 = 0;
+	size_t p = ce, n = 0;
+
+	if (ce - cs != 4 || y < 1900 || y > 2100)
+		return false;
+	memset(m, 0, sizeof *m);
+	if (p + 2 < len && (text[p] == '-' || text[p] == '/') && isdigit((unsigned char)text[p + 1])) {
+		while (p + 1 + n < len && isdigit((unsigned char)text[p + 1 + n]))
+			n++;
+		if (n == 2 || n == 4) {
+			y2 = strtol(text + p + 1, NULL, 10);
+			if (n == 2)
+				y2 += y / 100 * 100;
+			if (y2 > y && y2 <= 2100)
+				p += 1 + n;
+			else
+				y2 = 0;
+		}
+	}
+	m->type = ASSAY_M_DATE;
+	m->start = cs;
+	m->end = p;
+	if (y2)
+		snprintf(m->id, sizeof m->id, "%04ld/%04ld", y, y2);
+	else
+		snprintf(m->id, sizeof m->id, "%04ld", y);
+	*end = p;
+	return true;
+}
+
+/* Reads the figure around the core text[cs..ce); returns where to resume
+ * and fills *m / *have when there is a mention. */
+static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pcre2_match_data *md,
+			  struct assay_mention *m, bool *have)
+{
+	struct fig f = {.scale = 1};
+	bool from = false;
+	size_t p, skip, after_core, bstart;
+	const struct phrase *qa;
+
+	*have = false;
+	f.words = !isdigit((unsigned char)text[cs]);
+	if (f.words) {
+		f.v = parse_words(text, len, cs, &ce);
+		if (f.v < 0)
+			return ce;
+	} else {
+		if (ce - cs > MAX_DIGITS)
+			return ce;
+		if (is_phone(text, len, cs, md, &skip))
+			return skip;
+		if (not_figure(text, len, cs, ce, &skip))
+			return skip;
+		f.v = parse_digits(text, cs, ce);
+	}
+	f.start = read_left(text, cs, &f, &bstart, &from);
+	p = read_scale(text, len, ce, &f);
+	p = read_range(text, len, p, &f, bstart != 0, from);
+	if (bstart && f.has_max)
+		f.start = bstart - 1;
+	after_core = p;
+	p = read_unit(text, len, p, &f);
+	if (!f.words && !f.cur && p == after_core && f.scale == 1 && !f.has_max &&
+	    read_year(text, len, cs, ce, m, &skip)) {
+		*have = true;
+		return skip;
+	}
+	if (p == after_core && p < len && isalpha((unsigned char)text[p]))
+		return p; /* 50Ni50CrNb, 4G, 10x */
+	p = read_per(text, len, p, &f);
+	qa = phrase_at(T_QUAL_AFTER, text, len, skip_spaces(text, len, p), &skip);
+	if (qa && (strcmp(qa->s, "+") != 0 || skip_spaces(text, len, p) == p)) {
+		f.qual = qa;
+		p = skip_spaces(text, len, p) + skip;
+	}
+	if (f.qual)
+		copy_field(f.qualifier, sizeof f.qualifier, f.qual->col[0], strlen(f.qual->col[0]));
+	else
+		strcpy(f.qualifier, "eq");
+	f.end = p;
+	*have = fig_to_mention(text, len, &f, m);
+	return p > ce ? p : ce;
+}
+
+static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
+{
+	while (*di < dates->n && dates->v[*di].end <= s)
+		(*di)++;
+	return *di < dates->n && dates->v[*di].start <= s;
+}
+
+int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_match_data *md,
+		 struct mvec *out)
+{
+	size_t off = 0, di = 0;
+
+	while (off < len) {
+		PCRE2_SIZE *ov;
+		struct assay_mention m;
+		bool have;
+		size_t s, e;
+		int rc = rx_next(core_re, text, len, off, md);
+
+		if (rc == ASSAY_ENOTFOUND)
+			break;
+		if (rc != ASSAY_OK)
+			return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+		ov = pcre2_get_ovector_pointer(md);
+		s = ov[0];
+		e = ov[1];
+		if (in_dates(dates, &di, s)) {
+			off = dates->v[di].end > e ? dates->v[di].end : e;
+			continue;
+		}
+		off = read_figure(text, len, s, e, md, &m, &have);
+		if (off <= s)
+			off = e > s ? e : s + 1;
+		if (have && mvec_push(out, &m) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}

@@ -1,0 +1,111 @@
+/* recog.h - inside the recognizers: what numbers.c, units.c, gazetteer.c,
+ * dates.c, sentences.c and extract.c share.
+ *
+ * All tables come from the data files in extract/data, embedded at build time by
+ * gen_data.py (data.c) and parsed once by assay_extract_init(). Patterns
+ * are PCRE2, JIT-compiled, matched with a shared match context (match and
+ * depth limits, one JIT stack): one document at a time, one thread. */
+#ifndef ASSAY_RECOG_H
+#define ASSAY_RECOG_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+
+/* ---- embedded data (data.c, generated) ---- */
+extern const char assay_data_units[], assay_data_currencies[], assay_data_scales[],
+	assay_data_qualifiers[], assay_data_periods[], assay_data_nouns[],
+	assay_data_notfig[], assay_data_abbrevs[], assay_data_guards[],
+	assay_data_gazetteer[];
+extern const char *const assay_data_gaz_patterns[];
+
+/* ---- a growable array of mentions ---- */
+/* A blocker's span while mentions are merged: wins overlaps, never output. */
+#define M_BLOCK ((enum assay_mention_type)99)
+
+struct mvec {
+	struct assay_mention *v;
+	size_t n, cap;
+};
+int mvec_push(struct mvec *mv, const struct assay_mention *m);
+
+/* ---- patterns (extract.c) ---- */
+/* Compiles @pat with UTF and UCP (plus @flags) and JIT; NULL on error
+ * (logged). */
+pcre2_code *rx_compile(const char *pat, uint32_t flags);
+/* Next match of @re in text[0..len) from @off: ASSAY_OK with the match in
+ * @md, ASSAY_ENOTFOUND, or an error (match limit: logged, treated as no
+ * match by callers). The text must be valid UTF-8 (checked once by the
+ * caller). */
+int rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
+	    pcre2_match_data *md);
+/* True when @re matches anywhere in text[start..end). */
+bool rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
+	     pcre2_match_data *md);
+
+/* ---- phrase tables (units.c) ---- */
+/* One row of a data table: the phrase and its other columns. */
+struct phrase {
+	const char *s;      /* the phrase as written in the table */
+	size_t len;
+	bool cs;            /* match case-sensitively */
+	const char *col[5]; /* the columns after the phrase ("" if absent) */
+	double num;         /* a numeric column, per table (factor) */
+};
+
+struct phrase_table {
+	struct phrase *v;
+	size_t n;
+	char *blob; /* the parsed copy of the data the rows point into */
+};
+
+enum table_id {
+	T_UNITS, T_CURRENCY_PRE, T_CURRENCY_POST, T_SCALES, T_QUAL_BEFORE,
+	T_QUAL_AFTER, T_PERIODS, T_NOUNS, T_NOTFIG_BEFORE, T_NOTFIG_AFTER,
+	T_ABBREVS, T_NTABLES
+};
+
+int tables_load(void);
+void tables_free(void);
+const struct phrase_table *table(enum table_id t);
+/* The longest row of @t written at text[pos..len) and ending at a word
+ * end; its length in *n. NULL if none. */
+const struct phrase *phrase_at(enum table_id t, const char *text, size_t len,
+			       size_t pos, size_t *n);
+/* The longest row of @t ending exactly at text[..end) and starting at a
+ * word start (at or after @floor); its start in *start. */
+const struct phrase *phrase_before(enum table_id t, const char *text, size_t floor,
+				   size_t end, size_t *start);
+
+/* ---- character helpers (units.c) ---- */
+bool is_word_byte(unsigned char c); /* ASCII letter/digit or any non-ASCII byte */
+size_t skip_spaces(const char *text, size_t len, size_t pos);
+size_t skip_spaces_back(const char *text, size_t floor, size_t pos);
+void copy_field(char *dst, size_t cap, const char *src, size_t n);
+
+/* ---- recognizers ---- */
+int gaz_init(void);
+void gaz_free(void);
+int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *out);
+const char *gaz_org_home(const char *id);
+
+int dates_init(void);
+void dates_free(void);
+int dates_find(const char *text, size_t len, const char *published,
+	       pcre2_match_data *md, struct mvec *out);
+/* ISO value of a year figure ("2023"), used by the number scanner too. */
+
+int numbers_init(void);
+void numbers_free(void);
+/* @dates: the date mentions already found (sorted), whose numbers are not
+ * figures. */
+int numbers_find(const char *text, size_t len, const struct mvec *dates,
+		 pcre2_match_data *md, struct mvec *out);
+
+int sentences_init(void);
+void sentences_free(void);
+
+#endif
