@@ -15,6 +15,8 @@
 
 #define KIND_DEPTH 32
 #define CELL_MAX (64u << 10)
+#define GOOD_LEN 120 /* bytes of a block that is surely a paragraph */
+#define POST_MIN 40  /* shorter blocks after the last paragraph go */
 
 struct emitter {
 	struct parse_ctx *c;
@@ -341,6 +343,68 @@ static void release_tables(struct assay_table *t, size_t n)
 	free(t);
 }
 
+static size_t env_or(const char *name, size_t dflt)
+{
+#ifdef PARSE_DEBUG
+	if (getenv(name))
+		return (size_t)atoi(getenv(name));
+#endif
+	(void)name;
+	return dflt;
+}
+
+/* jusText's context rule, cut down: short blocks after the last real
+ * paragraph are page furniture ("Read more", credits, share prompts,
+ * "More on this topic"); between paragraphs they are the story's own
+ * headings and short paragraphs, and before the first they are its title,
+ * standfirst and dateline. Table rows always stay. */
+static bool keep_block(const struct emitter *e, size_t i, size_t last)
+{
+	const struct assay_block *b = &e->blocks[i];
+	size_t len = b->end - b->start;
+
+	if (b->kind == ASSAY_BLOCK_TABLE_ROW || i <= last)
+		return true;
+	return len >= env_or("POST_MIN", POST_MIN);
+}
+
+static int prune_edges(struct emitter *e)
+{
+	struct assay_buf t = {0};
+	size_t first = SIZE_MAX, last = 0, n = 0;
+
+	for (size_t i = 0; i < e->nblocks; i++) {
+		const struct assay_block *b = &e->blocks[i];
+
+		if (b->kind != ASSAY_BLOCK_HEADING && b->kind != ASSAY_BLOCK_TABLE_ROW &&
+		    b->end - b->start >= env_or("GOOD_LEN", GOOD_LEN)) {
+			if (first == SIZE_MAX)
+				first = i;
+			last = i;
+		}
+	}
+	if (first == SIZE_MAX)
+		return ASSAY_OK;
+	if (assay_buf_reserve(&t, e->text.len) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	for (size_t i = 0; i < e->nblocks; i++) {
+		struct assay_block b = e->blocks[i];
+
+		if (!keep_block(e, i, last))
+			continue;
+		if (t.len)
+			assay_buf_append(&t, "\n\n", 2); /* reserved: cannot fail */
+		assay_buf_append(&t, e->text.data + b.start, b.end - b.start);
+		b.end = t.len;
+		b.start = t.len - (e->blocks[i].end - e->blocks[i].start);
+		e->blocks[n++] = b;
+	}
+	e->nblocks = n;
+	assay_buf_release(&e->text);
+	e->text = t;
+	return ASSAY_OK;
+}
+
 int parse_emit(struct parse_ctx *c, struct assay_doc *d)
 {
 	struct emitter e = {0};
@@ -351,6 +415,8 @@ int parse_emit(struct parse_ctx *c, struct assay_doc *d)
 	e.top_text = ti ? ti->text : 0;
 	for (size_t i = 0; i < c->nkeep && rc == ASSAY_OK; i++)
 		rc = emit_subtree(&e, c->keep[i]);
+	if (rc == ASSAY_OK)
+		rc = prune_edges(&e);
 	if (rc != ASSAY_OK)
 		goto fail;
 	if (!(d->text = assay_buf_steal(&e.text))) {

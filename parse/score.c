@@ -59,7 +59,10 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 		ni->flags |= NI_SKIP;
 		return;
 	}
-	hint = parse_class_hint(parse_attr(n, "class"), parse_attr(n, "id"));
+	/* body classes describe the page layout ("with_aside"), not the body */
+	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+	       n->parent->parent->type == XML_ELEMENT_NODE
+		       ? parse_class_hint(parse_attr(n, "class"), parse_attr(n, "id")) : 0;
 	ni->weight = (int16_t)(hint * 25);
 	if (is_body_signal(n)) {
 		ni->flags |= NI_BODY;

@@ -25,7 +25,7 @@ static const struct tag_def tag_table[] = {
 	{"dt", B | TAG_ITEM | TAG_PARA, -3},
 	{"embed", TAG_SKIP, 0},
 	{"fieldset", B, -3},
-	{"figcaption", B | TAG_PARA, 0},
+	{"figcaption", TAG_SKIP, 0}, /* captions and photo credits: not the story */
 	{"figure", B, 0},
 	{"font", TAG_PARA, 0},
 	{"footer", B | TAG_FURN, -10},
