@@ -54,6 +54,7 @@ struct assay_store {
 	unsigned flags;
 	int lock_fd;        /* -1 when the process lock is not held */
 	size_t mapsize;
+	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	char err[512];
 };

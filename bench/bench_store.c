@@ -1,0 +1,189 @@
+/* bench_store.c - the store at scale: ingest generated articles and report
+ * articles per second per window, bytes on disk per article, and the
+ * latency of listing every conflict group, at each size.
+ *
+ * usage: bench_store [N] [DIR]   (default 100000 articles, a folder under /tmp)
+ *
+ * Each article has ~300 words of generated text (unique, except every
+ * tenth, which republishes an earlier one under a new URL), its page as
+ * HTML, five claims over a key space of ~50,000 keys with a few figures
+ * each (so claims merge and conflict), and one agreement. The baseline is
+ * the first window (articles 1..1000): later windows are reported as a
+ * ratio of its rate, so "flat" reads as ratios near 1. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "assay.h"
+#include "buf.h"
+#include "store.h"
+
+static const char *const countries[] = {"AU", "BR", "CA", "CD", "CL", "CN", "DE", "ID",
+	"IN", "JP", "KZ", "MX", "PE", "RU", "TR", "US", "ZA", "ZM", "PH", "MN", "AR", "BO",
+	"GN", "MA", "NO", "SE", "FI", "PL", "VN", "TH"};
+static const char *const metrics[] = {"production", "production_share", "reserves",
+	"refining_share", "exports", "imports", "output_target", "investment"};
+static const char *const commodities[] = {"rare-earths", "lithium", "cobalt", "nickel",
+	"copper", "graphite", "gold", "silver", "uranium", "zinc"};
+static const char *const statuses[] = {"signed", "negotiating", "stalled", "pursued"};
+
+static uint64_t rng = 0x9e3779b97f4a7c15u;
+
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ~300 words of text from a 4096-word made-up vocabulary. */
+static void make_text(struct assay_buf *t)
+{
+	assay_buf_reset(t);
+	for (int i = 0; i < 300; i++) {
+		uint64_t w = next() % 4096;
+
+		assay_buf_printf(t, "%sw%c%c%llu", i ? (i % 25 ? " " : ".\n\n") : "",
+				 'a' + (int)(w % 26), 'a' + (int)(w / 26 % 26),
+				 (unsigned long long)(w / 676));
+	}
+	assay_buf_puts(t, ".");
+}
+
+static void make_claims(struct assay_extraction *x, struct assay_claim *c,
+			struct assay_agreement *g, const struct assay_buf *text)
+{
+	for (int i = 0; i < 5; i++) {
+		memset(&c[i], 0, sizeof c[i]);
+		snprintf(c[i].subject, sizeof c[i].subject, "%s", countries[next() % 30]);
+		snprintf(c[i].metric, sizeof c[i].metric, "%s", metrics[next() % 8]);
+		snprintf(c[i].commodity, sizeof c[i].commodity, "%s", commodities[next() % 10]);
+		snprintf(c[i].period, sizeof c[i].period, "%d", 2005 + (int)(next() % 20));
+		strcpy(c[i].status, "actual");
+		strcpy(c[i].unit, "t");
+		strcpy(c[i].qualifier, "eq");
+		c[i].value = (double)(1000 * (1 + next() % 4));
+		c[i].fig_start = c[i].fig_end = 0;
+		c[i].evidence.start = (size_t)i * 40;
+		c[i].evidence.end = (size_t)i * 40 + 120 < text->len ? (size_t)i * 40 + 120 : text->len;
+	}
+	memset(g, 0, sizeof *g);
+	strcpy(g->type, "deal");
+	g->nparties = 2;
+	snprintf(g->parties[0], sizeof g->parties[0], "%s", countries[next() % 15]);
+	snprintf(g->parties[1], sizeof g->parties[1], "%s", countries[15 + next() % 15]);
+	snprintf(g->status, sizeof g->status, "%s", statuses[next() % 4]);
+	g->evidence.end = 100;
+	x->claims = c;
+	x->nclaims = 5;
+	x->agreements = g;
+	x->nagreements = 1;
+}
+
+static uint64_t store_bytes(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+}
+
+static int count_group(void *ctx, const struct assay_conflict *g)
+{
+	(*(size_t *)ctx) += g->nmembers > 0;
+	return 0;
+}
+
+static void report(struct assay_store *s, const char *dir, size_t n, size_t window,
+		   double secs, double *base)
+{
+	double rate = (double)window / secs, t0 = now(), lat;
+	size_t groups = 0;
+
+	if (*base == 0)
+		*base = rate;
+	assay_store_conflicts(s, NULL, count_group, &groups);
+	lat = now() - t0;
+	printf("%8zu articles  %8.0f articles/s (x%.2f of the first window)  %6.0f bytes/article"
+	       "  conflicts: %zu groups in %.3f s\n",
+	       n, rate, rate / *base, (double)store_bytes(dir) / (double)n, groups, lat);
+	fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+	size_t total = argc > 1 ? (size_t)atol(argv[1]) : 100000, window_start = 0, next_report = 1000;
+	char dir[256] = "/tmp/assay-bench-XXXXXX";
+	struct assay_buf text = {0}, html = {0}, url = {0};
+	struct assay_store *s;
+	double t0, base = 0;
+
+	if (argc > 2)
+		snprintf(dir, sizeof dir, "%s", argv[2]);
+	else if (!mkdtemp(dir))
+		return 2;
+	if (assay_store_open(dir, ASSAY_STORE_CREATE, &s)) {
+		fprintf(stderr, "bench_store: %s\n", assay_store_errmsg(NULL));
+		return 2;
+	}
+	printf("bench_store: %zu articles into %s\n", total, dir);
+	t0 = now();
+	for (size_t i = 1; i <= total; i++) {
+		struct assay_claim c[5];
+		struct assay_agreement g;
+		struct assay_extraction x;
+		struct assay_article a = {0};
+		struct assay_put_result r;
+		uint64_t keep = rng;
+
+		if (i % 10 == 0)
+			rng = (uint64_t)(i / 2) * 0x9e3779b97f4a7c15u | 1; /* republish an earlier text */
+		make_text(&text);
+		if (i % 10 == 0)
+			rng = keep;
+		make_claims(&x, c, &g, &text);
+		assay_buf_reset(&html);
+		assay_buf_printf(&html, "<html><head><title>Story %zu</title></head><body><article>"
+				 "<p>%s</p></article></body></html>", i, text.data);
+		assay_buf_reset(&url);
+		assay_buf_printf(&url, "https://site%zu.example/news/%zu", i % 50, i);
+		a.url = url.data;
+		a.title = "Generated story";
+		a.site = "example";
+		a.published = "2024-01-01";
+		a.raw = html.data;
+		a.raw_len = html.len;
+		a.content_type = "text/html";
+		a.text = text.data;
+		a.text_len = text.len;
+		a.x = &x;
+		a.fetched_at = 1700000000 + (int64_t)i;
+		if (assay_store_put_article(s, &a, &r)) {
+			fprintf(stderr, "bench_store: %s\n", assay_store_errmsg(s));
+			return 2;
+		}
+		if (i == next_report || i == total) {
+			report(s, dir, i, i - window_start, now() - t0, &base);
+			window_start = i;
+			next_report *= 10;
+			t0 = now();
+		}
+	}
+	assay_store_close(s);
+	assay_buf_release(&text);
+	assay_buf_release(&html);
+	assay_buf_release(&url);
+	return 0;
+}
