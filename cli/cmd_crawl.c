@@ -1,3 +1,258 @@
-/* cmd_crawl.c - PLACEHOLDER. */
+/* cmd_crawl.c - `assay crawl`: fetch feeds, sitemaps and pages into the
+ * store, from cron or by hand.
+ *
+ * For cron, what matters is the contract of cli.md: exit 0 when all was
+ * fetched, 1 when some sources or pages failed (what could be stored was),
+ * 2 when nothing could be done (bad arguments, store unusable, another
+ * crawl holds the lock); the last line on stderr is a one-line summary,
+ * and a progress line appears only when stderr is a terminal. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assay.h"
 #include "cli.h"
-int cmd_crawl(int argc, char **argv, const struct cli_globals *g) { (void)argc; (void)argv; (void)g; return CLI_FATAL; }
+#include "fetch.h"
+#include "log.h"
+#include "pipeline.h"
+#include "store.h"
+
+static const char crawl_usage[] =
+	"usage: assay crawl [OPTIONS] [SOURCE...]\n"
+	"\n"
+	"Fetches feeds (RSS, Atom, JSON Feed), sitemaps, article URLs, local files\n"
+	"and folders, and stores every new article with its claims. Articles stored\n"
+	"before are not fetched again. Without sources, crawls the sources file\n"
+	"$ASSAY_SOURCES, else ./sources.txt.\n"
+	"\n"
+	"  --sources FILE      one source a line; settings: delay=S since=DAYS ua=\"...\"\n"
+	"  --since DAYS        skip feed items older than this (default 30; 0: no limit)\n"
+	"  --delay S           seconds between requests to one host (default 1)\n"
+	"  --refetch           fetch stored articles again\n"
+	"  --allow-private     allow loopback, private and link-local addresses\n"
+	"  --max-pages N       stop after N article pages (the rest waits for next run)\n"
+	"  --max-seconds S     stop after S seconds (the rest waits for next run)\n"
+	"  --warc FILE         also write every response to FILE (WARC/1.1, gzip)\n"
+	"  --wait              wait for another crawl to finish instead of failing\n"
+	"  --user-agent UA     the User-Agent (default: " ASSAY_DEFAULT_USER_AGENT ")\n"
+	"  --timeout S         seconds allowed for one transfer (default 30)\n"
+	"  --max-body BYTES    largest body accepted, after decompression (10485760)\n"
+	"  --summary-json      print the summary as one JSON object on stdout\n"
+	"\n"
+	"exit status: 0 all fetched, 1 some sources or pages failed, 2 fatal\n";
+
+struct crawl_args {
+	struct assay_crawl_opts o;
+	const char *sources_file;
+	bool json, wait;
+};
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+static bool number(const char *s, double lo, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end || v < lo || v != v)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int parse_value(struct crawl_args *a, int c, const char *v)
+{
+	double d;
+
+	if (!number(v, 0, &d)) {
+		assay_err("crawl: '%s': not a number (see 'assay crawl --help')", v);
+		return CLI_FATAL;
+	}
+	switch (c) {
+	case 'S': a->o.since_days = (int)d; break;
+	case 'd': a->o.delay = d; break;
+	case 'n': a->o.max_pages = (unsigned)d; break;
+	case 't': a->o.max_seconds = d; break;
+	case 'T': a->o.timeout = d > 0 ? d : a->o.timeout; break;
+	case 'B': a->o.max_body = (size_t)d; break;
+	}
+	return CLI_OK;
+}
+
+static int parse_args(int argc, char **argv, struct crawl_args *a)
+{
+	static const struct option opts[] = {
+		{"sources", required_argument, NULL, 's'}, {"since", required_argument, NULL, 'S'},
+		{"delay", required_argument, NULL, 'd'}, {"refetch", no_argument, NULL, 'r'},
+		{"allow-private", no_argument, NULL, 'p'}, {"max-pages", required_argument, NULL, 'n'},
+		{"max-seconds", required_argument, NULL, 't'}, {"warc", required_argument, NULL, 'w'},
+		{"wait", no_argument, NULL, 'W'}, {"user-agent", required_argument, NULL, 'u'},
+		{"timeout", required_argument, NULL, 'T'}, {"max-body", required_argument, NULL, 'B'},
+		{"summary-json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	assay_crawl_opts_init(&a->o);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': a->sources_file = optarg; break;
+		case 'r': a->o.refetch = true; break;
+		case 'p': a->o.allow_private = true; break;
+		case 'w': a->o.warc_path = optarg; break;
+		case 'W': a->wait = true; break;
+		case 'u': a->o.user_agent = optarg; break;
+		case 'j': a->json = true; break;
+		case 'h': fputs(crawl_usage, stdout); return -1;
+		case 'S': case 'd': case 'n': case 't': case 'T': case 'B':
+			if (parse_value(a, c, optarg))
+				return CLI_FATAL;
+			break;
+		default: fputs(crawl_usage, stderr); return CLI_FATAL;
+		}
+	}
+	return CLI_OK;
+}
+
+static int add_strings(char ***v, size_t *n, char **more, size_t nmore)
+{
+	void *p = realloc(*v, (*n + nmore + 1) * sizeof **v);
+
+	if (!p)
+		return ASSAY_ENOMEM;
+	*v = p;
+	for (size_t i = 0; i < nmore; i++)
+		(*v)[(*n)++] = more[i];
+	return ASSAY_OK;
+}
+
+/* The sources: arguments, then the --sources file, else the default file. */
+static int collect_sources(const struct crawl_args *a, int argc, char **argv, char ***v,
+			   size_t *n)
+{
+	const char *file = a->sources_file;
+	char **lines = NULL, *dflt = getenv("ASSAY_SOURCES");
+	size_t nlines = 0;
+	struct stat st;
+	int rc;
+
+	for (int i = optind; i < argc; i++) {
+		char *s = strdup(argv[i]);
+		if (!s || add_strings(v, n, &s, 1)) {
+			free(s);
+			return ASSAY_ENOMEM;
+		}
+	}
+	if (!file && *n == 0)
+		file = dflt && *dflt ? dflt : stat("sources.txt", &st) == 0 ? "sources.txt" : NULL;
+	if (!file)
+		return *n ? ASSAY_OK : ASSAY_EINVAL;
+	rc = assay_sources_read(file, &lines, &nlines);
+	if (rc) {
+		assay_err("crawl: cannot read sources file '%s': %s", file, assay_strerror(rc));
+		return rc;
+	}
+	rc = add_strings(v, n, lines, nlines);
+	if (rc)
+		assay_sources_free(lines, nlines);
+	else
+		free(lines);
+	return rc;
+}
+
+static void progress(void *ctx, const struct assay_crawl_summary *s, unsigned queued)
+{
+	double rate = s->seconds > 0 ? s->pages_fetched / s->seconds : 0;
+
+	(void)ctx;
+	fprintf(stderr, "\r\033[Kassay: crawl: %u pages, %.1f pages/s, %u queued", s->pages_fetched,
+		rate, queued);
+	if (rate > 0 && queued)
+		fprintf(stderr, ", about %.0f s left", queued / rate);
+	fflush(stderr);
+}
+
+static int lock_store(struct assay_store *s, const char *db, bool wait)
+{
+	int rc = assay_store_lock(s, wait);
+
+	if (rc == ASSAY_EBUSY)
+		assay_err("crawl: store '%s' is locked by another crawl or ingest (try again later, "
+			  "or use --wait)", db);
+	else if (rc)
+		assay_err("crawl: cannot lock store '%s': %s", db, assay_strerror(rc));
+	return rc;
+}
+
+static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_globals *g)
+{
+	struct assay_crawl_summary sum = {0}, psum = {0};
+	struct assay_crawl_hooks hooks;
+	struct assay_pipeline p;
+	struct assay_store *s = assay_cli_open_store(g->db, true);
+	int rc;
+
+	if (!s)
+		return CLI_FATAL;
+	if (lock_store(s, g->db, a->wait)) {
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
+	assay_pipeline_init(&p, s, &psum);
+	p.refetch = a->o.refetch;
+	assay_pipeline_hooks(&p, &hooks);
+	if (!g->quiet && isatty(STDERR_FILENO))
+		hooks.progress = progress;
+	a->o.stop = &stop_flag;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	rc = assay_crawl((const char *const *)srcs, n, &a->o, &hooks, &sum);
+	if (hooks.progress)
+		fputs("\r\033[K", stderr);
+	/* The store knows what was new; the crawler, what was fetched. */
+	sum.new_articles = psum.new_articles;
+	sum.duplicates = psum.duplicates;
+	sum.new_claims = psum.new_claims;
+	if (rc != ASSAY_OK && rc != ASSAY_EFETCH)
+		assay_err("crawl: %s", assay_strerror(rc));
+	assay_summary_print("crawl", &sum, stderr, a->json ? stdout : NULL);
+	assay_store_unlock(s);
+	assay_store_close(s);
+	return rc == ASSAY_OK ? CLI_OK : rc == ASSAY_EFETCH ? CLI_PARTIAL : CLI_FATAL;
+}
+
+int cmd_crawl(int argc, char **argv, const struct cli_globals *g)
+{
+	struct crawl_args a = {0};
+	char **srcs = NULL;
+	size_t n = 0;
+	int rc = parse_args(argc, argv, &a);
+
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	rc = collect_sources(&a, argc, argv, &srcs, &n);
+	if (rc == ASSAY_EINVAL && n == 0) {
+		assay_err("crawl: no sources (name them, use --sources FILE, or create sources.txt)");
+		fputs(crawl_usage, stderr);
+		free(srcs);
+		return CLI_FATAL;
+	}
+	if (rc) {
+		assay_sources_free(srcs, n);
+		return CLI_FATAL;
+	}
+	rc = run(&a, srcs, n, g);
+	assay_sources_free(srcs, n);
+	return rc;
+}

@@ -1,7 +1,665 @@
-/* crawl.c - PLACEHOLDER until the crawler lands. */
+/* crawl.c - the scheduler: many hosts in parallel, one request at a time
+ * per host, and at least the host's delay between the end of one request
+ * and the start of the next.
+ *
+ * A host's delay is the larger of the configured delay (per source or
+ * global) and its robots.txt Crawl-delay (capped); a 429 or 503 doubles
+ * it and holds the host for its Retry-After. No request to a web host
+ * goes out before its robots.txt is known. */
+#include <curl/curl.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
 #include "assay.h"
-#include "fetch.h"
-void assay_crawl_opts_init(struct assay_crawl_opts *o) { memset(o, 0, sizeof *o); }
-int assay_crawl(const char *const *s, size_t n, const struct assay_crawl_opts *o, const struct assay_crawl_hooks *h, struct assay_crawl_summary *sum)
-{ (void)s; (void)n; (void)o; (void)h; memset(sum, 0, sizeof *sum); return ASSAY_EINVAL; }
+#include "crawler.h"
+#include "hash.h"
+#include "log.h"
+#include "url.h"
+
+void assay_crawl_opts_init(struct assay_crawl_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->delay = 1;
+	o->since_days = 30;
+	o->connect_timeout = 10;
+	o->timeout = 30;
+	o->low_speed_bytes = 100;
+	o->low_speed_secs = 10;
+	o->max_body = 10u << 20;
+	o->max_redirects = 5;
+	o->max_retries = 3;
+	o->retry_base = 1;
+	o->max_retry_after = 120;
+	o->max_crawl_delay = 30;
+	o->robots_ttl = 86400;
+	o->robots_token = "assay";
+}
+
+struct job *job_new(enum job_kind kind, const char *url, int src)
+{
+	struct job *j = calloc(1, sizeof *j);
+
+	if (!j)
+		return NULL;
+	j->kind = kind;
+	j->src = src;
+	if (!(j->url = strdup(url))) {
+		free(j);
+		return NULL;
+	}
+	return j;
+}
+
+void job_free(struct job *j)
+{
+	if (!j)
+		return;
+	free(j->url);
+	free(j->origin);
+	free(j->title);
+	free(j);
+}
+
+const char *crawler_ua(const struct crawler *c, const struct job *j)
+{
+	if (j->src >= 0 && (size_t)j->src < c->nsrcs && c->srcs[j->src].user_agent)
+		return c->srcs[j->src].user_agent;
+	return c->o->user_agent ? c->o->user_agent : ASSAY_DEFAULT_USER_AGENT;
+}
+
+double crawler_since_cutoff(const struct crawler *c, int src)
+{
+	int days = c->o->since_days;
+
+	if (src >= 0 && (size_t)src < c->nsrcs && c->srcs[src].since_days >= 0)
+		days = c->srcs[src].since_days;
+	return days > 0 ? (double)c->wall0 - days * 86400.0 : 0;
+}
+
+bool crawler_since_explicit(const struct crawler *c, int src)
+{
+	return src >= 0 && (size_t)src < c->nsrcs && c->srcs[src].since_days >= 0;
+}
+
+bool crawler_seen(struct crawler *c, const char *url)
+{
+	uint64_t h = assay_hash64(url, strlen(url), 0x5eed) | 1;
+	size_t i;
+
+	if (c->nseen * 2 >= c->capseen) {
+		size_t cap = c->capseen ? c->capseen * 2 : 1024;
+		uint64_t *t = calloc(cap, sizeof *t);
+
+		if (!t)
+			return false; /* out of memory: fetching twice is the lesser harm */
+		for (size_t k = 0; k < c->capseen; k++) {
+			if (!c->seen[k])
+				continue;
+			for (i = c->seen[k] & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = c->seen[k];
+		}
+		free(c->seen);
+		c->seen = t;
+		c->capseen = cap;
+	}
+	for (i = h & (c->capseen - 1); c->seen[i]; i = (i + 1) & (c->capseen - 1))
+		if (c->seen[i] == h)
+			return true;
+	c->seen[i] = h;
+	c->nseen++;
+	return false;
+}
+
+static struct host *host_new(struct crawler *c, const char *key)
+{
+	struct host *h = calloc(1, sizeof *h);
+	int64_t until;
+
+	if (!h || !(h->key = strdup(key))) {
+		free(h);
+		return NULL;
+	}
+	h->delay = c->o->delay;
+	h->next_at = assay_now();
+	if (strcmp(key, "file://") == 0) {
+		h->delay = 0;
+		h->robots_state = ROBOTS_READY;
+	} else if ((until = state_get_host_until(c, key)) > c->wall0) {
+		/* An earlier run was told to wait (Retry-After). */
+		h->next_at += (double)(until - c->wall0);
+	}
+	return h;
+}
+
+struct host *crawler_host(struct crawler *c, const char *url)
+{
+	char *key = NULL;
+	struct host *h = NULL;
+
+	if (assay_url_split(url, NULL, &key, NULL))
+		return NULL;
+	for (size_t i = 0; i < c->nhosts; i++)
+		if (strcmp(c->hosts[i]->key, key) == 0) {
+			h = c->hosts[i];
+			goto done;
+		}
+	if (c->nhosts == c->caphosts) {
+		size_t cap = c->caphosts ? c->caphosts * 2 : 16;
+		void *p = realloc(c->hosts, cap * sizeof *c->hosts);
+		if (!p)
+			goto done;
+		c->hosts = p;
+		c->caphosts = cap;
+	}
+	if ((h = host_new(c, key)))
+		c->hosts[c->nhosts++] = h;
+done:
+	free(key);
+	return h;
+}
+
+int crawler_enqueue(struct crawler *c, struct job *j, bool front)
+{
+	struct host *h = crawler_host(c, j->url);
+
+	if (!h) {
+		crawler_fail(c, j, false, "not a usable URL");
+		return ASSAY_OK;
+	}
+	if (j->src >= 0 && (size_t)j->src < c->nsrcs && c->srcs[j->src].delay >= 0 &&
+	    h->robots_state != ROBOTS_READY) {
+		double d = c->srcs[j->src].delay;
+		h->delay = h->delay_set && h->delay > d ? h->delay : d;
+		h->delay_set = true;
+	}
+	if (j->kind == JOB_SOURCE && j->hops == 0 && j->src >= 0 && (size_t)j->src < c->nsrcs &&
+	    c->srcs[j->src].allow_private)
+		h->allow_private = true;
+	if (front) {
+		j->next = h->head;
+		h->head = j;
+		if (!h->tail)
+			h->tail = j;
+	} else {
+		j->next = NULL;
+		if (h->tail)
+			h->tail->next = j;
+		else
+			h->head = j;
+		h->tail = j;
+	}
+	c->queued++;
+	c->dirty = true;
+	return ASSAY_OK;
+}
+
+/* A folder named as a source: its files, sorted, each a source. */
+static int add_folder(struct crawler *c, const char *dir, int src)
+{
+	struct dirent **names = NULL;
+	int n = scandir(dir, &names, NULL, alphasort), rc = ASSAY_OK;
+
+	if (n < 0) {
+		c->sum->errors++;
+		assay_warn("%s: cannot read folder", dir);
+		return ASSAY_OK;
+	}
+	for (int i = 0; i < n; i++) {
+		struct assay_buf path = {0};
+		char *url = NULL;
+		struct stat st;
+		struct job *j;
+
+		if (!rc && names[i]->d_name[0] != '.' &&
+		    !(rc = assay_buf_printf(&path, "%s/%s", dir, names[i]->d_name)) &&
+		    stat(path.data, &st) == 0 && S_ISREG(st.st_mode) &&
+		    !(rc = assay_url_from_path(path.data, &url)) && !crawler_seen(c, url)) {
+			if (!(j = job_new(JOB_SOURCE, url, src)))
+				rc = ASSAY_ENOMEM;
+			else
+				j->local = true, rc = crawler_enqueue(c, j, false);
+		}
+		free(url);
+		assay_buf_release(&path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int add_source(struct crawler *c, const char *line)
+{
+	char why[64], *url = NULL;
+	struct assay_source s;
+	struct stat st;
+	struct job *j;
+	void *p;
+	int rc, idx;
+	bool local;
+
+	if ((rc = assay_source_parse_line(line, &s, why))) {
+		assay_warn("%s: bad source setting '%s'", line, why);
+		c->sum->errors++;
+		return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+	}
+	if (!(p = realloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs))) {
+		assay_source_release(&s);
+		return ASSAY_ENOMEM;
+	}
+	c->srcs = p;
+	idx = (int)c->nsrcs;
+	c->srcs[c->nsrcs++] = s;
+	c->sum->sources++;
+	local = strstr(s.target, "://") == NULL;
+	if (local && stat(s.target, &st) == 0 && S_ISDIR(st.st_mode))
+		return add_folder(c, s.target, idx);
+	rc = local ? assay_url_from_path(s.target, &url) : assay_url_resolve(NULL, s.target, &url);
+	if (rc == ASSAY_EINVAL) {
+		assay_warn("%s: not a URL or a path", s.target);
+		c->sum->errors++;
+		return ASSAY_OK;
+	}
+	if (rc)
+		return rc;
+	if (crawler_seen(c, url)) {
+		free(url);
+		return ASSAY_OK;
+	}
+	j = job_new(JOB_SOURCE, url, idx);
+	free(url);
+	if (!j)
+		return ASSAY_ENOMEM;
+	j->local = local || strncmp(j->url, "file:", 5) == 0;
+	return crawler_enqueue(c, j, false);
+}
+
+void crawler_set_robots(struct crawler *c, struct host *h, const char *txt, size_t len)
+{
+	double d;
+
+	assay_robots_free(h->robots);
+	h->robots = NULL;
+	h->robots_state = ROBOTS_READY;
+	if (!txt || assay_robots_parse(txt, len, c->o->robots_token, &h->robots))
+		return; /* nothing to go by: allowed, as for a 4xx */
+	d = assay_robots_crawl_delay(h->robots);
+	if (d > c->o->max_crawl_delay)
+		d = c->o->max_crawl_delay;
+	if (d > h->delay)
+		h->delay = d;
+}
+
+static void start_robots(struct crawler *c, struct host *h);
+static int start_job(struct crawler *c, struct host *h, struct job *j);
+
+/* The first job of @h that may start now, unlinked from the queue. */
+static struct job *pop_ready(struct crawler *c, struct host *h, double now)
+{
+	struct job *prev = NULL;
+	bool pages_done = c->o->max_pages && c->pages_started >= c->o->max_pages;
+
+	for (struct job *j = h->head; j; prev = j, j = j->next) {
+		if (j->not_before > now || (pages_done && j->kind == JOB_PAGE))
+			continue;
+		if (prev)
+			prev->next = j->next;
+		else
+			h->head = j->next;
+		if (h->tail == j)
+			h->tail = prev;
+		j->next = NULL;
+		c->queued--;
+		return j;
+	}
+	return NULL;
+}
+
+static bool robots_allow(struct crawler *c, struct host *h, struct job *j)
+{
+	char *pq = NULL;
+	bool ok = true;
+
+	if (!h->robots || assay_url_split(j->url, NULL, NULL, &pq))
+		return true;
+	ok = assay_robots_allowed(h->robots, pq);
+	free(pq);
+	if (!ok) {
+		c->sum->robots_denied++;
+		assay_info("%s: disallowed by robots.txt", j->url);
+		job_free(j);
+	}
+	return ok;
+}
+
+/* Moves every queued job of a host to the deferred list (robots.txt
+ * unreachable: RFC 9309 says to assume nothing is allowed for now). */
+static void defer_host(struct crawler *c, struct host *h)
+{
+	struct job *j;
+
+	while ((j = h->head)) {
+		h->head = j->next;
+		c->queued--;
+		crawler_fail(c, j, true, "robots.txt unreachable");
+	}
+	h->tail = NULL;
+}
+
+static int schedule_host(struct crawler *c, struct host *h, double now)
+{
+	struct job *j;
+
+	if (h->busy || !h->head || h->next_at > now)
+		return ASSAY_OK;
+	if (h->robots_state == ROBOTS_NONE) {
+		start_robots(c, h);
+		return ASSAY_OK;
+	}
+	if (h->robots_state == ROBOTS_PENDING)
+		return ASSAY_OK;
+	if (h->robots_state == ROBOTS_FAILED) {
+		defer_host(c, h);
+		return ASSAY_OK;
+	}
+	while ((j = pop_ready(c, h, now)))
+		if (robots_allow(c, h, j))
+			return start_job(c, h, j);
+	return ASSAY_OK;
+}
+
+static int start_flight(struct crawler *c, struct host *h, struct job *j, const char *etag,
+			const char *lm)
+{
+	struct flight *f = calloc(1, sizeof *f);
+	int rc;
+
+	if (!f)
+		return ASSAY_ENOMEM;
+	f->job = j;
+	f->host = h;
+	f->req.url = j->url;
+	f->req.user_agent = crawler_ua(c, j);
+	f->req.etag = etag;
+	f->req.last_modified = lm;
+	f->req.allow_file = j->local;
+	f->req.allow_private = h->allow_private;
+	f->req.accept = j->kind == JOB_PAGE     ? ASSAY_ACCEPT_PAGE
+			: j->kind == JOB_ROBOTS ? ASSAY_ACCEPT_TEXT
+						: ASSAY_ACCEPT_SOURCE;
+	rc = assay_http_start(c->http, &f->req);
+	if (rc) {
+		free(f);
+		return rc;
+	}
+	j->attempts++;
+	h->busy = true;
+	f->next = c->flights;
+	c->flights = f;
+	return ASSAY_OK;
+}
+
+static int start_job(struct crawler *c, struct host *h, struct job *j)
+{
+	char *etag = NULL, *lm = NULL;
+	int rc;
+
+	if (j->kind == JOB_PAGE)
+		c->pages_started++;
+	if (j->kind != JOB_PAGE && !j->local && !c->o->refetch)
+		state_get_validators(c, j->url, &etag, &lm);
+	rc = start_flight(c, h, j, etag, lm);
+	/* The request copied the header lines; the strings can go. */
+	free(etag);
+	free(lm);
+	if (rc) {
+		if (j->kind == JOB_PAGE)
+			c->pages_started--;
+		crawler_fail(c, j, true, assay_strerror(rc));
+	}
+	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+}
+
+static void start_robots(struct crawler *c, struct host *h)
+{
+	struct assay_buf body = {0}, url = {0};
+	char *etag = NULL, *lm = NULL;
+	bool fresh = false;
+	struct job *j;
+
+	if (state_get_robots(c, h->key, &fresh, &body, &etag, &lm) == ASSAY_OK && fresh) {
+		crawler_set_robots(c, h, body.data, body.len);
+		goto done;
+	}
+	if (assay_buf_printf(&url, "%s/robots.txt", h->key) ||
+	    !(j = job_new(JOB_ROBOTS, url.data, h->head ? h->head->src : -1)))
+		goto done;
+	h->robots_state = ROBOTS_PENDING;
+	if (start_flight(c, h, j, etag, lm)) {
+		job_free(j);
+		h->robots_state = ROBOTS_FAILED;
+	}
+done:
+	free(etag);
+	free(lm);
+	assay_buf_release(&url);
+	assay_buf_release(&body);
+}
+
+/* How long the loop may sleep: until the next host becomes free. */
+static int next_wake_ms(struct crawler *c, double now)
+{
+	double best = 1.0;
+
+	for (size_t i = 0; i < c->nhosts; i++) {
+		struct host *h = c->hosts[i];
+		double at = h->next_at;
+
+		if (h->busy || !h->head)
+			continue;
+		for (struct job *j = h->head; j; j = j->next)
+			if (j->not_before > at) {
+				at = j->not_before;
+			} else {
+				at = h->next_at;
+				break;
+			}
+		if (at - now < best)
+			best = at - now;
+	}
+	return best <= 0 ? 0 : (int)(best * 1000) + 1;
+}
+
+static bool work_left(struct crawler *c)
+{
+	bool pages_done = c->o->max_pages && c->pages_started >= c->o->max_pages;
+
+	if (c->flights)
+		return true;
+	for (size_t i = 0; i < c->nhosts; i++)
+		for (struct job *j = c->hosts[i]->head; j; j = j->next)
+			if (!pages_done || j->kind != JOB_PAGE)
+				return true;
+	return false;
+}
+
+static int finish_flights(struct crawler *c)
+{
+	struct assay_http_req *r;
+	int rc = ASSAY_OK;
+
+	while ((r = assay_http_next(c->http))) {
+		struct flight *f = (struct flight *)r, **pp;
+
+		for (pp = &c->flights; *pp && *pp != f; pp = &(*pp)->next)
+			;
+		if (*pp)
+			*pp = f->next;
+		f->host->busy = false;
+		f->host->next_at = r->finished + f->host->delay;
+		if (crawler_handle(c, f) == ASSAY_ENOMEM)
+			rc = ASSAY_ENOMEM;
+		assay_http_req_release(&f->req);
+		free(f);
+	}
+	return rc;
+}
+
+static void report(struct crawler *c, double now, bool force)
+{
+	if (!c->hk->progress || (!force && now - c->last_progress < 1))
+		return;
+	c->last_progress = now;
+	c->sum->seconds = now - c->t0;
+	c->hk->progress(c->hk->ctx, c->sum, c->queued);
+}
+
+static int run_loop(struct crawler *c)
+{
+	int rc = ASSAY_OK;
+
+	while (!rc) {
+		double now = assay_now();
+
+		if ((c->deadline && now >= c->deadline) || (c->o->stop && *c->o->stop)) {
+			c->sum->stopped = true;
+			break;
+		}
+		for (size_t i = 0; i < c->nhosts && !rc; i++)
+			rc = schedule_host(c, c->hosts[i], now);
+		if (rc || !work_left(c))
+			break;
+		if ((rc = assay_http_wait(c->http, next_wake_ms(c, now))))
+			break;
+		rc = finish_flights(c);
+		now = assay_now();
+		if (c->dirty && now - c->last_save >= 1) {
+			state_save_frontier(c);
+			c->last_save = now;
+		}
+		report(c, now, false);
+	}
+	if (c->o->max_pages && c->pages_started >= c->o->max_pages && c->queued)
+		c->sum->stopped = true;
+	return rc;
+}
+
+/* Transfers cut short by the time budget go back to their queues, so the
+ * frontier saved next keeps them for the next run. */
+static void abort_flights(struct crawler *c)
+{
+	struct flight *f;
+
+	while ((f = c->flights)) {
+		c->flights = f->next;
+		assay_http_abort(c->http, &f->req);
+		if (f->job->kind == JOB_ROBOTS) {
+			job_free(f->job);
+		} else {
+			if (f->job->kind == JOB_PAGE)
+				c->pages_started--;
+			crawler_enqueue(c, f->job, true);
+		}
+		assay_http_req_release(&f->req);
+		free(f);
+	}
+}
+
+static int open_crawler(struct crawler *c, const struct assay_crawl_opts *o)
+{
+	struct assay_http_limits lim;
+	static bool curl_ready;
+
+	if (!curl_ready) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return ASSAY_ENOMEM;
+		curl_ready = true;
+	}
+	assay_http_limits_init(&lim);
+	lim.connect_timeout_ms = (long)(o->connect_timeout * 1000);
+	lim.timeout_ms = (long)(o->timeout * 1000);
+	lim.low_speed_bytes = o->low_speed_bytes;
+	lim.low_speed_secs = o->low_speed_secs;
+	lim.max_body = o->max_body;
+	lim.allow_private = o->allow_private;
+	lim.keep_headers = o->warc_path != NULL;
+	c->t0 = assay_now();
+	c->wall0 = (int64_t)time(NULL);
+	c->deadline = o->max_seconds > 0 ? c->t0 + o->max_seconds : 0;
+	c->last_save = c->t0;
+	if (o->warc_path) {
+		int rc = assay_warc_writer_open(o->warc_path, &c->warc);
+		if (rc) {
+			assay_err("%s: cannot open WARC file: %s", o->warc_path, assay_strerror(rc));
+			return rc;
+		}
+	}
+	return assay_http_open(&lim, &c->http);
+}
+
+static void close_crawler(struct crawler *c)
+{
+	struct job *j;
+
+	for (size_t i = 0; i < c->nhosts; i++) {
+		while ((j = c->hosts[i]->head)) {
+			c->hosts[i]->head = j->next;
+			job_free(j);
+		}
+		assay_robots_free(c->hosts[i]->robots);
+		free(c->hosts[i]->key);
+		free(c->hosts[i]);
+	}
+	while ((j = c->deferred)) {
+		c->deferred = j->next;
+		job_free(j);
+	}
+	free(c->hosts);
+	for (size_t i = 0; i < c->nsrcs; i++)
+		assay_source_release(&c->srcs[i]);
+	free(c->srcs);
+	free(c->seen);
+	assay_http_close(c->http);
+	assay_warc_writer_close(c->warc);
+}
+
+int assay_crawl(const char *const *sources, size_t nsources, const struct assay_crawl_opts *opts,
+		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum)
+{
+	struct assay_crawl_opts defaults;
+	struct crawler c = {0};
+	int rc;
+
+	memset(sum, 0, sizeof *sum);
+	if (!opts) {
+		assay_crawl_opts_init(&defaults);
+		opts = &defaults;
+	}
+	c.o = opts;
+	c.hk = hooks;
+	c.sum = sum;
+	if ((rc = open_crawler(&c, opts)))
+		goto done;
+	if ((rc = state_load_frontier(&c)))
+		goto done;
+	for (size_t i = 0; i < nsources && !rc; i++)
+		rc = add_source(&c, sources[i]);
+	if (!rc)
+		rc = run_loop(&c);
+	abort_flights(&c);
+	sum->deferred = c.queued;
+	for (struct job *j = c.deferred; j; j = j->next)
+		sum->deferred++;
+	state_save_frontier(&c);
+	report(&c, assay_now(), true);
+done:
+	sum->seconds = assay_now() - (c.t0 ? c.t0 : assay_now());
+	close_crawler(&c);
+	if (rc)
+		return rc;
+	return sum->errors ? ASSAY_EFETCH : ASSAY_OK;
+}

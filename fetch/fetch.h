@@ -7,10 +7,12 @@
 #ifndef ASSAY_FETCH_H
 #define ASSAY_FETCH_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "assay.h"
 #include "buf.h"
 
 /* One fetched article page, borrowed for the length of the callback. */
@@ -33,6 +35,11 @@ struct assay_crawl_summary {
 	unsigned sources, pages_fetched, not_modified, new_articles, duplicates;
 	unsigned new_claims, errors, skipped_known, robots_denied;
 	double seconds;
+	/* Added by the crawler (fetch/): */
+	unsigned deferred;     /* left for the next run (budget, server trouble) */
+	unsigned too_old;      /* items older than --since, not fetched */
+	unsigned retries;      /* requests tried again */
+	bool stopped;          /* a --max-pages or --max-seconds budget ran out */
 };
 
 struct assay_crawl_hooks {
@@ -45,6 +52,9 @@ struct assay_crawl_hooks {
 	int (*state_get)(void *ctx, const char *table, const char *key, struct assay_buf *val);
 	int (*state_put)(void *ctx, const char *table, const char *key, const void *val,
 			 size_t len);
+	/* Optional: called about once a second and at the end, for a
+	 * progress line; @queued is the number of URLs still to fetch. */
+	void (*progress)(void *ctx, const struct assay_crawl_summary *sum, unsigned queued);
 };
 
 struct assay_crawl_opts {
@@ -56,11 +66,39 @@ struct assay_crawl_opts {
 	unsigned max_pages;       /* 0: no limit */
 	double max_seconds;       /* 0: no limit */
 	const char *warc_path;    /* write WARC records here, or NULL */
+	/* Limits, set by assay_crawl_opts_init() to safe defaults: */
+	double connect_timeout;   /* seconds (10) */
+	double timeout;           /* seconds for a whole transfer (30) */
+	long low_speed_bytes;     /* abort a transfer slower than this... (100 B/s) */
+	long low_speed_secs;      /* ...for this long (10 s) */
+	size_t max_body;          /* bytes after decompression (10 MB) */
+	int max_redirects;        /* (5) */
+	int max_retries;          /* tries after the first, per URL and run (3) */
+	double retry_base;        /* first backoff in seconds, doubled each time (1) */
+	double max_retry_after;   /* cap on Retry-After and Crawl-delay waits (120 s) */
+	double max_crawl_delay;   /* cap on robots.txt Crawl-delay (30 s) */
+	double robots_ttl;        /* seconds a robots.txt is trusted (86400) */
+	const char *robots_token; /* product token matched in robots.txt ("assay") */
+	/* When set, the crawl stops (saving its frontier) once *stop != 0:
+	 * point it at a flag a signal handler sets. */
+	const volatile sig_atomic_t *stop;
 };
+
+/* The user agent used when none is given. */
+#define ASSAY_DEFAULT_USER_AGENT "assay/" ASSAY_VERSION " (+https://example.org/assay)"
+
+/* Reads a sources file: one source a line (URL or local path), optionally
+ * followed by settings `delay=S since=DAYS ua="..."`; '#' starts a comment.
+ * Relative local paths are anchored at the file's folder. *out is a new
+ * array of new strings, each a line assay_crawl() accepts as a source;
+ * free it with assay_sources_free(). */
+int assay_sources_read(const char *path, char ***out, size_t *n);
+void assay_sources_free(char **v, size_t n);
 
 void assay_crawl_opts_init(struct assay_crawl_opts *o);
 
 /* Crawls every source (feed, sitemap, article URL, local file or folder).
+ * Each source string may carry settings as in a sources file.
  * Returns ASSAY_OK when everything was fetched, ASSAY_EFETCH when some
  * sources or pages failed (the summary counts them), or another error
  * when nothing could be done. */

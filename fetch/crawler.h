@@ -1,0 +1,120 @@
+/* crawler.h - the crawler's own structures, shared by crawl.c (the
+ * scheduler), handle.c (what a finished request means) and state.c
+ * (what survives between runs). Internal to fetch/.
+ *
+ * Invariant: a job is in exactly one place - a host's queue, in flight
+ * (struct flight), the deferred list, or freed. */
+#ifndef ASSAY_FETCH_CRAWLER_H
+#define ASSAY_FETCH_CRAWLER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fetch.h"
+#include "http.h"
+#include "robots.h"
+#include "sources.h"
+#include "warc.h"
+
+enum job_kind {
+	JOB_SOURCE,  /* named by the user: feed, sitemap, page or robots.txt */
+	JOB_FEED,    /* found by discovery */
+	JOB_SITEMAP, /* from an index or robots.txt */
+	JOB_PAGE,    /* an article */
+	JOB_ROBOTS,
+};
+
+struct job {
+	struct job *next;
+	enum job_kind kind;
+	char *url;       /* what to fetch now */
+	char *origin;    /* as listed, before redirects; NULL: same as url */
+	char *title;     /* from the listing, or NULL */
+	char ymd[11];    /* publication date from the listing, or "" */
+	int hops;        /* redirects followed so far */
+	int attempts;    /* tries in this run */
+	int runs;        /* runs that failed it before this one */
+	int src;         /* index of the source it came from, -1 when resumed */
+	bool local;      /* file:// allowed: named by the user, or listed by a local file */
+	double not_before;
+};
+
+enum robots_state { ROBOTS_NONE, ROBOTS_PENDING, ROBOTS_READY, ROBOTS_FAILED };
+
+struct host {
+	char *key;       /* "https://example.org:443" or "file://" */
+	double next_at;  /* monotonic time of the next allowed request */
+	double delay;
+	bool busy, delay_set;
+	int robots_tries;
+	bool allow_private; /* named by a source with private=yes */
+	enum robots_state robots_state;
+	struct assay_robots *robots;
+	struct job *head, *tail;
+};
+
+struct flight {
+	struct assay_http_req req;
+	struct job *job;
+	struct host *host;
+	struct flight *next;
+};
+
+struct crawler {
+	const struct assay_crawl_opts *o;
+	const struct assay_crawl_hooks *hk;
+	struct assay_crawl_summary *sum;
+	struct assay_http *http;
+	struct host **hosts;
+	size_t nhosts, caphosts;
+	struct assay_source *srcs;
+	size_t nsrcs;
+	uint64_t *seen;  /* open-addressing set of URL hashes; 0 is empty */
+	size_t nseen, capseen;
+	struct flight *flights;
+	struct job *deferred;
+	struct assay_warc_writer *warc;
+	double t0, deadline, last_save, last_progress;
+	int64_t wall0;
+	unsigned queued;
+	unsigned pages_started; /* for the --max-pages budget */
+	bool dirty;      /* the frontier changed since it was saved */
+};
+
+/* crawl.c */
+int crawler_enqueue(struct crawler *c, struct job *j, bool front);
+struct job *job_new(enum job_kind kind, const char *url, int src);
+void job_free(struct job *j);
+struct host *crawler_host(struct crawler *c, const char *url);
+bool crawler_seen(struct crawler *c, const char *url); /* marks it seen */
+const char *crawler_ua(const struct crawler *c, const struct job *j);
+/* Takes a robots.txt body (NULL: allow all) as the host's rules. */
+void crawler_set_robots(struct crawler *c, struct host *h, const char *txt, size_t len);
+double crawler_since_cutoff(const struct crawler *c, int src);
+bool crawler_since_explicit(const struct crawler *c, int src);
+
+/* handle.c */
+int crawler_handle(struct crawler *c, struct flight *f);
+void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why);
+
+/* state.c: everything kept through hooks->state_get/state_put. */
+int state_load_frontier(struct crawler *c);
+int state_save_frontier(struct crawler *c);
+int state_get_validators(struct crawler *c, const char *url, char **etag, char **lm);
+int state_put_validators(struct crawler *c, const char *url, const char *etag, const char *lm);
+/* The cached robots.txt body of a host, if fetched less than ttl ago
+ * (@fresh), else its validators for a conditional GET. */
+int state_get_robots(struct crawler *c, const char *hostkey, bool *fresh, struct assay_buf *body,
+		     char **etag, char **lm);
+int state_put_robots(struct crawler *c, const char *hostkey, const char *body, size_t len,
+		     const char *etag, const char *lm);
+/* Wall-clock time before which a host asked not to be contacted. */
+int64_t state_get_host_until(struct crawler *c, const char *hostkey);
+int state_put_host_until(struct crawler *c, const char *hostkey, int64_t until);
+/* Article URLs handed to on_page successfully (table crawl_delivered). */
+bool state_was_delivered(struct crawler *c, const char *url);
+int state_put_delivered(struct crawler *c, const char *url, const char *final_url);
+int state_count_failure(struct crawler *c, const char *url, const char *why);
+
+#endif

@@ -1,0 +1,431 @@
+/* handle.c - what a finished request means: a page to hand on, a listing
+ * to expand, a redirect to queue, a failure to retry or count.
+ *
+ * Every failure ends in crawler_fail(), counted once per URL and run; a
+ * failure that may pass (timeouts, 5xx, an unreachable robots.txt) keeps
+ * the URL in the frontier for the next run, the others drop it. Nothing
+ * from a failed request reaches on_page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assay.h"
+#include "crawler.h"
+#include "feed.h"
+#include "file.h"
+#include "log.h"
+#include "url.h"
+
+#define MAX_RUNS_FAILED 3 /* a URL failing in this many runs is dropped */
+
+void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
+{
+	c->sum->errors++;
+	assay_warn("%s: %s", j->origin ? j->origin : j->url, why);
+	if (j->kind != JOB_ROBOTS && retryable && j->runs + 1 < MAX_RUNS_FAILED) {
+		j->runs++;
+		j->attempts = 0;
+		j->not_before = 0;
+		j->next = c->deferred;
+		c->deferred = j;
+		c->dirty = true;
+		return;
+	}
+	state_count_failure(c, j->origin ? j->origin : j->url, why);
+	job_free(j);
+}
+
+static double jitter(void)
+{
+	return (double)rand() / RAND_MAX * 0.5; /* politeness, not security */
+}
+
+/* Queues @j again after a backoff (or @wait seconds when the server said
+ * so). False when it has had its tries, or the wait is over the cap. */
+static bool retry(struct crawler *c, struct job *j, double wait)
+{
+	double backoff = c->o->retry_base;
+
+	if (j->attempts > c->o->max_retries || wait > c->o->max_retry_after)
+		return false;
+	for (int i = 1; i < j->attempts; i++)
+		backoff *= 2;
+	backoff *= 1 + jitter();
+	if (wait > backoff)
+		backoff = wait;
+	j->not_before = assay_now() + backoff;
+	c->sum->retries++;
+	crawler_enqueue(c, j, true);
+	return true;
+}
+
+/* 429 and 503 slow the whole host: it waits Retry-After (capped), and its
+ * delay doubles for the rest of the run. */
+static void slow_host(struct crawler *c, struct host *h, long retry_after)
+{
+	double cap = c->o->max_retry_after, wait = retry_after >= 0 ? (double)retry_after : h->delay * 2;
+
+	if (wait > cap)
+		wait = cap;
+	if (wait < 1)
+		wait = 1;
+	h->delay = h->delay * 2 < 1 ? 1 : h->delay * 2;
+	if (h->delay > cap)
+		h->delay = cap;
+	if (h->next_at < assay_now() + wait)
+		h->next_at = assay_now() + wait;
+	state_put_host_until(c, h->key, (int64_t)time(NULL) + (int64_t)wait);
+}
+
+static int64_t write_warc(struct crawler *c, struct job *j, struct assay_http_req *r)
+{
+	int64_t off = -1;
+
+	if (!c->warc || !assay_url_is_web(j->url))
+		return -1;
+	if (assay_warc_write_exchange(c->warc, j->url, r->ip, (int64_t)time(NULL),
+				      r->req_headers.data, r->req_headers.len, r->resp_headers.data,
+				      r->resp_headers.len, r->body.data, r->body.len, &off))
+		assay_warn("%s: cannot write WARC record", j->url);
+	return off;
+}
+
+static bool known(struct crawler *c, const char *url);
+
+static int follow(struct crawler *c, struct job *j, const struct assay_http_req *r)
+{
+	char *target = NULL, why[300];
+	struct job *n;
+	int rc = assay_url_resolve(j->url, r->location, &target);
+
+	if (rc == ASSAY_ENOMEM)
+		return rc;
+	if (rc || !assay_url_is_web(target)) {
+		snprintf(why, sizeof why, "redirect to '%.200s' refused (http and https only)",
+			 r->location);
+		crawler_fail(c, j, false, why);
+		free(target);
+		return ASSAY_OK;
+	}
+	if (j->hops >= c->o->max_redirects) {
+		crawler_fail(c, j, false, "too many redirects");
+		free(target);
+		return ASSAY_OK;
+	}
+	if (j->kind == JOB_PAGE && known(c, target)) {
+		c->sum->skipped_known++;
+		free(target);
+		job_free(j);
+		return ASSAY_OK;
+	}
+	n = job_new(j->kind, target, j->src);
+	free(target);
+	if (!n)
+		return ASSAY_ENOMEM;
+	n->origin = j->origin ? j->origin : j->url;
+	if (j->origin)
+		j->origin = NULL;
+	else
+		j->url = NULL;
+	n->title = j->title;
+	j->title = NULL;
+	memcpy(n->ymd, j->ymd, sizeof n->ymd);
+	n->hops = j->hops + 1;
+	n->runs = j->runs;
+	job_free(j);
+	return crawler_enqueue(c, n, true);
+}
+
+/* The body as the parsers want it: a .gz served without
+ * Content-Encoding (sitemaps) is inflated here, under the same cap. */
+static int plain_body(struct crawler *c, const struct assay_http_req *r, struct assay_buf *tmp,
+		      const char **p, size_t *n)
+{
+	*p = r->body.data ? r->body.data : "";
+	*n = r->body.len;
+	if (!assay_is_gzip(*p, *n))
+		return ASSAY_OK;
+	int rc = assay_gunzip(*p, *n, c->o->max_body, tmp);
+	if (rc)
+		return rc;
+	*p = tmp->data ? tmp->data : "";
+	*n = tmp->len;
+	return ASSAY_OK;
+}
+
+/* Stored already: the store knows the article by its canonical URL, and
+ * the crawler remembers each URL it handed on (a feed's link often
+ * differs from the page's canonical link). */
+static bool known(struct crawler *c, const char *url)
+{
+	if (c->o->refetch)
+		return false;
+	return (c->hk->is_known && c->hk->is_known(c->hk->ctx, url)) || state_was_delivered(c, url);
+}
+
+static int deliver(struct crawler *c, struct job *j, const struct assay_http_req *r, int64_t off)
+{
+	struct assay_page pg = {0};
+	struct assay_buf tmp = {0};
+	int rc = plain_body(c, r, &tmp, &pg.body, &pg.len);
+
+	if (rc) {
+		crawler_fail(c, j, false, assay_strerror(rc));
+		goto done;
+	}
+	pg.url = j->origin ? j->origin : j->url;
+	pg.final_url = j->url;
+	pg.content_type = r->content_type;
+	pg.charset = r->charset;
+	pg.published = j->ymd[0] ? j->ymd : NULL;
+	pg.title = j->title;
+	pg.fetched_at = (int64_t)time(NULL);
+	pg.warc_file = off >= 0 ? c->o->warc_path : NULL;
+	pg.warc_offset = off;
+	c->sum->pages_fetched++;
+	rc = c->hk->on_page ? c->hk->on_page(c->hk->ctx, &pg) : ASSAY_OK;
+	if (rc == ASSAY_ENOMEM)
+		goto done;
+	if (rc) {
+		char why[128];
+		snprintf(why, sizeof why, "not stored: %s", assay_strerror(rc));
+		crawler_fail(c, j, false, why);
+		j = NULL;
+		rc = ASSAY_OK;
+	} else {
+		c->sum->new_articles++;
+		state_put_delivered(c, pg.url, pg.final_url);
+	}
+done:
+	job_free(j);
+	assay_buf_release(&tmp);
+	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+}
+
+static int add_child(struct crawler *c, const struct job *parent, enum job_kind kind,
+		     const struct assay_link *l)
+{
+	bool file = strncmp(l->url, "file:", 5) == 0;
+	struct job *j;
+
+	if (!(file ? parent->local : assay_url_is_web(l->url)))
+		return ASSAY_OK; /* a web listing may not point into the disk */
+	/* --since spares servers; a local archive the user named is read
+	 * whole unless its own source line sets since=. */
+	if (kind == JOB_PAGE && l->when && (!parent->local || crawler_since_explicit(c, parent->src)) &&
+	    (double)l->when < crawler_since_cutoff(c, parent->src)) {
+		c->sum->too_old++;
+		return ASSAY_OK;
+	}
+	if (crawler_seen(c, l->url))
+		return ASSAY_OK;
+	if (kind == JOB_PAGE && known(c, l->url)) {
+		c->sum->skipped_known++;
+		return ASSAY_OK;
+	}
+	if (!(j = job_new(kind, l->url, parent->src)))
+		return ASSAY_ENOMEM;
+	j->local = file;
+	memcpy(j->ymd, l->ymd, sizeof j->ymd);
+	if (l->title && !(j->title = strdup(l->title))) {
+		job_free(j);
+		return ASSAY_ENOMEM;
+	}
+	return crawler_enqueue(c, j, false);
+}
+
+static int add_robots_sitemaps(struct crawler *c, const struct job *j, const char *txt,
+			       size_t len)
+{
+	struct assay_robots *rb = NULL;
+	const char *const *maps;
+	size_t n;
+	int rc = assay_robots_parse(txt, len, c->o->robots_token, &rb);
+
+	if (rc)
+		return rc;
+	n = assay_robots_sitemaps(rb, &maps);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct assay_link l = {.url = (char *)maps[i]};
+		char *abs = NULL;
+
+		if ((rc = assay_url_resolve(j->url, maps[i], &abs)) == ASSAY_OK) {
+			l.url = abs;
+			rc = add_child(c, j, JOB_SITEMAP, &l);
+			free(abs);
+		} else if (rc == ASSAY_EINVAL) {
+			rc = ASSAY_OK;
+		}
+	}
+	assay_robots_free(rb);
+	return rc;
+}
+
+/* A site root named as a source also brings its robots.txt sitemaps. */
+static int add_host_sitemaps(struct crawler *c, const struct job *j)
+{
+	struct host *h = crawler_host(c, j->url);
+	const char *const *maps;
+	size_t n;
+	int rc = ASSAY_OK;
+
+	if (!h || !h->robots)
+		return ASSAY_OK;
+	n = assay_robots_sitemaps(h->robots, &maps);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct assay_link l = {0};
+
+		if ((rc = assay_url_resolve(j->url, maps[i], &l.url)) == ASSAY_OK)
+			rc = add_child(c, j, JOB_SITEMAP, &l);
+		free(l.url);
+		if (rc == ASSAY_EINVAL)
+			rc = ASSAY_OK;
+	}
+	return rc;
+}
+
+static bool path_is(const char *url, const char *path)
+{
+	char *pq = NULL;
+	bool yes = assay_url_split(url, NULL, NULL, &pq) == ASSAY_OK && strcmp(pq, path) == 0;
+
+	free(pq);
+	return yes;
+}
+
+static int expand(struct crawler *c, struct job *j, const struct assay_links *ls)
+{
+	enum job_kind kind = ls->kind == ASSAY_SRC_HTML		? JOB_FEED
+			     : ls->kind == ASSAY_SRC_SITEMAPINDEX ? JOB_SITEMAP
+								  : JOB_PAGE;
+	int rc = ASSAY_OK;
+
+	for (size_t i = 0; i < ls->n && !rc; i++)
+		rc = add_child(c, j, kind, &ls->v[i]);
+	return rc;
+}
+
+static void save_validators(struct crawler *c, const struct job *j, const struct assay_http_req *r)
+{
+	if (assay_url_is_web(j->url) && (r->etag_out || r->last_modified_out))
+		state_put_validators(c, j->url, r->etag_out, r->last_modified_out);
+}
+
+/* A feed, sitemap, robots.txt or HTML page named as a source. */
+static int listing(struct crawler *c, struct job *j, const struct assay_http_req *r, int64_t off)
+{
+	struct assay_links ls = {0};
+	struct assay_buf tmp = {0};
+	const char *body;
+	size_t len;
+	int rc = plain_body(c, r, &tmp, &body, &len);
+
+	if (rc) {
+		crawler_fail(c, j, false, assay_strerror(rc));
+		goto out;
+	}
+	if (path_is(j->url, "/robots.txt")) {
+		rc = add_robots_sitemaps(c, j, body, len);
+		goto done;
+	}
+	rc = assay_source_parse(body, len, j->url, &ls);
+	if (rc == ASSAY_ENOMEM)
+		goto out_job;
+	if (rc) {
+		crawler_fail(c, j, false, "not a feed, sitemap or page");
+		rc = ASSAY_OK;
+		goto out;
+	}
+	if (ls.kind == ASSAY_SRC_HTML && ls.n == 0 && j->kind == JOB_SOURCE) {
+		/* An article named as a source. */
+		if (known(c, j->origin ? j->origin : j->url)) {
+			c->sum->skipped_known++;
+			goto done;
+		}
+		assay_links_release(&ls);
+		assay_buf_release(&tmp);
+		return deliver(c, j, r, off);
+	}
+	rc = expand(c, j, &ls);
+	if (!rc && ls.kind == ASSAY_SRC_HTML && j->kind == JOB_SOURCE && path_is(j->url, "/"))
+		rc = add_host_sitemaps(c, j);
+done:
+	if (!rc)
+		save_validators(c, j, r);
+out_job:
+	job_free(j);
+out:
+	assay_links_release(&ls);
+	assay_buf_release(&tmp);
+	c->dirty = true;
+	return rc;
+}
+
+static int robots_done(struct crawler *c, struct host *h, struct job *j,
+		       const struct assay_http_req *r)
+{
+	struct assay_buf cached = {0};
+	bool fresh;
+
+	if ((r->rc == ASSAY_EFETCH && r->retryable) || r->code >= 500 || r->code == 429) {
+		/* Unreachable: nothing may be fetched from the host for now. */
+		if (++h->robots_tries > c->o->max_retries) {
+			h->robots_state = ROBOTS_FAILED;
+		} else {
+			h->robots_state = ROBOTS_NONE;
+			h->next_at = assay_now() + c->o->retry_base * (1 << (h->robots_tries - 1));
+			c->sum->retries++;
+		}
+	} else if (r->rc != ASSAY_OK || r->code >= 300) {
+		/* 4xx (and what cannot be a robots.txt): everything allowed. */
+		crawler_set_robots(c, h, NULL, 0);
+		if (r->rc == ASSAY_OK)
+			state_put_robots(c, h->key, "", 0, NULL, NULL);
+	} else if (r->code == 304 &&
+		   state_get_robots(c, h->key, &fresh, &cached, NULL, NULL) == ASSAY_OK) {
+		crawler_set_robots(c, h, cached.data, cached.len);
+		state_put_robots(c, h->key, cached.data, cached.len, r->etag_out,
+				 r->last_modified_out);
+	} else {
+		crawler_set_robots(c, h, r->body.data, r->body.len);
+		state_put_robots(c, h->key, r->body.data, r->body.len, r->etag_out,
+				 r->last_modified_out);
+	}
+	assay_buf_release(&cached);
+	job_free(j);
+	return ASSAY_OK;
+}
+
+int crawler_handle(struct crawler *c, struct flight *f)
+{
+	struct assay_http_req *r = &f->req;
+	struct job *j = f->job;
+	char why[300];
+	int64_t off;
+
+	if (j->kind == JOB_ROBOTS)
+		return robots_done(c, f->host, j, r);
+	if (r->rc != ASSAY_OK) {
+		if (!(r->retryable && retry(c, j, 0)))
+			crawler_fail(c, j, r->retryable, r->err);
+		return ASSAY_OK;
+	}
+	off = write_warc(c, j, r);
+	if (r->code == 304) {
+		c->sum->not_modified++;
+		job_free(j);
+		return ASSAY_OK;
+	}
+	if (r->code >= 300 && r->code < 400 && r->location)
+		return follow(c, j, r);
+	if (r->code == 429 || r->code == 503)
+		slow_host(c, f->host, r->retry_after);
+	if (r->code >= 200 && r->code < 300)
+		return j->kind == JOB_PAGE ? deliver(c, j, r, off) : listing(c, j, r, off);
+	if (r->retryable && retry(c, j, r->retry_after >= 0 ? (double)r->retry_after : 0))
+		return ASSAY_OK;
+	snprintf(why, sizeof why, "HTTP %ld", r->code);
+	crawler_fail(c, j, r->retryable, why);
+	return ASSAY_OK;
+}

@@ -1,0 +1,330 @@
+/* warc_read.c - walks the records of a .warc or .warc.gz file.
+ *
+ * Gzip files are inflated member by member, and a record's offset is the
+ * file offset of the gzip member its header starts in: exactly the
+ * record's own member in files written one member per record (ours,
+ * Common Crawl's). Memory stays bounded: a record over the size limit is
+ * skipped as it streams past, never buffered whole. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zlib.h>
+
+#include "assay.h"
+#include "strs.h"
+#include "buf.h"
+#include "file.h"
+#include "warc.h"
+
+#define HEADER_MAX (64u << 10)
+
+struct mark {
+	size_t pos;     /* position in the pending buffer */
+	int64_t offset; /* file offset of the member that produced it */
+};
+
+struct reader {
+	struct assay_buf pending; /* inflated bytes not yet consumed */
+	struct mark *marks;
+	size_t nmarks, capmarks;
+	bool gz;
+	int64_t consumed;         /* plain files: bytes consumed before pending */
+	size_t skip;              /* bytes of an oversized record still to drop */
+	size_t max_record;
+	int (*cb)(void *, const struct assay_warc_record *);
+	void *ctx;
+};
+
+static int add_mark(struct reader *r, int64_t offset)
+{
+	if (r->nmarks == r->capmarks) {
+		size_t cap = r->capmarks ? r->capmarks * 2 : 8;
+		void *p = realloc(r->marks, cap * sizeof *r->marks);
+		if (!p)
+			return ASSAY_ENOMEM;
+		r->marks = p;
+		r->capmarks = cap;
+	}
+	r->marks[r->nmarks++] = (struct mark){r->pending.len, offset};
+	return ASSAY_OK;
+}
+
+static int64_t offset_at(const struct reader *r, size_t pos)
+{
+	int64_t off = 0;
+
+	if (!r->gz)
+		return r->consumed + (int64_t)pos;
+	for (size_t i = 0; i < r->nmarks && r->marks[i].pos <= pos; i++)
+		off = r->marks[i].offset;
+	return off;
+}
+
+/* Drops @n consumed bytes from the front of the pending buffer. */
+static void consume(struct reader *r, size_t n)
+{
+	size_t keep = 0;
+
+	memmove(r->pending.data, r->pending.data + n, r->pending.len - n);
+	r->pending.len -= n;
+	r->pending.data[r->pending.len] = 0;
+	r->consumed += (int64_t)n;
+	for (size_t i = 0; i < r->nmarks; i++) {
+		if (r->marks[i].pos < n && i + 1 < r->nmarks && r->marks[i + 1].pos <= n)
+			continue; /* wholly before the new start */
+		r->marks[keep] = r->marks[i];
+		r->marks[keep].pos = r->marks[i].pos > n ? r->marks[i].pos - n : 0;
+		keep++;
+	}
+	r->nmarks = keep;
+}
+
+static const char *field(const char *h, size_t hlen, const char *name, size_t *vlen)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = h; p && p < h + hlen;) {
+		const char *nl = memchr(p, '\n', (size_t)(h + hlen - p));
+		if (!nl)
+			break;
+		if ((size_t)(nl - p) > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+			const char *v = p + n + 1, *e = nl;
+			while (v < e && (*v == ' ' || *v == '\t'))
+				v++;
+			while (e > v && (e[-1] == '\r' || e[-1] == ' '))
+				e--;
+			*vlen = (size_t)(e - v);
+			return v;
+		}
+		p = nl + 1;
+	}
+	return NULL;
+}
+
+static char *field_dup(const char *h, size_t hlen, const char *name)
+{
+	size_t n;
+	const char *v = field(h, hlen, name, &n);
+
+	return v ? strndup(v, n) : NULL;
+}
+
+/* Undoes chunked transfer coding in place; false when malformed. */
+static bool dechunk(char *p, size_t *len)
+{
+	size_t in = 0, out = 0;
+
+	for (;;) {
+		char *end;
+		unsigned long n = strtoul(p + in, &end, 16);
+		char *nl = memchr(p + in, '\n', *len - in);
+
+		if (!nl || end == p + in)
+			return false;
+		in = (size_t)(nl - p) + 1;
+		if (n == 0)
+			break;
+		if (n > *len - in)
+			return false;
+		memmove(p + out, p + in, n);
+		out += n;
+		in += n;
+		if (in < *len && p[in] == '\r')
+			in++;
+		if (in < *len && p[in] == '\n')
+			in++;
+	}
+	*len = out;
+	return true;
+}
+
+/* An HTTP response block: status, Content-Type and the decoded body. */
+static int http_payload(struct assay_warc_record *rec, char *block, size_t len,
+			struct assay_buf *tmp, char **ctype)
+{
+	const char *end = mem_find(block, len, "\r\n\r\n", 4);
+	size_t hlen, plen, n;
+	const char *te, *ce;
+	char *payload;
+
+	if (len < 12 || strncmp(block, "HTTP/", 5) != 0 || !end)
+		return ASSAY_OK;
+	rec->http_status = atoi(strchr(block, ' ') ? strchr(block, ' ') + 1 : "0");
+	hlen = (size_t)(end - block) + 4;
+	payload = block + hlen;
+	plen = len - hlen;
+	*ctype = field_dup(block, hlen, "content-type");
+	rec->content_type = *ctype;
+	te = field(block, hlen, "transfer-encoding", &n);
+	if (te && n >= 7 && strncasecmp(te, "chunked", 7) == 0 && !dechunk(payload, &plen))
+		return ASSAY_EPARSE;
+	ce = field(block, hlen, "content-encoding", &n);
+	if ((ce && (strncasecmp(ce, "gzip", 4) == 0 || strncasecmp(ce, "deflate", 7) == 0)) ||
+	    assay_is_gzip(payload, plen)) {
+		int rc = assay_gunzip(payload, plen, 64u << 20, tmp);
+		if (rc)
+			return rc;
+		payload = tmp->data ? tmp->data : "";
+		plen = tmp->len;
+	}
+	rec->payload = payload;
+	rec->payload_len = plen;
+	return ASSAY_OK;
+}
+
+static int emit(struct reader *r, char *h, size_t hlen, char *block, size_t blen, int64_t off)
+{
+	struct assay_warc_record rec = {0};
+	struct assay_buf tmp = {0};
+	char *type = field_dup(h, hlen, "warc-type"), *uri = field_dup(h, hlen, "warc-target-uri");
+	char *date = field_dup(h, hlen, "warc-date"), *ctype = NULL;
+	int rc = ASSAY_OK;
+
+	rec.type = type ? type : "";
+	rec.target_uri = uri;
+	/* Some writers wrap the URI in angle brackets (WARC/1.0 drafts). */
+	if (uri && uri[0] == '<' && uri[strlen(uri) - 1] == '>') {
+		uri[strlen(uri) - 1] = 0;
+		rec.target_uri = uri + 1;
+	}
+	rec.date = date;
+	rec.offset = off;
+	rec.block = block;
+	rec.block_len = blen;
+	if (strcmp(rec.type, "response") == 0)
+		rc = http_payload(&rec, block, blen, &tmp, &ctype);
+	else if (strcmp(rec.type, "resource") == 0)
+		rec.payload = block, rec.payload_len = blen;
+	if (rc == ASSAY_OK || rc == ASSAY_EPARSE || rc == ASSAY_ETOOBIG)
+		rc = r->cb(r->ctx, &rec);
+	free(type);
+	free(uri);
+	free(date);
+	free(ctype);
+	assay_buf_release(&tmp);
+	return rc;
+}
+
+/* Takes every complete record off the front of the pending buffer. */
+static int drain(struct reader *r, bool at_end)
+{
+	for (;;) {
+		char *p = r->pending.data, *hend;
+		size_t len = r->pending.len, hlen, clen, total, n;
+		const char *cl;
+
+		if (r->skip) {
+			n = r->skip < len ? r->skip : len;
+			r->skip -= n;
+			consume(r, n);
+			if (r->skip)
+				return ASSAY_OK;
+			continue;
+		}
+		while (len && (*p == '\r' || *p == '\n'))
+			consume(r, 1), p = r->pending.data, len = r->pending.len;
+		if (!len)
+			return ASSAY_OK;
+		if (len >= 5 && strncmp(p, "WARC/", 5) != 0)
+			return ASSAY_EPARSE;
+		hend = (char *)mem_find(p, len < HEADER_MAX ? len : HEADER_MAX, "\r\n\r\n", 4);
+		if (!hend)
+			return len >= HEADER_MAX || at_end ? ASSAY_EPARSE : ASSAY_OK;
+		hlen = (size_t)(hend - p) + 4;
+		cl = field(p, hlen, "content-length", &n);
+		if (!cl)
+			return ASSAY_EPARSE;
+		clen = strtoull(cl, NULL, 10);
+		total = hlen + clen;
+		if (clen > r->max_record) {
+			r->skip = total;
+			continue;
+		}
+		if (len < total)
+			return at_end ? ASSAY_EPARSE : ASSAY_OK;
+		int rc = emit(r, p, hlen, p + hlen, clen, offset_at(r, 0));
+		if (rc)
+			return rc;
+		consume(r, total);
+	}
+}
+
+static int feed_plain(struct reader *r, FILE *f)
+{
+	char chunk[65536];
+	size_t n;
+	int rc = ASSAY_OK;
+
+	while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (!(rc = assay_buf_append(&r->pending, chunk, n)))
+			rc = drain(r, false);
+	return rc ? rc : drain(r, true);
+}
+
+static int feed_gz(struct reader *r, FILE *f)
+{
+	unsigned char in[65536], out[65536];
+	z_stream zs;
+	int64_t in_off = 0; /* file offset of zs.next_in */
+	bool new_member = true;
+	int zrc = Z_OK, rc = ASSAY_OK;
+
+	memset(&zs, 0, sizeof zs);
+	if (inflateInit2(&zs, 15 + 16) != Z_OK)
+		return ASSAY_ENOMEM;
+	while (!rc) {
+		if (zs.avail_in == 0) {
+			size_t n = fread(in, 1, sizeof in, f);
+			if (n == 0)
+				break;
+			zs.next_in = in;
+			zs.avail_in = (uInt)n;
+		}
+		if (new_member) {
+			rc = add_mark(r, in_off);
+			new_member = false;
+		}
+		zs.next_out = out;
+		zs.avail_out = sizeof out;
+		uInt before = zs.avail_in;
+		zrc = inflate(&zs, Z_NO_FLUSH);
+		in_off += before - zs.avail_in;
+		if (zrc != Z_OK && zrc != Z_STREAM_END && zrc != Z_BUF_ERROR) {
+			rc = ASSAY_EPARSE;
+			break;
+		}
+		if (!rc && sizeof out - zs.avail_out)
+			rc = assay_buf_append(&r->pending, out, sizeof out - zs.avail_out);
+		if (!rc)
+			rc = drain(r, false);
+		if (zrc == Z_STREAM_END) {
+			inflateReset(&zs);
+			new_member = true;
+		}
+	}
+	inflateEnd(&zs);
+	return rc ? rc : drain(r, true);
+}
+
+int assay_warc_read(const char *path, size_t max_record,
+		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx)
+{
+	struct reader r = {.max_record = max_record, .cb = cb, .ctx = ctx};
+	unsigned char magic[2] = {0};
+	FILE *f = fopen(path, "rb");
+	int rc;
+
+	if (!f)
+		return ASSAY_ENOTFOUND;
+	r.gz = fread(magic, 1, 2, f) == 2 && assay_is_gzip(magic, 2);
+	rewind(f);
+	rc = r.gz ? feed_gz(&r, f) : feed_plain(&r, f);
+	if (!rc && ferror(f))
+		rc = ASSAY_EIO;
+	fclose(f);
+	assay_buf_release(&r.pending);
+	free(r.marks);
+	return rc;
+}
