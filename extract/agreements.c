@@ -1,0 +1,337 @@
+/* agreements.c - sentences -> agreements: who deals with whom, how far.
+ *
+ * A status cue (signed, joined, seeking, stalled; agreement_cues.tsv)
+ * binds to the nearest agreement noun after it ("have signed a landmark
+ * agreement", "stalled negotiations"); nouns that carry a status of their
+ * own ("talks") stand alone. Parties: the subject (the nearest entity
+ * before the cue in its clause, or a coordination "China and Turkey"),
+ * plus the objects ("with China and Russia": one agreement with each;
+ * "between X and Y": one between the two; "joined the MSP": the body).
+ * One document states one agreement per set of parties: the first
+ * mention wins, later ones are the same deal told again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "claims.h"
+
+#define MAXP 8
+#define BIND_WINDOW 6
+
+struct hit {
+	size_t t, len;
+	const struct cl_agr_cue *c;
+};
+
+struct event {
+	size_t start, cue_end;            /* the first cue */
+	size_t anchor, anchor_end;        /* the noun (or the verb) */
+	char type[16], status[12], objects[8];
+};
+
+static const struct cl_agr_cue *cue_at(const struct cl_doc *d, size_t t, size_t end, size_t *len)
+{
+	const struct cl_rules *r = cl_rules();
+	const struct cl_agr_cue *best = NULL;
+
+	*len = 0;
+	for (size_t i = 0; i < r->nagr; i++) {
+		size_t n = cl_phrase_at(d, t, end, &r->agr[i].p);
+		if (n > *len) {
+			*len = n;
+			best = &r->agr[i];
+		}
+	}
+	return best;
+}
+
+static size_t find_hits(const struct cl_doc *d, const struct cl_sent *s, struct hit *h, size_t max)
+{
+	size_t n = 0, len;
+
+	for (size_t t = s->t0; t < s->t1 && n < max; t++) {
+		const struct cl_agr_cue *c = cue_at(d, t, s->t1, &len);
+		if (!c)
+			continue;
+		h[n++] = (struct hit){t, len, c};
+		t += len - 1;
+	}
+	return n;
+}
+
+/* Pairs status cues with nouns into events. */
+static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n, struct event *ev)
+{
+	size_t ne = 0;
+	bool used[32] = {false};
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cl_agr_cue *v = h[i].c, *noun = NULL;
+		size_t j = i + 1;
+		if (used[i] || v->noun)
+			continue;
+		for (; j < n && h[j].t <= h[i].t + h[i].len + BIND_WINDOW; j++) {
+			bool brk = false;
+			for (size_t u = h[i].t + h[i].len; u < h[j].t; u++)
+				brk |= cl_clause_break(d, u);
+			if (brk || !h[j].c->noun)
+				break;
+			noun = h[j].c;
+			used[j] = true;
+			break;
+		}
+		if (!v->type[0] && !noun)
+			continue;
+		struct event *e = &ev[ne++];
+		e->start = h[i].t;
+		e->cue_end = h[i].t + h[i].len;
+		e->anchor = noun ? h[j].t : h[i].t;
+		e->anchor_end = noun ? h[j].t + h[j].len : h[i].t + h[i].len;
+		cl_copy(e->type, sizeof e->type, v->type[0] ? v->type : noun->type);
+		cl_copy(e->status, sizeof e->status, v->status);
+		cl_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
+			continue;
+		struct event *e = &ev[ne++];
+		e->start = e->anchor = h[i].t;
+		e->cue_end = e->anchor_end = h[i].t + h[i].len;
+		cl_copy(e->type, sizeof e->type, h[i].c->type);
+		cl_copy(e->status, sizeof e->status, h[i].c->status);
+		cl_copy(e->objects, sizeof e->objects, h[i].c->objects);
+		for (size_t k = i + 1; k < n; k++) /* "talks ... have stalled" */
+			if (!h[k].c->noun && !h[k].c->type[0]) {
+				cl_copy(e->status, sizeof e->status, h[k].c->status);
+				break;
+			}
+	}
+	return ne;
+}
+
+static bool eligible(const struct cl_doc *d, size_t t)
+{
+	const struct cl_tok *k = &d->tok[t];
+
+	return cl_is_entity(d, t) && !k->prep && !k->modifier && !k->paren;
+}
+
+static bool clause_edge(const struct cl_doc *d, size_t t)
+{
+	return cl_clause_break(d, t) ||
+	       (d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',' && cl_word_is(d, t + 1, "and"));
+}
+
+/* The subject entities before @t in its clause: one, or a coordination. */
+static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+		       int *out)
+{
+	size_t n = 0;
+	int t = -1;
+
+	for (size_t u = e->start; u > s->t0 && !clause_edge(d, u - 1); u--)
+		if (eligible(d, u - 1)) {
+			t = (int)u - 1;
+			break;
+		}
+	if (t < 0) {
+		for (size_t u = e->anchor_end; u < s->t1; u++)
+			if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s"))) {
+				t = (int)u;
+				break;
+			}
+	}
+	if (t < 0) {
+		t = cl_subject(d, s, e->start);
+		if (t >= 0 && (size_t)t >= s->t0 && (size_t)t < s->t1 && !eligible(d, (size_t)t))
+			t = d->focus.any;
+	}
+	if (t < 0)
+		return 0;
+	out[n++] = t;
+	/* "China and Turkey have signed", "X, Y and Z agreed" */
+	for (int u = t - 1; u >= (int)s->t0 && n < MAXP; u--) {
+		if (cl_word_is(d, (size_t)u, "and") || d->tok[u].w[0] == ',' ||
+		    cl_word_is(d, (size_t)u, "the"))
+			continue;
+		if (!cl_is_entity(d, (size_t)u) || d->tok[u].prep || d->tok[u].paren)
+			break;
+		out[n++] = u;
+	}
+	return n;
+}
+
+/* Entities of a coordination starting at @t ("China and Russia", "the
+ * US, Japan and Korea"); a comma not closed by "and" ends the list, as in
+ * "with China and Russia, Turkey is ...". */
+static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size_t t, int *out,
+			   size_t n)
+{
+	size_t before_comma = (size_t)-1;
+
+	for (; t < s->t1 && n < MAXP; t++) {
+		if (cl_is_entity(d, t)) {
+			out[n++] = (int)t;
+			continue;
+		}
+		if (d->tok[t].w[0] == ',' && d->tok[t].kind == CT_PUNCT) {
+			before_comma = n;
+			continue;
+		}
+		if (cl_word_is(d, t, "and") || cl_word_is(d, t, "or")) {
+			before_comma = (size_t)-1;
+			continue;
+		}
+		if (cl_word_is(d, t, "the") || cl_word_is(d, t, "other") || cl_word_is(d, t, "its"))
+			continue;
+		break;
+	}
+	return before_comma < n ? before_comma : n;
+}
+
+static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+		      int *out, bool *between)
+{
+	size_t end = e->anchor_end + 8 < s->t1 ? e->anchor_end + 8 : s->t1;
+
+	*between = false;
+	for (size_t u = e->cue_end; u < end; u++) {
+		if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
+			break;
+		if (!strcmp(e->objects, "join") && cl_is_entity(d, u)) {
+			out[0] = (int)u;
+			return 1;
+		}
+		if (!strcmp(e->objects, "in") && cl_word_is(d, u, "in"))
+			return coordination(d, s, u + 1, out, 0);
+		if (!strcmp(e->objects, "with") &&
+		    (cl_word_is(d, u, "with") || cl_word_is(d, u, "between"))) {
+			*between = cl_word_is(d, u, "between");
+			return coordination(d, s, u + 1, out, 0);
+		}
+	}
+	return 0;
+}
+
+static int cmp_ids(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+static bool same_parties(const struct assay_agreement *a, const struct assay_agreement *b)
+{
+	if (a->nparties != b->nparties)
+		return false;
+	for (int i = 0; i < a->nparties; i++)
+		if (strcmp(a->parties[i], b->parties[i]))
+			return false;
+	return true;
+}
+
+static bool is_vehicle_word(const struct cl_doc *d, size_t t)
+{
+	static const char *const w[] = {"vehicle", "vehicles", "ev", "evs", "automaker",
+					"automakers", "carmaker", "carmakers", "car", "cars",
+					"automotive", NULL};
+	const struct assay_mention *m = cl_mention(d, t);
+
+	if (m)
+		return m->type == ASSAY_M_COUNT && strcmp(m->unit, "vehicle") == 0;
+	for (size_t i = 0; w[i]; i++)
+		if (cl_word_is(d, t, w[i]))
+			return true;
+	return false;
+}
+
+/* The nearest commodity, vehicle or trade word to the cue; else context. */
+static void topic_of(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+		     char out[32])
+{
+	size_t bestd = (size_t)-1;
+
+	out[0] = '\0';
+	for (size_t t = s->t0; t < s->t1; t++) {
+		const struct assay_mention *m = cl_mention(d, t);
+		const char *topic = NULL;
+		if (m && m->type == ASSAY_M_COMMODITY)
+			topic = m->id;
+		else if (is_vehicle_word(d, t))
+			topic = "vehicles";
+		else if (cl_word_is(d, t, "customs") || cl_word_is(d, t, "tariffs"))
+			topic = "trade";
+		size_t dist = t > e->anchor ? t - e->anchor : e->anchor - t;
+		if (topic && dist < bestd) {
+			bestd = dist;
+			cl_copy(out, 32, topic);
+		}
+	}
+	if (!out[0] && strcmp(e->type, "membership") != 0)
+		cl_commodity(d, s, s->t0, s->t0, false, out);
+}
+
+static int emit(struct cl_doc *d, const struct cl_sent *s, const struct event *e, const int *p,
+		size_t np)
+{
+	struct assay_agreement a;
+
+	memset(&a, 0, sizeof a);
+	for (size_t i = 0; i < np && a.nparties < ASSAY_MAX_PARTIES; i++) {
+		const char *id = cl_entity_id(d, p[i]);
+		bool dup = false;
+		for (int j = 0; j < a.nparties; j++)
+			dup |= strcmp(a.parties[j], id) == 0;
+		if (!dup && *id)
+			cl_copy(a.parties[a.nparties++], sizeof a.parties[0], id);
+	}
+	if (a.nparties < 2)
+		return ASSAY_OK;
+	qsort(a.parties, (size_t)a.nparties, sizeof a.parties[0], cmp_ids);
+	for (size_t i = d->a0; i < d->out->nagreements; i++)
+		if (same_parties(&d->out->agreements[i], &a))
+			return ASSAY_OK;
+	cl_copy(a.type, sizeof a.type, e->type);
+	cl_copy(a.status, sizeof a.status, e->status);
+	topic_of(d, s, e, a.topic);
+	a.evidence = (struct assay_evidence){s->start, s->end};
+	return cl_push_agreement(d, &a);
+}
+
+static int event_agreements(struct cl_doc *d, const struct cl_sent *s, const struct event *e)
+{
+	int subj[MAXP], obj[MAXP], p[MAXP + 1];
+	bool between;
+	size_t no = objects(d, s, e, obj, &between), ns;
+
+	if (between)
+		return no == 2 ? emit(d, s, e, obj, 2) : ASSAY_OK;
+	ns = subjects(d, s, e, subj);
+	if (ns == 0)
+		return ASSAY_OK;
+	if (ns == 1 && no > 1) { /* "talks with China and Russia": one each */
+		for (size_t i = 0; i < no; i++) {
+			p[0] = subj[0];
+			p[1] = obj[i];
+			if (emit(d, s, e, p, 2))
+				return ASSAY_ENOMEM;
+		}
+		return ASSAY_OK;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < ns && n < MAXP; i++)
+		p[n++] = subj[i];
+	for (size_t i = 0; i < no && n < MAXP; i++)
+		p[n++] = obj[i];
+	return emit(d, s, e, p, n);
+}
+
+int cl_sentence_agreements(struct cl_doc *d, const struct cl_sent *s)
+{
+	struct hit h[32];
+	struct event ev[32];
+	size_t nh = find_hits(d, s, h, 32), ne = find_events(d, h, nh, ev);
+
+	for (size_t i = 0; i < ne; i++)
+		if (event_agreements(d, s, &ev[i]))
+			return ASSAY_ENOMEM;
+	return ASSAY_OK;
+}

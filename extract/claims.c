@@ -1,0 +1,593 @@
+/* claims.c - figures in sentences -> claims: whose, what, of which
+ * commodity, when, planned or actual.
+ *
+ * For each figure the metric comes from cue words (metric_cues.tsv): first
+ * those describing its own noun phrase ("38% of global reserves"), else
+ * the nearest cue before it since the previous figure ("China produced
+ * 140,000 tonnes"). A figure with no cue of its own that follows an entity
+ * in a list ("Malaysia 28,526 tonnes, Indonesia 24,516") or a change ("cut
+ * 0.75 cent to 66 cents") inherits what the figure before it measured.
+ * A figure with no metric or no subject makes no claim: silence beats a
+ * wrong claim an editor must reject. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "assay.h"
+#include "claims.h"
+
+/* What the previous figure of the sentence measured, for ellipsis. */
+struct head {
+	bool valid;
+	size_t tok;
+	char base[16], status[12], period[16], commodity[32];
+	double scale;       /* canonical value per written number */
+	char unit[24], per[8];
+	char place[64];
+};
+
+static bool is_punct(const struct cl_doc *d, size_t t, const char *set)
+{
+	return d->tok[t].kind == CT_PUNCT && strchr(set, d->tok[t].w[0]);
+}
+
+static bool stops_noun_phrase(const struct cl_doc *d, size_t t)
+{
+	static const char *const stop[] = {
+		"at", "in", "from", "to", "by", "for", "with", "on", "into", "than", "as",
+		"while", "which", "that", "since", "was", "is", "were", "are", "will", "has",
+		"have", "had", "a", "an", "per", "last", "this", "next", NULL,
+	};
+	if (is_punct(d, t, ",;:().!?\""))
+		return true;
+	if (d->tok[t].kind != CT_WORD)
+		return false;
+	for (const char *const *w = stop; *w; w++)
+		if (strcmp(d->tok[t].w, *w) == 0)
+			return true;
+	return false;
+}
+
+/* The longest metric cue of the wanted side at @t within [t, end). */
+static const struct cl_metric_cue *metric_cue_at(const struct cl_doc *d, size_t t, size_t end,
+						 bool after, size_t *len)
+{
+	const struct cl_rules *r = cl_rules();
+	const struct cl_metric_cue *best = NULL;
+
+	*len = 0;
+	for (size_t i = 0; i < r->nmetric; i++) {
+		if (r->metric[i].after != after)
+			continue;
+		size_t n = cl_phrase_at(d, t, end, &r->metric[i].p);
+		if (n > *len) {
+			*len = n;
+			best = &r->metric[i];
+		}
+	}
+	return best;
+}
+
+/* Cues in the figure's own noun phrase, with one coordinated second
+ * ("70% of global production and refining"). */
+static int right_cues(const struct cl_doc *d, size_t f, size_t r, char bases[2][16])
+{
+	size_t len, len2;
+
+	for (size_t u = f + 1; u < r && u < f + 9; u++) {
+		if (stops_noun_phrase(d, u))
+			break;
+		const struct cl_metric_cue *c = metric_cue_at(d, u, r, true, &len);
+		if (!c)
+			continue;
+		cl_copy(bases[0], 16, c->base);
+		size_t v = u + len;
+		if (v < r && (cl_word_is(d, v, "and") || cl_word_is(d, v, "or")))
+			v++;
+		else
+			return 1;
+		if (v < r && cl_word_is(d, v, "the"))
+			v++;
+		const struct cl_metric_cue *c2 = metric_cue_at(d, v, r, true, &len2);
+		if (!c2 || strcmp(c2->base, c->base) == 0)
+			return 1;
+		cl_copy(bases[1], 16, c2->base);
+		return 2;
+	}
+	return 0;
+}
+
+/* The nearest cue before the figure; *at its first token. */
+static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], size_t *at)
+{
+	size_t len;
+
+	for (size_t u = f; u-- > l;) {
+		const struct cl_metric_cue *c = metric_cue_at(d, u, f, false, &len);
+		if (c) {
+			cl_copy(base, 16, c->base);
+			*at = u;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "Global reserves were 110 million tons": the world's figure, which has
+ * no subject in the vocabulary. */
+static bool world_figure(const struct cl_doc *d, size_t cue)
+{
+	static const char *const w[] = {"global", "world", "world's", "worldwide", "total",
+					"western", NULL};
+	for (size_t i = 0; cue > 0 && w[i]; i++)
+		if (cl_word_is(d, cue - 1, w[i]))
+			return true;
+	return false;
+}
+
+static const char *word_cue(const struct cl_doc *d, const struct cl_word_cue *cues, size_t n,
+			    size_t from, size_t f)
+{
+	for (size_t u = f; u-- > from;)
+		for (size_t i = 0; i < n; i++)
+			if (cl_phrase_at(d, u, f, &cues[i].p))
+				return cues[i].value;
+	return NULL;
+}
+
+static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[12])
+{
+	const struct cl_rules *r = cl_rules();
+	const char *v = word_cue(d, r->status, r->nstatus, cl_clause_start(d, s->t0, f), f);
+	const struct assay_mention *m = cl_mention(d, f);
+
+	if (!v && strcmp(m->qualifier, "approx") == 0 && m->end - m->start > 6 &&
+	    (strncasecmp(d->text + m->start, "about", 5) == 0 ||
+	     strncasecmp(d->text + m->start, "an estimated", 12) == 0 ||
+	     strncasecmp(d->text + m->start, "estimated", 9) == 0))
+		v = "estimated";
+	cl_copy(out, 12, v ? v : "actual");
+}
+
+/* "up"/"down" when the figure is a change; *skip for an old level. */
+static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *skip)
+{
+	const struct cl_rules *r = cl_rules();
+	const char *v;
+
+	*skip = false;
+	if (f > l && (cl_word_is(d, f - 1, "to") || cl_word_is(d, f - 1, "at")))
+		return "";
+	if (f > l && cl_word_is(d, f - 1, "from")) {
+		*skip = true;
+		return "";
+	}
+	v = word_cue(d, r->change, r->nchange, f > l + 4 ? f - 4 : l, f);
+	return v ? v : "";
+}
+
+static bool year_like(const char *id)
+{
+	size_t n = strlen(id);
+
+	return n >= 4 && id[0] >= '1' && id[0] <= '2' && (n == 4 || id[4] == '-' || id[4] == '/');
+}
+
+/* A dateline ("NEW YORK, April 7 -") and a day ("said on Monday") date
+ * the story, not the figure. */
+static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t u)
+{
+	const struct assay_mention *m = cl_mention(d, u);
+
+	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id) || strlen(m->id) > 9)
+		return false;
+	return !(u < s->t0 + 5 && u + 1 < s->t1 && d->tok[u + 1].kind == CT_PUNCT &&
+		 d->tok[u + 1].w[0] == '-');
+}
+
+/* The year nearest the figure in its clause; one that follows ("in
+ * 2023") counts as nearer than one before. */
+static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[16])
+{
+	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
+
+	while (e < s->t1 && !cl_clause_break(d, e))
+		e++;
+	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
+		if (!period_date(d, s, u))
+			continue;
+		size_t dist = u > f ? u - f : 2 * (f - u);
+		if (dist < bestd) {
+			best = u;
+			bestd = dist;
+		}
+	}
+	out[0] = '\0';
+	if (best != (size_t)-1)
+		cl_copy(out, 16, cl_mention(d, best)->id);
+}
+
+static bool is_place_noun(const struct cl_doc *d, size_t t)
+{
+	static const char *const nouns[] = {"deposit", "mine", "project", "field", "reserve",
+					    "prospect", "orebody", "site", "deposits", NULL};
+	for (const char *const *w = nouns; *w; w++)
+		if (cl_word_is(d, t, *w))
+			return true;
+	return false;
+}
+
+/* "deposit in Eskisehir (province)" or "the Doyon mine": the place, and
+ * *country the token of a country named as the place, else -1. */
+static bool find_place(const struct cl_doc *d, size_t a, size_t b, char out[64], int *country)
+{
+	static const char *const drop[] = {"province", "region", "state", "district", "county",
+					   "Province", "Region", NULL};
+	*country = -1;
+	for (size_t u = a; u < b; u++) {
+		size_t v = u;
+		while (v > a && d->tok[v - 1].kind == CT_WORD && d->tok[v - 1].upper &&
+		       !cl_word_is(d, v - 1, "the") && !cl_word_is(d, v - 1, "this"))
+			v--;
+		if (v == u || !is_place_noun(d, u) || cl_word_is(d, u, "deposits"))
+			continue;
+		size_t n = d->tok[u].end - d->tok[v].start;
+		n = n < 63 ? n : 63;
+		memcpy(out, d->text + d->tok[v].start, n); /* "the Doyon mine" */
+		out[n] = '\0';
+		return true;
+	}
+	for (size_t u = a; u + 2 < b; u++) {
+		if (!is_place_noun(d, u) ||
+		    !(cl_word_is(d, u + 1, "in") || cl_word_is(d, u + 1, "at") ||
+		      cl_word_is(d, u + 1, "near")))
+			continue;
+		size_t v = u + 2, w;
+		if (v < b && cl_word_is(d, v, "the"))
+			v++;
+		if (v < b && cl_mention(d, v) && cl_mention(d, v)->type == ASSAY_M_COUNTRY) {
+			*country = (int)v;
+			continue;
+		}
+		for (w = v; w < b && d->tok[w].kind == CT_WORD && d->tok[w].upper; w++)
+			;
+		if (w == v)
+			continue;
+		size_t e = d->tok[w - 1].end;
+		for (const char *const *x = drop; *x && w - 1 > v; x++)
+			if (strcmp(d->tok[w - 1].w, *x) == 0 || strcasecmp(d->tok[w - 1].w, *x) == 0) {
+				e = d->tok[w - 2].end;
+				break;
+			}
+		size_t n = e - d->tok[v].start < 63 ? e - d->tok[v].start : 63;
+		memcpy(out, d->text + d->tok[v].start, n);
+		out[n] = '\0';
+		return true;
+	}
+	return false;
+}
+
+static void update_place(struct cl_doc *d, const struct cl_sent *s)
+{
+	char p[64];
+	int c;
+
+	if (find_place(d, s->t0, s->t1, p, &c)) {
+		cl_copy(d->focus.place, sizeof d->focus.place, p);
+		d->focus.place_block = s->block;
+	}
+}
+
+static bool count_metric(const char *base, const char *noun, char out[32])
+{
+	const struct cl_rules *r = cl_rules();
+
+	for (size_t i = 0; i < r->ncounts; i++) {
+		const struct cl_count_noun *c = &r->counts[i];
+		if (strcmp(c->noun, noun) == 0 && (c->base[0] == '*' || strcmp(c->base, base) == 0))
+			return cl_copy(out, 32, c->metric);
+	}
+	return false;
+}
+
+static bool metric_for(const char *base, const struct assay_mention *m, bool planned,
+		       bool change, char out[32])
+{
+	const struct cl_metric_kind *k = cl_kind(base);
+	const char *v = NULL;
+
+	if (m->type == ASSAY_M_COUNT)
+		return count_metric(base, m->unit, out);
+	if (m->type == ASSAY_M_MONEY && m->price_per[0])
+		return cl_copy(out, 32, "price");
+	if ((m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_PERCENT) &&
+	    (strcmp(m->unit, "g/t") == 0 || strcmp(m->unit, "oz/t") == 0))
+		return cl_copy(out, 32, "grade");
+	if (!k)
+		return false;
+	if (m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_NUMBER ||
+	    (m->type == ASSAY_M_PERCENT && change))
+		v = planned && strcmp(k->planned, "-") ? k->planned : k->quantity;
+	else if (m->type == ASSAY_M_PERCENT)
+		v = k->percent;
+	else if (m->type == ASSAY_M_MONEY)
+		v = k->money;
+	if (!v || strcmp(v, "-") == 0)
+		return false;
+	return cl_copy(out, 32, v);
+}
+
+/* The number as written at the start of a mention ("1.2" in "1.2 mln
+ * tonnes"), to scale the bare numbers of a list after it. */
+static double written_number(const char *p, const char *end)
+{
+	char buf[32];
+	size_t n = 0;
+
+	while (p < end && !(*p >= '0' && *p <= '9'))
+		p++;
+	while (p < end && n + 1 < sizeof buf && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
+		if (*p++ != ',')
+			buf[n++] = p[-1];
+	buf[n] = '\0';
+	return n ? strtod(buf, NULL) : 0;
+}
+
+static void fill_value(const struct cl_doc *d, struct assay_claim *c, const struct assay_mention *m,
+		       const struct head *h, size_t f)
+{
+	c->value = m->value;
+	c->value_max = m->value_max;
+	c->has_max = m->has_max;
+	cl_copy(c->unit, sizeof c->unit, m->unit);
+	cl_copy(c->qualifier, sizeof c->qualifier, m->qualifier[0] ? m->qualifier : "eq");
+	cl_copy(c->per, sizeof c->per, m->per);
+	cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+	if (m->type == ASSAY_M_NUMBER && h) {
+		c->value *= h->scale;
+		c->value_max *= h->scale;
+		cl_copy(c->unit, sizeof c->unit, h->unit);
+		cl_copy(c->per, sizeof c->per, h->per);
+	}
+	if (strcmp(c->unit, "ozt") == 0 && strcmp(c->metric, "grade") == 0) {
+		size_t u = f + 1;
+		if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY)
+			u++;
+		if ((cl_word_is(d, u, "per") || cl_word_is(d, u, "a")) &&
+		    u + 1 < d->ntok && strncmp(d->tok[u + 1].w, "ton", 3) == 0)
+			cl_copy(c->unit, sizeof c->unit, "oz/t");
+	}
+}
+
+static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
+{
+	for (size_t u = a; u < b; u++)
+		if (cl_is_entity(d, u))
+			return true;
+	return false;
+}
+
+/* Metric bases for the figure at @f: its own, else inherited from @h.
+ * *world when the cue says the figure is the world's. */
+static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
+		    size_t r, const struct head *h, bool change, char bases[2][16], bool *ellipsis,
+		    bool *world)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+	int n = right_cues(d, f, r, bases);
+	size_t at;
+
+	*ellipsis = *world = false;
+	if (!n && m->type != ASSAY_M_NUMBER && left_cue(d, l, f, bases[0], &at)) {
+		n = 1;
+		*world = world_figure(d, at) && !cl_subject_before(d, s, at);
+	}
+	if (!n && h->valid &&
+	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change)) {
+		cl_copy(bases[0], 16, h->base);
+		*ellipsis = true;
+		n = 1;
+	}
+	if (!n && (m->type == ASSAY_M_COUNT || (m->type == ASSAY_M_MONEY && m->price_per[0]))) {
+		cl_copy(bases[0], 16, m->type == ASSAY_M_COUNT ? "*" : "price");
+		n = 1;
+	}
+	if (m->type == ASSAY_M_NUMBER && !*ellipsis)
+		return 0;
+	return n;
+}
+
+static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
+		      size_t r, const char *metric, char place[64])
+{
+	int country = -1;
+
+	place[0] = '\0';
+	if (!find_place(d, f + 1, r, place, &country) && !find_place(d, l, f, place, &country) &&
+	    strcmp(metric, "deposit_size") == 0 && d->focus.place[0] &&
+	    s->block <= d->focus.place_block + 1)
+		cl_copy(place, 64, d->focus.place);
+	if (strcmp(metric, "deposit_size") && strcmp(metric, "reserves") &&
+	    strcmp(metric, "resources"))
+		country = -1;
+	return country >= 0 ? country : cl_subject(d, s, f);
+}
+
+/* "cut its price 0.75 cent to 66 cents a lb": the change is per lb too. */
+static void price_unit(const struct cl_doc *d, const struct cl_sent *s, size_t f,
+		       struct assay_claim *c)
+{
+	for (size_t u = f + 1; !c->price_per[0] && u < s->t1; u++) {
+		const struct assay_mention *m = cl_mention(d, u);
+		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
+			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+	}
+}
+
+static void set_head(struct head *h, size_t f, const struct cl_doc *d, const char *base,
+		     const char *status)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+	double w = written_number(d->text + m->start, d->text + m->end);
+
+	*h = (struct head){.valid = true, .tok = f, .scale = w > 0 ? m->value / w : 1};
+	cl_copy(h->base, sizeof h->base, base);
+	cl_copy(h->status, sizeof h->status, status);
+	cl_copy(h->unit, sizeof h->unit, m->unit);
+	cl_copy(h->per, sizeof h->per, m->per);
+}
+
+static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
+		     struct assay_claim *c, struct head *h, bool ellipsis)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+	const struct cl_metric_kind *k = cl_kind(h->base);
+	int subj = subject_of(d, s, l, f, r, c->metric, c->place);
+
+	if (!c->place[0])
+		cl_copy(c->place, sizeof c->place, h->place);
+	else
+		cl_copy(h->place, sizeof h->place, c->place);
+	if (subj < 0)
+		return ASSAY_OK;
+	cl_copy(c->subject, sizeof c->subject, cl_entity_id(d, subj));
+	fill_value(d, c, m, ellipsis ? h : NULL, f);
+	if (ellipsis) {
+		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
+		cl_copy(c->period, sizeof c->period, h->period);
+	} else {
+		if (!k || k->commodity)
+			cl_commodity(d, s, f + 1, r, false, c->commodity);
+		if (k && k->dated)
+			cl_copy(c->period, sizeof c->period, h->period);
+	}
+	if (strcmp(c->metric, "price") == 0)
+		price_unit(d, s, f, c);
+	c->fig_start = m->start;
+	c->fig_end = m->end;
+	c->evidence = (struct assay_evidence){s->start, s->end};
+	return cl_push_claim(d, c);
+}
+
+static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, size_t l, size_t r,
+			 struct head *h)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+	char bases[2][16], status[12];
+	bool skip, ellipsis, world;
+	const char *change = change_of(d, l, f, &skip);
+	struct head prev = *h;
+	int n;
+
+	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
+		return ASSAY_OK;
+	if (ellipsis)
+		cl_copy(status, sizeof status, h->status);
+	else
+		status_of(d, s, f, status);
+	for (int i = 0; i < n; i++) {
+		struct assay_claim c;
+		memset(&c, 0, sizeof c);
+		if (!metric_for(bases[i], m, strcmp(status, "planned") == 0, *change, c.metric))
+			continue;
+		cl_copy(c.status, sizeof c.status, status);
+		cl_copy(c.change, sizeof c.change, change);
+		if (ellipsis) {
+			h->tok = f;
+		} else if (i == 0) {
+			char period[16];
+			set_head(h, f, d, bases[0], status);
+			cl_copy(h->place, sizeof h->place, prev.valid ? prev.place : "");
+			period_of(d, s, f, period);
+			cl_copy(h->period, sizeof h->period,
+				period[0] || !prev.valid ? period : prev.period);
+			cl_commodity(d, s, f + 1, r, false, h->commodity);
+		}
+		if (world)
+			continue;
+		struct head use = *h;
+		cl_copy(use.base, sizeof use.base, bases[i]);
+		if (one_claim(d, s, l, f, r, &c, ellipsis ? h : &use, ellipsis))
+			return ASSAY_ENOMEM;
+		if (!ellipsis && i == 0)
+			cl_copy(h->place, sizeof h->place, use.place);
+	}
+	return ASSAY_OK;
+}
+
+int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s)
+{
+	struct head h = {0};
+	size_t l = s->t0;
+
+	for (size_t t = s->t0; t < s->t1; t++) {
+		if (!cl_is_figure(d, t))
+			continue;
+		size_t r = t + 1;
+		while (r < s->t1 && !cl_is_figure(d, r))
+			r++;
+		if (figure_claims(d, s, t, l, r, &h))
+			return ASSAY_ENOMEM;
+		l = t + 1;
+	}
+	update_place(d, s);
+	return ASSAY_OK;
+}
+
+bool cl_clause_break(const struct cl_doc *d, size_t t)
+{
+	static const char *const words[] = {"but", "while", "whereas", "although", "however",
+					    NULL};
+	if (is_punct(d, t, ";"))
+		return true;
+	for (const char *const *w = words; *w; w++)
+		if (cl_word_is(d, t, *w))
+			return true;
+	return false;
+}
+
+size_t cl_clause_start(const struct cl_doc *d, size_t t0, size_t t)
+{
+	while (t > t0 && !cl_clause_break(d, t - 1))
+		t--;
+	return t;
+}
+
+int assay_claims_find(const char *text, size_t len, const struct assay_span *sents,
+		      size_t nsents, const struct assay_mention *mentions, size_t nmentions,
+		      struct assay_extraction *out)
+{
+	struct cl_doc d = {.text = text, .len = len, .m = mentions, .nm = nmentions, .out = out,
+			  .a0 = out->nagreements};
+	size_t nc = out->nclaims, na = out->nagreements;
+	int rc = assay_claims_init();
+
+	if (rc)
+		return rc;
+	rc = cl_doc_build(&d, sents, nsents);
+	for (size_t i = 0; !rc && i < d.nsent; i++) {
+		const struct cl_sent *s = &d.sent[i];
+		if (d.blk[s->block].kind == CB_ROW || d.blk[s->block].kind == CB_RULE)
+			continue;
+		rc = cl_sentence_claims(&d, s);
+		if (!rc)
+			rc = cl_sentence_agreements(&d, s);
+		cl_focus_update(&d, s);
+	}
+	for (size_t b = 0; !rc && b < d.nblk; b++) {
+		size_t e = b;
+		if (d.blk[b].table < 0)
+			continue;
+		while (e < d.nblk && d.blk[e].table == d.blk[b].table)
+			e++;
+		rc = cl_table_claims(&d, b, e);
+		b = e - 1;
+	}
+	cl_doc_release(&d);
+	if (rc) { /* all or nothing */
+		out->nclaims = nc;
+		out->nagreements = na;
+	}
+	return rc;
+}

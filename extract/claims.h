@@ -1,0 +1,198 @@
+/* claims.h - internal to extract/: mentions -> claims and agreements.
+ *
+ * The recognizers find what each span says (a quantity, a country); this
+ * part decides what the figures are about: whose figure, which metric,
+ * which commodity and year, planned or actual, and who deals with whom.
+ * It reads only the cleaned text and the mentions, so a document cleaned
+ * from HTML and a plain text file go through the same code: blocks are
+ * lines, a line with " | " between cells is a table row, a short line
+ * without closing punctuation is a heading.
+ *
+ * The rules are data (extract/data/claims/ *.tsv, compiled in): metric
+ * cue words, status cue words, change verbs, agreement nouns and verbs.
+ *
+ * Files: claims_data.c loads the tables; claims_text.c cuts the text into
+ * blocks, sentences and tokens and resolves subjects and context;
+ * claims.c attaches figures; tables.c reads tables; agreements.c finds
+ * agreements. */
+#ifndef ASSAY_CLAIMS_H
+#define ASSAY_CLAIMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+#include "mentions.h"
+
+/* ---- the entry points extract.c calls ---- */
+
+/* Loads the rule tables once; idempotent. ASSAY_OK or ASSAY_ENOMEM. */
+int assay_claims_init(void);
+void assay_claims_shutdown(void);
+
+/* Finds claims and agreements in @text from its sentences @sents (as
+ * assay_split_sentences() gives them; NULL: a simple split of our own) and
+ * its @mentions (sorted by start, not overlapping) and appends them to
+ * out->claims and out->agreements (malloc'd arrays the extraction owns;
+ * out->mentions is not touched). Calls assay_claims_init() if needed.
+ * Returns ASSAY_OK or ASSAY_ENOMEM (then @out keeps what it had). */
+int assay_claims_find(const char *text, size_t len, const struct assay_span *sents,
+		      size_t nsents, const struct assay_mention *mentions, size_t nmentions,
+		      struct assay_extraction *out);
+
+/* ---- below: shared between the files of this part only ---- */
+
+struct assay_claims_datafile {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+extern const struct assay_claims_datafile assay_claims_data[];
+extern const size_t assay_claims_ndata;
+
+#define CL_MAXWORDS 5  /* words in one cue phrase */
+#define CL_WORDLEN 24  /* a word, lowercased and truncated */
+
+/* A cue phrase: up to CL_MAXWORDS lowercase words; "produc*" is a prefix. */
+struct cl_phrase {
+	char w[CL_MAXWORDS][CL_WORDLEN];
+	int n;
+};
+
+struct cl_metric_cue {
+	struct cl_phrase p;
+	bool after;      /* describes the figure's noun phrase */
+	char base[16];
+};
+
+struct cl_metric_kind {
+	char base[16];
+	char quantity[24], percent[24], money[24], count[24], planned[24];
+	bool dated, commodity;
+};
+
+struct cl_count_noun {
+	char base[16], noun[24], metric[24];
+};
+
+struct cl_word_cue {      /* status and change cues */
+	struct cl_phrase p;
+	char value[12];  /* status or direction */
+};
+
+struct cl_agr_cue {
+	struct cl_phrase p;
+	bool noun;
+	char type[16], status[12], objects[8];
+};
+
+struct cl_rules {
+	struct cl_metric_cue *metric;
+	size_t nmetric;
+	struct cl_metric_kind *kinds;
+	size_t nkinds;
+	struct cl_count_noun *counts;
+	size_t ncounts;
+	struct cl_word_cue *status;
+	size_t nstatus;
+	struct cl_word_cue *change;
+	size_t nchange;
+	struct cl_agr_cue *agr;
+	size_t nagr;
+};
+
+/* The loaded rules; valid after assay_claims_init() until shutdown. */
+const struct cl_rules *cl_rules(void);
+
+enum cl_tok_kind { CT_WORD, CT_PUNCT, CT_MENTION, CT_NUMBER };
+
+struct cl_tok {
+	size_t start, end;
+	enum cl_tok_kind kind;
+	int m;            /* CT_MENTION: index into cl_doc.m, else -1 */
+	double num;       /* CT_NUMBER: its value */
+	char w[CL_WORDLEN]; /* CT_WORD lowercased; CT_PUNCT the character */
+	bool upper;       /* CT_WORD starts with a capital letter */
+	/* entity roles (CT_MENTION of a country or org) */
+	bool prep;        /* object of a preposition ("with China") */
+	bool modifier;    /* "China's BYD": China only modifies */
+	bool paren;       /* inside parentheses */
+};
+
+enum cl_block_kind { CB_PARA, CB_HEADING, CB_ITEM, CB_ROW, CB_RULE };
+
+struct cl_block {
+	size_t start, end;
+	enum cl_block_kind kind;
+	int table;        /* CB_ROW: table number, else -1 */
+	size_t s0, s1;    /* its sentences */
+	int section;      /* blocks since the last heading share a number */
+};
+
+struct cl_sent {
+	size_t t0, t1;    /* tokens, end exclusive */
+	size_t start, end;
+	size_t block;
+};
+
+/* The discourse so far: who the text was last about. */
+struct cl_focus {
+	int country, org, any;      /* token indexes of the last subjects, -1 */
+	int country2;               /* the country before the last one */
+	char place[64];             /* the last named deposit or mine */
+	size_t place_block;
+};
+
+struct cl_doc {
+	const char *text;
+	size_t len;
+	const struct assay_mention *m;
+	size_t nm;
+	struct assay_mention *own_m; /* m plus bare list numbers, when any */
+	struct cl_tok *tok;
+	size_t ntok;
+	struct cl_sent *sent;
+	size_t nsent;
+	struct cl_block *blk;
+	size_t nblk;
+	char main_commodity[32];
+	struct cl_focus focus;
+	struct assay_extraction *out;
+	size_t ccap, acap;     /* capacity of out->claims, out->agreements */
+	size_t a0;             /* this document's first agreement in out */
+};
+
+/* claims_text.c */
+int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents);
+void cl_doc_release(struct cl_doc *d);
+const struct assay_mention *cl_mention(const struct cl_doc *d, size_t t); /* NULL if none */
+bool cl_is_entity(const struct cl_doc *d, size_t t);
+bool cl_is_figure(const struct cl_doc *d, size_t t);
+bool cl_word_is(const struct cl_doc *d, size_t t, const char *w);
+/* Length in tokens of @p matched at token @t, or 0. */
+size_t cl_phrase_at(const struct cl_doc *d, size_t t, size_t end, const struct cl_phrase *p);
+bool cl_clause_break(const struct cl_doc *d, size_t t);
+size_t cl_clause_start(const struct cl_doc *d, size_t sent_t0, size_t t);
+/* The subject entity token for a figure or cue at @t in sentence @s: the
+ * nearest entity before it that is no object, modifier or aside, an
+ * anaphor ("it", "the company"), the first entity after, else -1. */
+int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t);
+/* True when an entity that can be a subject stands before @t in @s. */
+bool cl_subject_before(const struct cl_doc *d, const struct cl_sent *s, size_t t);
+void cl_focus_update(struct cl_doc *d, const struct cl_sent *s);
+const char *cl_entity_id(const struct cl_doc *d, int t);
+/* Commodity for token range [a,b) of sentence @s: sentence > block >
+ * section > article; "" if none. @local: only the sentence. */
+void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, size_t b,
+		  bool local, char out[32]);
+int cl_push_claim(struct cl_doc *d, const struct assay_claim *c);
+int cl_push_agreement(struct cl_doc *d, const struct assay_agreement *a);
+
+/* claims.c, tables.c, agreements.c */
+int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s);
+int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1);
+int cl_sentence_agreements(struct cl_doc *d, const struct cl_sent *s);
+const struct cl_metric_kind *cl_kind(const char *base);
+bool cl_copy(char *dst, size_t cap, const char *src);
+
+#endif

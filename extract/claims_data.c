@@ -1,0 +1,188 @@
+/* claims_data.c - loads the claim rule tables compiled in from
+ * extract/data/claims/ *.tsv.
+ *
+ * Lines are tab-separated; '#' starts a comment line; blank lines are
+ * skipped. A malformed line is a build-time mistake, so it is reported
+ * once on stderr and skipped rather than failing every extraction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "claims.h"
+#include "log.h"
+
+#define MAXCOLS 9
+
+static struct cl_rules rules;
+static bool loaded;
+
+const struct cl_rules *cl_rules(void)
+{
+	return &rules;
+}
+
+bool cl_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return true;
+}
+
+static void parse_phrase(const char *s, struct cl_phrase *p)
+{
+	p->n = 0;
+	while (*s && p->n < CL_MAXWORDS) {
+		size_t k = 0;
+
+		while (*s == ' ')
+			s++;
+		while (*s && *s != ' ') {
+			if (k + 1 < CL_WORDLEN)
+				p->w[p->n][k++] = *s;
+			s++;
+		}
+		p->w[p->n][k] = '\0';
+		if (k)
+			p->n++;
+	}
+}
+
+/* Splits @line (modified) at tabs into at most MAXCOLS columns. */
+static int split(char *line, char **col)
+{
+	int n = 0;
+
+	col[n++] = line;
+	for (char *p = line; *p && n < MAXCOLS; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			col[n++] = p + 1;
+		}
+	return n;
+}
+
+static int grow(void **arr, size_t n, size_t size)
+{
+	void *p;
+
+	/* capacity: 8, then doubling whenever n reaches a power of two */
+	if (n && (n < 8 || (n & (n - 1))))
+		return ASSAY_OK;
+	p = realloc(*arr, (n ? n * 2 : 8) * size);
+	if (!p)
+		return ASSAY_ENOMEM;
+	*arr = p;
+	return ASSAY_OK;
+}
+
+static int add_row(const char *file, char **c, int n)
+{
+	if (strcmp(file, "metric_cues.tsv") == 0 && n >= 3) {
+		if (grow((void **)&rules.metric, rules.nmetric, sizeof *rules.metric))
+			return ASSAY_ENOMEM;
+		struct cl_metric_cue *m = &rules.metric[rules.nmetric++];
+		m->after = strcmp(c[0], "after") == 0;
+		parse_phrase(c[1], &m->p);
+		cl_copy(m->base, sizeof m->base, c[2]);
+	} else if (strcmp(file, "metric_kinds.tsv") == 0 && n >= 8) {
+		if (grow((void **)&rules.kinds, rules.nkinds, sizeof *rules.kinds))
+			return ASSAY_ENOMEM;
+		struct cl_metric_kind *k = &rules.kinds[rules.nkinds++];
+		cl_copy(k->base, sizeof k->base, c[0]);
+		cl_copy(k->quantity, sizeof k->quantity, c[1]);
+		cl_copy(k->percent, sizeof k->percent, c[2]);
+		cl_copy(k->money, sizeof k->money, c[3]);
+		cl_copy(k->count, sizeof k->count, c[4]);
+		cl_copy(k->planned, sizeof k->planned, c[5]);
+		k->dated = strcmp(c[6], "yes") == 0;
+		k->commodity = strcmp(c[7], "yes") == 0;
+	} else if (strcmp(file, "count_nouns.tsv") == 0 && n >= 3) {
+		if (grow((void **)&rules.counts, rules.ncounts, sizeof *rules.counts))
+			return ASSAY_ENOMEM;
+		struct cl_count_noun *k = &rules.counts[rules.ncounts++];
+		cl_copy(k->base, sizeof k->base, c[0]);
+		cl_copy(k->noun, sizeof k->noun, c[1]);
+		cl_copy(k->metric, sizeof k->metric, c[2]);
+	} else if ((strcmp(file, "status_cues.tsv") == 0 ||
+		    strcmp(file, "change_cues.tsv") == 0) && n >= 2) {
+		bool st = file[0] == 's';
+		struct cl_word_cue **arr = st ? &rules.status : &rules.change;
+		size_t *cnt = st ? &rules.nstatus : &rules.nchange;
+		if (grow((void **)arr, *cnt, sizeof **arr))
+			return ASSAY_ENOMEM;
+		struct cl_word_cue *w = &(*arr)[(*cnt)++];
+		cl_copy(w->value, sizeof w->value, c[0]);
+		parse_phrase(c[1], &w->p);
+	} else if (strcmp(file, "agreement_cues.tsv") == 0 && n >= 5) {
+		if (grow((void **)&rules.agr, rules.nagr, sizeof *rules.agr))
+			return ASSAY_ENOMEM;
+		struct cl_agr_cue *a = &rules.agr[rules.nagr++];
+		a->noun = strcmp(c[0], "noun") == 0;
+		parse_phrase(c[1], &a->p);
+		cl_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
+		cl_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
+		cl_copy(a->objects, sizeof a->objects, c[4]);
+	} else {
+		assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
+	}
+	return ASSAY_OK;
+}
+
+static int load_file(const struct assay_claims_datafile *f)
+{
+	const char *p = f->data, *end = f->data + f->len;
+	char line[512], *col[MAXCOLS];
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p = nl ? nl + 1 : end;
+		if (!n || line[0] == '#')
+			continue;
+		if (add_row(f->name, col, split(line, col)))
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+int assay_claims_init(void)
+{
+	if (loaded)
+		return ASSAY_OK;
+	for (size_t i = 0; i < assay_claims_ndata; i++)
+		if (load_file(&assay_claims_data[i])) {
+			assay_claims_shutdown();
+			return ASSAY_ENOMEM;
+		}
+	loaded = true;
+	return ASSAY_OK;
+}
+
+void assay_claims_shutdown(void)
+{
+	free(rules.metric);
+	free(rules.kinds);
+	free(rules.counts);
+	free(rules.status);
+	free(rules.change);
+	free(rules.agr);
+	memset(&rules, 0, sizeof rules);
+	loaded = false;
+}
+
+const struct cl_metric_kind *cl_kind(const char *base)
+{
+	for (size_t i = 0; i < rules.nkinds; i++)
+		if (strcmp(rules.kinds[i].base, base) == 0)
+			return &rules.kinds[i];
+	return NULL;
+}

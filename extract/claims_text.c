@@ -1,0 +1,787 @@
+/* claims_text.c - the text as the claim finders see it: blocks, sentences,
+ * tokens, the role of each named entity, subjects and context.
+ *
+ * A token is a word, a punctuation mark, or a whole mention: the finders
+ * never look inside a mention, so "U.S." or "Great Wall Motor Co." is one
+ * token and a figure's qualifier travels with it. Blocks are lines: the
+ * cleaner separates blocks by blank lines and plain text files put one
+ * paragraph, heading or table row per line. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "claims.h"
+
+/* Words after which an entity is an object, not a subject. */
+static const char *const preps[] = {
+	"with", "from", "to", "in", "into", "by", "than", "between", "against", "for",
+	"on", "at", "beyond", "like", "including", "among", "toward", "towards", "via",
+	"of", "over", "across", "amid", "near", "outside", "within", "under", "as",
+	"versus", "behind", "after", "before", "through", "and", NULL,
+};
+
+static bool in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return true;
+	return false;
+}
+
+const struct assay_mention *cl_mention(const struct cl_doc *d, size_t t)
+{
+	if (t >= d->ntok || d->tok[t].kind != CT_MENTION)
+		return NULL;
+	return &d->m[d->tok[t].m];
+}
+
+bool cl_is_entity(const struct cl_doc *d, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	return m && (m->type == ASSAY_M_COUNTRY ||
+		     (m->type == ASSAY_M_ORG && strcmp(m->kind, "media") != 0));
+}
+
+bool cl_is_figure(const struct cl_doc *d, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	return m && assay_mention_is_figure(m);
+}
+
+bool cl_word_is(const struct cl_doc *d, size_t t, const char *w)
+{
+	return t < d->ntok && d->tok[t].kind != CT_MENTION && strcmp(d->tok[t].w, w) == 0;
+}
+
+static bool word_matches(const char *pat, const char *w)
+{
+	size_t n = strlen(pat);
+
+	if (n && pat[n - 1] == '*')
+		return strncmp(pat, w, n - 1) == 0;
+	return strcmp(pat, w) == 0;
+}
+
+size_t cl_phrase_at(const struct cl_doc *d, size_t t, size_t end, const struct cl_phrase *p)
+{
+	if (t + (size_t)p->n > end)
+		return 0;
+	for (int i = 0; i < p->n; i++) {
+		const struct cl_tok *k = &d->tok[t + (size_t)i];
+		if (k->kind != CT_WORD || !word_matches(p->w[i], k->w))
+			return 0;
+	}
+	return (size_t)p->n;
+}
+
+/* ---- building: blocks, sentences, tokens ---- */
+
+static bool only_rule_chars(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("-|: \t", p[i]))
+			return false;
+	return true;
+}
+
+static enum cl_block_kind block_kind(const char *p, size_t n)
+{
+	size_t words = 1;
+	char last = p[n - 1];
+
+	if (memchr(p, '|', n))
+		return only_rule_chars(p, n) ? CB_RULE : CB_ROW;
+	if ((n > 2 && (p[0] == '-' || p[0] == '*') && p[1] == ' ') ||
+	    (n > 4 && memcmp(p, "\xe2\x80\xa2", 3) == 0))
+		return CB_ITEM;
+	for (size_t i = 0; i < n; i++)
+		words += p[i] == ' ';
+	if (words <= 14 && !strchr(".!?:;\"')", last) &&
+	    !(n >= 3 && (memcmp(p + n - 3, "\xe2\x80\x9d", 3) == 0)))
+		return CB_HEADING;
+	return CB_PARA;
+}
+
+static int push(void **arr, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		void *p = realloc(*arr, nc * size);
+		if (!p)
+			return ASSAY_ENOMEM;
+		*arr = p;
+		*cap = nc;
+	}
+	(*n)++;
+	return ASSAY_OK;
+}
+
+static int build_blocks(struct cl_doc *d)
+{
+	size_t cap = 0, p = 0;
+	int table = -1, section = 0;
+	bool in_table = false;
+
+	while (p < d->len) {
+		const char *nl = memchr(d->text + p, '\n', d->len - p);
+		size_t e = nl ? (size_t)(nl - d->text) : d->len, a = p, b = e;
+
+		p = e + 1;
+		while (a < b && isspace((unsigned char)d->text[a]))
+			a++;
+		while (b > a && isspace((unsigned char)d->text[b - 1]))
+			b--;
+		if (a == b)
+			continue;
+		if (push((void **)&d->blk, &d->nblk, &cap, sizeof *d->blk))
+			return ASSAY_ENOMEM;
+		struct cl_block *k = &d->blk[d->nblk - 1];
+		k->start = a;
+		k->end = b;
+		k->kind = block_kind(d->text + a, b - a);
+		if (k->kind == CB_ROW || k->kind == CB_RULE) {
+			if (!in_table)
+				table++;
+			in_table = true;
+		} else {
+			in_table = false;
+		}
+		k->table = in_table ? table : -1;
+		if (k->kind == CB_HEADING)
+			section++;
+		k->section = section;
+		k->s0 = k->s1 = 0;
+	}
+	return ASSAY_OK;
+}
+
+static bool is_word_byte(const char *t, size_t p, size_t end)
+{
+	unsigned char c = (unsigned char)t[p];
+
+	if (isalnum(c) || c == '-' || c == '_')
+		return true;
+	if (c == 0xe2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80)
+		return false; /* quotes, dashes, bullets */
+	if (c == 0xc2 && p + 1 < end && (unsigned char)t[p + 1] < 0xc0)
+		return false; /* non-breaking space, currency signs */
+	return c >= 0x80;
+}
+
+static bool apostrophe_at(const char *t, size_t p, size_t end, size_t *len)
+{
+	if (t[p] == '\'') {
+		*len = 1;
+		return true;
+	}
+	if (p + 2 < end && memcmp(t + p, "\xe2\x80\x99", 3) == 0) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+static int push_tok(struct cl_doc *d, size_t *cap, size_t a, size_t b, enum cl_tok_kind kind)
+{
+	if (push((void **)&d->tok, &d->ntok, cap, sizeof *d->tok))
+		return ASSAY_ENOMEM;
+	struct cl_tok *k = &d->tok[d->ntok - 1];
+	memset(k, 0, sizeof *k);
+	k->start = a;
+	k->end = b;
+	k->kind = kind;
+	k->m = -1;
+	return ASSAY_OK;
+}
+
+/* One word or number token at @p; returns its end. */
+static size_t scan_word(struct cl_doc *d, size_t p, size_t end, size_t stop)
+{
+	const char *t = d->text;
+	size_t q = p, al;
+
+	if (isdigit((unsigned char)t[p])) {
+		while (q < stop && (isdigit((unsigned char)t[q]) ||
+				    ((t[q] == ',' || t[q] == '.') && q + 1 < stop &&
+				     isdigit((unsigned char)t[q + 1]))))
+			q++;
+		if (q < stop && isalpha((unsigned char)t[q]))
+			while (q < stop && is_word_byte(t, q, end))
+				q++;
+		return q;
+	}
+	while (q < stop) {
+		if (is_word_byte(t, q, end)) {
+			q++;
+		} else if (apostrophe_at(t, q, end, &al) && q + al < stop &&
+			   isalpha((unsigned char)t[q + al]) &&
+			   !(tolower((unsigned char)t[q + al]) == 's' &&
+			     (q + al + 1 >= stop || !isalnum((unsigned char)t[q + al + 1])))) {
+			q += al;
+		} else {
+			break;
+		}
+	}
+	return q;
+}
+
+static void set_word(struct cl_doc *d, struct cl_tok *k)
+{
+	size_t n = 0;
+	const char *t = d->text;
+
+	k->upper = isupper((unsigned char)t[k->start]);
+	for (size_t i = k->start; i < k->end && n + 1 < CL_WORDLEN; i++) {
+		size_t al;
+		if (apostrophe_at(t, i, k->end, &al)) {
+			k->w[n++] = '\'';
+			i += al - 1;
+		} else {
+			k->w[n++] = (char)tolower((unsigned char)t[i]);
+		}
+	}
+	k->w[n] = '\0';
+	if (isdigit((unsigned char)t[k->start])) {
+		char buf[40];
+		size_t m = 0;
+		for (size_t i = k->start; i < k->end && m + 1 < sizeof buf; i++)
+			if (t[i] != ',')
+				buf[m++] = t[i];
+		buf[m] = '\0';
+		k->kind = CT_NUMBER;
+		k->num = strtod(buf, NULL);
+	}
+}
+
+static void set_punct(struct cl_tok *k, const char *t)
+{
+	unsigned char c = (unsigned char)t[k->start];
+
+	k->w[0] = (char)c;
+	k->w[1] = '\0';
+	if (c == 0xe2 && k->end - k->start == 3) {
+		unsigned char x = (unsigned char)t[k->start + 2];
+		k->w[0] = (x == 0x93 || x == 0x94) ? '-' :
+			  (x == 0x98 || x == 0x99) ? '\'' :
+			  (x == 0x9c || x == 0x9d) ? '"' : '*';
+	}
+}
+
+static size_t utf8_len(unsigned char c)
+{
+	return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+static int tokenize(struct cl_doc *d, size_t a, size_t b, size_t *cap)
+{
+	const char *t = d->text;
+	size_t mi = assay_mention_lower_bound(d->m, d->nm, a), p = a, al;
+
+	while (p < b) {
+		size_t stop = mi < d->nm && d->m[mi].start < b ? d->m[mi].start : b;
+		if (mi < d->nm && d->m[mi].start <= p) {
+			if (d->m[mi].end > p) {
+				size_t e = d->m[mi].end < b ? d->m[mi].end : b;
+				if (push_tok(d, cap, p, e, CT_MENTION))
+					return ASSAY_ENOMEM;
+				d->tok[d->ntok - 1].m = (int)mi;
+				p = e;
+			}
+			mi++;
+			continue;
+		}
+		if (isspace((unsigned char)t[p]) ||
+		    (p + 1 < b && (unsigned char)t[p] == 0xc2 && (unsigned char)t[p + 1] == 0xa0)) {
+			p += isspace((unsigned char)t[p]) ? 1 : 2;
+			continue;
+		}
+		if (apostrophe_at(t, p, b, &al) && p + al < b &&
+		    tolower((unsigned char)t[p + al]) == 's' &&
+		    (p + al + 1 >= b || !isalnum((unsigned char)t[p + al + 1]))) {
+			if (push_tok(d, cap, p, p + al + 1, CT_WORD))
+				return ASSAY_ENOMEM;
+			strcpy(d->tok[d->ntok - 1].w, "'s");
+			p += al + 1;
+			continue;
+		}
+		if (is_word_byte(t, p, b) && t[p] != '-') {
+			size_t e = scan_word(d, p, b, stop);
+			if (push_tok(d, cap, p, e, CT_WORD))
+				return ASSAY_ENOMEM;
+			set_word(d, &d->tok[d->ntok - 1]);
+			p = e;
+			continue;
+		}
+		size_t n = utf8_len((unsigned char)t[p]);
+		if (p + n > b)
+			n = b - p;
+		if (push_tok(d, cap, p, p + n, CT_PUNCT))
+			return ASSAY_ENOMEM;
+		set_punct(&d->tok[d->ntok - 1], t);
+		p += n;
+	}
+	return ASSAY_OK;
+}
+
+static const char *const abbrevs[] = {
+	"co", "corp", "ltd", "inc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "jan", "feb",
+	"mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "gov", "gen", "plc", "bhd",
+	"approx", "est", "u.s", "e.g", "i.e", NULL,
+};
+
+/* Our own split when the caller gave none: ". " before a capital or a
+ * digit ends a sentence unless the word before is an abbreviation. */
+static int split_block(const char *t, size_t a, size_t b, struct assay_span **out, size_t *n,
+		       size_t *cap, bool row)
+{
+	size_t s = a;
+
+	for (size_t p = a; p <= b; p++) {
+		bool end = p == b;
+		if (!end && strchr(".!?", t[p]) && p + 2 < b && t[p + 1] == ' ' &&
+		    (isupper((unsigned char)t[p + 2]) || isdigit((unsigned char)t[p + 2]) ||
+		     (unsigned char)t[p + 2] >= 0x80)) {
+			size_t w = p;
+			char word[8];
+			size_t k = 0;
+			while (w > s && isalpha((unsigned char)t[w - 1]))
+				w--;
+			for (size_t i = w; i < p && k + 1 < sizeof word; i++)
+				word[k++] = (char)tolower((unsigned char)t[i]);
+			word[k] = '\0';
+			end = !(k == 1 || in_list(word, abbrevs));
+			if (end)
+				p++;
+		}
+		if (!end)
+			continue;
+		if (push((void **)out, n, cap, sizeof **out))
+			return ASSAY_ENOMEM;
+		(*out)[*n - 1] = (struct assay_span){s, p, row};
+		s = p + 1;
+		while (s < b && t[s] == ' ')
+			s++;
+		p = s - 1;
+		if (s >= b)
+			break;
+	}
+	return ASSAY_OK;
+}
+
+static int own_sentences(struct cl_doc *d, struct assay_span **out, size_t *n)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < d->nblk; i++) {
+		const struct cl_block *k = &d->blk[i];
+		if (k->kind == CB_RULE)
+			continue;
+		if (split_block(d->text, k->start, k->end, out, n, &cap, k->kind == CB_ROW))
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+/* ---- entity roles ---- */
+
+static bool is_prep_word(const struct cl_doc *d, size_t t)
+{
+	return d->tok[t].kind == CT_WORD && in_list(d->tok[t].w, preps) &&
+	       strcmp(d->tok[t].w, "and") != 0;
+}
+
+/* Walks back over a coordination ("with China and Russia") to the word
+ * that governs it. An entity right after a comma that no "and" follows
+ * starts a clause of its own ("with China and Russia, Turkey is ..."). */
+static bool governed_by_prep(const struct cl_doc *d, size_t t0, size_t t)
+{
+	size_t self = t;
+	bool first = true;
+
+	while (t > t0) {
+		size_t u = t - 1;
+		const struct cl_tok *k = &d->tok[u];
+		if (is_prep_word(d, u))
+			return true;
+		if (first && k->kind == CT_PUNCT && k->w[0] == ',' &&
+		    !(self + 1 < d->ntok && (cl_word_is(d, self + 1, "and") ||
+					     cl_word_is(d, self + 1, "or") ||
+					     d->tok[self + 1].w[0] == ',')))
+			return false;
+		if (cl_word_is(d, u, "and") || (k->kind == CT_PUNCT && k->w[0] == ','))
+			first = false;
+		if (cl_is_entity(d, u) || cl_word_is(d, u, "and") || cl_word_is(d, u, "the") ||
+		    cl_word_is(d, u, "or") || cl_word_is(d, u, "other") ||
+		    (k->kind == CT_PUNCT && k->w[0] == ',')) {
+			t = u;
+			continue;
+		}
+		return false;
+	}
+	return false;
+}
+
+static void set_roles(struct cl_doc *d, const struct cl_sent *s)
+{
+	int depth = 0;
+
+	for (size_t t = s->t0; t < s->t1; t++) {
+		struct cl_tok *k = &d->tok[t];
+		if (k->kind == CT_PUNCT && k->w[0] == '(')
+			depth++;
+		if (k->kind == CT_PUNCT && k->w[0] == ')' && depth)
+			depth--;
+		if (!cl_is_entity(d, t))
+			continue;
+		k->paren = depth > 0;
+		k->prep = governed_by_prep(d, s->t0, t);
+		k->modifier = (t + 2 < s->t1 && cl_word_is(d, t + 1, "'s") && cl_is_entity(d, t + 2)) ||
+			      (t + 1 < s->t1 && cl_mention(d, t + 1) &&
+			       cl_mention(d, t + 1)->type == ASSAY_M_ORG);
+		if (k->prep && t + 2 < s->t1 && d->tok[t + 1].w[0] == ',' &&
+		    (cl_word_is(d, t + 2, "which") || cl_word_is(d, t + 2, "who")))
+			k->prep = false; /* "from China, which controls ..." */
+	}
+}
+
+static bool eligible(const struct cl_doc *d, size_t t)
+{
+	const struct cl_tok *k = &d->tok[t];
+
+	return cl_is_entity(d, t) && !k->prep && !k->modifier && !k->paren;
+}
+
+const char *cl_entity_id(const struct cl_doc *d, int t)
+{
+	return t < 0 ? "" : cl_mention(d, (size_t)t)->id;
+}
+
+/* "it", "the country", "the company": the entity it stands for, or -1;
+ * 0 when @t is no anaphor. */
+static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is)
+{
+	static const char *const country[] = {"country", "nation", "government", "kingdom",
+					      "republic", NULL};
+	static const char *const org[] = {"company", "firm", "miner", "producer", "group",
+					  "corporation", "bloc", "exchange", "miner", NULL};
+	const struct cl_tok *k = &d->tok[t];
+	bool the = t > s->t0 && (cl_word_is(d, t - 1, "the") || cl_word_is(d, t - 1, "its"));
+
+	*is = true;
+	if (cl_word_is(d, t, "it") || cl_word_is(d, t, "its")) {
+		for (size_t u = t; u > s->t0; u--)
+			if (eligible(d, u - 1))
+				return (int)u - 1;
+		return d->focus.any;
+	}
+	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && in_list(k->w, country))
+		return d->focus.country;
+	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && in_list(k->w, org))
+		return d->focus.org;
+	*is = false;
+	return -1;
+}
+
+/* "production of rare earths in the United States": a country that is
+ * the object of "in" or "of" before the figure stands as its subject when
+ * nothing else does. */
+static int prep_country(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	for (size_t u = t; u > s->t0 + 1; u--) {
+		const struct assay_mention *m = cl_mention(d, u - 1);
+		if (m && m->type == ASSAY_M_COUNTRY && d->tok[u - 1].prep &&
+		    (cl_word_is(d, u - 2, "in") || cl_word_is(d, u - 2, "of") ||
+		     (u > s->t0 + 2 && cl_word_is(d, u - 2, "the") &&
+		      (cl_word_is(d, u - 3, "in") || cl_word_is(d, u - 3, "of")))))
+			return (int)u - 1;
+	}
+	return -1;
+}
+
+int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	bool is;
+	int a;
+
+	for (size_t u = t; u > s->t0; u--) {
+		if (eligible(d, u - 1))
+			return (int)u - 1;
+		a = anaphor(d, s, u - 1, &is);
+		if (is && a >= 0)
+			return a;
+	}
+	for (size_t u = t + 1; u < s->t1; u++) {
+		if (eligible(d, u))
+			return (int)u;
+		a = anaphor(d, s, u, &is);
+		if (is && a >= 0)
+			return a;
+	}
+	return prep_country(d, s, t);
+}
+
+bool cl_subject_before(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	for (size_t u = s->t0; u < t; u++)
+		if (eligible(d, u))
+			return true;
+	return false;
+}
+
+void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
+{
+	for (size_t t = s->t0; t < s->t1; t++) {
+		bool is;
+		int e = eligible(d, t) ? (int)t : anaphor(d, s, t, &is);
+		if (e < 0)
+			continue;
+		const struct assay_mention *m = cl_mention(d, (size_t)e);
+		d->focus.any = e;
+		if (m->type == ASSAY_M_COUNTRY) {
+			if (d->focus.country >= 0 &&
+			    strcmp(cl_entity_id(d, d->focus.country), m->id) != 0)
+				d->focus.country2 = d->focus.country;
+			d->focus.country = e;
+		} else {
+			d->focus.org = e;
+		}
+		return;
+	}
+}
+
+/* ---- context: commodity ---- */
+
+static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size_t near)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t t = a; t < b; t++) {
+		const struct assay_mention *m = cl_mention(d, t);
+		if (!m || m->type != ASSAY_M_COMMODITY)
+			continue;
+		size_t dist = t > near ? t - near : near - t;
+		if (dist < bestd) {
+			best = m->id;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+static const char *block_commodity(const struct cl_doc *d, size_t b)
+{
+	const struct cl_block *k = &d->blk[b];
+
+	if (k->s1 <= k->s0)
+		return NULL;
+	return commodity_in(d, d->sent[k->s0].t0, d->sent[k->s1 - 1].t1, d->sent[k->s0].t0);
+}
+
+void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, size_t b, bool local,
+		  char out[32])
+{
+	const char *c = commodity_in(d, a, b, a);
+
+	if (!c)
+		c = commodity_in(d, s->t0, s->t1, a);
+	for (size_t k = s->block + 1; !c && !local && k-- > 0;) {
+		if (d->blk[k].section != d->blk[s->block].section)
+			break;
+		c = block_commodity(d, k);
+	}
+	if (!c && !local)
+		c = d->main_commodity;
+	cl_copy(out, 32, c ? c : "");
+}
+
+static void find_main_commodity(struct cl_doc *d)
+{
+	size_t best = 0;
+
+	d->main_commodity[0] = '\0';
+	for (size_t i = 0; i < d->nm; i++) {
+		size_t score = 0;
+		if (d->m[i].type != ASSAY_M_COMMODITY)
+			continue;
+		for (size_t j = 0; j < d->nm; j++) {
+			if (d->m[j].type != ASSAY_M_COMMODITY || strcmp(d->m[j].id, d->m[i].id))
+				continue;
+			size_t w = 1;
+			for (size_t b = 0; b < d->nblk; b++)
+				if (d->m[j].start >= d->blk[b].start && d->m[j].start < d->blk[b].end)
+					w = b == 0 ? 3 : d->blk[b].kind == CB_HEADING ? 2 : 1;
+			score += w;
+		}
+		if (score > best) {
+			best = score;
+			cl_copy(d->main_commodity, sizeof d->main_commodity, d->m[i].id);
+		}
+	}
+}
+
+/* ---- output ---- */
+
+int cl_push_claim(struct cl_doc *d, const struct assay_claim *c)
+{
+	struct assay_extraction *x = d->out;
+
+	if (x->nclaims >= d->ccap) {
+		size_t nc = x->nclaims ? x->nclaims * 2 : 16;
+		void *p = realloc(x->claims, nc * sizeof *x->claims);
+		if (!p)
+			return ASSAY_ENOMEM;
+		x->claims = p;
+		d->ccap = nc;
+	}
+	x->claims[x->nclaims++] = *c;
+	return ASSAY_OK;
+}
+
+int cl_push_agreement(struct cl_doc *d, const struct assay_agreement *a)
+{
+	struct assay_extraction *x = d->out;
+
+	if (x->nagreements >= d->acap) {
+		size_t nc = x->nagreements ? x->nagreements * 2 : 8;
+		void *p = realloc(x->agreements, nc * sizeof *x->agreements);
+		if (!p)
+			return ASSAY_ENOMEM;
+		x->agreements = p;
+		d->acap = nc;
+	}
+	x->agreements[x->nagreements++] = *a;
+	return ASSAY_OK;
+}
+
+/* ---- the whole document ---- */
+
+static size_t block_of(const struct cl_doc *d, size_t pos, size_t from)
+{
+	size_t b = from;
+
+	while (b + 1 < d->nblk && d->blk[b].end <= pos)
+		b++;
+	return b;
+}
+
+static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t n)
+{
+	size_t cap = 0, tcap = 0, b = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (sp[i].end <= sp[i].start || sp[i].end > d->len)
+			continue;
+		if (push((void **)&d->sent, &d->nsent, &cap, sizeof *d->sent))
+			return ASSAY_ENOMEM;
+		struct cl_sent *s = &d->sent[d->nsent - 1];
+		s->start = sp[i].start;
+		s->end = sp[i].end;
+		s->t0 = d->ntok;
+		if (tokenize(d, s->start, s->end, &tcap))
+			return ASSAY_ENOMEM;
+		s->t1 = d->ntok;
+		b = block_of(d, s->start, b);
+		s->block = b;
+	}
+	for (size_t i = 0; i < d->nsent; i++) {
+		struct cl_block *k = &d->blk[d->sent[i].block];
+		if (k->s1 <= k->s0)
+			k->s0 = i;
+		k->s1 = i + 1;
+		set_roles(d, &d->sent[i]);
+	}
+	return ASSAY_OK;
+}
+
+/* "Malaysia 28,526 tonnes, Indonesia 24,516": a bare number right after
+ * an entity is a figure of a list even when the recognizers, rightly
+ * wary of bare numbers, made no mention of it. */
+static bool list_number(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	const struct cl_tok *k = &d->tok[t];
+
+	if (k->kind != CT_NUMBER || t == s->t0 || !cl_is_entity(d, t - 1))
+		return false;
+	if (k->num >= 1900 && k->num < 2100 && !memchr(d->text + k->start, ',', k->end - k->start))
+		return false;
+	return k->num > 0;
+}
+
+static int list_numbers(struct cl_doc *d)
+{
+	size_t extra = 0, n = d->nm;
+
+	for (size_t i = 0; i < d->nsent; i++)
+		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++)
+			extra += list_number(d, &d->sent[i], t);
+	if (!extra)
+		return ASSAY_OK;
+	d->own_m = malloc((d->nm + extra) * sizeof *d->own_m);
+	if (!d->own_m)
+		return ASSAY_ENOMEM;
+	if (d->nm)
+		memcpy(d->own_m, d->m, d->nm * sizeof *d->own_m);
+	for (size_t i = 0; i < d->nsent; i++)
+		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++) {
+			struct cl_tok *k = &d->tok[t];
+			if (!list_number(d, &d->sent[i], t))
+				continue;
+			memset(&d->own_m[n], 0, sizeof d->own_m[n]);
+			d->own_m[n].type = ASSAY_M_NUMBER;
+			d->own_m[n].start = k->start;
+			d->own_m[n].end = k->end;
+			d->own_m[n].value = k->num;
+			strcpy(d->own_m[n].qualifier, "eq");
+			k->kind = CT_MENTION;
+			k->m = (int)n++;
+		}
+	d->m = d->own_m;
+	d->nm = n;
+	return ASSAY_OK;
+}
+
+int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents)
+{
+	struct assay_span *own = NULL;
+	int rc;
+
+	d->focus = (struct cl_focus){-1, -1, -1, -1, "", 0};
+	d->ccap = d->out->nclaims;
+	d->acap = d->out->nagreements;
+	rc = build_blocks(d);
+	if (rc || !d->nblk)
+		return rc;
+	if (!sents) {
+		rc = own_sentences(d, &own, &nsents);
+		if (rc)
+			goto fail;
+		sents = own;
+	}
+	rc = build_sentences(d, sents, nsents);
+	if (!rc)
+		rc = list_numbers(d);
+	if (rc)
+		goto fail;
+	find_main_commodity(d);
+fail:
+	free(own);
+	return rc;
+}
+
+void cl_doc_release(struct cl_doc *d)
+{
+	free(d->tok);
+	free(d->sent);
+	free(d->blk);
+	free(d->own_m);
+	d->own_m = NULL;
+	d->tok = NULL;
+	d->sent = NULL;
+	d->blk = NULL;
+}

@@ -1,0 +1,198 @@
+/* tables.c - tables -> claims: header cells name the metric, unit, period
+ * and commodity, the first cell of a row names the subject, and every
+ * other cell with a figure is a claim whose evidence is the row.
+ *
+ * A row whose label is not an entity ("Production Share" in a table of
+ * aspects) makes no claim: column headers are never taken as subjects,
+ * because a header like "China-Russia" names no single one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "claims.h"
+
+#define MAXCELLS 12
+
+struct column {
+	char base[16];
+	bool percent;      /* "share", "%" in the header */
+	double scale;      /* "thousand tonnes" */
+	char unit[24];
+	char period[16];
+	char commodity[32];
+	char status[12];
+};
+
+struct cell {
+	size_t start, end;   /* bytes, trimmed */
+	size_t t0, t1;       /* tokens */
+};
+
+/* Cuts a row block into cells at '|', and its tokens among them. */
+static size_t cells_of(const struct cl_doc *d, const struct cl_block *k, struct cell *c)
+{
+	size_t n = 0, a = k->start, t = k->s1 > k->s0 ? d->sent[k->s0].t0 : 0;
+	size_t tend = k->s1 > k->s0 ? d->sent[k->s1 - 1].t1 : 0;
+
+	while (a <= k->end && n < MAXCELLS) {
+		const char *bar = memchr(d->text + a, '|', k->end - a);
+		size_t e = bar ? (size_t)(bar - d->text) : k->end, s = a, f = e;
+		while (s < f && (d->text[s] == ' ' || d->text[s] == '\t'))
+			s++;
+		while (f > s && (d->text[f - 1] == ' ' || d->text[f - 1] == '\t'))
+			f--;
+		if (f > s || bar) {
+			c[n] = (struct cell){s, f, t, t};
+			while (t < tend && d->tok[t].start < e)
+				t++;
+			c[n].t1 = t;
+			while (c[n].t0 < t && d->tok[c[n].t0].kind == CT_PUNCT &&
+			       d->tok[c[n].t0].w[0] == '|')
+				c[n].t0++;
+			n++;
+		}
+		if (!bar)
+			break;
+		a = e + 1;
+	}
+	while (n && c[n - 1].end == c[n - 1].start) /* "a | b |" */
+		n--;
+	return n;
+}
+
+static void header_column(const struct cl_doc *d, const struct cell *c, struct column *col)
+{
+	const struct cl_rules *r = cl_rules();
+
+	memset(col, 0, sizeof *col);
+	col->scale = 1;
+	for (size_t t = c->t0; t < c->t1; t++) {
+		const struct assay_mention *m = cl_mention(d, t);
+		const char *w = d->tok[t].w;
+		if (m && m->type == ASSAY_M_COMMODITY && !col->commodity[0])
+			cl_copy(col->commodity, sizeof col->commodity, m->id);
+		if (m && m->type == ASSAY_M_DATE && strlen(m->id) >= 4 && !col->period[0])
+			cl_copy(col->period, sizeof col->period, m->id);
+		if (d->tok[t].kind == CT_NUMBER && d->tok[t].num >= 1900 && d->tok[t].num < 2100)
+			snprintf(col->period, sizeof col->period, "%.0f", d->tok[t].num);
+		if (!strcmp(w, "share") || !strcmp(w, "%") || !strcmp(w, "percent") || !strcmp(w, "pct"))
+			col->percent = true;
+		if (!strncmp(w, "ton", 3) || !strcmp(w, "t") || !strcmp(w, "mt") || !strcmp(w, "kt"))
+			cl_copy(col->unit, sizeof col->unit, "t");
+		if (!strcmp(w, "kt") || !strcmp(w, "thousand") || !strcmp(w, "000"))
+			col->scale = 1e3;
+		if (!strcmp(w, "mt") || !strcmp(w, "million") || !strcmp(w, "mln"))
+			col->scale = 1e6;
+		for (size_t i = 0; !col->base[0] && i < r->nmetric; i++)
+			if (cl_phrase_at(d, t, c->t1, &r->metric[i].p))
+				cl_copy(col->base, sizeof col->base, r->metric[i].base);
+		for (size_t i = 0; !col->status[0] && i < r->nstatus; i++)
+			if (cl_phrase_at(d, t, c->t1, &r->status[i].p))
+				cl_copy(col->status, sizeof col->status, r->status[i].value);
+	}
+}
+
+/* The row label's subject id, "other" for the rest of the world, or "". */
+static const char *row_subject(const struct cl_doc *d, const struct cell *c)
+{
+	for (size_t t = c->t0; t < c->t1; t++)
+		if (cl_is_entity(d, t))
+			return cl_mention(d, t)->id;
+	if (c->t0 < c->t1 && (cl_word_is(d, c->t0, "others") || cl_word_is(d, c->t0, "other") ||
+			      cl_word_is(d, c->t0, "rest")))
+		return "other";
+	return "";
+}
+
+static bool cell_figure(const struct cl_doc *d, const struct cell *c, const struct column *col,
+			struct assay_claim *cl)
+{
+	for (size_t t = c->t0; t < c->t1; t++) {
+		const struct assay_mention *m = cl_mention(d, t);
+		const struct cl_tok *k = &d->tok[t];
+		if (m && assay_mention_is_figure(m)) {
+			cl->value = m->value;
+			cl->value_max = m->value_max;
+			cl->has_max = m->has_max;
+			cl_copy(cl->qualifier, sizeof cl->qualifier, m->qualifier[0] ? m->qualifier : "eq");
+			cl_copy(cl->unit, sizeof cl->unit, m->unit);
+			if (m->type == ASSAY_M_NUMBER) {
+				cl->value *= col->scale;
+				cl->value_max *= col->scale;
+				cl_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
+			}
+		} else if (k->kind == CT_NUMBER) {
+			cl->value = k->num * col->scale;
+			cl_copy(cl->qualifier, sizeof cl->qualifier, "eq");
+			cl_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
+		} else {
+			continue;
+		}
+		cl->fig_start = k->start;
+		cl->fig_end = k->end;
+		return cl->unit[0] != '\0';
+	}
+	return false;
+}
+
+static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct column *cols,
+		      size_t ncols)
+{
+	struct cell c[MAXCELLS];
+	size_t n = cells_of(d, k, c);
+	const char *subj = n ? row_subject(d, &c[0]) : "";
+
+	for (size_t j = 1; *subj && j < n && j < ncols; j++) {
+		struct assay_claim cl;
+		const struct cl_metric_kind *mk = cl_kind(cols[j].base);
+		const char *metric;
+		memset(&cl, 0, sizeof cl);
+		if (!mk || !cell_figure(d, &c[j], &cols[j], &cl))
+			continue;
+		metric = strcmp(cl.unit, "%") == 0 ? mk->percent : mk->quantity;
+		if (!strcmp(cl.unit, "USD") || strlen(cl.unit) == 3)
+			metric = mk->money;
+		if (!metric || !strcmp(metric, "-"))
+			continue;
+		cl_copy(cl.metric, sizeof cl.metric, metric);
+		cl_copy(cl.subject, sizeof cl.subject, subj);
+		cl_copy(cl.commodity, sizeof cl.commodity, mk->commodity ? cols[j].commodity : "");
+		cl_copy(cl.period, sizeof cl.period, mk->dated ? cols[j].period : "");
+		cl_copy(cl.status, sizeof cl.status, cols[j].status[0] ? cols[j].status : "actual");
+		cl.evidence = (struct assay_evidence){k->start, k->end};
+		if (cl_push_claim(d, &cl))
+			return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1)
+{
+	struct column cols[MAXCELLS];
+	struct cell c[MAXCELLS];
+	size_t ncols, b = b0;
+	char common[32] = "";
+
+	while (b < b1 && d->blk[b].kind != CB_ROW)
+		b++;
+	if (b >= b1)
+		return ASSAY_OK;
+	ncols = cells_of(d, &d->blk[b], c);
+	for (size_t j = 0; j < ncols; j++) {
+		header_column(d, &c[j], &cols[j]);
+		if (!common[0] && cols[j].commodity[0])
+			cl_copy(common, sizeof common, cols[j].commodity);
+	}
+	if (!common[0] && b0 > 0 && d->blk[b0 - 1].s1 > d->blk[b0 - 1].s0) {
+		const struct cl_sent *s = &d->sent[d->blk[b0 - 1].s1 - 1];
+		cl_commodity(d, s, s->t0, s->t1, false, common);
+	}
+	for (size_t j = 0; j < ncols; j++)
+		if (!cols[j].commodity[0])
+			cl_copy(cols[j].commodity, sizeof cols[j].commodity, common);
+	for (b++; b < b1; b++)
+		if (d->blk[b].kind == CB_ROW && row_claims(d, &d->blk[b], cols, ncols))
+			return ASSAY_ENOMEM;
+	return ASSAY_OK;
+}
