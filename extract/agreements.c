@@ -269,6 +269,14 @@ static void topic_of(const struct cl_doc *d, const struct cl_sent *s, const stru
 		cl_commodity(d, s, s->t0, s->t0, false, out);
 }
 
+static bool in_heading(const struct cl_doc *d, size_t pos)
+{
+	for (size_t b = 0; b < d->nblk; b++)
+		if (pos >= d->blk[b].start && pos < d->blk[b].end)
+			return d->blk[b].kind == CB_HEADING;
+	return false;
+}
+
 static int emit(struct cl_doc *d, const struct cl_sent *s, const struct event *e, const int *p,
 		size_t np)
 {
@@ -286,13 +294,19 @@ static int emit(struct cl_doc *d, const struct cl_sent *s, const struct event *e
 	if (a.nparties < 2)
 		return ASSAY_OK;
 	qsort(a.parties, (size_t)a.nparties, sizeof a.parties[0], cmp_ids);
-	for (size_t i = d->a0; i < d->out->nagreements; i++)
-		if (same_parties(&d->out->agreements[i], &a))
-			return ASSAY_OK;
 	cl_copy(a.type, sizeof a.type, e->type);
 	cl_copy(a.status, sizeof a.status, e->status);
 	topic_of(d, s, e, a.topic);
 	a.evidence = (struct assay_evidence){s->start, s->end};
+	for (size_t i = d->a0; i < d->out->nagreements; i++) {
+		struct assay_agreement *old = &d->out->agreements[i];
+		if (!same_parties(old, &a))
+			continue;
+		/* a headline is terse: the body's first telling wins over it */
+		if (in_heading(d, old->evidence.start) && d->blk[s->block].kind != CB_HEADING)
+			*old = a;
+		return ASSAY_OK;
+	}
 	return cl_push_agreement(d, &a);
 }
 

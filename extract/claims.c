@@ -398,18 +398,26 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	return n;
 }
 
+/* Figures of a deposit: they take a place named before them, or the one
+ * the story just named. */
+static bool of_deposit(const char *metric)
+{
+	return !strcmp(metric, "deposit_size") || !strcmp(metric, "reserves") ||
+	       !strcmp(metric, "resources") || !strcmp(metric, "grade");
+}
+
 static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
 		      size_t r, const char *metric, char place[64])
 {
 	int country = -1;
 
 	place[0] = '\0';
-	if (!find_place(d, f + 1, r, place, &country) && !find_place(d, l, f, place, &country) &&
-	    strcmp(metric, "deposit_size") == 0 && d->focus.place[0] &&
-	    s->block <= d->focus.place_block + 1)
-		cl_copy(place, 64, d->focus.place);
-	if (strcmp(metric, "deposit_size") && strcmp(metric, "reserves") &&
-	    strcmp(metric, "resources"))
+	if (find_place(d, f + 1, r, place, &country) || !of_deposit(metric))
+		;
+	else if (!find_place(d, l, f, place, &country) && strcmp(metric, "deposit_size") == 0 &&
+		 d->focus.place[0] && s->block <= d->focus.place_block + 1)
+		cl_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
+	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
 	return country >= 0 ? country : cl_subject(d, s, f);
 }
@@ -442,12 +450,12 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		     struct assay_claim *c, struct head *h, bool ellipsis)
 {
 	const struct assay_mention *m = cl_mention(d, f);
-	const struct cl_metric_kind *k = cl_kind(h->base);
+	const struct cl_metric_kind *k = cl_kind(c->metric) ? cl_kind(c->metric) : cl_kind(h->base);
 	int subj = subject_of(d, s, l, f, r, c->metric, c->place);
 
-	if (!c->place[0])
+	if (!c->place[0] && of_deposit(c->metric))
 		cl_copy(c->place, sizeof c->place, h->place);
-	else
+	else if (c->place[0])
 		cl_copy(h->place, sizeof h->place, c->place);
 	if (subj < 0)
 		return ASSAY_OK;

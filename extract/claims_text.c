@@ -18,6 +18,7 @@ static const char *const preps[] = {
 	"with", "from", "to", "in", "into", "by", "than", "between", "against", "for",
 	"on", "at", "beyond", "like", "including", "among", "toward", "towards", "via",
 	"of", "over", "across", "amid", "near", "outside", "within", "under", "as",
+	"unlike", "besides", "beyond",
 	"versus", "behind", "after", "before", "through", "and", NULL,
 };
 
@@ -391,6 +392,8 @@ static int own_sentences(struct cl_doc *d, struct assay_span **out, size_t *n)
 
 static bool is_prep_word(const struct cl_doc *d, size_t t)
 {
+	if (cl_word_is(d, t, "as")) /* "such as China", not "as the EU looks" */
+		return t > 0 && cl_word_is(d, t - 1, "such");
 	return d->tok[t].kind == CT_WORD && in_list(d->tok[t].w, preps) &&
 	       strcmp(d->tok[t].w, "and") != 0;
 }
@@ -615,7 +618,7 @@ static void find_main_commodity(struct cl_doc *d)
 			size_t w = 1;
 			for (size_t b = 0; b < d->nblk; b++)
 				if (d->m[j].start >= d->blk[b].start && d->m[j].start < d->blk[b].end)
-					w = b == 0 ? 3 : d->blk[b].kind == CB_HEADING ? 2 : 1;
+					w = b == 0 ? 5 : d->blk[b].kind == CB_HEADING ? 2 : 1;
 			score += w;
 		}
 		if (score > best) {
