@@ -39,7 +39,8 @@ static const char date_pattern[] =
 	"|(?<pm>(?<part>(?i:early|mid|late|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|"
 	"beginning\\s+of|the\\s+start\\s+of|start\\s+of))[\\s-]+(?<mn8>" MONTHS "))(?!\\w)"
 	"|(?<inm>(?i:in|since|until|by|from|during|through|last|next|this|before|after|"
-	"between|and|or|to)\\s+(?<mn9>" MONTHS "))(?![\\w])"
+	"between|and|or|to)\\s+(?<mn9>" MONTHS ")(?:\\.?\\s+(?<d9>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d))?"
+	"(?:,?\\s+(?<y9>" YEAR "))?)(?![\\w])"
 	"|(?<rel>(?<rw>(?i:last|next|this|previous|past|coming))\\s+(?<ru>(?i:year|month|week)))(?!\\w)"
 	"|(?<ago>(?<an>(?i:" NUMW "))\\s+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\s+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
@@ -234,17 +235,21 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 	static const char *const ymd[][4] = {
 		{"dmy", "y1", "m1", "d1"}, {"iso", "y2", "m2", "d2"}, {"mdy", "y3", "mn3", "d3"},
 		{"dmy2", "y4", "mn4", "d4"}, {"my", "y5", "mn5", NULL}, {"md", NULL, "mn6", "d6"},
-		{"dm", NULL, "mn7", "d7"}, {"pm", NULL, "mn8", NULL}, {"inm", NULL, "mn9", NULL},
+		{"dm", NULL, "mn7", "d7"}, {"pm", NULL, "mn8", NULL}, {"inm", "y9", "mn9", "d9"},
 	};
 
 	out[0] = '\0';
 	for (size_t i = 0; i < sizeof ymd / sizeof ymd[0]; i++) {
 		if (!group(text, md, ymd[i][0], &s, &e))
 			continue;
-		y = ymd[i][1] ? group_num(text, md, ymd[i][1]) : (pd.ok ? pd.y : -1);
+		y = ymd[i][1] ? group_num(text, md, ymd[i][1]) : -1;
+		if (y < 0)
+			y = pd.ok ? pd.y : -1;
 		m = ymd[i][2][0] == 'm' && ymd[i][2][1] == 'n' ? group_month(text, md, ymd[i][2])
 							       : (int)group_num(text, md, ymd[i][2]);
 		d = ymd[i][3] ? group_num(text, md, ymd[i][3]) : 0;
+		if (d < 0)
+			d = 0;
 		if (i == 0 && m > 12 && d <= 12) { /* 10/16/2024: month first */
 			long t = m;
 			m = (int)d;

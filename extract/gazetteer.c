@@ -50,7 +50,7 @@ static pcre2_code **pats;
 static size_t npats;
 
 #define SUFFIX "(\\s*,?\\s+(?:Co\\.,?\\s+Ltd\\.?|Co\\.|Corp\\.?|Corporation|Inc\\.?|Ltd\\.?" \
-	"|Limited|plc|S\\.A\\.|AG|N\\.V\\.|NV|ASA|LLC|Holdings)(?!\\w))?"
+	"|Limited|plc|S\\.A\\.|SA|AG|N\\.V\\.|NV|ASA|LLC|Holdings)(?!\\w))?"
 
 /* The lookup key of a span: case-folded, curly quotes and dashes made
  * plain, runs of spaces made one space (as gen_data.py's norm()).

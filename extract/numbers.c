@@ -287,24 +287,29 @@ static size_t read_scale(const char *text, size_t len, size_t p, struct fig *f)
 	return q + n;
 }
 
-/* "5-10%", "$62 to $68", "between 20,000 and 30,000". */
+/* "5-10%", "$62 to $68", "between 20,000 and 30,000", "20%-25%". */
 static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, bool between,
-			 bool from)
+			 int from)
 {
-	size_t q = skip_spaces(text, len, p), n, st;
+	size_t adj = p, q, n, st;
 	double v2;
 	struct fig g = {.scale = 1};
+	const struct phrase *u1 = phrase_at(T_UNITS, text, len, skip_spaces(text, len, p), &n);
 
+	/* the unit may be written after both ends: "between 20% and 25%" */
+	if (u1)
+		adj = skip_spaces(text, len, p) + n;
+	q = skip_spaces(text, len, adj);
 	if (between) {
 		if (!word_is(text, len, q, "and"))
 			return p;
 		q += 3;
-	} else if (q < len && (text[q] == '-' || text[q] == '/') && q == p) {
+	} else if (q < len && text[q] == '-' && q == adj) {
 		q++;
 	} else if (q + 3 <= len && (unsigned char)text[q] == 0xe2 && (unsigned char)text[q + 1] == 0x80 &&
 		   ((unsigned char)text[q + 2] == 0x93 || (unsigned char)text[q + 2] == 0x94)) {
 		q += 3;
-	} else if (!from && word_is(text, len, q, "to")) {
+	} else if (from < 2 && !(from == 1 && u1) && word_is(text, len, q, "to")) {
 		q += 2;
 	} else {
 		return p;
@@ -312,13 +317,14 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 	q = skip_spaces(text, len, q);
 	if (f->cur && phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur)
 		q = skip_spaces(text, len, q + n);
-	(void)st;
 	n = digits_at(text, len, q, &v2);
 	if (!n || (q + n < len && isalpha((unsigned char)text[q + n]) &&
 		   !phrase_at(T_SCALES, text, len, q + n, &st) &&
 		   !phrase_at(T_UNITS, text, len, q + n, &st)))
 		return p;
 	q = read_scale(text, len, q + n, &g);
+	if (u1 && phrase_at(T_UNITS, text, len, skip_spaces(text, len, q), &st) != u1)
+		return p;
 	if (g.scale != 1 && f->scale == 1)
 		f->scale = g.scale, f->weak = g.weak;
 	v2 *= g.scale != 1 ? g.scale : f->scale;
@@ -398,8 +404,8 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 	size_t q = skip_spaces(text, len, p), n, after;
 	const struct phrase *ph = phrase_at(T_PERIODS, text, len, q, &n);
 
-	if (!ph && q == p)
-		ph = phrase_at(T_PERIODS, text, len, p, &n);
+	if (!ph && q < len && text[q] == '-' && (ph = phrase_at(T_PERIODS, text, len, q + 1, &n)))
+		q++; /* "tonne-a-year" */
 	if (ph) {
 		after = skip_spaces(text, len, q + n);
 		if (word_is(text, len, after, "ago") || word_is(text, len, after, "earlier") ||
@@ -437,9 +443,34 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 	return p;
 }
 
+/* Words before a figure that make "X to Y" a change, not a range:
+ * "rose 10% to 15%", "fell by 5 tonnes to 20 tonnes". */
+static const char *const change_words[] = {
+	"from", "by", "rose", "fell", "up", "down", "increased", "decreased", "dropped",
+	"climbed", "jumped", "gained", "lost", "declined", "slipped", "surged", "grew",
+	"added", "cut", "raised", "lowered", "eased", "slumped", "plunged", "soared",
+	"rallied", "widened", "narrowed", "rise", "fall", "increase", "decrease", "drop",
+	"rising", "falling", NULL,
+};
+
+/* 2 after "from" (never a range), 1 after another change word (a range
+ * only when the first end has no unit of its own: "rose by 20 to 30
+ * percent"), else 0. */
+static int change_word_before(const char *text, size_t floor, size_t b)
+{
+	size_t s = b;
+
+	while (s > floor && isalpha((unsigned char)text[s - 1]))
+		s--;
+	for (int i = 0; change_words[i] && s < b; i++)
+		if (strlen(change_words[i]) == b - s && strncasecmp(text + s, change_words[i], b - s) == 0)
+			return i == 0 ? 2 : 1;
+	return 0;
+}
+
 /* Qualifier, currency and "between" before the number; *bstart is where
  * "between" starts (only used when a range follows). */
-static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bstart, bool *from)
+static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bstart, int *from)
 {
 	size_t floor = cs > LOOK ? cs - LOOK : 0, left = cs, st, b;
 	const struct phrase *c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
@@ -461,7 +492,7 @@ static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bsta
 	if (b >= floor + 7 && strncasecmp(text + b - 7, "between", 7) == 0 &&
 	    (b == 7 || !is_word_byte((unsigned char)text[b - 8])))
 		*bstart = b - 7 + 1; /* +1: 0 means none */
-	*from = b >= floor + 4 && strncasecmp(text + b - 4, "from", 4) == 0;
+	*from = change_word_before(text, floor, b);
 	return left;
 }
 
@@ -566,7 +597,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 			  struct assay_mention *m, bool *have)
 {
 	struct fig f = {.scale = 1};
-	bool from = false;
+	int from = 0;
 	size_t p, skip, after_core, bstart;
 	const struct phrase *qa;
 
@@ -592,7 +623,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 		f.start = bstart - 1;
 	after_core = p;
 	p = read_unit(text, len, p, &f);
-	if (!f.words && !f.cur && p == after_core && f.scale == 1 && !f.has_max &&
+	if (!f.words && !f.cur && !f.unit && !f.noun && f.scale == 1 &&
 	    read_year(text, len, cs, ce, m, &skip)) {
 		*have = true;
 		return skip;

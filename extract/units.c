@@ -6,7 +6,7 @@
  * linear scan of a table for the longest phrase: tables are small (tens
  * to a couple of hundred rows) and only consulted next to a number, so
  * this is not on the hot path. A space in a phrase matches a run of
- * spaces in the text. */
+ * spaces or one hyphen in the text. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +104,11 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 
 	while (i < p->len) {
 		unsigned char a = (unsigned char)p->s[i];
+		if (a == ' ' && j < len && text[j] == '-') {
+			i++;
+			j++; /* "a-year", "tonne-per-day" */
+			continue;
+		}
 		if (a == ' ') {
 			if (j >= len || (text[j] != ' ' && text[j] != '\t'))
 				return 0;
