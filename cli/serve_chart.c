@@ -115,13 +115,33 @@ static void draw_axis(struct svg *s, const struct scale *sc, double y0, double y
 	}
 }
 
+/* Copies at most @max characters of UTF-8 @s to @out, ending in an
+ * ellipsis when cut, so a long label never runs into the plot. */
+static void clip(const char *s, size_t max, char *out, size_t size)
+{
+	size_t chars = 0, i = 0;
+
+	while (s[i] && i + 4 < size) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+			break;
+		out[i] = s[i];
+		i++;
+	}
+	while (i && s[i] && ((unsigned char)s[i] & 0xC0) == 0x80) /* whole characters */
+		i--;
+	out[i] = '\0';
+	if (s[i] && i + 4 <= size)
+		memcpy(out + i, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+}
+
 static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_mark *m,
 		      double y, const char *unit)
 {
 	const char *col = m->accepted ? COL_ACCEPTED : COL_MARK;
 	double x = sx(sc, m->value), a = sx(sc, m->lo), b = sx(sc, m->hi);
-	char fig[64];
+	char fig[64], site[128];
 
+	clip(m->site, 26, site, sizeof site);
 	if (m->figure[0])
 		snprintf(fig, sizeof fig, "%s", m->figure);
 	else
@@ -137,7 +157,7 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	     8.0, y + 4);
 	svg_esc(s, m->date[0] ? m->date : "undated");
 	svgf(s, "  ");
-	svg_esc(s, m->site);
+	svg_esc(s, site);
 	svgf(s, "</text>");
 	if (b - a >= 1)
 		svgf(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" rx=\"3\" "
@@ -196,6 +216,9 @@ static const char *tone_colour(const char *tone)
 static void draw_event(struct svg *s, const struct serve_event *e, double x, double y)
 {
 	const char *col = tone_colour(serve_status_tone(e->status));
+	char site[128];
+
+	clip(e->site, 24, site, sizeof site);
 
 	svgf(s, "<g class=\"event\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"/>",
 	     x, y, col);
@@ -207,7 +230,7 @@ static void draw_event(struct svg *s, const struct serve_event *e, double x, dou
 	svg_esc(s, e->date[0] ? e->date : "undated");
 	svgf(s, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
 	     "fill=\"" COL_MUTED "\">", x, y + 36);
-	svg_esc(s, e->site);
+	svg_esc(s, site);
 	svgf(s, "</text></g>");
 }
 

@@ -38,7 +38,7 @@ static const char *const security_headers[][2] = {
 	 "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
 	{"X-Content-Type-Options", "nosniff"},
 	{"X-Frame-Options", "DENY"},
-	{"Referrer-Policy", "no-referrer"},
+	{"Referrer-Policy", "same-origin"}, /* no-referrer would make POSTs send "Origin: null" */
 	{"Cache-Control", "no-store"},
 	{"Cross-Origin-Opener-Policy", "same-origin"},
 	{"Cross-Origin-Resource-Policy", "same-origin"},
@@ -94,7 +94,7 @@ static enum MHD_Result send_refusal(struct MHD_Connection *conn, int status,
 			     "</head><body><main class=\"refused\"><h1>Not allowed (%d)</h1><p>",
 			     status, status) != ASSAY_OK ||
 	    serve_esc_str(&b, why) != ASSAY_OK ||
-	    assay_buf_puts(&b, "</p></main></body></html>\n") != ASSAY_OK) {
+	    assay_buf_puts(&b, "</p><p><a href=\"/\">Go to the review queue</a></p></main></body></html>\n") != ASSAY_OK) {
 		assay_buf_release(&b);
 		return MHD_NO;
 	}

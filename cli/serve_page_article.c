@@ -35,7 +35,8 @@ struct link {
 	size_t start, end;
 	double value;
 	char subject[48];
-	char figure[128];
+	char figure[128];      /* the claim's figure in words */
+	char written[64];      /* this source's figure as written */
 	struct assay_claim c;  /* for its title */
 };
 
@@ -64,6 +65,7 @@ static int add_link(struct links *l, const char *id, const struct assay_source *
 	k->start = s->start;
 	k->end = s->end;
 	k->value = s->value;
+	snprintf(k->written, sizeof k->written, "%s", s->figure);
 	snprintf(k->subject, sizeof k->subject, "%s", subject);
 	return ASSAY_OK;
 }
@@ -101,6 +103,32 @@ static const struct link *link_of(const struct links *l, const struct assay_ment
 	return NULL;
 }
 
+/* Marks each claim's figure, as written, inside its evidence; returns the
+ * number of spans written to @sp (room for l->n). */
+static size_t claim_spans(const char *text, size_t len, const struct links *l,
+			  struct serve_span *sp)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct link *k = &l->v[i];
+		size_t m = strlen(k->written);
+
+		if (!m || k->end > len || k->start >= k->end)
+			continue;
+		for (size_t at = k->start; at + m <= k->end; at++) {
+			if (memcmp(text + at, k->written, m) != 0)
+				continue;
+			sp[n] = (struct serve_span){at, at + m, "m m-quantity", "", ""};
+			snprintf(sp[n].href, sizeof sp[n].href, "/claim/%s?state=any", k->id);
+			snprintf(sp[n].title, sizeof sp[n].title, "claim %s", k->id);
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
 static size_t mention_spans(const char *text, size_t len, const char *published,
 			    const struct links *l, struct serve_span **out)
 {
@@ -110,11 +138,12 @@ static size_t mention_spans(const char *text, size_t len, const char *published,
 	size_t n = 0;
 
 	*out = NULL;
-	if (assay_extract_text(text, len, &opts, &x) != ASSAY_OK || !x.nmentions)
-		goto out;
-	sp = calloc(x.nmentions, sizeof *sp);
+	if (assay_extract_text(text, len, &opts, &x) != ASSAY_OK)
+		x.nmentions = 0;
+	sp = calloc(x.nmentions + l->n + 1, sizeof *sp);
 	if (!sp)
 		goto out;
+	n = claim_spans(text, len, l, sp);
 	for (size_t i = 0; i < x.nmentions; i++) {
 		const struct assay_mention *m = &x.mentions[i];
 		bool fig = m->type <= ASSAY_M_COUNT;

@@ -338,3 +338,23 @@ Test(serve, typed_corrections_are_read_as_numbers)
 	fclose(f);
 	cr_assert_gt(cases, 10);
 }
+
+Test(serve, chart_clips_long_labels_but_keeps_them_in_the_tooltip)
+{
+	const char *longsite = "a-very-long-site-name-that-would-run-into-the-plot.example";
+	struct serve_mark m;
+	struct assay_buf svg = {0};
+	const char *title, *label;
+
+	set_mark(&m, 5, "2024-01-01", longsite, false);
+	cr_assert_eq(serve_chart_svg(&m, 1, "%", &svg), ASSAY_OK);
+	title = strstr(svg.data, "<title>");
+	cr_assert_not_null(title);
+	cr_expect_not_null(strstr(title, longsite), "the tooltip has the whole name");
+	label = strstr(title, "</title>");
+	cr_assert_not_null(label);
+	cr_expect_null(strstr(label, longsite), "the row label is clipped");
+	cr_expect_not_null(strstr(label, "a-very-long-site-name-that\xE2\x80\xA6"));
+	xmlFreeDoc(parse_svg(&svg));
+	assay_buf_release(&svg);
+}

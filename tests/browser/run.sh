@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# run.sh - the browser tests of `assay serve`: installs what they need
+# (Debian's chromium and node through scripts/install-deps.sh, playwright-core
+# through npm ci), builds assay unless told where it is, fills a temporary
+# store (hand-made claims from tests/data/serve_fixture.jsonl, then the corpus
+# and the hostile page through `assay ingest`), starts `assay serve --port 0`
+# and runs test.js against it. Screenshots go to tests/artifacts/.
+#
+# Environment: ASSAY_BIN and ASSAY_SERVE_FIXTURE (set by `meson test`) skip
+# the build; ASSAY_SKIP_INSTALL=1 skips the package installs.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+artifacts="$root/tests/artifacts"
+
+if [ "${ASSAY_SKIP_INSTALL:-0}" != 1 ]; then
+  ASSAY_BROWSER_TESTS=1 bash "$root/scripts/install-deps.sh"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+bin=${ASSAY_BIN:-}
+fixture=${ASSAY_SERVE_FIXTURE:-}
+if [ -z "$bin" ] || [ -z "$fixture" ]; then
+  build="$root/build-browser"
+  [ -d "$build" ] || meson setup "$build" "$root" >/dev/null
+  ninja -C "$build" -j2 cli/assay tests/serve_fixture >/dev/null
+  bin="$build/cli/assay"
+  fixture="$build/tests/serve_fixture"
+fi
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+"$fixture" "$tmp/db" "$root/tests/data/serve_fixture.jsonl"
+"$bin" --quiet --db "$tmp/db" ingest "$root/corpus" "$here/hostile.html" || true
+
+"$bin" --db "$tmp/db" serve --port 0 >"$tmp/url" 2>"$tmp/serve.log" &
+pid=$!
+for _ in $(seq 100); do
+  [ -s "$tmp/url" ] && break
+  sleep 0.1
+done
+url=$(head -n 1 "$tmp/url")
+case "$url" in
+  http://127.0.0.1:*) ;;
+  *) echo "run.sh: assay serve did not print its URL" >&2; cat "$tmp/serve.log" >&2
+     echo "0 passed, 1 failed"; exit 1 ;;
+esac
+
+mkdir -p "$artifacts"
+node "$here/test.js" "$url" "$artifacts"

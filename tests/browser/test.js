@@ -1,0 +1,281 @@
+// test.js - end-to-end tests of `assay serve` in Debian's headless chromium.
+//
+// usage: node test.js URL ARTIFACT_DIR
+//   URL           the first line `assay serve` printed (it holds the session key)
+//   ARTIFACT_DIR  where the screenshots of every page go
+//
+// The store behind the server holds tests/data/serve_fixture.jsonl (claims
+// made by hand, one hostile article) and the ingested corpus plus
+// tests/browser/hostile.html. Every test is independent of the others'
+// order except where it says so. Prints "N passed, N failed" last and exits
+// non-zero on any failure.
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const startUrl = process.argv[2];
+const artifacts = process.argv[3] || path.join(__dirname, '..', 'artifacts');
+const base = new URL(startUrl).origin;            // http://127.0.0.1:PORT
+const port = Number(new URL(startUrl).port);
+const token = new URL(startUrl).searchParams.get('token');
+
+const tests = [];
+function test(name, fn) { tests.push({ name, fn }); }
+
+// Fails the test when a page ran scraped script or opened a dialog.
+function guard(page) {
+  page.on('dialog', (d) => { page.__dialog = d.message(); d.dismiss(); });
+  page.on('pageerror', (e) => { page.__errors = (page.__errors || []).concat(e.message); });
+}
+
+async function assertNothingRan(page) {
+  const pwned = await page.evaluate(() => window.__pwned);
+  assert.equal(pwned, undefined, 'scraped script ran (window.__pwned is set)');
+  assert.notEqual(await page.title(), 'pwned', 'scraped script changed the title');
+  assert.equal(page.__dialog, undefined, 'a dialog was opened');
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(artifacts, name + '.png'), fullPage: true });
+}
+
+// The claim id of the first queue row whose text matches @re.
+async function claimId(page, re, state = 'any') {
+  await page.goto(`${base}/?state=${state}`);
+  const rows = page.locator('table.queue tbody tr');
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    if (re.test(await rows.nth(i).innerText())) return rows.nth(i).getAttribute('data-id');
+  }
+  throw new Error(`no claim in the queue matches ${re}`);
+}
+
+// A plain HTTP request outside the browser, for what a browser cannot send.
+function request(method, pathname, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers }, (res) => {
+      let data = '';
+      res.on('data', (c) => { data += c; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+test('the printed URL opens the queue and every page is screenshotted', async (page) => {
+  await page.goto(startUrl);
+  assert.equal(new URL(page.url()).search, '', 'the session key is dropped from the address bar');
+  await page.waitForSelector('h1');
+  assert.match(await page.locator('h1').innerText(), /Review queue/);
+  assert.ok(await page.locator('table.queue tbody tr').count() > 0, 'pending claims are listed');
+  await shot(page, '01-queue');
+  await page.goto(`${base}/?state=any`);
+  await shot(page, '02-queue-all');
+  await assertNothingRan(page);
+});
+
+test('review a claim with the keyboard, reload and see it stored', async (page) => {
+  await page.goto(`${base}/?state=pending`);
+  await page.keyboard.press('j');                 // second row
+  await page.keyboard.press('k');                 // back to the first
+  const first = await page.locator('table.queue tbody tr.current').getAttribute('data-id');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/claim/${first}`));
+  await shot(page, '03-claim');
+  await Promise.all([page.waitForURL(/did=accepted/), page.keyboard.press('a')]);
+  assert.match(await page.locator('.flash').innerText(), /accepted/);
+  assert.doesNotMatch(page.url(), new RegExp(`/claim/${first}\\?`), 'moved on to the next claim');
+  await page.goto(`${base}/claim/${first}?state=any`);
+  await page.reload();
+  assert.match(await page.locator('.claim-head .state').innerText(), /accepted/i);
+  assert.match(await page.locator('table.history').innerText(), /accepted/i);
+});
+
+test('reject a claim with a reason typed after r', async (page) => {
+  const id = await claimId(page, /under 70%/, 'pending');
+  await page.goto(`${base}/claim/${id}?state=pending`);
+  await page.keyboard.press('r');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reason');
+  await page.keyboard.type('share of mining, not refining');
+  await Promise.all([page.waitForURL(/did=rejected/), page.keyboard.press('Enter')]);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.match(await page.locator('.claim-head .state').innerText(), /rejected/i);
+  assert.match(await page.locator('main').innerText(), /share of mining, not refining/);
+});
+
+test('correct a figure with c, and the corrected value is kept beside the extracted one', async (page) => {
+  const id = await claimId(page, /694 million t/);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  await page.keyboard.press('c');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'value');
+  await page.keyboard.type('1.2 million');
+  await Promise.all([page.waitForURL(/did=corrected/), page.keyboard.press('Enter')]);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.match(await page.locator('.claim-head .state').innerText(), /corrected/i);
+  assert.equal(await page.locator('#corrected').innerText(), '1.2 million t');
+  assert.equal(await page.locator('#figure').innerText(), '694 million t', 'the extracted figure stays');
+  await shot(page, '04-claim-corrected');
+});
+
+test('the evidence marks the figure and the subject', async (page) => {
+  const id = await claimId(page, /^\s*85%/);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  const figs = await page.locator('blockquote.evidence mark.fig').allInnerTexts();
+  assert.ok(figs.includes('85%'), `figure marked: ${figs}`);
+  assert.ok(await page.locator('.story').count() >= 1);
+  assert.match(await page.locator('main').innerText(), /Also published by/, 'the wire copy is one story');
+});
+
+test('open a conflict and see its chart, the accepted figure highlighted', async (page) => {
+  const id = await claimId(page, /^\s*90%/);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  await Promise.all([page.waitForURL(/did=accepted/), page.keyboard.press('a')]);
+  await page.goto(`${base}/conflicts`);
+  assert.ok(await page.locator('section.group').count() >= 2, 'groups are listed');
+  await shot(page, '05-conflicts');
+  const link = page.locator('section.group h2 a', { hasText: /refining share/ }).first();
+  await Promise.all([page.waitForURL(/\/conflict\/c/), link.click()]);
+  const chart = page.locator('svg.chart');
+  await chart.waitFor();
+  assert.ok(await chart.isVisible(), 'the chart is shown');
+  const box = await chart.boundingBox();
+  assert.ok(box.width > 300 && box.height > 50, `chart has a size: ${JSON.stringify(box)}`);
+  assert.ok(await chart.locator('circle').count() >= 2, 'one dot per source');
+  assert.match(await chart.innerHTML(), /accepted/, 'the accepted figure is highlighted');
+  await shot(page, '06-conflict');
+  await page.goto(`${base}/conflicts`);
+  const timeline = page.locator('svg.timeline').first();
+  assert.ok(await timeline.isVisible(), 'the agreement timeline is shown');
+  assert.match(await timeline.innerHTML(), /stalled/);
+});
+
+test('scraped <script> and <img onerror> are shown as text and never run', async (page) => {
+  const pages = [`${base}/?state=any`, `${base}/articles`, `${base}/conflicts`];
+  const id = await claimId(page, /86,000 t/);
+  pages.push(`${base}/claim/${id}?state=any`);
+  await page.goto(`${base}/articles`);
+  const links = page.locator('table a', { hasText: /onerror|script|Lithium/ });
+  const n = await links.count();
+  assert.ok(n >= 1, 'the hostile articles are listed');
+  for (let i = 0; i < n; i++) pages.push(base + (await links.nth(i).getAttribute('href')));
+  for (const url of pages) {
+    await page.goto(url);
+    await page.waitForTimeout(150);               // give an onerror a chance to fire
+    await assertNothingRan(page);
+    assert.equal(await page.locator('main img').count(), 0, `no scraped image element on ${url}`);
+  }
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.match(await page.locator('blockquote.evidence').first().innerText(), /<img src=x onerror=/);
+  await shot(page, '07-claim-hostile');
+  await page.goto(pages[pages.length - 1]);
+  assert.match(await page.locator('article').innerText(), /<script>|<img/);
+  await shot(page, '08-article-hostile');
+});
+
+test('an article shows its mentions linked to their claims', async (page) => {
+  await page.goto(`${base}/articles`);
+  await page.locator('table a', { hasText: /China tightens/ }).first().click();
+  await page.waitForSelector('article');
+  const linked = page.locator('article a.m');
+  assert.ok(await linked.count() >= 1, 'a mention links to its claim');
+  assert.match(await linked.first().getAttribute('href'), /^\/claim\//);
+  await Promise.all([page.waitForURL(/\/claim\//), linked.first().click()]);
+  await page.goBack();
+  await shot(page, '09-article');
+});
+
+test('a foreign Host gets 403', async () => {
+  const cookie = `assay_session=${token}`;
+  const evil = await request('GET', '/', { Host: 'evil.example', Cookie: cookie });
+  assert.equal(evil.status, 403);
+  assert.doesNotMatch(evil.body, /<table/);
+  const rebound = await request('GET', '/', { Host: `attacker.example:${port}`, Cookie: cookie });
+  assert.equal(rebound.status, 403);
+  const ok = await request('GET', '/', { Host: `127.0.0.1:${port}`, Cookie: cookie });
+  assert.equal(ok.status, 200);
+});
+
+test('a cross-origin POST gets 403, even with the right form token', async (page) => {
+  const id = await claimId(page, /61,000 t/, 'pending');
+  await page.goto(`${base}/claim/${id}?state=pending`);
+  const formToken = await page.locator('input[name=token]').first().getAttribute('value');
+  // A page on another origin (another port of this machine) posts to the server.
+  const evil = http.createServer((req, res) => {
+    res.setHeader('Content-Type', 'text/html');
+    res.end(`<form id=f method=post action="${base}/claim/${id}/review">
+      <input name=token value="${formToken}"><input name=action value=accept></form>
+      <script>document.getElementById('f').submit()</script>`);
+  });
+  await new Promise((r) => evil.listen(0, '127.0.0.1', r));
+  try {
+    const resp = page.waitForResponse((r) => r.url().includes(`/claim/${id}/review`));
+    await page.goto(`http://127.0.0.1:${evil.address().port}/`);
+    assert.equal((await resp).status(), 403);
+    await page.waitForLoadState();
+    await shot(page, '10-refused');
+  } finally {
+    evil.close();
+  }
+  const direct = await request('POST', `/claim/${id}/review`, {
+    Host: `127.0.0.1:${port}`, Origin: 'http://evil.example', Cookie: `assay_session=${token}`,
+    'Content-Type': 'application/x-www-form-urlencoded',
+  }, `token=${formToken}&action=accept`);
+  assert.equal(direct.status, 403);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.match(await page.locator('.claim-head .state').innerText(), /pending/i, 'nothing was stored');
+});
+
+test('every response carries the Content-Security-Policy', async (page) => {
+  for (const p of ['/', '/conflicts', '/articles', '/app.js', '/app.css']) {
+    const resp = await page.goto(base + p);
+    assert.match(resp.headers()['content-security-policy'] || '', /default-src 'self'/, p);
+  }
+});
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let passed = 0, failed = 0;
+  try {
+    const first = await context.newPage();
+    await first.goto(startUrl);                  // sets the session cookie for every test
+    await first.close();
+    for (const t of tests) {
+      const page = await context.newPage();
+      guard(page);
+      const t0 = Date.now();
+      try {
+        await t.fn(page);
+        passed++;
+        console.log(`ok - ${t.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`not ok - ${t.name}\n  ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n  ')}`);
+        await page.screenshot({ path: path.join(artifacts, 'failed-' + tests.indexOf(t) + '.png') })
+          .catch(() => {});
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => { console.error(e); console.log('0 passed, 1 failed'); process.exitCode = 1; });
