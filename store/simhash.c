@@ -1,9 +1,9 @@
 /* simhash.c - 64-bit SimHash of a text's word shingles (see simhash.h).
  *
  * Each shingle's 64-bit hash votes +1 or -1 on every bit; the sign of the
- * sum is the bit. Editing a fraction f of a text moves about f/pi of ... the
- * angle between the shingle vectors, so a headline changed or a paragraph
- * dropped flips a few bits, while a different story flips about half. */
+ * sum is the bit. Two texts whose shingle sets are at angle theta differ in
+ * about 64 * theta / pi bits: a headline changed or a paragraph dropped
+ * flips a few, a different story about half. */
 #include <string.h>
 
 #include "hash.h"

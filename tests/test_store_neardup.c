@@ -1,0 +1,101 @@
+/* test_store_neardup.c - one story republished is one story: precision and
+ * recall of the store's story pairing on tests/data/store/neardup.
+ *
+ * The set: five distinct stories on one topic (Turkey, China and rare
+ * earths), each with five republished variants (headline changed, a
+ * paragraph dropped, a byline and dateline added, both with the last
+ * paragraph dropped, light rewording), and three more distinct stories on
+ * the same topic. A file's group is its name up to '_'. Every pair of files
+ * is scored: same group and same story id is a true positive. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "file.h"
+#include "store.h"
+#include "store_util.h"
+
+#define MAXF 64
+
+struct doc {
+	char name[64];
+	char story[24];
+};
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(((const struct doc *)a)->name, ((const struct doc *)b)->name);
+}
+
+static size_t list_docs(const char *folder, struct doc *docs)
+{
+	DIR *d = opendir(folder);
+	struct dirent *e;
+	size_t n = 0;
+
+	cr_assert_not_null(d, "no %s", folder);
+	while ((e = readdir(d)) && n < MAXF)
+		if (strstr(e->d_name, ".txt"))
+			snprintf(docs[n++].name, sizeof docs[0].name, "%.63s", e->d_name);
+	closedir(d);
+	qsort(docs, n, sizeof *docs, cmp_name);
+	return n;
+}
+
+static bool same_group(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "_"), lb = strcspn(b, "_");
+
+	return la == lb && !strncmp(a, b, la) && a[0] != 'x';
+}
+
+Test(neardup, republished_wire_stories_pair_and_distinct_stories_do_not)
+{
+	struct doc docs[MAXF];
+	char folder[4096], path[8192], url[128];
+	char *dir = tmp_store_dir();
+	struct assay_store *s;
+	size_t n, tp = 0, fp = 0, fn = 0;
+	double precision, recall;
+
+	snprintf(folder, sizeof folder, "%s", store_data("neardup"));
+	n = list_docs(folder, docs);
+	cr_assert_geq(n, 20);
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct assay_buf text = {0};
+		struct assay_article a = {0};
+		struct assay_put_result r;
+
+		snprintf(path, sizeof path, "%s/%.63s", folder, docs[i].name);
+		cr_assert_eq(assay_read_file(path, ASSAY_FILE_MAX_DEFAULT, &text), ASSAY_OK);
+		snprintf(url, sizeof url, "https://site%zu.example/%.63s", i, docs[i].name);
+		a.url = url;
+		a.text = text.data;
+		a.text_len = text.len;
+		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+		memcpy(docs[i].story, r.story, sizeof docs[i].story);
+		assay_buf_release(&text);
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			bool truth = same_group(docs[i].name, docs[j].name);
+			bool said = !strcmp(docs[i].story, docs[j].story);
+
+			tp += truth && said;
+			fp += !truth && said;
+			fn += truth && !said;
+		}
+	precision = tp + fp ? (double)tp / (double)(tp + fp) : 1;
+	recall = tp + fn ? (double)tp / (double)(tp + fn) : 1;
+	fprintf(stderr, "neardup: %zu documents, pairs: %zu true, %zu false, %zu missed; "
+		"precision %.3f recall %.3f\n", n, tp, fp, fn, precision, recall);
+	cr_expect_geq(precision, 0.99, "precision %.3f", precision);
+	cr_expect_geq(recall, 0.90, "recall %.3f", recall);
+	assay_store_close(s);
+	rm_tree(dir);
+	free(dir);
+}
