@@ -1,7 +1,7 @@
 /* content_words.h - class and id names that mark the article. Data only
  * (included by hints.c): content_words anywhere in the lower-cased name,
- * content_segments only as whole segments (so Bootstrap's "text-center" is
- * not a hint, but "post" in "single-post" is). */
+ * content_segments only as whole segments ("post" in "single-post", not
+ * in "poster"). "text" is no hint: Bootstrap's "text-center" is everywhere. */
 static const char *const content_words[] = {
 	"article", "content", "entry", "story", "post-body", "postbody",
 	"post-text", "blog-post", "richtext", "rich-text", "prose", "main-text",
@@ -9,5 +9,5 @@ static const char *const content_words[] = {
 };
 
 static const char *const content_segments[] = {
-	"post", "body", "main", "blog", "hentry", "single", "text",
+	"post", "body", "main", "blog", "hentry", "single",
 };

@@ -12,18 +12,20 @@
 
 #include "assay.h"
 #include "internal.h"
+#include "phrases.h"
 
 #define KIND_DEPTH 32
 #define CELL_MAX (64u << 10)
 #define GOOD_LEN 120 /* bytes of a block that is surely a paragraph */
 #define POST_MIN 40  /* shorter blocks after the last paragraph go */
+#define PHRASE_BLOCK 80 /* longer blocks are never judged by their words */
 
 struct emitter {
 	struct parse_ctx *c;
 	struct assay_buf text, blk, cell;
 	uint32_t blk_link;
 	enum assay_block_kind kind;
-	bool kind_set, after_br;
+	bool kind_set, after_br, after_related;
 	int in_link, quote;
 	uint32_t top_text;
 	struct assay_block *blocks;
@@ -31,6 +33,16 @@ struct emitter {
 	struct assay_table *tables;
 	size_t ntables, capt;
 };
+
+static size_t env_or(const char *name, size_t dflt)
+{
+#ifdef PARSE_DEBUG
+	if (getenv(name))
+		return (size_t)atoi(getenv(name));
+#endif
+	(void)name;
+	return dflt;
+}
 
 static int grow(void **arr, size_t *cap, size_t n, size_t size)
 {
@@ -69,13 +81,50 @@ static int add_block(struct emitter *e, const char *s, size_t n,
 	return ASSAY_OK;
 }
 
+/* Does the block open with one of furniture_phrases? */
+static bool furniture_phrase(const char *s, size_t n)
+{
+	char low[PHRASE_BLOCK];
+	size_t k;
+
+	if (n >= PHRASE_BLOCK)
+		return false;
+	for (k = 0; k < n; k++)
+		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	low[k] = '\0';
+	for (size_t i = 0; i < sizeof furniture_phrases / sizeof furniture_phrases[0]; i++)
+		if (strncmp(low, furniture_phrases[i], strlen(furniture_phrases[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Furniture by its words: "Read more", and the teaser lines under a
+ * "Related" heading. */
+static bool furniture_text(struct emitter *e)
+{
+	bool short_block = e->blk.len < GOOD_LEN;
+
+	if (env_or("NO_PHRASE", 0))
+		return false;
+	if (e->kind == ASSAY_BLOCK_HEADING || !short_block)
+		e->after_related = false;
+	if (furniture_phrase(e->blk.data, e->blk.len)) {
+		e->after_related = e->kind == ASSAY_BLOCK_HEADING;
+		return true;
+	}
+	return e->after_related && short_block;
+}
+
 static bool link_heavy_block(const struct emitter *e)
 {
 #ifdef PARSE_DEBUG
 	if (getenv("PARSE_NOFILTER"))
 		return false;
 #endif
-	return e->kind != ASSAY_BLOCK_HEADING && e->blk_link * 2 > e->blk.len;
+	if (env_or("NO_LINKBLOCK", 0))
+		return false;
+	return e->kind != ASSAY_BLOCK_HEADING &&
+	       e->blk_link * 100 > e->blk.len * env_or("LINK_PCT", 50);
 }
 
 static int flush(struct emitter *e)
@@ -83,7 +132,7 @@ static int flush(struct emitter *e)
 	int rc = ASSAY_OK;
 
 	parse_trim(&e->blk);
-	if (e->blk.len && !link_heavy_block(e))
+	if (e->blk.len && !link_heavy_block(e) && !furniture_text(e))
 		rc = add_block(e, e->blk.data, e->blk.len, e->kind, -1, -1);
 	assay_buf_reset(&e->blk);
 	e->blk_link = 0;
@@ -139,6 +188,8 @@ static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
 #endif
 	if (ni->flags & NI_FURN)
 		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
+	if (env_or("NO_LINKLIST", 0))
+		return false;
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
 	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
 		return true;
@@ -341,16 +392,6 @@ static void release_tables(struct assay_table *t, size_t n)
 		free(t[i].rows);
 	}
 	free(t);
-}
-
-static size_t env_or(const char *name, size_t dflt)
-{
-#ifdef PARSE_DEBUG
-	if (getenv(name))
-		return (size_t)atoi(getenv(name));
-#endif
-	(void)name;
-	return dflt;
 }
 
 /* jusText's context rule, cut down: short blocks after the last real

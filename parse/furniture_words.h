@@ -25,7 +25,7 @@ static const char *const furniture_words[] = {
 
 static const char *const furniture_segments[] = {
 	"ad", "ads", "adv", "banner", "byline", "contact", "counter", "follow",
-	"header", "login", "meta", "nav", "pager", "paging", "print", "promo",
-	"promos", "reply", "respond", "rss", "search", "tags", "tag", "tools",
+	"login", "meta", "nav", "pager", "paging", "print", "promo",
+	"promos", "reply", "respond", "rss", "search", "tags", "tools",
 	"dfp", "sponsored", "cta", "share", "social", "email", "subnav",
 };

@@ -11,6 +11,7 @@
 #include "content_words.h"
 #include "hidden_words.h"
 #include "neutral_words.h"
+#include "lead_words.h"
 
 #define NAME_MAX_BYTES 256
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -140,6 +141,21 @@ bool parse_is_hidden(xmlNode *n)
 	if ((v = parse_attr(n, "class"))) {
 		lower_copy(s, sizeof s, v);
 		if (any_token(s, hidden_tokens, COUNT(hidden_tokens)))
+			return true;
+	}
+	return false;
+}
+
+bool parse_is_lead(const xmlNode *n)
+{
+	const char *v[2] = {parse_attr(n, "class"), parse_attr(n, "id")};
+	char s[NAME_MAX_BYTES];
+
+	for (int i = 0; i < 2; i++) {
+		if (!v[i] || !*v[i])
+			continue;
+		lower_copy(s, sizeof s, v[i]);
+		if (any_segment(s, lead_segments, COUNT(lead_segments)))
 			return true;
 	}
 	return false;

@@ -105,6 +105,8 @@ const struct tag_def *parse_tag_lookup(const char *name);
 /* hints.c: +1 content, -1 furniture, 0 neither, from class and id. */
 int parse_class_hint(const char *cls, const char *id);
 bool parse_is_hidden(xmlNode *n);
+/* class or id names a story's lead (standfirst, summary) */
+bool parse_is_lead(const xmlNode *n);
 const char *parse_attr(const xmlNode *n, const char *name);
 
 /* html.c: charset detection, repair and the libxml2 parse. */

@@ -19,7 +19,19 @@
 #define MIN_ARTICLE 200
 #define FURN_DEPTH 100 /* ancestors looked at for furniture */
 #define ALTERNATIVES 5
+#define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
 #define WIDEN_LEVELS 6
+#define LEAD_MAX 4
+#define LEAD_LEVELS 4
+
+static float env_weight(void)
+{
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_CW"))
+		return (float)atof(getenv("PARSE_CW"));
+#endif
+	return CLASS_WEIGHT;
+}
 
 static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
@@ -63,7 +75,7 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
 		       ? parse_class_hint(parse_attr(n, "class"), parse_attr(n, "id")) : 0;
-	ni->weight = (int16_t)(hint * 25);
+	ni->weight = (int16_t)(hint * (int)env_weight());
 	if (is_body_signal(n)) {
 		ni->flags |= NI_BODY;
 		ni->weight += 50;
@@ -439,6 +451,31 @@ static void add_keep(struct parse_ctx *c, xmlNode *n, size_t cap)
 		c->keep[c->nkeep++] = n;
 }
 
+/* A lead (standfirst, summary) before the story's container, a few levels
+ * up: themes often put it in the header beside the title. */
+static void add_leads(struct parse_ctx *c, size_t cap)
+{
+	xmlNode *leads[LEAD_MAX];
+	size_t n = 0;
+	xmlNode *chain = c->top->parent;
+
+#ifdef PARSE_DEBUG
+	if (getenv("PARSE_NOLEAD"))
+		return;
+#endif
+	for (int level = 0; chain && !is_top_level(chain) && level < LEAD_LEVELS; level++, chain = chain->parent) {
+		for (xmlNode *s = chain->prev; s && n < LEAD_MAX; s = s->prev) {
+			struct ninfo *si = s->type == XML_ELEMENT_NODE ? node_info(c, s) : NULL;
+
+			if (si && si->text && !(si->flags & (NI_SKIP | NI_FURN)) &&
+			    si->link * 2 < si->text && parse_is_lead(s))
+				leads[n++] = s;
+		}
+	}
+	while (n > 0) /* found last to first */
+		add_keep(c, leads[--n], cap);
+}
+
 void parse_select(struct parse_ctx *c)
 {
 	struct ninfo *best;
@@ -507,10 +544,12 @@ void parse_select(struct parse_ctx *c)
 	}
 	for (xmlNode *s = c->top->parent->children; s; s = s->next)
 		cap++;
+	cap += LEAD_MAX;
 	if (!(c->keep = malloc(cap * sizeof *c->keep))) {
 		c->oom = true;
 		return;
 	}
+	add_leads(c, cap);
 	threshold = final_score(best, all) * 0.2f;
 	if (threshold < 10)
 		threshold = 10;

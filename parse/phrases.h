@@ -1,0 +1,30 @@
+/* phrases.h - how page furniture introduces itself, in the languages of
+ * the press the cleaner reads. A short block that starts with one of these
+ * (case-insensitive for ASCII letters) is furniture: "Read more",
+ * "Lesen Sie auch", "Notas relacionadas". A heading among them also takes
+ * the short teaser lines under it. Data only (included by emit.c). */
+static const char *const furniture_phrases[] = {
+	/* en */
+	"read more", "read also", "also read", "related", "see also", "more on this",
+	"more from", "more stories", "you may also like", "you might also like",
+	"recommended", "share this", "share on", "follow us", "subscribe", "sign up",
+	"newsletter", "advertisement", "sponsored", "about the author", "comments",
+	"leave a comment", "leave a reply", "no comments", "last modified",
+	"last updated", "updated:", "credit:", "photo:", "image:", "tags:",
+	"category:", "filed under", "posted in", "click here", "trending",
+	"most read", "most popular", "top stories", "latest news", "print this",
+	/* de */
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr zu ", "auch interessant",
+	"das könnte", "das thema könnte", "weitere artikel", "weitere beiträge",
+	"weitere informationen", "neueste artikel", "ähnliche artikel", "schon gelesen",
+	"über den autor", "kommentare", "kommentieren", "keine kommentare", "anzeige",
+	"werbung", "artikel teilen", "aktualisiert", "erstellt am", "foto:", "bild:",
+	"empfehlungen", "themen:", "schlagworte", "lust auf mehr",
+	/* es, pt */
+	"notas relacionadas", "te puede interesar", "lee también", "más sobre", "mira:",
+	"mire:", "publicidad", "leia também", "veja também", "relacionad",
+	/* fr, it, pl, tr */
+	"lire aussi", "à lire aussi", "voir aussi", "publicité", "leggi anche",
+	"pubblicità", "czytaj też", "czytaj także", "zobacz też", "reklama",
+	"ilginizi çekebilir", "benzer haberler", "ilgili haberler",
+};
