@@ -1,0 +1,289 @@
+/* test_store_cli.c - the store's commands as a user runs them ($ASSAY_BIN):
+ * claims, show, review, conflicts, export and stats over a store made from
+ * the hand-built seed claims, in the formats cli.md fixes; CSV is checked
+ * against RFC 4180 and against spreadsheet formula injection. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "assay.h"
+#include "store.h"
+#include "store_util.h"
+
+static char *dir;
+
+/* Runs `assay --db DIR ARGS` and returns its exit status; stdout in @out. */
+static int run(const char *args, struct assay_buf *out)
+{
+	const char *bin = getenv("ASSAY_BIN");
+	char cmd[8192], chunk[4096];
+	FILE *p;
+	size_t n;
+	int status;
+
+	cr_assert_not_null(bin, "ASSAY_BIN not set");
+	snprintf(cmd, sizeof cmd, "'%s' --quiet --db '%s' %s 2>/dev/null", bin, dir, args);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		assay_buf_append(out, chunk, n);
+	status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void setup(void)
+{
+	struct assay_store *s;
+	json_t **lines;
+	size_t n;
+
+	dir = tmp_store_dir();
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	n = read_jsonl(store_data("seed_claims.jsonl"), &lines);
+	cr_assert_geq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		struct test_article t;
+		struct assay_put_result r;
+
+		cr_assert(test_article_from_json(lines[i], &t));
+		cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+		test_article_release(&t);
+		json_decref(lines[i]);
+	}
+	free(lines);
+	assay_store_close(s);
+}
+
+static void teardown(void)
+{
+	rm_tree(dir);
+	free(dir);
+}
+
+TestSuite(store_cli, .init = setup, .fini = teardown, .timeout = 60);
+
+/* Every line of @out as JSON; fails the test on a line that is not. */
+static size_t json_lines(const struct assay_buf *out, json_t **objs, size_t max)
+{
+	size_t n = 0;
+	char *copy = strdup(out->data ? out->data : ""), *save, *line;
+
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		json_t *o = json_loads(line, 0, NULL);
+
+		cr_assert_not_null(o, "not JSON: %s", line);
+		if (n < max)
+			objs[n++] = o;
+		else
+			json_decref(o);
+	}
+	free(copy);
+	return n;
+}
+
+Test(store_cli, reading_a_missing_store_says_how_to_create_it)
+{
+	struct assay_buf out = {0};
+	char *keep = dir;
+
+	dir = "/tmp/assay-no-such-store-here";
+	cr_assert_eq(run("claims", &out), 2);
+	dir = keep;
+	assay_buf_release(&out);
+}
+
+Test(store_cli, claims_jsonl_has_ids_states_and_sources)
+{
+	struct assay_buf out = {0};
+	json_t *objs[64];
+	size_t n;
+
+	cr_assert_eq(run("claims --format jsonl", &out), 0);
+	n = json_lines(&out, objs, 64);
+	cr_assert_geq(n, 20);
+	for (size_t i = 0; i < n; i++) {
+		json_t *src = json_object_get(objs[i], "sources");
+
+		cr_assert_eq(strlen(json_string_value(json_object_get(objs[i], "id"))), 8);
+		cr_assert_str_eq(json_string_value(json_object_get(objs[i], "state")), "pending");
+		cr_assert_gt(json_array_size(src), 0);
+		cr_assert_not_null(json_string_value(json_object_get(json_array_get(src, 0), "url")));
+		cr_assert_not_null(json_object_get(json_array_get(src, 0), "story"));
+		json_decref(objs[i]);
+	}
+	assay_buf_release(&out);
+}
+
+Test(store_cli, conflicts_jsonl_gives_claim_and_agreement_groups)
+{
+	struct assay_buf out = {0};
+	json_t *objs[16];
+	size_t n, claims = 0, agreements = 0;
+
+	cr_assert_eq(run("conflicts --format jsonl", &out), 0);
+	n = json_lines(&out, objs, 16);
+	for (size_t i = 0; i < n; i++) {
+		const char *kind = json_string_value(json_object_get(objs[i], "kind"));
+
+		if (!strcmp(kind, "claim")) {
+			claims++;
+			cr_assert_geq(json_array_size(json_object_get(objs[i], "figures")), 2);
+			cr_assert_not_null(json_object_get(json_object_get(objs[i], "key"), "subject"));
+		} else {
+			agreements++;
+			cr_assert_str_eq(kind, "agreement");
+			cr_assert_geq(json_array_size(json_object_get(objs[i], "statuses")), 2);
+		}
+		json_decref(objs[i]);
+	}
+	cr_assert_eq(claims, 1);
+	cr_assert_eq(agreements, 1);
+	assay_buf_release(&out);
+}
+
+Test(store_cli, exported_articles_carry_sha256_and_story)
+{
+	struct assay_buf out = {0};
+	json_t *objs[16];
+	size_t n;
+
+	cr_assert_eq(run("export articles --format jsonl", &out), 0);
+	n = json_lines(&out, objs, 16);
+	cr_assert_eq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(strlen(json_string_value(json_object_get(objs[i], "sha256"))), 64);
+		cr_assert_not_null(json_string_value(json_object_get(objs[i], "story")));
+		cr_assert_not_null(json_string_value(json_object_get(objs[i], "url")));
+		json_decref(objs[i]);
+	}
+	assay_buf_release(&out);
+}
+
+/* Checks @csv is RFC 4180 (CRLF records, quotes doubled inside quoted
+ * cells, same cell count each record) and that no cell a spreadsheet
+ * would read starts with = + - @ unless it is a plain number. */
+static void check_csv(const char *csv)
+{
+	size_t cells = 0, want = 0, records = 0;
+	const char *p = csv;
+
+	while (*p) {
+		bool quoted = *p == '"';
+		const char *start = quoted ? p + 1 : p;
+
+		if (quoted) {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
+				;
+			cr_assert_eq(*p, '"', "unterminated quoted cell");
+			p++;
+		} else {
+			for (; *p && *p != ',' && *p != '\r' && *p != '\n'; p++)
+				cr_assert_neq(*p, '"', "bare quote in an unquoted cell");
+		}
+		if (strchr("=+-@", *start) && *start) {
+			char *end;
+
+			strtod(start, &end);
+			cr_assert(end > start && (*end == ',' || *end == '\r'),
+				  "formula cell: %.20s", start);
+		}
+		cells++;
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		cr_assert(p[0] == '\r' && p[1] == '\n', "records end with CRLF");
+		p += 2;
+		if (!want)
+			want = cells;
+		cr_assert_eq(cells, want, "record %zu has %zu cells", records, cells);
+		cells = 0;
+		records++;
+	}
+	cr_assert_gt(records, 1);
+}
+
+Test(store_cli, csv_exports_are_rfc4180_and_guard_formulas)
+{
+	struct assay_store *s;
+	struct assay_put_result r;
+	json_t *o = json_loads("{\"article\":\"evil\",\"url\":\"https://evil.example/a\","
+		"\"claims\":[{\"subject\":\"XX\",\"metric\":\"production\",\"status\":\"actual\","
+		"\"value\":5,\"unit\":\"t\",\"qualifier\":\"eq\",\"figure\":\"5\","
+		"\"sentence\":\"=HYPERLINK(\\\"http://x\\\",\\\"5\\\") said \\\"we\\\", 5 t\"}],"
+		"\"agreements\":[]}", 0, NULL);
+	struct test_article t;
+	const char *what[] = {"claims", "agreements", "articles", "conflicts"};
+
+	cr_assert_not_null(o);
+	cr_assert(test_article_from_json(o, &t));
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+	assay_store_close(s);
+	test_article_release(&t);
+	json_decref(o);
+	for (size_t i = 0; i < 4; i++) {
+		struct assay_buf out = {0};
+		char args[128];
+
+		snprintf(args, sizeof args, "export %s --format csv", what[i]);
+		cr_assert_eq(run(args, &out), 0, "%s", args);
+		check_csv(out.data ? out.data : "");
+		if (i == 0)
+			cr_assert(strstr(out.data, "\"'=HYPERLINK(\"\"http://x\"\""), "guarded cell");
+		assay_buf_release(&out);
+	}
+}
+
+Test(store_cli, review_then_show_reports_the_decision_and_its_history)
+{
+	struct assay_buf out = {0}, shown = {0};
+	json_t *objs[64], *c;
+	char id[16], args[128];
+	size_t n;
+
+	cr_assert_eq(run("claims --format jsonl --subject CN --metric refining_share", &out), 0);
+	n = json_lines(&out, objs, 64);
+	cr_assert_eq(n, 2, "two figures of CN refining_share");
+	snprintf(id, sizeof id, "%s", json_string_value(json_object_get(objs[0], "id")));
+	for (size_t i = 0; i < n; i++)
+		json_decref(objs[i]);
+	snprintf(args, sizeof args, "review %s reject", id);
+	cr_assert_eq(run(args, &out), 2, "a rejection needs a reason");
+	snprintf(args, sizeof args, "review %s reject --reason 'wrong metric'", id);
+	cr_assert_eq(run(args, &out), 0);
+	snprintf(args, sizeof args, "review zzzzzzzz accept");
+	cr_assert_eq(run(args, &out), 1, "unknown id");
+	snprintf(args, sizeof args, "show --json %s", id);
+	cr_assert_eq(run(args, &shown), 0);
+	c = json_loads(shown.data, 0, NULL);
+	cr_assert_not_null(c);
+	cr_assert_str_eq(json_string_value(json_object_get(c, "state")), "rejected");
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(c, "review"), "reason")),
+			 "wrong metric");
+	json_decref(c);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("claims --state rejected --format jsonl", &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 64), 1);
+	json_decref(objs[0]);
+	assay_buf_release(&out);
+	assay_buf_release(&shown);
+}
+
+Test(store_cli, stats_json_counts_what_was_stored)
+{
+	struct assay_buf out = {0};
+	json_t *o;
+
+	cr_assert_eq(run("stats --json", &out), 0);
+	o = json_loads(out.data, 0, NULL);
+	cr_assert_not_null(o);
+	cr_assert_eq(json_integer_value(json_object_get(o, "articles")), 5);
+	cr_assert_eq(json_integer_value(json_object_get(o, "conflicts")), 2);
+	cr_assert_gt(json_integer_value(json_object_get(o, "claims")), 20);
+	json_decref(o);
+	assay_buf_release(&out);
+}
