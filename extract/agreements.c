@@ -34,8 +34,13 @@ static const struct cl_agr_cue *cue_at(const struct cl_doc *d, size_t t, size_t 
 	const struct cl_rules *r = cl_rules();
 	const struct cl_agr_cue *best = NULL;
 
+	size_t lo, hi;
+
 	*len = 0;
-	for (size_t i = 0; i < r->nagr; i++) {
+	if (d->tok[t].kind != CT_WORD)
+		return NULL;
+	cl_cue_range(r->agr, r->nagr, sizeof *r->agr, d->tok[t].w, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
 		size_t n = cl_phrase_at(d, t, end, &r->agr[i].p);
 		if (n > *len) {
 			*len = n;

@@ -34,19 +34,9 @@ static bool is_punct(const struct cl_doc *d, size_t t, const char *set)
 
 static bool stops_noun_phrase(const struct cl_doc *d, size_t t)
 {
-	static const char *const stop[] = {
-		"at", "in", "from", "to", "by", "for", "with", "on", "into", "than", "as",
-		"while", "which", "that", "since", "was", "is", "were", "are", "will", "has",
-		"have", "had", "a", "an", "per", "last", "this", "next", NULL,
-	};
 	if (is_punct(d, t, ",;:().!?\""))
 		return true;
-	if (d->tok[t].kind != CT_WORD)
-		return false;
-	for (const char *const *w = stop; *w; w++)
-		if (strcmp(d->tok[t].w, *w) == 0)
-			return true;
-	return false;
+	return d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_STOPNP);
 }
 
 /* The longest metric cue of the wanted side at @t within [t, end). */
@@ -56,8 +46,13 @@ static const struct cl_metric_cue *metric_cue_at(const struct cl_doc *d, size_t 
 	const struct cl_rules *r = cl_rules();
 	const struct cl_metric_cue *best = NULL;
 
+	size_t lo, hi;
+
 	*len = 0;
-	for (size_t i = 0; i < r->nmetric; i++) {
+	if (d->tok[t].kind != CT_WORD)
+		return NULL;
+	cl_cue_range(r->metric, r->nmetric, sizeof *r->metric, d->tok[t].w, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
 		if (r->metric[i].after != after)
 			continue;
 		size_t n = cl_phrase_at(d, t, end, &r->metric[i].p);
@@ -129,10 +124,16 @@ static bool world_figure(const struct cl_doc *d, size_t cue)
 static const char *word_cue(const struct cl_doc *d, const struct cl_word_cue *cues, size_t n,
 			    size_t from, size_t f)
 {
-	for (size_t u = f; u-- > from;)
-		for (size_t i = 0; i < n; i++)
+	size_t lo, hi;
+
+	for (size_t u = f; u-- > from;) {
+		if (d->tok[u].kind != CT_WORD)
+			continue;
+		cl_cue_range(cues, n, sizeof *cues, d->tok[u].w, &lo, &hi);
+		for (size_t i = lo; i < hi; i++)
 			if (cl_phrase_at(d, u, f, &cues[i].p))
 				return cues[i].value;
+	}
 	return NULL;
 }
 
@@ -210,12 +211,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 
 static bool is_place_noun(const struct cl_doc *d, size_t t)
 {
-	static const char *const nouns[] = {"deposit", "mine", "project", "field", "reserve",
-					    "prospect", "orebody", "site", "deposits", NULL};
-	for (const char *const *w = nouns; *w; w++)
-		if (cl_word_is(d, t, *w))
-			return true;
-	return false;
+	return d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_PLACE);
 }
 
 /* "deposit in Eskisehir (province)" or "the Doyon mine": the place, and
@@ -545,14 +541,7 @@ int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s)
 
 bool cl_clause_break(const struct cl_doc *d, size_t t)
 {
-	static const char *const words[] = {"but", "while", "whereas", "although", "however",
-					    NULL};
-	if (is_punct(d, t, ";"))
-		return true;
-	for (const char *const *w = words; *w; w++)
-		if (cl_word_is(d, t, *w))
-			return true;
-	return false;
+	return is_punct(d, t, ";") || (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_BREAK));
 }
 
 size_t cl_clause_start(const struct cl_doc *d, size_t t0, size_t t)
@@ -562,12 +551,13 @@ size_t cl_clause_start(const struct cl_doc *d, size_t t0, size_t t)
 	return t;
 }
 
-int assay_claims_find(const char *text, size_t len, const struct assay_span *sents,
-		      size_t nsents, const struct assay_mention *mentions, size_t nmentions,
+int assay_claims_find(const char *text, size_t len, const char *title,
+		      const struct assay_span *sents, size_t nsents,
+		      const struct assay_mention *mentions, size_t nmentions,
 		      struct assay_extraction *out)
 {
 	struct cl_doc d = {.text = text, .len = len, .m = mentions, .nm = nmentions, .out = out,
-			  .a0 = out->nagreements};
+			  .a0 = out->nagreements, .title = title};
 	size_t nc = out->nclaims, na = out->nagreements;
 	int rc = assay_claims_init();
 

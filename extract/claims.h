@@ -30,13 +30,15 @@
 int assay_claims_init(void);
 void assay_claims_shutdown(void);
 
-/* Finds claims and agreements in @text from its sentences @sents (as
+/* Finds claims and agreements in @text (whose headline @title, when not
+ * NULL, only weighs in on the main commodity) from its sentences @sents (as
  * assay_split_sentences() gives them; NULL: a simple split of our own) and
  * its @mentions (sorted by start, not overlapping) and appends them to
  * out->claims and out->agreements (malloc'd arrays the extraction owns;
  * out->mentions is not touched). Calls assay_claims_init() if needed.
  * Returns ASSAY_OK or ASSAY_ENOMEM (then @out keeps what it had). */
-int assay_claims_find(const char *text, size_t len, const struct assay_span *sents,
+int assay_claims_find(const char *text, size_t len, const char *title,
+		      const struct assay_span *sents,
 		      size_t nsents, const struct assay_mention *mentions, size_t nmentions,
 		      struct assay_extraction *out);
 
@@ -101,10 +103,27 @@ struct cl_rules {
 	size_t nagr;
 };
 
-/* The loaded rules; valid after assay_claims_init() until shutdown. */
+/* The loaded rules; valid after assay_claims_init() until shutdown. Each
+ * cue table is sorted by its phrases' first word (a first word may not
+ * end in '*'). */
 const struct cl_rules *cl_rules(void);
+/* The cues of table @arr (@n entries of @size bytes) whose first word is
+ * @w: indexes [*lo, *hi). */
+void cl_cue_range(const void *arr, size_t n, size_t size, const char *w, size_t *lo, size_t *hi);
 
 enum cl_tok_kind { CT_WORD, CT_PUNCT, CT_MENTION, CT_NUMBER };
+
+/* Classes of the closed-class words the finders test at every token,
+ * looked up once when the token is made. */
+enum {
+	CW_PREP = 1,        /* an entity after it is an object: "with China" */
+	CW_STOPNP = 2,      /* ends a figure's noun phrase: "tonnes in 2023" */
+	CW_BREAK = 4,       /* starts a clause: "but", "while" */
+	CW_PLACE = 8,       /* names a site: "deposit", "mine" */
+	CW_ANA_COUNTRY = 16, /* "the country" */
+	CW_ANA_ORG = 32,    /* "the company" */
+};
+void cl_words_init(void);
 
 struct cl_tok {
 	size_t start, end;
@@ -113,6 +132,7 @@ struct cl_tok {
 	double num;       /* CT_NUMBER: its value */
 	char w[CL_WORDLEN]; /* CT_WORD lowercased; CT_PUNCT the character */
 	bool upper;       /* CT_WORD starts with a capital letter */
+	unsigned cls;     /* CT_WORD: its CW_* classes */
 	/* entity roles (CT_MENTION of a country or org) */
 	bool prep;        /* object of a preposition ("with China") */
 	bool modifier;    /* "China's BYD": China only modifies */
@@ -156,6 +176,7 @@ struct cl_doc {
 	struct cl_block *blk;
 	size_t nblk;
 	char main_commodity[32];
+	const char *title;      /* NULL when the text holds its headline */
 	struct cl_focus focus;
 	struct assay_extraction *out;
 	size_t ccap, acap;     /* capacity of out->claims, out->agreements */

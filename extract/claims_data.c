@@ -154,6 +154,35 @@ static int load_file(const struct assay_claims_datafile *f)
 	return ASSAY_OK;
 }
 
+/* Every cue struct starts with its phrase; tables are sorted by the first
+ * word so that a token finds the cues it can start with a binary search. */
+static const struct cl_phrase *phrase_of(const void *arr, size_t size, size_t i)
+{
+	return (const struct cl_phrase *)((const char *)arr + i * size);
+}
+
+static int cmp_first_word(const void *a, const void *b)
+{
+	return strcmp(((const struct cl_phrase *)a)->w[0], ((const struct cl_phrase *)b)->w[0]);
+}
+
+void cl_cue_range(const void *arr, size_t n, size_t size, const char *w, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = n;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (strcmp(phrase_of(arr, size, m)->w[0], w) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	while (a < n && strcmp(phrase_of(arr, size, a)->w[0], w) == 0)
+		a++;
+	*hi = a;
+}
+
 int assay_claims_init(void)
 {
 	if (loaded)
@@ -163,6 +192,15 @@ int assay_claims_init(void)
 			assay_claims_shutdown();
 			return ASSAY_ENOMEM;
 		}
+	if (rules.nmetric)
+		qsort(rules.metric, rules.nmetric, sizeof *rules.metric, cmp_first_word);
+	if (rules.nstatus)
+		qsort(rules.status, rules.nstatus, sizeof *rules.status, cmp_first_word);
+	if (rules.nchange)
+		qsort(rules.change, rules.nchange, sizeof *rules.change, cmp_first_word);
+	if (rules.nagr)
+		qsort(rules.agr, rules.nagr, sizeof *rules.agr, cmp_first_word);
+	cl_words_init();
 	loaded = true;
 	return ASSAY_OK;
 }

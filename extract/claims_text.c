@@ -13,14 +13,54 @@
 #include "assay.h"
 #include "claims.h"
 
-/* Words after which an entity is an object, not a subject. */
-static const char *const preps[] = {
-	"with", "from", "to", "in", "into", "by", "than", "between", "against", "for",
-	"on", "at", "beyond", "like", "including", "among", "toward", "towards", "via",
-	"of", "over", "across", "amid", "near", "outside", "within", "under", "as",
-	"unlike", "besides", "beyond",
-	"versus", "behind", "after", "before", "through", "and", NULL,
+struct wordclass {
+	const char *w;
+	unsigned cls;
 };
+
+#define P CW_PREP
+#define S CW_STOPNP
+static struct wordclass classes[] = {
+	{"with", P | S}, {"from", P | S}, {"to", P | S}, {"in", P | S}, {"into", P | S},
+	{"by", P | S}, {"than", P | S}, {"between", P}, {"against", P}, {"for", P | S},
+	{"on", P | S}, {"at", P | S}, {"beyond", P}, {"like", P}, {"including", P},
+	{"among", P}, {"toward", P}, {"towards", P}, {"via", P}, {"of", P}, {"over", P},
+	{"across", P}, {"amid", P}, {"near", P}, {"outside", P}, {"within", P}, {"under", P},
+	{"unlike", P}, {"besides", P}, {"through", P}, {"versus", P}, {"behind", P},
+	{"after", P}, {"before", P}, {"as", S}, {"which", S}, {"that", S}, {"since", S},
+	{"was", S}, {"is", S}, {"were", S}, {"are", S}, {"will", S}, {"has", S}, {"have", S},
+	{"had", S}, {"a", S}, {"an", S}, {"per", S}, {"last", S}, {"this", S}, {"next", S},
+	{"while", S | CW_BREAK}, {"but", CW_BREAK}, {"whereas", CW_BREAK},
+	{"although", CW_BREAK}, {"however", CW_BREAK},
+	{"deposit", CW_PLACE}, {"deposits", CW_PLACE}, {"mine", CW_PLACE},
+	{"project", CW_PLACE}, {"field", CW_PLACE}, {"reserve", CW_PLACE},
+	{"prospect", CW_PLACE}, {"orebody", CW_PLACE}, {"site", CW_PLACE},
+	{"country", CW_ANA_COUNTRY}, {"nation", CW_ANA_COUNTRY},
+	{"government", CW_ANA_COUNTRY}, {"kingdom", CW_ANA_COUNTRY},
+	{"republic", CW_ANA_COUNTRY}, {"company", CW_ANA_ORG}, {"firm", CW_ANA_ORG},
+	{"miner", CW_ANA_ORG}, {"producer", CW_ANA_ORG}, {"group", CW_ANA_ORG},
+	{"corporation", CW_ANA_ORG}, {"bloc", CW_ANA_ORG}, {"exchange", CW_ANA_ORG},
+};
+#undef P
+#undef S
+
+static int cmp_class(const void *a, const void *b)
+{
+	return strcmp(((const struct wordclass *)a)->w, ((const struct wordclass *)b)->w);
+}
+
+void cl_words_init(void)
+{
+	qsort(classes, sizeof classes / sizeof classes[0], sizeof classes[0], cmp_class);
+}
+
+static unsigned word_class(const char *w)
+{
+	struct wordclass key = {w, 0};
+	const struct wordclass *c = bsearch(&key, classes, sizeof classes / sizeof classes[0],
+					    sizeof classes[0], cmp_class);
+	return c ? c->cls : 0;
+}
 
 static bool in_list(const char *w, const char *const *list)
 {
@@ -245,6 +285,7 @@ static void set_word(struct cl_doc *d, struct cl_tok *k)
 		}
 	}
 	k->w[n] = '\0';
+	k->cls = word_class(k->w);
 	if (isdigit((unsigned char)t[k->start])) {
 		char buf[40];
 		size_t m = 0;
@@ -394,8 +435,7 @@ static bool is_prep_word(const struct cl_doc *d, size_t t)
 {
 	if (cl_word_is(d, t, "as")) /* "such as China", not "as the EU looks" */
 		return t > 0 && cl_word_is(d, t - 1, "such");
-	return d->tok[t].kind == CT_WORD && in_list(d->tok[t].w, preps) &&
-	       strcmp(d->tok[t].w, "and") != 0;
+	return d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_PREP);
 }
 
 /* Walks back over a coordination ("with China and Russia") to the word
@@ -468,10 +508,6 @@ const char *cl_entity_id(const struct cl_doc *d, int t)
  * 0 when @t is no anaphor. */
 static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is)
 {
-	static const char *const country[] = {"country", "nation", "government", "kingdom",
-					      "republic", NULL};
-	static const char *const org[] = {"company", "firm", "miner", "producer", "group",
-					  "corporation", "bloc", "exchange", "miner", NULL};
 	const struct cl_tok *k = &d->tok[t];
 	bool the = t > s->t0 && (cl_word_is(d, t - 1, "the") || cl_word_is(d, t - 1, "its"));
 
@@ -482,9 +518,9 @@ static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bo
 				return (int)u - 1;
 		return d->focus.any;
 	}
-	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && in_list(k->w, country))
+	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && (k->cls & CW_ANA_COUNTRY))
 		return d->focus.country;
-	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && in_list(k->w, org))
+	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && (k->cls & CW_ANA_ORG))
 		return d->focus.org;
 	*is = false;
 	return -1;
@@ -603,29 +639,59 @@ void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, siz
 	cl_copy(out, 32, c ? c : "");
 }
 
+/* The article's main commodity: the most named one, where a mention in
+ * the title (the first block, or the headline given apart) counts five
+ * times and one in a heading twice. */
 static void find_main_commodity(struct cl_doc *d)
 {
-	size_t best = 0;
+	struct tally {
+		const char *id;
+		size_t score, first;
+	} t[32];
+	char title_ids[32][48];
+	size_t nt = 0, best = 0;
 
 	d->main_commodity[0] = '\0';
-	for (size_t i = 0; i < d->nm; i++) {
-		size_t score = 0;
-		if (d->m[i].type != ASSAY_M_COMMODITY)
-			continue;
-		for (size_t j = 0; j < d->nm; j++) {
-			if (d->m[j].type != ASSAY_M_COMMODITY || strcmp(d->m[j].id, d->m[i].id))
+	for (size_t i = 0; i < d->nsent; i++) {
+		const struct cl_block *k = &d->blk[d->sent[i].block];
+		size_t w = d->sent[i].block == 0 ? 5 : k->kind == CB_HEADING ? 2 : 1;
+		for (size_t u = d->sent[i].t0; u < d->sent[i].t1; u++) {
+			const struct assay_mention *m = cl_mention(d, u);
+			size_t j = 0;
+			if (!m || m->type != ASSAY_M_COMMODITY)
 				continue;
-			size_t w = 1;
-			for (size_t b = 0; b < d->nblk; b++)
-				if (d->m[j].start >= d->blk[b].start && d->m[j].start < d->blk[b].end)
-					w = b == 0 ? 5 : d->blk[b].kind == CB_HEADING ? 2 : 1;
-			score += w;
-		}
-		if (score > best) {
-			best = score;
-			cl_copy(d->main_commodity, sizeof d->main_commodity, d->m[i].id);
+			while (j < nt && strcmp(t[j].id, m->id))
+				j++;
+			if (j == nt && nt < 32)
+				t[nt++] = (struct tally){m->id, 0, u};
+			if (j < nt)
+				t[j].score += w;
 		}
 	}
+	if (d->title && *d->title) {
+		struct assay_mention *tm = NULL;
+		size_t ntm = 0;
+		if (assay_find_mentions(d->title, strlen(d->title), NULL, &tm, &ntm) == ASSAY_OK)
+			for (size_t i = 0; i < ntm; i++) {
+				size_t j = 0;
+				if (tm[i].type != ASSAY_M_COMMODITY)
+					continue;
+				while (j < nt && strcmp(t[j].id, tm[i].id))
+					j++;
+				if (j == nt && nt < 32) {
+					cl_copy(title_ids[j], sizeof title_ids[j], tm[i].id);
+					t[nt++] = (struct tally){title_ids[j], 0, 0};
+				}
+				if (j < nt)
+					t[j].score += 5;
+			}
+		free(tm);
+	}
+	for (size_t j = 0; j < nt; j++)
+		if (t[j].score > best) {
+			best = t[j].score;
+			cl_copy(d->main_commodity, sizeof d->main_commodity, t[j].id);
+		}
 }
 
 /* ---- output ---- */

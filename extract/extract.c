@@ -279,16 +279,18 @@ fail:
 
 /* Claims and agreements from the sentences and mentions: the claim worker
  * adds its two calls here (claims.c, agreements.c). */
-static int run_finders(const char *text, size_t len, const struct assay_span *sents,
-		       size_t nsents, const struct assay_extract_opts *opts,
-		       struct assay_extraction *out)
+static int run_finders(const char *text, size_t len, const char *title,
+		       const struct assay_span *sents, size_t nsents,
+		       const struct assay_extract_opts *opts, struct assay_extraction *out)
 {
 	(void)opts;
-	return assay_claims_find(text, len, sents, nsents, out->mentions, out->nmentions, out);
+	return assay_claims_find(text, len, title, sents, nsents, out->mentions, out->nmentions,
+				 out);
 }
 
-int assay_extract_text(const char *text, size_t len, const struct assay_extract_opts *opts,
-		       struct assay_extraction *out)
+/* @title: the headline when the text lacks it (cleaned pages), or NULL. */
+static int extract_text(const char *text, size_t len, const char *title,
+			const struct assay_extract_opts *opts, struct assay_extraction *out)
 {
 	struct assay_span *sents = NULL;
 	size_t nsents = 0;
@@ -304,7 +306,7 @@ int assay_extract_text(const char *text, size_t len, const struct assay_extract_
 	rc = assay_find_mentions(text, len, opts, &out->mentions, &out->nmentions);
 	if (rc != ASSAY_OK)
 		goto fail;
-	rc = run_finders(text, len, sents, nsents, opts, out);
+	rc = run_finders(text, len, title, sents, nsents, opts, out);
 	if (rc != ASSAY_OK)
 		goto fail;
 	free(sents);
@@ -313,6 +315,12 @@ fail:
 	free(sents);
 	assay_extraction_release(out);
 	return rc;
+}
+
+int assay_extract_text(const char *text, size_t len, const struct assay_extract_opts *opts,
+		       struct assay_extraction *out)
+{
+	return extract_text(text, len, NULL, opts, out);
 }
 
 int assay_extract_doc(const struct assay_doc *doc, const struct assay_extract_opts *opts,
@@ -324,8 +332,8 @@ int assay_extract_doc(const struct assay_doc *doc, const struct assay_extract_op
 		o = *opts;
 	if (!o.published)
 		o.published = doc->published;
-	return assay_extract_text(doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
-				  &o, out);
+	return extract_text(doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
+			    doc->title, &o, out);
 }
 
 void assay_extraction_release(struct assay_extraction *x)

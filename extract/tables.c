@@ -64,6 +64,7 @@ static size_t cells_of(const struct cl_doc *d, const struct cl_block *k, struct 
 static void header_column(const struct cl_doc *d, const struct cell *c, struct column *col)
 {
 	const struct cl_rules *r = cl_rules();
+	char base[16];
 
 	memset(col, 0, sizeof *col);
 	col->scale = 1;
@@ -84,10 +85,19 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 			col->scale = 1e3;
 		if (!strcmp(w, "mt") || !strcmp(w, "million") || !strcmp(w, "mln"))
 			col->scale = 1e6;
-		for (size_t i = 0; !col->base[0] && i < r->nmetric; i++)
-			if (cl_phrase_at(d, t, c->t1, &r->metric[i].p))
-				cl_copy(col->base, sizeof col->base, r->metric[i].base);
-		for (size_t i = 0; !col->status[0] && i < r->nstatus; i++)
+		size_t lo, hi, best = 0;
+		cl_cue_range(r->metric, r->nmetric, sizeof *r->metric, w, &lo, &hi);
+		for (size_t i = lo; !col->base[0] && i < hi; i++) {
+			size_t n = cl_phrase_at(d, t, c->t1, &r->metric[i].p);
+			if (n > best) { /* the longest cue: "processing capacity" */
+				best = n;
+				cl_copy(base, sizeof base, r->metric[i].base);
+			}
+		}
+		if (best)
+			cl_copy(col->base, sizeof col->base, base);
+		cl_cue_range(r->status, r->nstatus, sizeof *r->status, w, &lo, &hi);
+		for (size_t i = lo; !col->status[0] && i < hi; i++)
 			if (cl_phrase_at(d, t, c->t1, &r->status[i].p))
 				cl_copy(col->status, sizeof col->status, r->status[i].value);
 	}
