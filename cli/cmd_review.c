@@ -68,6 +68,8 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 	struct assay_store *s;
 	int rc;
 
+	if (argc >= 2 && !strcmp(argv[1], "--next"))
+		return cmd_review_next(argc, argv, g);
 	if (cli_wants_help(argc, argv)) {
 		fputs(review_usage, stdout);
 		return CLI_OK;

@@ -18,6 +18,7 @@
 
 #include "assay.h"
 #include "buf.h"
+#include "file.h"
 #include "store.h"
 #include "store_util.h"
 
@@ -405,4 +406,93 @@ Test(serve_http, oversized_forms_and_unknown_pages_are_answered_plainly)
 	http("/claim/..%2F..%2Fetc", NULL, true, NULL, &r);
 	cr_expect_eq(r.status, 404);
 	reply_release(&r);
+}
+
+/* ---- assay review --next, driven through a pipe ------------------------ */
+
+static void setup_store_only(void)
+{
+	dir = tmp_store_dir();
+	build_store();
+	server = 0;
+}
+
+TestSuite(review_next, .init = setup_store_only, .fini = teardown);
+
+struct states {
+	size_t n[4]; /* pending accepted rejected corrected */
+	char reason[256];
+};
+
+static int count_state(void *ctx, const struct assay_stored_claim *c,
+		       const struct assay_source *src, size_t n)
+{
+	static const char *const names[] = {"pending", "accepted", "rejected", "corrected"};
+	struct states *st = ctx;
+
+	(void)src, (void)n;
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(c->review.state, names[i]))
+			st->n[i]++;
+	if (!strcmp(c->review.state, "rejected"))
+		snprintf(st->reason, sizeof st->reason, "%s", c->review.reason);
+	return 0;
+}
+
+/* Runs `assay review --next` with @answers on its standard input; returns
+ * its exit status and its output in @out. */
+static int run_next(const char *answers, struct assay_buf *out)
+{
+	char in_path[4200], out_path[4200], cmd[9000];
+	FILE *f;
+	int status;
+
+	snprintf(in_path, sizeof in_path, "%s.in", dir);
+	snprintf(out_path, sizeof out_path, "%s.out", dir);
+	f = fopen(in_path, "w");
+	cr_assert_not_null(f);
+	fputs(answers, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' review --next < '%s' > '%s'",
+		 getenv("ASSAY_BIN"), dir, in_path, out_path);
+	status = system(cmd);
+	cr_assert_eq(assay_read_file(out_path, 1 << 20, out), ASSAY_OK);
+	unlink(in_path);
+	unlink(out_path);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Test(review_next, walks_pending_claims_and_stores_each_answer)
+{
+	struct assay_buf out = {0};
+	struct states st = {0};
+	struct assay_store *s;
+
+	/* accept; reject without reason (asked again), then with one;
+	 * correct with a typo (asked again), then 1.2 million t; skip; quit */
+	cr_assert_eq(run_next("a\nr\n\nr\nsame story counted twice\nc\nabc\nc\n1.2 million\nt\ns\nq\n",
+			      &out), 0);
+	cr_expect_not_null(strstr(out.data, "a rejection needs a reason"));
+	cr_expect_not_null(strstr(out.data, "that is not a number"));
+	cr_expect_not_null(strstr(out.data, "1 accepted, 1 rejected, 1 corrected, 1 skipped"));
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, count_state, &st), ASSAY_OK);
+	assay_store_close(s);
+	cr_expect_eq(st.n[1], 1);
+	cr_expect_eq(st.n[2], 1);
+	cr_expect_eq(st.n[3], 1);
+	cr_expect_str_eq(st.reason, "same story counted twice");
+	assay_buf_release(&out);
+}
+
+Test(review_next, scraped_text_cannot_send_terminal_commands)
+{
+	struct assay_buf out = {0};
+
+	cr_assert_eq(run_next("s\ns\ns\ns\ns\ns\ns\ns\n", &out), 0);
+	cr_expect_not_null(strstr(out.data, "86,000"), "the hostile claim was shown");
+	cr_expect_not_null(strstr(out.data, "\xEF\xBF\xBD]0;pwned"), "the escape is shown, inert");
+	cr_expect_null(memchr(out.data, 0x1b, out.len), "no ESC reaches the terminal");
+	cr_expect_null(memchr(out.data, 0x07, out.len), "no BEL reaches the terminal");
+	assay_buf_release(&out);
 }

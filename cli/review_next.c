@@ -1,0 +1,306 @@
+/* review_next.c - `assay review --next`: walks the pending claims one by
+ * one in the terminal, newest first (the review page's queue), and takes
+ * a decision on each with one key: a accept, r reject (then a reason),
+ * c correct (then a value and a unit), s skip, q quit.
+ *
+ * On a terminal a key acts at once (no Enter); from a pipe each line is
+ * one answer, so a script can drive it. Scraped text is printed with every
+ * control character (ESC above all) replaced: a page must not be able to
+ * move the cursor, retitle the window or hide text in the editor's
+ * terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "cli.h"
+#include "log.h"
+#include "serve_html.h"
+#include "serve_pages.h"
+#include "store.h"
+#include "table.h"
+
+#define SHOW_SOURCES 3
+
+static const char next_usage[] =
+	"usage: assay review --next [--subject ID] [--metric M] [--commodity C] [--site S]\n"
+	"\n"
+	"Shows the pending claims one at a time, newest first, with their evidence.\n"
+	"Keys: a accept, r reject (type the reason), c correct (type the value and\n"
+	"unit), s skip, q quit. Without a terminal, each input line is one answer.\n";
+
+struct walk {
+	FILE *in, *out;
+	bool tty;              /* keys act at once, figures in bold */
+	struct termios saved;
+	size_t done[SERVE_STATES], skipped;
+};
+
+/* Writes scraped @s with control characters (C0, DEL, C1) made visible as
+ * U+FFFD, so nothing in it is a terminal command. */
+static void put_safe(FILE *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] == 0x7F) {
+			fputs("\xEF\xBF\xBD", out);
+		} else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+			fputs("\xEF\xBF\xBD", out);
+			i++;
+		} else {
+			fputc(p[i], out);
+		}
+	}
+}
+
+static void put_safe_str(FILE *out, const char *s)
+{
+	put_safe(out, s, strlen(s));
+}
+
+static void raw_mode(struct walk *w, bool on)
+{
+	struct termios t;
+
+	if (!w->tty)
+		return;
+	if (on) {
+		t = w->saved;
+		t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		t.c_cc[VMIN] = 1;
+		t.c_cc[VTIME] = 0;
+		tcsetattr(fileno(w->in), TCSANOW, &t);
+	} else {
+		tcsetattr(fileno(w->in), TCSANOW, &w->saved);
+	}
+}
+
+/* One answer key: a key press on a terminal, else a line's first letter.
+ * EOF reads as q. */
+static int read_key(struct walk *w)
+{
+	char line[64];
+	int c;
+
+	if (w->tty) {
+		raw_mode(w, true);
+		c = fgetc(w->in);
+		raw_mode(w, false);
+		fputc('\n', w->out);
+		return c == EOF || c == 4 ? 'q' : c;
+	}
+	if (!fgets(line, sizeof line, w->in))
+		return 'q';
+	return line[strspn(line, " \t")] ? line[strspn(line, " \t")] : '\n';
+}
+
+/* A typed line after @prompt, without its newline; false at EOF. */
+static bool read_line(struct walk *w, const char *prompt, char *out, size_t size)
+{
+	fputs(prompt, w->out);
+	fflush(w->out);
+	if (!fgets(out, (int)size, w->in))
+		return false;
+	out[strcspn(out, "\r\n")] = '\0';
+	return true;
+}
+
+struct shown {
+	struct walk *w;
+	const struct serve_row *row;
+};
+
+/* The evidence sentence with the figure as written in bold (or brackets). */
+static void evidence(struct walk *w, const struct assay_source *s)
+{
+	const char *at = s->figure[0] ? strstr(s->evidence, s->figure) : NULL;
+	size_t len = at ? strlen(s->figure) : 0;
+
+	fputs("    \"", w->out);
+	if (at) {
+		put_safe(w->out, s->evidence, (size_t)(at - s->evidence));
+		fputs(w->tty ? "\x1b[1;4m" : "[", w->out);
+		put_safe(w->out, at, len);
+		fputs(w->tty ? "\x1b[0m" : "]", w->out);
+		put_safe_str(w->out, at + len);
+	} else {
+		put_safe_str(w->out, s->evidence);
+	}
+	fputs("\"\n", w->out);
+}
+
+static int show_claim(void *ctx, const struct assay_stored_claim *c,
+		      const struct assay_source *src, size_t n)
+{
+	struct shown *sh = ctx;
+	FILE *out = sh->w->out;
+	char fig[128];
+
+	serve_claim_figure(c, fig, sizeof fig);
+	fputs("  ", out);
+	put_safe_str(out, fig);
+	fputs("  ", out);
+	put_safe_str(out, c->c.subject);
+	fputc(' ', out);
+	put_safe_str(out, c->c.metric);
+	if (c->c.commodity[0]) {
+		fputs(", ", out);
+		put_safe_str(out, c->c.commodity);
+	}
+	if (c->c.period[0]) {
+		fputs(" (", out);
+		put_safe_str(out, c->c.period);
+		fputc(')', out);
+	}
+	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n && i < SHOW_SOURCES; i++) {
+		fputs("  - ", out);
+		put_safe_str(out, src[i].site[0] ? src[i].site : "unknown site");
+		fputs(", ", out);
+		put_safe_str(out, src[i].published[0] ? src[i].published : "undated");
+		fputs(": ", out);
+		put_safe_str(out, src[i].title[0] ? src[i].title : src[i].url);
+		fputc('\n', out);
+		evidence(sh->w, &src[i]);
+	}
+	if (n > SHOW_SOURCES)
+		fprintf(out, "  ... and %zu more (assay show %s)\n", n - SHOW_SOURCES, c->id);
+	return ASSAY_OK;
+}
+
+/* Asks for a decision until one is given; 0 decided, 1 skipped, -1 quit. */
+static int decide(struct walk *w, struct assay_review *d, const char *unit)
+{
+	char value[64];
+
+	for (;;) {
+		fputs("  a accept  r reject  c correct  s skip  q quit > ", w->out);
+		fflush(w->out);
+		memset(d, 0, sizeof *d);
+		switch (read_key(w)) {
+		case 'a':
+			snprintf(d->state, sizeof d->state, "accepted");
+			return 0;
+		case 'r':
+			snprintf(d->state, sizeof d->state, "rejected");
+			if (!read_line(w, "  reason: ", d->reason, sizeof d->reason))
+				return -1;
+			if (d->reason[strspn(d->reason, " \t")])
+				return 0;
+			fputs("  a rejection needs a reason\n", w->out);
+			break;
+		case 'c':
+			snprintf(d->state, sizeof d->state, "corrected");
+			if (!read_line(w, "  right value (e.g. 1.2 million): ", value, sizeof value))
+				return -1;
+			if (!serve_parse_value(value, &d->value)) {
+				fputs("  that is not a number\n", w->out);
+				break;
+			}
+			d->has_value = true;
+			fprintf(w->out, "  unit [%s]: ", unit);
+			if (!read_line(w, "", d->unit, sizeof d->unit))
+				return -1;
+			return 0;
+		case 's': case 'j': case '\n':
+			return 1;
+		case 'q':
+			return -1;
+		default:
+			break;
+		}
+	}
+}
+
+static void count(struct walk *w, const char *state)
+{
+	for (size_t i = 0; i < SERVE_STATES; i++)
+		if (strcmp(state, serve_state_names[i]) == 0)
+			w->done[i]++;
+}
+
+/* Walks @q; returns ASSAY_OK or the store's error. */
+static int walk_queue(struct walk *w, struct assay_store *s, const struct serve_queue *q)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		struct shown sh = {w, &q->rows[i]};
+		struct assay_review d;
+		int rc, how;
+
+		fprintf(w->out, "\n[%zu/%zu] claim %s\n", i + 1, q->n, q->rows[i].c.id);
+		rc = assay_store_claim_get(s, q->rows[i].c.id, show_claim, NULL, &sh);
+		if (rc)
+			return rc;
+		how = decide(w, &d, q->rows[i].c.c.unit);
+		if (how < 0)
+			break;
+		if (how > 0) {
+			w->skipped++;
+			continue;
+		}
+		rc = assay_store_review(s, q->rows[i].c.id, &d);
+		if (rc)
+			return rc;
+		count(w, d.state);
+		fprintf(w->out, "  -> %s\n", d.state);
+	}
+	return ASSAY_OK;
+}
+
+static int parse_filter(int argc, char **argv, struct serve_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	snprintf(f->state, sizeof f->state, "pending");
+	for (int i = 2; i < argc; i += 2) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!v)
+			return -1;
+		if (!strcmp(argv[i], "--subject"))
+			snprintf(f->subject, sizeof f->subject, "%s", v);
+		else if (!strcmp(argv[i], "--metric"))
+			snprintf(f->metric, sizeof f->metric, "%s", v);
+		else if (!strcmp(argv[i], "--commodity"))
+			snprintf(f->commodity, sizeof f->commodity, "%s", v);
+		else if (!strcmp(argv[i], "--site"))
+			snprintf(f->site, sizeof f->site, "%s", v);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
+{
+	struct walk w = {.in = stdin, .out = stdout};
+	struct serve_filter f;
+	struct serve_queue q;
+	struct assay_store *s;
+	int rc;
+
+	if (cli_wants_help(argc, argv) || parse_filter(argc, argv, &f)) {
+		fputs(next_usage, cli_wants_help(argc, argv) ? stdout : stderr);
+		return cli_wants_help(argc, argv) ? CLI_OK : CLI_FATAL;
+	}
+	s = cli_store_open(g, false);
+	if (!s)
+		return CLI_FATAL;
+	rc = serve_queue_load(s, &f, &q);
+	if (rc) {
+		assay_err("review: %s", assay_store_errmsg(s));
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
+	w.tty = isatty(fileno(w.in)) && tcgetattr(fileno(w.in), &w.saved) == 0;
+	fprintf(w.out, "%zu pending claim%s to review.\n", q.n, q.n == 1 ? "" : "s");
+	rc = walk_queue(&w, s, &q);
+	fprintf(w.out, "\n%zu accepted, %zu rejected, %zu corrected, %zu skipped\n",
+		w.done[1], w.done[2], w.done[3], w.skipped);
+	if (rc)
+		assay_err("review: %s", assay_store_errmsg(s));
+	serve_queue_release(&q);
+	assay_store_close(s);
+	return rc ? CLI_FATAL : CLI_OK;
+}
