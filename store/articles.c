@@ -316,6 +316,8 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 	copy = *a;
 	copy.url = url.data;
 	rc = store_write(s, put_fn, &pc);
+	if (rc == ASSAY_OK && pc.res->is_new)
+		s->session_new++;
 	assay_buf_release(&url);
 	return rc;
 }

@@ -254,7 +254,9 @@ static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 	return ASSAY_OK;
 }
 
-static int check_schema(struct assay_store *s, MDB_txn *txn)
+/* Checks the version record; migrates an older store when @writing, and
+ * says ASSAY_EEXIST ("needs a write") when it is not. */
+static int check_schema(struct assay_store *s, MDB_txn *txn, bool writing)
 {
 	MDB_val v;
 	char num[24];
@@ -275,10 +277,8 @@ static int check_schema(struct assay_store *s, MDB_txn *txn)
 				  s->dir, version, STORE_SCHEMA);
 	if (version == STORE_SCHEMA)
 		return ASSAY_OK;
-	if (s->flags & ASSAY_STORE_RDONLY)
-		return store_fail(s, ASSAY_ESCHEMA,
-				  "cannot open store '%s': schema %d needs migrating; "
-				  "run a command that writes first", s->dir, version);
+	if (!writing)
+		return ASSAY_EEXIST;
 	for (; version < STORE_SCHEMA; version++) {
 		rc = migrate(s, txn, version);
 		if (rc)
@@ -289,37 +289,51 @@ static int check_schema(struct assay_store *s, MDB_txn *txn)
 	return rc ? store_mdb(s, rc, "writing the schema version") : ASSAY_OK;
 }
 
-static int open_tables(struct assay_store *s)
+/* Opens every table and checks the schema in one transaction: a read
+ * transaction first, so that opening a store never waits for a writer;
+ * a write one only to create tables or migrate. */
+static int open_tables_in(struct assay_store *s, bool writing)
 {
-	bool ro = s->flags & ASSAY_STORE_RDONLY;
 	MDB_txn *txn;
 	int rc;
 
-	rc = mdb_txn_begin(s->env, NULL, ro ? MDB_RDONLY : 0, &txn);
+	rc = mdb_txn_begin(s->env, NULL, writing ? 0 : MDB_RDONLY, &txn);
 	if (rc)
 		return store_mdb(s, rc, "opening the tables");
 	for (int t = 0; t < T_COUNT; t++) {
-		rc = mdb_dbi_open(txn, tables[t].name, tables[t].flags | (ro ? 0 : MDB_CREATE),
+		rc = mdb_dbi_open(txn, tables[t].name, tables[t].flags | (writing ? MDB_CREATE : 0),
 				  &s->dbi[t]);
 		if (rc == MDB_NOTFOUND) {
 			mdb_txn_abort(txn);
-			return store_fail(s, ASSAY_ESCHEMA,
-					  "cannot open store '%s': table %s is missing (is it an assay store?)",
-					  s->dir, tables[t].name);
+			return ASSAY_EEXIST;
 		}
-		if (rc)
-			goto fail;
+		if (rc) {
+			mdb_txn_abort(txn);
+			return store_mdb(s, rc, "opening the tables");
+		}
 	}
-	rc = check_schema(s, txn);
+	rc = check_schema(s, txn, writing);
 	if (rc) {
 		mdb_txn_abort(txn);
 		return rc;
 	}
-	rc = mdb_txn_commit(txn);
+	rc = mdb_txn_commit(txn); /* a committed read transaction keeps its handles */
 	return rc ? store_mdb(s, rc, "opening the tables") : ASSAY_OK;
-fail:
-	mdb_txn_abort(txn);
-	return store_mdb(s, rc, "opening the tables");
+}
+
+static int open_tables(struct assay_store *s)
+{
+	int rc = open_tables_in(s, false);
+
+	if (rc != ASSAY_EEXIST)
+		return rc;
+	if (s->flags & ASSAY_STORE_RDONLY)
+		return store_fail(s, ASSAY_ESCHEMA,
+				  "cannot open store '%s': it is incomplete or needs migrating; "
+				  "run a command that writes first", s->dir);
+	rc = open_tables_in(s, true);
+	return rc == ASSAY_EEXIST ? store_fail(s, ASSAY_ESCHEMA, "cannot open store '%s'", s->dir)
+				  : rc;
 }
 
 static int prepare_dir(struct assay_store *s, const char *dir, unsigned flags)
@@ -418,6 +432,8 @@ void assay_store_close(struct assay_store *s)
 {
 	if (!s)
 		return;
+	if (s->env)
+		store_note_session(s);
 	if (s->env && !(s->flags & ASSAY_STORE_RDONLY))
 		mdb_env_sync(s->env, 1);
 	assay_store_unlock(s);

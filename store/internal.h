@@ -54,6 +54,8 @@ struct assay_store {
 	unsigned flags;
 	int lock_fd;        /* -1 when the process lock is not held */
 	size_t mapsize;
+	size_t session_new;  /* articles this handle stored, for the last-crawl record */
+	bool last_crawl_set; /* the caller recorded the last crawl itself */
 	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	char err[512];
@@ -90,6 +92,8 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			 int64_t seq, const char *story, size_t *new_claims);
 
+/* state.c: records the last crawl at close when the caller did not. */
+void store_note_session(struct assay_store *s);
 /* query.c: the article record's fields. */
 int store_decode_article(const MDB_val *v, struct assay_stored_article *o);
 

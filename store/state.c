@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "assay.h"
 #include "internal.h"
@@ -111,6 +112,8 @@ int assay_store_set_last_crawl(struct assay_store *s, int64_t when, const char *
 		rc = rec_put_str(&v, summary ? summary : "");
 	if (!rc)
 		rc = kv_apply(s, "meta", "last_crawl", v.data, v.len, false);
+	if (!rc)
+		s->last_crawl_set = true;
 	assay_buf_release(&v);
 	return rc;
 }
@@ -192,4 +195,16 @@ int assay_store_stats(struct assay_store *s, struct assay_store_stats *o)
 	if (stat(path, &st) == 0)
 		o->bytes += (uint64_t)st.st_size;
 	return ASSAY_OK;
+}
+
+/* At close: a handle that stored articles and did not record the crawl
+ * records "N new articles" now, so `assay stats` always knows the last run. */
+void store_note_session(struct assay_store *s)
+{
+	char summary[64];
+
+	if (!s->session_new || s->last_crawl_set || (s->flags & ASSAY_STORE_RDONLY))
+		return;
+	snprintf(summary, sizeof summary, "%zu new articles", s->session_new);
+	assay_store_set_last_crawl(s, (int64_t)time(NULL), summary);
 }

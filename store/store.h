@@ -89,7 +89,8 @@ int assay_store_lock(struct assay_store *s, bool wait);
 void assay_store_unlock(struct assay_store *s);
 
 /* Records the time and one-line summary of the last crawl or ingest, shown
- * by `assay stats`. */
+ * by `assay stats`. A handle that stored new articles without calling this
+ * records "N new articles" and the time when it is closed. */
 int assay_store_set_last_crawl(struct assay_store *s, int64_t when, const char *summary);
 
 /* ---- Queries (store/query.c) ---------------------------------------- */

@@ -214,3 +214,68 @@ Test(crash, ingest_against_a_locked_store_exits_2_with_a_message)
 	cr_assert_eq(WEXITSTATUS(status), 2);
 	assay_store_close(s);
 }
+
+/* The reprocess callback of the child below: says "inside" once, then
+ * keeps the write transaction open a while. */
+static int slow_page(void *ctx, const struct assay_stored_page *page, struct assay_article *out)
+{
+	int *fd = ctx;
+
+	(void)out;
+	(void)page;
+	if (*fd >= 0) {
+		if (write(*fd, "x", 1) != 1)
+			return ASSAY_EIO;
+		close(*fd);
+		*fd = -1;
+		usleep(1500000);
+	}
+	return ASSAY_EPARSE; /* skip the page */
+}
+
+static int count_claim(void *ctx, const struct assay_stored_claim *c,
+		       const struct assay_source *src, size_t n)
+{
+	(void)c;
+	(void)src;
+	(void)n;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+Test(crash, readers_open_and_read_while_a_reprocess_writes)
+{
+	struct assay_store *s;
+	int go[2];
+	size_t nclaims = 0;
+	pid_t pid;
+	char c;
+	struct timespec t0, t1;
+
+	cr_assert_eq(ingest(0, 20, -1), ASSAY_OK);
+	cr_assert_eq(pipe(go), 0);
+	pid = fork();
+	if (pid == 0) {
+		struct assay_store *w;
+		int fd = go[1];
+
+		close(go[0]);
+		if (assay_store_open(dir, 0, &w))
+			_exit(1);
+		assay_store_reprocess(w, slow_page, &fd, NULL);
+		assay_store_close(w);
+		_exit(0);
+	}
+	close(go[1]);
+	cr_assert_eq(read(go[0], &c, 1), 1);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK, "%s", assay_store_errmsg(NULL));
+	cr_assert_eq(assay_store_claims(s, NULL, count_claim, &nclaims), ASSAY_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert_gt(nclaims, 0, "the last committed state is visible");
+	cr_assert_lt((double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, 1.0,
+		     "a reader does not wait for the writer");
+	assay_store_close(s);
+	waitpid(pid, NULL, 0);
+	close(go[0]);
+}
