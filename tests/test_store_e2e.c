@@ -63,7 +63,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	assay_store_close(st);
+	assay_store_close(st); /* accepts NULL */
 	rm_tree(dir);
 	free(dir);
 }
@@ -234,4 +234,63 @@ Test(e2e, corpus_pages_give_exactly_the_expected_conflict_groups)
 	json_decref(gs.claim_keys);
 	json_decref(gs.agreements);
 	json_decref(e);
+}
+
+struct pick {
+	char id[12];
+	char state[12];
+};
+
+static int first_deposit(void *ctx, const struct assay_stored_claim *c,
+			 const struct assay_source *src, size_t n)
+{
+	struct pick *p = ctx;
+
+	(void)src;
+	(void)n;
+	if (!strcmp(c->c.metric, "deposit_size")) {
+		snprintf(p->id, sizeof p->id, "%s", c->id);
+		snprintf(p->state, sizeof p->state, "%s", c->review.state);
+	}
+	return 0;
+}
+
+static int run_bin(const char *args)
+{
+	char cmd[8192];
+	int status;
+
+	snprintf(cmd, sizeof cmd, "'%s' --quiet --db '%s' %s >/dev/null 2>&1", getenv("ASSAY_BIN"),
+		 dir, args);
+	status = system(cmd);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Test(e2e, review_survives_reingest_and_reprocess_with_the_real_cleaner_and_extractor)
+{
+	struct pick before = {"", ""}, after = {"", ""};
+	struct groups g1 = {json_array(), json_array()}, g2 = {json_array(), json_array()};
+	char args[8192];
+
+	cr_assert_eq(assay_store_claims(st, NULL, first_deposit, &before), ASSAY_OK);
+	cr_assert(before.id[0], "no deposit_size claim");
+	cr_assert_eq(assay_store_conflicts(st, NULL, on_group, &g1), ASSAY_OK);
+	assay_store_close(st);
+	st = NULL;
+	snprintf(args, sizeof args, "review %s correct --value 694e6 --unit t", before.id);
+	cr_assert_eq(run_bin(args), 0);
+	snprintf(args, sizeof args, "ingest '%s'/corpus/0*.html", getenv("ASSAY_SOURCE_ROOT"));
+	cr_assert_eq(run_bin(args), 0);
+	cr_assert_eq(run_bin("reprocess"), 0);
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(st, NULL, first_deposit, &after), ASSAY_OK);
+	cr_assert_str_eq(after.id, before.id);
+	cr_assert_str_eq(after.state, "corrected");
+	cr_assert_eq(assay_store_conflicts(st, NULL, on_group, &g2), ASSAY_OK);
+	cr_assert(json_equal(g1.claim_keys, g2.claim_keys));
+	cr_assert(json_equal(g1.agreements, g2.agreements));
+	json_decref(g1.claim_keys);
+	json_decref(g1.agreements);
+	json_decref(g2.claim_keys);
+	json_decref(g2.agreements);
 }
