@@ -500,9 +500,12 @@ static int finish_flights(struct crawler *c)
 		if (*pp)
 			*pp = f->next;
 		f->host->busy = false;
-		f->host->next_at = r->finished + f->host->delay;
+		/* After handling: a robots.txt may have just set the delay, and
+		 * a 429 may have pushed next_at further already. */
 		if (crawler_handle(c, f) == ASSAY_ENOMEM)
 			rc = ASSAY_ENOMEM;
+		if (f->host->next_at < r->finished + f->host->delay)
+			f->host->next_at = r->finished + f->host->delay;
 		assay_http_req_release(&f->req);
 		free(f);
 	}

@@ -337,6 +337,14 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		rc = ASSAY_OK;
 		goto out;
 	}
+	if (ls.kind == ASSAY_SRC_HTML && j->kind == JOB_SOURCE && path_is(j->url, "/")) {
+		/* A site root: its feeds and its robots.txt sitemaps, never an
+		 * article of its own. */
+		rc = expand(c, j, &ls);
+		if (!rc)
+			rc = add_host_sitemaps(c, j);
+		goto done;
+	}
 	if (ls.kind == ASSAY_SRC_HTML && ls.n == 0 && j->kind == JOB_SOURCE) {
 		/* An article named as a source. */
 		if (known(c, j->origin ? j->origin : j->url)) {
@@ -348,8 +356,6 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		return deliver(c, j, r, off);
 	}
 	rc = expand(c, j, &ls);
-	if (!rc && ls.kind == ASSAY_SRC_HTML && j->kind == JOB_SOURCE && path_is(j->url, "/"))
-		rc = add_host_sitemaps(c, j);
 done:
 	if (!rc)
 		save_validators(c, j, r);

@@ -1,0 +1,224 @@
+/* bench_crawl.c - crawl 2,000 pages from a loopback server with the delay
+ * at 0, and report pages/s and CPU per page, parse and extraction
+ * included.
+ *
+ * The server runs in a child process so the CPU measured (getrusage of
+ * this process) is the crawler's and the pipeline's alone. Baseline, in
+ * the same run: cleaning and extracting the same pages from memory, with
+ * no network; the ratio says what crawling adds.
+ *
+ *     bench_crawl [PAGES] [HOSTS]      (2000 pages over 8 loopback hosts) */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "clean.h"
+#include "extract.h"
+#include "fetch.h"
+#include "fetch_server.h"
+#include "file.h"
+
+struct work {
+	unsigned pages, claims, errors;
+};
+
+static double wall(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static void process(struct work *w, const char *body, size_t len, const char *url)
+{
+	struct assay_clean_opts co = {NULL, url};
+	struct assay_extract_opts xo = {NULL};
+	struct assay_doc doc;
+	struct assay_extraction x;
+
+	if (assay_clean(body, len, &co, &doc) != ASSAY_OK) {
+		w->errors++;
+		return;
+	}
+	memset(&x, 0, sizeof x);
+	if (assay_extract_doc(&doc, &xo, &x) == ASSAY_OK)
+		w->claims += (unsigned)x.nclaims;
+	else
+		w->errors++;
+	assay_extraction_release(&x);
+	assay_doc_release(&doc);
+	w->pages++;
+}
+
+static int on_page(void *ctx, const struct assay_page *p)
+{
+	process(ctx, p->body, p->len, p->url);
+	return ASSAY_OK;
+}
+
+static int on_page_fetch_only(void *ctx, const struct assay_page *p)
+{
+	struct work *w = ctx;
+
+	(void)p;
+	w->pages++;
+	return ASSAY_OK;
+}
+
+/* Pages: the corpus article with a per-page paragraph, so every page is
+ * distinct; a sitemap per host lists its share. */
+static struct route *make_routes(const char *tmpl, unsigned npages, unsigned nhosts,
+				 char ***bodies_out)
+{
+	struct route *r = calloc(npages + nhosts + 1, sizeof *r);
+	char **bodies = calloc(npages + 2 * nhosts, sizeof *bodies);
+	const char *cut = strstr(tmpl, "</p>");
+	size_t head = cut ? (size_t)(cut - tmpl) + 4 : 0;
+
+	for (unsigned i = 0; i < npages; i++) {
+		size_t n = strlen(tmpl) + 256;
+		char *b = malloc(n), *path = malloc(32);
+
+		snprintf(b, n, "%.*s<p>Mine %u shipped %u tonnes of ore in 2024.</p>%s", (int)head,
+			 tmpl, i, 1000 + i, tmpl + head);
+		snprintf(path, 32, "/h%u/p%u", i % nhosts, i);
+		bodies[i] = b;
+		r[i] = (struct route){path, 200, "text/html; charset=utf-8", b, NULL, R_PLAIN};
+	}
+	for (unsigned h = 0; h < nhosts; h++) {
+		size_t cap = npages / nhosts * 96 + 256, o;
+		char *sm = malloc(cap), *path = malloc(32);
+
+		o = (size_t)snprintf(sm, cap, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+		for (unsigned i = h; i < npages; i += nhosts)
+			o += (size_t)snprintf(sm + o, cap - o, "<url><loc>/h%u/p%u</loc></url>", h, i);
+		snprintf(sm + o, cap - o, "</urlset>");
+		snprintf(path, 32, "/h%u/sitemap.xml", h);
+		r[npages + h] = (struct route){path, 200, "application/xml", sm, NULL, R_PLAIN};
+	}
+	*bodies_out = bodies;
+	return r;
+}
+
+static pid_t serve(const struct route *routes, int *port_out)
+{
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		struct tsrv *s = tsrv_start(routes);
+		unsigned port = s ? tsrv_port(s) : 0;
+
+		if (write(fds[1], &port, sizeof port) != (ssize_t)sizeof port)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	unsigned port = 0;
+	if (read(fds[0], &port, sizeof port) != (ssize_t)sizeof port)
+		port = 0;
+	*port_out = (int)port;
+	close(fds[0]);
+	close(fds[1]);
+	return pid;
+}
+
+static void crawl_once(const char *label, unsigned nhosts, int port, bool pipeline, unsigned npages)
+{
+	struct assay_crawl_opts o;
+	struct assay_crawl_hooks h = {0};
+	struct assay_crawl_summary sum;
+	struct work w = {0};
+	char **srcs = calloc(nhosts, sizeof *srcs);
+	double t0, c0, t, c;
+
+	for (unsigned i = 0; i < nhosts; i++) {
+		srcs[i] = malloc(64);
+		/* 127.0.0.1, 127.0.0.2, ...: distinct hosts, all loopback. */
+		snprintf(srcs[i], 64, "http://127.0.0.%u:%d/h%u/sitemap.xml", i + 1, port, i);
+	}
+	assay_crawl_opts_init(&o);
+	o.delay = 0;
+	o.allow_private = true;
+	o.since_days = 0;
+	h.ctx = &w;
+	h.on_page = pipeline ? on_page : on_page_fetch_only;
+	t0 = wall();
+	c0 = cpu();
+	assay_crawl((const char *const *)srcs, nhosts, &o, &h, &sum);
+	t = wall() - t0;
+	c = cpu() - c0;
+	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n", label,
+	       sum.pages_fetched, sum.errors, sum.pages_fetched / t, c * 1000 / npages, t);
+	for (unsigned i = 0; i < nhosts; i++)
+		free(srcs[i]);
+	free(srcs);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned npages = argc > 1 ? (unsigned)atoi(argv[1]) : 2000;
+	unsigned nhosts = argc > 2 ? (unsigned)atoi(argv[2]) : 8;
+	const char *root = getenv("ASSAY_SOURCE_ROOT");
+	struct assay_buf tmpl = {0};
+	char path[4096], **bodies;
+	struct route *routes;
+	struct work w = {0};
+	int port;
+	pid_t pid;
+	double t0, c0, base_cpu;
+
+	snprintf(path, sizeof path, "%s/corpus/000_1b7ad7fa106c10fe.html", root ? root : ".");
+	if (assay_read_file(path, 1u << 24, &tmpl)) {
+		fprintf(stderr, "bench_crawl: cannot read %s (set ASSAY_SOURCE_ROOT)\n", path);
+		return 2;
+	}
+	assay_parse_init();
+	assay_extract_init();
+	routes = make_routes(tmpl.data, npages, nhosts, &bodies);
+	pid = serve(routes, &port);
+	if (pid < 0 || !port) {
+		fprintf(stderr, "bench_crawl: cannot start the server\n");
+		return 2;
+	}
+	if (getenv("BENCH_SERVE_ONLY")) { /* for trying the cli by hand */
+		printf("serving on port %d; sitemaps at /hN/sitemap.xml\n", port);
+		fflush(stdout);
+		pause();
+	}
+	printf("bench_crawl: %u pages of %zu bytes over %u loopback hosts, delay 0\n", npages,
+	       strlen(bodies[0]), nhosts);
+	/* Baseline: the same work with no network. */
+	t0 = wall();
+	c0 = cpu();
+	for (unsigned i = 0; i < npages; i++)
+		process(&w, bodies[i], strlen(bodies[i]), routes[i].path);
+	base_cpu = (cpu() - c0) * 1000 / npages;
+	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n",
+	       "baseline: clean+extract", w.pages, w.errors, npages / (wall() - t0), base_cpu,
+	       wall() - t0);
+	crawl_once("crawl, fetch only", nhosts, port, false, npages);
+	crawl_once("crawl + clean + extract", nhosts, port, true, npages);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	return 0;
+}

@@ -1,0 +1,308 @@
+/* test_fetch_cli.c - `assay crawl` as cron sees it: robots.txt and
+ * Crawl-delay on a live host, exit statuses, the summary lines, the store
+ * lock, a WARC file, and a run killed with SIGKILL that the next run
+ * finishes with every page stored once. */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "fetch.h"
+#include "fetch_mem.h"
+#include "fetch_server.h"
+#include "warc.h"
+
+#define NPAGES 40
+
+static char bodies[NPAGES][256], paths[NPAGES][16], feed[NPAGES * 80 + 256];
+static struct route routes[NPAGES + 16];
+/* A host with rules: its own server, so the others crawl at full speed. */
+static const struct route robots_routes[] = {
+	{"/robots.txt", 200, "text/plain",
+	 "User-agent: *\nDisallow: /private\nCrawl-delay: 0.4\nSitemap: /sitemap.xml\n", NULL, R_PLAIN},
+	{"/a", 200, "text/html", "<html><body><p>a</p></body></html>", NULL, R_PLAIN},
+	{"/c", 200, "text/html", "<html><body><p>c</p></body></html>", NULL, R_PLAIN},
+	{"/private/b", 200, "text/html", "<html><body>b</body></html>", NULL, R_PLAIN},
+	{"/", 200, "text/html", "<html><head><title>home</title></head><body>home</body></html>", NULL, R_PLAIN},
+	{"/sitemap.xml", 200, "application/xml",
+	 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+	 "<url><loc>/a</loc></url><url><loc>/private/b</loc></url></urlset>", NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+static struct tsrv *srv;
+static char dir[64];
+
+static void build_routes(void)
+{
+	size_t n = 0, o;
+
+	o = (size_t)snprintf(feed, sizeof feed, "<rss version=\"2.0\"><channel><title>t</title>");
+	for (int i = 0; i < NPAGES; i++) {
+		snprintf(paths[i], sizeof paths[i], "/n/%d", i);
+		snprintf(bodies[i], sizeof bodies[i],
+			 "<html><head><title>Story %d</title></head><body><article><p>Mine %d produced "
+			 "%d tonnes of neodymium in 2024, the company said.</p></article></body></html>",
+			 i, i, 1000 + i * 7);
+		routes[n++] = (struct route){paths[i], 200, "text/html", bodies[i], NULL, R_PLAIN};
+		o += (size_t)snprintf(feed + o, sizeof feed - o, "<item><link>/n/%d</link></item>", i);
+	}
+	snprintf(feed + o, sizeof feed - o, "</channel></rss>");
+	routes[n++] = (struct route){"/feed.xml", 200, "application/rss+xml", feed, NULL, R_PLAIN};
+	routes[n++] = (struct route){"/a", 200, "text/html", "<html><body><p>a</p></body></html>", NULL, R_PLAIN};
+	routes[n++] = (struct route){"/e500", 500, "text/html", "no", NULL, R_PLAIN};
+	routes[n++] = (struct route){"/drip", 200, "text/html", NULL, NULL, R_DRIP};
+	routes[n] = (struct route){0};
+}
+
+static void setup(void)
+{
+	build_routes();
+	srv = tsrv_start(routes);
+	cr_assert(srv);
+	snprintf(dir, sizeof dir, "/tmp/assay-crawl-XXXXXX");
+	cr_assert(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+
+	tsrv_stop(srv);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		cr_log_warn("could not remove %s", dir);
+}
+
+TestSuite(fetch_cli, .init = setup, .fini = teardown, .timeout = 120);
+
+/* Runs `assay --db DIR/db ARGS` with stdout and stderr to files; returns
+ * its exit status. */
+static int run(const char *args)
+{
+	char cmd[2048];
+	int st;
+
+	snprintf(cmd, sizeof cmd, "cd '%s' && '%s' --db '%s/db' %s >'%s/out' 2>'%s/err'", dir,
+		 getenv("ASSAY_BIN"), dir, args, dir, dir);
+	st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char *slurp(const char *name)
+{
+	char path[256], *buf;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	cr_assert(f, "%s exists", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)n + 1);
+	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return buf;
+}
+
+static const char *last_line(char *s)
+{
+	size_t n = strlen(s);
+	char *p;
+
+	while (n && s[n - 1] == '\n')
+		s[--n] = 0;
+	p = strrchr(s, '\n');
+	return p ? p + 1 : s;
+}
+
+static long json_int(const char *json, const char *key)
+{
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	p = strstr(json, pat);
+	cr_assert(p, "summary has %s: %s", key, json);
+	return strtol(p + strlen(pat), NULL, 10);
+}
+
+static unsigned count_lines_with(const char *text, const char *needle)
+{
+	unsigned n = 0;
+
+	for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+Test(fetch_cli, no_sources_is_a_usage_error)
+{
+	cr_assert_eq(run("crawl"), 2);
+	char *err = slurp("err");
+	cr_assert(strstr(err, "no sources"), "%s", err);
+	free(err);
+}
+
+Test(fetch_cli, a_clean_run_exits_0_with_both_summaries)
+{
+	char args[256];
+	char *out, *err;
+
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --summary-json %s",
+		 tsrv_url(srv, "/feed.xml"));
+	cr_assert_eq(run(args), 0);
+	out = slurp("out");
+	err = slurp("err");
+	cr_assert_eq(json_int(out, "sources"), 1);
+	cr_assert_eq(json_int(out, "pages_fetched"), NPAGES);
+	cr_assert_eq(json_int(out, "new_articles"), NPAGES);
+	cr_assert_eq(json_int(out, "errors"), 0);
+	json_int(out, "not_modified");
+	json_int(out, "duplicates");
+	json_int(out, "new_claims");
+	json_int(out, "seconds");
+	cr_assert(strncmp(last_line(err), "assay: crawl:", 13) == 0, "%s", err);
+	cr_assert_null(strchr(err, '\r'), "no progress line off a terminal");
+	free(out);
+	free(err);
+}
+
+Test(fetch_cli, a_failed_page_exits_1_and_stores_the_rest)
+{
+	char args[256];
+	char *out;
+
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --summary-json %s %s",
+		 tsrv_url(srv, "/a"), tsrv_url(srv, "/e500"));
+	cr_assert_eq(run(args), 1);
+	out = slurp("out");
+	cr_assert_eq(json_int(out, "errors"), 1);
+	cr_assert_eq(json_int(out, "new_articles"), 1);
+	free(out);
+}
+
+Test(fetch_cli, robots_rules_and_crawl_delay_hold_on_a_live_host)
+{
+	char args[512];
+	struct tsrv *rs = tsrv_start(robots_routes);
+	char *out;
+
+	cr_assert(rs);
+	/* The site root brings its robots.txt sitemap: /a and /private/b. */
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --summary-json %s %s",
+		 tsrv_url(rs, "/"), tsrv_url(rs, "/c"));
+	cr_assert_eq(run(args), 0);
+	out = slurp("out");
+	cr_assert_eq(tsrv_hits(rs, "/private/b"), 0, "disallowed");
+	cr_assert_eq(tsrv_hits(rs, "/a"), 1);
+	cr_assert_eq(tsrv_hits(rs, "/c"), 1);
+	cr_assert_eq(tsrv_hits(rs, "/robots.txt"), 1);
+	cr_assert_geq(tsrv_min_gap(rs), 0.4, "Crawl-delay kept: %.3f", tsrv_min_gap(rs));
+	free(out);
+	/* A second run trusts the cached robots.txt. */
+	cr_assert_eq(run(args), 0);
+	cr_assert_eq(tsrv_hits(rs, "/robots.txt"), 1);
+	tsrv_stop(rs);
+}
+
+Test(fetch_cli, a_second_crawl_on_a_locked_store_exits_2)
+{
+	char args[256], cmd[1024];
+	pid_t pid;
+	int st;
+
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --timeout 20 %s",
+		 tsrv_url(srv, "/drip"));
+	pid = fork();
+	if (pid == 0) {
+		snprintf(cmd, sizeof cmd, "%s/db", dir);
+		execl(getenv("ASSAY_BIN"), "assay", "--db", cmd, "--quiet", "crawl", "--allow-private",
+		      "--delay", "0", "--timeout", "20", tsrv_url(srv, "/drip"), (char *)NULL);
+		_exit(127);
+	}
+	/* Until the first crawl is under way (it has asked for robots.txt). */
+	for (int i = 0; i < 100 && tsrv_hits(srv, "/drip") == 0; i++)
+		usleep(50000);
+	cr_assert_eq(run(args), 2);
+	char *err = slurp("err");
+	cr_assert(strstr(err, "locked"), "%s", err);
+	free(err);
+	kill(pid, SIGTERM);
+	waitpid(pid, &st, 0);
+}
+
+Test(fetch_cli, a_run_killed_with_sigkill_resumes_and_stores_every_page_once)
+{
+	char db[128], url[128], *out;
+	pid_t pid;
+	int st;
+
+	snprintf(db, sizeof db, "%s/db", dir);
+	snprintf(url, sizeof url, "%s", tsrv_url(srv, "/feed.xml"));
+	pid = fork();
+	if (pid == 0) {
+		execl(getenv("ASSAY_BIN"), "assay", "--db", db, "--quiet", "crawl", "--allow-private",
+		      "--delay", "0.05", url, (char *)NULL);
+		_exit(127);
+	}
+	/* Let it store a few pages, then kill it without warning. */
+	for (int i = 0; i < 200 && tsrv_hits(srv, "/n/10") == 0; i++)
+		usleep(20000);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	cr_assert(WIFSIGNALED(st), "killed mid-run");
+	cr_assert_lt(tsrv_hits(srv, "/n/39"), 1, "killed before the end");
+	/* cron runs the same command again */
+	char again[256];
+	snprintf(again, sizeof again, "crawl --allow-private --delay 0 --summary-json %s", url);
+	cr_assert_eq(run(again), 0, "the next run finishes");
+	cr_assert_eq(run("export articles --format jsonl"), 0);
+	out = slurp("out");
+	for (int i = 0; i < NPAGES; i++) {
+		char needle[128];
+		snprintf(needle, sizeof needle, "\"url\":\"%s\"", tsrv_url(srv, paths[i]));
+		cr_assert_eq(count_lines_with(out, needle), 1, "page %d stored once", i);
+	}
+	for (int i = 0; i < NPAGES; i++)
+		cr_assert_leq(tsrv_hits(srv, paths[i]), 2, "%s fetched at most twice", paths[i]);
+	free(out);
+}
+
+struct warc_count {
+	int responses;
+	int64_t last;
+};
+
+static int count_record(void *ctx, const struct assay_warc_record *r)
+{
+	struct warc_count *w = ctx;
+
+	if (strcmp(r->type, "response") == 0 && r->http_status == 200) {
+		w->responses++;
+		w->last = r->offset;
+	}
+	return 0;
+}
+
+Test(fetch_cli, warc_holds_every_response)
+{
+	char args[512], path[128];
+	struct warc_count w = {0};
+
+	snprintf(path, sizeof path, "%s/crawl.warc.gz", dir);
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --warc '%s' %s", path,
+		 tsrv_url(srv, "/feed.xml"));
+	cr_assert_eq(run(args), 0);
+	cr_assert_eq(assay_warc_read(path, 1u << 20, count_record, &w), ASSAY_OK);
+	/* the feed and every page (robots.txt is a 404 here) */
+	cr_assert_eq(w.responses, NPAGES + 1, "%d responses", w.responses);
+	cr_assert_gt(w.last, 0);
+}
