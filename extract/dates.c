@@ -7,7 +7,11 @@
  * "last month", "next year", "this year", "yesterday". Without a
  * publication date a relative or yearless date keeps an empty value.
  * Bare years ("in 2023") and fiscal years ("2012-13") are found by the
- * number scanner, which knows when a four-digit number is a figure. */
+ * number scanner, which knows when a four-digit number is a figure.
+ *
+ * The pattern is anchored and tried only at word starts that can begin a
+ * date: a digit, or a word of the trigger list below (months, "in",
+ * "last", "two"...), so most words cost a short lookup. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +30,35 @@ static const char *const month_names[] = {
 #define NUMW "(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
 	"twelve|fifteen|twenty|thirty|several|a\\s+few|a\\s+couple\\s+of)"
 
+/* Words that can start a date, lower case. */
+static const char *const triggers[] = {
+	"a", "after", "an", "and", "apr", "april", "aug", "august", "before", "beginning",
+	"between", "by", "coming", "dec", "december", "during", "early", "eight", "eleven",
+	"end", "feb", "february", "fifteen", "fiscal", "five", "four", "from", "fy", "in",
+	"jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may",
+	"mid", "next", "nine", "nov", "november", "oct", "october", "one", "or", "past",
+	"previous", "sep", "sept", "september", "seven", "several", "since", "six", "start",
+	"ten", "the", "thirty", "this", "three", "through", "to", "twelve", "twenty", "two",
+	"until", "yesterday", NULL,
+};
+
+static struct word_set trigger_set;
+
+/* Whether a date can start at the word start @pos. */
+static bool can_start(const char *text, size_t len, size_t pos)
+{
+	size_t n;
+
+	if (pos > 0 && strchr("/.-", text[pos - 1]))
+		return false;
+	if (isdigit((unsigned char)text[pos]))
+		return true;
+	return word_set_has(&trigger_set, text, len, pos, &n);
+}
+
 /* Named alternatives; decode() looks at which one matched. */
 static const char date_pattern[] =
-	"(?<![\\w/.-])(?:"
+	"(?:"
 	"(?<dmy>(?<d1>\\d{1,2})[/.](?<m1>\\d{1,2})[/.](?<y1>" YEAR "))(?![\\w/.]\\d)"
 	"|(?<iso>(?<y2>" YEAR ")-(?<m2>[01]\\d)-(?<d2>[0-3]\\d))(?!\\d)"
 	"|(?<mdy>(?<mn3>" MONTHS ")\\.?\\s+(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?,?\\s+(?<y3>" YEAR "))(?!\\d)"
@@ -51,7 +81,8 @@ static pcre2_code *date_re;
 
 int dates_init(void)
 {
-	date_re = rx_compile(date_pattern, 0);
+	word_set_init(&trigger_set, triggers);
+	date_re = rx_compile(date_pattern, PCRE2_ANCHORED);
 	return date_re ? ASSAY_OK : ASSAY_EINVAL;
 }
 
@@ -287,19 +318,22 @@ int dates_find(const char *text, size_t len, const char *published, pcre2_match_
 	       struct mvec *out)
 {
 	struct pubdate pd = parse_published(published);
-	size_t off = 0;
+	size_t off = next_word_start(text, len, 0);
 
 	while (off < len) {
 		struct assay_mention m;
 		size_t s, e;
-		int rc = rx_next(date_re, text, len, off, md);
+		int rc = can_start(text, len, off) ? rx_next(date_re, text, len, off, md)
+						  : ASSAY_ENOTFOUND;
 
-		if (rc == ASSAY_ENOTFOUND)
-			break;
-		if (rc != ASSAY_OK)
-			return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+		if (rc == ASSAY_ENOMEM)
+			return rc;
+		if (rc != ASSAY_OK) {
+			off = next_word_start(text, len, off + 1);
+			continue;
+		}
 		date_span(text, md, &s, &e);
-		off = e > off ? e : off + 1;
+		off = next_word_start(text, len, e > off ? e : off + 1);
 		memset(&m, 0, sizeof m);
 		m.type = ASSAY_M_DATE;
 		m.start = s;

@@ -1,9 +1,12 @@
 /* gazetteer.c - countries, organisations and commodities by name.
  *
  * Every alias of the merged gazetteer (data.c) is matched by a few
- * JIT-compiled PCRE2 patterns, each a case-insensitive trie of aliases
- * (built by gen_data.py), so the longest alias at a position wins: "China
- * Minmetals" (an org) beats "China" (a country) inside it. A match is then
+ * JIT-compiled PCRE2 patterns, each a case-insensitive trie of the aliases
+ * starting with some letters (built by gen_data.py), so the longest alias
+ * at a position wins: "China Minmetals" (an org) beats "China" (a country)
+ * inside it. Patterns are anchored and tried only at word starts whose
+ * first three letters begin some alias (a bitmap), with the one pattern
+ * holding that first letter: most words cost a table lookup. A match is then
  * folded (utf8proc) to its key and looked up in a hash table; the entry's
  * case rule (acronyms exact: "US" is not "us"; names capitalised: "Turkey"
  * is not "turkey") and its guards (guards.tsv: Georgia the state, Jordan
@@ -48,6 +51,12 @@ static struct guard *guards;
 static size_t nguards;
 static pcre2_code **pats;
 static size_t npats;
+static signed char pat_for[128];  /* ASCII first byte -> pattern, -1 */
+static bool *pat_nonascii;        /* patterns with aliases starting non-ASCII */
+static unsigned char *prefix_bits; /* PREFIX_BITS bits: 3-character prefixes */
+
+#define CODE_BITS 6
+#define PREFIX_BITS (1u << (3 * CODE_BITS))
 
 #define SUFFIX "(\\s*,?\\s+(?:Co\\.,?\\s+Ltd\\.?|Co\\.|Corp\\.?|Corporation|Inc\\.?|Ltd\\.?" \
 	"|Limited|plc|S\\.A\\.|SA|AG|N\\.V\\.|NV|ASA|LLC|Holdings)(?!\\w))?"
@@ -258,25 +267,111 @@ static int load_guards(void)
 	return ASSAY_OK;
 }
 
+/* A 6-bit code of an ASCII byte for the prefix bitmap; 0 = not ASCII. */
+static unsigned code_of(unsigned char c)
+{
+	static const char other[] = " .-'&+,()/";
+	const char *p;
+
+	if (c >= 0x80)
+		return 0;
+	c = (unsigned char)tolower(c);
+	if (c >= 'a' && c <= 'z')
+		return 1 + (unsigned)(c - 'a');
+	if (c >= '0' && c <= '9')
+		return 27 + (unsigned)(c - '0');
+	if (c == '\t' || c == '\n' || c == '\r')
+		c = ' ';
+	p = c ? strchr(other, c) : NULL;
+	return p ? 37 + (unsigned)(p - other) : 63;
+}
+
+/* Prefix of 1 to 3 codes; shorter keys use code 0 for the missing ones
+ * (stored for every third code, see prefix_ok). */
+static unsigned prefix_index(unsigned a, unsigned b, unsigned c)
+{
+	return (a << (2 * CODE_BITS)) | (b << CODE_BITS) | c;
+}
+
+static void set_bit(unsigned i)
+{
+	prefix_bits[i >> 3] |= (unsigned char)(1u << (i & 7));
+}
+
+static bool get_bit(unsigned i)
+{
+	return prefix_bits[i >> 3] & (1u << (i & 7));
+}
+
+/* Marks the prefix of every key: a key of one or two characters marks
+ * its prefix with 0 for the characters it lacks. */
+static int build_prefixes(void)
+{
+	prefix_bits = calloc(PREFIX_BITS / 8, 1);
+	if (!prefix_bits)
+		return ASSAY_ENOMEM;
+	for (size_t i = 0; i < nentries; i++) {
+		const unsigned char *k = (const unsigned char *)entries[i].key;
+		unsigned a = code_of(k[0]), b = 0, c = 0;
+		if (!a)
+			continue; /* non-ASCII start: always tried */
+		if (k[1])
+			b = code_of(k[1]) ? code_of(k[1]) : 63;
+		if (k[1] && k[2])
+			c = code_of(k[2]) ? code_of(k[2]) : 63;
+		set_bit(prefix_index(a, b, c));
+	}
+	return ASSAY_OK;
+}
+
+/* Whether some alias can start at text[pos] (an ASCII letter or digit). */
+static bool prefix_ok(const char *text, size_t len, size_t pos)
+{
+	unsigned a = code_of((unsigned char)text[pos]);
+	unsigned b = pos + 1 < len ? code_of((unsigned char)text[pos + 1]) : 63;
+	unsigned c = pos + 2 < len ? code_of((unsigned char)text[pos + 2]) : 63;
+
+	if (!b || !c)
+		return true; /* non-ASCII inside: let the pattern decide */
+	return get_bit(prefix_index(a, 0, 0)) || get_bit(prefix_index(a, b, 0)) ||
+	       get_bit(prefix_index(a, b, c));
+}
+
+/* Which pattern holds the aliases starting with each character. */
+static void map_firsts(size_t i)
+{
+	for (const unsigned char *p = (const unsigned char *)assay_data_gaz_firsts[i]; *p; p++) {
+		if (*p < 0x80) {
+			pat_for[*p] = (signed char)i;
+			pat_for[toupper(*p)] = (signed char)i;
+		} else {
+			pat_nonascii[i] = true;
+		}
+	}
+}
+
 static int compile_patterns(void)
 {
 	size_t n = 0;
 
 	while (assay_data_gaz_patterns[n])
 		n++;
+	memset(pat_for, -1, sizeof pat_for);
 	pats = calloc(n, sizeof *pats);
-	if (!pats)
+	pat_nonascii = calloc(n, sizeof *pat_nonascii);
+	if (!pats || !pat_nonascii)
 		return ASSAY_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		size_t plen = strlen(assay_data_gaz_patterns[i]);
 		char *full = malloc(plen + sizeof SUFFIX + 64);
 		if (!full)
 			return ASSAY_ENOMEM;
-		sprintf(full, "(?<!\\w)(%s)(?!\\w)" SUFFIX, assay_data_gaz_patterns[i]);
-		pats[i] = rx_compile(full, PCRE2_CASELESS);
+		sprintf(full, "(%s)(?!\\w)" SUFFIX, assay_data_gaz_patterns[i]);
+		pats[i] = rx_compile(full, PCRE2_CASELESS | PCRE2_ANCHORED);
 		free(full);
 		if (!pats[i])
 			return ASSAY_EINVAL;
+		map_firsts(i);
 		npats++;
 	}
 	return ASSAY_OK;
@@ -290,6 +385,8 @@ int gaz_init(void)
 		rc = load_guards();
 	if (rc == ASSAY_OK)
 		rc = compile_patterns();
+	if (rc == ASSAY_OK)
+		rc = build_prefixes();
 	if (rc != ASSAY_OK)
 		gaz_free();
 	return rc;
@@ -307,6 +404,10 @@ void gaz_free(void)
 	free(buckets);
 	free(guards);
 	free(pats);
+	free(pat_nonascii);
+	free(prefix_bits);
+	pat_nonascii = NULL;
+	prefix_bits = NULL;
 	free(blob);
 	free(guard_blob);
 	entries = NULL;
@@ -427,43 +528,101 @@ static bool resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx
 	return i >= 0;
 }
 
-static int find_with(const pcre2_code *re, const char *text, size_t len, pcre2_match_data *md,
-		     struct mvec *out)
+/* Tries pattern @re anchored at @pos; on an accepted match pushes it and
+ * sets *next past it. Returns ASSAY_OK (matched or not) or ENOMEM. */
+static int try_at(const pcre2_code *re, const char *text, size_t len, size_t pos,
+		  pcre2_match_data *md, struct mvec *out, bool *hit, size_t *next)
 {
-	size_t off = 0;
+	struct assay_mention m;
+	PCRE2_SIZE *ov;
+	bool blocked;
+	size_t e, sfx;
+	int rc = rx_next(re, text, len, pos, md);
 
-	while (off < len) {
-		PCRE2_SIZE *ov;
-		struct assay_mention m;
-		bool blocked;
-		size_t s, e, sfx;
-		int rc = rx_next(re, text, len, off, md);
+	*hit = false;
+	if (rc == ASSAY_ENOMEM)
+		return rc;
+	if (rc != ASSAY_OK)
+		return ASSAY_OK;
+	ov = pcre2_get_ovector_pointer(md);
+	e = ov[3];
+	sfx = ov[4] != PCRE2_UNSET ? ov[5] : e;
+	if (!resolve(text, len, pos, e, sfx, md, &m, &blocked))
+		return ASSAY_OK;
+	if (blocked)
+		m.type = M_BLOCK;
+	*hit = true;
+	*next = m.end > pos ? m.end : pos + 1;
+	return mvec_push(out, &m);
+}
 
-		if (rc == ASSAY_ENOTFOUND)
-			break;
-		if (rc != ASSAY_OK)
-			return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
-		ov = pcre2_get_ovector_pointer(md);
-		s = ov[2];
-		e = ov[3];
-		sfx = ov[4] != PCRE2_UNSET ? ov[5] : e;
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (!resolve(text, len, s, e, sfx, md, &m, &blocked))
-			continue;
-		if (blocked)
-			m.type = M_BLOCK;
-		if (mvec_push(out, &m) != ASSAY_OK)
-			return ASSAY_ENOMEM;
+/* Length of the character at @pos and whether it is a letter or digit. */
+static size_t char_at(const char *text, size_t len, size_t pos, bool *word)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	unsigned char c = (unsigned char)text[pos];
+
+	if (c < 0x80) {
+		*word = isalnum(c) || c == '_';
+		return 1;
 	}
-	return ASSAY_OK;
+	k = utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
+	if (k <= 0) {
+		*word = false;
+		return 1;
+	}
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		*word = true;
+		break;
+	default:
+		*word = false;
+	}
+	return (size_t)k;
+}
+
+/* Tries the patterns that can start at the word start @pos. */
+static int try_word(const char *text, size_t len, size_t pos, pcre2_match_data *md,
+		    struct mvec *out, bool *hit, size_t *next)
+{
+	unsigned char c = (unsigned char)text[pos];
+	int rc = ASSAY_OK;
+
+	*hit = false;
+	if (c < 0x80) {
+		if (pat_for[c] < 0 || !prefix_ok(text, len, pos))
+			return ASSAY_OK;
+		return try_at(pats[pat_for[c]], text, len, pos, md, out, hit, next);
+	}
+	for (size_t i = 0; i < npats && !*hit && rc == ASSAY_OK; i++)
+		if (pat_nonascii[i])
+			rc = try_at(pats[i], text, len, pos, md, out, hit, next);
+	return rc;
 }
 
 int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *out)
 {
-	for (size_t i = 0; i < npats; i++) {
-		int rc = find_with(pats[i], text, len, md, out);
-		if (rc != ASSAY_OK)
-			return rc;
+	size_t pos = 0;
+	bool in_word = false;
+
+	while (pos < len) {
+		bool word, hit;
+		size_t k = char_at(text, len, pos, &word), next;
+
+		if (word && !in_word) {
+			int rc = try_word(text, len, pos, md, out, &hit, &next);
+			if (rc != ASSAY_OK)
+				return rc;
+			if (hit) {
+				pos = next;
+				in_word = next > 0 && (char_at(text, len, char_start(text, next - 1), &word), word);
+				continue;
+			}
+		}
+		in_word = word;
+		pos += k;
 	}
 	return ASSAY_OK;
 }

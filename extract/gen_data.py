@@ -116,22 +116,24 @@ def trie_regex(keys):
 
 
 def split_patterns(keys):
-    """Groups keys by first character into patterns of bounded size."""
+    """Groups keys by first character into patterns of bounded size;
+    returns (pattern, first characters) pairs."""
     groups = {}
     for k in keys:
         groups.setdefault(k[0], []).append(k)
-    patterns, cur = [], []
+    patterns, cur, firsts = [], [], ''
     size = 0
     for first in sorted(groups):
         g = groups[first]
         est = sum(len(k) for k in g) * 3
         if cur and size + est > MAX_PATTERN:
-            patterns.append(trie_regex(cur))
-            cur, size = [], 0
+            patterns.append((trie_regex(cur), firsts))
+            cur, size, firsts = [], 0, ''
         cur.extend(g)
+        firsts += first
         size += est
     if cur:
-        patterns.append(trie_regex(cur))
+        patterns.append((trie_regex(cur), firsts))
     return patterns
 
 
@@ -159,11 +161,17 @@ def main():
     lines.append('const char assay_data_gazetteer[] = %s;' % c_bytes(text))
     keys = sorted({norm(r[1]) for r in gaz})
     pats = split_patterns(keys)
-    for i, p in enumerate(pats):
+    for i, (p, firsts) in enumerate(pats):
         lines.append('static const char pattern%d[] = %s;' % (i, c_bytes(p)))
+        lines.append('static const char firsts%d[] = %s;' % (i, c_bytes(firsts)))
     lines.append('const char *const assay_data_gaz_patterns[] = {')
     for i in range(len(pats)):
         lines.append('\tpattern%d,' % i)
+    lines.append('\tNULL,\n};')
+    lines.append('/* The first characters (folded) of the aliases of each pattern. */')
+    lines.append('const char *const assay_data_gaz_firsts[] = {')
+    for i in range(len(pats)):
+        lines.append('\tfirsts%d,' % i)
     lines.append('\tNULL,\n};')
     with open(out, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')

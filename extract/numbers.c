@@ -1,8 +1,9 @@
 /* numbers.c - figures as news writes them: quantities, percentages, money,
  * counts, and bare numbers in tables.
  *
- * One JIT-compiled pattern finds number cores (digits with separators, or
- * number words); the code around a core then reads outwards with the word
+ * One JIT-compiled pattern finds digit cores (with separators), a scan of
+ * word starts finds number words ("two million", "half a million"); the
+ * code around a core then reads outwards with the word
  * tables of units.c: qualifier and currency before, scale, range, unit or
  * currency or counted noun, rate and price after. A core that is a year,
  * a time, an age, a temperature, a phone number, a list number, an
@@ -28,20 +29,26 @@ static const char core_pattern[] =
 	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
 	"|\\d{1,3}(?: \\d{3})+(?![\\d.,])"
 	"|\\d+(?:\\.\\d+)?"
-	"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-	"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-	"sixty|seventy|eighty|ninety|an?(?=\\s+(?:hundred|thousand|million|billion|trillion)\\b)"
-	"|half(?=[\\s-]+an?\\s+(?:million|billion|trillion)\\b))(?!\\w)"
 	")";
 
 /* A phone number: groups of digits joined by spaces, dots or dashes. */
 static const char phone_pattern[] =
 	"^(?:\\+\\s?)?\\(?\\d{1,4}\\)?(?:[ .\\-]\\(?\\d{2,5}\\)?){2,5}(?!\\d)";
 
+/* Words that can start a figure written in words. */
+static const char *const start_words[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "a", "an", "half", NULL,
+};
+static struct word_set start_set;
+
 static pcre2_code *core_re, *phone_re;
 
 int numbers_init(void)
 {
+	word_set_init(&start_set, start_words);
 	core_re = rx_compile(core_pattern, 0);
 	phone_re = rx_compile(phone_pattern, 0);
 	return core_re && phone_re ? ASSAY_OK : ASSAY_EINVAL;
@@ -645,6 +652,39 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 	return p > ce ? p : ce;
 }
 
+static bool next_word_in(const char *text, size_t len, size_t pos, const char *const *words)
+{
+	size_t q = skip_spaces(text, len, pos);
+
+	if (q < len && text[q] == '-')
+		q++;
+	for (int i = 0; words[i]; i++)
+		if (word_is(text, len, q, words[i]))
+			return true;
+	return false;
+}
+
+
+/* Whether a number word starts at @pos: "two", "twenty", "a" or "an"
+ * before a scale ("a million"), "half" before "a" ("half a million"). */
+static bool number_word_at(const char *text, size_t len, size_t pos)
+{
+	static const char *const scales[] = {"hundred", "thousand", "million", "billion",
+		"trillion", NULL};
+	static const char *const articles[] = {"a", "an", NULL};
+	size_t n;
+
+	if (!word_set_has(&start_set, text, len, pos, &n))
+		return false;
+	if (n > 2 && strncasecmp(text + pos, "half", 4) != 0)
+		return true;
+	if (word_is(text, len, pos, "a") || word_is(text, len, pos, "an"))
+		return next_word_in(text, len, pos + n, scales);
+	if (word_is(text, len, pos, "half"))
+		return next_word_in(text, len, pos + n, articles);
+	return false;
+}
+
 static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 {
 	while (*di < dates->n && dates->v[*di].end <= s)
@@ -652,10 +692,42 @@ static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 	return *di < dates->n && dates->v[*di].start <= s;
 }
 
+/* Figures written with number words; resolved against the digit ones
+ * later (overlaps: the longest wins). */
+static int find_word_figures(const char *text, size_t len, const struct mvec *dates,
+			     pcre2_match_data *md, struct mvec *out)
+{
+	size_t pos = next_word_start(text, len, 0), di = 0;
+
+	while (pos < len) {
+		struct assay_mention m;
+		bool have;
+		size_t next = pos + 1;
+
+		if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
+		    !in_dates(dates, &di, pos)) {
+			next = read_figure(text, len, pos, pos + word_len(text, len, pos), md, &m, &have);
+			if (have && mvec_push(out, &m) != ASSAY_OK)
+				return ASSAY_ENOMEM;
+			if (next <= pos)
+				next = pos + 1;
+		}
+		while (next < len && is_word_byte((unsigned char)text[next]) && next > pos &&
+		       is_word_byte((unsigned char)text[next - 1]))
+			next++;
+		pos = next_word_start(text, len, next);
+	}
+	return ASSAY_OK;
+}
+
 int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_match_data *md,
 		 struct mvec *out)
 {
 	size_t off = 0, di = 0;
+	int rc = find_word_figures(text, len, dates, md, out);
+
+	if (rc != ASSAY_OK)
+		return rc;
 
 	while (off < len) {
 		PCRE2_SIZE *ov;

@@ -20,7 +20,7 @@ extern const char assay_data_units[], assay_data_currencies[], assay_data_scales
 	assay_data_qualifiers[], assay_data_periods[], assay_data_nouns[],
 	assay_data_notfig[], assay_data_abbrevs[], assay_data_guards[],
 	assay_data_gazetteer[];
-extern const char *const assay_data_gaz_patterns[];
+extern const char *const assay_data_gaz_patterns[], *const assay_data_gaz_firsts[];
 
 /* ---- a growable array of mentions ---- */
 /* A blocker's span while mentions are merged: wins overlaps, never output. */
@@ -60,6 +60,10 @@ struct phrase_table {
 	struct phrase *v;
 	size_t n;
 	char *blob; /* the parsed copy of the data the rows point into */
+	/* rows by their first (last) byte folded to lower case: indexes into
+	 * v, rows first[f[c]] .. first[f[c+1]-1] start with c */
+	unsigned short *first, *last;
+	size_t fstart[257], lstart[257];
 };
 
 enum table_id {
@@ -81,7 +85,27 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 				   size_t end, size_t *start);
 
 /* ---- character helpers (units.c) ---- */
-bool is_word_byte(unsigned char c); /* ASCII letter/digit or any non-ASCII byte */
+/* The next position >= @pos where a word starts (an ASCII letter or
+ * digit, or a non-ASCII byte, after a byte that is neither), or @len. */
+size_t next_word_start(const char *text, size_t len, size_t pos);
+/* ASCII letter, digit or '_', or any non-ASCII byte: a table lookup. */
+extern const unsigned char assay_word_bytes[256];
+static inline bool is_word_byte(unsigned char c)
+{
+	return assay_word_bytes[c];
+}
+
+/* A small set of lower-case ASCII words, looked up without case by a
+ * hash of the word at a position of the text (words up to 15 letters). */
+struct word_set {
+	const char *slot[256];
+	unsigned char len[256];
+};
+void word_set_init(struct word_set *ws, const char *const *words);
+/* True when a word of @ws starts at text[pos] (and ends at a non-letter);
+ * its length in *n. */
+bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_t pos,
+		  size_t *n);
 size_t skip_spaces(const char *text, size_t len, size_t pos);
 size_t skip_spaces_back(const char *text, size_t floor, size_t pos);
 void copy_field(char *dst, size_t cap, const char *src, size_t n);

@@ -41,9 +41,61 @@ static const struct table_spec specs[] = {
 
 static struct phrase_table tables[T_NTABLES];
 
-bool is_word_byte(unsigned char c)
+#define W1(c) [c] = 1
+#define W10(c) W1(c), W1(c + 1), W1(c + 2), W1(c + 3), W1(c + 4), W1(c + 5), W1(c + 6), \
+	W1(c + 7), W1(c + 8), W1(c + 9)
+const unsigned char assay_word_bytes[256] = {
+	W10('0'), W10('A'), W10('A' + 10), W1('U'), W1('V'), W1('W'), W1('X'), W1('Y'), W1('Z'),
+	W10('a'), W10('a' + 10), W1('u'), W1('v'), W1('w'), W1('x'), W1('y'), W1('z'), W1('_'),
+	W10(0x80), W10(0x8a), W10(0x94), W10(0x9e), W10(0xa8), W10(0xb2), W10(0xbc), W10(0xc6),
+	W10(0xd0), W10(0xda), W10(0xe4), W10(0xee), W1(0xf8), W1(0xf9), W1(0xfa), W1(0xfb),
+	W1(0xfc), W1(0xfd), W1(0xfe), W1(0xff),
+};
+
+static inline bool ascii_alpha(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+static unsigned word_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ((unsigned char)w[i] | 0x20)) * 16777619u;
+	return h;
+}
+
+void word_set_init(struct word_set *ws, const char *const *words)
+{
+	memset(ws, 0, sizeof *ws);
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		unsigned h = word_hash(words[i], n) & 255;
+		while (ws->slot[h])
+			h = (h + 1) & 255;
+		ws->slot[h] = words[i];
+		ws->len[h] = (unsigned char)n;
+	}
+}
+
+bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_t pos, size_t *n)
+{
+	size_t k = 0;
+	unsigned h;
+
+	while (pos + k < len && k < 16 && ascii_alpha((unsigned char)text[pos + k]))
+		k++;
+	if (!k || k >= 16)
+		return false;
+	h = word_hash(text + pos, k) & 255;
+	for (; ws->slot[h]; h = (h + 1) & 255) {
+		if (ws->len[h] == k && strncasecmp(ws->slot[h], text + pos, k) == 0) {
+			*n = k;
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool is_word_at(const char *text, size_t len, size_t pos)
@@ -128,15 +180,31 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 	return j - pos;
 }
 
+size_t next_word_start(const char *text, size_t len, size_t pos)
+{
+	while (pos < len) {
+		unsigned char c = (unsigned char)text[pos];
+		if ((isalnum(c) || c >= 0x80) &&
+		    (pos == 0 || !is_word_byte((unsigned char)text[pos - 1])))
+			return pos;
+		pos++;
+	}
+	return len;
+}
+
 const struct phrase *phrase_at(enum table_id t, const char *text, size_t len, size_t pos,
 			       size_t *n)
 {
 	const struct phrase_table *tb = &tables[t];
 	const struct phrase *best = NULL;
 	size_t bestn = 0;
+	unsigned char c;
 
-	for (size_t i = 0; i < tb->n; i++) {
-		const struct phrase *p = &tb->v[i];
+	if (pos >= len)
+		return NULL;
+	c = (unsigned char)tolower((unsigned char)text[pos]);
+	for (size_t k = tb->fstart[c]; k < tb->fstart[c + 1]; k++) {
+		const struct phrase *p = &tb->v[tb->first[k]];
 		size_t m;
 
 		if (p->len <= bestn)
@@ -160,9 +228,13 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 	const struct phrase_table *tb = &tables[t];
 	const struct phrase *best = NULL;
 	size_t bestlen = 0;
+	unsigned char c;
 
-	for (size_t i = 0; i < tb->n; i++) {
-		const struct phrase *p = &tb->v[i];
+	if (end <= floor)
+		return NULL;
+	c = (unsigned char)tolower((unsigned char)text[end - 1]);
+	for (size_t k = tb->lstart[c]; k < tb->lstart[c + 1]; k++) {
+		const struct phrase *p = &tb->v[tb->last[k]];
 		size_t s;
 
 		if (p->len > end - floor || p->len <= bestlen)
@@ -239,6 +311,26 @@ static int load_spec(const struct table_spec *sp)
 	return ASSAY_OK;
 }
 
+/* Counting sort of the rows by their folded first or last byte. */
+static unsigned short *index_rows(const struct phrase_table *tb, bool last, size_t start[257])
+{
+	unsigned short *idx = malloc((tb->n + 1) * sizeof *idx);
+	size_t fill[256];
+
+	if (!idx)
+		return NULL;
+	memset(start, 0, 257 * sizeof *start);
+	for (size_t i = 0; i < tb->n; i++)
+		start[tolower((unsigned char)tb->v[i].s[last ? tb->v[i].len - 1 : 0]) + 1]++;
+	for (int c = 0; c < 256; c++)
+		start[c + 1] += start[c];
+	memcpy(fill, start, sizeof fill);
+	for (size_t i = 0; i < tb->n; i++)
+		idx[fill[tolower((unsigned char)tb->v[i].s[last ? tb->v[i].len - 1 : 0])]++] =
+			(unsigned short)i;
+	return idx;
+}
+
 int tables_load(void)
 {
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
@@ -246,6 +338,14 @@ int tables_load(void)
 		if (rc != ASSAY_OK) {
 			tables_free();
 			return rc;
+		}
+	}
+	for (int t = 0; t < T_NTABLES; t++) {
+		tables[t].first = index_rows(&tables[t], false, tables[t].fstart);
+		tables[t].last = index_rows(&tables[t], true, tables[t].lstart);
+		if (!tables[t].first || !tables[t].last) {
+			tables_free();
+			return ASSAY_ENOMEM;
 		}
 	}
 	return ASSAY_OK;
@@ -256,6 +356,8 @@ void tables_free(void)
 	for (int i = 0; i < T_NTABLES; i++) {
 		free(tables[i].v);
 		free(tables[i].blob);
+		free(tables[i].first);
+		free(tables[i].last);
 		memset(&tables[i], 0, sizeof tables[i]);
 	}
 }
