@@ -137,35 +137,64 @@ static const char *word_cue(const struct cl_doc *d, const struct cl_word_cue *cu
 	return NULL;
 }
 
+/* The status a figure's own qualifier word gives ("about", "an
+ * estimated"), looked up in the status cues; NULL if none. */
+static const char *qualifier_status(const struct cl_doc *d, const struct assay_mention *m)
+{
+	const struct cl_rules *r = cl_rules();
+	char w[CL_WORDLEN];
+	size_t n = 0, p = m->start, lo, hi;
+
+	if (p + 3 < m->end && strncasecmp(d->text + p, "an ", 3) == 0)
+		p += 3;
+	while (p < m->end && n + 1 < sizeof w && ((d->text[p] >= 'a' && d->text[p] <= 'z') ||
+						  (d->text[p] >= 'A' && d->text[p] <= 'Z')))
+		w[n++] = (char)(d->text[p++] | 0x20);
+	w[n] = '\0';
+	cl_cue_range(r->status, r->nstatus, sizeof *r->status, w, &lo, &hi);
+	for (size_t i = lo; i < hi; i++)
+		if (r->status[i].p.n == 1)
+			return r->status[i].value;
+	return NULL;
+}
+
 static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[12])
 {
 	const struct cl_rules *r = cl_rules();
 	const char *v = word_cue(d, r->status, r->nstatus, cl_clause_start(d, s->t0, f), f);
 	const struct assay_mention *m = cl_mention(d, f);
 
-	if (!v && strcmp(m->qualifier, "approx") == 0 && m->end - m->start > 6 &&
-	    (strncasecmp(d->text + m->start, "about", 5) == 0 ||
-	     strncasecmp(d->text + m->start, "an estimated", 12) == 0 ||
-	     strncasecmp(d->text + m->start, "estimated", 9) == 0))
-		v = "estimated";
+	if (!v && m->qualifier[0] && strcmp(m->qualifier, "eq"))
+		v = qualifier_status(d, m); /* "about 50%": the word is in the mention */
 	cl_copy(out, 12, v ? v : "actual");
 }
 
-/* "up"/"down" when the figure is a change; *skip for an old level. */
+/* "up"/"down" when the figure is a change ("cut 0.75 cent", "up 12
+ * pct"); "" for a level ("to 66 cents"); *skip for an old level ("from
+ * 10,400 tonnes", "down from an earlier target of 30,500 tonnes"). */
 static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *skip)
 {
 	const struct cl_rules *r = cl_rules();
-	const char *v;
+	size_t from = f > l + 6 ? f - 6 : l, lo, hi;
 
 	*skip = false;
 	if (f > l && (cl_word_is(d, f - 1, "to") || cl_word_is(d, f - 1, "at")))
 		return "";
-	if (f > l && cl_word_is(d, f - 1, "from")) {
-		*skip = true;
-		return "";
+	for (size_t u = f; u-- > from;) {
+		if (cl_is_entity(d, u) || cl_is_figure(d, u) || d->tok[u].kind == CT_PUNCT)
+			break; /* "from China, which controls 70%" */
+		if (cl_word_is(d, u, "from")) {
+			*skip = true;
+			return "";
+		}
+		if (d->tok[u].kind != CT_WORD)
+			continue;
+		cl_cue_range(r->change, r->nchange, sizeof *r->change, d->tok[u].w, &lo, &hi);
+		for (size_t i = lo; i < hi; i++)
+			if (cl_phrase_at(d, u, f, &r->change[i].p))
+				return r->change[i].value;
 	}
-	v = word_cue(d, r->change, r->nchange, f > l + 4 ? f - 4 : l, f);
-	return v ? v : "";
+	return "";
 }
 
 static bool year_like(const char *id)
