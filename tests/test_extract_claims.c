@@ -1,6 +1,7 @@
 /* test_extract_claims.c - claims and agreements: one construction a line
  * (tests/data/claims/cases.tsv), whole articles against their gold
- * (tests/data/claims/gold.jsonl, the seeds in corpus/), and the
+ * (tests/data/claims/gold.jsonl; the five seed pages of corpus/ through
+ * the cleaner, against corpus/gold.jsonl), and the
  * invariants every claim keeps (evidence holds the figure).
  *
  * cases.tsv: TEXT <TAB> EXPECT, where TEXT uses \n for line breaks and
@@ -20,6 +21,7 @@
 
 #include "assay.h"
 #include "buf.h"
+#include "clean.h"
 #include "extract.h"
 #include "file.h"
 
@@ -436,4 +438,69 @@ Test(extract_claims, odd_input_neither_crashes_nor_claims)
 		cr_expect_eq(x.nagreements, 0, "agreement from '%s'", odd[i]);
 		assay_extraction_release(&x);
 	}
+}
+
+/* ---- the five seed pages, through the cleaner ---- */
+
+static bool must_not_agreement(const struct assay_agreement *a, json_t *list)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(list, i, o) {
+		json_t *parties = json_object_get(o, "parties"), *p;
+		size_t j;
+		bool same = (size_t)a->nparties == json_array_size(parties);
+		json_array_foreach(parties, j, p)
+			same = same && !strcmp(a->parties[j], json_string_value(p));
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+Test(extract_claims, seed_pages_give_every_required_claim_and_nothing_else)
+{
+	char *gpath = source_path("corpus/gold.jsonl");
+	FILE *fp = fopen(gpath, "r");
+	json_error_t err;
+	json_t *line;
+	struct score s = {0};
+	int docs = 0;
+
+	cr_assert_not_null(fp, "cannot open %s", gpath);
+	while ((line = json_loadf(fp, JSON_DISABLE_EOF_CHECK, &err))) {
+		const char *seed = json_string_value(json_object_get(line, "seed"));
+		char rel[256];
+		struct assay_buf html = {0};
+		struct assay_doc doc;
+		struct assay_extraction x;
+		snprintf(rel, sizeof rel, "corpus/%.*s.html", (int)(strcspn(seed, ".")), seed);
+		char *path = source_path(rel);
+		cr_assert_eq(assay_read_file(path, ASSAY_FILE_MAX_DEFAULT, &html), ASSAY_OK, "%s", path);
+		cr_assert_eq(assay_clean(html.data, html.len, NULL, &doc), ASSAY_OK);
+		cr_assert_eq(assay_extract_doc(&doc, NULL, &x), ASSAY_OK);
+		score_one(&x, line, &s);
+		for (size_t k = 0; k < x.nagreements; k++)
+			cr_expect_not(must_not_agreement(&x.agreements[k],
+							 json_object_get(line, "must_not_agreements")),
+				      "%s: agreement from outside the story", seed);
+		assay_extraction_release(&x);
+		assay_doc_release(&doc);
+		assay_buf_release(&html);
+		free(path);
+		json_decref(line);
+		docs++;
+	}
+	fclose(fp);
+	free(gpath);
+	double ap = ratio(s.agr_ok, s.agr), ar = ratio(s.gold_agr_found, s.gold_agr);
+	cr_log_info("seed pages: claims %d/%d right, %d/%d found; agreements F1 %.3f", s.claims_ok,
+		    s.claims, s.gold_found, s.gold, f1(ap, ar));
+	cr_expect_eq(docs, 5);
+	cr_expect_eq(s.gold_found, s.gold, "every required claim: %d of %d found", s.gold_found,
+		     s.gold);
+	cr_expect_eq(s.claims_ok, s.claims, "%d claims neither required nor optional",
+		     s.claims - s.claims_ok);
+	cr_expect_geq(f1(ap, ar), 0.9, "agreements F1 %.3f", f1(ap, ar));
 }
