@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "log.h"
 #include "serve_html.h"
+#include "serve_names.h"
 #include "serve_pages.h"
 #include "store.h"
 #include "table.h"
@@ -143,7 +144,7 @@ static int show_claim(void *ctx, const struct assay_stored_claim *c,
 	fputs("  ", out);
 	put_safe_str(out, fig);
 	fputs("  ", out);
-	put_safe_str(out, c->c.subject);
+	put_safe_str(out, serve_name_of(c->c.subject) ? serve_name_of(c->c.subject) : c->c.subject);
 	fputc(' ', out);
 	put_safe_str(out, c->c.metric);
 	if (c->c.commodity[0]) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "serve_names.h"
 #include "serve_pages.h"
 
 static const struct {
@@ -51,6 +52,13 @@ void serve_state_badge(struct serve_out *o, const char *state)
 	serve_printf(o, "</span>");
 }
 
+void serve_subject(struct serve_out *o, const char *id)
+{
+	const char *name = serve_name_of(id);
+
+	serve_text(o, name ? name : id);
+}
+
 void serve_words(struct serve_out *o, const char *id)
 {
 	char w[128];
@@ -63,7 +71,7 @@ void serve_words(struct serve_out *o, const char *id)
 }
 
 static const char *const qualifiers[][2] = {
-	{"approx", "about"}, {"lt", "under"}, {"le", "at most"},
+	{"approx", "about"}, {"lt", "nearly"}, {"le", "at most"},
 	{"gt", "over"}, {"ge", "at least"},
 };
 
@@ -102,8 +110,16 @@ static void chip(struct serve_out *o, const char *label, const char *value, bool
 
 void serve_claim_key(struct serve_out *o, const struct assay_claim *c)
 {
-	serve_printf(o, "<div class=\"key\">");
-	chip(o, "who", c->subject, false);
+	const char *name = serve_name_of(c->subject);
+
+	serve_printf(o, "<div class=\"key\"><span><b>who</b>");
+	serve_text(o, name ? name : c->subject);
+	if (name) {
+		serve_printf(o, " <small class=\"muted\">");
+		serve_text(o, c->subject);
+		serve_printf(o, "</small>");
+	}
+	serve_printf(o, "</span>");
 	chip(o, "what", c->metric, true);
 	chip(o, "of", c->commodity, true);
 	chip(o, "when", c->period, false);
@@ -115,7 +131,7 @@ void serve_claim_key(struct serve_out *o, const struct assay_claim *c)
 
 void serve_claim_title(struct serve_out *o, const struct assay_claim *c)
 {
-	serve_text(o, c->subject);
+	serve_subject(o, c->subject);
 	serve_printf(o, " ");
 	serve_words(o, c->metric);
 	if (c->commodity[0]) {

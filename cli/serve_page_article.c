@@ -38,6 +38,9 @@ struct link {
 	char figure[128];      /* the claim's figure in words */
 	char written[64];      /* this source's figure as written */
 	struct assay_claim c;  /* for its title */
+	bool agreement;        /* an agreement: its parties link to it */
+	char parties[ASSAY_MAX_PARTIES][48];
+	int nparties;
 };
 
 struct links {
@@ -88,6 +91,39 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	return rc;
 }
 
+static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	struct links *l = ctx;
+	int rc = ASSAY_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct link *k;
+
+		if (strcmp(src[i].url, l->url) != 0)
+			continue;
+		rc = add_link(l, a->id, &src[i], "");
+		if (rc)
+			break;
+		k = &l->v[l->n - 1];
+		k->agreement = true;
+		k->value = NAN;
+		k->written[0] = '\0';
+		snprintf(k->figure, sizeof k->figure, "%s %s", a->a.type, a->a.status);
+		for (int p = 0; p < a->a.nparties && p < ASSAY_MAX_PARTIES; p++)
+			snprintf(k->parties[k->nparties++], sizeof k->parties[0], "%s", a->a.parties[p]);
+	}
+	return rc;
+}
+
+static bool is_party(const struct link *k, const char *id)
+{
+	for (int i = 0; i < k->nparties; i++)
+		if (strcmp(k->parties[i], id) == 0)
+			return true;
+	return false;
+}
+
 /* The claim a mention belongs to, or NULL. */
 static const struct link *link_of(const struct links *l, const struct assay_mention *m,
 				  bool figure)
@@ -96,8 +132,8 @@ static const struct link *link_of(const struct links *l, const struct assay_ment
 		const struct link *k = &l->v[i];
 		if (m->start < k->start || m->end > k->end)
 			continue;
-		if (figure ? fabs(m->value - k->value) <= 1e-6 * fmax(1, fabs(k->value))
-			   : strcmp(m->id, k->subject) == 0)
+		if (figure ? !k->agreement && fabs(m->value - k->value) <= 1e-6 * fmax(1, fabs(k->value))
+			   : k->agreement ? is_party(k, m->id) : strcmp(m->id, k->subject) == 0)
 			return k;
 	}
 	return NULL;
@@ -243,14 +279,21 @@ static void side(struct serve_out *o, const struct assay_stored_article *a,
 		serve_printf(o, "<li><a href=\"/claim/");
 		serve_urlarg(o, l->v[i].id);
 		serve_printf(o, "?state=any\">");
-		serve_text(o, l->v[i].figure);
+		if (l->v[i].agreement)
+			serve_words(o, l->v[i].figure);
+		else
+			serve_text(o, l->v[i].figure);
 		serve_printf(o, "</a> ");
-		serve_claim_title(o, &l->v[i].c);
+		if (l->v[i].agreement)
+			for (int p = 0; p < l->v[i].nparties; p++) {
+				serve_printf(o, "%s", p ? ", " : "");
+				serve_subject(o, l->v[i].parties[p]);
+			}
+		else
+			serve_claim_title(o, &l->v[i].c);
 		serve_printf(o, "</li>");
 	}
-	serve_printf(o, "</ul>%s</div><p class=\"small muted\">Underlined marks are linked to "
-		     "their claim; the others are what the extractor saw.</p></aside>",
-		     l->n ? "" : "<p class=\"muted\">none</p>");
+	serve_printf(o, "</ul>%s</div></aside>", l->n ? "" : "<p class=\"muted\">none</p>");
 }
 
 int serve_page_article(struct serve_app *app, const struct serve_req *req,
@@ -272,13 +315,19 @@ int serve_page_article(struct serve_app *app, const struct serve_req *req,
 	rc = f.found ? assay_store_article_text(app->store, f.url, &text) : ASSAY_ENOTFOUND;
 	if (!rc)
 		rc = assay_store_claims(app->store, NULL, on_claim, &l);
+	if (!rc)
+		rc = assay_store_agreements(app->store, NULL, on_agreement, &l);
 	if (rc)
 		goto out;
 	n = mention_spans(text.data ? text.data : "", text.len, f.a.published, &l, &spans);
 	serve_page_begin(&o, f.a.title[0] ? f.a.title : "Article", "articles");
 	serve_printf(&o, "<h1 id=\"title\">");
 	serve_text(&o, f.a.title[0] ? f.a.title : f.a.url);
-	serve_printf(&o, "</h1><div class=\"article-grid\"><article class=\"article-text card\">");
+	serve_printf(&o, "</h1><p class=\"legend small muted\"><mark class=\"m m-quantity\">figures</mark> "
+		     "<mark class=\"m m-country\">countries and companies</mark> "
+		     "<mark class=\"m m-commodity\">commodities</mark> <mark class=\"m m-date\">dates</mark> "
+		     "&middot; underlined: part of a stored claim, click to review it</p>"
+		     "<div class=\"article-grid\"><article class=\"article-text card\">");
 	serve_highlight(&o, text.data ? text.data : "", text.len, spans, n, true);
 	serve_printf(&o, "</article>");
 	side(&o, &f.a, &l);

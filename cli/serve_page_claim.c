@@ -112,7 +112,7 @@ static void head(struct serve_out *o, const struct view *v)
 		serve_printf(o, "<div class=\"key\"><span><b>between</b>");
 		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++) {
 			serve_printf(o, "%s", i ? ", " : "");
-			serve_text(o, v->a.a.parties[i]);
+			serve_subject(o, v->a.a.parties[i]);
 		}
 		serve_printf(o, "</span>");
 		if (v->a.a.topic[0]) {

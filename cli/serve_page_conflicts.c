@@ -111,7 +111,7 @@ static void group_title(struct serve_out *o, const struct assay_conflict *g)
 	serve_printf(o, "Agreement between ");
 	for (int i = 0; i < m->agreement->a.nparties && i < ASSAY_MAX_PARTIES; i++) {
 		serve_printf(o, "%s", i ? (i + 1 == m->agreement->a.nparties ? " and " : ", ") : "");
-		serve_text(o, m->agreement->a.parties[i]);
+		serve_subject(o, m->agreement->a.parties[i]);
 	}
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "serve_names.h"
 #include "serve_pages.h"
 
 static void counts_bar(struct serve_out *o, const struct serve_queue *q,
@@ -33,13 +34,24 @@ static void counts_bar(struct serve_out *o, const struct serve_queue *q,
 static void menu(struct serve_out *o, const char *name, const char *label,
 		 const char *values, size_t width, size_t n, const char *chosen)
 {
+	bool subjects = strcmp(name, "subject") == 0;
+
 	serve_printf(o, "<label>%s<select name=\"%s\"><option value=\"\">any</option>", label, name);
 	for (size_t i = 0; i < n; i++) {
 		const char *v = values + i * width;
 		serve_printf(o, "<option value=\"");
 		serve_text(o, v);
 		serve_printf(o, "\"%s>", strcmp(v, chosen) == 0 ? " selected" : "");
-		serve_text(o, v);
+		if (subjects && serve_name_of(v)) {
+			serve_subject(o, v);
+			serve_printf(o, " (");
+			serve_text(o, v);
+			serve_printf(o, ")");
+		} else if (strcmp(name, "site") == 0) {
+			serve_text(o, v);
+		} else {
+			serve_words(o, v);
+		}
 		serve_printf(o, "</option>");
 	}
 	serve_printf(o, "</select></label>");

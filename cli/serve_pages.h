@@ -72,6 +72,8 @@ long serve_queue_find(const struct serve_queue *q, const char *id);
 void serve_page_begin(struct serve_out *o, const char *title, const char *tab);
 void serve_page_end(struct serve_out *o);
 void serve_state_badge(struct serve_out *o, const char *state);
+/* A subject (country or organisation id) by its name: "China". */
+void serve_subject(struct serve_out *o, const char *id);
 /* An id in words: "refining_share" -> "refining share". */
 void serve_words(struct serve_out *o, const char *id);
 /* The claim's figure as read: qualifier and figure ("about 90%"). */

@@ -312,7 +312,7 @@ Test(serve_http, decisions_are_stored_and_lead_to_the_next_claim)
 	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
 	same[0] = origin;
 	claim_with("85%", id, sizeof id);
-	claim_with("under 70%", next, sizeof next); /* older: next in the queue */
+	claim_with("nearly 70%", next, sizeof next); /* older: next in the queue */
 	page_token(id, tok, sizeof tok);
 	snprintf(form, sizeof form, "token=%s&action=accept&state=pending", tok);
 	cr_assert_eq(post_review(id, form, same, &r), 303);

@@ -99,7 +99,7 @@ test('review a claim with the keyboard, reload and see it stored', async (page) 
 });
 
 test('reject a claim with a reason typed after r', async (page) => {
-  const id = await claimId(page, /under 70%/, 'pending');
+  const id = await claimId(page, /nearly 70%/, 'pending');
   await page.goto(`${base}/claim/${id}?state=pending`);
   await page.keyboard.press('r');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'reason');
