@@ -580,6 +580,24 @@ size_t cl_clause_start(const struct cl_doc *d, size_t t0, size_t t)
 	return t;
 }
 
+/* "Related News", "Leave a Reply": what follows is not the story. */
+static bool end_of_story(const struct cl_doc *d, size_t b)
+{
+	const struct cl_rules *r = cl_rules();
+	const struct cl_block *k = &d->blk[b];
+	size_t n = k->end - k->start;
+
+	if (k->kind != CB_HEADING || n >= 40)
+		return false;
+	if (n && d->text[k->start + n - 1] == ':')
+		n--;
+	for (size_t i = 0; i < r->nend; i++)
+		if (strlen(r->end_headings[i]) == n &&
+		    strncasecmp(d->text + k->start, r->end_headings[i], n) == 0)
+			return true;
+	return false;
+}
+
 int assay_claims_find(const char *text, size_t len, const char *title,
 		      const struct assay_span *sents, size_t nsents,
 		      const struct assay_mention *mentions, size_t nmentions,
@@ -595,6 +613,10 @@ int assay_claims_find(const char *text, size_t len, const char *title,
 	rc = cl_doc_build(&d, sents, nsents);
 	for (size_t i = 0; !rc && i < d.nsent; i++) {
 		const struct cl_sent *s = &d.sent[i];
+		if (end_of_story(&d, s->block)) {
+			d.nblk = s->block; /* no tables after it either */
+			break;
+		}
 		if (d.blk[s->block].kind == CB_ROW || d.blk[s->block].kind == CB_RULE)
 			continue;
 		rc = cl_sentence_claims(&d, s);

@@ -101,6 +101,8 @@ struct cl_rules {
 	size_t nchange;
 	struct cl_agr_cue *agr;
 	size_t nagr;
+	char (*end_headings)[40];
+	size_t nend;
 };
 
 /* The loaded rules; valid after assay_claims_init() until shutdown. Each

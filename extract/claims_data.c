@@ -126,6 +126,10 @@ static int add_row(const char *file, char **c, int n)
 		cl_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
 		cl_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
 		cl_copy(a->objects, sizeof a->objects, c[4]);
+	} else if (strcmp(file, "end_headings.tsv") == 0) {
+		if (grow((void **)&rules.end_headings, rules.nend, sizeof *rules.end_headings))
+			return ASSAY_ENOMEM;
+		cl_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
 	} else {
 		assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	}
@@ -213,6 +217,7 @@ void assay_claims_shutdown(void)
 	free(rules.status);
 	free(rules.change);
 	free(rules.agr);
+	free(rules.end_headings);
 	memset(&rules, 0, sizeof rules);
 	loaded = false;
 }
