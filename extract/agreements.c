@@ -127,6 +127,14 @@ static bool clause_edge(const struct cl_doc *d, size_t t)
 	       (d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',' && cl_word_is(d, t + 1, "and"));
 }
 
+/* "both countries", "the two nations": the last two countries named. */
+static bool both_countries(const struct cl_doc *d, size_t t)
+{
+	return (cl_word_is(d, t, "both") || cl_word_is(d, t, "two")) &&
+	       (cl_word_is(d, t + 1, "countries") || cl_word_is(d, t + 1, "nations") ||
+		cl_word_is(d, t + 1, "governments"));
+}
+
 /* The subject entities before @t in its clause: one, or a coordination. */
 static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 		       int *out)
@@ -134,11 +142,17 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 	size_t n = 0;
 	int t = -1;
 
-	for (size_t u = e->start; u > s->t0 && !clause_edge(d, u - 1); u--)
+	for (size_t u = e->start; u > s->t0 && !clause_edge(d, u - 1); u--) {
 		if (eligible(d, u - 1)) {
 			t = (int)u - 1;
 			break;
 		}
+		if (both_countries(d, u - 1) && d->focus.named[1] >= 0) {
+			out[0] = d->focus.named[0];
+			out[1] = d->focus.named[1];
+			return 2;
+		}
+	}
 	if (t < 0) {
 		for (size_t u = e->anchor_end; u < s->t1; u++)
 			if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s"))) {

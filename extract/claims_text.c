@@ -572,8 +572,24 @@ bool cl_subject_before(const struct cl_doc *d, const struct cl_sent *s, size_t t
 	return false;
 }
 
+static void note_named(struct cl_doc *d, const struct cl_sent *s)
+{
+	for (size_t t = s->t0; t < s->t1; t++) {
+		const struct assay_mention *m = cl_mention(d, t);
+		if (!m || m->type != ASSAY_M_COUNTRY)
+			continue;
+		if (d->focus.named[0] >= 0 && strcmp(cl_entity_id(d, d->focus.named[0]), m->id) == 0)
+			d->focus.named[0] = (int)t;
+		else {
+			d->focus.named[1] = d->focus.named[0];
+			d->focus.named[0] = (int)t;
+		}
+	}
+}
+
 void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 {
+	note_named(d, s);
 	for (size_t t = s->t0; t < s->t1; t++) {
 		bool is;
 		int e = eligible(d, t) ? (int)t : anaphor(d, s, t, &is);
@@ -820,7 +836,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	struct assay_span *own = NULL;
 	int rc;
 
-	d->focus = (struct cl_focus){-1, -1, -1, -1, "", 0};
+	d->focus = (struct cl_focus){-1, -1, -1, -1, {-1, -1}, "", 0};
 	d->ccap = d->out->nclaims;
 	d->acap = d->out->nagreements;
 	rc = build_blocks(d);
