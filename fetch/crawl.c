@@ -435,7 +435,8 @@ static void start_robots(struct crawler *c, struct host *h)
 		crawler_set_robots(c, h, body.data, body.len);
 		goto done;
 	}
-	if (assay_buf_printf(&url, "%s/robots.txt", h->key) ||
+	if ((h->robots_url ? assay_buf_puts(&url, h->robots_url)
+			   : assay_buf_printf(&url, "%s/robots.txt", h->key)) ||
 	    !(j = job_new(JOB_ROBOTS, url.data, h->head ? h->head->src : -1)))
 		goto done;
 	h->robots_state = ROBOTS_PENDING;
@@ -614,6 +615,7 @@ static void close_crawler(struct crawler *c)
 			job_free(j);
 		}
 		assay_robots_free(c->hosts[i]->robots);
+		free(c->hosts[i]->robots_url);
 		free(c->hosts[i]->key);
 		free(c->hosts[i]);
 	}

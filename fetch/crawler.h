@@ -48,6 +48,8 @@ struct host {
 	double delay;
 	bool busy, delay_set;
 	int robots_tries;
+	int robots_hops;    /* redirects followed for robots.txt */
+	char *robots_url;   /* where a redirect sent robots.txt, or NULL */
 	bool allow_private; /* named by a source with private=yes */
 	enum robots_state robots_state;
 	struct assay_robots *robots;

@@ -368,6 +368,24 @@ out:
 	return rc;
 }
 
+static int robots_redirect(struct host *h, const struct job *j, const struct assay_http_req *r)
+{
+	char *target = NULL;
+	int rc = assay_url_resolve(j->url, r->location, &target);
+
+	if (rc)
+		return rc;
+	if (!assay_url_is_web(target)) {
+		free(target);
+		return ASSAY_EDENIED;
+	}
+	free(h->robots_url);
+	h->robots_url = target;
+	h->robots_hops++;
+	h->robots_state = ROBOTS_NONE;
+	return ASSAY_OK;
+}
+
 static int robots_done(struct crawler *c, struct host *h, struct job *j,
 		       const struct assay_http_req *r)
 {
@@ -383,6 +401,9 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 			h->next_at = assay_now() + c->o->retry_base * (1 << (h->robots_tries - 1));
 			c->sum->retries++;
 		}
+	} else if (r->rc == ASSAY_OK && r->code >= 300 && r->code < 400 && r->location &&
+		   h->robots_hops < 5 && robots_redirect(h, j, r) == ASSAY_OK) {
+		/* RFC 9309: follow at least five redirects (http -> https...). */
 	} else if (r->rc != ASSAY_OK || r->code >= 300) {
 		/* 4xx (and what cannot be a robots.txt): everything allowed. */
 		crawler_set_robots(c, h, NULL, 0);

@@ -49,6 +49,17 @@ struct assay_warc_record {
 int assay_warc_read(const char *path, size_t max_record,
 		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx);
 
+struct assay_page;
+
+/* For `assay ingest`: hands every page-like record of @path to @on_page -
+ * responses with status 2xx and an HTML/XHTML/XML content type (or none),
+ * and resource records - as an assay_page whose url is the
+ * WARC-Target-URI, warc_file @path and warc_offset the record's offset.
+ * @pages counts the pages handed on, @failed those @on_page refused.
+ * Returns ASSAY_OK, or the reading error. */
+int assay_warc_pages(const char *path, int (*on_page)(void *ctx, const struct assay_page *page),
+		     void *ctx, unsigned *pages, unsigned *failed);
+
 /* The SHA-1 of @p in base32, as WARC digests write it (33 bytes). */
 void assay_warc_sha1_base32(const void *p, size_t len, char out[33]);
 

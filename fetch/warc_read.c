@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "assay.h"
 #include "strs.h"
 #include "buf.h"
 #include "file.h"
+#include "fetch.h"
 #include "warc.h"
 
 #define HEADER_MAX (64u << 10)
@@ -327,4 +329,88 @@ int assay_warc_read(const char *path, size_t max_record,
 	assay_buf_release(&r.pending);
 	free(r.marks);
 	return rc;
+}
+
+struct pages_ctx {
+	const char *path;
+	int (*on_page)(void *, const struct assay_page *);
+	void *ctx;
+	unsigned *pages, *failed;
+};
+
+static bool page_type(const char *ct)
+{
+	static const char *const types[] = {"text/html", "application/xhtml+xml", "text/xml",
+					    "application/xml", NULL};
+
+	if (!ct || !*ct)
+		return true;
+	for (const char *const *t = types; *t; t++)
+		if (strncasecmp(ct, *t, strlen(*t)) == 0)
+			return true;
+	return false;
+}
+
+/* "2024-10-16T07:42:18Z" as unix seconds; 0 when unreadable. */
+static int64_t warc_time(const char *d)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (!d || sscanf(d, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+			 &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (int64_t)timegm(&tm);
+}
+
+static char *charset_of(const char *ct)
+{
+	const char *p = ct ? str_find_ci(ct, "charset=") : NULL;
+	size_t n;
+
+	if (!p)
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	n = strcspn(p, "\"; \t");
+	return n ? strndup(p, n) : NULL;
+}
+
+static int page_record(void *ctx, const struct assay_warc_record *r)
+{
+	struct pages_ctx *pc = ctx;
+	struct assay_page pg;
+	char *charset;
+	bool response = strcmp(r->type, "response") == 0;
+
+	if (!r->target_uri || !r->payload ||
+	    !(strcmp(r->type, "resource") == 0 ||
+	      (response && r->http_status >= 200 && r->http_status < 300 && page_type(r->content_type))))
+		return 0;
+	memset(&pg, 0, sizeof pg);
+	pg.url = pg.final_url = r->target_uri;
+	pg.content_type = r->content_type;
+	pg.charset = charset = charset_of(r->content_type);
+	pg.body = r->payload;
+	pg.len = r->payload_len;
+	pg.fetched_at = warc_time(r->date);
+	pg.warc_file = pc->path;
+	pg.warc_offset = r->offset;
+	if (pc->on_page(pc->ctx, &pg) == ASSAY_OK)
+		(*pc->pages)++;
+	else
+		(*pc->failed)++;
+	free(charset);
+	return 0;
+}
+
+int assay_warc_pages(const char *path, int (*on_page)(void *ctx, const struct assay_page *page),
+		     void *ctx, unsigned *pages, unsigned *failed)
+{
+	struct pages_ctx pc = {path, on_page, ctx, pages, failed};
+
+	return assay_warc_read(path, 64u << 20, page_record, &pc);
 }

@@ -419,3 +419,76 @@ Test(fetch, resumes_a_run_stopped_by_its_page_budget)
 		cr_assert_eq(tsrv_hits(srv, p), 1, "%s fetched once", p);
 	}
 }
+
+static const struct route robots_down[] = {
+	{"/robots.txt", 500, "text/plain", "down", NULL, R_PLAIN},
+	{"/p", 200, HTML, PAGE, NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+Test(fetch, an_unreachable_robots_txt_defers_the_host)
+{
+	struct tsrv *s = tsrv_start(robots_down);
+	const char *src[1] = {tsrv_url(s, "/p")};
+	int rc;
+
+	rc = assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_EFETCH);
+	cr_assert_eq(tsrv_hits(s, "/p"), 0, "nothing fetched while robots.txt is down");
+	cr_assert_eq(tsrv_hits(s, "/robots.txt"), 3, "robots.txt tried again with backoff");
+	cr_assert_eq(sum.errors, 1);
+	cr_assert_eq(sum.deferred, 1, "kept for the next run");
+	cr_assert_eq(mem.npages, 0);
+	tsrv_stop(s);
+}
+
+static const struct route robots_moved[] = {
+	{"/robots.txt", 301, "text/plain", "", "Location: /real/robots.txt", R_PLAIN},
+	{"/real/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /x\n", NULL, R_PLAIN},
+	{"/x", 200, HTML, PAGE, NULL, R_PLAIN},
+	{"/y", 200, HTML, PAGE, NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+Test(fetch, follows_a_redirected_robots_txt)
+{
+	struct tsrv *s = tsrv_start(robots_moved);
+	const char *src[2];
+	char *x = strdup(tsrv_url(s, "/x"));
+	int rc;
+
+	src[0] = x;
+	src[1] = tsrv_url(s, "/y");
+	rc = assay_crawl(src, 2, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(tsrv_hits(s, "/real/robots.txt"), 1);
+	cr_assert_eq(tsrv_hits(s, "/x"), 0);
+	cr_assert_eq(sum.robots_denied, 1);
+	cr_assert_eq(mem.npages, 1);
+	tsrv_stop(s);
+	free(x);
+}
+
+Test(fetch, stops_at_its_time_budget_and_keeps_the_rest)
+{
+	const char *src[8];
+	char *own[8];
+	int rc;
+	double t0 = now_s();
+
+	opts.delay = 0.4;
+	opts.max_seconds = 1;
+	for (int i = 0; i < 8; i++) {
+		char p[8];
+		snprintf(p, sizeof p, "/p%d", i + 1);
+		src[i] = own[i] = strdup(tsrv_url(srv, p));
+	}
+	rc = assay_crawl(src, 8, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert(sum.stopped);
+	cr_assert_lt(now_s() - t0, 2.0);
+	cr_assert_lt(mem.npages, 8);
+	cr_assert_eq(mem.npages + sum.deferred, 8, "fetched %zu, deferred %u", mem.npages, sum.deferred);
+	for (int i = 0; i < 8; i++)
+		free(own[i]);
+}

@@ -277,3 +277,39 @@ Test(fetch_units, a_local_folder_is_crawled_file_by_file)
 	mem_release(&m);
 	free(dir);
 }
+
+static int count_page(void *ctx, const struct assay_page *p)
+{
+	struct mem *m = ctx;
+
+	cr_assert_str_eq(p->url, "http://x.org/a");
+	cr_assert_str_eq(p->warc_file, (char *)m->kv[0].val);
+	m->npages++;
+	return ASSAY_OK;
+}
+
+Test(fetch_units, warc_pages_are_handed_on_for_ingest)
+{
+	char path[] = "/tmp/assay-warcp-XXXXXX";
+	struct assay_warc_writer *w;
+	static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n";
+	static const char png[] = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n";
+	static const char gone[] = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n";
+	struct mem m = {0};
+	unsigned pages = 0, failed = 0;
+	int fd = mkstemp(path);
+
+	close(fd);
+	unlink(path);
+	m.kv[0].val = path;
+	cr_assert_eq(assay_warc_writer_open(path, &w), ASSAY_OK);
+	assay_warc_write_exchange(w, "http://x.org/a", NULL, 1700000000, NULL, 0, ok, sizeof ok - 1, "<p>a</p>", 8, NULL);
+	assay_warc_write_exchange(w, "http://x.org/b.png", NULL, 1700000000, NULL, 0, png, sizeof png - 1, "\x89PNG", 4, NULL);
+	assay_warc_write_exchange(w, "http://x.org/c", NULL, 1700000000, NULL, 0, gone, sizeof gone - 1, "", 0, NULL);
+	assay_warc_writer_close(w);
+	cr_assert_eq(assay_warc_pages(path, count_page, &m, &pages, &failed), ASSAY_OK);
+	cr_assert_eq(pages, 1, "only the 200 HTML response");
+	cr_assert_eq(failed, 0);
+	cr_assert_eq(m.npages, 1);
+	unlink(path);
+}
