@@ -100,11 +100,20 @@ static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], 
 
 	for (size_t u = f; u-- > l;) {
 		const struct cl_metric_cue *c = metric_cue_at(d, u, f, false, &len);
-		if (c) {
-			cl_copy(base, 16, c->base);
-			*at = u;
-			return true;
+		if (!c)
+			continue;
+		/* a longer cue covering this one wins: "deposit holds" over "holds" */
+		for (size_t v = u; v-- > l && v + 2 >= u;) {
+			size_t len2;
+			const struct cl_metric_cue *c2 = metric_cue_at(d, v, f, false, &len2);
+			if (c2 && v + len2 >= u + len) {
+				c = c2;
+				u = v;
+			}
 		}
+		cl_copy(base, 16, c->base);
+		*at = u;
+		return true;
 	}
 	return false;
 }

@@ -509,7 +509,15 @@ const char *cl_entity_id(const struct cl_doc *d, int t)
 static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is)
 {
 	const struct cl_tok *k = &d->tok[t];
-	bool the = t > s->t0 && (cl_word_is(d, t - 1, "the") || cl_word_is(d, t - 1, "its"));
+	bool the = false;
+	size_t a = t;
+
+	/* "the country", "the southern African country": up to two words between */
+	while (a > s->t0 && a + 3 > t && d->tok[a - 1].kind == CT_WORD &&
+	       !cl_word_is(d, a - 1, "the") && !cl_word_is(d, a - 1, "its"))
+		a--;
+	the = a > s->t0 && cl_word_is(d, a - 1, "the") && k->kind == CT_WORD &&
+	      (k->cls & (CW_ANA_COUNTRY | CW_ANA_ORG));
 
 	*is = true;
 	if (cl_word_is(d, t, "it") || cl_word_is(d, t, "its")) {
@@ -518,9 +526,9 @@ static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bo
 				return (int)u - 1;
 		return d->focus.any;
 	}
-	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && (k->cls & CW_ANA_COUNTRY))
+	if (the && (k->cls & CW_ANA_COUNTRY))
 		return d->focus.country;
-	if (k->kind == CT_WORD && the && !cl_word_is(d, t - 1, "its") && (k->cls & CW_ANA_ORG))
+	if (the && (k->cls & CW_ANA_ORG))
 		return d->focus.org;
 	*is = false;
 	return -1;
