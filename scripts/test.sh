@@ -34,6 +34,10 @@ passed = failed = 0
 for m in re.finditer(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)", text):
     passed += int(m.group(2))
     failed += int(m.group(3)) + int(m.group(4))
+# Suites that are not Criterion (the browser tests) print "N passed, N failed".
+for m in re.finditer(r"^(?:\S+: )?(\d+) passed, (\d+) failed", text, re.M):
+    passed += int(m.group(1))
+    failed += int(m.group(2))
 # A suite that died before its synthesis still failed.
 if int(sys.argv[2]) != 0 and failed == 0:
     failed = 1

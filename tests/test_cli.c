@@ -1,0 +1,190 @@
+/* test_cli.c - the assay program end to end, as a user and cron run it:
+ * crawl the sample feed into a fresh store, run it again, clean, extract,
+ * and the error paths (exit status 2, messages on stderr). */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char db[64];
+
+static void make_db_path(void)
+{
+	char tmpl[] = "/tmp/assay-cli-XXXXXX";
+
+	cr_assert_not_null(mkdtemp(tmpl));
+	snprintf(db, sizeof db, "%s/store", tmpl);
+}
+
+static void remove_db(void)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strrchr(db, '/') - db), db);
+	(void)system(cmd);
+}
+
+TestSuite(cli, .init = make_db_path, .fini = remove_db);
+
+/* Runs `assay --db DB ARGS` from the source root; returns the exit status
+ * and stdout (malloc'd, in *out). stderr goes to *err when non-NULL. */
+static int run(char **out, char **err, const char *args)
+{
+	const char *bin = getenv("ASSAY_BIN"), *root = getenv("ASSAY_SOURCE_ROOT");
+	char cmd[4096], errpath[] = "/tmp/assay-cli-err-XXXXXX";
+	FILE *p;
+	size_t len = 0, cap = 1 << 16;
+	char *buf = malloc(cap);
+	int fd = mkstemp(errpath), status;
+
+	cr_assert(bin && root, "ASSAY_BIN and ASSAY_SOURCE_ROOT must be set");
+	close(fd);
+	snprintf(cmd, sizeof cmd, "cd '%s' && '%s' --db '%s' %s 2>'%s'", root, bin, db, args,
+		 errpath);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	for (size_t n; (n = fread(buf + len, 1, cap - len - 1, p)) > 0;) {
+		len += n;
+		if (cap - len < 2)
+			buf = realloc(buf, cap *= 2);
+	}
+	buf[len] = '\0';
+	status = pclose(p);
+	if (out)
+		*out = buf;
+	else
+		free(buf);
+	if (err) {
+		FILE *f = fopen(errpath, "r");
+		char *e = calloc(1, 1 << 16);
+		if (f) {
+			size_t n = fread(e, 1, (1 << 16) - 1, f);
+			e[n] = '\0';
+			fclose(f);
+		}
+		*err = e;
+	}
+	unlink(errpath);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static json_int_t summary_field(const char *out, const char *field)
+{
+	json_error_t e;
+	json_t *o = json_loads(out, JSON_DISABLE_EOF_CHECK, &e);
+	json_int_t v;
+
+	cr_assert_not_null(o, "summary is not JSON: %s (%s)", e.text, out);
+	cr_assert(json_is_integer(json_object_get(o, field)), "summary lacks %s: %s", field, out);
+	v = json_integer_value(json_object_get(o, field));
+	json_decref(o);
+	return v;
+}
+
+Test(cli, crawl_of_the_sample_feed_stores_five_then_nothing_new)
+{
+	char *out, *err;
+	int rc = run(&out, &err, "crawl --summary-json corpus/feed.xml");
+
+	cr_assert_eq(rc, 0, "first crawl failed (%d): %s", rc, err);
+	cr_assert_eq(summary_field(out, "new_articles"), 5, "%s", out);
+	cr_assert_eq(summary_field(out, "errors"), 0);
+	cr_assert(summary_field(out, "new_claims") > 0, "no claims extracted: %s", out);
+	cr_assert_not_null(strstr(err, "new articles"), "no summary for people: %s", err);
+	free(out);
+	free(err);
+
+	rc = run(&out, NULL, "crawl --summary-json corpus/feed.xml");
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(summary_field(out, "new_articles"), 0, "second crawl stored again: %s", out);
+	cr_assert_eq(summary_field(out, "pages_fetched"), 0, "second crawl refetched: %s", out);
+	free(out);
+
+	rc = run(&out, NULL, "stats");
+	cr_assert_eq(rc, 0);
+	cr_assert_not_null(strstr(out, "5"), "stats does not count the articles: %s", out);
+	free(out);
+}
+
+Test(cli, ingest_of_a_folder_counts_each_page_once)
+{
+	char *out, args[512];
+	int rc;
+
+	/* The seeds' plain-text copies are the same stories as the pages. */
+	snprintf(args, sizeof args, "ingest --summary-json corpus/seeds");
+	rc = run(&out, NULL, args);
+	cr_assert_eq(rc, 0, "%s", out);
+	cr_assert_eq(summary_field(out, "new_articles"), 5, "%s", out);
+	free(out);
+	rc = run(&out, NULL, "ingest --summary-json corpus/seeds");
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(summary_field(out, "new_articles"), 0, "%s", out);
+	free(out);
+	rc = run(&out, NULL, "ingest --summary-json corpus/*.html");
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(summary_field(out, "new_articles"), 5, "%s", out);
+	cr_assert(summary_field(out, "duplicates") >= 4,
+		  "the pages were not recognised as the stories of their text copies: %s", out);
+	free(out);
+}
+
+Test(cli, clean_json_prints_one_object_per_file)
+{
+	char *out;
+	int rc = run(&out, NULL,
+		     "clean --json corpus/000_1b7ad7fa106c10fe.html corpus/002_ef18bbf5ae449ff4.html");
+	const char *line = out;
+	int n = 0;
+
+	cr_assert_eq(rc, 0);
+	while (*line) {
+		json_error_t e;
+		const char *nl = strchr(line, '\n');
+		json_t *o = json_loadb(line, nl ? (size_t)(nl - line) : strlen(line), 0, &e);
+
+		cr_assert_not_null(o, "line %d is not JSON: %s", n + 1, e.text);
+		cr_assert(json_is_string(json_object_get(o, "text")));
+		cr_assert(json_is_array(json_object_get(o, "tables")));
+		cr_assert(json_is_string(json_object_get(o, "file")));
+		json_decref(o);
+		n++;
+		line = nl ? nl + 1 : line + strlen(line);
+	}
+	cr_assert_eq(n, 2);
+	free(out);
+}
+
+Test(cli, unknown_command_and_bad_store_are_fatal_with_a_message)
+{
+	char *err;
+
+	cr_assert_eq(run(NULL, &err, "frobnicate"), 2);
+	cr_assert_not_null(strstr(err, "assay: frobnicate: unknown command"), "%s", err);
+	free(err);
+	/* A store that does not exist is reported by commands that read. */
+	cr_assert_eq(run(NULL, &err, "stats"), 2);
+	cr_assert_not_null(strstr(err, "cannot open store"), "%s", err);
+	free(err);
+}
+
+Test(cli, help_lists_each_command_and_each_command_has_help)
+{
+	char *out;
+	const char *cmds[] = {"crawl", "ingest", "clean", "extract", "stats"};
+
+	cr_assert_eq(run(&out, NULL, "--help"), 0);
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		char args[64], *h;
+
+		cr_assert_not_null(strstr(out, cmds[i]), "--help lacks %s", cmds[i]);
+		snprintf(args, sizeof args, "%s --help", cmds[i]);
+		cr_assert_eq(run(&h, NULL, args), 0, "%s --help failed", cmds[i]);
+		cr_assert_not_null(strstr(h, "usage: assay"), "%s --help: %s", cmds[i], h);
+		free(h);
+	}
+	free(out);
+}
