@@ -29,13 +29,11 @@ struct story_pick {
 	uint64_t simhash;
 };
 
-static void band_key(uint64_t h, int band, uint16_t flip, unsigned char key[3])
+/* The key of one band of @h, with @flip applied: band number and band
+ * value in one native unsigned int (the table compares integers). */
+static unsigned int band_key(uint64_t h, int band, uint16_t flip)
 {
-	uint16_t v = (uint16_t)(h >> (16 * band)) ^ flip;
-
-	key[0] = (unsigned char)band;
-	key[1] = (unsigned char)(v >> 8);
-	key[2] = (unsigned char)(v & 0xff);
+	return (unsigned int)band << 16 | ((uint16_t)(h >> (16 * band)) ^ flip);
 }
 
 /* The band values to probe: unchanged, one bit flipped, two bits flipped. */
@@ -65,10 +63,9 @@ static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct s
 		return store_mdb(s, rc, "reading the story index");
 	for (int band = 0; band < NBANDS; band++) {
 		for (size_t m = 0; m < nmasks; m++) {
-			unsigned char key[3];
-			MDB_val k = {3, key}, v;
+			unsigned int key = band_key(h, band, masks[m]);
+			MDB_val k = {sizeof key, &key}, v;
 
-			band_key(h, band, masks[m], key);
 			for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
 			     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
 				int d;
@@ -89,19 +86,19 @@ static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct s
 	return ASSAY_OK;
 }
 
-static int index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
+int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
 {
 	unsigned char val[8 + 24];
 	size_t sl = strlen(story);
 
+	if (sl > 24)
+		return store_fail(s, ASSAY_EINVAL, "story id too long");
 	rec_be64(val, h);
 	memcpy(val + 8, story, sl);
 	for (int band = 0; band < NBANDS; band++) {
-		unsigned char key[3];
-		int rc;
+		unsigned int key = band_key(h, band, 0);
+		int rc = store_put(txn, s->dbi[T_BANDS], &key, sizeof key, val, 8 + sl, 0);
 
-		band_key(h, band, 0, key);
-		rc = store_put(txn, s->dbi[T_BANDS], key, 3, val, 8 + sl, 0);
 		if (rc && rc != MDB_KEYEXIST)
 			return store_mdb(s, rc, "writing the story index");
 	}
@@ -128,7 +125,7 @@ static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pic
 	} else {
 		rc = rec_put_i64(&v, (int64_t)p->simhash);
 		if (!rc && p->has_hash)
-			rc = index_bands(s, txn, p->simhash, p->id);
+			rc = store_index_bands(s, txn, p->simhash, p->id);
 	}
 	if (!rc)
 		rc = rec_put_i64(&v, p->has_hash);

@@ -27,6 +27,7 @@
 
 #include "assay.h"
 #include "internal.h"
+#include "rec.h"
 
 #define MAP_INITIAL ((size_t)64 << 20)
 #define MAP_GROW_TRIES 12
@@ -43,7 +44,7 @@ static const struct {
 	[T_SEQ] = {"seq", 0},
 	[T_HASHES] = {"hashes", 0},
 	[T_STORIES] = {"stories", 0},
-	[T_BANDS] = {"bands", MDB_DUPSORT},
+	[T_BANDS] = {"bands2", MDB_DUPSORT | MDB_INTEGERKEY},
 	[T_CLAIMS] = {"claims", 0},
 	[T_CLAIMKEYS] = {"claimkeys", MDB_DUPSORT},
 	[T_EVIDENCE] = {"evidence", 0},
@@ -243,15 +244,55 @@ int store_read_begin(struct assay_store *s, MDB_txn **txn)
 	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
 }
 
-/* Schema versions before this one and how to bring each up a step. A
- * store with no version record was made by the first development builds,
- * whose tables are those of version 1. */
+/* Schema 1 -> 2: the story index got integer keys (bands -> bands2),
+ * which compare faster; the old table is dropped and the new one filled
+ * from the stories' SimHashes. */
+static int migrate_bands(struct assay_store *s, MDB_txn *txn)
+{
+	MDB_dbi old;
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = mdb_dbi_open(txn, "bands", 0, &old);
+
+	if (rc == MDB_SUCCESS)
+		rc = mdb_drop(txn, old, 1);
+	if (rc && rc != MDB_NOTFOUND)
+		return store_mdb(s, rc, "migrating the story index");
+	rc = mdb_cursor_open(txn, s->dbi[T_STORIES], &c);
+	if (rc)
+		return store_mdb(s, rc, "migrating the story index");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		struct rec_r r;
+		uint64_t h;
+		char id[32];
+
+		rec_init(&r, v.mv_data, v.mv_size);
+		h = (uint64_t)rec_get_i64(&r);
+		if (!rec_get_i64(&r) || k.mv_size >= sizeof id) /* no hash: too short */
+			continue;
+		memcpy(id, k.mv_data, k.mv_size);
+		id[k.mv_size] = '\0';
+		rc = store_index_bands(s, txn, h, id);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(c);
+	return rc == MDB_NOTFOUND ? ASSAY_OK : rc;
+}
+
+/* Brings a store up one schema version, from @from. Version 0 is a store
+ * without a version record (first development builds), laid out as 1. */
 static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 {
-	(void)txn;
-	if (from < 0 || from > STORE_SCHEMA)
+	switch (from) {
+	case 0:
+		return ASSAY_OK;
+	case 1:
+		return migrate_bands(s, txn);
+	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
-	return ASSAY_OK;
+	}
 }
 
 /* Checks the version record; migrates an older store when @writing, and

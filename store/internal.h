@@ -10,7 +10,8 @@
  *   seq         <be64 article number> -> canonical url (ingest order)
  *   hashes      <sha256 hex of text> -> story id (exact duplicates)
  *   stories     <story id> -> simhash, first url, article count
- *   bands       <band byte, 2 bytes band value> -> dup: <simhash be64, story id>
+ *   bands2      <native unsigned int: band << 16 | band value> -> dup:
+ *               <simhash be64, story id>   (schema 1 had "bands", 3-byte keys)
  *   claims      <claim id> -> claim record (key, first figure, interval)
  *   claimkeys   <key hash be64> -> dup: claim id (every figure of one key)
  *   evidence    <claim id, be64 article number, be32 index> -> evidence record
@@ -34,7 +35,7 @@
 #include "buf.h"
 #include "store.h"
 
-#define STORE_SCHEMA 1
+#define STORE_SCHEMA 2
 
 enum store_table {
 	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_BANDS,
@@ -85,7 +86,9 @@ int store_inflate(const void *p, size_t n, struct assay_buf *out);
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
 void store_base32(uint64_t v, char *out, int nchars);
 
-/* articles.c: story assignment and writes of one article. */
+/* articles.c: story assignment and writes of one article; the banded
+ * index entries of a story's SimHash. */
+int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res);
 /* claims.c: one article's claims and agreements. */

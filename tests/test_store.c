@@ -191,3 +191,66 @@ Test(store, map_grows_when_full)
 	free(big);
 	assay_store_close(s);
 }
+
+/* Turns the store back into a schema 1 store: the story index under its
+ * old name and layout, and the version record saying 1. */
+static void make_schema_1(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {3, "\0\1\2"}, v = {9, "junkjunk!"};
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "bands2", 0, &dbi), 0);
+	cr_assert_eq(mdb_drop(txn, dbi, 1), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "bands", MDB_CREATE | MDB_DUPSORT, &dbi), 0);
+	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	write_schema("1");
+}
+
+static void story_text(struct assay_buf *t, int edit)
+{
+	assay_buf_reset(t);
+	for (int w = 0; w < 120; w++)
+		assay_buf_printf(t, "%s%d ", w == edit ? "changed" : "word", (w * 37) % 101);
+}
+
+Test(store, schema_1_store_is_migrated_and_finds_near_duplicates_again)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_buf t = {0};
+	struct assay_put_result r1, r2;
+	struct assay_article a;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+
+	story_text(&t, -1);
+	a = plain_article("https://one.example/a", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r1), ASSAY_OK);
+	assay_store_close(s);
+	make_schema_1();
+
+	s = open_store(0);
+	story_text(&t, 50); /* one word edited: a near duplicate */
+	a = plain_article("https://two.example/b", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r2), ASSAY_OK);
+	cr_assert(r2.duplicate, "the migrated index finds the first story");
+	cr_assert_str_eq(r2.story, r1.story);
+	assay_store_close(s);
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, MDB_RDONLY, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "bands", 0, &dbi), MDB_NOTFOUND, "old table dropped");
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	assay_buf_release(&t);
+}
