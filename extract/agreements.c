@@ -37,7 +37,7 @@ static const struct cl_agr_cue *cue_at(const struct cl_doc *d, size_t t, size_t 
 	size_t lo, hi;
 
 	*len = 0;
-	if (d->tok[t].kind != CT_WORD)
+	if (d->tok[t].kind != CT_WORD || !(d->tok[t].cls & CW_CUE_AGR))
 		return NULL;
 	cl_cue_range(r->agr, r->nagr, sizeof *r->agr, d->tok[t].w, &lo, &hi);
 	for (size_t i = lo; i < hi; i++) {

@@ -49,7 +49,7 @@ static const struct cl_metric_cue *metric_cue_at(const struct cl_doc *d, size_t 
 	size_t lo, hi;
 
 	*len = 0;
-	if (d->tok[t].kind != CT_WORD)
+	if (d->tok[t].kind != CT_WORD || !(d->tok[t].cls & CW_CUE_METRIC))
 		return NULL;
 	cl_cue_range(r->metric, r->nmetric, sizeof *r->metric, d->tok[t].w, &lo, &hi);
 	for (size_t i = lo; i < hi; i++) {
@@ -131,12 +131,12 @@ static bool world_figure(const struct cl_doc *d, size_t cue)
 }
 
 static const char *word_cue(const struct cl_doc *d, const struct cl_word_cue *cues, size_t n,
-			    size_t from, size_t f)
+			    unsigned cls, size_t from, size_t f)
 {
 	size_t lo, hi;
 
 	for (size_t u = f; u-- > from;) {
-		if (d->tok[u].kind != CT_WORD)
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & cls))
 			continue;
 		cl_cue_range(cues, n, sizeof *cues, d->tok[u].w, &lo, &hi);
 		for (size_t i = lo; i < hi; i++)
@@ -170,7 +170,8 @@ static const char *qualifier_status(const struct cl_doc *d, const struct assay_m
 static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[12])
 {
 	const struct cl_rules *r = cl_rules();
-	const char *v = word_cue(d, r->status, r->nstatus, cl_clause_start(d, s->t0, f), f);
+	const char *v = word_cue(d, r->status, r->nstatus, CW_CUE_STATUS,
+				 cl_clause_start(d, s->t0, f), f);
 	const struct assay_mention *m = cl_mention(d, f);
 
 	if (!v && m->qualifier[0] && strcmp(m->qualifier, "eq"))
@@ -196,7 +197,7 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 			*skip = true;
 			return "";
 		}
-		if (d->tok[u].kind != CT_WORD)
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE))
 			continue;
 		cl_cue_range(r->change, r->nchange, sizeof *r->change, d->tok[u].w, &lo, &hi);
 		for (size_t i = lo; i < hi; i++)
@@ -261,10 +262,12 @@ static bool find_place(const struct cl_doc *d, size_t a, size_t b, char out[64],
 	*country = -1;
 	for (size_t u = a; u < b; u++) {
 		size_t v = u;
+		if (!is_place_noun(d, u) || cl_word_is(d, u, "deposits"))
+			continue;
 		while (v > a && d->tok[v - 1].kind == CT_WORD && d->tok[v - 1].upper &&
 		       !cl_word_is(d, v - 1, "the") && !cl_word_is(d, v - 1, "this"))
 			v--;
-		if (v == u || !is_place_noun(d, u) || cl_word_is(d, u, "deposits"))
+		if (v == u)
 			continue;
 		size_t n = d->tok[u].end - d->tok[v].start;
 		n = n < 63 ? n : 63;

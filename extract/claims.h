@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "extract.h"
 #include "mentions.h"
@@ -124,7 +125,14 @@ enum {
 	CW_PLACE = 8,       /* names a site: "deposit", "mine" */
 	CW_ANA_COUNTRY = 16, /* "the country" */
 	CW_ANA_ORG = 32,    /* "the company" */
+	CW_IT = 64,         /* "it", "its" */
+	CW_CUE_METRIC = 128, /* first word of a metric cue */
+	CW_CUE_STATUS = 256,
+	CW_CUE_CHANGE = 512,
+	CW_CUE_AGR = 1024,
 };
+/* Builds the word class table from the grammar words and the first words
+ * of the loaded cue tables; called by assay_claims_init(). */
 void cl_words_init(void);
 
 struct cl_tok {
@@ -186,13 +194,39 @@ struct cl_doc {
 	size_t a0;             /* this document's first agreement in out */
 };
 
+/* The mention token @t stands for; NULL if it is no mention. */
+static inline const struct assay_mention *cl_mention(const struct cl_doc *d, size_t t)
+{
+	if (t >= d->ntok || d->tok[t].kind != CT_MENTION)
+		return NULL;
+	return &d->m[d->tok[t].m];
+}
+
+/* A country or an org that can be a party or a subject (not the press). */
+static inline bool cl_is_entity(const struct cl_doc *d, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	return m && (m->type == ASSAY_M_COUNTRY ||
+		     (m->type == ASSAY_M_ORG && strcmp(m->kind, "media") != 0));
+}
+
+static inline bool cl_is_figure(const struct cl_doc *d, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	return m && assay_mention_is_figure(m);
+}
+
+static inline bool cl_word_is(const struct cl_doc *d, size_t t, const char *w)
+{
+	return t < d->ntok && d->tok[t].kind != CT_MENTION && d->tok[t].w[0] == w[0] &&
+	       strcmp(d->tok[t].w, w) == 0;
+}
+
 /* claims_text.c */
 int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents);
 void cl_doc_release(struct cl_doc *d);
-const struct assay_mention *cl_mention(const struct cl_doc *d, size_t t); /* NULL if none */
-bool cl_is_entity(const struct cl_doc *d, size_t t);
-bool cl_is_figure(const struct cl_doc *d, size_t t);
-bool cl_word_is(const struct cl_doc *d, size_t t, const char *w);
 /* Length in tokens of @p matched at token @t, or 0. */
 size_t cl_phrase_at(const struct cl_doc *d, size_t t, size_t end, const struct cl_phrase *p);
 bool cl_clause_break(const struct cl_doc *d, size_t t);

@@ -7,6 +7,7 @@
  * cleaner separates blocks by blank lines and plain text files put one
  * paragraph, heading or table row per line. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,7 @@ struct wordclass {
 
 #define P CW_PREP
 #define S CW_STOPNP
-static struct wordclass classes[] = {
+static const struct wordclass classes[] = {
 	{"with", P | S}, {"from", P | S}, {"to", P | S}, {"in", P | S}, {"into", P | S},
 	{"by", P | S}, {"than", P | S}, {"between", P}, {"against", P}, {"for", P | S},
 	{"on", P | S}, {"at", P | S}, {"beyond", P}, {"like", P}, {"including", P},
@@ -44,22 +45,69 @@ static struct wordclass classes[] = {
 #undef P
 #undef S
 
-static int cmp_class(const void *a, const void *b)
+/* Which ASCII bytes belong to words; set once with the word table. */
+static bool ascii_word[0x80];
+
+/* An open-addressing hash table of word -> classes, built once. */
+#define WT_SIZE 4096
+
+static struct {
+	char w[CL_WORDLEN];
+	unsigned cls;
+} wt[WT_SIZE];
+
+static uint32_t hash_word(const char *w)
 {
-	return strcmp(((const struct wordclass *)a)->w, ((const struct wordclass *)b)->w);
+	uint32_t h = 2166136261u;
+
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
 }
 
-void cl_words_init(void)
+static void wt_add(const char *w, unsigned cls)
 {
-	qsort(classes, sizeof classes / sizeof classes[0], sizeof classes[0], cmp_class);
+	uint32_t i = hash_word(w) & (WT_SIZE - 1);
+
+	while (wt[i].w[0] && strcmp(wt[i].w, w))
+		i = (i + 1) & (WT_SIZE - 1);
+	cl_copy(wt[i].w, sizeof wt[i].w, w);
+	wt[i].cls |= cls;
 }
 
 static unsigned word_class(const char *w)
 {
-	struct wordclass key = {w, 0};
-	const struct wordclass *c = bsearch(&key, classes, sizeof classes / sizeof classes[0],
-					    sizeof classes[0], cmp_class);
-	return c ? c->cls : 0;
+	uint32_t i = hash_word(w) & (WT_SIZE - 1);
+
+	while (wt[i].w[0]) {
+		if (strcmp(wt[i].w, w) == 0)
+			return wt[i].cls;
+		i = (i + 1) & (WT_SIZE - 1);
+	}
+	return 0;
+}
+
+static void add_first_words(const void *arr, size_t n, size_t size, unsigned cls)
+{
+	for (size_t i = 0; i < n; i++)
+		wt_add(((const struct cl_phrase *)((const char *)arr + i * size))->w[0], cls);
+}
+
+void cl_words_init(void)
+{
+	const struct cl_rules *r = cl_rules();
+
+	for (int c = 0; c < 0x80; c++)
+		ascii_word[c] = isalnum(c) || c == '-' || c == '_';
+	memset(wt, 0, sizeof wt);
+	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+		wt_add(classes[i].w, classes[i].cls);
+	wt_add("it", CW_IT);
+	wt_add("its", CW_IT);
+	add_first_words(r->metric, r->nmetric, sizeof *r->metric, CW_CUE_METRIC);
+	add_first_words(r->status, r->nstatus, sizeof *r->status, CW_CUE_STATUS);
+	add_first_words(r->change, r->nchange, sizeof *r->change, CW_CUE_CHANGE);
+	add_first_words(r->agr, r->nagr, sizeof *r->agr, CW_CUE_AGR);
 }
 
 static bool in_list(const char *w, const char *const *list)
@@ -68,33 +116,6 @@ static bool in_list(const char *w, const char *const *list)
 		if (strcmp(w, *list) == 0)
 			return true;
 	return false;
-}
-
-const struct assay_mention *cl_mention(const struct cl_doc *d, size_t t)
-{
-	if (t >= d->ntok || d->tok[t].kind != CT_MENTION)
-		return NULL;
-	return &d->m[d->tok[t].m];
-}
-
-bool cl_is_entity(const struct cl_doc *d, size_t t)
-{
-	const struct assay_mention *m = cl_mention(d, t);
-
-	return m && (m->type == ASSAY_M_COUNTRY ||
-		     (m->type == ASSAY_M_ORG && strcmp(m->kind, "media") != 0));
-}
-
-bool cl_is_figure(const struct cl_doc *d, size_t t)
-{
-	const struct assay_mention *m = cl_mention(d, t);
-
-	return m && assay_mention_is_figure(m);
-}
-
-bool cl_word_is(const struct cl_doc *d, size_t t, const char *w)
-{
-	return t < d->ntok && d->tok[t].kind != CT_MENTION && strcmp(d->tok[t].w, w) == 0;
 }
 
 static bool word_matches(const char *pat, const char *w)
@@ -203,8 +224,8 @@ static bool is_word_byte(const char *t, size_t p, size_t end)
 {
 	unsigned char c = (unsigned char)t[p];
 
-	if (isalnum(c) || c == '-' || c == '_')
-		return true;
+	if (c < 0x80)
+		return ascii_word[c];
 	if (c == 0xe2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80)
 		return false; /* quotes, dashes, bullets */
 	if (c == 0xc2 && p + 1 < end && (unsigned char)t[p + 1] < 0xc0)
@@ -558,6 +579,8 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 	for (size_t u = t; u > s->t0; u--) {
 		if (eligible(d, u - 1))
 			return (int)u - 1;
+		if (!(d->tok[u - 1].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
+			continue;
 		a = anaphor(d, s, u - 1, &is);
 		if (is && a >= 0)
 			return a;
@@ -565,6 +588,8 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 	for (size_t u = t + 1; u < s->t1; u++) {
 		if (eligible(d, u))
 			return (int)u;
+		if (!(d->tok[u].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
+			continue;
 		a = anaphor(d, s, u, &is);
 		if (is && a >= 0)
 			return a;
@@ -600,7 +625,9 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 	note_named(d, s);
 	for (size_t t = s->t0; t < s->t1; t++) {
 		bool is;
-		int e = eligible(d, t) ? (int)t : anaphor(d, s, t, &is);
+		int e = eligible(d, t) ? (int)t : -1;
+		if (e < 0 && (d->tok[t].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
+			e = anaphor(d, s, t, &is);
 		if (e < 0)
 			continue;
 		const struct assay_mention *m = cl_mention(d, (size_t)e);
