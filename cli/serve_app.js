@@ -54,6 +54,11 @@
     act(el);
   });
 
+  // A filter menu applies as soon as it changes.
+  document.querySelectorAll('form.filters select').forEach(function (s) {
+    s.addEventListener('change', function () { s.form.submit(); });
+  });
+
   if (rows.length) select(0);
   document.documentElement.classList.add('js');
 })();

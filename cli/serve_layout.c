@@ -3,6 +3,7 @@
  * the key as labelled chips. Keeping them here keeps the pages consistent
  * with each other. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "serve_names.h"
@@ -149,4 +150,32 @@ void serve_article_href(struct serve_out *o, const char *url)
 {
 	serve_printf(o, "/article?url=");
 	serve_urlarg(o, url);
+}
+
+size_t serve_page_number(const struct serve_req *req, size_t total, size_t per_page)
+{
+	const char *arg = serve_req_arg(req, "page");
+	unsigned long n = arg ? strtoul(arg, NULL, 10) : 0;
+	size_t pages = total ? (total + per_page - 1) / per_page : 1;
+
+	return n < pages ? (size_t)n : pages - 1;
+}
+
+void serve_pager(struct serve_out *o, const char *href_base, size_t page, size_t total,
+		 size_t per_page)
+{
+	size_t first = page * per_page, last = first + per_page;
+
+	if (total <= per_page)
+		return;
+	if (last > total)
+		last = total;
+	serve_printf(o, "<nav class=\"pager\">Showing %zu&ndash;%zu of %zu ", first + 1, last, total);
+	if (page)
+		serve_printf(o, "<a class=\"button\" data-key=\"p\" rel=\"prev\" href=\"%spage=%zu\">"
+			     "Previous page <kbd>p</kbd></a> ", href_base, page - 1);
+	if (last < total)
+		serve_printf(o, "<a class=\"button\" data-key=\"n\" rel=\"next\" href=\"%spage=%zu\">"
+			     "Next page <kbd>n</kbd></a>", href_base, page + 1);
+	serve_printf(o, "</nav>");
 }

@@ -359,6 +359,11 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	head(&o, &v);
 	actions(&o, req, &v, &f, at > 0 ? &q.rows[at - 1] : NULL,
 		at >= 0 && (size_t)at + 1 < q.n ? &q.rows[at + 1] : at < 0 && q.n ? &q.rows[0] : NULL);
+	if (at >= 0) {
+		serve_printf(&o, "<p class=\"small muted\">%ld of %zu in this queue (", at + 1, q.n);
+		serve_text(&o, f.state[0] ? f.state : "all states");
+		serve_printf(&o, ")</p>");
+	}
 	corrected_note(&o, view_review(&v), v.c.c.unit);
 	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">"
 		     "<mark class=\"fig\">figure</mark> <mark class=\"subj\">who it is about</mark></p>",

@@ -18,10 +18,13 @@
 
 #define MAX_MARKS 60
 
+#define GROUPS_PAGE 25
+
 struct walk {
 	struct serve_out *o;
 	const char *only;      /* a group name for the group page, or NULL */
-	size_t groups;
+	size_t groups;         /* groups seen (all of them, for the pager) */
+	size_t first, last;    /* the groups drawn: [first, last) */
 };
 
 static void group_name(const struct assay_conflict *g, char *out, size_t size)
@@ -207,7 +210,8 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 	group_name(g, name, sizeof name);
 	if (w->only && strcmp(w->only, name) != 0)
 		return ASSAY_OK;
-	w->groups++;
+	if (w->groups++ < w->first || w->groups > w->last)
+		return ASSAY_OK;
 	serve_printf(w->o, "<section class=\"group\" id=\"%s\"><h2>", name);
 	if (!w->only)
 		serve_printf(w->o, "<a href=\"/conflict/%s\">", name);
@@ -225,7 +229,7 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *only)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct walk w = {&o, only, 0};
+	struct walk w = {&o, only, 0, 0, (size_t)-1};
 	struct assay_claim_filter f = {0};
 	int rc;
 
@@ -238,9 +242,22 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 			     "with figures that cannot all be true, or one agreement whose status "
 			     "changed. Dots are figures as published, bars the range each stands for; "
 			     "green is the figure an editor accepted.</p>");
+	if (!only) { /* the pager needs the count before the groups are drawn */
+		w.last = 0;
+		rc = assay_store_conflicts(app->store, &f, on_group, &w);
+		if (rc)
+			return rc;
+		w.first = serve_page_number(req, w.groups, GROUPS_PAGE) * GROUPS_PAGE;
+		w.last = w.first + GROUPS_PAGE;
+		serve_pager(&o, "/conflicts?", w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
+		w.groups = 0;
+	}
 	rc = assay_store_conflicts(app->store, &f, on_group, &w);
 	if (rc)
 		return rc;
+	if (!only)
+		serve_pager(&o, "/conflicts?", w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
+
 	if (!w.groups)
 		serve_printf(&o, "<p class=\"card\">%s</p>", only ? "This conflict is gone: "
 			     "its figures may have been merged or reprocessed."

@@ -97,6 +97,34 @@ static void row(struct serve_out *o, const struct serve_row *r, const struct ser
 	serve_printf(o, "</td></tr>\n");
 }
 
+#define QUEUE_PAGE 100
+
+/* One page of the queue's rows, with the pager above and below. */
+static void rows(struct serve_out *o, const struct serve_req *req, const struct serve_queue *q,
+		 const struct serve_filter *f)
+{
+	size_t page = serve_page_number(req, q->n, QUEUE_PAGE), end;
+	struct assay_buf base = {0};
+	struct serve_out b = {&base, ASSAY_OK};
+
+	serve_printf(&b, "/?");
+	serve_filter_query(&b, f, true);
+	serve_printf(&b, "&amp;");
+	if (b.rc) {
+		o->rc = b.rc;
+		return;
+	}
+	serve_pager(o, base.data, page, q->n, QUEUE_PAGE);
+	serve_printf(o, "<table class=\"queue\"><thead><tr><th>Figure</th><th>Claim</th>"
+		     "<th>Sources</th><th>Newest</th><th>Site</th><th>State</th></tr></thead><tbody>");
+	end = (page + 1) * QUEUE_PAGE < q->n ? (page + 1) * QUEUE_PAGE : q->n;
+	for (size_t i = page * QUEUE_PAGE; i < end; i++)
+		row(o, &q->rows[i], f);
+	serve_printf(o, "</tbody></table>");
+	serve_pager(o, base.data, page, q->n, QUEUE_PAGE);
+	assay_buf_release(&base);
+}
+
 int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp)
 {
@@ -118,11 +146,7 @@ int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 			     q.total ? "Try another state or clear the filters."
 				     : "The store has no claims yet: ingest or crawl some articles.");
 	} else {
-		serve_printf(&o, "<table class=\"queue\"><thead><tr><th>Figure</th><th>Claim</th>"
-			     "<th>Sources</th><th>Newest</th><th>Site</th><th>State</th></tr></thead><tbody>");
-		for (size_t i = 0; i < q.n; i++)
-			row(&o, &q.rows[i], &f);
-		serve_printf(&o, "</tbody></table>");
+		rows(&o, req, &q, &f);
 	}
 	serve_printf(&o, "<p class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> move down and up, "
 		     "<kbd>Enter</kbd> opens the claim.</p>");

@@ -87,6 +87,14 @@ void serve_claim_title(struct serve_out *o, const struct assay_claim *c);
 /* A link to an article page (by URL). */
 void serve_article_href(struct serve_out *o, const char *url);
 
+/* Long lists come in pages. The page number (from 0) asked for in the
+ * query's "page" argument, clamped to the pages that exist. */
+size_t serve_page_number(const struct serve_req *req, size_t total, size_t per_page);
+/* "Showing 101-200 of 6,826" with previous / next links (keys p and n);
+ * @href_base is a trusted path with its query ("/?state=pending&amp;"). */
+void serve_pager(struct serve_out *o, const char *href_base, size_t page, size_t total,
+		 size_t per_page);
+
 /* ---- Highlighting (serve_spans.c) -------------------------------------- */
 
 /* A stretch of text to mark: a figure, a subject, a mention. */
