@@ -199,14 +199,17 @@ static bool is_line_start(const char *text, size_t pos)
 	return pos == 0 || text[pos - 1] == '\n';
 }
 
-/* The current line holds only this figure, or is a table row. */
+#define ROW_LOOK 400 /* bytes looked at around a bare number for its row */
+
+/* The current line holds only this figure, or is a table row (a '|' on
+ * the line, within ROW_LOOK bytes: the scan stays linear). */
 static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 {
 	size_t ls = s, le = e;
 
-	while (ls > 0 && text[ls - 1] != '\n')
+	while (ls > 0 && text[ls - 1] != '\n' && s - ls < ROW_LOOK)
 		ls--;
-	while (le < len && text[le] != '\n')
+	while (le < len && text[le] != '\n' && le - e < ROW_LOOK)
 		le++;
 	if (memchr(text + ls, '|', le - ls))
 		return true;

@@ -138,6 +138,20 @@ static bool is_opener(const char *text, size_t len, size_t pos)
 	return false;
 }
 
+/* "1." at the start of a line: list numbering, not a sentence. */
+static bool is_list_number(const char *text, size_t s, size_t i)
+{
+	size_t k = i;
+
+	while (k > s && isdigit((unsigned char)text[k - 1]))
+		k--;
+	if (k == i || i - k > 3)
+		return false;
+	while (k > s && (text[k - 1] == ' ' || text[k - 1] == '\t'))
+		k--;
+	return k == s || text[k - 1] == '\n';
+}
+
 /* Whether the ". ! ?" at @i (inside [s, e)) ends a sentence; *after is
  * where the next one starts. */
 static bool stop_ends(const char *text, size_t s, size_t e, size_t i, size_t *after)
@@ -162,14 +176,14 @@ static bool stop_ends(const char *text, size_t s, size_t e, size_t i, size_t *af
 	*after = ws;
 	if (text[i] != '.')
 		return true;
+	ab = phrase_before(T_ABBREVS, text, s, i + 1, &abst);
+	if (ab)
+		return strchr(ab->col[0], 'e') && (is_opener(text, e, j) || isdigit(c));
 	/* an initial: " J. Smith" */
 	if (i >= s + 1 && isupper((unsigned char)text[i - 1]) &&
 	    (i == s + 1 || !isalnum((unsigned char)text[i - 2])))
 		return false;
-	ab = phrase_before(T_ABBREVS, text, s, i + 1, &abst);
-	if (!ab)
-		return true;
-	return strchr(ab->col[0], 'e') && is_opener(text, e, j);
+	return !is_list_number(text, s, i);
 }
 
 /* Splits the lines [s, e) of one paragraph-like run into sentences. */
