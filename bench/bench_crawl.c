@@ -142,7 +142,7 @@ static pid_t serve(const struct route *routes, int *port_out)
 	return pid;
 }
 
-static void crawl_once(const char *label, unsigned nhosts, int port, bool pipeline, unsigned npages)
+static double crawl_once(const char *label, unsigned nhosts, int port, bool pipeline, unsigned npages)
 {
 	struct assay_crawl_opts o;
 	struct assay_crawl_hooks h = {0};
@@ -172,6 +172,7 @@ static void crawl_once(const char *label, unsigned nhosts, int port, bool pipeli
 	for (unsigned i = 0; i < nhosts; i++)
 		free(srcs[i]);
 	free(srcs);
+	return c * 1000 / npages;
 }
 
 int main(int argc, char **argv)
@@ -216,8 +217,10 @@ int main(int argc, char **argv)
 	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n",
 	       "baseline: clean+extract", w.pages, w.errors, npages / (wall() - t0), base_cpu,
 	       wall() - t0);
-	crawl_once("crawl, fetch only", nhosts, port, false, npages);
-	crawl_once("crawl + clean + extract", nhosts, port, true, npages);
+	double fetch_cpu = crawl_once("crawl, fetch only", nhosts, port, false, npages);
+	double full_cpu = crawl_once("crawl + clean + extract", nhosts, port, true, npages);
+	printf("ratios: crawl+clean+extract / baseline = %.2f CPU; fetching alone = %.1f%% of "
+	       "the baseline's CPU per page\n", full_cpu / base_cpu, 100 * fetch_cpu / base_cpu);
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 	return 0;

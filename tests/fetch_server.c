@@ -134,12 +134,14 @@ static void add_header(struct MHD_Response *r, const char *h, unsigned port)
 static void log_request(struct tsrv *s, struct MHD_Connection *conn, const char *url)
 {
 	const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
+	const char *ua = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent");
 
 	pthread_mutex_lock(&s->mu);
 	if (s->nlog < LOG_MAX) {
 		struct logged *l = &s->log[s->nlog++];
 		snprintf(l->path, sizeof l->path, "%s", url);
 		snprintf(l->host, sizeof l->host, "%s", host ? host : "");
+		snprintf(l->user_agent, sizeof l->user_agent, "%s", ua ? ua : "");
 		l->at = now_s();
 	}
 	pthread_mutex_unlock(&s->mu);

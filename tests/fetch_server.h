@@ -31,6 +31,7 @@ struct route {
 struct logged {
 	char path[256];
 	char host[64];
+	char user_agent[128];
 	double at;            /* monotonic seconds */
 };
 

@@ -492,3 +492,31 @@ Test(fetch, stops_at_its_time_budget_and_keeps_the_rest)
 	for (int i = 0; i < 8; i++)
 		free(own[i]);
 }
+
+Test(fetch, names_itself_with_a_contact_url_or_the_sources_agent)
+{
+	struct logged log[8];
+	char line[160];
+	const char *src[2] = {line, NULL};
+	size_t n;
+	int rc;
+
+	src[1] = tsrv_url(srv, "/p2");
+	snprintf(line, sizeof line, "%s ua=\"nosy/2 (+https://nosy.example/about)\"",
+		 tsrv_url(srv, "/p1"));
+	src[0] = line;
+	/* Two sources on one host: the host's requests carry the agent of
+	 * the source each URL came from. */
+	rc = assay_crawl(src, 2, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_OK);
+	n = tsrv_log(srv, log, 8);
+	cr_assert_geq(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(log[i].path, "/p1") == 0)
+			cr_assert_str_eq(log[i].user_agent, "nosy/2 (+https://nosy.example/about)");
+		else if (strcmp(log[i].path, "/p2") == 0)
+			cr_assert(strncmp(log[i].user_agent, "assay/", 6) == 0 &&
+					  strstr(log[i].user_agent, "(+http"),
+				  "default agent names the tool and a contact URL: %s", log[i].user_agent);
+	}
+}
