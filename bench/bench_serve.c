@@ -1,0 +1,188 @@
+/* bench_serve.c - how fast the review pages answer on a given store.
+ *
+ * usage: bench_serve ASSAY_BIN STORE_DIR [ROUNDS]
+ *
+ * Starts `ASSAY_BIN --db STORE_DIR serve --port 0`, opens the session, and
+ * times ROUNDS requests (default 20) of each page an editor uses: the
+ * queue, a claim, the conflicts list, one conflict, the articles list, one
+ * article, and a decision (POST, then back to pending). The baseline,
+ * measured in the same run, is the embedded style sheet: a request that
+ * does no store work. Each page is reported as milliseconds per request
+ * (median) and as a ratio of the baseline. Make a big store first, e.g.
+ * with bench_store. */
+#include <curl/curl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "buf.h"
+
+static unsigned port;
+static char token[80];
+static CURL *curl;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static size_t keep(char *p, size_t size, size_t n, void *ctx)
+{
+	assay_buf_append(ctx, p, size * n);
+	return size * n;
+}
+
+/* One request; the body goes to @out (may be NULL). Returns the status. */
+static long get(const char *path, const char *post, struct assay_buf *out)
+{
+	struct assay_buf sink = {0};
+	char url[1024], cookie[128], origin[64];
+	struct curl_slist *h;
+	long status = 0;
+
+	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
+	snprintf(cookie, sizeof cookie, "assay_session=%s", token);
+	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
+	h = curl_slist_append(NULL, origin);
+	curl_easy_reset(curl);
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_COOKIE, cookie);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, out ? out : &sink);
+	if (post)
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post);
+	if (curl_easy_perform(curl) == CURLE_OK)
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	curl_slist_free_all(h);
+	assay_buf_release(&sink);
+	return status;
+}
+
+static pid_t start(const char *bin, const char *db)
+{
+	int fds[2];
+	char line[256] = "";
+	FILE *f;
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		execl(bin, bin, "--quiet", "--db", db, "serve", "--port", "0", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	if (!f || !fgets(line, sizeof line, f) ||
+	    sscanf(line, "http://127.0.0.1:%u/?token=%79s", &port, token) != 2)
+		pid = -pid;
+	if (f)
+		fclose(f);
+	return pid;
+}
+
+/* The first "@attr=\"VALUE" after @prefix in @html, copied to @out. */
+static void find(const char *html, const char *prefix, char *out, size_t size)
+{
+	const char *at = html ? strstr(html, prefix) : NULL;
+
+	out[0] = '\0';
+	if (at)
+		snprintf(out, size, "%.*s", (int)strcspn(at + strlen(prefix), "\""),
+			 at + strlen(prefix));
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Median seconds of @rounds requests of @path (and @post). */
+static double time_page(const char *path, const char *post, int rounds)
+{
+	double t[256];
+	int n = rounds < 256 ? rounds : 256;
+
+	for (int i = 0; i < n; i++) {
+		double t0 = now();
+		long st = get(path, post, NULL);
+		t[i] = now() - t0;
+		if (st != 200 && st != 303)
+			fprintf(stderr, "bench_serve: %s answered %ld\n", path, st);
+	}
+	qsort(t, (size_t)n, sizeof t[0], cmp);
+	return t[n / 2];
+}
+
+int main(int argc, char **argv)
+{
+	struct assay_buf page = {0};
+	char claim[64], path[1024], conflict[64], article[900], tok[80], post[160];
+	int rounds = argc > 3 ? atoi(argv[3]) : 20;
+	double base;
+	pid_t pid;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: bench_serve ASSAY_BIN STORE_DIR [ROUNDS]\n");
+		return 2;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	curl = curl_easy_init();
+	pid = start(argv[1], argv[2]);
+	if (pid <= 0) {
+		fprintf(stderr, "bench_serve: the server did not start\n");
+		return 1;
+	}
+	get("/?state=any", NULL, &page);
+	find(page.data, "<tr data-id=\"", claim, sizeof claim);
+	assay_buf_reset(&page);
+	get("/conflicts", NULL, &page);
+	find(page.data, "href=\"/conflict/", conflict, sizeof conflict);
+	assay_buf_reset(&page);
+	get("/articles", NULL, &page);
+	find(page.data, "href=\"/article?url=", article, sizeof article);
+	assay_buf_reset(&page);
+	snprintf(path, sizeof path, "/claim/%s?state=any", claim);
+	get(path, NULL, &page);
+	find(page.data, "name=\"token\" value=\"", tok, sizeof tok);
+
+	base = time_page("/app.css", NULL, rounds);
+	printf("%-28s %9s %9s\n", "page", "ms", "x baseline");
+	printf("%-28s %9.2f %9.1f\n", "baseline: /app.css", base * 1e3, 1.0);
+#define ROW(label, p, body) do { double t = time_page(p, body, rounds); \
+		printf("%-28s %9.2f %9.1f\n", label, t * 1e3, t / base); } while (0)
+	ROW("queue (pending, page 1)", "/", NULL);
+	ROW("queue (all states)", "/?state=any", NULL);
+	ROW("claim", path, NULL);
+	snprintf(post, sizeof post, "token=%s&action=accept&state=any", tok);
+	snprintf(path, sizeof path, "/claim/%s/review", claim);
+	ROW("decision (POST accept)", path, post);
+	snprintf(post, sizeof post, "token=%s&action=pending&state=any", tok);
+	get(path, post, NULL);
+	ROW("conflicts (page 1)", "/conflicts", NULL);
+	snprintf(path, sizeof path, "/conflict/%s", conflict);
+	ROW("one conflict", path, NULL);
+	ROW("articles", "/articles", NULL);
+	snprintf(path, sizeof path, "/article?url=%s", article);
+	ROW("one article", path, NULL);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	assay_buf_release(&page);
+	curl_easy_cleanup(curl);
+	curl_global_cleanup();
+	return 0;
+}
