@@ -264,9 +264,13 @@ static bool find_place(const struct cl_doc *d, size_t a, size_t b, char out[64],
 		size_t v = u;
 		if (!is_place_noun(d, u) || cl_word_is(d, u, "deposits"))
 			continue;
-		while (v > a && d->tok[v - 1].kind == CT_WORD && d->tok[v - 1].upper &&
-		       !cl_word_is(d, v - 1, "the") && !cl_word_is(d, v - 1, "this"))
+		while (v > a && ((d->tok[v - 1].kind == CT_WORD && d->tok[v - 1].upper &&
+				  !cl_word_is(d, v - 1, "the") && !cl_word_is(d, v - 1, "this")) ||
+				 (cl_mention(d, v - 1) &&
+				  cl_mention(d, v - 1)->type == ASSAY_M_COMMODITY)))
 			v--;
+		while (v < u && d->tok[v].kind == CT_MENTION) /* "the gold mine" names none */
+			v++;
 		if (v == u)
 			continue;
 		size_t n = d->tok[u].end - d->tok[v].start;
@@ -371,6 +375,30 @@ static double written_number(const char *p, const char *end)
 	return n ? strtod(buf, NULL) : 0;
 }
 
+/* "0.2 ounce gold per ton", "3.1 grams gold per tonne" */
+static bool per_ton_follows(const struct cl_doc *d, size_t f)
+{
+	size_t u = f + 1;
+
+	if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY)
+		u++;
+	return (cl_word_is(d, u, "per") || cl_word_is(d, u, "a")) && u + 1 < d->ntok &&
+	       strncmp(d->tok[u + 1].w, "ton", 3) == 0;
+}
+
+/* A grade written as a mass per ton: ounces -> oz/t, grams -> g/t. */
+static void grade_unit(struct assay_claim *c, const struct assay_mention *m)
+{
+	if (strcmp(c->unit, "ozt") == 0) {
+		cl_copy(c->unit, sizeof c->unit, "oz/t");
+	} else if (strcmp(c->unit, "t") == 0 && (m->unit_text[0] == 'g' || m->unit_text[0] == 'G') &&
+		   strncasecmp(m->unit_text, "gal", 3) != 0) {
+		c->value *= 1e6; /* the recognizer made grams a mass in tonnes */
+		c->value_max *= 1e6;
+		cl_copy(c->unit, sizeof c->unit, "g/t");
+	}
+}
+
 static void fill_value(const struct cl_doc *d, struct assay_claim *c, const struct assay_mention *m,
 		       const struct head *h, size_t f)
 {
@@ -387,14 +415,8 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 		cl_copy(c->unit, sizeof c->unit, h->unit);
 		cl_copy(c->per, sizeof c->per, h->per);
 	}
-	if (strcmp(c->unit, "ozt") == 0 && strcmp(c->metric, "grade") == 0) {
-		size_t u = f + 1;
-		if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY)
-			u++;
-		if ((cl_word_is(d, u, "per") || cl_word_is(d, u, "a")) &&
-		    u + 1 < d->ntok && strncmp(d->tok[u + 1].w, "ton", 3) == 0)
-			cl_copy(c->unit, sizeof c->unit, "oz/t");
-	}
+	if (strcmp(c->metric, "grade") == 0 && per_ton_follows(d, f))
+		grade_unit(c, m);
 }
 
 static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
