@@ -43,6 +43,7 @@ static const char crawl_usage[] =
 	"  --user-agent UA     the User-Agent (default: " ASSAY_DEFAULT_USER_AGENT ")\n"
 	"  --timeout S         seconds allowed for one transfer (default 30)\n"
 	"  --max-body BYTES    largest body accepted, after decompression (10485760)\n"
+	"  --retries N         tries after the first on timeouts and 5xx (default 3)\n"
 	"  --summary-json      print the summary as one JSON object on stdout\n"
 	"\n"
 	"exit status: 0 all fetched, 1 some sources or pages failed, 2 fatal\n";
@@ -87,6 +88,7 @@ static int parse_value(struct crawl_args *a, int c, const char *v)
 	case 't': a->o.max_seconds = d; break;
 	case 'T': a->o.timeout = d > 0 ? d : a->o.timeout; break;
 	case 'B': a->o.max_body = (size_t)d; break;
+	case 'R': a->o.max_retries = (int)d; break;
 	}
 	return CLI_OK;
 }
@@ -100,6 +102,7 @@ static int parse_args(int argc, char **argv, struct crawl_args *a)
 		{"max-seconds", required_argument, NULL, 't'}, {"warc", required_argument, NULL, 'w'},
 		{"wait", no_argument, NULL, 'W'}, {"user-agent", required_argument, NULL, 'u'},
 		{"timeout", required_argument, NULL, 'T'}, {"max-body", required_argument, NULL, 'B'},
+		{"retries", required_argument, NULL, 'R'},
 		{"summary-json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -117,7 +120,7 @@ static int parse_args(int argc, char **argv, struct crawl_args *a)
 		case 'u': a->o.user_agent = optarg; break;
 		case 'j': a->json = true; break;
 		case 'h': fputs(crawl_usage, stdout); return -1;
-		case 'S': case 'd': case 'n': case 't': case 'T': case 'B':
+		case 'S': case 'd': case 'n': case 't': case 'T': case 'B': case 'R':
 			if (parse_value(a, c, optarg))
 				return CLI_FATAL;
 			break;
@@ -272,6 +275,8 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 	assay_summary_print("crawl", &sum, stderr, NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
+	if (rc == ASSAY_OK && stop_flag)
+		return CLI_PARTIAL; /* interrupted: the rest waits for the next run */
 	return rc == ASSAY_OK ? CLI_OK : rc == ASSAY_EFETCH ? CLI_PARTIAL : CLI_FATAL;
 }
 

@@ -537,7 +537,10 @@ static int run_loop(struct crawler *c)
 			rc = schedule_host(c, c->hosts[i], now);
 		if (rc || !work_left(c))
 			break;
-		if ((rc = assay_http_wait(c->http, next_wake_ms(c, now))))
+		int wake = next_wake_ms(c, now);
+		if (c->deadline && (c->deadline - now) * 1000 < wake)
+			wake = (int)((c->deadline - now) * 1000) + 1;
+		if ((rc = assay_http_wait(c->http, wake)))
 			break;
 		rc = finish_flights(c);
 		now = assay_now();

@@ -306,9 +306,13 @@ static int expand(struct crawler *c, struct job *j, const struct assay_links *ls
 	return rc;
 }
 
+/* The frontier first, then the validators: killed in between, the next
+ * run fetches the listing again rather than getting a 304 and losing the
+ * items it listed. */
 static void save_validators(struct crawler *c, const struct job *j, const struct assay_http_req *r)
 {
-	if (assay_url_is_web(j->url) && (r->etag_out || r->last_modified_out))
+	if (assay_url_is_web(j->url) && (r->etag_out || r->last_modified_out) &&
+	    state_save_frontier(c) == ASSAY_OK)
 		state_put_validators(c, j->url, r->etag_out, r->last_modified_out);
 }
 

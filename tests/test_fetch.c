@@ -389,6 +389,8 @@ Test(fetch, keeps_the_delay_between_requests_to_one_host)
 	cr_assert_eq(rc, ASSAY_OK);
 	cr_assert_eq(mem.npages, 5);
 	cr_assert_geq(tsrv_min_gap(srv), 0.3, "min gap %.3f s", tsrv_min_gap(srv));
+	cr_log_info("politeness: delay 0.300 s, smallest gap between two requests %.3f s",
+		    tsrv_min_gap(srv));
 	for (int i = 0; i < 5; i++)
 		free((char *)src[i]);
 }

@@ -180,7 +180,7 @@ Test(fetch_cli, a_failed_page_exits_1_and_stores_the_rest)
 	char args[256];
 	char *out;
 
-	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --summary-json %s %s",
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --retries 1 --summary-json %s %s",
 		 tsrv_url(srv, "/a"), tsrv_url(srv, "/e500"));
 	cr_assert_eq(run(args), 1);
 	out = slurp("out");
