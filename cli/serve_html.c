@@ -218,10 +218,35 @@ static bool is_currency(const char *unit)
 	       unit[1] >= 'A' && unit[1] <= 'Z' && unit[2] >= 'A' && unit[2] <= 'Z';
 }
 
+/* True for a counted noun ("vehicle", "country"), as opposed to a unit
+ * symbol (t, ozt, g/t, kg, lb): lower-case letters only, four or more. */
+static bool is_noun(const char *unit)
+{
+	size_t n = strlen(unit);
+
+	for (size_t i = 0; i < n; i++)
+		if (unit[i] < 'a' || unit[i] > 'z')
+			return false;
+	return n >= 4;
+}
+
+/* "country" -> "countries", "vehicle" -> "vehicles", "mine" -> "mines". */
+static void plural(const char *noun, char *out, size_t size)
+{
+	size_t n = strlen(noun);
+
+	if (n > 1 && noun[n - 1] == 'y' && !strchr("aeiou", noun[n - 2]))
+		snprintf(out, size, "%.*sies", (int)(n - 1), noun);
+	else if (n && (noun[n - 1] == 's' || noun[n - 1] == 'x' || noun[n - 1] == 'h'))
+		snprintf(out, size, "%ses", noun);
+	else
+		snprintf(out, size, "%ss", noun);
+}
+
 void serve_fmt_figure(double value, double value_max, bool has_max,
 		      const char *unit, char *out, size_t size)
 {
-	char lo[64], hi[64], num[140];
+	char lo[64], hi[64], num[140], noun[48];
 
 	serve_fmt_number(value, lo, sizeof lo);
 	if (has_max) {
@@ -236,7 +261,10 @@ void serve_fmt_figure(double value, double value_max, bool has_max,
 		snprintf(out, size, "%s%%", num);
 	else if (is_currency(unit))
 		snprintf(out, size, "%s %s", unit, num);
-	else
+	else if (is_noun(unit) && (has_max || value != 1)) {
+		plural(unit, noun, sizeof noun);
+		snprintf(out, size, "%s %s", num, noun);
+	} else
 		snprintf(out, size, "%s %s", num, unit);
 }
 

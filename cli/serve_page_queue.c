@@ -88,7 +88,7 @@ static void row(struct serve_out *o, const struct serve_row *r, const struct ser
 	serve_text(o, fig);
 	serve_printf(o, "</a></td><td>");
 	serve_claim_title(o, &r->c.c);
-	serve_printf(o, "</td><td>%zu</td><td>", r->nsources);
+	serve_printf(o, "</td><td>%zu</td><td class=\"date\">", r->nsources);
 	serve_text(o, r->newest[0] ? r->newest : "undated");
 	serve_printf(o, "</td><td>");
 	serve_text(o, r->site);
