@@ -221,6 +221,8 @@ static void resolve_overlaps(struct mvec *mv)
 {
 	size_t j = 0, last_end = 0;
 
+	if (mv->n == 0)
+		return;
 	qsort(mv->v, mv->n, sizeof *mv->v, by_start);
 	for (size_t i = 0; i < mv->n; i++) {
 		if (mv->v[i].start < last_end)
