@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "assay.h"
 #include "internal.h"
 #include "phrases.h"
@@ -18,6 +20,7 @@
 #define CELL_MAX (64u << 10)
 #define GOOD_LEN 120 /* bytes of a block that is surely a paragraph */
 #define POST_MIN 40  /* shorter blocks after the last paragraph go */
+#define LD_BODY_MIN 200 /* bytes of articleBody worth reading */
 #define PHRASE_BLOCK 80 /* longer blocks are never judged by their words */
 
 struct emitter {
@@ -59,6 +62,33 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	return ASSAY_OK;
 }
 
+static bool ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Appends @s in Unicode NFC, so one text is spelled one way whatever the
+ * page's editor did ("e" + U+0301 and U+00E9 are both U+00E9 here). */
+static int append_nfc(struct assay_buf *b, const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t len;
+	int rc;
+
+	if (ascii(s, n))
+		return assay_buf_append(b, s, n);
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+			   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (len < 0)
+		return len == UTF8PROC_ERROR_NOMEM ? ASSAY_ENOMEM : assay_buf_append(b, s, n);
+	rc = assay_buf_append(b, out, (size_t)len);
+	free(out);
+	return rc;
+}
+
 /* Appends one block of @kind from @s to the text. */
 static int add_block(struct emitter *e, const char *s, size_t n,
 		     enum assay_block_kind kind, int table, int row)
@@ -72,7 +102,7 @@ static int add_block(struct emitter *e, const char *s, size_t n,
 	b = &e->blocks[e->nblocks];
 	b->kind = kind;
 	b->start = e->text.len;
-	if (assay_buf_append(&e->text, s, n) != ASSAY_OK)
+	if (append_nfc(&e->text, s, n) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	b->end = e->text.len;
 	b->table = table;
@@ -208,6 +238,14 @@ static int add_cell(struct emitter *e, struct assay_table_row *r, size_t *cap)
 		return ASSAY_ENOMEM;
 	memcpy(s, e->cell.data ? e->cell.data : "", e->cell.len);
 	s[e->cell.len] = '\0';
+	if (!ascii(s, e->cell.len)) {
+		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+
+		if (nfc) {
+			free(s);
+			s = (char *)nfc;
+		}
+	}
 	r->cells[r->ncells++] = s;
 	return ASSAY_OK;
 }
@@ -384,16 +422,6 @@ static int emit_subtree(struct emitter *e, xmlNode *root)
 	return rc != ASSAY_OK ? rc : flush(e);
 }
 
-static void release_tables(struct assay_table *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		for (size_t r = 0; r < t[i].nrows; r++)
-			free_row(&t[i].rows[r]);
-		free(t[i].rows);
-	}
-	free(t);
-}
-
 /* jusText's context rule, cut down: short blocks after the last real
  * paragraph are page furniture ("Read more", credits, share prompts,
  * "More on this topic"); between paragraphs they are the story's own
@@ -446,6 +474,56 @@ static int prune_edges(struct emitter *e)
 	return ASSAY_OK;
 }
 
+static void release_tables(struct assay_table *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t r = 0; r < t[i].nrows; r++)
+			free_row(&t[i].rows[r]);
+		free(t[i].rows);
+	}
+	free(t);
+}
+
+static bool looks_like_html(const char *s)
+{
+	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<'))
+		if (p[1] == '/' || (p[1] >= 'a' && p[1] <= 'z'))
+			return true;
+	return false;
+}
+
+/* Pages that build the story with scripts leave little in the HTML but
+ * may state it whole in JSON-LD articleBody: then that is the text, one
+ * paragraph a line, and the page's scraps (and tables) are dropped. */
+static int use_ld_body(struct emitter *e, const char *body)
+{
+	size_t n = strlen(body);
+	const char *p = body;
+
+	if (n < LD_BODY_MIN || e->text.len * 2 >= n || looks_like_html(body) || !parse_utf8_valid(body, n))
+		return ASSAY_OK;
+	release_tables(e->tables, e->ntables);
+	e->tables = NULL;
+	e->ntables = e->capt = 0;
+	e->nblocks = 0;
+	assay_buf_reset(&e->text);
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		int rc;
+
+		assay_buf_reset(&e->blk);
+		if (assay_buf_append(&e->cell, p, len) != ASSAY_OK ||
+		    parse_append_collapsed(&e->blk, e->cell.data) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		assay_buf_reset(&e->cell);
+		parse_trim(&e->blk);
+		if (e->blk.len && (rc = add_block(e, e->blk.data, e->blk.len, ASSAY_BLOCK_PARAGRAPH, -1, -1)) != ASSAY_OK)
+			return rc;
+		p += len + (p[len] == '\n');
+	}
+	return ASSAY_OK;
+}
+
 int parse_emit(struct parse_ctx *c, struct assay_doc *d)
 {
 	struct emitter e = {0};
@@ -458,6 +536,8 @@ int parse_emit(struct parse_ctx *c, struct assay_doc *d)
 		rc = emit_subtree(&e, c->keep[i]);
 	if (rc == ASSAY_OK)
 		rc = prune_edges(&e);
+	if (rc == ASSAY_OK && c->meta.ld_body)
+		rc = use_ld_body(&e, c->meta.ld_body);
 	if (rc != ASSAY_OK)
 		goto fail;
 	if (!(d->text = assay_buf_steal(&e.text))) {

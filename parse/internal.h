@@ -77,7 +77,7 @@ enum meta_field { MF_TITLE, MF_URL, MF_PUBLISHED, MF_AUTHOR, MF_SITE, MF_LANG, M
 struct meta_state {
 	char *val[MF_COUNT];
 	int rank[MF_COUNT];
-	char *ld_body;   /* JSON-LD articleBody, if any (first 256 bytes) */
+	char *ld_body;   /* JSON-LD articleBody, if any (at most 1 MiB) */
 };
 
 struct parse_ctx {

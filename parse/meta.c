@@ -262,7 +262,7 @@ static void ld_article(struct parse_ctx *c, json_t *o, int bias)
 	parse_meta_offer(c, MF_LANG, str_of(o, "inLanguage"), 25 + bias);
 	parse_meta_offer(c, MF_URL, str_of(o, "url"), 30 + bias);
 	parse_meta_offer(c, MF_URL, str_of(o, "mainEntityOfPage"), 31 + bias);
-	if (body && !c->meta.ld_body && (c->meta.ld_body = strndup(body, 256)) == NULL)
+	if (body && !c->meta.ld_body && (c->meta.ld_body = strndup(body, LD_MAX)) == NULL)
 		c->oom = true;
 }
 
