@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -198,7 +199,28 @@ int crawler_enqueue(struct crawler *c, struct job *j, bool front)
 	return ASSAY_OK;
 }
 
-/* A folder named as a source: its files, sorted, each a source. */
+/* Files a folder source contributes: pages and listings, gzipped or not.
+ * Anything else (notes, data, images) is not a source. */
+static const char *const folder_exts[] = {
+	".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".rdf", NULL,
+};
+
+static bool folder_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 3 && strcmp(name + n - 3, ".gz") == 0)
+		n -= 3;
+	for (const char *const *e = folder_exts; *e; e++) {
+		size_t el = strlen(*e);
+		if (n > el && strncasecmp(name + n - el, *e, el) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A folder named as a source: its page and listing files, sorted, each a
+ * source (not recursive). */
 static int add_folder(struct crawler *c, const char *dir, int src)
 {
 	struct dirent **names = NULL;
@@ -215,7 +237,7 @@ static int add_folder(struct crawler *c, const char *dir, int src)
 		struct stat st;
 		struct job *j;
 
-		if (!rc && names[i]->d_name[0] != '.' &&
+		if (!rc && names[i]->d_name[0] != '.' && folder_file(names[i]->d_name) &&
 		    !(rc = assay_buf_printf(&path, "%s/%s", dir, names[i]->d_name)) &&
 		    stat(path.data, &st) == 0 && S_ISREG(st.st_mode) &&
 		    !(rc = assay_url_from_path(path.data, &url)) && !crawler_seen(c, url)) {

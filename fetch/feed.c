@@ -276,6 +276,31 @@ static void take_base(struct discovery *d, const xmlNode *n)
 	free(href);
 }
 
+/* An article page links its site's feeds too; what tells it from a
+ * front page is its own word: og:type "article", or a JSON-LD Article,
+ * NewsArticle, BlogPosting (any "...Article" type). */
+static void note_article(struct discovery *d, const xmlNode *n)
+{
+	if (named(n, "meta")) {
+		char *prop = attr(n, "property"), *content = attr(n, "content");
+		if (prop && content && strcasecmp(prop, "og:type") == 0 &&
+		    strncasecmp(content, "article", 7) == 0)
+			d->l->is_article = true;
+		free(prop);
+		free(content);
+	} else if (named(n, "script")) {
+		char *type = attr(n, "type");
+		xmlChar *text = type && strcasecmp(type, "application/ld+json") == 0
+					? xmlNodeGetContent(n)
+					: NULL;
+		if (text && (strstr((const char *)text, "Article\"") ||
+			     strstr((const char *)text, "BlogPosting\"")))
+			d->l->is_article = true;
+		xmlFree(text);
+		free(type);
+	}
+}
+
 /* <link rel="alternate" type="application/rss+xml" href="...">, resolved
  * against <base href> when the page sets one. */
 static int discover(const xmlNode *n, struct discovery *d)
@@ -293,8 +318,10 @@ static int discover(const xmlNode *n, struct discovery *d)
 				rc = add_item(d->l, d->base, attr(n, "href"), attr(n, "title"), NULL);
 			free(rel);
 			free(type);
+		} else {
+			note_article(d, n);
 		}
-		if (!rc && !named(n, "body"))
+		if (!rc && !named(n, "script"))
 			rc = discover(n->children, d);
 	}
 	return rc;

@@ -8,6 +8,7 @@
 #ifndef ASSAY_FETCH_FEED_H
 #define ASSAY_FETCH_FEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,7 @@ struct assay_link {
 
 struct assay_links {
 	enum assay_src_kind kind;
+	bool is_article;  /* HTML that says it is an article (og:type, JSON-LD) */
 	struct assay_link *v;
 	size_t n, cap;
 };

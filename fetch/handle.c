@@ -349,8 +349,9 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 			rc = add_host_sitemaps(c, j);
 		goto done;
 	}
-	if (ls.kind == ASSAY_SRC_HTML && ls.n == 0 && j->kind == JOB_SOURCE) {
-		/* An article named as a source. */
+	if (ls.kind == ASSAY_SRC_HTML && (ls.n == 0 || ls.is_article) && j->kind == JOB_SOURCE) {
+		/* An article named as a source (its site's feed links are not
+		 * followed: the user named the article, not the site). */
 		if (known(c, j->origin ? j->origin : j->url)) {
 			c->sum->skipped_known++;
 			goto done;

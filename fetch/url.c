@@ -143,7 +143,10 @@ int assay_url_from_path(const char *path, char **out)
 	*out = NULL;
 	if (!u)
 		return ASSAY_ENOMEM;
-	if (path[0] != '/') {
+	if (realpath(path, cwd)) { /* one spelling per file: no "a//b", "./" */
+		if (assay_buf_puts(&abs, cwd))
+			goto fail;
+	} else if (path[0] != '/') {
 		if (!getcwd(cwd, sizeof cwd)) {
 			rc = ASSAY_EIO;
 			goto fail;

@@ -47,6 +47,14 @@ static const struct route routes[] = {
 	{"/home", 200, HTML,
 	 "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\"></head>"
 	 "<body>home</body></html>", NULL, R_PLAIN},
+	{"/story", 200, HTML,
+	 "<html><head><meta property=\"og:type\" content=\"article\">"
+	 "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\"></head>"
+	 "<body><article><p>Rare earths.</p></article></body></html>", NULL, R_PLAIN},
+	{"/story-ld", 200, HTML,
+	 "<html><head><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom.xml\"></head>"
+	 "<body><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>"
+	 "<p>Rare earths.</p></body></html>", NULL, R_PLAIN},
 	{"/etag.xml", 200, "application/rss+xml",
 	 "<rss version=\"2.0\"><channel><item><link>/p6</link></item></channel></rss>",
 	 "ETag: \"v1\"", R_ETAG},
@@ -521,4 +529,20 @@ Test(fetch, names_itself_with_a_contact_url_or_the_sources_agent)
 					  strstr(log[i].user_agent, "(+http"),
 				  "default agent names the tool and a contact URL: %s", log[i].user_agent);
 	}
+}
+
+Test(fetch, an_article_named_as_a_source_is_stored_not_its_site_feed)
+{
+	const char *src[2];
+	char *a = strdup(tsrv_url(srv, "/story"));
+	int rc;
+
+	src[0] = a;
+	src[1] = tsrv_url(srv, "/story-ld");
+	rc = assay_crawl(src, 2, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(mem.npages, 2, "both articles handed on");
+	cr_assert_eq(tsrv_hits(srv, "/rss.xml") + tsrv_hits(srv, "/atom.xml"), 0,
+		     "the site feeds they link are not crawled");
+	free(a);
 }
