@@ -476,23 +476,29 @@ done:
 /* How long the loop may sleep: until the next host becomes free. */
 static int next_wake_ms(struct crawler *c, double now)
 {
+	bool pages_done = c->o->max_pages && c->pages_started >= c->o->max_pages;
 	double best = 1.0;
 
 	for (size_t i = 0; i < c->nhosts; i++) {
 		struct host *h = c->hosts[i];
-		double at = h->next_at;
+		double soonest = -1;
 
-		if (h->busy || !h->head)
+		if (h->busy)
 			continue;
-		for (struct job *j = h->head; j; j = j->next)
-			if (j->not_before > at) {
-				at = j->not_before;
-			} else {
-				at = h->next_at;
+		for (struct job *j = h->head; j; j = j->next) {
+			if (pages_done && j->kind == JOB_PAGE)
+				continue; /* waits for the next run */
+			if (soonest < 0 || j->not_before < soonest)
+				soonest = j->not_before;
+			if (soonest <= now)
 				break;
-			}
-		if (at - now < best)
-			best = at - now;
+		}
+		if (soonest < 0)
+			continue;
+		if (soonest < h->next_at)
+			soonest = h->next_at;
+		if (soonest - now < best)
+			best = soonest - now;
 	}
 	return best <= 0 ? 0 : (int)(best * 1000) + 1;
 }
