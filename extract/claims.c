@@ -190,8 +190,11 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 	*skip = false;
 	if (f > l && (cl_word_is(d, f - 1, "to") || cl_word_is(d, f - 1, "at")))
 		return "";
+	if (f > l && cl_word_is(d, f - 1, "by")) /* "cut output at its mine ... by N" */
+		from = l;
 	for (size_t u = f; u-- > from;) {
-		if (cl_is_entity(d, u) || cl_is_figure(d, u) || d->tok[u].kind == CT_PUNCT)
+		if (from != l && (cl_is_entity(d, u) || cl_is_figure(d, u) ||
+				  d->tok[u].kind == CT_PUNCT))
 			break; /* "from China, which controls 70%" */
 		if (cl_word_is(d, u, "from")) {
 			*skip = true;
@@ -222,6 +225,9 @@ static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t 
 
 	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id) || strlen(m->id) > 9)
 		return false;
+	if (u > s->t0 && (cl_word_is(d, u - 1, "since") || cl_word_is(d, u - 1, "until") ||
+			  cl_word_is(d, u - 1, "after") || cl_word_is(d, u - 1, "before")))
+		return false; /* "the lowest since July" */
 	return !(u < s->t0 + 5 && u + 1 < s->t1 && d->tok[u + 1].kind == CT_PUNCT &&
 		 d->tok[u + 1].w[0] == '-');
 }
@@ -348,8 +354,8 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	if (!k)
 		return false;
 	if (m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_NUMBER ||
-	    (m->type == ASSAY_M_PERCENT && change))
-		v = planned && strcmp(k->planned, "-") ? k->planned : k->quantity;
+	    (m->type == ASSAY_M_PERCENT && change)) /* a planned cut is no target */
+		v = planned && !change && strcmp(k->planned, "-") ? k->planned : k->quantity;
 	else if (m->type == ASSAY_M_PERCENT)
 		v = k->percent;
 	else if (m->type == ASSAY_M_MONEY)

@@ -490,6 +490,18 @@ static bool governed_by_prep(const struct cl_doc *d, size_t t0, size_t t)
 	return false;
 }
 
+/* "LONDON, Oct 8 (Reuters) -": a dateline places the story, it is not
+ * its subject. */
+static bool dateline(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	const struct assay_mention *m;
+
+	if (t != s->t0 || t + 2 >= s->t1 || d->tok[t + 1].w[0] != ',')
+		return false;
+	m = cl_mention(d, t + 2);
+	return m && m->type == ASSAY_M_DATE;
+}
+
 static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 {
 	int depth = 0;
@@ -502,7 +514,7 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 			depth--;
 		if (!cl_is_entity(d, t))
 			continue;
-		k->paren = depth > 0;
+		k->paren = depth > 0 || dateline(d, s, t);
 		k->prep = governed_by_prep(d, s->t0, t);
 		k->modifier = (t + 2 < s->t1 && cl_word_is(d, t + 1, "'s") && cl_is_entity(d, t + 2)) ||
 			      (t + 1 < s->t1 && cl_mention(d, t + 1) &&
@@ -588,7 +600,8 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 	for (size_t u = t + 1; u < s->t1; u++) {
 		if (eligible(d, u))
 			return (int)u;
-		if (!(d->tok[u].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
+		/* "its highest since August" after the figure says nothing new */
+		if (!(d->tok[u].cls & (CW_ANA_COUNTRY | CW_ANA_ORG)))
 			continue;
 		a = anaphor(d, s, u, &is);
 		if (is && a >= 0)
