@@ -135,6 +135,11 @@ int cmd_claims(int argc, char **argv, const struct cli_globals *g)
 		assay_err("claims: %s: unexpected argument", argv[optind]);
 		return CLI_FATAL;
 	}
+	if (f.state && strcmp(f.state, "pending") && strcmp(f.state, "accepted") &&
+	    strcmp(f.state, "rejected") && strcmp(f.state, "corrected")) {
+		assay_err("claims: --state %s: use pending, accepted, rejected or corrected", f.state);
+		return CLI_FATAL;
+	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -257,6 +257,24 @@ void cli_format_number(double v, char *out, size_t size)
 		snprintf(out, size, "%.6g", v);
 }
 
+/* Groups the digits of a whole number in threes for people: 694,000,000. */
+static void group_thousands(char *s, size_t size)
+{
+	size_t len = strlen(s), digits = len - (s[0] == '-'), commas;
+
+	if (strspn(s + (s[0] == '-'), "0123456789") != digits || digits <= 4)
+		return;
+	commas = (digits - 1) / 3;
+	if (len + commas + 1 > size)
+		return;
+	s[len + commas] = '\0';
+	for (size_t i = len, out = len + commas, n = 0; i-- > (size_t)(s[0] == '-');) {
+		s[--out] = s[i];
+		if (++n % 3 == 0 && i > (size_t)(s[0] == '-'))
+			s[--out] = ',';
+	}
+}
+
 /* ---- JSON ---- */
 
 static json_t *str_or_null(const char *s)
@@ -469,8 +487,10 @@ void cli_format_figure(double v, double vmax, bool has_max, const char *unit, ch
 	char a[48], b[48];
 
 	cli_format_number(v, a, sizeof a);
+	group_thousands(a, sizeof a);
 	if (has_max) {
 		cli_format_number(vmax, b, sizeof b);
+		group_thousands(b, sizeof b);
 		snprintf(out, size, "%s-%s %s", a, b, unit);
 	} else {
 		snprintf(out, size, "%s %s", a, unit);

@@ -3,12 +3,12 @@
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one
  * joins that story; otherwise its SimHash is looked up in a banded index
- * (4 bands of 16 bits; each band probed as is and with every one or two
- * of its bits flipped: 137 keys a band), which finds every stored hash
- * within SIMHASH_MAX_BITS = 11 bits without a scan: 11 differing bits
- * spread over 4 bands leave some band with at most two. A lookup costs
- * 548 key probes however large the store grows, plus a popcount for each
- * story met in those buckets (about 548 * stories / 65536). */
+ * of 5 bands (13, 13, 13, 13 and 12 bits), each probed as is and with each
+ * of its bits flipped: 69 keys. That finds every stored hash within
+ * SIMHASH_MAX_BITS = 9 bits without a scan, since 9 differing bits spread
+ * over 5 bands leave some band with at most one. A lookup costs 69 key
+ * probes however large the store grows, plus a popcount for each story
+ * met in those buckets (about 69 * stories / 8192). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,7 @@
 #include "rec.h"
 #include "simhash.h"
 
-#define NBANDS 4
+#define NBANDS 5
 
 struct story_pick {
 	char id[24];
@@ -29,32 +29,24 @@ struct story_pick {
 	uint64_t simhash;
 };
 
-/* The key of one band of @h, with @flip applied: band number and band
- * value in one native unsigned int (the table compares integers). */
-static unsigned int band_key(uint64_t h, int band, uint16_t flip)
-{
-	return (unsigned int)band << 16 | ((uint16_t)(h >> (16 * band)) ^ flip);
-}
+static const int band_shift[NBANDS] = {0, 13, 26, 39, 52};
+static const int band_bits[NBANDS] = {13, 13, 13, 13, 12};
 
-/* The band values to probe: unchanged, one bit flipped, two bits flipped. */
-static size_t flip_masks(uint16_t masks[137])
+/* The key of one band of @h with bit @flip of the band flipped (-1: none):
+ * band number and band value in one native unsigned int, for a table that
+ * compares integers. */
+static unsigned int band_key(uint64_t h, int band, int flip)
 {
-	size_t n = 0;
+	unsigned int v = (unsigned int)(h >> band_shift[band]) & ((1u << band_bits[band]) - 1);
 
-	masks[n++] = 0;
-	for (int a = 0; a < 16; a++)
-		masks[n++] = (uint16_t)(1u << a);
-	for (int a = 0; a < 16; a++)
-		for (int b = a + 1; b < 16; b++)
-			masks[n++] = (uint16_t)(1u << a | 1u << b);
-	return n;
+	if (flip >= 0)
+		v ^= 1u << flip;
+	return (unsigned int)band << 16 | v;
 }
 
 /* The story of the nearest stored hash within SIMHASH_MAX_BITS, if any. */
 static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct story_pick *p)
 {
-	uint16_t masks[137];
-	size_t nmasks = flip_masks(masks);
 	MDB_cursor *c;
 	int best = SIMHASH_MAX_BITS + 1, rc;
 
@@ -62,8 +54,8 @@ static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct s
 	if (rc)
 		return store_mdb(s, rc, "reading the story index");
 	for (int band = 0; band < NBANDS; band++) {
-		for (size_t m = 0; m < nmasks; m++) {
-			unsigned int key = band_key(h, band, masks[m]);
+		for (int flip = -1; flip < band_bits[band]; flip++) {
+			unsigned int key = band_key(h, band, flip);
 			MDB_val k = {sizeof key, &key}, v;
 
 			for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
@@ -96,7 +88,7 @@ int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const cha
 	rec_be64(val, h);
 	memcpy(val + 8, story, sl);
 	for (int band = 0; band < NBANDS; band++) {
-		unsigned int key = band_key(h, band, 0);
+		unsigned int key = band_key(h, band, -1);
 		int rc = store_put(txn, s->dbi[T_BANDS], &key, sizeof key, val, 8 + sl, 0);
 
 		if (rc && rc != MDB_KEYEXIST)

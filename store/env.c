@@ -244,21 +244,28 @@ int store_read_begin(struct assay_store *s, MDB_txn **txn)
 	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
 }
 
-/* Schema 1 -> 2: the story index got integer keys (bands -> bands2),
- * which compare faster; the old table is dropped and the new one filled
- * from the stories' SimHashes. */
-static int migrate_bands(struct assay_store *s, MDB_txn *txn)
+/* Schema 1 -> 2: the story index moved to integer keys (bands -> bands2),
+ * which compare faster; the old table goes. */
+static int drop_old_bands(struct assay_store *s, MDB_txn *txn)
 {
 	MDB_dbi old;
-	MDB_cursor *c;
-	MDB_val k, v;
 	int rc = mdb_dbi_open(txn, "bands", 0, &old);
 
 	if (rc == MDB_SUCCESS)
 		rc = mdb_drop(txn, old, 1);
-	if (rc && rc != MDB_NOTFOUND)
-		return store_mdb(s, rc, "migrating the story index");
-	rc = mdb_cursor_open(txn, s->dbi[T_STORIES], &c);
+	return rc && rc != MDB_NOTFOUND ? store_mdb(s, rc, "migrating the story index") : ASSAY_OK;
+}
+
+/* Schema 2 -> 3: the bands changed (4 of 16 bits -> 5 of 13); the index is
+ * filled again from the stories' SimHashes. */
+static int rebuild_bands(struct assay_store *s, MDB_txn *txn)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = mdb_drop(txn, s->dbi[T_BANDS], 0);
+
+	if (!rc)
+		rc = mdb_cursor_open(txn, s->dbi[T_STORIES], &c);
 	if (rc)
 		return store_mdb(s, rc, "migrating the story index");
 	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
@@ -289,7 +296,9 @@ static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 	case 0:
 		return ASSAY_OK;
 	case 1:
-		return migrate_bands(s, txn);
+		return drop_old_bands(s, txn);
+	case 2:
+		return rebuild_bands(s, txn);
 	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
 	}

@@ -11,7 +11,8 @@
  *   hashes      <sha256 hex of text> -> story id (exact duplicates)
  *   stories     <story id> -> simhash, first url, article count
  *   bands2      <native unsigned int: band << 16 | band value> -> dup:
- *               <simhash be64, story id>   (schema 1 had "bands", 3-byte keys)
+ *               <simhash be64, story id>   (schema 1 had "bands", 3-byte
+ *               keys; schema 2 had 4 bands of 16 bits, schema 3 has 5)
  *   claims      <claim id> -> claim record (key, first figure, interval)
  *   claimkeys   <key hash be64> -> dup: claim id (every figure of one key)
  *   evidence    <claim id, be64 article number, be32 index> -> evidence record
@@ -35,7 +36,7 @@
 #include "buf.h"
 #include "store.h"
 
-#define STORE_SCHEMA 2
+#define STORE_SCHEMA 3
 
 enum store_table {
 	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_BANDS,

@@ -484,6 +484,37 @@ static bool group_passes(const struct assay_claim_filter *f, const struct group 
 	return passes(&key, g->claims[0].c.subject, g->claims[0].c.metric, NULL);
 }
 
+/* Whether the group's first member passes @f: decided before any source
+ * is read, so a filtered listing reads only the groups it prints. */
+static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
+			 const struct assay_claim_filter *f)
+{
+	MDB_cursor *c;
+	MDB_val k = {8, (void *)gk}, id, v;
+	bool wanted = true;
+
+	if (!f || (!f->subject && !f->metric))
+		return true;
+	if (mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c))
+		return true;
+	if (mdb_cursor_get(c, &k, &id, MDB_SET) == 0 &&
+	    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v) == 0) {
+		struct assay_claim_filter key = {NULL, f->subject, f->metric};
+
+		if (agr) {
+			struct assay_stored_agreement o;
+
+			wanted = agreement_decode(&v, &o) || (!f->metric && agreement_passes(&key, &o));
+		} else {
+			struct assay_stored_claim o;
+
+			wanted = claim_decode(&v, &o) || passes(&key, o.c.subject, o.c.metric, NULL);
+		}
+	}
+	mdb_cursor_close(c);
+	return wanted;
+}
+
 int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
 			  assay_conflict_fn fn, void *ctx)
 {
@@ -506,7 +537,7 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 		struct group g = {0};
 		struct assay_conflict cg;
 
-		if (k.mv_size != 9)
+		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
 			continue;
 		rc = load_group(s, txn, agr, kp + 1, &g);
 		if (!rc && group_passes(f, &g, agr)) {

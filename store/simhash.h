@@ -5,8 +5,8 @@
  * SIMHASH_SHINGLE consecutive words. Two texts are near-duplicates when
  * their hashes differ in at most SIMHASH_MAX_BITS bits. On the test set
  * (tests/data/store/neardup) republished variants of one story differ by
- * 0 to 13 bits (16 to 19 for the heaviest edit of the shortest story) and
- * distinct stories on the same topic by 22 or more. Texts under
+ * 0 to 10 bits from each other (13 to 19 for the heaviest edit of the
+ * shortest story) and distinct stories on the same topic by 22 or more. Texts under
  * SIMHASH_MIN_WORDS words get no hash (too short to tell). */
 #ifndef ASSAY_SIMHASH_H
 #define ASSAY_SIMHASH_H
@@ -17,7 +17,7 @@
 
 #define SIMHASH_SHINGLE 3
 #define SIMHASH_MIN_WORDS 40
-#define SIMHASH_MAX_BITS 11
+#define SIMHASH_MAX_BITS 9
 
 /* Returns false when the text is too short for a meaningful hash. */
 bool assay_simhash(const char *text, size_t len, uint64_t *out);
