@@ -49,7 +49,7 @@ static long get(const char *path, const char *post, struct assay_buf *out)
 	long status = 0;
 
 	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
-	snprintf(cookie, sizeof cookie, "assay_session=%s", token);
+	snprintf(cookie, sizeof cookie, "assay_session_%u=%s", port, token);
 	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
 	h = curl_slist_append(NULL, origin);
 	curl_easy_reset(curl);

@@ -33,6 +33,7 @@ int serve_guard_init(struct serve_guard *g, unsigned port)
 {
 	memset(g, 0, sizeof *g);
 	g->port = port;
+	snprintf(g->cookie_name, sizeof g->cookie_name, "%s%u", SERVE_COOKIE, port);
 	if (random_hex(g->session, SERVE_TOKEN_LEN) != ASSAY_OK ||
 	    random_hex(g->form, SERVE_TOKEN_LEN) != ASSAY_OK)
 		return ASSAY_EIO;

@@ -18,12 +18,15 @@
 #include <stdbool.h>
 
 #define SERVE_TOKEN_LEN 32 /* hex digits */
-#define SERVE_COOKIE "assay_session"
+/* Cookies are shared by every port of a host, so the cookie's name holds
+ * the port: two servers on one machine keep their sessions apart. */
+#define SERVE_COOKIE "assay_session_" /* + port */
 
 struct serve_guard {
 	unsigned port;
 	char session[SERVE_TOKEN_LEN + 1]; /* in the printed URL and the cookie */
 	char form[SERVE_TOKEN_LEN + 1];    /* in every form of the pages */
+	char cookie_name[32];              /* SERVE_COOKIE and the port */
 };
 
 /* What a request brings; NULL for a header or field it lacks. */

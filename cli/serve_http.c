@@ -109,7 +109,7 @@ static enum MHD_Result send_login(struct serve_http *h, struct MHD_Connection *c
 	char cookie[160];
 
 	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
-		 SERVE_COOKIE, h->guard.session);
+		 h->guard.cookie_name, h->guard.session);
 	return send_response(conn, 303, "text/plain; charset=utf-8", "", 0, url, cookie);
 }
 
@@ -154,7 +154,7 @@ static enum MHD_Result answer(struct serve_http *h, struct MHD_Connection *conn,
 	struct serve_guard_in in = {
 		.method = method, .host = header(conn, MHD_HTTP_HEADER_HOST),
 		.origin = header(conn, "Origin"), .fetch_site = header(conn, "Sec-Fetch-Site"),
-		.cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SERVE_COOKIE),
+		.cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, h->guard.cookie_name),
 		.url_token = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "token"),
 		.asset = asset != NULL,
 	};

@@ -12,6 +12,7 @@
 
 #include "assay.h"
 #include "serve_chart.h"
+#include "serve_guard.h"
 #include "serve_html.h"
 
 static FILE *open_case_file(const char *name)
@@ -357,4 +358,54 @@ Test(serve, chart_clips_long_labels_but_keeps_them_in_the_tooltip)
 	cr_expect_not_null(strstr(label, "a-very-long-site-name-that\xE2\x80\xA6"));
 	xmlFreeDoc(parse_svg(&svg));
 	assay_buf_release(&svg);
+}
+
+static const char *guard_value(const char *field, const char *good)
+{
+	if (strcmp(field, "-") == 0)
+		return NULL;
+	if (strcmp(field, "ok") == 0)
+		return good;
+	if (strcmp(field, "bad") == 0)
+		return "0123456789abcdef0123456789abcdeX";
+	return field;
+}
+
+Test(serve, requests_are_judged_by_host_origin_session_and_form_token)
+{
+	static const char *const names[] = {
+		[SERVE_ALLOW] = "allow", [SERVE_LOGIN] = "login", [SERVE_DENY_HOST] = "host",
+		[SERVE_DENY_ORIGIN] = "origin", [SERVE_DENY_SESSION] = "session",
+		[SERVE_DENY_TOKEN] = "token", [SERVE_DENY_METHOD] = "method",
+	};
+	FILE *f = open_case_file("serve_guard.tsv");
+	struct serve_guard g;
+	char line[512], *fld[9];
+	int cases = 0;
+
+	cr_assert_eq(serve_guard_init(&g, 8080), ASSAY_OK);
+	cr_expect_str_eq(g.cookie_name, "assay_session_8080");
+	cr_expect_str_neq(g.session, g.form, "two different secrets");
+	while (fgets(line, sizeof line, f)) {
+		struct serve_guard_in in;
+		enum serve_verdict v;
+
+		if (split_tabs(line, fld, 9) != 9)
+			continue;
+		in = (struct serve_guard_in){
+			.method = guard_value(fld[0], NULL), .host = guard_value(fld[1], NULL),
+			.origin = guard_value(fld[2], NULL), .fetch_site = guard_value(fld[3], NULL),
+			.cookie = guard_value(fld[4], g.session), .url_token = guard_value(fld[5], g.session),
+			.form_token = guard_value(fld[6], g.form), .asset = fld[7][0] == '1',
+		};
+		v = serve_guard_check(&g, &in);
+		cr_expect_str_eq(names[v], fld[8], "case %d: %s %s origin %s site %s", cases + 1,
+				 fld[0], fld[1], fld[2], fld[3]);
+		cases++;
+	}
+	fclose(f);
+	cr_assert_gt(cases, 20);
+	cr_expect_eq(serve_verdict_status(SERVE_DENY_HOST), 403);
+	cr_expect_eq(serve_verdict_status(SERVE_DENY_ORIGIN), 403);
+	cr_expect_eq(serve_verdict_status(SERVE_LOGIN), 303);
 }

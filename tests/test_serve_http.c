@@ -135,7 +135,7 @@ static void http(const char *path, const char *const *headers, bool cookie,
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
 	if (cookie) {
-		snprintf(ck, sizeof ck, "assay_session=%s", token);
+		snprintf(ck, sizeof ck, "assay_session_%u=%s", port, token);
 		curl_easy_setopt(c, CURLOPT_COOKIE, ck);
 	}
 	if (body)
@@ -230,7 +230,7 @@ Test(serve_http, pages_need_the_session_that_the_printed_url_opens)
 	snprintf(path, sizeof path, "/?token=%s", token);
 	http(path, NULL, false, NULL, &r);
 	cr_expect_eq(r.status, 303);
-	cr_expect_not_null(strstr(r.headers.data, "assay_session="));
+	cr_expect_not_null(strstr(r.headers.data, "assay_session_"));
 	cr_expect_not_null(strstr(r.headers.data, "HttpOnly"));
 	cr_expect_not_null(strstr(r.headers.data, "SameSite=Strict"));
 	reply_release(&r);

@@ -194,7 +194,7 @@ test('an article shows its mentions linked to their claims', async (page) => {
 });
 
 test('a foreign Host gets 403', async () => {
-  const cookie = `assay_session=${token}`;
+  const cookie = `assay_session_${port}=${token}`;
   const evil = await request('GET', '/', { Host: 'evil.example', Cookie: cookie });
   assert.equal(evil.status, 403);
   assert.doesNotMatch(evil.body, /<table/);
@@ -226,7 +226,7 @@ test('a cross-origin POST gets 403, even with the right form token', async (page
     evil.close();
   }
   const direct = await request('POST', `/claim/${id}/review`, {
-    Host: `127.0.0.1:${port}`, Origin: 'http://evil.example', Cookie: `assay_session=${token}`,
+    Host: `127.0.0.1:${port}`, Origin: 'http://evil.example', Cookie: `assay_session_${port}=${token}`,
     'Content-Type': 'application/x-www-form-urlencoded',
   }, `token=${formToken}&action=accept`);
   assert.equal(direct.status, 403);
