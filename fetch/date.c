@@ -128,8 +128,10 @@ int64_t assay_parse_date(const char *s, char ymd[11])
 		return 0;
 	while (isspace((unsigned char)*s))
 		s++;
-	t = isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) ? parse_iso(s, ymd)
-									 : parse_rfc822(s, ymd);
+	/* s[1] and s[2] tested first: s[3] may lie past a short string's end. */
+	t = isdigit((unsigned char)s[0]) && s[1] && s[2] && isdigit((unsigned char)s[3])
+		    ? parse_iso(s, ymd)
+		    : parse_rfc822(s, ymd);
 	if (!t)
 		ymd[0] = 0;
 	return t;
