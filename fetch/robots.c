@@ -123,8 +123,10 @@ struct group {
 static void start_agent(struct assay_robots *r, struct group *g, const struct line *l,
 			const char *token)
 {
-	size_t tl = strlen(token), n = strcspn(l->val, " \t/");
+	size_t tl = strlen(token), n = 0;
 
+	while (n < l->vlen && !strchr(" \t/", l->val[n])) /* the text is not NUL-terminated */
+		n++;
 	if (g->in_rules)
 		*g = (struct group){0};
 	if (n > l->vlen)
