@@ -66,23 +66,21 @@ static bool split(const char *u, size_t len, struct parts *p)
  * is dropped (it never names a different article). */
 static int put_authority(const struct parts *p, bool https, struct assay_buf *out)
 {
-	const char *a = p->auth, *end = p->auth + p->auth_len, *at, *port;
+	const char *a = p->auth, *end = p->auth + p->auth_len, *at, *port, *bracket;
 	size_t hostlen;
 	int rc = ASSAY_OK;
 
 	at = memchr(a, '@', p->auth_len);
 	if (at)
 		a = at + 1;
-	port = NULL;
-	for (const char *c = end; c > a; c--)
-		if (c[-1] == ':') {
-			port = c - 1;
-			break;
-		} else if (c[-1] == ']') {
-			break;
-		}
+	/* The port starts at the first ':' after the host (after the ']' of an
+	 * IPv6 literal): with the last one, "h::80" kept "h:" as the host and
+	 * a second pass read that as an empty port, so the form changed. */
+	bracket = a < end && a[0] == '[' ? memchr(a, ']', (size_t)(end - a)) : NULL;
+	port = bracket ? memchr(bracket, ':', (size_t)(end - bracket))
+		       : memchr(a, ':', (size_t)(end - a));
 	hostlen = (size_t)((port ? port : end) - a);
-	if (hostlen && a[hostlen - 1] == '.')
+	while (hostlen && a[hostlen - 1] == '.')
 		hostlen--;
 	for (size_t i = 0; i < hostlen && !rc; i++)
 		rc = assay_buf_putc(out, (char)tolower((unsigned char)a[i]));
