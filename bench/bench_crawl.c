@@ -81,6 +81,19 @@ static int on_page_fetch_only(void *ctx, const struct assay_page *p)
 	return ASSAY_OK;
 }
 
+/* Each page its own article for the store: the template's own URL (in
+ * its canonical link, og:url, JSON-LD) gets a per-page number, written
+ * over the URL's last characters so the length stays the same. */
+static void unique_urls(char *body, unsigned i)
+{
+	static const char slug[] = "rare-earth-cooperation/";
+	char num[16];
+	int n = snprintf(num, sizeof num, "%08u/", i);
+
+	for (char *p = body; (p = strstr(p, slug)); p += sizeof slug - 1)
+		memcpy(p + sizeof slug - 1 - (size_t)n, num, (size_t)n);
+}
+
 /* Pages: the corpus article with a per-page paragraph, so every page is
  * distinct; a sitemap per host lists its share. */
 static struct route *make_routes(const char *tmpl, unsigned npages, unsigned nhosts,
@@ -97,6 +110,7 @@ static struct route *make_routes(const char *tmpl, unsigned npages, unsigned nho
 
 		snprintf(b, n, "%.*s<p>Mine %u shipped %u tonnes of ore in 2024.</p>%s", (int)head,
 			 tmpl, i, 1000 + i, tmpl + head);
+		unique_urls(b, i);
 		snprintf(path, 32, "/h%u/p%u", i % nhosts, i);
 		bodies[i] = b;
 		r[i] = (struct route){path, 200, "text/html; charset=utf-8", b, NULL, R_PLAIN};
