@@ -189,6 +189,8 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 	size_t before_comma = (size_t)-1;
 
 	for (; t < s->t1 && n < MAXP; t++) {
+		if (cl_is_entity(d, t) && d->tok[t].modifier)
+			continue; /* "the US Department of Defense" */
 		if (cl_is_entity(d, t)) {
 			out[n++] = (int)t;
 			continue;

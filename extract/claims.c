@@ -217,6 +217,13 @@ static bool year_like(const char *id)
 	return n >= 4 && id[0] >= '1' && id[0] <= '2' && (n == 4 || id[4] == '-' || id[4] == '/');
 }
 
+/* ", which is expected to ...": a clause about something else. */
+static bool relative_clause(const struct cl_doc *d, size_t t)
+{
+	return d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',' &&
+	       (cl_word_is(d, t + 1, "which") || cl_word_is(d, t + 1, "who"));
+}
+
 /* A dateline ("NEW YORK, April 7 -") and a day ("said on Monday") date
  * the story, not the figure. */
 static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t u)
@@ -238,7 +245,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
 
-	while (e < s->t1 && !cl_clause_break(d, e))
+	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e))
 		e++;
 	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
 		if (!period_date(d, s, u))
@@ -484,7 +491,10 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 		cl_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
-	return country >= 0 ? country : cl_subject(d, s, f);
+	int subj = cl_subject(d, s, f);
+	if (subj >= 0 && cl_mention(d, (size_t)subj)->type == ASSAY_M_ORG)
+		return subj; /* "the company's Mt Weld mine in Western Australia" */
+	return country >= 0 ? country : subj;
 }
 
 /* "cut its price 0.75 cent to 66 cents a lb": the change is per lb too. */

@@ -481,6 +481,7 @@ static bool governed_by_prep(const struct cl_doc *d, size_t t0, size_t t)
 			first = false;
 		if (cl_is_entity(d, u) || cl_word_is(d, u, "and") || cl_word_is(d, u, "the") ||
 		    cl_word_is(d, u, "or") || cl_word_is(d, u, "other") ||
+		    (k->kind == CT_WORD && k->upper && u + 1 == self) || /* "in Western Australia" */
 		    (k->kind == CT_PUNCT && k->w[0] == ',')) {
 			t = u;
 			continue;
@@ -591,6 +592,12 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 	for (size_t u = t; u > s->t0; u--) {
 		if (eligible(d, u - 1))
 			return (int)u - 1;
+		/* "the plant, which is expected to produce": the plant's, not
+		 * whoever the sentence named before it */
+		if (d->tok[u - 1].w[0] == ',' && d->tok[u - 1].kind == CT_PUNCT &&
+		    (cl_word_is(d, u, "which") || cl_word_is(d, u, "that")) && u >= s->t0 + 2 &&
+		    !cl_is_entity(d, u - 2))
+			break;
 		if (!(d->tok[u - 1].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
 			continue;
 		a = anaphor(d, s, u - 1, &is);
