@@ -17,9 +17,12 @@ static bool valid_ymd(int y, int m, int d)
 	return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* Callers pass a valid_ymd() date; the unsigned casts and moduli keep
+ * every field within its width, as the compiler can check. */
 static void put(char out[11], int y, int m, int d)
 {
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 }
 
 /* Reads 1..max digits at s[*i]; returns the number or -1. */
