@@ -181,10 +181,10 @@ static struct MHD_Response *respond(struct tsrv *s, struct MHD_Connection *conn,
 		pthread_mutex_unlock(&s->mu);
 		if (hits == 0) {
 			struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-			*status = 503;
 			add_header(r, rt->header, s->port);
 			return r;
 		}
+		*status = 200;
 		return plain(s, rt, status);
 	}
 	case R_ETAG: {

@@ -15,7 +15,7 @@ enum route_special {
 	R_ENDLESS,    /* an endless body */
 	R_GZIP_BOMB,  /* 64 MB of spaces, Content-Encoding: gzip */
 	R_GZIP,       /* the body gzipped, no Content-Encoding (a .gz file) */
-	R_FLAKY,      /* 503 with Retry-After (header) on the first request, then the body */
+	R_FLAKY,      /* status + header (Retry-After) on the first request, then 200 + body */
 	R_ETAG,       /* 304 when If-None-Match matches the header value */
 };
 

@@ -64,7 +64,8 @@ static const struct route routes[] = {
 	{"/tofile", 302, HTML, "", "Location: file:///etc/passwd", R_PLAIN},
 	{"/toftp", 302, HTML, "", "Location: ftp://127.0.0.1/x", R_PLAIN},
 	{"/tolocal", 302, HTML, "", "Location: http://127.0.0.1:%P/p8", R_PLAIN},
-	{"/busy", 200, HTML, PAGE, "Retry-After: 1", R_FLAKY},
+	{"/busy", 503, HTML, PAGE, "Retry-After: 1", R_FLAKY},
+	{"/toomany", 429, HTML, PAGE, "Retry-After: 1", R_FLAKY},
 	{"/e500", 500, HTML, "oops", NULL, R_PLAIN},
 	{"/drip", 200, HTML, NULL, NULL, R_DRIP},
 	{"/endless", 200, HTML, NULL, NULL, R_ENDLESS},
@@ -247,22 +248,38 @@ Test(fetch, refuses_a_redirect_to_loopback_from_a_trusted_host)
 	cr_assert_eq(sum.errors, 1);
 }
 
-Test(fetch, waits_for_retry_after_on_503_and_slows_the_host)
+/* @path answers 503 or 429 with Retry-After: 1 once, then the page. */
+static void check_retry_after(const char *path)
 {
-	int rc;
 	struct logged log[16];
-	size_t n;
-	double first = 0, second = 0;
+	char *first_url = strdup(tsrv_url(srv, path));
+	const char *src[2] = {first_url, tsrv_url(srv, "/p1")};
+	size_t n, at503 = 0;
+	int rc;
 
-	crawl1("/busy", &rc);
+	rc = assay_crawl(src, 2, &opts, &hooks, &sum);
 	cr_assert_eq(rc, ASSAY_OK);
-	cr_assert_eq(mem.npages, 1);
+	cr_assert_eq(mem.npages, 2);
 	cr_assert_eq(sum.retries, 1);
 	n = tsrv_log(srv, log, 16);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(log[i].path, "/busy") == 0)
-			(first == 0 ? (void)(first = log[i].at) : (void)(second = log[i].at));
-	cr_assert_geq(second - first, 0.95, "Retry-After honoured (%.2f s)", second - first);
+	while (at503 < n && strcmp(log[at503].path, path) != 0)
+		at503++;
+	cr_assert_eq(n, at503 + 3, "%s twice, then /p1", path);
+	cr_assert_geq(log[at503 + 1].at - log[at503].at, 0.95, "Retry-After honoured");
+	cr_assert_geq(log[at503 + 2].at - log[at503 + 1].at, 0.95,
+		      "the whole host slowed down, not just the URL (%.2f s)",
+		      log[at503 + 2].at - log[at503 + 1].at);
+	free(first_url);
+}
+
+Test(fetch, waits_for_retry_after_on_503_and_slows_the_host)
+{
+	check_retry_after("/busy");
+}
+
+Test(fetch, waits_for_retry_after_on_429_and_slows_the_host)
+{
+	check_retry_after("/toomany");
 }
 
 Test(fetch, retries_500s_then_counts_one_error)
