@@ -28,7 +28,7 @@ static const char *const month_names[] = {
 	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 #define YEAR "(?:19|20)\\d\\d"
 #define NUMW "(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
-	"twelve|fifteen|twenty|thirty|several|a\\s+few|a\\s+couple\\s+of)"
+	"twelve|fifteen|twenty|thirty|several|a\\h+few|a\\h+couple\\h+of)"
 
 /* Words that can start a date, lower case. */
 static const char *const triggers[] = {
@@ -61,20 +61,20 @@ static const char date_pattern[] =
 	"(?:"
 	"(?<dmy>(?<d1>\\d{1,2})[/.](?<m1>\\d{1,2})[/.](?<y1>" YEAR "))(?![\\w/.]\\d)"
 	"|(?<iso>(?<y2>" YEAR ")-(?<m2>[01]\\d)-(?<d2>[0-3]\\d))(?!\\d)"
-	"|(?<mdy>(?<mn3>" MONTHS ")\\.?\\s+(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?,?\\s+(?<y3>" YEAR "))(?!\\d)"
-	"|(?<dmy2>(?<d4>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mn4>" MONTHS ")\\.?,?\\s+(?<y4>" YEAR "))(?!\\d)"
-	"|(?<my>(?<mn5>" MONTHS ")\\.?,?\\s+(?<y5>" YEAR "))(?!\\d)"
-	"|(?<md>(?<mn6>" MONTHS ")\\.?\\s+(?<d6>[0-3]?\\d)(?:st|nd|rd|th)?)(?![\\d:])(?!\\s*(?:%|percent|per\\s+cent|million|billion|tonnes|tons))"
-	"|(?<dm>(?<d7>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mn7>" MONTHS "))(?!\\w)"
-	"|(?<pm>(?<part>(?i:early|mid|late|the\\s+end\\s+of|end\\s+of|the\\s+beginning\\s+of|"
-	"beginning\\s+of|the\\s+start\\s+of|start\\s+of))[\\s-]+(?<mn8>" MONTHS "))(?!\\w)"
+	"|(?<mdy>(?<mn3>" MONTHS ")\\.?\\h+(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?,?\\h+(?<y3>" YEAR "))(?!\\d)"
+	"|(?<dmy2>(?<d4>[0-3]?\\d)(?:st|nd|rd|th)?\\h+(?:of\\h+)?(?<mn4>" MONTHS ")\\.?,?\\h+(?<y4>" YEAR "))(?!\\d)"
+	"|(?<my>(?<mn5>" MONTHS ")\\.?,?\\h+(?<y5>" YEAR "))(?!\\d)"
+	"|(?<md>(?<mn6>" MONTHS ")\\.?\\h+(?<d6>[0-3]?\\d)(?:st|nd|rd|th)?)(?![\\d:])(?!\\h*(?:%|percent|per\\h+cent|million|billion|tonnes|tons))"
+	"|(?<dm>(?<d7>[0-3]?\\d)(?:st|nd|rd|th)?\\h+(?:of\\h+)?(?<mn7>" MONTHS "))(?!\\w)"
+	"|(?<pm>(?<part>(?i:early|mid|late|the\\h+end\\h+of|end\\h+of|the\\h+beginning\\h+of|"
+	"beginning\\h+of|the\\h+start\\h+of|start\\h+of))[\\h-]+(?<mn8>" MONTHS "))(?!\\w)"
 	"|(?<inm>(?i:in|since|until|by|from|during|through|last|next|this|before|after|"
-	"between|and|or|to)\\s+(?<mn9>" MONTHS ")(?:\\.?\\s+(?<d9>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d))?"
-	"(?:,?\\s+(?<y9>" YEAR "))?)(?![\\w])"
-	"|(?<rel>(?<rw>(?i:last|next|this|previous|past|coming))\\s+(?<ru>(?i:year|month|week)))(?!\\w)"
-	"|(?<ago>(?<an>(?i:" NUMW "))\\s+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\s+(?i:ago|earlier))(?!\\w)"
+	"between|and|or|to)\\h+(?<mn9>" MONTHS ")(?:\\.?\\h+(?<d9>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d))?"
+	"(?:,?\\h+(?<y9>" YEAR "))?)(?![\\w])"
+	"|(?<rel>(?<rw>(?i:last|next|this|previous|past|coming))\\h+(?<ru>(?i:year|month|week)))(?!\\w)"
+	"|(?<ago>(?<an>(?i:" NUMW "))\\h+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\h+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
-	"|(?<fy>(?:FY\\s?|(?i:fiscal\\s+(?:year\\s+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
+	"|(?<fy>(?:FY\\h?|(?i:fiscal\\h+(?:year\\h+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
 	")";
 
 static pcre2_code *date_re;
@@ -189,8 +189,12 @@ static long group_count(const char *text, pcre2_match_data *md, const char *name
 
 	if (!group(text, md, name, &s, &e))
 		return -1;
-	if (isdigit((unsigned char)text[s]))
-		return strtol(text + s, NULL, 10);
+	if (isdigit((unsigned char)text[s])) {
+		long v = 0;
+		for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && v < 100000; i++)
+			v = v * 10 + (text[i] - '0');
+		return v;
+	}
 	if (e - s <= 2 && tolower((unsigned char)text[s]) == 'a')
 		return 1;
 	for (int i = 0; small_numbers[i]; i++)

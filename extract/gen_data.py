@@ -40,7 +40,10 @@ def norm(s):
     return ' '.join(s.split())
 
 
-def iso_names(path1, path3):
+def iso_names(path1, path3, current_aliases):
+    """ISO 3166-1 names, then former states' names (ISO 3166-3) that do
+    not collide with a current name or alias ("Yemen", "Burma" stay the
+    current countries)."""
     out = []
     for c in json.load(open(path1, encoding='utf-8'))['3166-1']:
         code = c['alpha_2']
@@ -48,22 +51,25 @@ def iso_names(path1, path3):
             n = c.get(k)
             if n and ',' not in n and '(' not in n:
                 out.append((n, code))
+    taken = {norm(n) for n, _ in out} | {norm(a) for a in current_aliases}
     for c in json.load(open(path3, encoding='utf-8'))['3166-3']:
         code = c['alpha_4']
-        n = c['name']
-        # "Zaire, Republic of" -> "Zaire"; "USSR, Union of ..." -> both parts
-        for part in n.split(', '):
-            part = part.strip()
-            if part and not part.endswith(' of') and '(' not in part:
+        parts = [p.strip() for p in c['name'].split(', ')]
+        # "Zaire, Republic of" -> "Zaire"; "USSR, Union of Soviet ..." ->
+        # both; a one-word qualifier ("Democratic") is not a name
+        names = parts[:1] + [p for p in parts[1:] if ' ' in p]
+        for part in names:
+            if part and not part.endswith(' of') and '(' not in part and norm(part) not in taken:
                 out.append((part, code))
     return out
 
 
 def gazetteer(datadir, iso1, iso3):
     rows = []  # type, alias, id, kind, home, form
-    for name, code in iso_names(iso1, iso3):
+    aliases = read_tsv(datadir + '/countries.tsv')
+    for name, code in iso_names(iso1, iso3, [r[0] for r in aliases]):
         rows.append(('country', name, code, '', '', 'name'))
-    for r in read_tsv(datadir + '/countries.tsv'):
+    for r in aliases:
         rows.append(('country', r[0], r[1], '', '', r[2] if len(r) > 2 else 'name'))
     for r in read_tsv(datadir + '/orgs.tsv'):
         for alias in r[3].split('|'):
@@ -85,7 +91,7 @@ def gazetteer(datadir, iso1, iso3):
 
 def re_char(ch):
     if ch == ' ':
-        return r'\s+'
+        return r'\h+'
     if ch == "'":
         return "['\\x{2019}\\x{2018}]"
     if ch == '-':

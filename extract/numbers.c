@@ -26,6 +26,7 @@
 static const char core_pattern[] =
 	"(?<![\\w.,\\x{00A0}])(?:"
 	"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)"
+	"|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])"
 	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
 	"|\\d{1,3}(?: \\d{3})+(?![\\d.,])"
 	"|\\d+(?:\\.\\d+)?"
@@ -156,13 +157,20 @@ static double parse_words(const char *text, size_t len, size_t pos, size_t *end)
 }
 
 /* ---- digits ---- */
+/* "1,234.5", "816 000"; dots are thousands when there are several
+ * ("1.234.567") or when three zeros follow the only one ("15.000"). */
 static double parse_digits(const char *text, size_t s, size_t e)
 {
 	char buf[MAX_DIGITS + 1];
-	size_t j = 0;
+	size_t j = 0, dots = 0, dot = 0;
+	bool thousands;
 
+	for (size_t i = s; i < e; i++)
+		if (text[i] == '.')
+			dots++, dot = i;
+	thousands = dots > 1 || (dots == 1 && e - dot == 4 && memcmp(text + dot, ".000", 4) == 0);
 	for (size_t i = s; i < e && j < MAX_DIGITS; i++)
-		if (isdigit((unsigned char)text[i]) || text[i] == '.')
+		if (isdigit((unsigned char)text[i]) || (text[i] == '.' && !thousands))
 			buf[j++] = text[i];
 	buf[j] = '\0';
 	return strtod(buf, NULL);
@@ -201,8 +209,9 @@ static bool is_line_start(const char *text, size_t pos)
 
 #define ROW_LOOK 400 /* bytes looked at around a bare number for its row */
 
-/* The current line holds only this figure, or is a table row (a '|' on
- * the line, within ROW_LOOK bytes: the scan stays linear). */
+/* The current line is a table row: a '|' on the line, within ROW_LOOK
+ * bytes (the scan stays linear). A number alone elsewhere is page
+ * furniture as often as not (counters, pagination). */
 static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 {
 	size_t ls = s, le = e;
@@ -211,11 +220,7 @@ static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 		ls--;
 	while (le < len && text[le] != '\n' && le - e < ROW_LOOK)
 		le++;
-	if (memchr(text + ls, '|', le - ls))
-		return true;
-	ls = skip_spaces(text, len, ls);
-	le = skip_spaces_back(text, ls, le);
-	return ls == s && le == e;
+	return memchr(text + ls, '|', le - ls) != NULL;
 }
 
 /* Not a figure when it is a time, a version, a model name, an age, a
@@ -385,8 +390,8 @@ static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 		q = skip_spaces(text, len, q);
 	u = phrase_at(T_UNITS, text, len, q, &n1);
 	c = phrase_at(T_CURRENCY_POST, text, len, q, &n2);
-	if (c && c->len == 1 && q != p)
-		c = NULL; /* "66p", "5c" only when joined */
+	if (c && c->len == 1 && (q != p || f->v * f->scale >= 200))
+		c = NULL; /* "66p", "5c" only when joined, and small ("1440p" is video) */
 	if (c && !f->cur && (!u || n2 > n1)) {
 		f->cur = c;
 		return q + n2;
@@ -566,12 +571,22 @@ static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct a
 	return true;
 }
 
+/* The value of the digits text[s..e) (the text need not end in NUL). */
+static long digits_value(const char *text, size_t s, size_t e)
+{
+	long v = 0;
+
+	for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && v < 100000000; i++)
+		v = v * 10 + (text[i] - '0');
+	return v;
+}
+
 /* A four-digit year (or "2012-13", "2020-2025") that is not a figure:
  * fills a date mention and returns true. */
 static bool read_year(const char *text, size_t len, size_t cs, size_t ce, struct assay_mention *m,
 		      size_t *end)
 {
-	long y = strtol(text + cs, NULL, 10), y2 = 0;
+	long y = digits_value(text, cs, ce), y2 = 0;
 	size_t p = ce, n = 0;
 
 	if (ce - cs != 4 || y < 1900 || y > 2100)
@@ -581,7 +596,7 @@ static bool read_year(const char *text, size_t len, size_t cs, size_t ce, struct
 		while (p + 1 + n < len && isdigit((unsigned char)text[p + 1 + n]))
 			n++;
 		if (n == 2 || n == 4) {
-			y2 = strtol(text + p + 1, NULL, 10);
+			y2 = digits_value(text, p + 1, p + 1 + n);
 			if (n == 2)
 				y2 += y / 100 * 100;
 			if (y2 > y && y2 <= 2100)
