@@ -7,7 +7,9 @@
  * --lines makes every input line a document (output keeps order and
  * count, an empty line gives empty lists). Optional fields that are empty
  * are left out, except "commodity", "period" and "topic" of claims and
- * agreements and a date's "value", which are null when unknown. */
+ * agreements and a date's "value", which are null when unknown. Money
+ * has "currency" and count "noun" (claims.md), each repeated as "unit" as
+ * claims carry it. */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -147,12 +149,14 @@ static json_t *mention_json(const char *text, size_t len, const struct assay_men
 	case ASSAY_M_MONEY:
 		set_figure(o, m);
 		set_str(o, "currency", m->unit);
+		set_str(o, "unit", m->unit);
 		set_str(o, "unit_text", m->unit_text);
 		set_str(o, "price_per", m->price_per);
 		break;
 	case ASSAY_M_COUNT:
 		set_figure(o, m);
 		set_str(o, "noun", m->unit);
+		set_str(o, "unit", m->unit);
 		set_str(o, "unit_text", m->unit_text);
 		break;
 	case ASSAY_M_NUMBER:
