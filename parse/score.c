@@ -23,6 +23,7 @@
 #define WIDEN_LEVELS 6
 #define LEAD_MAX 4
 #define LEAD_LEVELS 4
+#define LEAD_SCAN 200 /* elements searched for a lead in each sibling */
 
 static float env_weight(void)
 {
@@ -451,27 +452,82 @@ static void add_keep(struct parse_ctx *c, xmlNode *n, size_t cap)
 		c->keep[c->nkeep++] = n;
 }
 
+static bool lead_ok(const struct parse_ctx *c, xmlNode *n)
+{
+	const struct ninfo *ni = n->type == XML_ELEMENT_NODE ? node_info(c, n) : NULL;
+
+	return ni && ni->text && !(ni->flags & (NI_SKIP | NI_FURN)) && ni->link * 2 < ni->text;
+}
+
+/* The first lead inside @root (itself included), looking at no more than
+ * LEAD_SCAN elements. */
+static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
+{
+	xmlNode *n = root;
+	int seen = 0;
+
+	while (n && seen++ < LEAD_SCAN) {
+		bool down = false;
+
+		if (lead_ok(c, n)) {
+			if (parse_is_lead(n))
+				return n;
+			down = n->children != NULL;
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return NULL;
+}
+
+/* Element infos are numbered in document order. */
+static int doc_order(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)(*(xmlNode *const *)a)->_private;
+	uintptr_t y = (uintptr_t)(*(xmlNode *const *)b)->_private;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A lead that a kept sibling holds is written out in its place, once;
+ * what is kept is written in document order. */
+static void drop_nested_keeps(struct parse_ctx *c)
+{
+	size_t n = 0;
+
+	qsort(c->keep, c->nkeep, sizeof *c->keep, doc_order);
+	for (size_t i = 0; i < c->nkeep; i++) {
+		bool nested = false;
+
+		for (size_t k = 0; k < c->nkeep && !nested; k++)
+			nested = c->keep[i] == c->keep[k] ? k < i
+				 : is_inside(c->keep[i], c->keep[k]);
+		if (!nested)
+			c->keep[n++] = c->keep[i];
+	}
+	c->nkeep = n;
+}
+
 /* A lead (standfirst, summary) before the story's container, a few levels
  * up: themes often put it in the header beside the title. */
 static void add_leads(struct parse_ctx *c, size_t cap)
 {
-	xmlNode *leads[LEAD_MAX];
+	xmlNode *leads[LEAD_MAX], *chain = c->top, *l;
 	size_t n = 0;
-	xmlNode *chain = c->top->parent;
 
 #ifdef PARSE_DEBUG
 	if (getenv("PARSE_NOLEAD"))
 		return;
 #endif
-	for (int level = 0; chain && !is_top_level(chain) && level < LEAD_LEVELS; level++, chain = chain->parent) {
-		for (xmlNode *s = chain->prev; s && n < LEAD_MAX; s = s->prev) {
-			struct ninfo *si = s->type == XML_ELEMENT_NODE ? node_info(c, s) : NULL;
-
-			if (si && si->text && !(si->flags & (NI_SKIP | NI_FURN)) &&
-			    si->link * 2 < si->text && parse_is_lead(s))
-				leads[n++] = s;
-		}
-	}
+	for (int level = 0; chain && !is_top_level(chain) && level < LEAD_LEVELS; level++, chain = chain->parent)
+		for (xmlNode *s = chain->prev; s && n < LEAD_MAX; s = s->prev)
+			if ((l = find_lead(c, s)))
+				leads[n++] = l;
 	while (n > 0) /* found last to first */
 		add_keep(c, leads[--n], cap);
 }
@@ -559,4 +615,5 @@ void parse_select(struct parse_ctx *c)
 		if (s == c->top || keep_sibling(c, c->top, s, threshold, all))
 			add_keep(c, s, cap);
 	}
+	drop_nested_keeps(c);
 }
