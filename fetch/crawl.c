@@ -38,6 +38,7 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o)
 	o->max_crawl_delay = 30;
 	o->robots_ttl = 86400;
 	o->robots_token = "assay";
+	o->max_parallel = 32;
 }
 
 struct job *job_new(enum job_kind kind, const char *url, int src)
@@ -561,11 +562,20 @@ static int run_loop(struct crawler *c)
 			c->sum->stopped = true;
 			break;
 		}
-		for (size_t i = 0; i < c->nhosts && !rc; i++)
-			rc = schedule_host(c, c->hosts[i], now);
+		/* Round-robin from where the last pass stopped, so a cap on
+		 * parallel transfers does not starve the hosts at the end. */
+		for (size_t k = 0; k < c->nhosts && !rc; k++) {
+			if (c->o->max_parallel && assay_http_running(c->http) >= c->o->max_parallel)
+				break;
+			c->rr = (c->rr + 1) % c->nhosts;
+			rc = schedule_host(c, c->hosts[c->rr], now);
+		}
 		if (rc || !work_left(c))
 			break;
-		int wake = next_wake_ms(c, now);
+		/* At the cap, only a finished transfer frees a slot: wait for one. */
+		int wake = c->o->max_parallel && assay_http_running(c->http) >= c->o->max_parallel
+				   ? 1000
+				   : next_wake_ms(c, now);
 		if (c->deadline && (c->deadline - now) * 1000 < wake)
 			wake = (int)((c->deadline - now) * 1000) + 1;
 		if ((rc = assay_http_wait(c->http, wake)))

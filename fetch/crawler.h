@@ -81,6 +81,7 @@ struct crawler {
 	int64_t wall0;
 	unsigned queued;
 	unsigned pages_started; /* for the --max-pages budget */
+	size_t rr;              /* the host scheduled last */
 	bool dirty;      /* the frontier changed since it was saved */
 };
 

@@ -78,6 +78,7 @@ struct assay_crawl_opts {
 	double max_retry_after;   /* cap on Retry-After and Crawl-delay waits (120 s) */
 	double max_crawl_delay;   /* cap on robots.txt Crawl-delay (30 s) */
 	double robots_ttl;        /* seconds a robots.txt is trusted (86400) */
+	unsigned max_parallel;    /* transfers at once, over all hosts (32) */
 	const char *robots_token; /* product token matched in robots.txt ("assay") */
 	/* When set, the crawl stops (saving its frontier) once *stop != 0:
 	 * point it at a flag a signal handler sets. */

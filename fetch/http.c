@@ -413,7 +413,10 @@ static void finish_ok(struct assay_http_req *r, CURL *c)
 	if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
 		r->retry_after = (long)ra;
 	r->retryable = r->code >= 500 || r->code == 429;
-	if (r->code >= 200 && r->code < 300 && !ct && looks_binary(&r->body)) {
+	if (r->code >= 200 && r->code < 300 && !r->type_checked_ && !type_accepted(r->accept, ct)) {
+		r->rc = ASSAY_EDENIED; /* an empty body never met the write callback */
+		snprintf(r->err, sizeof r->err, "content type '%.100s' refused", ct);
+	} else if (r->code >= 200 && r->code < 300 && !ct && looks_binary(&r->body)) {
 		r->rc = ASSAY_EDENIED;
 		snprintf(r->err, sizeof r->err, "binary content refused");
 	}
