@@ -527,6 +527,7 @@ static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct a
 	memset(m, 0, sizeof m[0]);
 	if (f->unit && strcmp(f->unit->col[0], "percent") == 0) {
 		m->type = ASSAY_M_PERCENT;
+		factor = f->unit->num; /* basis points are hundredths */
 	} else if (f->cur) {
 		m->type = ASSAY_M_MONEY;
 		factor = f->cur->num;
