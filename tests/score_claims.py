@@ -64,7 +64,7 @@ def short(c):
 
 def score(binary, gold_path, doc_dir, text, verbose):
     t = dict(cl=0, cl_ok=0, gold=0, found=0, ag=0, ag_ok=0, gag=0, gag_found=0,
-             co=0, co_ok=0, gco=0, gco_found=0, docs=0)
+             co=0, co_ok=0, gco=0, gco_found=0, docs=0, topic_n=0, topic_ok=0)
     with open(gold_path) as f:
         gold = [json.loads(line) for line in f if line.strip()]
     for g in gold:
@@ -94,9 +94,15 @@ def score(binary, gold_path, doc_dir, text, verbose):
                 print('  %s: extra   agreement %s %s %s' % (name, a.get('type'),
                                                            a.get('parties'), a.get('status')))
         for w in g.get('agreements', []):
-            found = any(agr_match(a, w) for a in agrs)
+            found = [a for a in agrs if agr_match(a, w)]
             t['gag'] += 1
-            t['gag_found'] += found
+            t['gag_found'] += bool(found)
+            if found:
+                t['topic_n'] += 1
+                t['topic_ok'] += found[0].get('topic') == w.get('topic')
+                if verbose and found[0].get('topic') != w.get('topic'):
+                    print('  %s: topic   %s %s: %s, gold %s' % (name, w['type'], w['parties'],
+                                                             found[0].get('topic'), w.get('topic')))
             if verbose and not found:
                 print('  %s: missed  agreement %s %s %s' % (name, w['type'], w['parties'],
                                                            w['status']))
@@ -136,9 +142,9 @@ def main():
         gp, gr, gf = prf(t['ag_ok'], t['ag'], t['gag_found'], t['gag'])
         kp, kr, kf = prf(t['co_ok'], t['co'], t['gco_found'], t['gco'])
         print('%-5s docs %2d  claims P %.3f R %.3f F1 %.3f (%d/%d right, %d/%d found)  '
-              'agreements P %.3f R %.3f F1 %.3f  countries P %.3f R %.3f F1 %.3f'
+              'agreements P %.3f R %.3f F1 %.3f (topic %d/%d)  countries P %.3f R %.3f F1 %.3f'
               % (s, t['docs'], cp, cr, cf, t['cl_ok'], t['cl'], t['found'], t['gold'],
-                 gp, gr, gf, kp, kr, kf))
+                 gp, gr, gf, t['topic_ok'], t['topic_n'], kp, kr, kf))
 
 
 if __name__ == '__main__':
