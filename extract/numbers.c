@@ -447,11 +447,14 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 			f->per = ph;
 			return p; /* detached: the span stays on the figure */
 		}
-		if (!wl && q < len && text[q] == '(')
-			wl = (size_t)(strchr(text + q, ')') ? strchr(text + q, ')') - (text + q) + 1 : 0);
+		if (!wl && q < len && text[q] == '(') {
+			const char *close = memchr(text + q, ')', len - q < 40 ? len - q : 40);
+			wl = close ? (size_t)(close - (text + q)) + 1 : 0;
+		}
 		if (!wl || wl > 40)
 			return p;
-		while (q + wl < len && strchr("-'", text[q + wl]) && isalpha((unsigned char)text[q + wl + 1]))
+		while (q + wl + 1 < len && (text[q + wl] == '-' || text[q + wl] == '\'') &&
+		       isalpha((unsigned char)text[q + wl + 1]))
 			wl += 1 + word_len(text, len, q + wl + 1);
 		q = skip_spaces(text, len, q + wl);
 	}
