@@ -366,7 +366,7 @@ static const struct phrase *read_noun(const char *text, size_t len, size_t q, si
 			return nn;
 		}
 		w = word_len(text, len, q);
-		while (q + w < len && text[q + w] == '-' && isalpha((unsigned char)text[q + w + 1]))
+		while (q + w + 1 < len && text[q + w] == '-' && isalpha((unsigned char)text[q + w + 1]))
 			w += 1 + word_len(text, len, q + w + 1);
 		if (!w || !islower((unsigned char)text[q]) || q + w >= len || text[q + w] != ' ')
 			return NULL;
