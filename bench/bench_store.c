@@ -2,7 +2,9 @@
  * articles per second per window, bytes on disk per article, and the
  * latency of listing every conflict group, at each size.
  *
- * usage: bench_store [N] [DIR]   (default 100000 articles, a folder under /tmp)
+ * usage: bench_store [N] [DIR] [FIRST]
+ *   N articles (default 100000) into DIR (default a new folder under /tmp),
+ *   numbered from FIRST (default 1: continue a store with FIRST = its size + 1)
  *
  * Each article has ~300 words of generated text (unique, except every
  * tenth, which republishes an earlier one under a new URL), its page as
@@ -163,7 +165,9 @@ int main(int argc, char **argv)
 	printf("bench_store: %zu articles into %s\n", total, dir);
 	w.wall = now();
 	w.cpu = cpu_now();
-	for (size_t i = 1; i <= total; i++) {
+	size_t first = argc > 3 ? (size_t)atol(argv[3]) : 1;
+
+	for (size_t i = first; i < first + total; i++) {
 		struct assay_claim c[5];
 		struct assay_agreement g;
 		struct assay_extraction x;
@@ -171,11 +175,11 @@ int main(int argc, char **argv)
 		struct assay_put_result r;
 		uint64_t keep = rng;
 
-		if (i % 10 == 0)
-			rng = (uint64_t)(i / 2) * 0x9e3779b97f4a7c15u | 1; /* republish an earlier text */
+		/* article i's text comes from its own seed; every tenth article
+		 * republishes the text of article i / 2 under a new URL */
+		rng = (uint64_t)(i % 10 ? i : i / 2) * 0x9e3779b97f4a7c15u | 1;
 		make_text(&text);
-		if (i % 10 == 0)
-			rng = keep;
+		rng = keep;
 		make_claims(&x, c, &g, &text);
 		assay_buf_reset(&html);
 		assay_buf_printf(&html, "<html><head><title>Story %zu</title></head><body><article>"
@@ -197,9 +201,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "bench_store: %s\n", assay_store_errmsg(s));
 			return 2;
 		}
-		if (i == next_report || i == total) {
-			report(s, dir, i, i - window_start, &w);
-			window_start = i;
+		if (i - first + 1 == next_report || i + 1 == first + total) {
+			report(s, dir, i, i - first + 1 - window_start, &w);
+			window_start = i - first + 1;
 			next_report *= 10;
 			w.wall = now();
 			w.cpu = cpu_now();
