@@ -423,8 +423,11 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 	cl_copy(c->per, sizeof c->per, m->per);
 	cl_copy(c->price_per, sizeof c->price_per, m->price_per);
 	if (m->type == ASSAY_M_NUMBER && h) {
-		c->value *= h->scale;
-		c->value_max *= h->scale;
+		/* "Indonesia 24,516" takes the unit's scale; "2.6 million" has its own */
+		double w = written_number(d->text + m->start, d->text + m->end);
+		double k = w > 0 && m->value > w * 1.0001 ? 1 : h->scale;
+		c->value *= k;
+		c->value_max *= k;
 		cl_copy(c->unit, sizeof c->unit, h->unit);
 		cl_copy(c->per, sizeof c->per, h->per);
 	}
@@ -628,10 +631,92 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 	return ASSAY_OK;
 }
 
+/* The coordinated entities nearest before @t ("China and Russia"). */
+static size_t entity_group(const struct cl_doc *d, const struct cl_sent *s, size_t t, size_t *g,
+			   size_t max)
+{
+	size_t n = 0, u = t;
+
+	while (u > s->t0 && !cl_is_entity(d, u - 1))
+		u--;
+	while (u > s->t0 && n < max) {
+		size_t v = u - 1;
+		if (cl_is_entity(d, v) && !d->tok[v].modifier)
+			g[n++] = v;
+		else if (!(cl_word_is(d, v, "and") || cl_word_is(d, v, "the") ||
+			   (d->tok[v].kind == CT_PUNCT && d->tok[v].w[0] == ',') ||
+			   cl_word_is(d, v, "'s")))
+			break;
+		u = v;
+	}
+	for (size_t i = 0; i < n / 2; i++) { /* back into reading order */
+		size_t x = g[i];
+		g[i] = g[n - 1 - i];
+		g[n - 1 - i] = x;
+	}
+	return n;
+}
+
+/* "China and Russia produced 140,000 and 20,000 tonnes respectively":
+ * the i-th figure is the i-th subject's; what they measure is said once. */
+static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
+{
+	size_t fig[8], grp[8], nf = 0, ng, at;
+	char bases[2][16], status[12];
+
+	*done = false;
+	for (size_t t = s->t0; t < s->t1 && nf < 8; t++)
+		if (cl_is_figure(d, t))
+			fig[nf++] = t;
+	if (nf < 2 || (ng = entity_group(d, s, fig[0], grp, 8)) != nf)
+		return ASSAY_OK;
+	const struct assay_mention *last = cl_mention(d, fig[nf - 1]);
+	if (!right_cues(d, fig[nf - 1], s->t1, bases) && !left_cue(d, grp[ng - 1] + 1, fig[0],
+								 bases[0], &at))
+		return ASSAY_OK;
+	status_of(d, s, fig[0], status);
+	double w = written_number(d->text + last->start, d->text + last->end);
+	for (size_t i = 0; i < nf; i++) {
+		const struct assay_mention *m = cl_mention(d, fig[i]);
+		struct assay_claim c;
+		memset(&c, 0, sizeof c);
+		if (!metric_for(bases[0], m->type == ASSAY_M_NUMBER ? last : m,
+				!strcmp(status, "planned"), false, c.metric))
+			continue;
+		struct head h = {.valid = true, .scale = w > 0 ? last->value / w : 1};
+		cl_copy(h.unit, sizeof h.unit, last->unit);
+		cl_copy(h.per, sizeof h.per, last->per);
+		fill_value(d, &c, m, m->type == ASSAY_M_NUMBER ? &h : NULL, fig[i]);
+		cl_copy(c.subject, sizeof c.subject, cl_entity_id(d, (int)grp[i]));
+		cl_copy(c.status, sizeof c.status, status);
+		const struct cl_metric_kind *k = cl_kind(c.metric) ? cl_kind(c.metric) : cl_kind(bases[0]);
+		if (!k || k->commodity)
+			cl_commodity(d, s, fig[nf - 1] + 1, s->t1, false, c.commodity);
+		if (k && k->dated)
+			period_of(d, s, fig[nf - 1], c.period);
+		c.fig_start = m->start;
+		c.fig_end = m->end;
+		c.evidence = (struct assay_evidence){s->start, s->end};
+		if (cl_push_claim(d, &c))
+			return ASSAY_ENOMEM;
+	}
+	*done = true;
+	return ASSAY_OK;
+}
+
 int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s)
 {
 	struct head h = {0};
 	size_t l = s->t0;
+	bool done = false;
+
+	for (size_t t = s->t0; t < s->t1 && !done; t++)
+		if (cl_word_is(d, t, "respectively") && respectively(d, s, &done))
+			return ASSAY_ENOMEM;
+	if (done) {
+		update_place(d, s);
+		return ASSAY_OK;
+	}
 
 	for (size_t t = s->t0; t < s->t1; t++) {
 		if (!cl_is_figure(d, t))

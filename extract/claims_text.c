@@ -840,13 +840,17 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 }
 
 /* "Malaysia 28,526 tonnes, Indonesia 24,516": a bare number right after
- * an entity is a figure of a list even when the recognizers, rightly
- * wary of bare numbers, made no mention of it. */
+ * an entity, or coordinated with a figure, is a figure of a list even when
+ * the recognizers, rightly wary of bare numbers, made no mention of it. */
 static bool list_number(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
 	const struct cl_tok *k = &d->tok[t];
+	bool coordinated = t + 2 < s->t1 && (cl_word_is(d, t + 1, "and") ||
+					     (d->tok[t + 1].kind == CT_PUNCT && d->tok[t + 1].w[0] == ',')) &&
+			   (cl_is_figure(d, t + 2) || d->tok[t + 2].kind == CT_NUMBER);
 
-	if (k->kind != CT_NUMBER || t == s->t0 || !cl_is_entity(d, t - 1))
+	/* "Indonesia 24,516", "140,000 and 20,000 tonnes" */
+	if (k->kind != CT_NUMBER || t == s->t0 || !(cl_is_entity(d, t - 1) || coordinated))
 		return false;
 	if (k->num >= 1900 && k->num < 2100 && !memchr(d->text + k->start, ',', k->end - k->start))
 		return false;
