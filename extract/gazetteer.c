@@ -219,10 +219,46 @@ static int load_entries(void)
 	return ASSAY_OK;
 }
 
+/* Adds one guard line (alias, rule, pattern). An alias "@capital" (or
+ * "@demonym") guards every name of that form; those lines are added
+ * first (pass 0), when every such entry still has the same guard chain. */
+static int add_guard(char *alias, const char *rule, const char *pat, int pass)
+{
+	struct guard *g = &guards[nguards];
+	char *key;
+	int e = -1;
+
+	if ((alias[0] == '@') != (pass == 0))
+		return ASSAY_OK;
+	if (alias[0] != '@') {
+		key = norm_key(alias, strlen(alias));
+		if (!key)
+			return ASSAY_ENOMEM;
+		e = lookup(key);
+		free(key);
+		if (e < 0)
+			return ASSAY_OK; /* a guard for a name not in the gazetteer */
+	}
+	g->rule = rule[0] == 'l' ? 'l' : rule[0] == 'r' ? 'r' : rule[0] == 'n' ? 'n' : 's';
+	g->re = rx_compile(pat, 0);
+	if (!g->re)
+		return ASSAY_EINVAL;
+	g->key = e >= 0 ? entries[e].key : alias;
+	g->next = -1;
+	for (size_t k = 0; k < nentries; k++) {
+		struct entry *en = &entries[k];
+		if (e >= 0 ? strcmp(en->key, g->key) != 0 : strcmp(en->form, alias + 1) != 0)
+			continue;
+		g->next = en->guard;
+		en->guard = (int)nguards;
+	}
+	nguards++;
+	return ASSAY_OK;
+}
+
 static int load_guards(void)
 {
 	size_t lines = 0;
-	char *line, *next;
 
 	guard_blob = strdup(assay_data_guards);
 	if (!guard_blob)
@@ -232,37 +268,22 @@ static int load_guards(void)
 	guards = calloc(lines + 1, sizeof *guards);
 	if (!guards)
 		return ASSAY_ENOMEM;
-	for (line = guard_blob; line && *line; line = next) {
-		char *alias = line, *rule, *pat, *key;
-		int e;
-
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		rule = strchr(alias, '\t');
-		pat = rule ? strchr(rule + 1, '\t') : NULL;
-		if (!pat)
-			continue;
-		*rule++ = '\0';
-		*pat++ = '\0';
-		key = norm_key(alias, strlen(alias));
-		if (!key)
-			return ASSAY_ENOMEM;
-		e = lookup(key);
-		free(key);
-		if (e < 0)
-			continue; /* a guard for a name not in the gazetteer */
-		guards[nguards].rule = rule[0] == 'l' ? 'l' : rule[0] == 'r' ? 'r' :
-				       rule[0] == 'n' ? 'n' : 's';
-		guards[nguards].re = rx_compile(pat, 0);
-		if (!guards[nguards].re)
-			return ASSAY_EINVAL;
-		guards[nguards].key = entries[e].key;
-		guards[nguards].next = entries[e].guard;
-		for (int k = e; k >= 0; k = entries[k].next)
-			if (strcmp(entries[k].key, guards[nguards].key) == 0)
-				entries[k].guard = (int)nguards;
-		nguards++;
+	for (char *p = guard_blob; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = '\0'; /* lines become triples of strings */
+	for (int pass = 0; pass < 2; pass++) {
+		char *line = guard_blob, *end = guard_blob + strlen(assay_data_guards);
+		while (line < end) {
+			char *rule = line + strlen(line) + 1;
+			char *pat = rule < end ? rule + strlen(rule) + 1 : end;
+			int rc;
+			if (pat >= end)
+				break;
+			rc = add_guard(line, rule, pat, pass);
+			if (rc != ASSAY_OK)
+				return rc;
+			line = pat + strlen(pat) + 1;
+		}
 	}
 	return ASSAY_OK;
 }
