@@ -474,10 +474,17 @@ json_t *cli_json_article(const struct assay_stored_article *a)
 
 void cli_json_line(FILE *out, json_t *o)
 {
+	char *line;
+
 	if (!o)
 		return;
-	json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(12));
-	fputc('\n', out);
+	/* one string, one write: json_dumpf writes in many small pieces */
+	line = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(12));
+	if (line) {
+		fputs(line, out);
+		fputc('\n', out);
+		free(line);
+	}
 	json_decref(o);
 }
 
