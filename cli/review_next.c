@@ -111,7 +111,6 @@ static bool read_line(struct walk *w, const char *prompt, char *out, size_t size
 
 struct shown {
 	struct walk *w;
-	const struct serve_row *row;
 };
 
 /* The evidence sentence with the figure as written in bold (or brackets). */
@@ -131,6 +130,22 @@ static void evidence(struct walk *w, const struct assay_source *s)
 		put_safe_str(w->out, s->evidence);
 	}
 	fputs("\"\n", w->out);
+}
+
+static void sources(struct walk *w, const char *id, const struct assay_source *src, size_t n)
+{
+	for (size_t i = 0; i < n && i < SHOW_SOURCES; i++) {
+		fputs("  - ", w->out);
+		put_safe_str(w->out, src[i].site[0] ? src[i].site : "unknown site");
+		fputs(", ", w->out);
+		put_safe_str(w->out, src[i].published[0] ? src[i].published : "undated");
+		fputs(": ", w->out);
+		put_safe_str(w->out, src[i].title[0] ? src[i].title : src[i].url);
+		fputc('\n', w->out);
+		evidence(w, &src[i]);
+	}
+	if (n > SHOW_SOURCES)
+		fprintf(w->out, "  ... and %zu more (assay show %s)\n", n - SHOW_SOURCES, id);
 }
 
 static int show_claim(void *ctx, const struct assay_stored_claim *c,
@@ -157,28 +172,43 @@ static int show_claim(void *ctx, const struct assay_stored_claim *c,
 		fputc(')', out);
 	}
 	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, n, n == 1 ? "" : "s");
-	for (size_t i = 0; i < n && i < SHOW_SOURCES; i++) {
-		fputs("  - ", out);
-		put_safe_str(out, src[i].site[0] ? src[i].site : "unknown site");
-		fputs(", ", out);
-		put_safe_str(out, src[i].published[0] ? src[i].published : "undated");
-		fputs(": ", out);
-		put_safe_str(out, src[i].title[0] ? src[i].title : src[i].url);
-		fputc('\n', out);
-		evidence(sh->w, &src[i]);
+	sources(sh->w, c->id, src, n);
+	return ASSAY_OK;
+}
+
+static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
+			  const struct assay_source *src, size_t n)
+{
+	struct shown *sh = ctx;
+	FILE *out = sh->w->out;
+
+	fputs("  ", out);
+	put_safe_str(out, a->a.type);
+	fputs(" ", out);
+	put_safe_str(out, a->a.status);
+	fputs(" between ", out);
+	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++) {
+		const char *name = serve_name_of(a->a.parties[i]);
+		fputs(i ? ", " : "", out);
+		put_safe_str(out, name ? name : a->a.parties[i]);
 	}
-	if (n > SHOW_SOURCES)
-		fprintf(out, "  ... and %zu more (assay show %s)\n", n - SHOW_SOURCES, c->id);
+	if (a->a.topic[0]) {
+		fputs(" on ", out);
+		put_safe_str(out, a->a.topic);
+	}
+	fprintf(out, "   [%zu source%s]\n", n, n == 1 ? "" : "s");
+	sources(sh->w, a->id, src, n);
 	return ASSAY_OK;
 }
 
 /* Asks for a decision until one is given; 0 decided, 1 skipped, -1 quit. */
-static int decide(struct walk *w, struct assay_review *d, const char *unit)
+static int decide(struct walk *w, struct assay_review *d, const char *unit, bool agreement)
 {
 	char value[64];
 
 	for (;;) {
-		fputs("  a accept  r reject  c correct  s skip  q quit > ", w->out);
+		fputs(agreement ? "  a accept  r reject  s skip  q quit > "
+				: "  a accept  r reject  c correct  s skip  q quit > ", w->out);
 		fflush(w->out);
 		memset(d, 0, sizeof *d);
 		switch (read_key(w)) {
@@ -194,6 +224,8 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit)
 			fputs("  a rejection needs a reason\n", w->out);
 			break;
 		case 'c':
+			if (agreement)
+				break;
 			snprintf(d->state, sizeof d->state, "corrected");
 			if (!read_line(w, "  right value (e.g. 1.2 million): ", value, sizeof value))
 				return -1;
@@ -227,22 +259,23 @@ static void count(struct walk *w, const char *state)
 static int walk_queue(struct walk *w, struct assay_store *s, const struct serve_queue *q)
 {
 	for (size_t i = 0; i < q->n; i++) {
-		struct shown sh = {w, &q->rows[i]};
+		struct shown sh = {w};
 		struct assay_review d;
 		int rc, how;
 
-		fprintf(w->out, "\n[%zu/%zu] claim %s\n", i + 1, q->n, q->rows[i].c.id);
-		rc = assay_store_claim_get(s, q->rows[i].c.id, show_claim, NULL, &sh);
+		fprintf(w->out, "\n[%zu/%zu] %s %s\n", i + 1, q->n,
+			q->rows[i].is_agr ? "agreement" : "claim", q->rows[i].id);
+		rc = assay_store_claim_get(s, q->rows[i].id, show_claim, show_agreement, &sh);
 		if (rc)
 			return rc;
-		how = decide(w, &d, q->rows[i].c.c.unit);
+		how = decide(w, &d, q->rows[i].unit, q->rows[i].is_agr);
 		if (how < 0)
 			break;
 		if (how > 0) {
 			w->skipped++;
 			continue;
 		}
-		rc = assay_store_review(s, q->rows[i].c.id, &d);
+		rc = assay_store_review(s, q->rows[i].id, &d);
 		if (rc)
 			return rc;
 		count(w, d.state);
@@ -295,7 +328,7 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	w.tty = isatty(fileno(w.in)) && tcgetattr(fileno(w.in), &w.saved) == 0;
-	fprintf(w.out, "%zu pending claim%s to review.\n", q.n, q.n == 1 ? "" : "s");
+	fprintf(w.out, "%zu pending to review (claims and agreements).\n", q.n);
 	rc = walk_queue(&w, s, &q);
 	fprintf(w.out, "\n%zu accepted, %zu rejected, %zu corrected, %zu skipped\n",
 		w.done[1], w.done[2], w.done[3], w.skipped);

@@ -179,3 +179,28 @@ void serve_pager(struct serve_out *o, const char *href_base, size_t page, size_t
 			     "Next page <kbd>n</kbd></a>", href_base, page + 1);
 	serve_printf(o, "</nav>");
 }
+
+void serve_row_title(struct serve_out *o, const struct serve_row *r)
+{
+	if (r->is_agr) {
+		serve_printf(o, "Agreement: ");
+		for (int i = 0; i < r->nparties; i++) {
+			serve_printf(o, "%s", i ? ", " : "");
+			serve_subject(o, r->parties[i]);
+		}
+	} else {
+		serve_subject(o, r->subject);
+		serve_printf(o, " ");
+		serve_words(o, r->metric);
+	}
+	if (r->commodity[0]) {
+		serve_printf(o, r->is_agr ? " (" : ", ");
+		serve_words(o, r->commodity);
+		serve_printf(o, "%s", r->is_agr ? ")" : "");
+	}
+	if (r->period[0]) {
+		serve_printf(o, " (");
+		serve_text(o, r->period);
+		serve_printf(o, ")");
+	}
+}

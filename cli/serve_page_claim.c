@@ -105,7 +105,7 @@ static void head(struct serve_out *o, const struct view *v)
 		serve_printf(o, "</span>");
 	}
 	serve_state_badge(o, view_review(v)->state);
-	serve_printf(o, "<span class=\"muted small\">claim id <code>");
+	serve_printf(o, "<span class=\"muted small\">%s id <code>", v->is_agr ? "agreement" : "claim");
 	serve_text(o, v->is_agr ? v->a.id : v->c.id);
 	serve_printf(o, "</code></span></div>");
 	if (v->is_agr) {
@@ -161,7 +161,7 @@ static void nav_link(struct serve_out *o, const struct serve_row *r,
 	}
 	serve_printf(o, "<a class=\"button\" data-key=\"%s\" rel=\"%s\" href=\"/claim/", key,
 		     strcmp(key, "j") == 0 ? "next" : "prev");
-	serve_urlarg(o, r->c.id);
+	serve_urlarg(o, r->id);
 	serve_printf(o, "?");
 	serve_filter_query(o, f, true);
 	serve_printf(o, "\">%s <kbd>%s</kbd></a>", label, key);
@@ -207,7 +207,7 @@ static void actions(struct serve_out *o, const struct serve_req *req, const stru
 	nav_link(o, prev, f, "k", "Previous");
 	if (next) {
 		serve_printf(o, "<a class=\"button\" data-key=\"s\" href=\"/claim/");
-		serve_urlarg(o, next->c.id);
+		serve_urlarg(o, next->id);
 		serve_printf(o, "?");
 		serve_filter_query(o, f, true);
 		serve_printf(o, "\">Skip <kbd>s</kbd></a>");
@@ -365,16 +365,17 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		serve_printf(&o, ")</p>");
 	}
 	corrected_note(&o, view_review(&v), v.c.c.unit);
-	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">"
-		     "<mark class=\"fig\">figure</mark> <mark class=\"subj\">who it is about</mark></p>",
-		     v.nsrc, v.nsrc == 1 ? "" : "s");
+	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">%s"
+		     "<mark class=\"subj\">%s</mark></p>", v.nsrc, v.nsrc == 1 ? "" : "s",
+		     v.is_agr ? "" : "<mark class=\"fig\">figure</mark> ",
+		     v.is_agr ? "the parties" : "who it is about");
 	for (size_t i = 0; i < v.nsrc;)
 		i = story(&o, &v, i, ++nstory);
 	history(&o, &v);
 	serve_printf(&o, "<p class=\"keys\"><kbd>a</kbd> accept &middot; <kbd>r</kbd> reject "
-		     "(type the reason, Enter) &middot; <kbd>c</kbd> correct (type the figure, Enter) "
-		     "&middot; <kbd>s</kbd> skip &middot; <kbd>j</kbd> <kbd>k</kbd> next and previous "
-		     "&middot; <kbd>Esc</kbd> leaves a text field</p>");
+		     "(type the reason, Enter) &middot; %s<kbd>s</kbd> skip &middot; <kbd>j</kbd> "
+		     "<kbd>k</kbd> next and previous &middot; <kbd>Esc</kbd> leaves a text field</p>",
+		     v.is_agr ? "" : "<kbd>c</kbd> correct (type the figure, Enter) &middot; ");
 	serve_page_end(&o);
 	serve_queue_release(&q);
 	rc = o.rc;

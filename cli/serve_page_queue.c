@@ -75,25 +75,25 @@ static void filter_form(struct serve_out *o, const struct serve_queue *q,
 
 static void row(struct serve_out *o, const struct serve_row *r, const struct serve_filter *f)
 {
-	char fig[128];
-
-	serve_claim_figure(&r->c, fig, sizeof fig);
 	serve_printf(o, "<tr data-id=\"");
-	serve_text(o, r->c.id);
+	serve_text(o, r->id);
 	serve_printf(o, "\"><td class=\"fig\"><a href=\"/claim/");
-	serve_urlarg(o, r->c.id);
+	serve_urlarg(o, r->id);
 	serve_printf(o, "?");
 	serve_filter_query(o, f, true);
 	serve_printf(o, "\">");
-	serve_text(o, fig);
+	if (r->is_agr)
+		serve_words(o, r->figure);
+	else
+		serve_text(o, r->figure);
 	serve_printf(o, "</a></td><td>");
-	serve_claim_title(o, &r->c.c);
+	serve_row_title(o, r);
 	serve_printf(o, "</td><td>%zu</td><td class=\"date\">", r->nsources);
 	serve_text(o, r->newest[0] ? r->newest : "undated");
 	serve_printf(o, "</td><td>");
 	serve_text(o, r->site);
 	serve_printf(o, "</td><td>");
-	serve_state_badge(o, r->c.review.state);
+	serve_state_badge(o, r->state);
 	serve_printf(o, "</td></tr>\n");
 }
 

@@ -29,13 +29,29 @@ struct serve_filter {
 	char state[12], subject[48], metric[32], commodity[32], site[128];
 };
 
+/* One claim or agreement of the queue: only what the list shows, so a
+ * queue of many thousands stays small. */
 struct serve_row {
-	struct assay_stored_claim c;
+	char id[12];
+	bool is_agr;
+	char state[12];
+	char subject[48];  /* claims: the subject; agreements: "" (see parties) */
+	char parties[ASSAY_MAX_PARTIES][48]; /* agreements */
+	int nparties;
+	char metric[32];   /* agreements: "agreement" */
+	char commodity[32];/* agreements: the topic */
+	char period[16];
+	char figure[96];   /* "about 90%"; agreements: type and status */
+	char unit[24];     /* claims: the unit a correction defaults to */
 	char newest[32];   /* the latest publication date among its sources */
 	int64_t seq;       /* the latest ingest number among its sources */
 	char site[128];    /* the site of the newest source */
 	size_t nsources;
 };
+
+/* The row's title: "China refining share, rare earths (2023)" or
+ * "Agreement: China, Türkiye (critical minerals)". */
+void serve_row_title(struct serve_out *o, const struct serve_row *r);
 
 enum { SERVE_STATES = 4 };
 extern const char *const serve_state_names[SERVE_STATES]; /* pending accepted ... */
@@ -62,7 +78,7 @@ void serve_filter_fields(struct serve_out *o, const struct serve_filter *f);
 int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
 		     struct serve_queue *q);
 void serve_queue_release(struct serve_queue *q);
-/* Index of claim @id in @q, or -1. */
+/* Index of claim or agreement @id in @q, or -1. */
 long serve_queue_find(const struct serve_queue *q, const char *id);
 
 /* ---- The frame and words (serve_layout.c) ------------------------------ */

@@ -62,9 +62,9 @@ static int next_after(struct serve_app *app, const struct serve_filter *f, const
 		return rc;
 	at = serve_queue_find(&q, id);
 	if (at >= 0 && (size_t)at + 1 < q.n)
-		snprintf(next, size, "%s", q.rows[at + 1].c.id);
+		snprintf(next, size, "%s", q.rows[at + 1].id);
 	else if (at < 0 && q.n)
-		snprintf(next, size, "%s", q.rows[0].c.id);
+		snprintf(next, size, "%s", q.rows[0].id);
 	serve_queue_release(&q);
 	return ASSAY_OK;
 }

@@ -107,16 +107,18 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-static int add_facets(struct serve_queue *q, const struct assay_stored_claim *c,
+static int add_facets(struct serve_queue *q, const struct serve_row *r,
 		      const struct assay_source *src, size_t nsrc)
 {
-	int rc = set_add((void **)&q->subjects, &q->nsubjects, sizeof *q->subjects, c->c.subject);
+	int rc = set_add((void **)&q->subjects, &q->nsubjects, sizeof *q->subjects, r->subject);
 
+	for (int i = 0; i < r->nparties && !rc; i++)
+		rc = set_add((void **)&q->subjects, &q->nsubjects, sizeof *q->subjects, r->parties[i]);
 	if (!rc)
-		rc = set_add((void **)&q->metrics, &q->nmetrics, sizeof *q->metrics, c->c.metric);
+		rc = set_add((void **)&q->metrics, &q->nmetrics, sizeof *q->metrics, r->metric);
 	if (!rc)
 		rc = set_add((void **)&q->commodities, &q->ncommodities, sizeof *q->commodities,
-			     c->c.commodity);
+			     r->commodity);
 	for (size_t i = 0; i < nsrc && !rc; i++)
 		rc = set_add((void **)&q->sites, &q->nsites, sizeof *q->sites, src[i].site);
 	return rc;
@@ -127,36 +129,33 @@ struct walk {
 	const struct serve_filter *f;
 };
 
-static bool passes(const struct serve_filter *f, const struct assay_stored_claim *c,
+static bool has_subject(const struct serve_row *r, const char *subject)
+{
+	if (strcmp(r->subject, subject) == 0)
+		return true;
+	for (int i = 0; i < r->nparties; i++)
+		if (strcmp(r->parties[i], subject) == 0)
+			return true;
+	return false;
+}
+
+static bool passes(const struct serve_filter *f, const struct serve_row *r,
 		   const struct assay_source *src, size_t nsrc)
 {
 	bool site = !f->site[0];
 
-	if ((f->subject[0] && strcmp(f->subject, c->c.subject) != 0) ||
-	    (f->metric[0] && strcmp(f->metric, c->c.metric) != 0) ||
-	    (f->commodity[0] && strcmp(f->commodity, c->c.commodity) != 0))
+	if ((f->subject[0] && !has_subject(r, f->subject)) ||
+	    (f->metric[0] && strcmp(f->metric, r->metric) != 0) ||
+	    (f->commodity[0] && strcmp(f->commodity, r->commodity) != 0))
 		return false;
 	for (size_t i = 0; i < nsrc && !site; i++)
 		site = strcmp(src[i].site, f->site) == 0;
 	return site;
 }
 
-static int add_row(struct serve_queue *q, const struct assay_stored_claim *c,
-		   const struct assay_source *src, size_t nsrc)
+/* The newest source: publication date, ingest number and site. */
+static void newest_source(struct serve_row *r, const struct assay_source *src, size_t nsrc)
 {
-	struct serve_row *r;
-
-	if (q->n == q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 64;
-		struct serve_row *grown = realloc(q->rows, cap * sizeof *grown);
-		if (!grown)
-			return ASSAY_ENOMEM;
-		q->rows = grown;
-		q->cap = cap;
-	}
-	r = &q->rows[q->n++];
-	memset(r, 0, sizeof *r);
-	r->c = *c;
 	r->nsources = nsrc;
 	for (size_t i = 0; i < nsrc; i++) {
 		if (strcmp(src[i].published, r->newest) > 0 ||
@@ -167,24 +166,69 @@ static int add_row(struct serve_queue *q, const struct assay_stored_claim *c,
 		if (src[i].seq > r->seq)
 			r->seq = src[i].seq;
 	}
+}
+
+/* Counts @r's state and keeps it when it passes the filter. */
+static int offer(struct walk *w, const struct serve_row *r, const struct assay_source *src,
+		 size_t nsrc)
+{
+	struct serve_queue *q = w->q;
+	int rc = add_facets(q, r, src, nsrc);
+
+	q->total++;
+	if (rc || !passes(w->f, r, src, nsrc))
+		return rc;
+	for (size_t i = 0; i < SERVE_STATES; i++)
+		if (strcmp(r->state, serve_state_names[i]) == 0)
+			q->counts[i]++;
+	if (w->f->state[0] && strcmp(w->f->state, r->state) != 0)
+		return ASSAY_OK;
+	if (q->n == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 64;
+		struct serve_row *grown = realloc(q->rows, cap * sizeof *grown);
+		if (!grown)
+			return ASSAY_ENOMEM;
+		q->rows = grown;
+		q->cap = cap;
+	}
+	q->rows[q->n++] = *r;
 	return ASSAY_OK;
 }
 
 static int on_claim(void *ctx, const struct assay_stored_claim *c,
 		    const struct assay_source *src, size_t nsrc)
 {
-	struct walk *w = ctx;
-	int rc = add_facets(w->q, c, src, nsrc);
+	struct serve_row r;
 
-	w->q->total++;
-	if (rc || !passes(w->f, c, src, nsrc))
-		return rc;
-	for (size_t i = 0; i < SERVE_STATES; i++)
-		if (strcmp(c->review.state, serve_state_names[i]) == 0)
-			w->q->counts[i]++;
-	if (w->f->state[0] && strcmp(w->f->state, c->review.state) != 0)
-		return ASSAY_OK;
-	return add_row(w->q, c, src, nsrc);
+	memset(&r, 0, sizeof r);
+	snprintf(r.id, sizeof r.id, "%s", c->id);
+	snprintf(r.state, sizeof r.state, "%s", c->review.state[0] ? c->review.state : "pending");
+	snprintf(r.subject, sizeof r.subject, "%s", c->c.subject);
+	snprintf(r.metric, sizeof r.metric, "%s", c->c.metric);
+	snprintf(r.commodity, sizeof r.commodity, "%s", c->c.commodity);
+	snprintf(r.period, sizeof r.period, "%s", c->c.period);
+	snprintf(r.unit, sizeof r.unit, "%s", c->c.unit);
+	serve_claim_figure(c, r.figure, sizeof r.figure);
+	newest_source(&r, src, nsrc);
+	return offer(ctx, &r, src, nsrc);
+}
+
+static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t nsrc)
+{
+	struct serve_row r;
+
+	memset(&r, 0, sizeof r);
+	r.is_agr = true;
+	snprintf(r.id, sizeof r.id, "%s", a->id);
+	snprintf(r.state, sizeof r.state, "%s", a->review.state[0] ? a->review.state : "pending");
+	snprintf(r.metric, sizeof r.metric, "agreement");
+	snprintf(r.commodity, sizeof r.commodity, "%s", a->a.topic);
+	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++)
+		snprintf(r.parties[r.nparties++], sizeof r.parties[0], "%s", a->a.parties[i]);
+	snprintf(r.figure, sizeof r.figure, "%s %s", a->a.type, a->a.status);
+	newest_source(&r, src, nsrc);
+	return offer(ctx, &r, src, nsrc);
 }
 
 /* Newest publication first, then latest ingested, then by id. */
@@ -197,7 +241,7 @@ static int cmp_rows(const void *a, const void *b)
 		return d;
 	if (x->seq != y->seq)
 		return x->seq < y->seq ? 1 : -1;
-	return strcmp(x->c.id, y->c.id);
+	return strcmp(x->id, y->id);
 }
 
 int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
@@ -208,6 +252,8 @@ int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
 
 	memset(q, 0, sizeof *q);
 	rc = assay_store_claims(s, NULL, on_claim, &w);
+	if (!rc)
+		rc = assay_store_agreements(s, NULL, on_agreement, &w);
 	if (rc)
 		goto fail;
 	qsort(q->rows, q->n, sizeof *q->rows, cmp_rows);
@@ -234,7 +280,7 @@ void serve_queue_release(struct serve_queue *q)
 long serve_queue_find(const struct serve_queue *q, const char *id)
 {
 	for (size_t i = 0; i < q->n; i++)
-		if (strcmp(q->rows[i].c.id, id) == 0)
+		if (strcmp(q->rows[i].id, id) == 0)
 			return (long)i;
 	return -1;
 }

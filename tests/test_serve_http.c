@@ -166,6 +166,23 @@ static void form_token_of(const char *html, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)strcspn(at, "\""), at);
 }
 
+/* The id of the row after @id on the queue page @path. */
+static void row_after(const char *path, const char *id, char *next, size_t size)
+{
+	struct reply r;
+	char at[32];
+	const char *p;
+
+	http(path, NULL, true, NULL, &r);
+	snprintf(at, sizeof at, "<tr data-id=\"%s\"", id);
+	p = strstr(r.body.data, at);
+	cr_assert_not_null(p, "%s is not in %s", id, path);
+	p = strstr(p + 1, "<tr data-id=\"");
+	cr_assert_not_null(p, "%s is last in %s", id, path);
+	snprintf(next, size, "%.*s", (int)strcspn(p + 13, "\""), p + 13);
+	reply_release(&r);
+}
+
 /* The form token of claim @id's page. */
 static void page_token(const char *id, char *out, size_t size)
 {
@@ -312,7 +329,7 @@ Test(serve_http, decisions_are_stored_and_lead_to_the_next_claim)
 	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
 	same[0] = origin;
 	claim_with("85%", id, sizeof id);
-	claim_with("nearly 70%", next, sizeof next); /* older: next in the queue */
+	row_after("/?state=pending", id, next, sizeof next);
 	page_token(id, tok, sizeof tok);
 	snprintf(form, sizeof form, "token=%s&action=accept&state=pending", tok);
 	cr_assert_eq(post_review(id, form, same, &r), 303);
@@ -424,18 +441,30 @@ struct states {
 	char reason[256];
 };
 
+static void count_review(struct states *st, const struct assay_review *r)
+{
+	static const char *const names[] = {"pending", "accepted", "rejected", "corrected"};
+
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(r->state, names[i]))
+			st->n[i]++;
+	if (!strcmp(r->state, "rejected"))
+		snprintf(st->reason, sizeof st->reason, "%s", r->reason);
+}
+
 static int count_state(void *ctx, const struct assay_stored_claim *c,
 		       const struct assay_source *src, size_t n)
 {
-	static const char *const names[] = {"pending", "accepted", "rejected", "corrected"};
-	struct states *st = ctx;
-
 	(void)src, (void)n;
-	for (size_t i = 0; i < 4; i++)
-		if (!strcmp(c->review.state, names[i]))
-			st->n[i]++;
-	if (!strcmp(c->review.state, "rejected"))
-		snprintf(st->reason, sizeof st->reason, "%s", c->review.reason);
+	count_review(ctx, &c->review);
+	return 0;
+}
+
+static int count_agreement(void *ctx, const struct assay_stored_agreement *a,
+			   const struct assay_source *src, size_t n)
+{
+	(void)src, (void)n;
+	count_review(ctx, &a->review);
 	return 0;
 }
 
@@ -477,6 +506,7 @@ Test(review_next, walks_pending_claims_and_stores_each_answer)
 	cr_expect_not_null(strstr(out.data, "1 accepted, 1 rejected, 1 corrected, 1 skipped"));
 	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
 	cr_assert_eq(assay_store_claims(s, NULL, count_state, &st), ASSAY_OK);
+	cr_assert_eq(assay_store_agreements(s, NULL, count_agreement, &st), ASSAY_OK);
 	assay_store_close(s);
 	cr_expect_eq(st.n[1], 1);
 	cr_expect_eq(st.n[2], 1);
@@ -489,7 +519,7 @@ Test(review_next, scraped_text_cannot_send_terminal_commands)
 {
 	struct assay_buf out = {0};
 
-	cr_assert_eq(run_next("s\ns\ns\ns\ns\ns\ns\ns\n", &out), 0);
+	cr_assert_eq(run_next("s\ns\ns\ns\ns\ns\ns\ns\ns\ns\ns\n", &out), 0);
 	cr_expect_not_null(strstr(out.data, "86,000"), "the hostile claim was shown");
 	cr_expect_not_null(strstr(out.data, "\xEF\xBF\xBD]0;pwned"), "the escape is shown, inert");
 	cr_expect_null(memchr(out.data, 0x1b, out.len), "no ESC reaches the terminal");

@@ -156,6 +156,23 @@ test('open a conflict and see its chart, the accepted figure highlighted', async
   assert.match(await timeline.innerHTML(), /stalled/);
 });
 
+test('an agreement is reviewed from its conflict, and its timeline shows the statuses', async (page) => {
+  await page.goto(`${base}/conflicts`);
+  const group = page.locator('section.group h2 a', { hasText: /Agreement between/ }).first();
+  await Promise.all([page.waitForURL(/\/conflict\/a/), group.click()]);
+  assert.ok(await page.locator('svg.timeline').isVisible(), 'the timeline is shown');
+  const statuses = await page.locator('svg.timeline g.event text[font-weight=bold]').allTextContents();
+  assert.ok(statuses.includes('signed') && statuses.includes('stalled'), `statuses: ${statuses}`);
+  await shot(page, '11-agreement-conflict');
+  const member = page.locator('ul.members > li > a', { hasText: /stalled/ }).first();
+  await Promise.all([page.waitForURL(/\/claim\/a/), member.click()]);
+  const url = page.url();
+  await Promise.all([page.waitForURL(/did=accepted|\/\?/), page.keyboard.press('a')]);
+  await page.goto(url);
+  assert.match(await page.locator('.claim-head .state').innerText(), /accepted/i);
+  await shot(page, '12-agreement');
+});
+
 test('scraped <script> and <img onerror> are shown as text and never run', async (page) => {
   const pages = [`${base}/?state=any`, `${base}/articles`, `${base}/conflicts`];
   const id = await claimId(page, /86,000 t/);
