@@ -98,6 +98,8 @@ int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay
 
 /* state.c: records the last crawl at close when the caller did not. */
 void store_note_session(struct assay_store *s);
+/* query.c: an id as typed (any case, O for 0, I and L for 1) as stored. */
+void store_normalize_id(const char *in, char *out, size_t size);
 /* query.c: the article record's fields. */
 int store_decode_article(const MDB_val *v, struct assay_stored_article *o);
 

@@ -312,18 +312,14 @@ int assay_store_agreements(struct assay_store *s, const struct assay_claim_filte
 }
 
 /* Ids are typed by people: case and Crockford's look-alikes are forgiven. */
-static void normalize_id(const char *in, char *out, size_t size)
+void store_normalize_id(const char *in, char *out, size_t size)
 {
 	size_t n = 0;
 
 	for (; *in && n + 1 < size; in++) {
 		char c = (char)tolower((unsigned char)*in);
 
-		if (c == 'o')
-			c = '0';
-		else if (c == 'i' || c == 'l')
-			c = '1';
-		out[n++] = c;
+		out[n++] = c == 'o' ? '0' : (c == 'i' || c == 'l') ? '1' : c;
 	}
 	out[n] = '\0';
 }
@@ -338,7 +334,7 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 	bool agr;
 	int rc;
 
-	normalize_id(id, nid, sizeof nid);
+	store_normalize_id(id, nid, sizeof nid);
 	agr = nid[0] == 'a' && strlen(nid) == 9;
 	k = (MDB_val){strlen(nid), nid};
 	rc = store_read_begin(s, &txn);

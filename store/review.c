@@ -4,7 +4,6 @@
  * key and first figure, in a table that re-crawls and reprocess never
  * touch: the same key and figure found again get the same id and so the
  * same decision. The history table only grows. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,18 +67,6 @@ static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 	return rc;
 }
 
-static void normalize(const char *in, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (; *in && n + 1 < size; in++) {
-		char c = (char)tolower((unsigned char)*in);
-
-		out[n++] = c == 'o' ? '0' : (c == 'i' || c == 'l') ? '1' : c;
-	}
-	out[n] = '\0';
-}
-
 int assay_store_review(struct assay_store *s, const char *id, const struct assay_review *d)
 {
 	struct assay_review r = *d;
@@ -100,7 +87,7 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 	if (!r.when)
 		r.when = (int64_t)ts.tv_sec;
 	op.stamp = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-	normalize(id, nid, sizeof nid);
+	store_normalize_id(id, nid, sizeof nid);
 	op.id = nid;
 	return store_write(s, review_fn, &op);
 }
@@ -117,7 +104,7 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 
 	*out = NULL;
 	*n = 0;
-	normalize(id, nid, sizeof nid);
+	store_normalize_id(id, nid, sizeof nid);
 	idl = strlen(nid);
 	rc = store_read_begin(s, &txn);
 	if (rc)
