@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "assay.h"
 #include "fetch.h"
 #include "fetch_mem.h"
 #include "fetch_server.h"
+#include "warc.h"
 
 #define PAGE "<!DOCTYPE html><html><head><title>T</title></head><body><p>Rare earths.</p></body></html>"
 #define HTML "text/html; charset=utf-8"
@@ -562,4 +564,40 @@ Test(fetch, an_article_named_as_a_source_is_stored_not_its_site_feed)
 	cr_assert_eq(tsrv_hits(srv, "/rss.xml") + tsrv_hits(srv, "/atom.xml"), 0,
 		     "the site feeds they link are not crawled");
 	free(a);
+}
+
+struct at_offset {
+	int64_t want;
+	char uri[256];
+};
+
+static int find_offset(void *ctx, const struct assay_warc_record *r)
+{
+	struct at_offset *a = ctx;
+
+	if (r->offset == a->want && strcmp(r->type, "response") == 0)
+		snprintf(a->uri, sizeof a->uri, "%s", r->target_uri ? r->target_uri : "");
+	return 0;
+}
+
+Test(fetch, each_page_knows_its_warc_record)
+{
+	char path[] = "/tmp/assay-crawl-warc-XXXXXX";
+	struct at_offset a = {0};
+	const struct mem_page *p;
+	int rc, fd = mkstemp(path);
+
+	close(fd);
+	unlink(path);
+	opts.warc_path = path;
+	crawl1("/rss.xml", &rc);
+	cr_assert_eq(rc, ASSAY_OK);
+	p = mem_page(&mem, tsrv_url(srv, "/p1"));
+	cr_assert(p && p->warc_file, "the page names its WARC file");
+	cr_assert_str_eq(p->warc_file, path);
+	cr_assert_gt(p->warc_offset, 0);
+	a.want = p->warc_offset;
+	cr_assert_eq(assay_warc_read(path, 1u << 20, find_offset, &a), ASSAY_OK);
+	cr_assert_str_eq(a.uri, tsrv_url(srv, "/p1"), "the record at that offset is the page's");
+	unlink(path);
 }

@@ -306,3 +306,34 @@ Test(fetch_cli, warc_holds_every_response)
 	cr_assert_eq(w.responses, NPAGES + 1, "%d responses", w.responses);
 	cr_assert_gt(w.last, 0);
 }
+
+Test(fetch_cli, wait_queues_behind_a_running_crawl)
+{
+	char db[128], args[256];
+	pid_t pid;
+	int st;
+
+	snprintf(db, sizeof db, "%s/db", dir);
+	pid = fork();
+	if (pid == 0) {
+		execl(getenv("ASSAY_BIN"), "assay", "--db", db, "--quiet", "crawl", "--allow-private",
+		      "--delay", "0", "--timeout", "1.5", "--retries", "0", tsrv_url(srv, "/drip"),
+		      (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 100 && tsrv_hits(srv, "/drip") == 0; i++)
+		usleep(50000);
+	snprintf(args, sizeof args,
+		 "crawl --allow-private --delay 0 --timeout 1.5 --retries 0 --summary-json --wait %s",
+		 tsrv_url(srv, "/a"));
+	/* It waits for the first crawl, then runs: its own page, and the
+	 * first crawl's failed page, kept in the frontier, fails again. */
+	cr_assert_eq(run(args), 1);
+	waitpid(pid, &st, 0);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 1, "the first crawl ended, its page failed");
+	char *out = slurp("out");
+	cr_assert_eq(json_int(out, "new_articles"), 1);
+	cr_assert_eq(json_int(out, "errors"), 1);
+	cr_assert_eq(tsrv_hits(srv, "/drip"), 2, "tried once by each run");
+	free(out);
+}
