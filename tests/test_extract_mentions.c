@@ -280,12 +280,28 @@ Test(recognizers, wire_service_style_is_understood)
 	expect_spec("wire.tsv");
 }
 
+Test(recognizers, energy_news_is_read)
+{
+	expect_spec("energy.tsv");
+}
+
+Test(recognizers, finance_news_is_read)
+{
+	expect_spec("finance.tsv");
+}
+
+Test(recognizers, political_news_names_countries_and_bodies)
+{
+	expect_spec("politics.tsv");
+}
+
 /* The suite as a whole is big enough to mean something. */
 Test(recognizers, spec_suite_has_four_hundred_cases_and_a_hundred_negatives)
 {
 	static const char *const files[] = {"quantities.tsv", "percents.tsv", "money.tsv",
 		"counts.tsv", "ranges.tsv", "dates.tsv", "countries.tsv", "orgs.tsv",
-		"commodities.tsv", "negatives.tsv", "wire.tsv", NULL};
+		"commodities.tsv", "negatives.tsv", "wire.tsv", "energy.tsv", "finance.tsv",
+		"politics.tsv", NULL};
 	struct spec_stats all = {0};
 
 	for (int i = 0; files[i]; i++) {
