@@ -297,7 +297,11 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 
 	if (!a || !a->url)
 		return store_fail(s, ASSAY_EINVAL, "an article needs a URL");
-	rc = assay_canonical_url(a->url, &url);
+	/* a relative canonical link names nothing: the fetched URL does */
+	if (!strstr(a->url, "://") && a->fetched_url && strstr(a->fetched_url, "://"))
+		rc = assay_canonical_url(a->fetched_url, &url);
+	else
+		rc = assay_canonical_url(a->url, &url);
 	if (rc)
 		return store_fail(s, rc, "bad article URL '%s'", a->url);
 	if (url.len > 480) /* LMDB keys stop at 511 bytes */

@@ -60,6 +60,9 @@ struct assay_put_result {
 /* True when an article with this canonical URL is stored. */
 bool assay_store_has_url(struct assay_store *s, const char *canonical_url);
 
+/* Stores @a with its claims and agreements in one transaction, unless its
+ * URL is stored already (res->is_new false). The identity is a->url in
+ * canonical form (canon.h); a relative a->url gives way to fetched_url. */
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res);
 

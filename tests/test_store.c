@@ -254,3 +254,16 @@ Test(store, schema_1_store_is_migrated_and_finds_near_duplicates_again)
 	mdb_env_close(env);
 	assay_buf_release(&t);
 }
+
+Test(store, relative_canonical_link_gives_way_to_the_fetched_url)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_article a = plain_article("/news/story", "Text of a story.");
+	struct assay_put_result r;
+
+	a.fetched_url = "https://X.example/news/story?utm_source=feed";
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert(assay_store_has_url(s, "https://x.example/news/story"));
+	cr_assert_not(assay_store_has_url(s, "/news/story"));
+	assay_store_close(s);
+}
