@@ -132,6 +132,20 @@ static void fit_widths(size_t *w, size_t ncols, int width)
 	}
 }
 
+/* The colour of a review state cell on a terminal, or NULL. */
+static const char *state_colour(const char *head, const char *cell)
+{
+	if (strcmp(head, "state"))
+		return NULL;
+	if (!strcmp(cell, "accepted"))
+		return "\033[32m";
+	if (!strcmp(cell, "rejected"))
+		return "\033[31m";
+	if (!strcmp(cell, "corrected"))
+		return "\033[33m";
+	return NULL;
+}
+
 static void print_aligned(const struct cli_table *t, FILE *out)
 {
 	size_t *w = calloc(t->ncols, sizeof *w);
@@ -154,9 +168,15 @@ static void print_aligned(const struct cli_table *t, FILE *out)
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *s = r ? t->cells[(r - 1) * t->ncols + c] : t->head[c];
 
+			const char *hue = colour && r ? state_colour(t->head[c], s) : NULL;
+
 			if (c)
 				fprintf(out, "%*s", GAP, "");
+			if (hue)
+				fputs(hue, out);
 			put_fitted(out, s, w[c], c + 1 < t->ncols);
+			if (hue)
+				fputs("\033[0m", out);
 		}
 		if (r == 0 && colour)
 			fputs("\033[0m", out);
