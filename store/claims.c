@@ -366,6 +366,24 @@ static int put_evidence(struct assay_store *s, MDB_txn *txn, int table, const ch
 	return rc;
 }
 
+/* A figure that joins claim @id may have been decided on before as a
+ * claim of its own (its id, @fig_id, was the claim's id when it came first,
+ * and reprocess or a new page order made another figure first). Its
+ * decision then moves to @id, unless @id has one: a decision on a key and
+ * figure is never lost. The history keeps both ids' entries. */
+static int carry_decision(struct assay_store *s, MDB_txn *txn, const char *id,
+			  const char *fig_id)
+{
+	MDB_val v, mine;
+	int rc;
+
+	if (!strcmp(id, fig_id) || store_get(txn, s->dbi[T_REVIEWS], fig_id, 8, &v) ||
+	    !store_get(txn, s->dbi[T_REVIEWS], id, 8, &mine))
+		return ASSAY_OK;
+	rc = store_put(txn, s->dbi[T_REVIEWS], id, 8, v.mv_data, v.mv_size, 0);
+	return store_mdb(s, rc, "carrying a review");
+}
+
 static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 		     const struct assay_claim *c, int64_t seq, uint32_t idx, const char *story,
 		     size_t *new_claims)
@@ -385,14 +403,19 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	rec_be64(gk, group);
 	claim_interval(c, a->text, a->text_len, &iv);
 	rc = find_meeting(s, txn, gk, &iv, id, &nkey);
+	rc = rc ? rc : assay_buf_putc(&ident, '\x1e');
+	rc = rc ? rc : figure_repr(c, &ident);
 	if (!rc && !id[0]) {
-		rc = assay_buf_putc(&ident, '\x1e');
-		rc = rc ? rc : figure_repr(c, &ident);
-		rc = rc ? rc : claim_id(s, txn, ident.data, ident.len, id, &exists);
+		rc = claim_id(s, txn, ident.data, ident.len, id, &exists);
 		if (!rc && !exists) {
 			rc = new_claim(s, txn, a, c, &iv, group, seq, id, nkey);
 			(*new_claims)++;
 		}
+	} else if (!rc) {
+		char fig_id[12];
+
+		store_base32(assay_hash64(ident.data, ident.len, 0), fig_id, 8);
+		rc = carry_decision(s, txn, id, fig_id);
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_EVIDENCE, id, seq, idx, a, story, &c->evidence, c);

@@ -267,3 +267,87 @@ Test(store, relative_canonical_link_gives_way_to_the_fetched_url)
 	cr_assert_not(assay_store_has_url(s, "/news/story"));
 	assay_store_close(s);
 }
+
+/* One article with the given figures of CN refining_share, in order. */
+struct figs {
+	struct assay_claim c[2];
+	struct assay_extraction x;
+	struct assay_article a;
+};
+
+static void share_figures(struct figs *f, const char *text, const char *const *written,
+			  const char *const *qual, int n)
+{
+	memset(f, 0, sizeof *f);
+	for (int i = 0; i < n; i++) {
+		const char *at = strstr(text, written[i]);
+
+		strcpy(f->c[i].subject, "CN");
+		strcpy(f->c[i].metric, "refining_share");
+		strcpy(f->c[i].status, "actual");
+		strcpy(f->c[i].unit, "%");
+		strcpy(f->c[i].qualifier, qual[i]);
+		f->c[i].value = 70;
+		f->c[i].fig_start = (size_t)(at - text);
+		f->c[i].fig_end = f->c[i].fig_start + strlen(written[i]);
+		f->c[i].evidence.end = strlen(text);
+	}
+	f->x.claims = f->c;
+	f->x.nclaims = (size_t)n;
+	f->a = plain_article("https://share.example/a", text);
+	f->a.x = &f->x;
+}
+
+struct only {
+	char id[12], state[12];
+	size_t n;
+};
+
+static int only_claim(void *ctx, const struct assay_stored_claim *c,
+		      const struct assay_source *src, size_t n)
+{
+	struct only *o = ctx;
+
+	(void)src;
+	(void)n;
+	snprintf(o->id, sizeof o->id, "%s", c->id);
+	snprintf(o->state, sizeof o->state, "%s", c->review.state);
+	o->n++;
+	return 0;
+}
+
+static int reorder(void *ctx, const struct assay_stored_page *page, struct assay_article *out)
+{
+	struct figs *f = ctx;
+
+	(void)page;
+	*out = f->a;
+	return ASSAY_OK;
+}
+
+Test(store, decision_follows_its_figure_when_another_figure_comes_first)
+{
+	static const char text[] = "China refines 70% of rare earths, nearly 70% by another count.";
+	static const char *const eq_only[] = {"70%"}, *const q_eq[] = {"eq"};
+	static const char *const both[] = {"nearly 70%", "70%"}, *const q_both[] = {"lt", "eq"};
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_review d = {0};
+	struct assay_put_result r;
+	struct only before = {"", "", 0}, after = {"", "", 0};
+	struct figs f;
+
+	share_figures(&f, text, eq_only, q_eq, 1);
+	cr_assert_eq(assay_store_put_article(s, &f.a, &r), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, only_claim, &before), ASSAY_OK);
+	strcpy(d.state, "accepted");
+	cr_assert_eq(assay_store_review(s, before.id, &d), ASSAY_OK);
+
+	/* the rules change: the page now yields "nearly 70%" first */
+	share_figures(&f, text, both, q_both, 2);
+	cr_assert_eq(assay_store_reprocess(s, reorder, &f, NULL), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, only_claim, &after), ASSAY_OK);
+	cr_assert_eq(after.n, 1, "the two figures are one claim");
+	cr_assert_str_neq(after.id, before.id, "its first figure changed");
+	cr_assert_str_eq(after.state, "accepted", "the decision on 70%% stays with it");
+	assay_store_close(s);
+}
