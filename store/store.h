@@ -8,6 +8,19 @@
  * assay_store_errmsg() says what went wrong in words (with NULL: why the
  * last assay_store_open() failed; a failed open hands back no handle).
  *
+ * Stories: an article whose cleaned text has the SHA-256 of a stored one,
+ * or a 64-bit SimHash within 9 bits of one (simhash.h), joins its story.
+ * Claims: figures of one key (claims.md section 4) whose intervals meet
+ * are one claim with every source; a key with two or more claims is a
+ * conflict group; so are agreements between the same parties whose
+ * statuses contradict (status_classes.h). Claim ids are 8 base32
+ * characters hashed from the key and the claim's first figure: the same
+ * pages give the same ids in any store. Editors' decisions are kept by id
+ * in a table that re-ingest and reprocess never touch.
+ *
+ * Durability: a commit survives the process being killed; flushes to disk
+ * are batched (env.c), ASSAY_STORE_SYNC=1 flushes at every commit.
+ *
  * Callbacks given to the query functions below run inside a read
  * transaction: they must not call the store. Returning non-zero from a
  * callback stops the walk and that value is returned. */
