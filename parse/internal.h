@@ -63,6 +63,7 @@ struct ninfo {
 	uint32_t itext, ilink, icommas; /* inline text not yet owned by a block */
 	uint32_t paras;              /* scored paragraphs in the subtree */
 	uint32_t good;               /* paragraph text outside furniture */
+	uint32_t ptext;              /* paragraph text, furniture or not */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
 	float pscore;    /* as a paragraph */

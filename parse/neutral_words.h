@@ -4,4 +4,5 @@
  * says nothing either way. Data only (included by hints.c). */
 static const char *const neutral_words[] = {
 	"elementor", "vc_column", "wpb_", "et_pb_", "fl-module", "fusion-",
+	"commentary", /* an opinion piece, not the comments under it */
 };

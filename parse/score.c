@@ -19,6 +19,7 @@
 #define MIN_ARTICLE 200
 #define FURN_DEPTH 100 /* ancestors looked at for furniture */
 #define ALTERNATIVES 5
+#define WRAPPER_SHARE 6 /* tenths of the page's paragraph text */
 #define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
 #define WIDEN_LEVELS 6
 #define LEAD_MAX 4
@@ -209,18 +210,39 @@ int parse_measure(struct parse_ctx *c)
 	return oom ? ASSAY_ENOMEM : ASSAY_OK;
 }
 
-/* A furniture name on an element that holds most of the page is a theme's
- * wrapper ("has-sidebar", "off-canvas-main"), not furniture. */
+static void add_ptext(struct parse_ctx *c, xmlNode *n, uint32_t len)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		struct ninfo *ni = node_info(c, n);
+
+		if (ni)
+			ni->ptext += len;
+	}
+}
+
+/* A furniture name on an element that holds most of the page, or most of
+ * its paragraphs, is a theme's wrapper ("has-sidebar", "sharing-container"
+ * around the story), not furniture. */
 static void unflag_wrappers(struct parse_ctx *c)
 {
 	const struct ninfo *bi = c->body ? node_info(c, c->body) : NULL;
-	uint32_t total = bi ? bi->text : 0;
+	uint32_t total = bi ? bi->text : 0, ptotal = 0;
 
 	for (size_t i = 0; i < c->nni; i++) {
 		struct ninfo *ni = &c->ni[i];
 
-		if ((ni->flags & NI_FURN) && !(ni->tag->flags & TAG_FURN) &&
-		    ni->text * 2 > total && ni->link * 2 < ni->text)
+		if (ni->flags & NI_PARA) {
+			ptotal += ni->itext;
+			add_ptext(c, ni->node, ni->itext);
+		}
+	}
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+
+		if (!(ni->flags & NI_FURN) || (ni->tag->flags & TAG_FURN))
+			continue;
+		if ((ni->text * 2 > total && ni->link * 2 < ni->text) ||
+		    (uint64_t)ni->ptext * 10 >= (uint64_t)ptotal * WRAPPER_SHARE)
 			ni->flags &= (uint16_t)~NI_FURN;
 	}
 }
