@@ -223,7 +223,8 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 			out[0] = (int)u;
 			return 1;
 		}
-		if (!strcmp(e->objects, "in") && cl_word_is(d, u, "in"))
+		if ((!strcmp(e->objects, "in") || !strcmp(e->objects, "to") ||
+		     !strcmp(e->objects, "from")) && cl_word_is(d, u, e->objects))
 			return coordination(d, s, u + 1, out, 0);
 		if (!strcmp(e->objects, "with") &&
 		    (cl_word_is(d, u, "with") || cl_word_is(d, u, "between"))) {

@@ -261,21 +261,53 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 		cl_copy(out, 16, cl_mention(d, best)->id);
 }
 
-static bool is_place_noun(const struct cl_doc *d, size_t t)
+/* "deposit in (the) Eskisehir (province)": the place after a deposit noun;
+ * a country there is the deposit's country (*country), not a place. */
+static bool deposit_in(const struct cl_doc *d, size_t a, size_t b, char out[64], int *country)
 {
-	return d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_PLACE);
+	static const char *const drop[] = {"province", "region", "state", "district", "county",
+					   NULL};
+	for (size_t u = a; u + 2 < b; u++) {
+		size_t v = u + 2, w, e;
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_DEPOSIT) ||
+		    !(cl_word_is(d, u + 1, "in") || cl_word_is(d, u + 1, "at") ||
+		      cl_word_is(d, u + 1, "near")))
+			continue;
+		if (v < b && cl_word_is(d, v, "the"))
+			v++;
+		if (v < b && cl_mention(d, v) && cl_mention(d, v)->type == ASSAY_M_COUNTRY) {
+			*country = (int)v;
+			continue;
+		}
+		for (w = v; w < b && d->tok[w].kind == CT_WORD && d->tok[w].upper; w++)
+			;
+		if (w == v)
+			continue;
+		e = d->tok[w - 1].end;
+		for (const char *const *x = drop; *x && w - 1 > v; x++)
+			if (strcmp(d->tok[w - 1].w, *x) == 0)
+				e = d->tok[w - 2].end;
+		size_t n = e - d->tok[v].start < 63 ? e - d->tok[v].start : 63;
+		memcpy(out, d->text + d->tok[v].start, n);
+		out[n] = '\0';
+		return true;
+	}
+	return false;
 }
 
 /* "deposit in Eskisehir (province)" or "the Doyon mine": the place, and
- * *country the token of a country named as the place, else -1. */
-static bool find_place(const struct cl_doc *d, size_t a, size_t b, char out[64], int *country)
+ * *country the token of a country named as a deposit's place, else -1.
+ * @nouns: the word classes that name a site here ("the X plant" counts
+ * for a capacity, "the X mine" for a deposit); "in X" only follows a
+ * deposit. */
+static bool find_place(const struct cl_doc *d, size_t a, size_t b, unsigned nouns, char out[64],
+		       int *country)
 {
-	static const char *const drop[] = {"province", "region", "state", "district", "county",
-					   "Province", "Region", NULL};
 	*country = -1;
 	for (size_t u = a; u < b; u++) {
 		size_t v = u;
-		if (!is_place_noun(d, u) || cl_word_is(d, u, "deposits"))
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & nouns) ||
+		    cl_word_is(d, u, "deposits"))
 			continue;
 		while (v > a && ((d->tok[v - 1].kind == CT_WORD && d->tok[v - 1].upper &&
 				  !cl_word_is(d, v - 1, "the") && !cl_word_is(d, v - 1, "this")) ||
@@ -292,34 +324,7 @@ static bool find_place(const struct cl_doc *d, size_t a, size_t b, char out[64],
 		out[n] = '\0';
 		return true;
 	}
-	for (size_t u = a; u + 2 < b; u++) {
-		if (!is_place_noun(d, u) ||
-		    !(cl_word_is(d, u + 1, "in") || cl_word_is(d, u + 1, "at") ||
-		      cl_word_is(d, u + 1, "near")))
-			continue;
-		size_t v = u + 2, w;
-		if (v < b && cl_word_is(d, v, "the"))
-			v++;
-		if (v < b && cl_mention(d, v) && cl_mention(d, v)->type == ASSAY_M_COUNTRY) {
-			*country = (int)v;
-			continue;
-		}
-		for (w = v; w < b && d->tok[w].kind == CT_WORD && d->tok[w].upper; w++)
-			;
-		if (w == v)
-			continue;
-		size_t e = d->tok[w - 1].end;
-		for (const char *const *x = drop; *x && w - 1 > v; x++)
-			if (strcmp(d->tok[w - 1].w, *x) == 0 || strcasecmp(d->tok[w - 1].w, *x) == 0) {
-				e = d->tok[w - 2].end;
-				break;
-			}
-		size_t n = e - d->tok[v].start < 63 ? e - d->tok[v].start : 63;
-		memcpy(out, d->text + d->tok[v].start, n);
-		out[n] = '\0';
-		return true;
-	}
-	return false;
+	return deposit_in(d, a, b, out, country);
 }
 
 static void update_place(struct cl_doc *d, const struct cl_sent *s)
@@ -327,7 +332,7 @@ static void update_place(struct cl_doc *d, const struct cl_sent *s)
 	char p[64];
 	int c;
 
-	if (find_place(d, s->t0, s->t1, p, &c)) {
+	if (find_place(d, s->t0, s->t1, CW_DEPOSIT, p, &c)) {
 		cl_copy(d->focus.place, sizeof d->focus.place, p);
 		d->focus.place_block = s->block;
 	}
@@ -481,15 +486,23 @@ static bool of_deposit(const char *metric)
 	       !strcmp(metric, "resources") || !strcmp(metric, "grade");
 }
 
+/* Figures of a named site: a deposit's, or a plant's capacity. */
+static bool of_site(const char *metric)
+{
+	return of_deposit(metric) || !strcmp(metric, "processing_capacity") ||
+	       !strcmp(metric, "refining_capacity");
+}
+
 static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
 		      size_t r, const char *metric, char place[64])
 {
 	int country = -1;
 
 	place[0] = '\0';
-	if (find_place(d, f + 1, r, place, &country) || !of_deposit(metric))
+	if (find_place(d, f + 1, r, CW_PLACE | CW_FACILITY, place, &country) || !of_site(metric))
 		;
-	else if (!find_place(d, l, f, place, &country) && strcmp(metric, "deposit_size") == 0 &&
+	else if (!find_place(d, l, f, of_deposit(metric) ? CW_PLACE : CW_FACILITY, place,
+			     &country) && strcmp(metric, "deposit_size") == 0 &&
 		 d->focus.place[0] && s->block <= d->focus.place_block + 1)
 		cl_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)

@@ -122,7 +122,7 @@ enum {
 	CW_PREP = 1,        /* an entity after it is an object: "with China" */
 	CW_STOPNP = 2,      /* ends a figure's noun phrase: "tonnes in 2023" */
 	CW_BREAK = 4,       /* starts a clause: "but", "while" */
-	CW_PLACE = 8,       /* names a site: "deposit", "mine" */
+	CW_PLACE = 8,       /* names a site: "deposit", "mine", "project" */
 	CW_ANA_COUNTRY = 16, /* "the country" */
 	CW_ANA_ORG = 32,    /* "the company" */
 	CW_IT = 64,         /* "it", "its" */
@@ -130,6 +130,8 @@ enum {
 	CW_CUE_STATUS = 256,
 	CW_CUE_CHANGE = 512,
 	CW_CUE_AGR = 1024,
+	CW_DEPOSIT = 2048,  /* a site in the ground: "deposit in Eskisehir" */
+	CW_FACILITY = 4096, /* a site above it: "the Vidalia plant" */
 };
 /* Builds the word class table from the grammar words and the first words
  * of the loaded cue tables; called by assay_claims_init(). */
