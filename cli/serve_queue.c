@@ -226,7 +226,7 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	snprintf(r.commodity, sizeof r.commodity, "%s", a->a.topic);
 	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++)
 		snprintf(r.parties[r.nparties++], sizeof r.parties[0], "%s", a->a.parties[i]);
-	snprintf(r.figure, sizeof r.figure, "%s %s", a->a.type, a->a.status);
+	snprintf(r.figure, sizeof r.figure, "%s: %s", a->a.type, a->a.status);
 	newest_source(&r, src, nsrc);
 	return offer(ctx, &r, src, nsrc);
 }
