@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "assay.h"
 #include "crawler.h"
@@ -431,7 +432,8 @@ static int start_job(struct crawler *c, struct host *h, struct job *j)
 	char *etag = NULL, *lm = NULL;
 	int rc;
 
-	if (j->kind == JOB_PAGE)
+	/* The budget counts pages, not tries: a retry is not a new page. */
+	if (j->kind == JOB_PAGE && j->attempts == 0)
 		c->pages_started++;
 	if (j->kind != JOB_PAGE && !j->local && !c->o->refetch)
 		state_get_validators(c, j->url, &etag, &lm);
@@ -440,7 +442,7 @@ static int start_job(struct crawler *c, struct host *h, struct job *j)
 	free(etag);
 	free(lm);
 	if (rc) {
-		if (j->kind == JOB_PAGE)
+		if (j->kind == JOB_PAGE && j->attempts == 0)
 			c->pages_started--;
 		crawler_fail(c, j, true, assay_strerror(rc));
 	}
@@ -605,8 +607,9 @@ static void abort_flights(struct crawler *c)
 		if (f->job->kind == JOB_ROBOTS) {
 			job_free(f->job);
 		} else {
-			if (f->job->kind == JOB_PAGE)
+			if (f->job->kind == JOB_PAGE && f->job->attempts == 1)
 				c->pages_started--;
+			f->job->attempts = 0;
 			crawler_enqueue(c, f->job, true);
 		}
 		assay_http_req_release(&f->req);
@@ -634,6 +637,7 @@ static int open_crawler(struct crawler *c, const struct assay_crawl_opts *o)
 	lim.keep_headers = o->warc_path != NULL;
 	c->t0 = assay_now();
 	c->wall0 = (int64_t)time(NULL);
+	srand((unsigned)c->wall0 ^ (unsigned)getpid()); /* backoff jitter */
 	c->deadline = o->max_seconds > 0 ? c->t0 + o->max_seconds : 0;
 	c->last_save = c->t0;
 	if (o->warc_path) {

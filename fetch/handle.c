@@ -172,6 +172,7 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 
 	if (rc) {
 		crawler_fail(c, j, false, assay_strerror(rc));
+		j = NULL;
 		goto done;
 	}
 	pg.url = j->origin ? j->origin : j->url;

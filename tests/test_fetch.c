@@ -19,7 +19,14 @@
 #define PAGE "<!DOCTYPE html><html><head><title>T</title></head><body><p>Rare earths.</p></body></html>"
 #define HTML "text/html; charset=utf-8"
 
+static char big_page[64 * 1024]; /* filled by setup() */
+
 static const struct route routes[] = {
+	{"/page.gz", 200, HTML, PAGE, NULL, R_GZIP},
+	{"/bigpage.gz", 200, HTML, big_page, NULL, R_GZIP},
+	{"/gz.xml", 200, "application/rss+xml",
+	 "<rss version=\"2.0\"><channel><item><link>/bigpage.gz</link></item></channel></rss>",
+	 NULL, R_PLAIN},
 	{"/p1", 200, HTML, PAGE, NULL, R_PLAIN},
 	{"/p2", 200, HTML, PAGE, NULL, R_PLAIN},
 	{"/p3", 200, HTML, PAGE, NULL, R_PLAIN},
@@ -99,6 +106,8 @@ static struct assay_crawl_summary sum;
 
 static void setup(void)
 {
+	memset(big_page, ' ', sizeof big_page - 1);
+	memcpy(big_page, "<html><body>", 12);
 	srv = tsrv_start(routes);
 	cr_assert(srv, "the test server starts");
 	memset(&mem, 0, sizeof mem);
@@ -600,4 +609,27 @@ Test(fetch, each_page_knows_its_warc_record)
 	cr_assert_eq(assay_warc_read(path, 1u << 20, find_offset, &a), ASSAY_OK);
 	cr_assert_str_eq(a.uri, tsrv_url(srv, "/p1"), "the record at that offset is the page's");
 	unlink(path);
+}
+
+Test(fetch, inflates_a_gzipped_page_under_the_same_cap)
+{
+	const char *src[1];
+	int rc;
+
+	crawl1("/page.gz", &rc);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(mem.npages, 1);
+	cr_assert_eq(mem.pages[0].len, strlen(PAGE), "handed on inflated");
+	/* 64 KB of HTML in a few hundred gzipped bytes: over a 16 KB cap. */
+	opts.max_body = 16 * 1024;
+	src[0] = tsrv_url(srv, "/bigpage.gz");
+	rc = assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_EFETCH);
+	cr_assert_eq(sum.errors, 1);
+	/* The same page listed by a feed. */
+	src[0] = tsrv_url(srv, "/gz.xml");
+	rc = assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_EFETCH);
+	cr_assert_eq(sum.errors, 1);
+	cr_assert_eq(mem.npages, 1, "nothing more stored");
 }
