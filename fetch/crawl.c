@@ -694,10 +694,11 @@ int assay_crawl(const char *const *sources, size_t nsources, const struct assay_
 	c.sum = sum;
 	if ((rc = open_crawler(&c, opts)))
 		goto done;
-	if ((rc = state_load_frontier(&c)))
-		goto done;
+	/* Sources first, so a source left in the frontier keeps its settings. */
 	for (size_t i = 0; i < nsources && !rc; i++)
 		rc = add_source(&c, sources[i]);
+	if (!rc)
+		rc = state_load_frontier(&c);
 	if (!rc)
 		rc = run_loop(&c);
 	abort_flights(&c);
