@@ -258,6 +258,25 @@ test('every response carries the Content-Security-Policy', async (page) => {
   }
 });
 
+// Last, because it decides on whatever is pending: the pace of a walk
+// through the queue with one key per claim, reported for the record.
+test('an editor accepts five claims with five key presses', async (page) => {
+  await page.goto(`${base}/?state=pending`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/claim\//);
+  const t0 = Date.now();
+  const seen = new Set();
+  for (let i = 0; i < 5; i++) {
+    const id = new URL(page.url()).pathname.split('/').pop();
+    seen.add(id);
+    await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === id),
+      page.keyboard.press('a')]);
+  }
+  const ms = Date.now() - t0;
+  assert.equal(seen.size, 5, 'each key press moved on to a new claim');
+  console.log(`# keyboard review: 5 claims, 5 keys, ${ms} ms (${Math.round(ms / 5)} ms a claim)`);
+});
+
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-chromium-'));
