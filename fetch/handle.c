@@ -396,6 +396,7 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 		       const struct assay_http_req *r)
 {
 	struct assay_buf cached = {0};
+	char *etag = NULL, *lm = NULL;
 	bool fresh;
 
 	if ((r->rc == ASSAY_EFETCH && r->retryable) || r->code >= 500 || r->code == 429) {
@@ -407,6 +408,13 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 			h->next_at = assay_now() + c->o->retry_base * (1 << (h->robots_tries - 1));
 			c->sum->retries++;
 		}
+	} else if (r->code == 304 &&
+		   state_get_robots(c, h->key, &fresh, &cached, &etag, &lm) == ASSAY_OK) {
+		/* Still valid: the cached rules, trusted for another ttl. */
+		crawler_set_robots(c, h, cached.data, cached.len);
+		state_put_robots(c, h->key, cached.data, cached.len,
+				 r->etag_out ? r->etag_out : etag,
+				 r->last_modified_out ? r->last_modified_out : lm);
 	} else if (r->rc == ASSAY_OK && r->code >= 300 && r->code < 400 && r->location &&
 		   h->robots_hops < 5 && robots_redirect(h, j, r) == ASSAY_OK) {
 		/* RFC 9309: follow at least five redirects (http -> https...). */
@@ -415,16 +423,13 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 		crawler_set_robots(c, h, NULL, 0);
 		if (r->rc == ASSAY_OK)
 			state_put_robots(c, h->key, "", 0, NULL, NULL);
-	} else if (r->code == 304 &&
-		   state_get_robots(c, h->key, &fresh, &cached, NULL, NULL) == ASSAY_OK) {
-		crawler_set_robots(c, h, cached.data, cached.len);
-		state_put_robots(c, h->key, cached.data, cached.len, r->etag_out,
-				 r->last_modified_out);
 	} else {
 		crawler_set_robots(c, h, r->body.data, r->body.len);
 		state_put_robots(c, h->key, r->body.data, r->body.len, r->etag_out,
 				 r->last_modified_out);
 	}
+	free(etag);
+	free(lm);
 	assay_buf_release(&cached);
 	job_free(j);
 	return ASSAY_OK;

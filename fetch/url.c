@@ -12,6 +12,20 @@
 #include "buf.h"
 #include "url.h"
 
+/* Host names are case-insensitive: one spelling, so a URL is seen once. */
+static void lower_host(CURLU *u)
+{
+	char *host = NULL;
+
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host)
+		return;
+	for (char *p = host; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	curl_url_set(u, CURLUPART_HOST, host, 0);
+	curl_free(host);
+}
+
 int assay_url_resolve(const char *base, const char *ref, char **out)
 {
 	CURLU *u = curl_url();
@@ -29,6 +43,7 @@ int assay_url_resolve(const char *base, const char *ref, char **out)
 	    CURLUE_OK)
 		goto fail;
 	curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0);
+	lower_host(u);
 	if (curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
 		goto fail;
 	*out = strdup(s);

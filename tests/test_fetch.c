@@ -633,3 +633,24 @@ Test(fetch, inflates_a_gzipped_page_under_the_same_cap)
 	cr_assert_eq(sum.errors, 1);
 	cr_assert_eq(mem.npages, 1, "nothing more stored");
 }
+
+static const struct route robots_etag[] = {
+	{"/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /x\n", "ETag: \"r1\"", R_ETAG},
+	{"/x", 200, HTML, PAGE, NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+Test(fetch, revalidates_a_stale_robots_txt_and_keeps_its_rules_on_304)
+{
+	struct tsrv *s = tsrv_start(robots_etag);
+	const char *src[1] = {tsrv_url(s, "/x")};
+
+	opts.robots_ttl = 0; /* always stale: every run asks again */
+	assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(sum.robots_denied, 1);
+	assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(tsrv_hits(s, "/robots.txt"), 2, "asked again");
+	cr_assert_eq(sum.robots_denied, 1, "the 304 kept the cached rules");
+	cr_assert_eq(tsrv_hits(s, "/x"), 0);
+	tsrv_stop(s);
+}

@@ -15,6 +15,7 @@
 #include "http.h"
 #include "robots.h"
 #include "sources.h"
+#include "url.h"
 #include "warc.h"
 
 static char *data_path(const char *name)
@@ -312,4 +313,29 @@ Test(fetch_units, warc_pages_are_handed_on_for_ingest)
 	cr_assert_eq(failed, 0);
 	cr_assert_eq(m.npages, 1);
 	unlink(path);
+}
+
+Test(fetch_units, links_resolve_against_their_document)
+{
+	char *all = slurp("url_cases.txt"), *line, *save = NULL;
+	int n = 0;
+
+	for (line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *t1 = strchr(line, '\t'), *t2, *got = NULL;
+		int rc;
+
+		if (line[0] == '#' || !t1 || !(t2 = strchr(t1 + 1, '\t')))
+			continue;
+		*t1 = *t2 = 0;
+		rc = assay_url_resolve(line, t1 + 1, &got);
+		if (strcmp(t2 + 1, "!") == 0)
+			cr_expect_neq(rc, ASSAY_OK, "'%s' refused", t1 + 1);
+		else
+			cr_expect(rc == ASSAY_OK && strcmp(got, t2 + 1) == 0, "'%s' against '%s': %s",
+				  t1 + 1, line, got ? got : "(none)");
+		free(got);
+		n++;
+	}
+	cr_assert_geq(n, 10);
+	free(all);
 }
