@@ -21,6 +21,8 @@
 #define GOOD_LEN 120 /* bytes of a block that is surely a paragraph */
 #define POST_MIN 40  /* shorter blocks after the last paragraph go */
 #define LD_BODY_MIN 200 /* bytes of articleBody worth reading */
+#define FIGURE_TEXT 150 /* bytes of text beside an image that are a caption */
+#define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
 #define PHRASE_BLOCK 80 /* longer blocks are never judged by their words */
 
 struct emitter {
@@ -133,11 +135,14 @@ static bool furniture_phrase(const char *s, size_t n)
 static bool furniture_text(struct emitter *e)
 {
 	bool short_block = e->blk.len < GOOD_LEN;
+	char date[11];
 
 	if (env_or("NO_PHRASE", 0))
 		return false;
 	if (e->kind == ASSAY_BLOCK_HEADING || !short_block)
 		e->after_related = false;
+	if (e->blk.len < DATE_BLOCK && parse_find_date(e->blk.data, e->blk.len, date) && !env_or("NO_DATE", 0))
+		return true; /* a dateline or "updated" stamp standing alone */
 	if (furniture_phrase(e->blk.data, e->blk.len)) {
 		e->after_related = e->kind == ASSAY_BLOCK_HEADING;
 		return true;
@@ -220,6 +225,12 @@ static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
 		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
 	if (env_or("NO_LINKLIST", 0))
 		return false;
+	/* an image with a line under it is a figure: its text is a caption or
+	 * a credit ("AFP / Jane Doe"), not the story */
+	if (ni->imgs && ni->text < FIGURE_TEXT && !env_or("NO_FIGURE", 0) &&
+	    !(ni->tag->flags & (TAG_HEADING | TAG_ITEM)) &&
+	    (ni->tag->flags & (TAG_PARA | TAG_CONTAINER)) != TAG_PARA)
+		return true;
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
 	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
 		return true;

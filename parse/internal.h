@@ -35,6 +35,7 @@ enum {
 	TAG_PARA = 1 << 11,    /* its own text scores its ancestors */
 	TAG_CONTAINER = 1 << 12, /* may hold the article */
 	TAG_LIST = 1 << 13,
+	TAG_IMG = 1 << 14,
 };
 
 struct tag_def {
@@ -64,6 +65,7 @@ struct ninfo {
 	uint32_t paras;              /* scored paragraphs in the subtree */
 	uint32_t good;               /* paragraph text outside furniture */
 	uint32_t ptext;              /* paragraph text, furniture or not */
+	uint32_t imgs;               /* images in the subtree */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
 	float pscore;    /* as a paragraph */

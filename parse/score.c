@@ -148,6 +148,7 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 	if (!p)
 		return;
 	p->text += ni->text;
+	p->imgs += ni->imgs + ((ni->tag->flags & TAG_IMG) != 0);
 	p->link += ni->link;
 	p->commas += ni->commas;
 	if (!(ni->tag->flags & TAG_BLOCK)) { /* inline text flows up to its block */

@@ -43,7 +43,7 @@ static const struct tag_def tag_table[] = {
 	{"hr", B, 0},
 	{"html", B, 0},
 	{"iframe", TAG_SKIP, 0},
-	{"img", 0, 0},
+	{"img", TAG_IMG, 0},
 	{"input", TAG_SKIP, 0},
 	{"label", TAG_SKIP, 0},
 	{"legend", B, 0},
