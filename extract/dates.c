@@ -39,7 +39,7 @@ static const char *const triggers[] = {
 	"mid", "next", "nine", "nov", "november", "oct", "october", "one", "or", "past",
 	"previous", "sep", "sept", "september", "seven", "several", "since", "six", "start",
 	"ten", "the", "thirty", "this", "three", "through", "to", "twelve", "twenty", "two",
-	"until", "yesterday", NULL,
+	"until", "yesterday", "q", "h", "first", "second", "third", "fourth", NULL,
 };
 
 static struct word_set trigger_set;
@@ -75,6 +75,9 @@ static const char date_pattern[] =
 	"|(?<ago>(?<an>(?i:" NUMW "))\\h+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\h+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
 	"|(?<fy>(?:FY\\h?|(?i:fiscal\\h+(?:year\\h+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
+	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))\\h+(?i:quarter)(?:\\h+of)?)"
+	",?\\h+(?<qy>" YEAR "))(?!\\w)"
+	"|(?<hf>(?:H(?<hn>[12])|(?<hw>(?i:first|second))\\h+(?i:half)(?:\\h+of)?),?\\h+(?<hy>" YEAR "))(?!\\w)"
 	")";
 
 static pcre2_code *date_re;
@@ -260,6 +263,39 @@ static void resolve_relative(const char *text, pcre2_match_data *md, struct pubd
 	}
 }
 
+/* The ordinal of "first" ... "fourth" in a group, or of its digit. */
+static int group_ordinal(const char *text, pcre2_match_data *md, const char *digit,
+			 const char *word)
+{
+	static const char *const ords[] = {"first", "second", "third", "fourth"};
+	size_t s, e;
+
+	if (group(text, md, digit, &s, &e))
+		return text[s] - '0';
+	if (!group(text, md, word, &s, &e))
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (strlen(ords[i]) == e - s && strncasecmp(text + s, ords[i], e - s) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* "Q3 2024" -> "2024-07/2024-09", "first half of 2024" -> "2024-01/2024-06"
+ * (ISO 8601 intervals of months). */
+static void period_interval(const char *text, pcre2_match_data *md, char *out, size_t cap)
+{
+	size_t s, e;
+	bool quarter = group(text, md, "qt", &s, &e);
+	int k = quarter ? group_ordinal(text, md, "qn", "qw") : group_ordinal(text, md, "hn", "hw");
+	long y = group_num(text, md, quarter ? "qy" : "hy");
+	int months = quarter ? 3 : 6;
+
+	if (k < 1 || k > 4 || y < 1000 || y > 9999)
+		return;
+	snprintf(out, cap, "%04d-%02d/%04d-%02d", (int)y, (k - 1) * months + 1, (int)y,
+		 k * months);
+}
+
 /* The ISO value of the match, "" when it cannot be placed. */
 static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, char *out,
 		   size_t cap)
@@ -301,6 +337,10 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 	if (group(text, md, "fy", &s, &e)) {
 		y = group_num(text, md, "fyy");
 		snprintf(out, cap, "%04ld", y < 100 ? 2000 + y : y);
+		return;
+	}
+	if (group(text, md, "qt", &s, &e) || group(text, md, "hf", &s, &e)) {
+		period_interval(text, md, out, cap);
 		return;
 	}
 	resolve_relative(text, md, pd, out, cap);
