@@ -630,8 +630,19 @@ int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *ou
 
 	while (pos < len) {
 		bool word, hit;
-		size_t k = char_at(text, len, pos, &word), next;
+		size_t k, next;
+		unsigned char c = (unsigned char)text[pos];
 
+		if (c < 0x80) { /* the common case, without decoding */
+			word = is_word_byte(c);
+			k = 1;
+			if (word && in_word) {
+				pos++;
+				continue;
+			}
+		} else {
+			k = char_at(text, len, pos, &word);
+		}
 		if (word && !in_word) {
 			int rc = try_word(text, len, pos, md, out, &hit, &next);
 			if (rc != ASSAY_OK)

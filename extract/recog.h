@@ -100,6 +100,8 @@ static inline bool is_word_byte(unsigned char c)
 struct word_set {
 	const char *slot[256];
 	unsigned char len[256];
+	unsigned first; /* bit per first letter a-z */
+	unsigned lens;  /* bit per word length */
 };
 void word_set_init(struct word_set *ws, const char *const *words);
 /* True when a word of @ws starts at text[pos] (and ends at a non-letter);

@@ -76,6 +76,8 @@ void word_set_init(struct word_set *ws, const char *const *words)
 			h = (h + 1) & 255;
 		ws->slot[h] = words[i];
 		ws->len[h] = (unsigned char)n;
+		ws->first |= 1u << ((words[i][0] | 0x20) - 'a');
+		ws->lens |= 1u << n;
 	}
 }
 
@@ -83,10 +85,13 @@ bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_
 {
 	size_t k = 0;
 	unsigned h;
+	unsigned char c = pos < len ? (unsigned char)text[pos] : 0;
 
+	if (!ascii_alpha(c) || !(ws->first & (1u << ((c | 0x20) - 'a'))))
+		return false;
 	while (pos + k < len && k < 16 && ascii_alpha((unsigned char)text[pos + k]))
 		k++;
-	if (!k || k >= 16)
+	if (k >= 16 || !(ws->lens & (1u << k)))
 		return false;
 	h = word_hash(text + pos, k) & 255;
 	for (; ws->slot[h]; h = (h + 1) & 255) {
