@@ -279,18 +279,19 @@ static void share_figures(struct figs *f, const char *text, const char *const *w
 			  const char *const *qual, int n)
 {
 	memset(f, 0, sizeof *f);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && i < 2; i++) {
+		struct assay_claim *c = &f->c[i];
 		const char *at = strstr(text, written[i]);
 
-		strcpy(f->c[i].subject, "CN");
-		strcpy(f->c[i].metric, "refining_share");
-		strcpy(f->c[i].status, "actual");
-		strcpy(f->c[i].unit, "%");
-		strcpy(f->c[i].qualifier, qual[i]);
-		f->c[i].value = 70;
-		f->c[i].fig_start = (size_t)(at - text);
-		f->c[i].fig_end = f->c[i].fig_start + strlen(written[i]);
-		f->c[i].evidence.end = strlen(text);
+		snprintf(c->subject, sizeof c->subject, "CN");
+		snprintf(c->metric, sizeof c->metric, "refining_share");
+		snprintf(c->status, sizeof c->status, "actual");
+		snprintf(c->unit, sizeof c->unit, "%%");
+		snprintf(c->qualifier, sizeof c->qualifier, "%s", qual[i]);
+		c->value = 70;
+		c->fig_start = (size_t)(at - text);
+		c->fig_end = c->fig_start + strlen(written[i]);
+		c->evidence.end = strlen(text);
 	}
 	f->x.claims = f->c;
 	f->x.nclaims = (size_t)n;
