@@ -20,6 +20,9 @@
 #define CH_TOP 12.0
 #define CH_AXIS 34.0    /* room for the value axis below the rows */
 
+#define TL_PER_ROW 6    /* timeline events on one line before it wraps */
+#define TL_ROW 84.0     /* height of one line of the timeline */
+
 #define COL_MARK "#2f5d9e"
 #define COL_ACCEPTED "#1b7f3b"
 #define COL_GRID "#d8dde6"
@@ -231,22 +234,32 @@ static void draw_event(struct svg *s, const struct serve_event *e, double x, dou
 	svgf(s, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
 	     "fill=\"" COL_MUTED "\">", x, y + 36);
 	svg_esc(s, site);
+	if (e->more)
+		svgf(s, " +%u", e->more);
 	svgf(s, "</text></g>");
 }
 
 int serve_timeline_svg(const struct serve_event *e, size_t n, struct assay_buf *out)
 {
 	struct svg s = {out, ASSAY_OK};
-	double step = 170, w = fmax(360, 90 + step * (double)(n ? n - 1 : 0) + 90), y = 34;
+	size_t rows = n ? (n + TL_PER_ROW - 1) / TL_PER_ROW : 1;
+	size_t cols = n < TL_PER_ROW ? n : TL_PER_ROW;
+	double step = 170, w = fmax(360, 90 + step * (double)(cols ? cols - 1 : 0) + 90);
+	double h = TL_ROW * (double)rows;
 
-	svgf(&s, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %.0f 80\" "
-	     "width=\"%.0f\" height=\"80\" role=\"img\" aria-label=\"status reported over time\" "
-	     "font-family=\"system-ui, sans-serif\">", w, w);
-	if (n > 1)
-		svgf(&s, "<line x1=\"90\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" COL_GRID
-		     "\" stroke-width=\"3\"/>", y, 90 + step * (double)(n - 1), y);
-	for (size_t i = 0; i < n; i++)
-		draw_event(&s, &e[i], 90 + step * (double)i, y);
+	svgf(&s, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %.0f %.0f\" "
+	     "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"status reported over time\" "
+	     "font-family=\"system-ui, sans-serif\">", w, h, w, h);
+	for (size_t r = 0; r < rows; r++) {
+		size_t first = r * TL_PER_ROW, k = n - first < TL_PER_ROW ? n - first : TL_PER_ROW;
+		double y = 34 + TL_ROW * (double)r;
+
+		if (k > 1 || r + 1 < rows) /* a row that goes on continues to the edge */
+			svgf(&s, "<line x1=\"90\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" COL_GRID
+			     "\" stroke-width=\"3\"/>", y, r + 1 < rows ? w : 90 + step * (double)(k - 1), y);
+		for (size_t i = 0; i < k; i++)
+			draw_event(&s, &e[first + i], 90 + step * (double)i, y);
+	}
 	svgf(&s, "</svg>");
 	return s.rc;
 }

@@ -32,6 +32,7 @@ struct serve_event {
 	char date[16];         /* "YYYY-MM-DD" or "" */
 	char status[16];       /* signed, stalled, ... */
 	char site[128];
+	unsigned more;         /* other sites that said the same that day */
 };
 
 /* Appends the SVG of @n marks (drawn in the order given) to @out. @unit is

@@ -81,9 +81,30 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 	return n;
 }
 
+/* By date, the undated last (they cannot be placed in time). */
 static int cmp_events(const void *a, const void *b)
 {
-	return strcmp(((const struct serve_event *)a)->date, ((const struct serve_event *)b)->date);
+	const struct serve_event *x = a, *y = b;
+
+	if (!x->date[0] || !y->date[0])
+		return !x->date[0] - !y->date[0];
+	return strcmp(x->date, y->date);
+}
+
+/* Merges neighbours that say the same status on the same date into one
+ * event that counts the other sites; returns the new count. */
+static size_t merge_events(struct serve_event *ev, size_t n)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (out && !strcmp(ev[out - 1].date, ev[i].date) &&
+		    !strcmp(ev[out - 1].status, ev[i].status))
+			ev[out - 1].more++;
+		else
+			ev[out++] = ev[i];
+	}
+	return out;
 }
 
 static size_t agreement_events(const struct assay_conflict *g, struct serve_event *ev)
@@ -100,7 +121,7 @@ static size_t agreement_events(const struct assay_conflict *g, struct serve_even
 		}
 	}
 	qsort(ev, n, sizeof *ev, cmp_events);
-	return n;
+	return merge_events(ev, n);
 }
 
 static void group_title(struct serve_out *o, const struct assay_conflict *g)
@@ -184,7 +205,7 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 		serve_printf(o, "<ul>");
 		for (size_t k = 0; k < m->nsources; k++) {
 			serve_printf(o, "<li>");
-			serve_text(o, m->sources[k].site);
+			serve_text(o, m->sources[k].site[0] ? m->sources[k].site : "unknown site");
 			serve_printf(o, ", ");
 			serve_text(o, m->sources[k].published[0] ? m->sources[k].published : "undated");
 			serve_printf(o, ": <a href=\"");

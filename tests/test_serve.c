@@ -289,9 +289,9 @@ Test(serve, chart_survives_degenerate_figures)
 Test(serve, timeline_puts_statuses_in_order_with_their_tone)
 {
 	struct serve_event e[3] = {
-		{"2023-03-01", "negotiating", "a.example"},
-		{"2023-09-01", "signed", "b.example"},
-		{"2024-02-01", "stalled", "c<d>.example"},
+		{"2023-03-01", "negotiating", "a.example", 0},
+		{"2023-09-01", "signed", "b.example", 0},
+		{"2024-02-01", "stalled", "c<d>.example", 0},
 	};
 	struct assay_buf svg = {0};
 	xmlNode *dots[8];
@@ -408,4 +408,31 @@ Test(serve, requests_are_judged_by_host_origin_session_and_form_token)
 	cr_expect_eq(serve_verdict_status(SERVE_DENY_HOST), 403);
 	cr_expect_eq(serve_verdict_status(SERVE_DENY_ORIGIN), 403);
 	cr_expect_eq(serve_verdict_status(SERVE_LOGIN), 303);
+}
+
+Test(serve, long_timelines_wrap_into_rows)
+{
+	struct serve_event e[14];
+	struct assay_buf svg = {0};
+	xmlNode *dots[32];
+	xmlDoc *doc;
+
+	memset(e, 0, sizeof e);
+	for (int i = 0; i < 14; i++) {
+		snprintf(e[i].date, sizeof e[i].date, "2024-%02d-01", i % 12 + 1);
+		snprintf(e[i].status, sizeof e[i].status, "%s", i % 2 ? "signed" : "stalled");
+		snprintf(e[i].site, sizeof e[i].site, "site%d.example", i);
+	}
+	e[3].more = 2;
+	cr_assert_eq(serve_timeline_svg(e, 14, &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_assert_eq(find_all(xmlDocGetRootElement(doc), "circle", dots, 32, 0), 14);
+	cr_expect_eq(attr_num(dots[0], "cy"), attr_num(dots[5], "cy"), "six on the first line");
+	cr_expect_lt(attr_num(dots[5], "cy"), attr_num(dots[6], "cy"), "the seventh wraps");
+	cr_expect_eq(attr_num(dots[0], "cx"), attr_num(dots[6], "cx"));
+	cr_expect_lt(attr_num(dots[12], "cy"), attr_num(dots[13], "cy") + 1);
+	cr_expect_not_null(strstr(svg.data, "site3.example +2"));
+	cr_expect_leq(attr_num(xmlDocGetRootElement(doc), "width"), 1100, "fits a laptop page");
+	xmlFreeDoc(doc);
+	assay_buf_release(&svg);
 }
