@@ -210,7 +210,8 @@ static bool is_line_start(const char *text, size_t pos)
 #define ROW_LOOK 400 /* bytes looked at around a bare number for its row */
 
 /* The current line is a table row: a '|' on the line, within ROW_LOOK
- * bytes (the scan stays linear). A number alone elsewhere is page
+ * bytes (the scan stays linear), and a label in it (a row of numbers
+ * only is a calendar or a pager). A number alone elsewhere is page
  * furniture as often as not (counters, pagination). */
 static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 {
@@ -220,7 +221,12 @@ static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 		ls--;
 	while (le < len && text[le] != '\n' && le - e < ROW_LOOK)
 		le++;
-	return memchr(text + ls, '|', le - ls) != NULL;
+	if (!memchr(text + ls, '|', le - ls))
+		return false;
+	for (size_t i = ls; i < le; i++)
+		if (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80)
+			return true;
+	return false;
 }
 
 /* Not a figure when it is a time, a version, a model name, an age, a
