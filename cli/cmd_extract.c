@@ -282,6 +282,32 @@ static int run_doc(const struct extract_args *a, const char *file, const char *d
 	return rc;
 }
 
+/* --lines: every line a document. A line that fails still prints an
+ * empty document, so output lines match input lines; the first error is
+ * returned. */
+static int run_lines(const struct extract_args *a, const char *path, const char *data, size_t len)
+{
+	size_t pos = 0, lineno = 0;
+	int first = ASSAY_OK;
+
+	while (pos < len) {
+		const char *nl = memchr(data + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		struct assay_extraction none = {0};
+		int rc = run_doc(a, path, data + pos, end - pos);
+
+		lineno++;
+		if (rc != ASSAY_OK) {
+			assay_err("%s:%zu: cannot extract: %s", path, lineno, assay_strerror(rc));
+			print_doc(path, a->published, "", 0, &none);
+			if (first == ASSAY_OK)
+				first = rc;
+		}
+		pos = end + 1;
+	}
+	return first;
+}
+
 static int run_file(const struct extract_args *a, const char *path)
 {
 	struct assay_buf b = {0};
@@ -295,17 +321,11 @@ static int run_file(const struct extract_args *a, const char *path)
 	data = b.data ? b.data : "";
 	if (!a->lines) {
 		rc = run_doc(a, path, data, b.len);
+		if (rc != ASSAY_OK)
+			assay_err("%s: cannot extract: %s", path, assay_strerror(rc));
 	} else {
-		size_t pos = 0;
-		while (pos < b.len && rc == ASSAY_OK) {
-			const char *nl = memchr(data + pos, '\n', b.len - pos);
-			size_t end = nl ? (size_t)(nl - data) : b.len;
-			rc = run_doc(a, path, data + pos, end - pos);
-			pos = end + 1;
-		}
+		rc = run_lines(a, path, data, b.len);
 	}
-	if (rc != ASSAY_OK)
-		assay_err("%s: cannot extract: %s", path, assay_strerror(rc));
 done:
 	assay_buf_release(&b);
 	return rc;
