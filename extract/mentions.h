@@ -3,9 +3,9 @@
  *
  * Everything here works on one text (bytes, UTF-8) and hands back plain
  * arrays the caller frees with free(). Call assay_extract_init() first:
- * the recognizers use patterns and gazetteers compiled once per process
- * (not thread-safe during init; matching afterwards uses per-call match
- * data and is safe to run from several threads).
+ * the recognizers use patterns and gazetteers compiled once per process.
+ * Not thread-safe: matching shares one PCRE2 JIT stack and match context,
+ * so documents are processed one at a time (the pipeline is serial).
  *
  * How a struct assay_mention (extract.h) is filled, per type:
  *   quantity  value (canonical unit), unit ("t", "ozt", "g/t", "oz/t",
@@ -13,6 +13,7 @@
  *             ("year"/"month"/"day"/""), qualifier, ton_ambiguous,
  *             price_per unused
  *   percent   value 0-100, unit "%" (or "pp" for percentage points)
+ *   percent   ... basis points are hundredths of a point ("50 bps" -> 0.5 pp)
  *   money     value in the currency's units (cents already divided), unit =
  *             the ISO 4217 currency code ("USD"); price_per = "lb", "t",
  *             "kg", "ozt" when written as a price ("$30/lb", "$1,900 an
@@ -29,8 +30,8 @@
  *             home = its home country id ("CN") or ""
  *   commodity id = vocabulary id ("rare-earths")
  *   date      id = ISO 8601 value ("2024", "2024-10", "2024-10-16",
- *             "2012/2013" for a fiscal year); "" when relative and no
- *             publication date was given
+ *             "2012/2013" for a fiscal year, "2024-07/2024-09" for Q3
+ *             2024); "" when relative and no publication date was given
  * Figures (quantity, percent, money, count, number) have has_max and
  * value_max for ranges, and qualifier (eq approx lt le gt ge).
  *
