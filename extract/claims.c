@@ -93,6 +93,21 @@ static int right_cues(const struct cl_doc *d, size_t f, size_t r, char bases[2][
 	return 0;
 }
 
+/* "will cap cobalt exports at 96,600 tonnes", "a quota on exports of
+ * N": a cap governs the figure even when the capped flow is named nearer. */
+static void quota_over(const struct cl_doc *d, size_t l, size_t u, char base[16], size_t *at)
+{
+	size_t len;
+
+	for (size_t v = u; strcmp(base, "quota") && v-- > l;) {
+		const struct cl_metric_cue *c = metric_cue_at(d, v, u, false, &len);
+		if (c && strcmp(c->base, "quota") == 0) {
+			cl_copy(base, 16, c->base);
+			*at = v;
+		}
+	}
+}
+
 /* The nearest cue before the figure; *at its first token. */
 static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], size_t *at)
 {
@@ -113,6 +128,7 @@ static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], 
 		}
 		cl_copy(base, 16, c->base);
 		*at = u;
+		quota_over(d, l, u, base, at);
 		return true;
 	}
 	return false;
@@ -230,8 +246,9 @@ static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t 
 {
 	const struct assay_mention *m = cl_mention(d, u);
 
-	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id) || strlen(m->id) > 9)
-		return false;
+	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id) ||
+	    (strlen(m->id) == 10 && m->id[7] == '-'))
+		return false; /* a day dates the story; a year, month or span the figure */
 	if (u > s->t0 && (cl_word_is(d, u - 1, "since") || cl_word_is(d, u - 1, "until") ||
 			  cl_word_is(d, u - 1, "after") || cl_word_is(d, u - 1, "before")))
 		return false; /* "the lowest since July" */
@@ -257,7 +274,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 		}
 	}
 	out[0] = '\0';
-	if (best != (size_t)-1)
+	if (best != (size_t)-1 && strlen(cl_mention(d, best)->id) < 16)
 		cl_copy(out, 16, cl_mention(d, best)->id);
 }
 
@@ -493,6 +510,16 @@ static bool of_site(const char *metric)
 	       !strcmp(metric, "refining_capacity");
 }
 
+/* "inventories in warehouses monitored by the Shanghai Futures
+ * Exchange": stocks belong to the exchange that reports them. */
+static int warehouse_org(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	for (size_t u = f; u-- > s->t0;)
+		if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_ORG && cl_is_entity(d, u))
+			return (int)u;
+	return -1;
+}
+
 static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
 		      size_t r, const char *metric, char place[64])
 {
@@ -508,6 +535,8 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
 	int subj = cl_subject(d, s, f);
+	if (subj < 0 && strcmp(metric, "stocks") == 0)
+		subj = warehouse_org(d, s, f);
 	if (subj >= 0 && cl_mention(d, (size_t)subj)->type == ASSAY_M_ORG)
 		return subj; /* "the company's Mt Weld mine in Western Australia" */
 	return country >= 0 ? country : subj;

@@ -77,6 +77,9 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 			cl_copy(col->period, sizeof col->period, m->id);
 		if (d->tok[t].kind == CT_NUMBER && d->tok[t].num >= 1900 && d->tok[t].num < 2100)
 			snprintf(col->period, sizeof col->period, "%.0f", d->tok[t].num);
+		if (m && m->type == ASSAY_M_NUMBER && m->value >= 1900 && m->value < 2100 &&
+		    m->value == (double)(long)m->value)
+			snprintf(col->period, sizeof col->period, "%.0f", m->value);
 		if (!strcmp(w, "share") || !strcmp(w, "%") || !strcmp(w, "percent") || !strcmp(w, "pct"))
 			col->percent = true;
 		if (!strncmp(w, "ton", 3) || !strcmp(w, "t") || !strcmp(w, "mt") || !strcmp(w, "kt"))
@@ -177,6 +180,33 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 	return ASSAY_OK;
 }
 
+/* "Mine production by country, in tonnes." above a table whose columns
+ * are years: the caption says what the year columns measure. */
+static void from_caption(const struct cl_doc *d, const struct cl_block *k, struct column *cols,
+			 size_t ncols)
+{
+	struct column cap;
+	struct cell c;
+
+	if (k->kind == CB_ROW || k->s1 <= k->s0)
+		return;
+	c = (struct cell){k->start, k->end, d->sent[k->s0].t0, d->sent[k->s1 - 1].t1};
+	header_column(d, &c, &cap);
+	for (size_t j = 1; j < ncols && cap.base[0]; j++) {
+		struct column *col = &cols[j];
+		if (col->base[0] || !col->period[0])
+			continue;
+		cl_copy(col->base, sizeof col->base, cap.base);
+		if (!col->unit[0]) {
+			cl_copy(col->unit, sizeof col->unit, cap.unit);
+			col->scale = cap.scale;
+		}
+		col->percent |= cap.percent;
+		if (cap.commodity[0])
+			cl_copy(col->commodity, sizeof col->commodity, cap.commodity);
+	}
+}
+
 int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1)
 {
 	struct column cols[MAXCELLS];
@@ -201,6 +231,8 @@ int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1)
 	for (size_t j = 0; j < ncols; j++)
 		if (!cols[j].commodity[0])
 			cl_copy(cols[j].commodity, sizeof cols[j].commodity, common);
+	if (b0 > 0)
+		from_caption(d, &d->blk[b0 - 1], cols, ncols);
 	for (b++; b < b1; b++)
 		if (d->blk[b].kind == CB_ROW && row_claims(d, &d->blk[b], cols, ncols))
 			return ASSAY_ENOMEM;
