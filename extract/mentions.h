@@ -12,8 +12,8 @@
  *             "bbl", "MW", "MWh", "m3"...), unit_text as written, per
  *             ("year"/"month"/"day"/""), qualifier, ton_ambiguous,
  *             price_per unused
- *   percent   value 0-100, unit "%" (or "pp" for percentage points)
- *   percent   ... basis points are hundredths of a point ("50 bps" -> 0.5 pp)
+ *   percent   value 0-100, unit "%" (or "pp" for percentage points;
+ *             basis points are hundredths of one: "50 bps" -> 0.5 pp)
  *   money     value in the currency's units (cents already divided), unit =
  *             the ISO 4217 currency code ("USD"); price_per = "lb", "t",
  *             "kg", "ozt" when written as a price ("$30/lb", "$1,900 an
