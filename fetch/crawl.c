@@ -280,7 +280,13 @@ static int add_source(struct crawler *c, const char *line)
 	c->srcs[c->nsrcs++] = s;
 	c->sum->sources++;
 	local = strstr(s.target, "://") == NULL;
-	if (local && stat(s.target, &st) == 0 && S_ISDIR(st.st_mode))
+	if (local && stat(s.target, &st) != 0) {
+		assay_warn("%s: no such file or folder (a web source needs its https:// or http://)",
+			   s.target);
+		c->sum->errors++;
+		return ASSAY_OK;
+	}
+	if (local && S_ISDIR(st.st_mode))
 		return add_folder(c, s.target, idx);
 	rc = local ? assay_url_from_path(s.target, &url) : assay_url_resolve(NULL, s.target, &url);
 	if (rc == ASSAY_EINVAL) {

@@ -339,3 +339,19 @@ Test(fetch_units, links_resolve_against_their_document)
 	cr_assert_geq(n, 10);
 	free(all);
 }
+
+Test(fetch_units, a_missing_local_source_is_one_error)
+{
+	struct mem m = {0};
+	struct assay_crawl_hooks h;
+	struct assay_crawl_opts o;
+	struct assay_crawl_summary sum;
+	const char *src[1] = {"example.org/no-scheme/feed.xml"};
+
+	mem_hooks(&m, &h);
+	test_opts(&o);
+	cr_assert_eq(assay_crawl(src, 1, &o, &h, &sum), ASSAY_EFETCH);
+	cr_assert_eq(sum.errors, 1);
+	cr_assert_eq(sum.sources, 1);
+	mem_release(&m);
+}
