@@ -144,7 +144,7 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	double x = sx(sc, m->value), a = sx(sc, m->lo), b = sx(sc, m->hi);
 	char fig[64], site[128];
 
-	clip(m->site, 26, site, sizeof site);
+	clip(m->site[0] ? m->site : "unknown site", 26, site, sizeof site);
 	if (m->figure[0])
 		snprintf(fig, sizeof fig, "%s", m->figure);
 	else

@@ -35,10 +35,13 @@ static void group_name(const struct assay_conflict *g, char *out, size_t size)
 	snprintf(out, size, "%c%016" PRIx64, g->is_agreement ? 'a' : 'c', h);
 }
 
+/* By date, the undated last. */
 static int cmp_marks(const void *a, const void *b)
 {
 	const struct serve_mark *x = a, *y = b;
 
+	if (!x->date[0] || !y->date[0])
+		return !x->date[0] - !y->date[0];
 	return strcmp(x->date, y->date);
 }
 
