@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "assay.h"
 #include "clean.h"
@@ -39,22 +40,6 @@ static const char usage_text[] =
 	"  --published DATE  publication date for relative dates (YYYY-MM-DD)\n"
 	"  -                 reads standard input; gzip input is read transparently\n";
 
-static const char *type_name(enum assay_mention_type t)
-{
-	switch (t) {
-	case ASSAY_M_QUANTITY: return "quantity";
-	case ASSAY_M_PERCENT: return "percent";
-	case ASSAY_M_MONEY: return "money";
-	case ASSAY_M_COUNT: return "count";
-	case ASSAY_M_COUNTRY: return "country";
-	case ASSAY_M_ORG: return "org";
-	case ASSAY_M_COMMODITY: return "commodity";
-	case ASSAY_M_DATE: return "date";
-	case ASSAY_M_NUMBER: return "number";
-	}
-	return "unknown";
-}
-
 /* Whole numbers print as integers ("694000000"), others as reals. */
 static json_t *number(double v)
 {
@@ -74,20 +59,6 @@ static void set_str_or_null(json_t *o, const char *key, const char *s)
 	json_object_set_new(o, key, s && *s ? json_string(s) : json_null());
 }
 
-/* Length of the valid UTF-8 sequence at @p (at most @n bytes), 0 if none. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-	size_t k = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2 :
-		   (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4 ? 4 : 0;
-
-	if (!k || k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return k;
-}
-
 /* The span as a JSON string; bytes that are not UTF-8 become '?'. */
 static json_t *span_text(const char *text, size_t len, size_t s, size_t e)
 {
@@ -103,14 +74,16 @@ static json_t *span_text(const char *text, size_t len, size_t s, size_t e)
 	if (!copy)
 		return json_string("");
 	for (size_t i = s; i < e;) {
-		size_t k = utf8_seq((const unsigned char *)text + i, e - i);
-		if (!k) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+						      (utf8proc_ssize_t)(e - i), &cp);
+		if (k <= 0) {
 			copy[i - s] = '?';
 			i++;
 			continue;
 		}
-		memcpy(copy + (i - s), text + i, k);
-		i += k;
+		memcpy(copy + (i - s), text + i, (size_t)k);
+		i += (size_t)k;
 	}
 	j = json_stringn(copy, e - s);
 	free(copy);
@@ -130,7 +103,7 @@ static json_t *mention_json(const char *text, size_t len, const struct assay_men
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "type", json_string(type_name(m->type)));
+	json_object_set_new(o, "type", json_string(assay_mention_type_name(m->type)));
 	json_object_set_new(o, "text", span_text(text, len, m->start, m->end));
 	json_object_set_new(o, "start", json_integer((json_int_t)m->start));
 	json_object_set_new(o, "end", json_integer((json_int_t)m->end));

@@ -102,4 +102,8 @@ int assay_extract_text(const char *text, size_t len, const struct assay_extract_
 		       struct assay_extraction *out);
 void assay_extraction_release(struct assay_extraction *x);
 
+/* The claims.md name of a mention type: "quantity", "percent", "money",
+ * "count", "number", "country", "org", "commodity", "date". */
+const char *assay_mention_type_name(enum assay_mention_type t);
+
 #endif

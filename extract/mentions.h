@@ -66,10 +66,6 @@ int assay_find_mentions(const char *text, size_t len,
 			const struct assay_extract_opts *opts,
 			struct assay_mention **out, size_t *n);
 
-/* "quantity", "percent", "money", "count", "number", "country", "org",
- * "commodity", "date". */
-const char *assay_mention_type_name(enum assay_mention_type t);
-
 /* True for the figure types (quantity, percent, money, count, number). */
 bool assay_mention_is_figure(const struct assay_mention *m);
 
