@@ -367,17 +367,30 @@ static bool robots_allow(struct crawler *c, struct host *h, struct job *j)
 }
 
 /* Moves every queued job of a host to the deferred list (robots.txt
- * unreachable: RFC 9309 says to assume nothing is allowed for now). */
+ * unreachable: RFC 9309 says to assume nothing is allowed for now). One
+ * error for the host, however many URLs wait. */
 static void defer_host(struct crawler *c, struct host *h)
 {
 	struct job *j;
+	unsigned n = 0;
 
 	while ((j = h->head)) {
 		h->head = j->next;
 		c->queued--;
-		crawler_fail(c, j, true, "robots.txt unreachable");
+		n++;
+		if (++j->runs >= MAX_RUNS_FAILED) {
+			state_count_failure(c, j->origin ? j->origin : j->url, "robots.txt unreachable");
+			job_free(j);
+			continue;
+		}
+		j->attempts = 0;
+		j->next = c->deferred;
+		c->deferred = j;
 	}
 	h->tail = NULL;
+	c->dirty = true;
+	c->sum->errors++;
+	assay_warn("%s: robots.txt unreachable; %u URLs kept for the next run", h->key, n);
 }
 
 static int schedule_host(struct crawler *c, struct host *h, double now)

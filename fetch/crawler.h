@@ -17,6 +17,8 @@
 #include "sources.h"
 #include "warc.h"
 
+#define MAX_RUNS_FAILED 3 /* a URL failing in this many runs is dropped */
+
 enum job_kind {
 	JOB_SOURCE,  /* named by the user: feed, sitemap, page or robots.txt */
 	JOB_FEED,    /* found by discovery */

@@ -17,8 +17,6 @@
 #include "log.h"
 #include "url.h"
 
-#define MAX_RUNS_FAILED 3 /* a URL failing in this many runs is dropped */
-
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
 {
 	c->sum->errors++;
