@@ -85,11 +85,20 @@ static void print_rows(struct collect *k)
 	cli_table_init(&t, NCOLS, claim_head);
 	for (size_t i = 0; i < k->n; i++) {
 		const struct assay_stored_claim *c = &k->rows[i].c;
-		char fig[96], stories[24], srcs[24];
+		char fig[192], stories[24], srcs[24];
 		const char *cells[NCOLS];
 
 		cli_format_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig,
 				  sizeof fig);
+		if (!strcmp(c->review.state, "corrected") && c->review.has_value) {
+			char fixed[96];
+			size_t len = strlen(fig);
+
+			cli_format_figure(c->review.value, 0, false,
+					  c->review.unit[0] ? c->review.unit : c->c.unit, fixed,
+					  sizeof fixed);
+			snprintf(fig + len, sizeof fig - len, " -> %s", fixed);
+		}
 		snprintf(stories, sizeof stories, "%zu", c->nstories);
 		snprintf(srcs, sizeof srcs, "%zu", k->rows[i].nsources);
 		cells[0] = c->id, cells[1] = c->review.state, cells[2] = c->c.subject;
