@@ -29,8 +29,10 @@ function test(name, fn) { tests.push({ name, fn }); }
 
 // Fails the test when a page ran scraped script or opened a dialog.
 function guard(page) {
+  page.__errors = [];
   page.on('dialog', (d) => { page.__dialog = d.message(); d.dismiss(); });
-  page.on('pageerror', (e) => { page.__errors = (page.__errors || []).concat(e.message); });
+  page.on('pageerror', (e) => { page.__errors.push(e.message); });
+  page.on('console', (m) => { if (m.type() === 'error') page.__errors.push(m.text()); });
 }
 
 async function assertNothingRan(page) {
@@ -38,6 +40,9 @@ async function assertNothingRan(page) {
   assert.equal(pwned, undefined, 'scraped script ran (window.__pwned is set)');
   assert.notEqual(await page.title(), 'pwned', 'scraped script changed the title');
   assert.equal(page.__dialog, undefined, 'a dialog was opened');
+  // A page that breaks its own Content-Security-Policy shows it here.
+  const csp = page.__errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
+  assert.deepEqual(csp, [], 'the pages keep to their Content-Security-Policy');
 }
 
 async function shot(page, name) {
