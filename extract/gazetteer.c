@@ -577,33 +577,6 @@ static int try_at(const pcre2_code *re, const char *text, size_t len, size_t pos
 	return mvec_push(out, &m);
 }
 
-/* Length of the character at @pos and whether it is a letter or digit. */
-static size_t char_at(const char *text, size_t len, size_t pos, bool *word)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	unsigned char c = (unsigned char)text[pos];
-
-	if (c < 0x80) {
-		*word = isalnum(c) || c == '_';
-		return 1;
-	}
-	k = utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
-	if (k <= 0) {
-		*word = false;
-		return 1;
-	}
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-		*word = true;
-		break;
-	default:
-		*word = false;
-	}
-	return (size_t)k;
-}
-
 /* Tries the patterns that can start at the word start @pos. */
 static int try_word(const char *text, size_t len, size_t pos, pcre2_match_data *md,
 		    struct mvec *out, bool *hit, size_t *next)

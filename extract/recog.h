@@ -85,6 +85,9 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 				   size_t end, size_t *start);
 
 /* ---- character helpers (units.c) ---- */
+/* Length of the UTF-8 character at text[pos] (1 for an invalid byte);
+ * *word says whether it is a letter, a digit or '_'. pos < len. */
+size_t char_at(const char *text, size_t len, size_t pos, bool *word);
 /* The next position >= @pos where a word starts (an ASCII letter or
  * digit, or a non-ASCII byte, after a byte that is neither), or @len. */
 size_t next_word_start(const char *text, size_t len, size_t pos);

@@ -103,26 +103,39 @@ bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_
 	return false;
 }
 
-static bool is_word_at(const char *text, size_t len, size_t pos)
+size_t char_at(const char *text, size_t len, size_t pos, bool *word)
 {
 	utf8proc_int32_t cp;
-	unsigned char c;
+	utf8proc_ssize_t k;
+	unsigned char c = (unsigned char)text[pos];
 
-	if (pos >= len)
-		return false;
-	c = (unsigned char)text[pos];
-	if (c < 0x80)
-		return isalnum(c) || c == '_';
-	if (utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos),
-			     &cp) < 0)
-		return false;
+	if (c < 0x80) {
+		*word = is_word_byte(c);
+		return 1;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp);
+	if (k <= 0) {
+		*word = false;
+		return 1;
+	}
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-		return true;
+		*word = true;
+		break;
 	default:
-		return false;
+		*word = false;
 	}
+	return (size_t)k;
+}
+
+static bool is_word_at(const char *text, size_t len, size_t pos)
+{
+	bool word = false;
+
+	if (pos < len)
+		char_at(text, len, pos, &word);
+	return word;
 }
 
 size_t skip_spaces(const char *text, size_t len, size_t pos)
