@@ -84,7 +84,8 @@ int store_mdb(struct assay_store *s, int rc, const char *what)
 	case MDB_INVALID:
 	case MDB_CORRUPTED: code = ASSAY_ESCHEMA; break;
 	case ENOMEM: code = ASSAY_ENOMEM; break;
-	case ENOSPC: code = ASSAY_EFULL; break;
+	case ENOSPC:
+	case EFBIG: code = ASSAY_EFULL; break;
 	case EACCES:
 	case EROFS: code = ASSAY_EDENIED; break;
 	default: code = ASSAY_EIO; break;
