@@ -180,6 +180,16 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 	return n;
 }
 
+/* A demonym before a common noun names no party: "with an Australian
+ * miner", "with other Chinese automakers". */
+static bool unnamed_party(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	return m && m->type == ASSAY_M_COUNTRY && strcmp(m->form, "demonym") == 0 &&
+	       t + 1 < s->t1 && d->tok[t + 1].kind == CT_WORD && !d->tok[t + 1].upper;
+}
+
 /* Entities of a coordination starting at @t ("China and Russia", "the
  * US, Japan and Korea"); a comma not closed by "and" ends the list, as in
  * "with China and Russia, Turkey is ...". */
@@ -191,6 +201,8 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 	for (; t < s->t1 && n < MAXP; t++) {
 		if (cl_is_entity(d, t) && d->tok[t].modifier)
 			continue; /* "the US Department of Defense" */
+		if (unnamed_party(d, s, t))
+			break; /* "with an Australian miner": some company, unnamed */
 		if (cl_is_entity(d, t)) {
 			out[n++] = (int)t;
 			continue;
@@ -203,7 +215,8 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 			before_comma = (size_t)-1;
 			continue;
 		}
-		if (cl_word_is(d, t, "the") || cl_word_is(d, t, "other") || cl_word_is(d, t, "its"))
+		if (cl_word_is(d, t, "the") || cl_word_is(d, t, "other") || cl_word_is(d, t, "its") ||
+		    cl_word_is(d, t, "'s")) /* "with Australia's IGO" */
 			continue;
 		break;
 	}
@@ -289,6 +302,11 @@ static void topic_of(const struct cl_doc *d, const struct cl_sent *s, const stru
 	}
 	if (!out[0] && strcmp(e->type, "membership") != 0)
 		cl_commodity(d, s, s->t0, s->t0, false, out);
+	for (size_t t = e->anchor_end; !out[0] && t < s->t1; t++) /* joined the tin producers */
+		if (cl_mention(d, t) && cl_mention(d, t)->type == ASSAY_M_ORG) {
+			cl_org_commodity(d, cl_mention(d, t), out);
+			break;
+		}
 }
 
 static bool in_heading(const struct cl_doc *d, size_t pos)

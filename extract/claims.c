@@ -566,24 +566,6 @@ static void set_head(struct head *h, size_t f, const struct cl_doc *d, const cha
 	cl_copy(h->per, sizeof h->per, m->per);
 }
 
-/* "Southern Copper", "Association of Tin Producing Countries": the
- * commodity an org is named after (its name less the first word). */
-static bool org_commodity(const struct cl_doc *d, const struct assay_mention *org, char out[32])
-{
-	const char *p = memchr(d->text + org->start, ' ', org->end - org->start);
-	struct assay_mention *m = NULL;
-	size_t n = 0;
-	bool found = false;
-
-	if (!p || assay_find_mentions(p + 1, (size_t)(d->text + org->end - p - 1), NULL, &m, &n))
-		return false;
-	for (size_t i = 0; i < n && !found; i++)
-		if (m[i].type == ASSAY_M_COMMODITY)
-			found = cl_copy(out, 32, m[i].id);
-	free(m);
-	return found;
-}
-
 /* The sentence's commodity, else the paragraph's, the section's, the
  * article's; else, when the text names none, the one the subject org is
  * named after. */
@@ -592,7 +574,7 @@ static void claim_commodity(const struct cl_doc *d, const struct cl_sent *s, siz
 {
 	cl_commodity(d, s, f + 1, r, false, out);
 	if (!out[0] && subj->type == ASSAY_M_ORG)
-		org_commodity(d, subj, out);
+		cl_org_commodity(d, subj, out);
 }
 
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,

@@ -582,7 +582,9 @@ static int prep_country(const struct cl_doc *d, const struct cl_sent *s, size_t 
 {
 	for (size_t u = t; u > s->t0 + 1; u--) {
 		const struct assay_mention *m = cl_mention(d, u - 1);
+		/* "a cut in Chinese output": an adjective, not the place */
 		if (m && m->type == ASSAY_M_COUNTRY && d->tok[u - 1].prep &&
+		    strcmp(m->form, "demonym") != 0 &&
 		    (cl_word_is(d, u - 2, "in") || cl_word_is(d, u - 2, "of") ||
 		     (u > s->t0 + 2 && cl_word_is(d, u - 2, "the") &&
 		      (cl_word_is(d, u - 3, "in") || cl_word_is(d, u - 3, "of")))))
@@ -770,6 +772,24 @@ static void find_main_commodity(struct cl_doc *d)
 			best = t[j].score;
 			cl_copy(d->main_commodity, sizeof d->main_commodity, t[j].id);
 		}
+}
+
+/* "Southern Copper", "Association of Tin Producing Countries": the
+ * commodity an org is named after (its name less the first word). */
+bool cl_org_commodity(const struct cl_doc *d, const struct assay_mention *org, char out[32])
+{
+	const char *p = memchr(d->text + org->start, ' ', org->end - org->start);
+	struct assay_mention *m = NULL;
+	size_t n = 0;
+	bool found = false;
+
+	if (!p || assay_find_mentions(p + 1, (size_t)(d->text + org->end - p - 1), NULL, &m, &n))
+		return false;
+	for (size_t i = 0; i < n && !found; i++)
+		if (m[i].type == ASSAY_M_COMMODITY)
+			found = cl_copy(out, 32, m[i].id);
+	free(m);
+	return found;
 }
 
 /* ---- output ---- */
