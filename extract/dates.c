@@ -27,8 +27,10 @@ static const char *const month_names[] = {
 #define MONTHS "(?:January|February|March|April|May|June|July|August|September|October|" \
 	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 #define YEAR "(?:19|20)\\d\\d"
-#define NUMW "(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
-	"twelve|fifteen|twenty|thirty|several|a\\h+few|a\\h+couple\\h+of)"
+#define UNITW "one|two|three|four|five|six|seven|eight|nine"
+#define NUMW "(?:\\d{1,3}|a\\h+few|a\\h+couple\\h+of|a|an|several|(?:twenty|thirty|forty|fifty|" \
+	"sixty|seventy|eighty|ninety)(?:-(?:" UNITW "))?|" UNITW "|ten|eleven|twelve|thirteen|" \
+	"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 
 /* Words that can start a date, lower case. */
 static const char *const triggers[] = {
@@ -39,7 +41,9 @@ static const char *const triggers[] = {
 	"mid", "next", "nine", "nov", "november", "oct", "october", "one", "or", "past",
 	"previous", "sep", "sept", "september", "seven", "several", "since", "six", "start",
 	"ten", "the", "thirty", "this", "three", "through", "to", "twelve", "twenty", "two",
-	"until", "yesterday", "q", "h", "first", "second", "third", "fourth", NULL,
+	"until", "yesterday", "q", "h", "first", "second", "third", "fourth", "thirteen",
+	"fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty", "sixty",
+	"seventy", "eighty", "ninety", NULL,
 };
 
 static struct word_set trigger_set;
@@ -181,35 +185,23 @@ static int group_month(const char *text, pcre2_match_data *md, const char *name)
 	return -1;
 }
 
-static const char *const small_numbers[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-	"ten", "eleven", "twelve", NULL,
-};
-
+/* The number of years, months... in "two years ago": digits or words
+ * ("a", "two", "twenty-one"); -1 for "several" or "a few". */
 static long group_count(const char *text, pcre2_match_data *md, const char *name)
 {
-	size_t s, e;
+	size_t s, e, end = 0;
+	double v;
 
 	if (!group(text, md, name, &s, &e))
 		return -1;
 	if (isdigit((unsigned char)text[s])) {
-		long v = 0;
-		for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && v < 100000; i++)
-			v = v * 10 + (text[i] - '0');
-		return v;
+		long n = 0;
+		for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && n < 100000; i++)
+			n = n * 10 + (text[i] - '0');
+		return n;
 	}
-	if (e - s <= 2 && tolower((unsigned char)text[s]) == 'a')
-		return 1;
-	for (int i = 0; small_numbers[i]; i++)
-		if (strlen(small_numbers[i]) == e - s && strncasecmp(text + s, small_numbers[i], e - s) == 0)
-			return i;
-	if (strncasecmp(text + s, "fifteen", 7) == 0)
-		return 15;
-	if (strncasecmp(text + s, "twenty", 6) == 0)
-		return 20;
-	if (strncasecmp(text + s, "thirty", 6) == 0)
-		return 30;
-	return -1; /* several, a few: not a date we can place */
+	v = number_words(text, e, s, &end);
+	return v >= 0 && end == e ? (long)v : -1;
 }
 
 static bool valid_ymd(long y, int m, int d)

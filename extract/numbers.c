@@ -97,7 +97,7 @@ static bool word_is(const char *text, size_t len, size_t pos, const char *w)
 
 /* Reads "two hundred and fifty thousand", "twenty-five", "a", "half a"
  * from @pos; returns the value and sets *end, or returns -1. */
-static double parse_words(const char *text, size_t len, size_t pos, size_t *end)
+double number_words(const char *text, size_t len, size_t pos, size_t *end)
 {
 	double total = 0, cur = 0;
 	bool any = false;
@@ -639,7 +639,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 	*have = false;
 	f.words = !isdigit((unsigned char)text[cs]);
 	if (f.words) {
-		f.v = parse_words(text, len, cs, &ce);
+		f.v = number_words(text, len, cs, &ce);
 		if (f.v < 0)
 			return ce;
 	} else {

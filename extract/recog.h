@@ -127,6 +127,10 @@ int dates_find(const char *text, size_t len, const char *published,
 	       pcre2_match_data *md, struct mvec *out);
 /* ISO value of a year figure ("2023"), used by the number scanner too. */
 
+/* The value of number words at text[pos] ("two hundred and fifty",
+ * "twenty-five", "a", "half a"), -1 if none; *end is where they stop. */
+double number_words(const char *text, size_t len, size_t pos, size_t *end);
+
 int numbers_init(void);
 void numbers_free(void);
 /* @dates: the date mentions already found (sorted), whose numbers are not
