@@ -103,10 +103,25 @@ static enum MHD_Result send_refusal(struct MHD_Connection *conn, int status,
 	return ret;
 }
 
+/* True for a path of this server that is safe to put in a Location
+ * header: one leading slash (not "//host"), no control characters. */
+static bool is_local_path(const char *url)
+{
+	if (url[0] != '/' || url[1] == '/' || url[1] == '\\')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return false;
+	return strlen(url) < 400;
+}
+
 static enum MHD_Result send_login(struct serve_http *h, struct MHD_Connection *conn,
 				  const char *url)
 {
 	char cookie[160];
+
+	if (!is_local_path(url))
+		url = "/";
 
 	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
 		 h->guard.cookie_name, h->guard.session);

@@ -254,6 +254,16 @@ Test(serve_http, pages_need_the_session_that_the_printed_url_opens)
 	http("/app.js", NULL, false, NULL, &r);
 	cr_expect_eq(r.status, 200, "the script is public and carries no data");
 	reply_release(&r);
+	snprintf(path, sizeof path, "//evil.example/?token=%s", token);
+	http(path, NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 303);
+	cr_expect_not_null(strstr(r.headers.data, "Location: /\r\n"), "never sent off-site: %s",
+			   r.headers.data);
+	reply_release(&r);
+	snprintf(path, sizeof path, "/x%%0d%%0aSet-Cookie:%%20evil=1?token=%s", token);
+	http(path, NULL, false, NULL, &r);
+	cr_expect_null(strstr(r.headers.data, "evil=1"), "no header injection: %s", r.headers.data);
+	reply_release(&r);
 }
 
 Test(serve_http, every_response_carries_the_security_headers)
