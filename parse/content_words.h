@@ -11,3 +11,10 @@ static const char *const content_words[] = {
 static const char *const content_segments[] = {
 	"post", "body", "main", "blog", "hentry", "single",
 };
+
+/* Whole class tokens that blog engines put on the post itself, beside
+ * category and tag slugs ("category-no-newsletter-rss") that must not be
+ * read as furniture. */
+static const char *const post_tokens[] = {
+	"hentry", "type-post", "status-publish", "h-entry",
+};

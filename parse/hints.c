@@ -97,6 +97,8 @@ static int name_hint(const char *raw)
 	if (!raw || !*raw)
 		return 0;
 	lower_copy(s, sizeof s, raw);
+	if (any_token(s, post_tokens, COUNT(post_tokens)))
+		return 1; /* a blog post, whatever its category and tag slugs say */
 	if (has_any(s, neutral_words, COUNT(neutral_words)))
 		return 0;
 	/* furniture wins: "related-posts" is not a post */

@@ -19,6 +19,7 @@
 #define MIN_ARTICLE 200
 #define FURN_DEPTH 100 /* ancestors looked at for furniture */
 #define ALTERNATIVES 5
+#define SHORT_CANDIDATE 200.0f /* bytes under which a candidate's score shrinks */
 #define WRAPPER_SHARE 6 /* tenths of the page's paragraph text */
 #define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
 #define WIDEN_LEVELS 6
@@ -299,8 +300,12 @@ static void score_paragraphs(struct parse_ctx *c)
 static float final_score(const struct ninfo *ni, bool all)
 {
 	float ld = ni->text ? (float)ni->link / (float)ni->text : 0.0f;
+	float s = (all ? ni->score_all : ni->score) * (1.0f - ld);
 
-	return (all ? ni->score_all : ni->score) * (1.0f - ld);
+	/* a class name alone does not make a few words the article */
+	if (ni->text < SHORT_CANDIDATE && s > 0)
+		s *= (float)ni->text / SHORT_CANDIDATE;
+	return s;
 }
 
 static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
