@@ -42,7 +42,7 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o)
 	o->max_parallel = 32;
 }
 
-struct job *job_new(enum job_kind kind, const char *url, int src)
+struct job *crawler_job_new(enum job_kind kind, const char *url, int src)
 {
 	struct job *j = calloc(1, sizeof *j);
 
@@ -57,7 +57,7 @@ struct job *job_new(enum job_kind kind, const char *url, int src)
 	return j;
 }
 
-void job_free(struct job *j)
+void crawler_job_free(struct job *j)
 {
 	if (!j)
 		return;
@@ -132,7 +132,7 @@ static struct host *host_new(struct crawler *c, const char *key)
 	if (strcmp(key, "file://") == 0) {
 		h->delay = 0;
 		h->robots_state = ROBOTS_READY;
-	} else if ((until = state_get_host_until(c, key)) > c->wall0) {
+	} else if ((until = crawl_state_get_host_until(c, key)) > c->wall0) {
 		/* An earlier run was told to wait (Retry-After). */
 		h->next_at += (double)(until - c->wall0);
 	}
@@ -243,7 +243,7 @@ static int add_folder(struct crawler *c, const char *dir, int src)
 		    !(rc = assay_buf_printf(&path, "%s/%s", dir, names[i]->d_name)) &&
 		    stat(path.data, &st) == 0 && S_ISREG(st.st_mode) &&
 		    !(rc = assay_url_from_path(path.data, &url)) && !crawler_seen(c, url)) {
-			if (!(j = job_new(JOB_SOURCE, url, src)))
+			if (!(j = crawler_job_new(JOB_SOURCE, url, src)))
 				rc = ASSAY_ENOMEM;
 			else
 				j->local = true, rc = crawler_enqueue(c, j, false);
@@ -300,7 +300,7 @@ static int add_source(struct crawler *c, const char *line)
 		free(url);
 		return ASSAY_OK;
 	}
-	j = job_new(JOB_SOURCE, url, idx);
+	j = crawler_job_new(JOB_SOURCE, url, idx);
 	free(url);
 	if (!j)
 		return ASSAY_ENOMEM;
@@ -361,7 +361,7 @@ static bool robots_allow(struct crawler *c, struct host *h, struct job *j)
 	if (!ok) {
 		c->sum->robots_denied++;
 		assay_info("%s: disallowed by robots.txt", j->url);
-		job_free(j);
+		crawler_job_free(j);
 	}
 	return ok;
 }
@@ -379,8 +379,8 @@ static void defer_host(struct crawler *c, struct host *h)
 		c->queued--;
 		n++;
 		if (++j->runs >= MAX_RUNS_FAILED) {
-			state_count_failure(c, j->origin ? j->origin : j->url, "robots.txt unreachable");
-			job_free(j);
+			crawl_state_count_failure(c, j->origin ? j->origin : j->url, "robots.txt unreachable");
+			crawler_job_free(j);
 			continue;
 		}
 		j->attempts = 0;
@@ -455,7 +455,7 @@ static int start_job(struct crawler *c, struct host *h, struct job *j)
 	if (j->kind == JOB_PAGE && j->attempts == 0)
 		c->pages_started++;
 	if (j->kind != JOB_PAGE && !j->local && !c->o->refetch)
-		state_get_validators(c, j->url, &etag, &lm);
+		crawl_state_get_validators(c, j->url, &etag, &lm);
 	rc = start_flight(c, h, j, etag, lm);
 	/* The request copied the header lines; the strings can go. */
 	free(etag);
@@ -475,17 +475,17 @@ static void start_robots(struct crawler *c, struct host *h)
 	bool fresh = false;
 	struct job *j;
 
-	if (state_get_robots(c, h->key, &fresh, &body, &etag, &lm) == ASSAY_OK && fresh) {
+	if (crawl_state_get_robots(c, h->key, &fresh, &body, &etag, &lm) == ASSAY_OK && fresh) {
 		crawler_set_robots(c, h, body.data, body.len);
 		goto done;
 	}
 	if ((h->robots_url ? assay_buf_puts(&url, h->robots_url)
 			   : assay_buf_printf(&url, "%s/robots.txt", h->key)) ||
-	    !(j = job_new(JOB_ROBOTS, url.data, h->head ? h->head->src : -1)))
+	    !(j = crawler_job_new(JOB_ROBOTS, url.data, h->head ? h->head->src : -1)))
 		goto done;
 	h->robots_state = ROBOTS_PENDING;
 	if (start_flight(c, h, j, etag, lm)) {
-		job_free(j);
+		crawler_job_free(j);
 		h->robots_state = ROBOTS_FAILED;
 	}
 done:
@@ -604,7 +604,7 @@ static int run_loop(struct crawler *c)
 		rc = finish_flights(c);
 		now = assay_now();
 		if (c->dirty && now - c->last_save >= 1) {
-			state_save_frontier(c);
+			crawl_state_save_frontier(c);
 			c->last_save = now;
 		}
 		report(c, now, false);
@@ -624,7 +624,7 @@ static void abort_flights(struct crawler *c)
 		c->flights = f->next;
 		assay_http_abort(c->http, &f->req);
 		if (f->job->kind == JOB_ROBOTS) {
-			job_free(f->job);
+			crawler_job_free(f->job);
 		} else {
 			if (f->job->kind == JOB_PAGE && f->job->attempts == 1)
 				c->pages_started--;
@@ -676,7 +676,7 @@ static void close_crawler(struct crawler *c)
 	for (size_t i = 0; i < c->nhosts; i++) {
 		while ((j = c->hosts[i]->head)) {
 			c->hosts[i]->head = j->next;
-			job_free(j);
+			crawler_job_free(j);
 		}
 		assay_robots_free(c->hosts[i]->robots);
 		free(c->hosts[i]->robots_url);
@@ -685,7 +685,7 @@ static void close_crawler(struct crawler *c)
 	}
 	while ((j = c->deferred)) {
 		c->deferred = j->next;
-		job_free(j);
+		crawler_job_free(j);
 	}
 	free(c->hosts);
 	for (size_t i = 0; i < c->nsrcs; i++)
@@ -717,14 +717,14 @@ int assay_crawl(const char *const *sources, size_t nsources, const struct assay_
 	for (size_t i = 0; i < nsources && !rc; i++)
 		rc = add_source(&c, sources[i]);
 	if (!rc)
-		rc = state_load_frontier(&c);
+		rc = crawl_state_load_frontier(&c);
 	if (!rc)
 		rc = run_loop(&c);
 	abort_flights(&c);
 	sum->deferred = c.queued;
 	for (struct job *j = c.deferred; j; j = j->next)
 		sum->deferred++;
-	state_save_frontier(&c);
+	crawl_state_save_frontier(&c);
 	report(&c, assay_now(), true);
 done:
 	sum->seconds = assay_now() - (c.t0 ? c.t0 : assay_now());

@@ -89,8 +89,8 @@ struct crawler {
 
 /* crawl.c */
 int crawler_enqueue(struct crawler *c, struct job *j, bool front);
-struct job *job_new(enum job_kind kind, const char *url, int src);
-void job_free(struct job *j);
+struct job *crawler_job_new(enum job_kind kind, const char *url, int src);
+void crawler_job_free(struct job *j);
 struct host *crawler_host(struct crawler *c, const char *url);
 bool crawler_seen(struct crawler *c, const char *url); /* marks it seen */
 const char *crawler_ua(const struct crawler *c, const struct job *j);
@@ -104,22 +104,22 @@ int crawler_handle(struct crawler *c, struct flight *f);
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why);
 
 /* state.c: everything kept through hooks->state_get/state_put. */
-int state_load_frontier(struct crawler *c);
-int state_save_frontier(struct crawler *c);
-int state_get_validators(struct crawler *c, const char *url, char **etag, char **lm);
-int state_put_validators(struct crawler *c, const char *url, const char *etag, const char *lm);
+int crawl_state_load_frontier(struct crawler *c);
+int crawl_state_save_frontier(struct crawler *c);
+int crawl_state_get_validators(struct crawler *c, const char *url, char **etag, char **lm);
+int crawl_state_put_validators(struct crawler *c, const char *url, const char *etag, const char *lm);
 /* The cached robots.txt body of a host, if fetched less than ttl ago
  * (@fresh), else its validators for a conditional GET. */
-int state_get_robots(struct crawler *c, const char *hostkey, bool *fresh, struct assay_buf *body,
+int crawl_state_get_robots(struct crawler *c, const char *hostkey, bool *fresh, struct assay_buf *body,
 		     char **etag, char **lm);
-int state_put_robots(struct crawler *c, const char *hostkey, const char *body, size_t len,
+int crawl_state_put_robots(struct crawler *c, const char *hostkey, const char *body, size_t len,
 		     const char *etag, const char *lm);
 /* Wall-clock time before which a host asked not to be contacted. */
-int64_t state_get_host_until(struct crawler *c, const char *hostkey);
-int state_put_host_until(struct crawler *c, const char *hostkey, int64_t until);
+int64_t crawl_state_get_host_until(struct crawler *c, const char *hostkey);
+int crawl_state_put_host_until(struct crawler *c, const char *hostkey, int64_t until);
 /* Article URLs handed to on_page successfully (table crawl_delivered). */
-bool state_was_delivered(struct crawler *c, const char *url);
-int state_put_delivered(struct crawler *c, const char *url, const char *final_url);
-int state_count_failure(struct crawler *c, const char *url, const char *why);
+bool crawl_state_was_delivered(struct crawler *c, const char *url);
+int crawl_state_put_delivered(struct crawler *c, const char *url, const char *final_url);
+int crawl_state_count_failure(struct crawler *c, const char *url, const char *why);
 
 #endif

@@ -30,8 +30,8 @@ void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *
 		c->dirty = true;
 		return;
 	}
-	state_count_failure(c, j->origin ? j->origin : j->url, why);
-	job_free(j);
+	crawl_state_count_failure(c, j->origin ? j->origin : j->url, why);
+	crawler_job_free(j);
 }
 
 static double jitter(void)
@@ -73,7 +73,7 @@ static void slow_host(struct crawler *c, struct host *h, long retry_after)
 		h->delay = cap;
 	if (h->next_at < assay_now() + wait)
 		h->next_at = assay_now() + wait;
-	state_put_host_until(c, h->key, (int64_t)time(NULL) + (int64_t)wait);
+	crawl_state_put_host_until(c, h->key, (int64_t)time(NULL) + (int64_t)wait);
 }
 
 static int64_t write_warc(struct crawler *c, struct job *j, struct assay_http_req *r)
@@ -114,10 +114,10 @@ static int follow(struct crawler *c, struct job *j, const struct assay_http_req 
 	if (j->kind == JOB_PAGE && known(c, target)) {
 		c->sum->skipped_known++;
 		free(target);
-		job_free(j);
+		crawler_job_free(j);
 		return ASSAY_OK;
 	}
-	n = job_new(j->kind, target, j->src);
+	n = crawler_job_new(j->kind, target, j->src);
 	free(target);
 	if (!n)
 		return ASSAY_ENOMEM;
@@ -131,7 +131,7 @@ static int follow(struct crawler *c, struct job *j, const struct assay_http_req 
 	memcpy(n->ymd, j->ymd, sizeof n->ymd);
 	n->hops = j->hops + 1;
 	n->runs = j->runs;
-	job_free(j);
+	crawler_job_free(j);
 	return crawler_enqueue(c, n, true);
 }
 
@@ -159,7 +159,7 @@ static bool known(struct crawler *c, const char *url)
 {
 	if (c->o->refetch)
 		return false;
-	return (c->hk->is_known && c->hk->is_known(c->hk->ctx, url)) || state_was_delivered(c, url);
+	return (c->hk->is_known && c->hk->is_known(c->hk->ctx, url)) || crawl_state_was_delivered(c, url);
 }
 
 static int deliver(struct crawler *c, struct job *j, const struct assay_http_req *r, int64_t off)
@@ -194,10 +194,10 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 		rc = ASSAY_OK;
 	} else {
 		c->sum->new_articles++;
-		state_put_delivered(c, pg.url, pg.final_url);
+		crawl_state_put_delivered(c, pg.url, pg.final_url);
 	}
 done:
-	job_free(j);
+	crawler_job_free(j);
 	assay_buf_release(&tmp);
 	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 }
@@ -223,12 +223,12 @@ static int add_child(struct crawler *c, const struct job *parent, enum job_kind 
 		c->sum->skipped_known++;
 		return ASSAY_OK;
 	}
-	if (!(j = job_new(kind, l->url, parent->src)))
+	if (!(j = crawler_job_new(kind, l->url, parent->src)))
 		return ASSAY_ENOMEM;
 	j->local = file;
 	memcpy(j->ymd, l->ymd, sizeof j->ymd);
 	if (l->title && !(j->title = strdup(l->title))) {
-		job_free(j);
+		crawler_job_free(j);
 		return ASSAY_ENOMEM;
 	}
 	return crawler_enqueue(c, j, false);
@@ -311,8 +311,8 @@ static int expand(struct crawler *c, struct job *j, const struct assay_links *ls
 static void save_validators(struct crawler *c, const struct job *j, const struct assay_http_req *r)
 {
 	if (assay_url_is_web(j->url) && (r->etag_out || r->last_modified_out) &&
-	    state_save_frontier(c) == ASSAY_OK)
-		state_put_validators(c, j->url, r->etag_out, r->last_modified_out);
+	    crawl_state_save_frontier(c) == ASSAY_OK)
+		crawl_state_put_validators(c, j->url, r->etag_out, r->last_modified_out);
 }
 
 /* A feed, sitemap, robots.txt or HTML page named as a source. */
@@ -364,7 +364,7 @@ done:
 	if (!rc)
 		save_validators(c, j, r);
 out_job:
-	job_free(j);
+	crawler_job_free(j);
 out:
 	assay_links_release(&ls);
 	assay_buf_release(&tmp);
@@ -407,10 +407,10 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 			c->sum->retries++;
 		}
 	} else if (r->code == 304 &&
-		   state_get_robots(c, h->key, &fresh, &cached, &etag, &lm) == ASSAY_OK) {
+		   crawl_state_get_robots(c, h->key, &fresh, &cached, &etag, &lm) == ASSAY_OK) {
 		/* Still valid: the cached rules, trusted for another ttl. */
 		crawler_set_robots(c, h, cached.data, cached.len);
-		state_put_robots(c, h->key, cached.data, cached.len,
+		crawl_state_put_robots(c, h->key, cached.data, cached.len,
 				 r->etag_out ? r->etag_out : etag,
 				 r->last_modified_out ? r->last_modified_out : lm);
 	} else if (r->rc == ASSAY_OK && r->code >= 300 && r->code < 400 && r->location &&
@@ -420,16 +420,16 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 		/* 4xx (and what cannot be a robots.txt): everything allowed. */
 		crawler_set_robots(c, h, NULL, 0);
 		if (r->rc == ASSAY_OK)
-			state_put_robots(c, h->key, "", 0, NULL, NULL);
+			crawl_state_put_robots(c, h->key, "", 0, NULL, NULL);
 	} else {
 		crawler_set_robots(c, h, r->body.data, r->body.len);
-		state_put_robots(c, h->key, r->body.data, r->body.len, r->etag_out,
+		crawl_state_put_robots(c, h->key, r->body.data, r->body.len, r->etag_out,
 				 r->last_modified_out);
 	}
 	free(etag);
 	free(lm);
 	assay_buf_release(&cached);
-	job_free(j);
+	crawler_job_free(j);
 	return ASSAY_OK;
 }
 
@@ -450,7 +450,7 @@ int crawler_handle(struct crawler *c, struct flight *f)
 	off = write_warc(c, j, r);
 	if (r->code == 304) {
 		c->sum->not_modified++;
-		job_free(j);
+		crawler_job_free(j);
 		return ASSAY_OK;
 	}
 	if (r->code >= 300 && r->code < 400 && r->location)

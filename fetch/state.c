@@ -70,7 +70,7 @@ static int put_job(struct assay_buf *b, const struct job *j)
 	return ASSAY_OK;
 }
 
-int state_save_frontier(struct crawler *c)
+int crawl_state_save_frontier(struct crawler *c)
 {
 	struct assay_buf b = {0};
 	int rc = ASSAY_OK;
@@ -125,21 +125,21 @@ static int load_job(struct crawler *c, char *line)
 		return ASSAY_OK;
 	if (k == JOB_PAGE && !c->o->refetch &&
 	    ((c->hk->is_known && c->hk->is_known(c->hk->ctx, listed)) ||
-	     state_was_delivered(c, listed)))
+	     crawl_state_was_delivered(c, listed)))
 		return ASSAY_OK;
-	if (!(j = job_new((enum job_kind)k, url, -1)))
+	if (!(j = crawler_job_new((enum job_kind)k, url, -1)))
 		return ASSAY_ENOMEM;
 	j->runs = atoi(runs);
 	j->local = atoi(local) != 0;
 	snprintf(j->ymd, sizeof j->ymd, "%s", ymd);
 	if ((*origin && !(j->origin = strdup(origin))) || (*title && !(j->title = strdup(title)))) {
-		job_free(j);
+		crawler_job_free(j);
 		return ASSAY_ENOMEM;
 	}
 	return crawler_enqueue(c, j, false);
 }
 
-int state_load_frontier(struct crawler *c)
+int crawl_state_load_frontier(struct crawler *c)
 {
 	struct assay_buf b = {0};
 	char *line, *save = NULL;
@@ -172,7 +172,7 @@ static char *dup_nonempty(const char *s)
 	return s && *s ? strdup(s) : NULL;
 }
 
-int state_get_validators(struct crawler *c, const char *url, char **etag, char **lm)
+int crawl_state_get_validators(struct crawler *c, const char *url, char **etag, char **lm)
 {
 	struct assay_buf b = {0};
 	char *f[2];
@@ -187,7 +187,7 @@ int state_get_validators(struct crawler *c, const char *url, char **etag, char *
 	return rc;
 }
 
-int state_put_validators(struct crawler *c, const char *url, const char *etag, const char *lm)
+int crawl_state_put_validators(struct crawler *c, const char *url, const char *etag, const char *lm)
 {
 	struct assay_buf b = {0};
 	int rc = assay_buf_printf(&b, "%s\n%s", etag ? etag : "", lm ? lm : "");
@@ -198,7 +198,7 @@ int state_put_validators(struct crawler *c, const char *url, const char *etag, c
 	return rc;
 }
 
-int state_get_robots(struct crawler *c, const char *hostkey, bool *fresh, struct assay_buf *body,
+int crawl_state_get_robots(struct crawler *c, const char *hostkey, bool *fresh, struct assay_buf *body,
 		     char **etag, char **lm)
 {
 	struct assay_buf b = {0};
@@ -221,7 +221,7 @@ done:
 	return rc;
 }
 
-int state_put_robots(struct crawler *c, const char *hostkey, const char *body, size_t len,
+int crawl_state_put_robots(struct crawler *c, const char *hostkey, const char *body, size_t len,
 		     const char *etag, const char *lm)
 {
 	struct assay_buf b = {0};
@@ -236,7 +236,7 @@ int state_put_robots(struct crawler *c, const char *hostkey, const char *body, s
 	return rc;
 }
 
-int64_t state_get_host_until(struct crawler *c, const char *hostkey)
+int64_t crawl_state_get_host_until(struct crawler *c, const char *hostkey)
 {
 	struct assay_buf b = {0};
 	int64_t t = 0;
@@ -247,7 +247,7 @@ int64_t state_get_host_until(struct crawler *c, const char *hostkey)
 	return t;
 }
 
-int state_put_host_until(struct crawler *c, const char *hostkey, int64_t until)
+int crawl_state_put_host_until(struct crawler *c, const char *hostkey, int64_t until)
 {
 	char v[32];
 	int n = snprintf(v, sizeof v, "%lld", (long long)until);
@@ -255,7 +255,7 @@ int state_put_host_until(struct crawler *c, const char *hostkey, int64_t until)
 	return put(c, "crawl_hosts", hostkey, v, (size_t)n);
 }
 
-bool state_was_delivered(struct crawler *c, const char *url)
+bool crawl_state_was_delivered(struct crawler *c, const char *url)
 {
 	struct assay_buf b = {0};
 	int rc = get(c, "crawl_delivered", url, &b);
@@ -264,12 +264,12 @@ bool state_was_delivered(struct crawler *c, const char *url)
 	return rc == ASSAY_OK;
 }
 
-int state_put_delivered(struct crawler *c, const char *url, const char *final_url)
+int crawl_state_put_delivered(struct crawler *c, const char *url, const char *final_url)
 {
 	return put(c, "crawl_delivered", url, final_url, strlen(final_url));
 }
 
-int state_count_failure(struct crawler *c, const char *url, const char *why)
+int crawl_state_count_failure(struct crawler *c, const char *url, const char *why)
 {
 	struct assay_buf b = {0};
 	long count = 0;
