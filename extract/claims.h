@@ -3,18 +3,25 @@
  * The recognizers find what each span says (a quantity, a country); this
  * part decides what the figures are about: whose figure, which metric,
  * which commodity and year, planned or actual, and who deals with whom.
- * It reads only the cleaned text and the mentions, so a document cleaned
- * from HTML and a plain text file go through the same code: blocks are
- * lines, a line with " | " between cells is a table row, a short line
- * without closing punctuation is a heading.
+ * It reads only the cleaned text, its sentences and its mentions, so a
+ * page cleaned from HTML and a plain text file go through the same code:
+ * blocks are lines, a line with '|' between cells is a table row, a short
+ * line without closing punctuation is a heading, and a heading such as
+ * "Related News" ends the story.
  *
- * The rules are data (extract/data/claims/ *.tsv, compiled in): metric
- * cue words, status cue words, change verbs, agreement nouns and verbs.
+ * Silence beats a wrong claim: a figure with no metric cue, or no
+ * subject that the sentence or the discourse supports, makes no claim.
+ * One document states one agreement per set of parties.
+ *
+ * The rules are data (extract/data/claims/ *.tsv, compiled in by
+ * embed.py): metric cue words, metric by figure kind, counted nouns,
+ * status cues, change verbs, agreement nouns and verbs, end headings.
  *
  * Files: claims_data.c loads the tables; claims_text.c cuts the text into
  * blocks, sentences and tokens and resolves subjects and context;
  * claims.c attaches figures; tables.c reads tables; agreements.c finds
- * agreements. */
+ * agreements. assay_claims_init() is not thread-safe (extract init calls
+ * it once); finding is, as it writes nothing shared. */
 #ifndef ASSAY_CLAIMS_H
 #define ASSAY_CLAIMS_H
 

@@ -397,9 +397,9 @@ Test(extract_claims, own_articles_reach_precision_recall_and_agreement_f1)
 	cr_log_info("own articles: claims P %.3f R %.3f (%d/%d, %d/%d); agreements P %.3f R %.3f F1 %.3f",
 		    p, r, s.claims_ok, s.claims, s.gold_found, s.gold, ap, ar, f1(ap, ar));
 	cr_expect_gt(s.gold, 80, "the gold should hold many claims");
-	cr_expect_geq(p, 0.85, "claims precision %.3f", p);
-	cr_expect_geq(r, 0.80, "claims recall %.3f", r);
-	cr_expect_geq(f1(ap, ar), 0.85, "agreements F1 %.3f", f1(ap, ar));
+	cr_expect_geq(p, 0.95, "claims precision %.3f", p);
+	cr_expect_geq(r, 0.93, "claims recall %.3f", r);
+	cr_expect_geq(f1(ap, ar), 0.93, "agreements F1 %.3f", f1(ap, ar));
 }
 
 Test(extract_claims, evidence_of_every_claim_holds_its_figure)
