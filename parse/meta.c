@@ -174,6 +174,7 @@ static void offer_byline(struct parse_ctx *c, xmlNode *n, int rank)
 
 	if (parse_subtree_text(NULL, n, &b, 200) != ASSAY_OK) {
 		c->oom = true;
+		assay_buf_release(&b); /* it may hold part of the text */
 		return;
 	}
 	parse_trim(&b);
