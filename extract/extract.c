@@ -106,6 +106,8 @@ int assay_extract_init(void)
 		rc = numbers_init();
 	if (rc == ASSAY_OK)
 		rc = sentences_init();
+	if (rc == ASSAY_OK)
+		rc = assay_claims_init();
 	if (rc != ASSAY_OK) {
 		assay_extract_shutdown();
 		return rc;
