@@ -18,6 +18,7 @@
 #include "serve_http.h"
 #include "serve_pages.h"
 #include "store.h"
+#include "table.h"
 
 static const char serve_usage[] =
 	"usage: assay serve [--port N]\n"
@@ -85,12 +86,9 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 	rc = parse_args(argc, argv, &port);
 	if (rc)
 		return rc > 0 ? (fputs(serve_usage, stdout), CLI_OK) : CLI_FATAL;
-	rc = assay_store_open(g->db, 0, &app.store);
-	if (rc) {
-		assay_err("cannot open store '%s': %s (fill it with 'assay ingest' or 'assay crawl')",
-			  g->db, assay_store_errmsg(NULL));
+	app.store = cli_store_open(g, false);
+	if (!app.store)
 		return CLI_FATAL;
-	}
 	rc = assay_extract_init();
 	if (rc) {
 		assay_err("serve: cannot load the extractor: %s", assay_strerror(rc));

@@ -228,6 +228,18 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 }
 
+/* libmicrohttpd's own messages, in assay's voice and only with --verbose:
+ * the caller reports what matters (a port in use) in words. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	(void)cls;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	assay_debug("serve: %s", msg);
+}
+
 static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
 {
 	struct sockaddr_in sa;
@@ -244,6 +256,7 @@ static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT_S,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128u << 10),
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
+				MHD_OPTION_EXTERNAL_LOGGER, mhd_log, h,
 				MHD_OPTION_END);
 }
 
