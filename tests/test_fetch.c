@@ -654,3 +654,49 @@ Test(fetch, revalidates_a_stale_robots_txt_and_keeps_its_rules_on_304)
 	cr_assert_eq(tsrv_hits(s, "/x"), 0);
 	tsrv_stop(s);
 }
+
+/* The smallest gap between two requests carrying Host @host. */
+static double host_min_gap(const struct logged *log, size_t n, const char *host)
+{
+	double best = 1e9, last = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(log[i].host, host) != 0)
+			continue;
+		if (last >= 0 && log[i].at - last < best)
+			best = log[i].at - last;
+		last = log[i].at;
+	}
+	return best;
+}
+
+Test(fetch, crawls_hosts_in_parallel_each_at_its_own_pace)
+{
+	char urls[6][96], h1[64], h2[64];
+	const char *src[6];
+	struct logged log[32];
+	size_t n;
+	double t0 = now_s(), t;
+	int rc;
+
+	/* 127.0.0.1 and localhost: one server, two hosts to the crawler. */
+	for (int i = 0; i < 3; i++) {
+		snprintf(urls[i], sizeof urls[i], "http://127.0.0.1:%u/p%d", tsrv_port(srv), i + 1);
+		snprintf(urls[3 + i], sizeof urls[i], "http://localhost:%u/p%d", tsrv_port(srv), i + 1);
+	}
+	for (int i = 0; i < 6; i++)
+		src[i] = urls[i];
+	opts.delay = 0.4;
+	rc = assay_crawl(src, 6, &opts, &hooks, &sum);
+	t = now_s() - t0;
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(mem.npages, 6);
+	n = tsrv_log(srv, log, 32);
+	snprintf(h1, sizeof h1, "127.0.0.1:%u", tsrv_port(srv));
+	snprintf(h2, sizeof h2, "localhost:%u", tsrv_port(srv));
+	cr_assert_geq(host_min_gap(log, n, h1), 0.4);
+	cr_assert_geq(host_min_gap(log, n, h2), 0.4);
+	/* 4 requests a host (robots.txt + 3) at 0.4 s: 1.2 s in parallel,
+	 * 2.8 s one host after the other. */
+	cr_assert_lt(t, 2.2, "hosts crawled in parallel (%.2f s)", t);
+}
