@@ -53,7 +53,7 @@ struct assay_page;
 
 /* For `assay ingest`: hands every page-like record of @path to @on_page -
  * responses with status 2xx and an HTML/XHTML/XML content type (or none),
- * and resource records - as an assay_page whose url is the
+ * and resource records, for http(s) target URIs - as an assay_page whose url is the
  * WARC-Target-URI, warc_file @path and warc_offset the record's offset.
  * @pages counts the pages handed on, @failed those @on_page refused.
  * Returns ASSAY_OK, or the reading error. */

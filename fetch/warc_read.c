@@ -387,6 +387,8 @@ static int page_record(void *ctx, const struct assay_warc_record *r)
 	bool response = strcmp(r->type, "response") == 0;
 
 	if (!r->target_uri || !r->payload ||
+	    (strncasecmp(r->target_uri, "http://", 7) != 0 &&
+	     strncasecmp(r->target_uri, "https://", 8) != 0) ||
 	    !(strcmp(r->type, "resource") == 0 ||
 	      (response && r->http_status >= 200 && r->http_status < 300 && page_type(r->content_type))))
 		return 0;

@@ -355,3 +355,52 @@ Test(fetch_units, a_missing_local_source_is_one_error)
 	cr_assert_eq(sum.sources, 1);
 	mem_release(&m);
 }
+
+struct wget_pages {
+	unsigned n;
+	char url[4][128];
+	int64_t off[4];
+};
+
+static int keep_page(void *ctx, const struct assay_page *p)
+{
+	struct wget_pages *w = ctx;
+
+	if (w->n < 4) {
+		snprintf(w->url[w->n], sizeof w->url[0], "%s", p->url);
+		w->off[w->n] = p->warc_offset;
+	}
+	w->n++;
+	cr_assert(p->len > 0 && strstr(p->body, "<html>"), "the HTTP body, not the record");
+	return ASSAY_OK;
+}
+
+struct record_at {
+	int64_t off;
+	char uri[128];
+};
+
+static int uri_at(void *ctx, const struct assay_warc_record *r)
+{
+	struct record_at *a = ctx;
+
+	if (r->offset == a->off && strcmp(r->type, "response") == 0)
+		snprintf(a->uri, sizeof a->uri, "%s", r->target_uri);
+	return 0;
+}
+
+Test(fetch_units, a_warc_written_by_wget_gives_its_pages_and_their_offsets)
+{
+	struct wget_pages w = {0};
+	unsigned pages = 0, failed = 0;
+	char *path = strdup(data_path("wget.warc.gz"));
+
+	cr_assert_eq(assay_warc_pages(path, keep_page, &w, &pages, &failed), ASSAY_OK);
+	cr_assert_eq(pages, 2, "two responses; wget's metadata records are not pages");
+	for (unsigned i = 0; i < 2; i++) {
+		struct record_at a = {w.off[i], ""};
+		cr_assert_eq(assay_warc_read(path, 1u << 20, uri_at, &a), ASSAY_OK);
+		cr_assert_str_eq(a.uri, w.url[i], "the offset leads back to the page's record");
+	}
+	free(path);
+}
