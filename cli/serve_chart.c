@@ -144,6 +144,11 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	double x = sx(sc, m->value), a = sx(sc, m->lo), b = sx(sc, m->hi);
 	char fig[64], site[128];
 
+	if (!isfinite(x)) /* a figure that cannot be placed is written, not drawn */
+		x = a = b = CH_LABEL;
+	if (!isfinite(a) || !isfinite(b))
+		a = b = x;
+
 	clip(m->site[0] ? m->site : "unknown site", 26, site, sizeof site);
 	if (m->figure[0])
 		snprintf(fig, sizeof fig, "%s", m->figure);
@@ -165,9 +170,10 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	if (b - a >= 1)
 		svgf(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" rx=\"3\" "
 		     "fill=\"%s\" fill-opacity=\"0.25\"/>", a, y - 4, b - a, col);
-	svgf(s, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\"%s/>", x, y,
-	     m->accepted ? "7" : "5", col,
-	     m->accepted ? " stroke=\"#0b3d1b\" stroke-width=\"2\"" : "");
+	if (isfinite(m->value))
+		svgf(s, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\"%s/>", x, y,
+		     m->accepted ? "7" : "5", col,
+		     m->accepted ? " stroke=\"#0b3d1b\" stroke-width=\"2\"" : "");
 	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"%s\" fill=\"%s\">",
 	     fmax(x, b) + 10, y + 4, m->accepted ? "bold" : "normal", col);
 	svg_esc(s, fig);

@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,6 +283,15 @@ Test(serve, chart_survives_degenerate_figures)
 	cr_expect_null(strstr(svg.data, "nan"));
 	cr_expect_null(strstr(svg.data, "inf"));
 	cr_expect_not_null(strstr(svg.data, "undated"));
+	xmlFreeDoc(doc);
+	assay_buf_reset(&svg);
+	set_mark(&m[0], NAN, "2024-01-01", "a.example", false);
+	m[0].lo = m[0].hi = NAN;
+	set_mark(&m[1], 5, "2024-01-02", "b.example", false);
+	cr_assert_eq(serve_chart_svg(m, 2, "%", &svg), ASSAY_OK);
+	doc = parse_svg(&svg);
+	cr_expect_null(strstr(svg.data, "nan\""), "no NaN coordinate: %s", svg.data);
+	cr_expect_null(strstr(svg.data, "=\"-nan"));
 	xmlFreeDoc(doc);
 	assay_buf_release(&svg);
 }
