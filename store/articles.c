@@ -243,10 +243,93 @@ done:
 	return rc;
 }
 
+int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
+{
+	unsigned char val[8 + 24];
+	size_t sl = strlen(story);
+
+	if (sl > 24)
+		return ASSAY_OK;
+	rec_be64(val, h);
+	memcpy(val + 8, story, sl);
+	for (int band = 0; band < NBANDS; band++) {
+		unsigned int key = band_key(h, band, -1);
+		MDB_val k = {sizeof key, &key}, v = {8 + sl, val};
+		int rc = mdb_del(txn, s->dbi[T_BANDS], &k, &v);
+
+		if (rc && rc != MDB_NOTFOUND)
+			return store_mdb(s, rc, "removing from the story index");
+	}
+	return ASSAY_OK;
+}
+
+/* Takes an article's share of its story back: the story goes when no other
+ * article is left in it, with its index entries and text hash. */
+static int leave_story(struct assay_store *s, MDB_txn *txn, const char *story, const char *sha)
+{
+	struct assay_buf v = {0};
+	MDB_val old, k = {strlen(story), (void *)story};
+	struct rec_r r;
+	uint64_t h;
+	bool has_hash, oom = false;
+	char *first;
+	int64_t count;
+	int rc;
+
+	if (mdb_get(txn, s->dbi[T_STORIES], &k, &old))
+		return ASSAY_OK;
+	rec_init(&r, old.mv_data, old.mv_size);
+	h = (uint64_t)rec_get_i64(&r);
+	has_hash = rec_get_i64(&r) != 0;
+	first = rec_get_dup(&r, &oom);
+	count = rec_get_i64(&r);
+	if (count > 1) {
+		rc = rec_put_i64(&v, (int64_t)h);
+		rc = rc ? rc : rec_put_i64(&v, has_hash);
+		rc = rc ? rc : rec_put_str(&v, first);
+		rc = rc ? rc : rec_put_i64(&v, count - 1);
+		rc = rc ? rc : store_mdb(s, mdb_put(txn, s->dbi[T_STORIES], &k,
+						   &(MDB_val){v.len, v.data}, 0), "writing a story");
+	} else {
+		rc = store_mdb(s, mdb_del(txn, s->dbi[T_STORIES], &k, NULL), "removing a story");
+		if (!rc && has_hash)
+			rc = store_unindex_bands(s, txn, h, story);
+		if (!rc && store_get(txn, s->dbi[T_HASHES], sha, 64, &old) == 0 &&
+		    old.mv_size == k.mv_size && !memcmp(old.mv_data, story, k.mv_size))
+			rc = store_mdb(s, mdb_del(txn, s->dbi[T_HASHES], &(MDB_val){64, (void *)sha},
+						  NULL), "removing a text hash");
+	}
+	free(first);
+	assay_buf_release(&v);
+	return oom && !rc ? ASSAY_ENOMEM : rc;
+}
+
+/* A stored URL again: nothing to do when its text is the same; otherwise
+ * its claims and story are taken back so the new text can be written in
+ * their place (under the same article number). *changed says which. */
+static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
+			  const MDB_val *old, int64_t *seq, bool *changed)
+{
+	struct assay_stored_article o;
+	char sha[65];
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	store_decode_article(old, &o);
+	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
+	*changed = strcmp(sha, o.sha256) != 0;
+	*seq = o.seq;
+	if (!*changed)
+		return ASSAY_OK;
+	rc = store_drop_article_claims(s, txn, o.seq);
+	return rc ? rc : leave_story(s, txn, o.story, o.sha256);
+}
+
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res)
 {
 	struct story_pick p;
+	bool update = false;
 	char sha[65];
 	MDB_val v;
 	int rc;
@@ -254,14 +337,17 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	memset(res, 0, sizeof *res);
 	if (!replace) {
 		rc = store_get(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), &v);
-		if (rc == 0)
+		if (rc == 0 && (rc = prepare_update(s, txn, a, &v, &seq, &update)))
+			return rc;
+		if (rc == 0 && !update)
 			return ASSAY_OK;
-		if (rc != MDB_NOTFOUND)
+		if (rc != MDB_NOTFOUND && rc != 0)
 			return store_mdb(s, rc, "reading articles");
-		if ((rc = next_seq(s, txn, &seq)))
+		if (!update && (rc = next_seq(s, txn, &seq)))
 			return rc;
 	}
-	res->is_new = true;
+	res->is_new = !replace && !update;
+	res->updated = update;
 	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
 	if ((rc = pick_story(s, txn, a, sha, &p)))
 		return rc;

@@ -290,6 +290,18 @@ static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t
 	return store_mdb(s, rc, "writing conflicts");
 }
 
+static int del_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
+{
+	unsigned char k[9];
+	MDB_val key = {9, k};
+	int rc;
+
+	k[0] = (unsigned char)kind;
+	rec_be64(k + 1, group);
+	rc = mdb_del(txn, s->dbi[T_CONFLICTS], &key, NULL);
+	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "writing conflicts");
+}
+
 static int new_claim(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 		     const struct assay_claim *c, const struct interval *iv, uint64_t group,
 		     int64_t seq, const char id[12], size_t nkey)
@@ -497,7 +509,7 @@ static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t g
 			conflict = true;
 	}
 	mdb_cursor_close(c);
-	return conflict ? put_conflict(s, txn, 'a', group) : ASSAY_OK;
+	return conflict ? put_conflict(s, txn, 'a', group) : del_conflict(s, txn, 'a', group);
 }
 
 static int put_agreement(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
@@ -553,4 +565,112 @@ int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay
 	for (size_t i = 0; i < x->nagreements && !rc; i++)
 		rc = put_agreement(s, txn, a, &x->agreements[i], seq, (uint32_t)i, story);
 	return rc;
+}
+
+/* ---- Taking an article's claims back out (an update of its page) ---- */
+
+/* True when some evidence is still filed under @id in @table. */
+static bool has_evidence(struct assay_store *s, MDB_txn *txn, int table, const char *id)
+{
+	size_t idl = strlen(id);
+	MDB_cursor *c;
+	MDB_val k = {idl, (void *)id}, v;
+	bool any = false;
+
+	if (mdb_cursor_open(txn, s->dbi[table], &c))
+		return true;
+	if (mdb_cursor_get(c, &k, &v, MDB_SET_RANGE) == 0)
+		any = k.mv_size == idl + 12 && !memcmp(k.mv_data, id, idl);
+	mdb_cursor_close(c);
+	return any;
+}
+
+/* Removes a claim or agreement that no evidence supports any more, with
+ * its place in its group; the group's conflict mark is decided again. Its
+ * review stays: the same key and figure found again get it back. */
+static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const char *id)
+{
+	MDB_val k = {strlen(id), (void *)id}, v, gv;
+	unsigned char gk[8];
+	uint64_t group;
+	MDB_cursor *c;
+	size_t left = 0;
+	int rc;
+
+	if (has_evidence(s, txn, agr ? T_AGREV : T_EVIDENCE, id))
+		return ASSAY_OK;
+	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v))
+		return ASSAY_OK;
+	if (agr) {
+		struct assay_stored_agreement o;
+
+		group = agreement_decode(&v, &o) ? 0 : o.group;
+	} else {
+		struct assay_stored_claim o;
+
+		group = claim_decode(&v, &o) ? 0 : o.group;
+	}
+	rec_be64(gk, group);
+	gv = (MDB_val){8, gk};
+	mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &k);
+	rc = mdb_del(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, NULL);
+	if (rc)
+		return store_mdb(s, rc, "removing a claim");
+	if (agr)
+		return check_agreement_group(s, txn, group);
+	if (!mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c)) {
+		if (mdb_cursor_get(c, &gv, &v, MDB_SET) == 0)
+			mdb_cursor_count(c, &left);
+		mdb_cursor_close(c);
+	}
+	return left >= 2 ? ASSAY_OK : del_conflict(s, txn, 'c', group);
+}
+
+/* Deletes every evidence article @seq gave in @table and collects the ids
+ * it supported. A scan: updates of a stored page are rare. */
+static int drop_evidence(struct assay_store *s, MDB_txn *txn, int table, int64_t seq,
+			 struct assay_buf *ids)
+{
+	unsigned char want[8];
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc;
+
+	rec_be64(want, (uint64_t)seq);
+	rc = mdb_cursor_open(txn, s->dbi[table], &c);
+	if (rc)
+		return store_mdb(s, rc, "reading evidence");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		size_t idl = k.mv_size - 12;
+
+		if (k.mv_size < 13 || k.mv_size > 24 || memcmp((char *)k.mv_data + idl, want, 8))
+			continue;
+		if (assay_buf_append(ids, k.mv_data, idl) || assay_buf_putc(ids, '\0')) {
+			rc = ASSAY_ENOMEM;
+			break;
+		}
+		rc = mdb_cursor_del(c, 0);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(c);
+	if (rc == ASSAY_ENOMEM)
+		return store_fail(s, rc, "out of memory");
+	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "removing evidence");
+}
+
+int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		struct assay_buf ids = {0};
+		int rc = drop_evidence(s, txn, pass ? T_AGREV : T_EVIDENCE, seq, &ids);
+
+		for (size_t at = 0; !rc && at < ids.len; at += strlen(ids.data + at) + 1)
+			rc = drop_unsupported(s, txn, pass == 1, ids.data + at);
+		assay_buf_release(&ids);
+		if (rc)
+			return rc;
+	}
+	return ASSAY_OK;
 }

@@ -90,11 +90,15 @@ void store_base32(uint64_t v, char *out, int nchars);
 /* articles.c: story assignment and writes of one article; the banded
  * index entries of a story's SimHash. */
 int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
+int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res);
 /* claims.c: one article's claims and agreements. */
 int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			 int64_t seq, const char *story, size_t *new_claims);
+/* claims.c: takes out every evidence article @seq gave, and the claims and
+ * agreements left without any (their reviews stay). */
+int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq);
 
 /* state.c: records the last crawl at close when the caller did not. */
 void store_note_session(struct assay_store *s);

@@ -64,18 +64,22 @@ struct assay_article {
 };
 
 struct assay_put_result {
-	bool is_new;        /* false: this URL was stored already, nothing written */
+	bool is_new;        /* false: this URL was stored already */
 	bool duplicate;     /* same story as an article stored before (exact or near) */
 	size_t new_claims;  /* claims not seen before this article */
 	char story[24];     /* the story id */
+	bool updated;       /* a stored URL whose text changed: rewritten in place */
 };
 
 /* True when an article with this canonical URL is stored. */
 bool assay_store_has_url(struct assay_store *s, const char *canonical_url);
 
-/* Stores @a with its claims and agreements in one transaction, unless its
- * URL is stored already (res->is_new false). The identity is a->url in
- * canonical form (canon.h); a relative a->url gives way to fetched_url. */
+/* Stores @a with its claims and agreements in one transaction. A URL
+ * stored already (res->is_new false) is left alone when its cleaned text
+ * is the same, and rewritten in place when it changed (res->updated): its
+ * old evidence, and claims no other page supports, are taken out first;
+ * editors' decisions stay. The identity is a->url in canonical form
+ * (canon.h); a relative a->url gives way to fetched_url. */
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res);
 

@@ -352,3 +352,91 @@ Test(store, decision_follows_its_figure_when_another_figure_comes_first)
 	cr_assert_str_eq(after.state, "accepted", "the decision on 70%% stays with it");
 	assay_store_close(s);
 }
+
+/* An article of @text whose figures are CN production_share claims. */
+static void share_article(struct figs *f, const char *url, const char *text,
+			  const char *const *written, int n)
+{
+	static const char *const eq[] = {"eq", "eq"};
+
+	share_figures(f, text, written, eq, n);
+	for (int i = 0; i < n; i++) {
+		snprintf(f->c[i].metric, sizeof f->c[i].metric, "production_share");
+		sscanf(written[i], "%lf", &f->c[i].value);
+	}
+	f->a.url = url;
+}
+
+struct by_value {
+	double value;
+	char id[12], state[12];
+};
+
+static int find_value(void *ctx, const struct assay_stored_claim *c,
+		      const struct assay_source *src, size_t n)
+{
+	struct by_value *w = ctx;
+
+	(void)src;
+	(void)n;
+	if (c->c.value == w->value) {
+		snprintf(w->id, sizeof w->id, "%s", c->id);
+		snprintf(w->state, sizeof w->state, "%s", c->review.state);
+	}
+	return 0;
+}
+
+Test(store, changed_page_is_rewritten_in_place_and_keeps_decisions)
+{
+	static const char t1[] = "China mines 70% of the world's rare earths, a survey says.";
+	static const char t2[] = "China mines 70% of rare earths and refines 90% of them now.";
+	static const char t3[] = "China's share of mining is now reported as 60% of the total.";
+	static const char *const f70[] = {"70%"}, *const f90[] = {"90%"}, *const f60[] = {"60%"};
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_put_result r;
+	struct assay_store_stats st;
+	struct assay_review d = {0};
+	struct by_value v70 = {70, "", ""}, gone = {70, "", ""}, back = {70, "", ""};
+	struct figs a, b;
+
+	share_article(&a, "https://a.example/x", t1, f70, 1);
+	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
+	share_article(&b, "https://b.example/y", t2, f90, 1);
+	cr_assert_eq(assay_store_put_article(s, &b.a, &r), ASSAY_OK);
+	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
+	cr_assert_eq(st.conflicts, 1, "70%% against 90%%");
+	cr_assert_eq(assay_store_claims(s, NULL, find_value, &v70), ASSAY_OK);
+	strcpy(d.state, "rejected");
+	strcpy(d.reason, "survey misread");
+	cr_assert_eq(assay_store_review(s, v70.id, &d), ASSAY_OK);
+
+	share_article(&a, "https://a.example/x", t1, f70, 1);
+	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
+	cr_assert(!r.is_new && !r.updated, "same text: nothing to do");
+
+	/* the page changes: 70% gives way to 60% */
+	share_article(&a, "https://a.example/x", t3, f60, 1);
+	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
+	cr_assert(!r.is_new);
+	cr_assert(r.updated);
+	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
+	cr_assert_eq(st.articles, 2);
+	cr_assert_eq(st.claims, 2, "60%% and 90%%: the unsupported 70%% is gone");
+	cr_assert_eq(st.evidences, 2);
+	cr_assert_eq(st.stories, 2);
+	cr_assert_eq(st.conflicts, 1, "60%% against 90%%");
+	cr_assert_eq(assay_store_claims(s, NULL, find_value, &gone), ASSAY_OK);
+	cr_assert_eq(gone.id[0], '\0');
+
+	/* and back: the 70% claim returns with its id and its decision */
+	share_article(&a, "https://a.example/x", t1, f70, 1);
+	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
+	cr_assert(r.updated);
+	cr_assert_eq(assay_store_claims(s, NULL, find_value, &back), ASSAY_OK);
+	cr_assert_str_eq(back.id, v70.id);
+	cr_assert_str_eq(back.state, "rejected");
+	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
+	cr_assert_eq(st.claims, 2);
+	cr_assert_eq(st.stories, 2);
+	assay_store_close(s);
+}
