@@ -70,9 +70,9 @@ static int put_authority(const struct parts *p, bool https, struct assay_buf *ou
 	size_t hostlen;
 	int rc = ASSAY_OK;
 
-	at = memchr(a, '@', p->auth_len);
-	if (at)
-		a = at + 1;
+	for (at = end; at > a && at[-1] != '@'; at--) /* userinfo ends at the last '@' */
+		;
+	a = at;
 	/* The port starts at the first ':' after the host (after the ']' of an
 	 * IPv6 literal): with the last one, "h::80" kept "h:" as the host and
 	 * a second pass read that as an empty port, so the form changed. */
