@@ -241,9 +241,10 @@ static void unflag_wrappers(struct parse_ctx *c)
 	for (size_t i = 0; i < c->nni; i++) {
 		struct ninfo *ni = &c->ni[i];
 
-		if (!(ni->flags & NI_FURN) || (ni->tag->flags & TAG_FURN))
+		if (!(ni->flags & NI_FURN))
 			continue;
-		if ((ni->text * 2 > total && ni->link * 2 < ni->text) ||
+		/* an <aside> or <footer> left open swallows the page: also a wrapper */
+		if ((ni->text * 2 > total && ni->link * 2 < ni->text && !(ni->tag->flags & TAG_FURN)) ||
 		    (uint64_t)ni->ptext * 10 >= (uint64_t)ptotal * WRAPPER_SHARE)
 			ni->flags &= (uint16_t)~NI_FURN;
 	}

@@ -57,7 +57,7 @@ static const struct tag_def tag_table[] = {
 	{"nav", B | TAG_FURN, -10},
 	{"noembed", TAG_SKIP, 0},
 	{"noframes", TAG_SKIP, 0},
-	{"noscript", TAG_SKIP, 0},
+	{"noscript", B | TAG_FURN, -10}, /* furniture, not skipped: a stray <div> in it can swallow the page */
 	{"object", TAG_SKIP, 0},
 	{"ol", B | TAG_LIST, -3},
 	{"option", TAG_SKIP, 0},
