@@ -19,11 +19,44 @@ static const struct cli_command commands[] = {
 	{"show", "show ID                             a claim with every source and its history", cmd_show},
 	{"review", "review ID accept | reject --reason T | correct --value N  record a decision", cmd_review},
 	{"conflicts", "conflicts [--subject ID] [--metric M] [--format F]  where sources disagree", cmd_conflicts},
-	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]", cmd_export},
+	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]  write claims, articles, agreements or conflicts for analysis", cmd_export},
 	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
 	{"reprocess", "reprocess                           re-clean and re-extract stored pages", cmd_reprocess},
 	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
 };
+
+/* A synopsis is "USAGE  DESCRIPTION": the two parts are split at the first
+ * run of two spaces and printed in aligned columns, the usage column as
+ * wide as the widest usage that fits, a longer one on a line of its own. */
+static size_t usage_width(const char *syn)
+{
+	const char *gap = strstr(syn, "  ");
+
+	return gap ? (size_t)(gap - syn) : strlen(syn);
+}
+
+static void print_synopses(FILE *out)
+{
+	size_t n = sizeof commands / sizeof commands[0], col = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t w = usage_width(commands[i].synopsis);
+		if (w > col && w <= 40)
+			col = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *syn = commands[i].synopsis, *desc;
+		size_t w = usage_width(syn);
+
+		desc = syn + w;
+		while (*desc == ' ')
+			desc++;
+		if (w > col)
+			fprintf(out, "  %.*s\n  %*s  %s\n", (int)w, syn, (int)col, "", desc);
+		else
+			fprintf(out, "  %-*.*s  %s\n", (int)col, (int)w, syn, desc);
+	}
+}
 
 static void usage(FILE *out)
 {
@@ -33,8 +66,7 @@ static void usage(FILE *out)
 	      "figure and agreement as sourced claims, and finds where sources disagree.\n"
 	      "\n"
 	      "commands:\n", out);
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %s\n", commands[i].synopsis);
+	print_synopses(out);
 	fputs("\n"
 	      "global options:\n"
 	      "  --db DIR     the store (default: $ASSAY_DB, else ./assay.lmdb)\n"
