@@ -438,7 +438,8 @@ int crawler_handle(struct crawler *c, struct flight *f)
 	struct assay_http_req *r = &f->req;
 	struct job *j = f->job;
 	char why[300];
-	int64_t off;
+	/* Every response that came back goes to the WARC, robots.txt too. */
+	int64_t off = r->rc == ASSAY_OK ? write_warc(c, j, r) : -1;
 
 	if (j->kind == JOB_ROBOTS)
 		return robots_done(c, f->host, j, r);
@@ -447,7 +448,6 @@ int crawler_handle(struct crawler *c, struct flight *f)
 			crawler_fail(c, j, r->retryable, r->err);
 		return ASSAY_OK;
 	}
-	off = write_warc(c, j, r);
 	if (r->code == 304) {
 		c->sum->not_modified++;
 		crawler_job_free(j);

@@ -277,7 +277,7 @@ Test(fetch_cli, a_run_killed_with_sigkill_resumes_and_stores_every_page_once)
 }
 
 struct warc_count {
-	int responses;
+	int responses, all;
 	int64_t last;
 };
 
@@ -285,6 +285,7 @@ static int count_record(void *ctx, const struct assay_warc_record *r)
 {
 	struct warc_count *w = ctx;
 
+	w->all += strcmp(r->type, "response") == 0;
 	if (strcmp(r->type, "response") == 0 && r->http_status == 200) {
 		w->responses++;
 		w->last = r->offset;
@@ -302,8 +303,9 @@ Test(fetch_cli, warc_holds_every_response)
 		 tsrv_url(srv, "/feed.xml"));
 	cr_assert_eq(run(args), 0);
 	cr_assert_eq(assay_warc_read(path, 1u << 20, count_record, &w), ASSAY_OK);
-	/* the feed and every page (robots.txt is a 404 here) */
+	/* the feed and every page (robots.txt is a 404 here, also kept) */
 	cr_assert_eq(w.responses, NPAGES + 1, "%d responses", w.responses);
+	cr_assert_eq(w.all, NPAGES + 2, "%d responses of any status", w.all);
 	cr_assert_gt(w.last, 0);
 }
 
