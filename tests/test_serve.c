@@ -446,3 +446,44 @@ Test(serve, long_timelines_wrap_into_rows)
 	xmlFreeDoc(doc);
 	assay_buf_release(&svg);
 }
+
+/* True when @s (@n bytes) is well-formed UTF-8. */
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t len = s[i] < 0x80 ? 1 : s[i] >= 0xC2 && s[i] <= 0xDF ? 2
+			   : s[i] >= 0xE0 && s[i] <= 0xEF ? 3 : s[i] >= 0xF0 && s[i] <= 0xF4 ? 4 : 0;
+
+		if (!len || i + len > n)
+			return false;
+		for (size_t k = 1; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+		i += len;
+	}
+	return true;
+}
+
+Test(serve, random_bytes_come_out_as_inert_valid_text)
+{
+	static const char pool[] = "<>\"'&`\xC3\xE2\xF0\x80\xBF a";
+	unsigned seed = 12345;
+
+	for (int round = 0; round < 3000; round++) {
+		unsigned char in[64];
+		size_t n = (size_t)(rand_r(&seed) % sizeof in);
+		struct assay_buf b = {0};
+
+		for (size_t i = 0; i < n; i++) /* bias towards markup and UTF-8 lead bytes */
+			in[i] = (unsigned char)(rand_r(&seed) % 4
+						? pool[(size_t)rand_r(&seed) % (sizeof pool - 1)]
+						: rand_r(&seed) % 256);
+		cr_assert_eq(serve_esc(&b, (const char *)in, n), ASSAY_OK);
+		if (!b.len)
+			continue;
+		cr_assert(valid_utf8((const unsigned char *)b.data, b.len), "round %d", round);
+		cr_assert_null(memchr(b.data, '<', b.len));
+		cr_assert_null(memchr(b.data, '"', b.len));
+		assay_buf_release(&b);
+	}
+}
