@@ -241,6 +241,21 @@ Test(fetch, refuses_loopback_unless_allowed)
 	cr_assert_eq(tsrv_hits(srv, "/p1") + tsrv_hits(srv, "/robots.txt"), 0, "no byte was sent");
 }
 
+Test(fetch, checks_the_resolved_address_not_the_name)
+{
+	char url[96];
+	const char *src[1] = {url};
+	int rc;
+
+	/* "localhost" looks like no address at all; it resolves to loopback. */
+	opts.allow_private = false;
+	snprintf(url, sizeof url, "http://localhost:%u/p1", tsrv_port(srv));
+	rc = assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_EFETCH);
+	cr_assert_eq(sum.errors, 1);
+	cr_assert_eq(tsrv_hits(srv, "/p1") + tsrv_hits(srv, "/robots.txt"), 0);
+}
+
 Test(fetch, refuses_a_redirect_to_loopback_from_a_trusted_host)
 {
 	char src[128];
