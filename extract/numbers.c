@@ -418,6 +418,32 @@ static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 	return p;
 }
 
+/* A rate announced before the figure, within a few words of the same
+ * clause (three words): "annual capacity of 2,000 tonnes", "daily output
+ * of 500 t". */
+static void read_per_before(const char *text, size_t start, struct fig *f)
+{
+	size_t floor = start > LOOK ? start - LOOK : 0, p = start;
+
+	for (int w = 0; w < 3 && p > floor; w++) {
+		size_t e = skip_spaces_back(text, floor, p), s = e, st;
+		const struct phrase *ph;
+
+		while (s > floor && isalpha((unsigned char)text[s - 1]))
+			s--;
+		if (s == e)
+			return; /* punctuation or a number: another clause */
+		ph = phrase_before(T_PERIODS, text, floor, e, &st);
+		if (ph && st == s && (strcmp(ph->col[0], "pre") == 0 ||
+				      (strcmp(ph->col[0], "per") == 0 && !strchr(ph->s, ' ') &&
+				       ph->s[0] != '/'))) {
+			f->per = ph;
+			return;
+		}
+		p = s;
+	}
+}
+
 /* A rate ("annually") or a price ("/lb") after the figure; a rate may
  * also follow "of <a few words>" ("570,000 tons of REEs annually"). */
 static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
@@ -432,6 +458,8 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 		if (word_is(text, len, after, "ago") || word_is(text, len, after, "earlier") ||
 		    word_is(text, len, after, "later") || word_is(text, len, after, "before"))
 			return p;
+		if (strcmp(ph->col[0], "pre") == 0)
+			return p; /* "annual" after a figure says nothing of it */
 		if (strcmp(ph->col[0], "price") == 0) {
 			if (!f->cur)
 				return p;
@@ -666,6 +694,8 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 	if (p == after_core && p < len && isalpha((unsigned char)text[p]))
 		return p; /* 50Ni50CrNb, 4G, 10x */
 	p = read_per(text, len, p, &f);
+	if (!f.per && !f.cur && (f.unit || f.noun) && !(f.unit && strcmp(f.unit->col[3], "-") != 0))
+		read_per_before(text, f.start, &f);
 	qa = phrase_at(T_QUAL_AFTER, text, len, skip_spaces(text, len, p), &skip);
 	if (qa && (strcmp(qa->s, "+") != 0 || skip_spaces(text, len, p) == p)) {
 		f.qual = qa;
