@@ -50,6 +50,16 @@ static const struct cl_agr_cue *cue_at(const struct cl_doc *d, size_t t, size_t 
 	return best;
 }
 
+static bool negated(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	for (size_t u = t; u-- > s->t0 && u + 3 > t;)
+		if (cl_word_is(d, u, "not") || cl_word_is(d, u, "no") || cl_word_is(d, u, "never") ||
+		    cl_word_is(d, u, "without") || cl_word_is(d, u, "didn't") ||
+		    cl_word_is(d, u, "hasn't") || cl_word_is(d, u, "haven't"))
+			return true;
+	return false;
+}
+
 static size_t find_hits(const struct cl_doc *d, const struct cl_sent *s, struct hit *h, size_t max)
 {
 	size_t n = 0, len;
@@ -58,6 +68,10 @@ static size_t find_hits(const struct cl_doc *d, const struct cl_sent *s, struct 
 		const struct cl_agr_cue *c = cue_at(d, t, s->t1, &len);
 		if (!c)
 			continue;
+		if (negated(d, s, t)) { /* "has not signed", "no agreement" */
+			t += len - 1;
+			continue;
+		}
 		h[n++] = (struct hit){t, len, c};
 		t += len - 1;
 	}
@@ -173,6 +187,12 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 		if (cl_word_is(d, (size_t)u, "and") || d->tok[u].w[0] == ',' ||
 		    cl_word_is(d, (size_t)u, "the"))
 			continue;
+		bool is;
+		int a = cl_anaphor(d, s, (size_t)u, &is); /* "the country and Kazakhstan" */
+		if (is && a >= 0) {
+			out[n++] = a;
+			break;
+		}
 		if (!cl_is_entity(d, (size_t)u) || d->tok[u].prep || d->tok[u].paren)
 			break;
 		out[n++] = u;

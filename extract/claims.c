@@ -212,8 +212,9 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 		if (from != l && (cl_is_entity(d, u) || cl_is_figure(d, u) ||
 				  d->tok[u].kind == CT_PUNCT))
 			break; /* "from China, which controls 70%" */
-		if (cl_word_is(d, u, "from")) {
-			*skip = true;
+		if (cl_word_is(d, u, "from") || cl_word_is(d, u, "compared") ||
+		    cl_word_is(d, u, "against") || cl_word_is(d, u, "versus")) {
+			*skip = true; /* "compared with 1.05 mln ounces a year earlier" */
 			return "";
 		}
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE))
@@ -250,7 +251,8 @@ static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t 
 	    (strlen(m->id) == 10 && m->id[7] == '-'))
 		return false; /* a day dates the story; a year, month or span the figure */
 	if (u > s->t0 && (cl_word_is(d, u - 1, "since") || cl_word_is(d, u - 1, "until") ||
-			  cl_word_is(d, u - 1, "after") || cl_word_is(d, u - 1, "before")))
+			  cl_word_is(d, u - 1, "after") || cl_word_is(d, u - 1, "before") ||
+			  cl_word_is(d, u - 1, "to")))
 		return false; /* "the lowest since July" */
 	return !(u < s->t0 + 5 && u + 1 < s->t1 && d->tok[u + 1].kind == CT_PUNCT &&
 		 d->tok[u + 1].w[0] == '-');
@@ -262,8 +264,10 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
 
-	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e))
-		e++;
+	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e) &&
+	       !cl_word_is(d, e, "compared") && !cl_word_is(d, e, "from") &&
+	       !cl_word_is(d, e, "against") && !cl_word_is(d, e, "versus"))
+		e++; /* "..., compared with 1.05 mln ounces a year earlier": not its year */
 	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
 		if (!period_date(d, s, u))
 			continue;
@@ -503,6 +507,28 @@ static bool of_deposit(const char *metric)
 	       !strcmp(metric, "resources") || !strcmp(metric, "grade");
 }
 
+/* "Its Mountain Pass mine in California accounts for 12%": a named site
+ * that opens the sentence (after "its" or a possessive) is what the
+ * figure measures; one named in passing ("which runs the Loulo mine")
+ * is not. */
+static void site_subject(const struct cl_doc *d, const struct cl_sent *s, size_t f,
+			 char place[64])
+{
+	size_t a = s->t0;
+	int country;
+
+	if (a < f && (cl_word_is(d, a, "its") || cl_word_is(d, a, "the")))
+		a++;
+	else if (a + 2 < f && cl_is_entity(d, a) && cl_word_is(d, a + 1, "'s"))
+		a += 2;
+	else
+		return;
+	if (a < f && d->tok[a].kind == CT_WORD && d->tok[a].upper &&
+	    find_place(d, a, a + 5 < f ? a + 5 : f, CW_PLACE | CW_FACILITY, place, &country) &&
+	    strncmp(place, d->text + d->tok[a].start, strlen(place)) != 0)
+		place[0] = '\0'; /* the name must start right there */
+}
+
 /* Figures of a named site: a deposit's, or a plant's capacity. */
 static bool of_site(const char *metric)
 {
@@ -526,8 +552,10 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	int country = -1;
 
 	place[0] = '\0';
-	if (find_place(d, f + 1, r, CW_PLACE | CW_FACILITY, place, &country) || !of_site(metric))
+	if (find_place(d, f + 1, r, CW_PLACE | CW_FACILITY, place, &country))
 		;
+	else if (!of_site(metric))
+		site_subject(d, s, f, place);
 	else if (!find_place(d, l, f, of_deposit(metric) ? CW_PLACE : CW_FACILITY, place,
 			     &country) && strcmp(metric, "deposit_size") == 0 &&
 		 d->focus.place[0] && s->block <= d->focus.place_block + 1)
@@ -609,6 +637,16 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	return cl_push_claim(d, c);
 }
 
+/* "aims to mine 2 Mt by 2030 and holds 22 Mt": the second figure has a
+ * predicate of its own, and the first one's year is not its year. */
+static bool new_predicate(const struct cl_doc *d, size_t a, size_t b)
+{
+	for (size_t u = a + 1; u < b; u++)
+		if (cl_word_is(d, u, "and") && cl_clause_break(d, u))
+			return true;
+	return false;
+}
+
 static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, size_t l, size_t r,
 			 struct head *h)
 {
@@ -640,7 +678,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 			cl_copy(h->place, sizeof h->place, prev.valid ? prev.place : "");
 			period_of(d, s, f, period);
 			cl_copy(h->period, sizeof h->period,
-				period[0] || !prev.valid ? period : prev.period);
+				period[0] || !prev.valid || new_predicate(d, prev.tok, f) ? period
+											   : prev.period);
 			cl_commodity(d, s, f + 1, r, false, h->commodity);
 		}
 		if (world)
@@ -758,7 +797,11 @@ int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s)
 
 bool cl_clause_break(const struct cl_doc *d, size_t t)
 {
-	return is_punct(d, t, ";") || (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_BREAK));
+	if (is_punct(d, t, ";") || (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_BREAK)))
+		return true;
+	/* "aims to mine 2 million tonnes a year and holds 22 million tonnes" */
+	return cl_word_is(d, t, "and") && t + 1 < d->ntok && d->tok[t + 1].kind == CT_WORD &&
+	       (d->tok[t + 1].cls & CW_CUE_METRIC) && d->tok[t + 1].w[strlen(d->tok[t + 1].w) - 1] == 's';
 }
 
 size_t cl_clause_start(const struct cl_doc *d, size_t t0, size_t t)

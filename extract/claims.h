@@ -244,6 +244,9 @@ size_t cl_clause_start(const struct cl_doc *d, size_t sent_t0, size_t t);
  * nearest entity before it that is no object, modifier or aside, an
  * anaphor ("it", "the company"), the first entity after, else -1. */
 int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t);
+/* "it", "the country", "the company" at @t: the entity token it stands
+ * for, or -1; *is false when @t is no anaphor. */
+int cl_anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is);
 /* True when an entity that can be a subject stands before @t in @s. */
 bool cl_subject_before(const struct cl_doc *d, const struct cl_sent *s, size_t t);
 void cl_focus_update(struct cl_doc *d, const struct cl_sent *s);

@@ -546,8 +546,8 @@ const char *cl_entity_id(const struct cl_doc *d, int t)
 }
 
 /* "it", "the country", "the company": the entity it stands for, or -1;
- * 0 when @t is no anaphor. */
-static int anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is)
+ * *is false when @t is no anaphor. */
+int cl_anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *is)
 {
 	const struct cl_tok *k = &d->tok[t];
 	bool the = false;
@@ -609,7 +609,7 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 			break;
 		if (!(d->tok[u - 1].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
 			continue;
-		a = anaphor(d, s, u - 1, &is);
+		a = cl_anaphor(d, s, u - 1, &is);
 		if (is && a >= 0)
 			return a;
 	}
@@ -619,7 +619,7 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 		/* "its highest since August" after the figure says nothing new */
 		if (!(d->tok[u].cls & (CW_ANA_COUNTRY | CW_ANA_ORG)))
 			continue;
-		a = anaphor(d, s, u, &is);
+		a = cl_anaphor(d, s, u, &is);
 		if (is && a >= 0)
 			return a;
 	}
@@ -656,7 +656,7 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 		bool is;
 		int e = eligible(d, t) ? (int)t : -1;
 		if (e < 0 && (d->tok[t].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
-			e = anaphor(d, s, t, &is);
+			e = cl_anaphor(d, s, t, &is);
 		if (e < 0)
 			continue;
 		const struct assay_mention *m = cl_mention(d, (size_t)e);
@@ -684,7 +684,7 @@ static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size
 		const struct assay_mention *m = cl_mention(d, t);
 		if (!m || m->type != ASSAY_M_COMMODITY)
 			continue;
-		size_t dist = t > near ? t - near : near - t;
+		size_t dist = t > near ? 2 * (t - near) : near - t; /* before the figure first */
 		if (dist < bestd) {
 			best = m->id;
 			bestd = dist;
@@ -705,7 +705,16 @@ static const char *block_commodity(const struct cl_doc *d, size_t b)
 void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, size_t b, bool local,
 		  char out[32])
 {
-	const char *c = commodity_in(d, a, b, a);
+	size_t np = a;
+	const char *c;
+
+	/* the figure's own noun phrase first: "N tonnes of lithium", not "with
+	 * Russia's Uranium One" further on */
+	while (np < b && np < a + 8 && !(d->tok[np].kind == CT_PUNCT && d->tok[np].w[0] != '-') &&
+	       !(d->tok[np].kind == CT_WORD && (d->tok[np].cls & (CW_PREP | CW_BREAK)) &&
+		 !cl_word_is(d, np, "of")))
+		np++;
+	c = commodity_in(d, a, np, a);
 
 	if (!c)
 		c = commodity_in(d, s->t0, s->t1, a);
