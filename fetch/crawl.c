@@ -603,7 +603,9 @@ static int run_loop(struct crawler *c)
 			break;
 		rc = finish_flights(c);
 		now = assay_now();
-		if (c->dirty && now - c->last_save >= 1) {
+		/* About once a second; a big frontier (a sitemap of 50,000
+		 * URLs) a second longer per megabyte, so saving stays cheap. */
+		if (c->dirty && now - c->last_save >= 1 + (double)c->frontier_bytes / (1 << 20)) {
 			crawl_state_save_frontier(c);
 			c->last_save = now;
 		}

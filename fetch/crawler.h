@@ -84,6 +84,7 @@ struct crawler {
 	unsigned queued;
 	unsigned pages_started; /* for the --max-pages budget */
 	size_t rr;              /* the host scheduled last */
+	size_t frontier_bytes;  /* size of the frontier last saved */
 	bool dirty;      /* the frontier changed since it was saved */
 };
 

@@ -85,8 +85,10 @@ int crawl_state_save_frontier(struct crawler *c)
 		rc = put_job(&b, j);
 	if (!rc)
 		rc = put(c, "crawl_frontier", "frontier", b.data ? b.data : "", b.len);
-	if (!rc)
+	if (!rc) {
 		c->dirty = false;
+		c->frontier_bytes = b.len;
+	}
 	assay_buf_release(&b);
 	return rc;
 }
