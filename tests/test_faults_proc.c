@@ -1,0 +1,249 @@
+/* test_faults_proc.c - the assay program under process faults: killed with
+ * SIGKILL during an ingest, two ingests at once on one store, and inputs
+ * built to make regular expressions backtrack.
+ *
+ * Every check is on what a user would see: exit statuses, messages, and
+ * the store read back afterwards. Times are compared between two sizes of
+ * the same input (a ratio), never against a fixed number of seconds. */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "faults_util.h"
+
+#define NPAGES 300
+
+static char *dir;
+static char db[4096], pages[4096];
+
+static void setup(void)
+{
+	dir = fault_tmpdir();
+	snprintf(db, sizeof db, "%s/db", dir);
+	snprintf(pages, sizeof pages, "%s/pages", dir);
+}
+
+static void teardown(void)
+{
+	fault_rmdir(dir);
+	free(dir);
+}
+
+TestSuite(proc, .init = setup, .fini = teardown, .timeout = 300);
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void sleep_s(double s)
+{
+	struct timespec t = {(time_t)s, (long)((s - (double)(time_t)s) * 1e9)};
+
+	while (nanosleep(&t, &t) != 0)
+		;
+}
+
+Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
+{
+	const char *args[] = {"ingest", pages, NULL};
+	double t0, full;
+	long prev = 0, n;
+	int kills = 0;
+
+	cr_assert_eq(mkdir(pages, 0755), 0);
+	write_pages(pages, NPAGES, 7);
+	/* The time of a whole run, measured on a scratch store, scales the delays. */
+	{
+		char scratch[4200];
+
+		snprintf(scratch, sizeof scratch, "%s/scratch", dir);
+		t0 = now();
+		cr_assert_eq(assay_run(scratch, NULL, args), 0);
+		full = now() - t0;
+	}
+	srand((unsigned)time(NULL));
+	for (int k = 0; k < 20; k++) {
+		pid_t pid = assay_spawn(db, NULL, args);
+		int st;
+
+		sleep_s(full * (double)(rand() % 1000) / 1000.0);
+		kill(pid, SIGKILL);
+		st = assay_wait(pid);
+		kills += st == 128 + SIGKILL;
+		n = store_article_count(db);
+		if (n < 0 && prev == 0)
+			continue; /* killed before the store was first created */
+		cr_assert_geq(n, prev, "kill %d: the store has %ld articles, it had %ld", k, n, prev);
+		cr_assert(store_urls_unique(db), "kill %d: duplicate or unreadable article", k);
+		prev = n;
+	}
+	cr_log_info("sigkill: %d of 20 runs killed mid-way (whole run %.2f s), %ld stored", kills,
+		    full, prev);
+	cr_expect_gt(kills, 5, "too few runs were killed mid-way to prove anything");
+	cr_assert_eq(assay_run(db, NULL, args), 0);
+	cr_expect_eq(store_article_count(db), NPAGES);
+	cr_expect(store_urls_unique(db));
+}
+
+/* Two ingests of the same pages started together. */
+static void two_ingests(bool wait, int st[2], char out[2][4200])
+{
+	const char *args_wait[] = {"ingest", "--wait", pages, NULL};
+	const char *args_nowait[] = {"ingest", pages, NULL};
+	pid_t pid[2];
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(out[i], sizeof out[i], "%s/out%d.txt", dir, i);
+		pid[i] = assay_spawn(db, out[i], wait ? args_wait : args_nowait);
+	}
+	for (int i = 0; i < 2; i++)
+		st[i] = assay_wait(pid[i]);
+}
+
+Test(proc, two_ingests_with_wait_both_finish_and_store_each_page_once)
+{
+	char out[2][4200];
+	int st[2];
+
+	cr_assert_eq(mkdir(pages, 0755), 0);
+	write_pages(pages, NPAGES, 11);
+	two_ingests(true, st, out);
+	cr_expect_eq(st[0], 0);
+	cr_expect_eq(st[1], 0);
+	cr_expect_eq(store_article_count(db), NPAGES);
+	cr_expect(store_urls_unique(db));
+}
+
+Test(proc, a_second_ingest_without_wait_exits_2_with_a_message_or_runs_after)
+{
+	const char *args[] = {"ingest", pages, NULL};
+	char out[2][4200];
+	int st[2], busy = 0;
+
+	cr_assert_eq(mkdir(pages, 0755), 0);
+	write_pages(pages, NPAGES, 13);
+	for (int round = 0; round < 3; round++) {
+		two_ingests(false, st, out);
+		for (int i = 0; i < 2; i++) {
+			struct assay_buf msg = {0};
+
+			cr_assert(st[i] == 0 || st[i] == 2, "ingest exited %d", st[i]);
+			if (st[i] == 2) {
+				cr_assert(slurp(out[i], &msg));
+				cr_expect(strstr(msg.data, "assay: ") && (strstr(msg.data, "lock") ||
+									    strstr(msg.data, "another")),
+					  "unclear message: %s", msg.data);
+				busy++;
+			}
+			assay_buf_release(&msg);
+		}
+		cr_expect(st[0] == 0 || st[1] == 0, "neither ingest ran");
+		cr_expect(store_urls_unique(db));
+	}
+	cr_log_info("two writers: %d of 6 runs found the store busy", busy);
+	cr_assert_eq(assay_run(db, NULL, args), 0);
+	cr_expect_eq(store_article_count(db), NPAGES);
+	cr_expect(store_urls_unique(db));
+}
+
+/* ---- Regular expressions on pathological text --------------------------- */
+
+typedef void (*gen_fn)(FILE *f, size_t n);
+
+static void gen_digits(FILE *f, size_t n) /* n digits grouped by commas */
+{
+	fputs("Output reached ", f);
+	for (size_t i = 0; i < n; i++)
+		fputs(i && i % 3 == 0 ? ",7" : "7", f);
+	fputs(" tonnes.\n", f);
+}
+
+static void gen_quotes(FILE *f, size_t n) /* n bytes of quotes never closed */
+{
+	for (size_t i = 0; i < n; i += 10)
+		fputs(i % 20 ? "\"Turkey \xe2\x80\x9c" : "'said \"12 ", f);
+	fputc('\n', f);
+}
+
+static void gen_ands(FILE *f, size_t n) /* n repetitions of "and" */
+{
+	fputs("China signed a deal with Turkey ", f);
+	for (size_t i = 0; i < n; i++)
+		fputs(i % 50 == 49 ? "and Chile " : "and ", f);
+	fputs("on copper.\n", f);
+}
+
+static double time_extract(const char *path)
+{
+	const char *args[] = {"extract", "--text", path, NULL};
+	double best = 1e9;
+
+	for (int i = 0; i < 2; i++) {
+		double t0 = now();
+
+		cr_assert_eq(assay_run(db, NULL, args), 0, "extract failed on %s", path);
+		if (now() - t0 < best)
+			best = now() - t0;
+	}
+	return best;
+}
+
+static double time_input(gen_fn gen, size_t n, const char *name)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s-%zu.txt", dir, name, n);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	gen(f, n);
+	cr_assert_eq(fclose(f), 0);
+	return time_extract(path);
+}
+
+/* Time beyond start-up (the empty input) grows at most ~linearly: doubling
+ * the input must not more than triple it. */
+static void check_linear(gen_fn gen, size_t n, const char *name)
+{
+	double base = time_input(gen, 1, name);
+	double t1 = time_input(gen, n / 2, name) - base;
+	double t2 = time_input(gen, n, name) - base;
+
+	cr_log_info("%s: start-up %.3f s, %zu: %.3f s, %zu: %.3f s, ratio %.2f", name, base, n / 2,
+		    t1, n, t2, t1 > 0 ? t2 / t1 : 0);
+	if (t2 < 0.05)
+		return; /* too fast to tell; not a backtracking blow-up either way */
+	cr_expect_lt(t2 / (t1 > 0.01 ? t1 : 0.01), 3.0,
+		     "%s: %.3f s at %zu but %.3f s at %zu: worse than linear", name, t1, n / 2, t2,
+		     n);
+}
+
+Test(proc, four_hundred_thousand_digits_with_commas_extract_in_linear_time)
+{
+	check_linear(gen_digits, 400000, "digits");
+}
+
+Test(proc, a_megabyte_of_unbalanced_quotes_extracts_in_linear_time)
+{
+	check_linear(gen_quotes, 1u << 20, "quotes");
+}
+
+/* Disabled: fails today (50,000: 0.63 s, 100,000: 3.19 s). In
+ * extract/claims_text.c governed_by_prep() walks back over the whole
+ * coordination for every entity in it ("... and Chile and ... and"), which
+ * is quadratic in the sentence's length; a bound on that walk fixes it.
+ * Enable once extract/ has it. */
+Test(proc, a_hundred_thousand_ands_extract_in_linear_time, .disabled = true)
+{
+	check_linear(gen_ands, 100000, "ands");
+}
