@@ -18,10 +18,38 @@ struct rp {
 	struct assay_reprocess_result *res;
 };
 
+/* The article as it was stored, without claims: what a page that the
+ * current rules cannot clean keeps (its story, its text), so a failure
+ * never loses an article. */
+static int keep_as_stored(struct assay_store *s, MDB_txn *txn, const MDB_val *url,
+			  const struct assay_stored_article *m, struct assay_article *a,
+			  struct assay_buf *text)
+{
+	MDB_val v;
+
+	if (store_get(txn, s->dbi[T_TEXT], url->mv_data, url->mv_size, &v) == 0 &&
+	    store_inflate(v.mv_data, v.mv_size, text) != ASSAY_OK)
+		assay_buf_reset(text);
+	memset(a, 0, sizeof *a);
+	a->fetched_url = m->fetched_url[0] ? m->fetched_url : NULL;
+	a->title = m->title[0] ? m->title : NULL;
+	a->site = m->site[0] ? m->site : NULL;
+	a->published = m->published[0] ? m->published : NULL;
+	a->author = m->author[0] ? m->author : NULL;
+	a->language = m->language[0] ? m->language : NULL;
+	a->content_type = m->content_type[0] ? m->content_type : NULL;
+	a->text = text->data ? text->data : "";
+	a->text_len = text->len;
+	a->fetched_at = m->fetched_at;
+	a->warc_file = m->warc_file[0] ? m->warc_file : NULL;
+	a->warc_offset = m->warc_offset;
+	return ASSAY_OK;
+}
+
 static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, const MDB_val *url,
 			struct assay_stored_article *meta)
 {
-	struct assay_buf raw = {0};
+	struct assay_buf raw = {0}, old_text = {0};
 	struct assay_article a;
 	struct assay_put_result pr;
 	struct assay_stored_page page;
@@ -36,8 +64,7 @@ static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, cons
 	rc = rp->fn(rp->ctx, &page, &a);
 	if (rc == ASSAY_EPARSE) {
 		rp->res->failed++;
-		rc = ASSAY_OK;
-		goto done;
+		rc = keep_as_stored(s, txn, url, meta, &a, &old_text);
 	}
 	if (rc)
 		goto done;
@@ -51,6 +78,7 @@ static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, cons
 	}
 done:
 	assay_buf_release(&raw);
+	assay_buf_release(&old_text);
 	return rc;
 }
 

@@ -241,8 +241,9 @@ struct assay_stored_page {
 
 /* Fills @out (url ignored; raw is not rewritten) with the article as
  * re-cleaned and re-extracted; what it points to must stay valid until the
- * next call. A non-zero return skips the page (ASSAY_EPARSE) or stops
- * (anything else). */
+ * next call. ASSAY_EPARSE: the page keeps its stored text and story, with
+ * no claims (counted as failed); any other non-zero return stops and
+ * nothing changes. */
 typedef int (*assay_reprocess_fn)(void *ctx, const struct assay_stored_page *page,
 				  struct assay_article *out);
 

@@ -436,3 +436,33 @@ Test(claims, claim_ids_are_the_same_in_another_store)
 	rm_tree(other);
 	free(other);
 }
+
+static int cannot_clean(void *ctx, const struct assay_stored_page *page,
+			struct assay_article *out)
+{
+	(void)ctx;
+	(void)page;
+	(void)out;
+	return ASSAY_EPARSE;
+}
+
+Test(claims, page_the_new_rules_cannot_clean_keeps_its_text_and_story)
+{
+	struct assay_reprocess_result res;
+	struct assay_store_stats before, after;
+	struct assay_buf text = {0};
+	struct assay_buf canon = {0};
+
+	cr_assert_eq(assay_store_stats(st, &before), ASSAY_OK);
+	cr_assert_eq(assay_store_reprocess(st, cannot_clean, NULL, &res), ASSAY_OK);
+	cr_assert_eq(res.failed, narts);
+	cr_assert_eq(assay_store_stats(st, &after), ASSAY_OK);
+	cr_assert_eq(after.articles, before.articles);
+	cr_assert_eq(after.stories, before.stories);
+	cr_assert_eq(after.claims, 0);
+	assay_canonical_url(arts[0].url, &canon);
+	cr_assert_eq(assay_store_article_text(st, canon.data, &text), ASSAY_OK);
+	cr_assert_eq(text.len, arts[0].text.len);
+	assay_buf_release(&text);
+	assay_buf_release(&canon);
+}
