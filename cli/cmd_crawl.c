@@ -272,7 +272,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 		remember_run(s, &sum);
 	if (a->json)
 		print_json(&sum);
-	assay_summary_print("crawl", &sum, stderr, NULL);
+	assay_summary_print("crawl", &sum, g->quiet ? NULL : stderr, NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	if (rc == ASSAY_OK && stop_flag)
