@@ -16,7 +16,7 @@ import re
 import sys
 
 TABLES = ['units', 'currencies', 'scales', 'qualifiers', 'periods', 'nouns',
-          'notfig', 'abbrevs', 'guards']
+          'notfig', 'abbrevs', 'guards', 'fractions']
 MAX_PATTERN = 12000  # characters of pattern source per compiled pattern
 
 

@@ -750,6 +750,34 @@ static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 	return *di < dates->n && dates->v[*di].start <= s;
 }
 
+/* A share written as a fraction before "of": "two-thirds of", "half of". */
+static bool read_fraction(const char *text, size_t len, size_t pos, struct assay_mention *m)
+{
+	size_t n, q, floor = pos > LOOK ? pos - LOOK : 0, st;
+	const struct phrase *fr = phrase_at(T_FRACTIONS, text, len, pos, &n);
+	const struct phrase *qual;
+
+	if (!fr)
+		return false;
+	q = skip_spaces(text, len, pos + n);
+	if (q == pos + n || !word_is(text, len, q, "of"))
+		return false;
+	memset(m, 0, sizeof *m);
+	m->type = ASSAY_M_PERCENT;
+	m->start = pos;
+	m->end = pos + n;
+	m->value = fr->num;
+	strcpy(m->unit, "%");
+	copy_field(m->unit_text, sizeof m->unit_text, fr->s, fr->len);
+	strcpy(m->qualifier, "approx");
+	qual = phrase_before(T_QUAL_BEFORE, text, floor, skip_spaces_back(text, floor, pos), &st);
+	if (qual) { /* "more than half of", "about a third of" */
+		copy_field(m->qualifier, sizeof m->qualifier, qual->col[0], strlen(qual->col[0]));
+		m->start = st;
+	}
+	return true;
+}
+
 /* Figures written with number words; resolved against the digit ones
  * later (overlaps: the longest wins). */
 static int find_word_figures(const char *text, size_t len, const struct mvec *dates,
@@ -762,8 +790,12 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 		bool have;
 		size_t next = pos + 1;
 
-		if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
-		    !in_dates(dates, &di, pos)) {
+		if (isalpha((unsigned char)text[pos]) && read_fraction(text, len, pos, &m)) {
+			if (mvec_push(out, &m) != ASSAY_OK)
+				return ASSAY_ENOMEM;
+			next = m.end;
+		} else if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
+			   !in_dates(dates, &di, pos)) {
 			next = read_figure(text, len, pos, pos + word_len(text, len, pos), md, &m, &have);
 			if (have && mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;

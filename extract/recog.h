@@ -18,7 +18,7 @@
 /* ---- embedded data (data.c, generated) ---- */
 extern const char assay_data_units[], assay_data_currencies[], assay_data_scales[],
 	assay_data_qualifiers[], assay_data_periods[], assay_data_nouns[],
-	assay_data_notfig[], assay_data_abbrevs[], assay_data_guards[],
+	assay_data_notfig[], assay_data_abbrevs[], assay_data_guards[], assay_data_fractions[],
 	assay_data_gazetteer[];
 extern const char *const assay_data_gaz_patterns[], *const assay_data_gaz_firsts[];
 
@@ -69,7 +69,7 @@ struct phrase_table {
 enum table_id {
 	T_UNITS, T_CURRENCY_PRE, T_CURRENCY_POST, T_SCALES, T_QUAL_BEFORE,
 	T_QUAL_AFTER, T_PERIODS, T_NOUNS, T_NOTFIG_BEFORE, T_NOTFIG_AFTER,
-	T_ABBREVS, T_NTABLES
+	T_ABBREVS, T_FRACTIONS, T_NTABLES
 };
 
 int tables_load(void);

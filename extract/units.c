@@ -37,6 +37,7 @@ static const struct table_spec specs[] = {
 	{assay_data_notfig, T_NOTFIG_BEFORE, 1, -1, 0, "before", false},
 	{assay_data_notfig, T_NOTFIG_AFTER, 1, -1, 0, "after", false},
 	{assay_data_abbrevs, T_ABBREVS, -1, -1, -1, NULL, true},
+	{assay_data_fractions, T_FRACTIONS, -1, 0, -1, NULL, false},
 };
 
 static struct phrase_table tables[T_NTABLES];
