@@ -75,11 +75,16 @@ static char *norm_key(const char *s, size_t n)
 		if ((unsigned char)s[i] >= 0x80)
 			ascii = false;
 	if (!ascii) {
-		if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &folded,
-				 UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE) < 0)
+		utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+						  &folded, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+								   UTF8PROC_STABLE);
+
+		if (r == UTF8PROC_ERROR_NOMEM)
 			return NULL;
-		s = (const char *)folded;
-		n = strlen(s);
+		if (r >= 0) { /* invalid UTF-8 is kept as it is: it matches no key */
+			s = (const char *)folded;
+			n = strlen(s);
+		}
 	}
 	out = malloc(n + 1);
 	if (!out)
@@ -519,17 +524,18 @@ static void fill_mention(const struct entry *en, size_t s, size_t e, struct assa
 }
 
 /* Resolves one pattern match: the first entry for its key whose case rule
- * and guards accept it. Returns true and fills @m (type -1 for a blocker)
- * when one does. */
-static bool resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx_end,
-		    pcre2_match_data *md, struct assay_mention *m, bool *blocked)
+ * and guards accept it. Returns 1 and fills @m (type -1 for a blocker)
+ * when one does, 0 when none does, ASSAY_ENOMEM (a lost mention must not
+ * pass for no mention). */
+static int resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx_end,
+		   pcre2_match_data *md, struct assay_mention *m, bool *blocked)
 {
 	char *key = norm_key(text + s, e - s);
 	int i;
 
 	*blocked = false;
 	if (!key)
-		return false;
+		return ASSAY_ENOMEM;
 	for (i = lookup(key); i >= 0; i = entries[i].next) {
 		const struct entry *en = &entries[i];
 		if (strcmp(en->key, key) != 0 || !case_ok(en, text + s, e - s))
@@ -546,7 +552,7 @@ static bool resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx
 		break;
 	}
 	free(key);
-	return i >= 0;
+	return i >= 0 ? 1 : 0;
 }
 
 /* Tries pattern @re anchored at @pos; on an accepted match pushes it and
@@ -568,8 +574,9 @@ static int try_at(const pcre2_code *re, const char *text, size_t len, size_t pos
 	ov = pcre2_get_ovector_pointer(md);
 	e = ov[3];
 	sfx = ov[4] != PCRE2_UNSET ? ov[5] : e;
-	if (!resolve(text, len, pos, e, sfx, md, &m, &blocked))
-		return ASSAY_OK;
+	rc = resolve(text, len, pos, e, sfx, md, &m, &blocked);
+	if (rc <= 0)
+		return rc; /* no entry (0, ASSAY_OK) or ENOMEM */
 	if (blocked)
 		m.type = M_BLOCK;
 	*hit = true;

@@ -189,6 +189,9 @@ Test(oom, cleaner_never_crashes_when_libxml2_allocations_fail)
 struct extract_ctx {
 	struct assay_buf text;
 	struct assay_extraction x;
+	size_t want_claims, want_agreements; /* without failures */
+	long silent; /* runs that lost results yet returned OK */
+	long first_silent;
 };
 
 static int extract_call(void *ctx)
@@ -203,8 +206,12 @@ static void extract_undo(void *ctx, int rc)
 {
 	struct extract_ctx *e = ctx;
 
-	if (rc == ASSAY_OK)
+	if (rc == ASSAY_OK) {
+		if (e->x.nclaims != e->want_claims || e->x.nagreements != e->want_agreements)
+			if (!e->silent++)
+				e->first_silent = failalloc_calls();
 		assay_extraction_release(&e->x);
+	}
 }
 
 Test(oom, extractor_survives_a_failure_at_every_allocation)
@@ -218,9 +225,15 @@ Test(oom, extractor_survives_a_failure_at_every_allocation)
 	cr_assert_eq(assay_extract_init(), ASSAY_OK);
 	cr_assert_eq(extract_call(&e), ASSAY_OK);
 	cr_assert_gt(e.x.nclaims, 0, "the sample text should give claims");
+	e.want_claims = e.x.nclaims;
+	e.want_agreements = e.x.nagreements;
 	extract_undo(&e, ASSAY_OK);
 	w = walk_sites(extract_call, extract_undo, &e, 0, 1);
-	cr_log_info("extract: %ld runs, %ld errors, %ld leaks", w.runs, w.errors, w.leaks);
+	cr_log_info("extract: %ld runs, %ld errors, %ld leaks, %ld silently short", w.runs,
+		    w.errors, w.leaks, e.silent);
+	cr_expect_eq(e.silent, 0,
+		     "%ld runs lost claims to a failed allocation yet returned OK, the first %ld",
+		     e.silent, e.first_silent);
 	cr_expect_gt(w.runs, 10);
 	cr_expect_eq(w.bad_rc, 0, "an allocation failure came back as %s",
 		     assay_strerror(w.bad_rc));
