@@ -108,6 +108,10 @@ static int put_escaped(const char *s, size_t n, struct assay_buf *out)
 
 			rc = assay_buf_append(out, e, 3);
 			i += 2;
+		} else if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f) {
+			/* never literal in a URL; escaped, so that trimming the
+			 * ends of a canonical URL can no longer change it */
+			rc = assay_buf_printf(out, "%%%02X", (unsigned char)s[i]);
 		} else {
 			rc = assay_buf_putc(out, s[i]);
 		}
