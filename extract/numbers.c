@@ -675,6 +675,11 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 			return ce;
 		if (is_phone(text, len, cs, md, &skip))
 			return skip;
+		if (cs >= 2 && text[cs - 1] == '-' && isalpha((unsigned char)text[cs - 2]) &&
+		    read_year(text, len, cs, ce, m, &skip)) {
+			*have = true; /* "mid-2025", "pre-2020" */
+			return skip;
+		}
 		if (not_figure(text, len, cs, ce, &skip))
 			return skip;
 		f.v = parse_digits(text, cs, ce);
