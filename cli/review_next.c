@@ -62,6 +62,18 @@ static void put_safe_str(FILE *out, const char *s)
 	put_safe(out, s, strlen(s));
 }
 
+/* An id in words: "refining_share" -> "refining share". */
+static void put_words(FILE *out, const char *id)
+{
+	char w[64];
+	size_t i;
+
+	for (i = 0; id[i] && i + 1 < sizeof w; i++)
+		w[i] = id[i] == '_' || id[i] == '-' ? ' ' : id[i];
+	w[i] = '\0';
+	put_safe_str(out, w);
+}
+
 static void raw_mode(struct walk *w, bool on)
 {
 	struct termios t;
@@ -161,10 +173,10 @@ static int show_claim(void *ctx, const struct assay_stored_claim *c,
 	fputs("  ", out);
 	put_safe_str(out, serve_name_of(c->c.subject) ? serve_name_of(c->c.subject) : c->c.subject);
 	fputc(' ', out);
-	put_safe_str(out, c->c.metric);
+	put_words(out, c->c.metric);
 	if (c->c.commodity[0]) {
 		fputs(", ", out);
-		put_safe_str(out, c->c.commodity);
+		put_words(out, c->c.commodity);
 	}
 	if (c->c.period[0]) {
 		fputs(" (", out);
@@ -194,7 +206,7 @@ static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
 	}
 	if (a->a.topic[0]) {
 		fputs(" on ", out);
-		put_safe_str(out, a->a.topic);
+		put_words(out, a->a.topic);
 	}
 	fprintf(out, "   [%zu source%s]\n", n, n == 1 ? "" : "s");
 	sources(sh->w, a->id, src, n);
