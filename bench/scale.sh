@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# scale.sh - the whole program at 1,000 / 10,000 / 100,000 articles.
+#
+#   bash bench/scale.sh [BUILD_DIR] [SIZES...]     (default: build 1000 10000 100000)
+#
+# For each size: generate that many pages (bench/gen_corpus.py, cached under
+# $SCALE_WORK, default /tmp/assay-scale), `assay ingest` them into a new
+# store, then time `assay conflicts` and `assay export claims`. Reports
+# ingest articles/s and MB/s (of HTML read), peak RSS of each command
+# (/usr/bin/time), the store's size, and the cost per article of each step,
+# with its ratio to the smallest size measured in the same run: "flat"
+# reads as ratios near 1.00. bench/bench_store.c measures the store API
+# alone at the same sizes; this measures what a user runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+assay=$build/cli/assay
+[ -x "$assay" ] || { echo "scale.sh: no $assay (build first)" >&2; exit 2; }
+work=${SCALE_WORK:-/tmp/assay-scale}
+mkdir -p "$work"
+export ASSAY_DB=  # never the user's store
+
+# Runs a command under /usr/bin/time; sets secs and rss_kb.
+measure() {
+  local tf
+  tf=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$tf" "$@"
+  read -r secs rss_kb <"$tf"
+  rm -f "$tf"
+}
+
+rows=()
+for n in "${sizes[@]}"; do
+  corpus=$work/corpus-$n
+  if [ ! -f "$corpus/.done" ]; then
+    rm -rf "$corpus"
+    python3 bench/gen_corpus.py "$n" "$corpus" >/dev/null
+    touch "$corpus/.done"
+  fi
+  bytes=$(du -sb --exclude=.done "$corpus" | cut -f1)
+  db=$work/db-$n
+  rm -rf "$db"
+  measure "$assay" --db "$db" --quiet ingest "$corpus"
+  ingest_s=$secs ingest_rss=$rss_kb
+  store_bytes=$(du -sb "$db" | cut -f1)
+  measure sh -c "'$assay' --db '$db' conflicts --format jsonl >/dev/null"
+  conflicts_s=$secs conflicts_rss=$rss_kb
+  measure "$assay" --db "$db" export claims --format jsonl -o /dev/null
+  export_s=$secs export_rss=$rss_kb
+  groups=$("$assay" --db "$db" conflicts --format jsonl | wc -l)
+  rows+=("$n $bytes $ingest_s $ingest_rss $store_bytes $conflicts_s $conflicts_rss $export_s $export_rss $groups")
+  echo "scale: $n articles done (ingest ${ingest_s}s)" >&2
+  rm -rf "$db"
+done
+
+printf '%s\n' "${rows[@]}" | python3 -c '
+import sys
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+base = rows[0]
+def per(r, i): return r[i] / r[0]
+print("%9s %9s %8s %9s %9s %10s %8s %10s %11s %10s %11s %8s" % (
+    "articles", "ingest/s", "MB/s", "ms/art", "(ratio)", "store KB/a", "RSS MB",
+    "confl s", "us/art (r)", "export s", "us/art (r)", "groups"))
+for r in rows:
+    n, b, ing, irss, sb, cs, crss, es, erss, g = r
+    print("%9d %9.0f %8.2f %9.3f %9.2f %10.2f %8.1f %10.2f %6.1f %4.2f %10.2f %6.1f %4.2f %8d" % (
+        n, n / ing, b / 1e6 / ing, 1e3 * ing / n, per(r, 2) / per(base, 2),
+        sb / 1024 / n, max(irss, crss, erss) / 1024,
+        cs, 1e6 * cs / n, per(r, 5) / per(base, 5),
+        es, 1e6 * es / n, per(r, 7) / per(base, 7), g))
+print("peak RSS by command (MB): " + "; ".join(
+    "%d: ingest %.1f, conflicts %.1f, export %.1f" % (r[0], r[3] / 1024, r[6] / 1024, r[8] / 1024)
+    for r in rows))
+'
