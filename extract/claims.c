@@ -277,9 +277,10 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 			bestd = dist;
 		}
 	}
+	const struct assay_mention *m = best != (size_t)-1 ? cl_mention(d, best) : NULL;
 	out[0] = '\0';
-	if (best != (size_t)-1 && strlen(cl_mention(d, best)->id) < 16)
-		cl_copy(out, 16, cl_mention(d, best)->id);
+	if (m && strlen(m->id) < 16)
+		cl_copy(out, 16, m->id);
 }
 
 /* "deposit in (the) Eskisehir (province)": the place after a deposit noun;
