@@ -140,7 +140,9 @@ bool parse_is_hidden(xmlNode *n)
 		return true;
 	if ((v = parse_attr(n, "style")) && style_hides(v))
 		return true;
-	if ((v = parse_attr(n, "class"))) {
+	/* Tailwind's "hidden lg:block" is shown on a desktop: a class list with
+	 * responsive variants says nothing certain about visibility */
+	if ((v = parse_attr(n, "class")) && !strchr(v, ':')) {
 		lower_copy(s, sizeof s, v);
 		if (any_token(s, hidden_tokens, COUNT(hidden_tokens)))
 			return true;

@@ -55,6 +55,7 @@ enum {
 	NI_HASTABLE = 1 << 6,
 	NI_GOOD = 1 << 7,    /* scored by a paragraph outside furniture */
 	NI_PARA = 1 << 8,    /* its own text is a paragraph worth pscore */
+	NI_HIDDEN = 1 << 9,  /* hidden by style, attribute or class */
 };
 
 struct ninfo {

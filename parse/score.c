@@ -21,6 +21,7 @@
 #define ALTERNATIVES 5
 #define SHORT_CANDIDATE 200.0f /* bytes under which a candidate's score shrinks */
 #define WRAPPER_SHARE 6 /* tenths of the page's paragraph text */
+#define HIDDEN_SHARE 9  /* a hidden modal may hold more than the story */
 #define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
 #define WIDEN_LEVELS 6
 #define LEAD_MAX 4
@@ -70,10 +71,12 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 	int hint;
 
 	ni->tag = t;
-	if ((t->flags & TAG_SKIP) || parse_is_hidden(n)) {
+	if (t->flags & TAG_SKIP) {
 		ni->flags |= NI_SKIP;
 		return;
 	}
+	if (parse_is_hidden(n))
+		ni->flags |= NI_HIDDEN; /* judged after the walk: see unflag_wrappers */
 	/* body classes describe the page layout ("with_aside"), not the body */
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
@@ -146,8 +149,8 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 	if ((ni->tag->flags & (TAG_BLOCK | TAG_PARA)) == (TAG_BLOCK | TAG_PARA))
 		mark_paragraph(ni);
 	p = n->parent ? node_info(c, n->parent) : NULL;
-	if (!p)
-		return;
+	if (!p || (ni->flags & NI_HIDDEN))
+		return; /* hidden text counts for nobody outside it */
 	p->text += ni->text;
 	p->imgs += ni->imgs + ((ni->tag->flags & TAG_IMG) != 0);
 	p->link += ni->link;
@@ -224,7 +227,9 @@ static void add_ptext(struct parse_ctx *c, xmlNode *n, uint32_t len)
 
 /* A furniture name on an element that holds most of the page, or most of
  * its paragraphs, is a theme's wrapper ("has-sidebar", "sharing-container"
- * around the story), not furniture. */
+ * around the story), not furniture; a hidden element that holds most
+ * paragraphs is an unclosed tag's artefact ("flyout hidden" left open),
+ * and any other hidden element is dropped. */
 static void unflag_wrappers(struct parse_ctx *c)
 {
 	const struct ninfo *bi = c->body ? node_info(c, c->body) : NULL;
@@ -241,6 +246,9 @@ static void unflag_wrappers(struct parse_ctx *c)
 	for (size_t i = 0; i < c->nni; i++) {
 		struct ninfo *ni = &c->ni[i];
 
+		if ((ni->flags & NI_HIDDEN) &&
+		    (uint64_t)ni->ptext * 10 < (uint64_t)ptotal * HIDDEN_SHARE)
+			ni->flags |= NI_SKIP; /* hidden for real, not a parse artefact */
 		if (!(ni->flags & NI_FURN))
 			continue;
 		/* an <aside> or <footer> left open swallows the page: also a wrapper */
@@ -255,7 +263,7 @@ static bool in_furniture(const struct parse_ctx *c, xmlNode *n)
 	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
 		const struct ninfo *ni = node_info(c, n);
 
-		if (ni && (ni->flags & NI_FURN))
+		if (ni && (ni->flags & (NI_FURN | NI_SKIP)))
 			return true;
 	}
 	return false;
@@ -318,7 +326,7 @@ static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
 		struct ninfo *ni = &c->ni[i];
 		float s;
 
-		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)))
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || (ni->flags & NI_SKIP))
 			continue;
 		s = final_score(ni, all);
 		if (!best || s > bs) {
