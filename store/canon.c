@@ -164,32 +164,43 @@ static int cmp_param(const void *a, const void *b)
 	return c ? c : (x->n > y->n) - (x->n < y->n);
 }
 
+/* Parameters are escaped first and sorted as escaped: sorting the raw
+ * bytes put "%7e" after "%7F" and a control byte before '"', an order a
+ * second pass over the escaped form would change. */
 static int put_query(const char *q, size_t n, struct assay_buf *out)
 {
-	struct param *ps = NULL;
+	struct assay_buf esc = {0}; /* every kept parameter, escaped, one after another */
+	struct param *ps = calloc(n / 2 + 1, sizeof *ps);
+	size_t *at = calloc(n / 2 + 1, sizeof *at);
 	size_t np = 0, i = 0;
-	int rc = ASSAY_OK;
+	int rc = ps && at ? ASSAY_OK : ASSAY_ENOMEM;
 
-	ps = calloc(n / 2 + 1, sizeof *ps);
-	if (!ps)
-		return ASSAY_ENOMEM;
-	while (i < n) {
+	while (i < n && !rc) {
 		size_t j = i, name;
 
 		while (j < n && q[j] != '&' && q[j] != ';')
 			j++;
 		for (name = i; name < j && q[name] != '='; name++)
 			;
-		if (j > i && !is_tracking(q + i, name - i))
-			ps[np++] = (struct param){q + i, j - i};
+		if (j > i && !is_tracking(q + i, name - i)) {
+			at[np] = esc.len;
+			rc = put_escaped(q + i, j - i, &esc);
+			ps[np].n = esc.len - at[np];
+			np++;
+		}
 		i = j + 1;
 	}
-	qsort(ps, np, sizeof *ps, cmp_param);
+	for (size_t k = 0; k < np && !rc; k++)
+		ps[k].s = esc.data + at[k];
+	if (!rc)
+		qsort(ps, np, sizeof *ps, cmp_param);
 	for (size_t k = 0; k < np && !rc; k++) {
 		rc = assay_buf_putc(out, k ? '&' : '?');
 		if (!rc)
-			rc = put_escaped(ps[k].s, ps[k].n, out);
+			rc = assay_buf_append(out, ps[k].s, ps[k].n);
 	}
+	assay_buf_release(&esc);
+	free(at);
 	free(ps);
 	return rc;
 }
