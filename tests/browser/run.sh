@@ -14,9 +14,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 artifacts="$root/tests/artifacts"
 
+fail() { echo "run.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
 if [ "${ASSAY_SKIP_INSTALL:-0}" != 1 ]; then
-  ASSAY_BROWSER_TESTS=1 bash "$root/scripts/install-deps.sh"
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+  ASSAY_BROWSER_TESTS=1 bash "$root/scripts/install-deps.sh" ||
+    fail "cannot install chromium and node (needs root or sudo)"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) ||
+    fail "npm ci failed: playwright-core is not installed"
 fi
 
 bin=${ASSAY_BIN:-}
@@ -37,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$fixture" "$tmp/db" "$root/tests/data/serve_fixture.jsonl"
+"$fixture" "$tmp/db" "$root/tests/data/serve_fixture.jsonl" || fail "cannot build the test store"
 "$bin" --quiet --db "$tmp/db" ingest "$root/corpus" "$here/hostile.html" || true
 
 "$bin" --db "$tmp/db" serve --port 0 >"$tmp/url" 2>"$tmp/serve.log" &
@@ -49,8 +53,7 @@ done
 url=$(head -n 1 "$tmp/url")
 case "$url" in
   http://127.0.0.1:*) ;;
-  *) echo "run.sh: assay serve did not print its URL" >&2; cat "$tmp/serve.log" >&2
-     echo "0 passed, 1 failed"; exit 1 ;;
+  *) cat "$tmp/serve.log" >&2; fail "assay serve did not print its URL" ;;
 esac
 
 mkdir -p "$artifacts"
