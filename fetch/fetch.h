@@ -3,7 +3,15 @@
  *
  * fetch/ knows nothing of parse/, extract/ or store/: it hands each
  * fetched page to a callback, and keeps its state between runs through
- * the get/put callbacks it is given. */
+ * the get/put callbacks it is given (tables crawl_frontier,
+ * crawl_validators, crawl_robots, crawl_hosts, crawl_delivered,
+ * crawl_failures), so a run that is killed resumes where it stopped.
+ *
+ * Politeness: one request at a time per host (scheme, name and port), at
+ * least the host's delay between the end of one and the start of the
+ * next, robots.txt read before anything else on the host. Safety: limits
+ * on time, speed, size after decompression, redirects, protocols, content
+ * types, and private addresses checked on the address connected to. */
 #ifndef ASSAY_FETCH_H
 #define ASSAY_FETCH_H
 
@@ -25,9 +33,9 @@ struct assay_page {
 	size_t len;
 	const char *published;    /* from the feed item, "YYYY-MM-DD", or NULL */
 	const char *title;        /* from the feed item, or NULL */
-	int64_t fetched_at;
-	const char *warc_file;
-	int64_t warc_offset;
+	int64_t fetched_at;       /* unix seconds */
+	const char *warc_file;    /* the WARC file holding the response, or NULL */
+	int64_t warc_offset;      /* where its response record starts */
 };
 
 /* What the crawl reports: the counters of cli.md's summary. */
