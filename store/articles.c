@@ -97,40 +97,90 @@ int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const cha
 	return ASSAY_OK;
 }
 
+struct story_rec {
+	uint64_t simhash;
+	bool has_hash;
+	char first[512];   /* the URL of the story's first article */
+	int64_t count;     /* articles in the story */
+};
+
+static bool get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o)
+{
+	MDB_val v;
+	struct rec_r r;
+
+	if (store_get(txn, s->dbi[T_STORIES], id, strlen(id), &v))
+		return false;
+	rec_init(&r, v.mv_data, v.mv_size);
+	o->simhash = (uint64_t)rec_get_i64(&r);
+	o->has_hash = rec_get_i64(&r) != 0;
+	rec_get_str(&r, o->first, sizeof o->first);
+	o->count = rec_get_i64(&r);
+	return !r.bad;
+}
+
+static int write_story(struct assay_store *s, MDB_txn *txn, const char *id,
+		       const struct story_rec *o)
+{
+	struct assay_buf v = {0};
+	int rc = rec_put_i64(&v, (int64_t)o->simhash);
+
+	rc = rc ? rc : rec_put_i64(&v, o->has_hash);
+	rc = rc ? rc : rec_put_str(&v, o->first);
+	rc = rc ? rc : rec_put_i64(&v, o->count);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_STORIES], id, strlen(id), v.data, v.len, 0),
+			       "writing a story");
+	assay_buf_release(&v);
+	return rc;
+}
+
+/* The story's first article is this one: its hash and URL are the
+ * story's, and its hash goes into the index. Later articles only count. */
 static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pick *p,
 		     const char *url)
 {
-	struct assay_buf v = {0};
-	int64_t count = 0;
-	MDB_val old;
+	struct story_rec o;
 	int rc;
 
-	if (store_get(txn, s->dbi[T_STORIES], p->id, strlen(p->id), &old) == 0) {
-		struct rec_r r;
-
-		rec_init(&r, old.mv_data, old.mv_size);
-		rec_get_i64(&r); /* simhash */
-		rec_get_i64(&r); /* has hash */
-		free(rec_get_dup(&r, &(bool){false}));
-		count = rec_get_i64(&r);
-		rc = rec_put_i64(&v, (int64_t)p->simhash);
-	} else {
-		rc = rec_put_i64(&v, (int64_t)p->simhash);
-		if (!rc && p->has_hash)
-			rc = store_index_bands(s, txn, p->simhash, p->id);
+	if (get_story(s, txn, p->id, &o)) {
+		o.count++;
+		return write_story(s, txn, p->id, &o);
 	}
-	if (!rc)
-		rc = rec_put_i64(&v, p->has_hash);
-	if (!rc)
-		rc = rec_put_str(&v, url);
-	if (!rc)
-		rc = rec_put_i64(&v, count + 1);
-	if (!rc) {
-		rc = store_put(txn, s->dbi[T_STORIES], p->id, strlen(p->id), v.data, v.len, 0);
-		rc = store_mdb(s, rc, "writing a story");
-	}
-	assay_buf_release(&v);
+	o.simhash = p->simhash;
+	o.has_hash = p->has_hash;
+	snprintf(o.first, sizeof o.first, "%s", url);
+	o.count = 1;
+	rc = write_story(s, txn, p->id, &o);
+	if (!rc && p->has_hash)
+		rc = store_index_bands(s, txn, p->simhash, p->id);
 	return rc;
+}
+
+/* The index holds the stories first seen in the last NEARDUP_WINDOW
+ * articles: when article @seq starts a story, the story started by article
+ * seq - NEARDUP_WINDOW (if it did) leaves the index. That keeps a lookup's
+ * cost flat however many stories are stored; an exact copy is still found
+ * by its text hash at any age. */
+static int evict_old_story(struct assay_store *s, MDB_txn *txn, int64_t seq)
+{
+	unsigned char key[8];
+	struct assay_stored_article a;
+	struct story_rec o;
+	MDB_val url, v;
+
+	if (seq <= s->neardup_window)
+		return ASSAY_OK;
+	rec_be64(key, (uint64_t)(seq - s->neardup_window));
+	if (store_get(txn, s->dbi[T_SEQ], key, 8, &url) ||
+	    mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
+		return ASSAY_OK;
+	memset(&a, 0, sizeof a);
+	store_decode_article(&v, &a);
+	if (!get_story(s, txn, a.story, &o) || !o.has_hash || url.mv_size != strlen(o.first) ||
+	    memcmp(url.mv_data, o.first, url.mv_size))
+		return ASSAY_OK;
+	return store_unindex_bands(s, txn, o.simhash, a.story);
 }
 
 /* Exact duplicate by text hash, else near duplicate, else a new story. */
@@ -263,45 +313,28 @@ int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const c
 	return ASSAY_OK;
 }
 
-/* Takes an article's share of its story back: the story goes when no other
- * article is left in it, with its index entries and text hash. */
+/* Takes an article's share of its story back: the story goes when no
+ * other article is left in it, with its index entries and text hash. */
 static int leave_story(struct assay_store *s, MDB_txn *txn, const char *story, const char *sha)
 {
-	struct assay_buf v = {0};
 	MDB_val old, k = {strlen(story), (void *)story};
-	struct rec_r r;
-	uint64_t h;
-	bool has_hash, oom = false;
-	char *first;
-	int64_t count;
+	struct story_rec o;
 	int rc;
 
-	if (mdb_get(txn, s->dbi[T_STORIES], &k, &old))
+	if (!get_story(s, txn, story, &o))
 		return ASSAY_OK;
-	rec_init(&r, old.mv_data, old.mv_size);
-	h = (uint64_t)rec_get_i64(&r);
-	has_hash = rec_get_i64(&r) != 0;
-	first = rec_get_dup(&r, &oom);
-	count = rec_get_i64(&r);
-	if (count > 1) {
-		rc = rec_put_i64(&v, (int64_t)h);
-		rc = rc ? rc : rec_put_i64(&v, has_hash);
-		rc = rc ? rc : rec_put_str(&v, first);
-		rc = rc ? rc : rec_put_i64(&v, count - 1);
-		rc = rc ? rc : store_mdb(s, mdb_put(txn, s->dbi[T_STORIES], &k,
-						   &(MDB_val){v.len, v.data}, 0), "writing a story");
-	} else {
-		rc = store_mdb(s, mdb_del(txn, s->dbi[T_STORIES], &k, NULL), "removing a story");
-		if (!rc && has_hash)
-			rc = store_unindex_bands(s, txn, h, story);
-		if (!rc && store_get(txn, s->dbi[T_HASHES], sha, 64, &old) == 0 &&
-		    old.mv_size == k.mv_size && !memcmp(old.mv_data, story, k.mv_size))
-			rc = store_mdb(s, mdb_del(txn, s->dbi[T_HASHES], &(MDB_val){64, (void *)sha},
-						  NULL), "removing a text hash");
+	if (o.count > 1) {
+		o.count--;
+		return write_story(s, txn, story, &o);
 	}
-	free(first);
-	assay_buf_release(&v);
-	return oom && !rc ? ASSAY_ENOMEM : rc;
+	rc = store_mdb(s, mdb_del(txn, s->dbi[T_STORIES], &k, NULL), "removing a story");
+	if (!rc && o.has_hash)
+		rc = store_unindex_bands(s, txn, o.simhash, story);
+	if (!rc && store_get(txn, s->dbi[T_HASHES], sha, 64, &old) == 0 &&
+	    old.mv_size == k.mv_size && !memcmp(old.mv_data, story, k.mv_size))
+		rc = store_mdb(s, mdb_del(txn, s->dbi[T_HASHES], &(MDB_val){64, (void *)sha}, NULL),
+			       "removing a text hash");
+	return rc;
 }
 
 /* A stored URL again: nothing to do when its text is the same; otherwise
@@ -352,6 +385,8 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	if ((rc = pick_story(s, txn, a, sha, &p)))
 		return rc;
 	if ((rc = put_story(s, txn, &p, a->url)))
+		return rc;
+	if (!p.duplicate && p.has_hash && (rc = evict_old_story(s, txn, seq)))
 		return rc;
 	if ((rc = put_records(s, txn, a, seq, sha, &p, replace)))
 		return rc;

@@ -257,14 +257,31 @@ static int drop_old_bands(struct assay_store *s, MDB_txn *txn)
 	return rc && rc != MDB_NOTFOUND ? store_mdb(s, rc, "migrating the story index") : ASSAY_OK;
 }
 
+/* Whether the story whose first article is @url started within the last
+ * NEARDUP_WINDOW articles (of @last): only those are in the index. */
+static bool recent_story(struct assay_store *s, MDB_txn *txn, const char *url, int64_t last)
+{
+	struct assay_stored_article a;
+	MDB_val v;
+
+	if (store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v))
+		return false;
+	memset(&a, 0, sizeof a);
+	store_decode_article(&v, &a);
+	return a.seq > last - s->neardup_window;
+}
+
 /* Schema 2 -> 3: the bands changed (4 of 16 bits -> 5 of 13); the index is
- * filled again from the stories' SimHashes. */
+ * filled again from the SimHashes of the recent stories. */
 static int rebuild_bands(struct assay_store *s, MDB_txn *txn)
 {
 	MDB_cursor *c;
 	MDB_val k, v;
+	int64_t last = 0;
 	int rc = mdb_drop(txn, s->dbi[T_BANDS], 0);
 
+	if (!rc && store_get(txn, s->dbi[T_META], "seq", 3, &v) == 0 && v.mv_size == sizeof last)
+		memcpy(&last, v.mv_data, sizeof last);
 	if (!rc)
 		rc = mdb_cursor_open(txn, s->dbi[T_STORIES], &c);
 	if (rc)
@@ -273,11 +290,14 @@ static int rebuild_bands(struct assay_store *s, MDB_txn *txn)
 	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		struct rec_r r;
 		uint64_t h;
-		char id[32];
+		char id[32], first[512];
 
 		rec_init(&r, v.mv_data, v.mv_size);
 		h = (uint64_t)rec_get_i64(&r);
 		if (!rec_get_i64(&r) || k.mv_size >= sizeof id) /* no hash: too short */
+			continue;
+		rec_get_str(&r, first, sizeof first);
+		if (!recent_story(s, txn, first, last))
 			continue;
 		memcpy(id, k.mv_data, k.mv_size);
 		id[k.mv_size] = '\0';
@@ -456,6 +476,10 @@ int assay_store_open(const char *dir, unsigned flags, struct assay_store **out)
 		return ASSAY_ENOMEM;
 	s->lock_fd = -1;
 	s->flags = flags;
+	s->neardup_window = getenv("ASSAY_NEARDUP_WINDOW") ? atoll(getenv("ASSAY_NEARDUP_WINDOW"))
+							  : NEARDUP_WINDOW;
+	if (s->neardup_window < 1)
+		s->neardup_window = NEARDUP_WINDOW;
 	s->dir = strdup(dir);
 	if (!s->dir) {
 		rc = ASSAY_ENOMEM;

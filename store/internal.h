@@ -38,6 +38,11 @@
 
 #define STORE_SCHEMA 3
 
+/* Near duplicates are looked for among the stories first seen in this many
+ * latest articles (wire copies follow within days); exact copies at any age.
+ * $ASSAY_NEARDUP_WINDOW overrides it (tests use a small one). */
+#define NEARDUP_WINDOW 20000
+
 enum store_table {
 	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_BANDS,
 	T_CLAIMS, T_CLAIMKEYS, T_EVIDENCE, T_AGREEMENTS, T_AGRGROUPS, T_AGREV,
@@ -58,6 +63,7 @@ struct assay_store {
 	size_t mapsize;
 	size_t session_new;  /* articles this handle stored, for the last-crawl record */
 	bool last_crawl_set; /* the caller recorded the last crawl itself */
+	int64_t neardup_window; /* NEARDUP_WINDOW or $ASSAY_NEARDUP_WINDOW */
 	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	char err[512];

@@ -440,3 +440,44 @@ Test(store, changed_page_is_rewritten_in_place_and_keeps_decisions)
 	cr_assert_eq(st.stories, 2);
 	assay_store_close(s);
 }
+
+Test(store, near_duplicates_are_found_within_the_window_and_copies_at_any_age)
+{
+	struct assay_store *s;
+	struct assay_buf t = {0}, other = {0};
+	struct assay_put_result first, r;
+	struct assay_article a;
+	char url[64];
+
+	setenv("ASSAY_NEARDUP_WINDOW", "5", 1);
+	s = open_store(ASSAY_STORE_CREATE);
+	story_text(&t, -1);
+	a = plain_article("https://first.example/a", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &first), ASSAY_OK);
+	story_text(&t, 60);
+	a = plain_article("https://near.example/1", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert(r.duplicate, "within the window");
+	for (int i = 0; i < 6; i++) { /* six new stories push the first one out */
+		assay_buf_reset(&other);
+		for (int w = 0; w < 60; w++)
+			assay_buf_printf(&other, "other%d_%d ", i, w);
+		snprintf(url, sizeof url, "https://other.example/%d", i);
+		a = plain_article(url, other.data);
+		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+		cr_assert_not(r.duplicate);
+	}
+	story_text(&t, 61);
+	a = plain_article("https://near.example/2", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert_not(r.duplicate, "outside the window a near copy is a new story");
+	story_text(&t, -1);
+	a = plain_article("https://copy.example/3", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert(r.duplicate, "an exact copy is found at any age");
+	cr_assert_str_eq(r.story, first.story);
+	assay_store_close(s);
+	unsetenv("ASSAY_NEARDUP_WINDOW");
+	assay_buf_release(&t);
+	assay_buf_release(&other);
+}
