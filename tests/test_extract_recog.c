@@ -308,3 +308,29 @@ Test(recog, extract_rejects_a_bad_publication_date)
 	cr_expect(strstr(out, "YYYY-MM-DD") != NULL, "%s", out);
 	free(out);
 }
+
+/* ---- lifecycle ---- */
+
+Test(recog, shutdown_and_init_again_give_the_same_mentions)
+{
+	static const char text[] = "China holds 44 million tons; Turkey joined the MSP in 2024.";
+	struct assay_mention *a = NULL, *b = NULL;
+	size_t na = 0, nb = 0;
+
+	cr_assert_eq(assay_find_mentions(text, sizeof text - 1, NULL, &a, &na), ASSAY_OK);
+	assay_extract_shutdown();
+	cr_expect_neq(assay_find_mentions(text, sizeof text - 1, NULL, &b, &nb), ASSAY_OK,
+		      "no matching before init");
+	cr_assert_eq(assay_extract_init(), ASSAY_OK);
+	cr_assert_eq(assay_extract_init(), ASSAY_OK, "init is idempotent");
+	cr_assert_eq(assay_find_mentions(text, sizeof text - 1, NULL, &b, &nb), ASSAY_OK);
+	cr_assert_eq(na, nb);
+	cr_expect_gt(na, 4);
+	for (size_t i = 0; i < na; i++) {
+		cr_expect_eq(a[i].start, b[i].start);
+		cr_expect_eq(a[i].end, b[i].end);
+		cr_expect_str_eq(a[i].id, b[i].id);
+	}
+	free(a);
+	free(b);
+}
