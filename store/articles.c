@@ -7,8 +7,10 @@
  * of its bits flipped: 69 keys. That finds every stored hash within
  * SIMHASH_MAX_BITS = 9 bits without a scan, since 9 differing bits spread
  * over 5 bands leave some band with at most one. A lookup costs 69 key
- * probes however large the store grows, plus a popcount for each story
- * met in those buckets (about 69 * stories / 8192). */
+ * probes, plus a popcount for each story met in those buckets: about
+ * 69 * stories / 8192, and the index holds only the stories of the last
+ * NEARDUP_WINDOW articles (evict_old_story), so at most ~170 however large
+ * the store grows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
