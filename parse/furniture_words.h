@@ -6,7 +6,8 @@
  * but not Drupal's "node--promoted"; "ad" finds "top_ad", not "header"). */
 static const char *const furniture_words[] = {
 	"adsbygoogle", "adspot", "ad-slot", "ad-container", "ad-wrapper", "advert",
-	"about-author", "also-read", "alsoread", "author-box", "authorbox",
+	"about-author", "author-bio", "author-info", "authorinfo", "post-author",
+	"author-description", "author-card", "also-read", "alsoread", "author-box", "authorbox",
 	"breadcrumb", "byline-share", "combx", "comment", "consent", "cookie",
 	"copyright", "disqus", "donate", "dropdown", "feedback", "footer", "gdpr",
 	"headline-list", "jp-relatedposts", "join-", "masthead", "menu", "modal",

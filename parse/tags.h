@@ -29,7 +29,7 @@ static const struct tag_def tag_table[] = {
 	{"figure", B, 0},
 	{"font", TAG_PARA, 0},
 	{"footer", B | TAG_FURN, -10},
-	{"form", B | C, -3},
+	{"form", B | C | TAG_FURN, -3}, /* unless it wraps the page (ASP.NET) */
 	{"frame", TAG_SKIP, 0},
 	{"frameset", TAG_SKIP, 0},
 	{"h1", B | TAG_HEADING, -5},
