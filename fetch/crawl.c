@@ -702,16 +702,20 @@ int assay_crawl(const char *const *sources, size_t nsources, const struct assay_
 		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum)
 {
 	struct assay_crawl_opts defaults;
+	struct assay_crawl_summary unused;
 	struct crawler c = {0};
 	int rc;
 
+	if (!sum)
+		sum = &unused;
 	memset(sum, 0, sizeof *sum);
 	if (!opts) {
 		assay_crawl_opts_init(&defaults);
 		opts = &defaults;
 	}
 	c.o = opts;
-	c.hk = hooks;
+	static const struct assay_crawl_hooks no_hooks;
+	c.hk = hooks ? hooks : &no_hooks; /* a dry run: fetch, keep nothing */
 	c.sum = sum;
 	if ((rc = open_crawler(&c, opts)))
 		goto done;

@@ -404,3 +404,15 @@ Test(fetch_units, a_warc_written_by_wget_gives_its_pages_and_their_offsets)
 	}
 	free(path);
 }
+
+Test(fetch_units, a_dry_run_needs_no_hooks)
+{
+	char *feed = strdup(data_path("local/feed.xml"));
+	const char *src[1] = {feed};
+	struct assay_crawl_opts o;
+
+	test_opts(&o);
+	cr_assert_eq(assay_crawl(src, 1, &o, NULL, NULL), ASSAY_OK);
+	cr_assert_eq(assay_crawl(src, 1, NULL, NULL, NULL), ASSAY_OK, "default options too");
+	free(feed);
+}
