@@ -339,3 +339,42 @@ Test(fetch_cli, wait_queues_behind_a_running_crawl)
 	cr_assert_eq(tsrv_hits(srv, "/drip"), 2, "tried once by each run");
 	free(out);
 }
+
+Test(fetch_cli, sigterm_stops_soon_keeps_the_rest_and_exits_1)
+{
+	char db[128], url[128], again[256], *out;
+	struct timespec t0, t1;
+	pid_t pid;
+	int st;
+
+	snprintf(db, sizeof db, "%s/db", dir);
+	snprintf(url, sizeof url, "%s", tsrv_url(srv, "/feed.xml"));
+	pid = fork();
+	if (pid == 0) {
+		execl(getenv("ASSAY_BIN"), "assay", "--db", db, "--quiet", "crawl", "--allow-private",
+		      "--delay", "0.2", url, (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 200 && tsrv_hits(srv, "/n/3") == 0; i++)
+		usleep(20000);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	kill(pid, SIGTERM);
+	waitpid(pid, &st, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 1, "stopped, not killed, and says so");
+	cr_assert_lt((double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, 1.5);
+	cr_assert_lt(tsrv_hits(srv, "/n/39"), 1);
+	snprintf(again, sizeof again, "crawl --allow-private --delay 0 --summary-json %s", url);
+	cr_assert_eq(run(again), 0);
+	cr_assert_eq(run("export articles --format jsonl"), 0);
+	out = slurp("out");
+	cr_assert_eq(count_lines_with(out, "\"url\":"), NPAGES, "every page stored once");
+	free(out);
+	/* A transfer cut by the signal is fetched again; nothing else is. */
+	unsigned twice = 0;
+	for (int i = 0; i < NPAGES; i++) {
+		cr_assert_leq(tsrv_hits(srv, paths[i]), 2, "%s", paths[i]);
+		twice += tsrv_hits(srv, paths[i]) == 2;
+	}
+	cr_assert_leq(twice, 1);
+}
