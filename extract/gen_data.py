@@ -41,17 +41,19 @@ def norm(s):
 
 
 def iso_names(path1, path3, current_aliases):
-    """ISO 3166-1 names, then former states' names (ISO 3166-3) that do
-    not collide with a current name or alias ("Yemen", "Burma" stay the
-    current countries)."""
+    """ISO 3166-1 names that the curated aliases do not redefine ("Congo"
+    is the DRC in mining news, not ISO's Republic of the Congo), then
+    former states' names (ISO 3166-3) that do not collide with a current
+    name or alias ("Yemen", "Burma" stay the current countries)."""
     out = []
+    curated = {norm(a) for a in current_aliases}
     for c in json.load(open(path1, encoding='utf-8'))['3166-1']:
         code = c['alpha_2']
         for k in ('name', 'official_name', 'common_name'):
             n = c.get(k)
-            if n and ',' not in n and '(' not in n:
+            if n and ',' not in n and '(' not in n and norm(n) not in curated:
                 out.append((n, code))
-    taken = {norm(n) for n, _ in out} | {norm(a) for a in current_aliases}
+    taken = {norm(n) for n, _ in out} | curated
     for c in json.load(open(path3, encoding='utf-8'))['3166-3']:
         code = c['alpha_4']
         parts = [p.strip() for p in c['name'].split(', ')]

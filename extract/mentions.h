@@ -24,7 +24,8 @@
  *             value only; the table header says what it counts
  *   country   id = ISO 3166-1 alpha-2 ("TR"), "EU", or ISO 3166-3 alpha-4
  *             ("SUHH"); form says how it was written (name, demonym,
- *             capital standing for the government)
+ *             capital or government: a capital or a seat of government
+ *             standing for it, "Ankara", "the White House")
  *   org       id = gazetteer slug ("byd"), kind ("company",
  *             "intergovernmental", "agency", "partnership", "media"),
  *             home = its home country id ("CN") or ""
