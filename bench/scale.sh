@@ -6,8 +6,8 @@
 # For each size: generate that many pages (bench/gen_corpus.py, cached under
 # $SCALE_WORK, default /tmp/assay-scale), `assay ingest` them into a new
 # store, then time `assay conflicts` and `assay export claims`. Reports
-# ingest articles/s and MB/s (of HTML read), peak RSS of each command
-# (/usr/bin/time), the store's size, and the cost per article of each step,
+# ingest articles/s and MB/s (of HTML read), peak memory of each command
+# (bench/peakmem.py: heap and resident), the store's size, and the cost per article of each step,
 # with its ratio to the smallest size measured in the same run: "flat"
 # reads as ratios near 1.00. bench/bench_store.c measures the store API
 # alone at the same sizes; this measures what a user runs.
@@ -23,13 +23,10 @@ work=${SCALE_WORK:-/tmp/assay-scale}
 mkdir -p "$work"
 export ASSAY_DB=  # never the user's store
 
-# Runs a command under /usr/bin/time; sets secs and rss_kb.
+# Runs a command under bench/peakmem.py; sets secs, rss_kb (peak resident,
+# store pages mapped from the file included) and anon_kb (peak heap).
 measure() {
-  local tf
-  tf=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$tf" "$@"
-  read -r secs rss_kb <"$tf"
-  rm -f "$tf"
+  read -r secs rss_kb anon_kb < <(python3 bench/peakmem.py "$@")
 }
 
 rows=()
@@ -44,14 +41,14 @@ for n in "${sizes[@]}"; do
   db=$work/db-$n
   rm -rf "$db"
   measure "$assay" --db "$db" --quiet ingest "$corpus"
-  ingest_s=$secs ingest_rss=$rss_kb
+  ingest_s=$secs ingest_rss=$rss_kb ingest_anon=$anon_kb
   store_bytes=$(du -sb "$db" | cut -f1)
-  measure sh -c "'$assay' --db '$db' conflicts --format jsonl >/dev/null"
-  conflicts_s=$secs conflicts_rss=$rss_kb
+  measure "$assay" --db "$db" conflicts --format jsonl
+  conflicts_s=$secs conflicts_rss=$rss_kb conflicts_anon=$anon_kb
   measure "$assay" --db "$db" export claims --format jsonl -o /dev/null
-  export_s=$secs export_rss=$rss_kb
+  export_s=$secs export_rss=$rss_kb export_anon=$anon_kb
   groups=$("$assay" --db "$db" conflicts --format jsonl | wc -l)
-  rows+=("$n $bytes $ingest_s $ingest_rss $store_bytes $conflicts_s $conflicts_rss $export_s $export_rss $groups")
+  rows+=("$n $bytes $ingest_s $ingest_rss $store_bytes $conflicts_s $conflicts_rss $export_s $export_rss $groups $ingest_anon $conflicts_anon $export_anon")
   echo "scale: $n articles done (ingest ${ingest_s}s)" >&2
   rm -rf "$db"
 done
@@ -60,18 +57,20 @@ printf '%s\n' "${rows[@]}" | python3 -c '
 import sys
 rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
 base = rows[0]
-def per(r, i): return r[i] / r[0]
-print("%9s %9s %8s %9s %9s %10s %8s %10s %11s %10s %11s %8s" % (
-    "articles", "ingest/s", "MB/s", "ms/art", "(ratio)", "store KB/a", "RSS MB",
-    "confl s", "us/art (r)", "export s", "us/art (r)", "groups"))
+def ratio(r, i): return (r[i] / r[0]) / (base[i] / base[0])
+print("%9s %9s %7s %8s %6s %10s %9s %9s %8s %6s %8s %8s %6s %7s" % (
+    "articles", "ingest/s", "MB/s", "ms/art", "(r)", "store KB/a", "heap MB", "RSS MB",
+    "confl s", "us/art", "(r)", "export s", "us/art", "(r)"))
 for r in rows:
-    n, b, ing, irss, sb, cs, crss, es, erss, g = r
-    print("%9d %9.0f %8.2f %9.3f %9.2f %10.2f %8.1f %10.2f %6.1f %4.2f %10.2f %6.1f %4.2f %8d" % (
-        n, n / ing, b / 1e6 / ing, 1e3 * ing / n, per(r, 2) / per(base, 2),
-        sb / 1024 / n, max(irss, crss, erss) / 1024,
-        cs, 1e6 * cs / n, per(r, 5) / per(base, 5),
-        es, 1e6 * es / n, per(r, 7) / per(base, 7), g))
-print("peak RSS by command (MB): " + "; ".join(
-    "%d: ingest %.1f, conflicts %.1f, export %.1f" % (r[0], r[3] / 1024, r[6] / 1024, r[8] / 1024)
+    n, b, ing, irss, sb, cs, crss, es, erss, g, ianon, canon, eanon = r
+    print("%9d %9.0f %7.2f %8.3f %6.2f %10.2f %9.1f %9.1f %8.2f %6.0f %8.2f %8.2f %6.0f %7.2f" % (
+        n, n / ing, b / 1e6 / ing, 1e3 * ing / n, ratio(r, 2), sb / 1024 / n,
+        max(ianon, canon, eanon) / 1024, max(irss, crss, erss) / 1024,
+        cs, 1e6 * cs / n, ratio(r, 5), es, 1e6 * es / n, ratio(r, 7)))
+print("(r): cost per article as a ratio to %d articles; heap: peak anonymous memory of any"
+      " command; RSS: peak resident, store pages mapped from the file included" % base[0])
+print("peak heap / RSS by command (MB): " + "; ".join(
+    "%d: ingest %.1f/%.1f, conflicts %.1f/%.1f, export %.1f/%.1f, %d conflict groups" % (
+        r[0], r[10] / 1024, r[3] / 1024, r[11] / 1024, r[6] / 1024, r[12] / 1024, r[8] / 1024, r[9])
     for r in rows))
 '
