@@ -547,6 +547,40 @@ static int warehouse_org(const struct cl_doc *d, const struct cl_sent *s, size_t
 	return -1;
 }
 
+/* "South Africa's mining output rose 3.1%. Platinum output rose 9.4%",
+ * "The deposit contains 117,000 tonnes": a sentence that names nobody
+ * continues the last subject when it opens with a commodity's output or
+ * speaks of the deposit just named, if that subject was named in this
+ * paragraph or the one before and nothing speaks of many ("the three
+ * countries", "producers", "global"). Elsewhere, silence. */
+static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, size_t f,
+			     const char *metric)
+{
+	size_t a = s->t0;
+	bool opens = false;
+
+	if (cl_word_is(d, a, "the") || cl_word_is(d, a, "this"))
+		opens = of_deposit(metric) && a + 1 < f && (d->tok[a + 1].cls & CW_DEPOSIT);
+	else if (cl_mention(d, a) && cl_mention(d, a)->type == ASSAY_M_COMMODITY)
+		opens = a + 1 < f && (d->tok[a + 1].cls & CW_CUE_METRIC);
+	if (!opens)
+		return -1;
+	static const char *const many[] = {"countries", "nations", "producers", "miners",
+					   "companies", "analysts", "traders", "together",
+					   "global", "world", "worldwide", "world's", "both",
+					   "industry", "they", "their", NULL};
+	if (d->focus.any < 0 || s->block > d->focus.any_block + 1)
+		return -1;
+	for (size_t u = s->t0; u < s->t1; u++) {
+		if (cl_is_entity(d, u))
+			return -1;
+		for (size_t i = 0; u < f && many[i]; i++)
+			if (cl_word_is(d, u, many[i]))
+				return -1;
+	}
+	return d->focus.any;
+}
+
 static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
 		      size_t r, const char *metric, char place[64])
 {
@@ -566,16 +600,40 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	int subj = cl_subject(d, s, f);
 	if (subj < 0 && strcmp(metric, "stocks") == 0)
 		subj = warehouse_org(d, s, f);
+	if (subj < 0)
+		subj = discourse_subject(d, s, f, metric);
 	if (subj >= 0 && cl_mention(d, (size_t)subj)->type == ASSAY_M_ORG)
 		return subj; /* "the company's Mt Weld mine in Western Australia" */
 	return country >= 0 ? country : subj;
+}
+
+/* "15.05 ringgit a kilo": the unit a price is quoted in, when the
+ * recognizer left it out. */
+static void price_words(const struct cl_doc *d, size_t f, struct assay_claim *c)
+{
+	static const char *const per[][2] = {
+		{"lb", "lb"}, {"pound", "lb"}, {"kilo", "kg"}, {"kg", "kg"}, {"kilogram", "kg"},
+		{"tonne", "t"}, {"ton", "t"}, {"t", "t"}, {"ounce", "ozt"}, {"oz", "ozt"},
+	};
+	if (!(cl_word_is(d, f + 1, "a") || cl_word_is(d, f + 1, "per") || cl_word_is(d, f + 1, "an")))
+		return;
+	for (size_t i = 0; i < sizeof per / sizeof per[0]; i++)
+		if (cl_word_is(d, f + 2, per[i][0]))
+			cl_copy(c->price_per, sizeof c->price_per, per[i][1]);
 }
 
 /* "cut its price 0.75 cent to 66 cents a lb": the change is per lb too. */
 static void price_unit(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 		       struct assay_claim *c)
 {
+	if (!c->price_per[0])
+		price_words(d, f, c);
 	for (size_t u = f + 1; !c->price_per[0] && u < s->t1; u++) {
+		struct assay_claim probe = {0};
+		if (cl_is_figure(d, u))
+			price_words(d, u, &probe);
+		if (probe.price_per[0])
+			cl_copy(c->price_per, sizeof c->price_per, probe.price_per);
 		const struct assay_mention *m = cl_mention(d, u);
 		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
 			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
