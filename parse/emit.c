@@ -181,7 +181,8 @@ static enum assay_block_kind kind_of(const struct emitter *e, xmlNode *n)
 	if (e->quote)
 		return ASSAY_BLOCK_QUOTE;
 	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < KIND_DEPTH; i++, n = n->parent) {
-		unsigned f = parse_tag_lookup((const char *)n->name)->flags;
+		const struct ninfo *ni = node_info(e->c, n);
+		unsigned f = ni ? ni->tag->flags : 0;
 
 		if (f & TAG_HEADING)
 			return ASSAY_BLOCK_HEADING;

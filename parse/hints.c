@@ -111,9 +111,34 @@ static int name_hint(const char *raw)
 	return w;
 }
 
-int parse_class_hint(const char *cls, const char *id)
+static uint64_t fnv1a(const char *s)
 {
-	return name_hint(cls) + name_hint(id);
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h | 1; /* never 0, the empty slot */
+}
+
+static int cached_hint(struct hint_cache *hc, const char *cls)
+{
+	uint64_t h;
+	size_t slot;
+
+	if (!cls || !*cls)
+		return 0;
+	h = fnv1a(cls);
+	slot = (size_t)(h % HINT_CACHE);
+	if (hc->key[slot] != h) {
+		hc->key[slot] = h;
+		hc->hint[slot] = (int8_t)name_hint(cls);
+	}
+	return hc->hint[slot];
+}
+
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id)
+{
+	return cached_hint(hc, cls) + name_hint(id);
 }
 
 static bool style_hides(const char *st)

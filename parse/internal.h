@@ -84,6 +84,13 @@ struct meta_state {
 	char *ld_body;   /* JSON-LD articleBody, if any (at most 1 MiB) */
 };
 
+/* Class-name hints already worked out for this page (see hints.c). */
+#define HINT_CACHE 512
+struct hint_cache {
+	uint64_t key[HINT_CACHE]; /* 0: empty */
+	int8_t hint[HINT_CACHE];
+};
+
 struct parse_ctx {
 	xmlDoc *doc;
 	struct ninfo *ni;
@@ -94,6 +101,7 @@ struct parse_ctx {
 	xmlNode **keep;          /* top and the siblings kept beside it */
 	size_t nkeep;
 	int in_link;     /* depth counter of the measuring walk */
+	struct hint_cache hints;
 	bool oom;
 };
 
@@ -106,8 +114,10 @@ static inline struct ninfo *node_info(const struct parse_ctx *c, const xmlNode *
 /* tags.c */
 const struct tag_def *parse_tag_lookup(const char *name);
 
-/* hints.c: +1 content, -1 furniture, 0 neither, from class and id. */
-int parse_class_hint(const char *cls, const char *id);
+/* hints.c: +1 content, -1 furniture, 0 neither, from class and id. Class
+ * lists repeat through a page ("menu-item ..."), so answers are cached by
+ * a 64-bit hash of the class. */
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id);
 bool parse_is_hidden(xmlNode *n);
 /* class or id names a story's lead (standfirst, summary) */
 bool parse_is_lead(const xmlNode *n);

@@ -188,18 +188,25 @@ static void offer_byline(struct parse_ctx *c, xmlNode *n, int rank)
 	assay_buf_release(&b);
 }
 
-static bool class_has(const xmlNode *n, const char *word)
+/* Lower-cased class of @n into @low (bounded); false when it has none. */
+static bool lower_class(const xmlNode *n, char *low, size_t cap)
 {
 	const char *v = parse_attr(n, "class");
-	char low[128];
 	size_t i;
 
-	if (!v)
+	if (!v || !*v)
 		return false;
-	for (i = 0; v[i] && i + 1 < sizeof low; i++)
+	for (i = 0; v[i] && i + 1 < cap; i++)
 		low[i] = (char)tolower((unsigned char)v[i]);
 	low[i] = '\0';
-	return strstr(low, word) != NULL;
+	return true;
+}
+
+static bool class_has(const xmlNode *n, const char *word)
+{
+	char low[128];
+
+	return lower_class(n, low, sizeof low) && strstr(low, word);
 }
 
 /* ---- JSON-LD ---- */
@@ -345,6 +352,7 @@ static void time_tag(struct parse_ctx *c, xmlNode *n)
 static void generic_tag(struct parse_ctx *c, xmlNode *n)
 {
 	const char *ip = parse_attr(n, "itemprop"), *rel;
+	char low[128];
 
 	if (ip) {
 		if (strcmp(ip, "datePublished") == 0)
@@ -359,11 +367,13 @@ static void generic_tag(struct parse_ctx *c, xmlNode *n)
 		offer_byline(c, n, 30);
 		return;
 	}
-	if (c->meta.rank[MF_AUTHOR] > 40 && (class_has(n, "byline") || class_has(n, "author-name") ||
-					     class_has(n, "author")))
+	if ((c->meta.rank[MF_AUTHOR] <= 40 && c->meta.rank[MF_PUBLISHED] <= 50) ||
+	    !lower_class(n, low, sizeof low))
+		return;
+	if (c->meta.rank[MF_AUTHOR] > 40 && (strstr(low, "byline") || strstr(low, "author")))
 		offer_byline(c, n, 40);
 	else if (c->meta.rank[MF_PUBLISHED] > 50 &&
-		 (class_has(n, "date") || class_has(n, "publish") || class_has(n, "posted")))
+		 (strstr(low, "date") || strstr(low, "publish") || strstr(low, "posted")))
 		offer_text(c, n, MF_PUBLISHED, 50);
 }
 

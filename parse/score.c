@@ -80,7 +80,7 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 	/* body classes describe the page layout ("with_aside"), not the body */
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
-		       ? parse_class_hint(parse_attr(n, "class"), parse_attr(n, "id")) : 0;
+		       ? parse_class_hint(&c->hints, parse_attr(n, "class"), parse_attr(n, "id")) : 0;
 	ni->weight = (int16_t)(hint * (int)env_weight());
 	if (is_body_signal(n)) {
 		ni->flags |= NI_BODY;

@@ -126,7 +126,8 @@ int parse_subtree_text(const struct parse_ctx *c, xmlNode *root, struct assay_bu
 			if (n->content && parse_append_collapsed(b, (const char *)n->content) != ASSAY_OK)
 				return ASSAY_ENOMEM;
 		} else if (n->type == XML_ELEMENT_NODE && !skipped(c, n)) {
-			unsigned f = parse_tag_lookup((const char *)n->name)->flags;
+			const struct ninfo *ni = c ? node_info(c, n) : NULL;
+			unsigned f = (ni ? ni->tag : parse_tag_lookup((const char *)n->name))->flags;
 
 			if ((f & (TAG_BLOCK | TAG_BR)) && put_space(b) != ASSAY_OK)
 				return ASSAY_ENOMEM;
