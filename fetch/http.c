@@ -265,11 +265,22 @@ static void give_easy(struct assay_http *h, CURL *c)
 		curl_easy_cleanup(c);
 }
 
-static int add_validators(struct assay_http_req *r)
+/* What each kind of request would like back, best first. */
+static const char *const accept_lines[] = {
+	[ASSAY_ACCEPT_PAGE] = "Accept: text/html,application/xhtml+xml;q=0.9,application/xml;q=0.5",
+	[ASSAY_ACCEPT_SOURCE] = "Accept: application/rss+xml,application/atom+xml,application/feed+json,"
+				"application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5,*/*;q=0.1",
+	[ASSAY_ACCEPT_TEXT] = "Accept: text/plain,*/*;q=0.1",
+};
+
+static int request_headers(struct assay_http_req *r)
 {
 	struct curl_slist *l = NULL, *t;
 	char line[512];
 
+	if (!(t = curl_slist_append(l, accept_lines[r->accept])))
+		goto oom;
+	l = t;
 	if (r->etag && *r->etag) {
 		snprintf(line, sizeof line, "If-None-Match: %s", r->etag);
 		if (!(t = curl_slist_append(l, line)))
@@ -311,7 +322,7 @@ int assay_http_start(struct assay_http *h, struct assay_http_req *r)
 	r->rc = ASSAY_OK;
 	r->retry_after = -1;
 	r->started = assay_now();
-	if (add_validators(r))
+	if (request_headers(r))
 		return ASSAY_ENOMEM;
 	c = take_easy(h);
 	if (!c) {
