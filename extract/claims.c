@@ -265,8 +265,10 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
 
 	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e) &&
-	       !cl_word_is(d, e, "compared") && !cl_word_is(d, e, "from") &&
-	       !cl_word_is(d, e, "against") && !cl_word_is(d, e, "versus"))
+	       !cl_word_is(d, e, "compared") && !cl_word_is(d, e, "against") &&
+	       !cl_word_is(d, e, "versus") &&
+	       !(cl_word_is(d, e, "from") && !(cl_mention(d, e + 1) &&
+					      cl_mention(d, e + 1)->type == ASSAY_M_DATE)))
 		e++; /* "..., compared with 1.05 mln ounces a year earlier": not its year */
 	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
 		if (!period_date(d, s, u))
@@ -587,7 +589,10 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	int country = -1;
 
 	place[0] = '\0';
-	if (find_place(d, f + 1, r, CW_PLACE | CW_FACILITY, place, &country))
+	size_t e = r;
+	while (of_deposit(metric) && e < s->t1 && !cl_clause_break(d, e))
+		e++; /* "4.5 Mt grading 9.2 g/t gold at its Windfall project": both */
+	if (find_place(d, f + 1, e, CW_PLACE | CW_FACILITY, place, &country))
 		;
 	else if (!of_site(metric))
 		site_subject(d, s, f, place);

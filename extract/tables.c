@@ -164,6 +164,9 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 		if (!mk || !cell_figure(d, &c[j], &cols[j], &cl))
 			continue;
 		metric = strcmp(cl.unit, "%") == 0 ? mk->percent : mk->quantity;
+		if (!strcmp(cols[j].status, "planned") && strcmp(cl.unit, "%") &&
+		    strcmp(mk->planned, "-")) /* "Projected Production 2030": a target */
+			metric = mk->planned;
 		if (!strcmp(cl.unit, "USD") || strlen(cl.unit) == 3)
 			metric = mk->money;
 		if (!metric || !strcmp(metric, "-"))
