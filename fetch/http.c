@@ -268,8 +268,8 @@ static void give_easy(struct assay_http *h, CURL *c)
 /* What each kind of request would like back, best first. */
 static const char *const accept_lines[] = {
 	[ASSAY_ACCEPT_PAGE] = "Accept: text/html,application/xhtml+xml;q=0.9,application/xml;q=0.5",
-	[ASSAY_ACCEPT_SOURCE] = "Accept: application/rss+xml,application/atom+xml,application/feed+json,"
-				"application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5,*/*;q=0.1",
+	[ASSAY_ACCEPT_SOURCE] = ("Accept: application/rss+xml,application/atom+xml,application/feed+json,"
+				 "application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5,*/*;q=0.1"),
 	[ASSAY_ACCEPT_TEXT] = "Accept: text/plain,*/*;q=0.1",
 };
 
