@@ -10,6 +10,7 @@
  * A figure with no metric or no subject makes no claim: silence beats a
  * wrong claim an editor must reject. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -176,10 +177,14 @@ static const char *qualifier_status(const struct cl_doc *d, const struct assay_m
 						  (d->text[p] >= 'A' && d->text[p] <= 'Z')))
 		w[n++] = (char)(d->text[p++] | 0x20);
 	w[n] = '\0';
-	cl_cue_range(r->status, r->nstatus, sizeof *r->status, w, &lo, &hi);
-	for (size_t i = lo; i < hi; i++)
-		if (r->status[i].p.n == 1)
-			return r->status[i].value;
+	for (int pass = 0; pass < 2; pass++) { /* "=around": only as a figure's own word */
+		char key[CL_WORDLEN + 1];
+		snprintf(key, sizeof key, "%s%s", pass ? "" : "=", w);
+		cl_cue_range(r->status, r->nstatus, sizeof *r->status, key, &lo, &hi);
+		for (size_t i = lo; i < hi; i++)
+			if (r->status[i].p.n == 1)
+				return r->status[i].value;
+	}
 	return NULL;
 }
 
@@ -192,6 +197,9 @@ static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 
 	if (!v && m->qualifier[0] && strcmp(m->qualifier, "eq"))
 		v = qualifier_status(d, m); /* "about 50%": the word is in the mention */
+	for (size_t u = f + 1; !v && u < s->t1 && !cl_clause_break(d, u); u++)
+		if (cl_word_is(d, u, "estimates")) /* "according to government estimates" */
+			v = "estimated";
 	cl_copy(out, 12, v ? v : "actual");
 }
 
@@ -241,6 +249,16 @@ static bool relative_clause(const struct cl_doc *d, size_t t)
 	       (cl_word_is(d, t + 1, "which") || cl_word_is(d, t + 1, "who"));
 }
 
+/* "up 1.5 cents from 1987": after a change, "from YEAR" is the base the
+ * change is measured from, not the figure's year ("from 2027" is). */
+static bool change_between(const struct cl_doc *d, size_t a, size_t b)
+{
+	for (size_t u = a; u < b; u++)
+		if (d->tok[u].kind == CT_WORD && (d->tok[u].cls & CW_CUE_CHANGE))
+			return true;
+	return false;
+}
+
 /* A dateline ("NEW YORK, April 7 -") and a day ("said on Monday") date
  * the story, not the figure. */
 static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t u)
@@ -267,8 +285,9 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e) &&
 	       !cl_word_is(d, e, "compared") && !cl_word_is(d, e, "against") &&
 	       !cl_word_is(d, e, "versus") &&
-	       !(cl_word_is(d, e, "from") && !(cl_mention(d, e + 1) &&
-					      cl_mention(d, e + 1)->type == ASSAY_M_DATE)))
+	       !(cl_word_is(d, e, "from") && (!(cl_mention(d, e + 1) &&
+					       cl_mention(d, e + 1)->type == ASSAY_M_DATE) ||
+					     change_between(d, f, e))))
 		e++; /* "..., compared with 1.05 mln ounces a year earlier": not its year */
 	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
 		if (!period_date(d, s, u))
@@ -642,6 +661,16 @@ static void price_unit(const struct cl_doc *d, const struct cl_sent *s, size_t f
 		const struct assay_mention *m = cl_mention(d, u);
 		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
 			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+	}
+	for (size_t u = f; !c->price_per[0] && c->change[0] && u-- > s->t0;) {
+		const struct assay_mention *m = cl_mention(d, u); /* "8.5 cents a lb, up 1.5 cents" */
+		struct assay_claim probe = {0};
+		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
+			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+		else if (m && m->type == ASSAY_M_MONEY)
+			price_words(d, u, &probe);
+		if (probe.price_per[0])
+			cl_copy(c->price_per, sizeof c->price_per, probe.price_per);
 	}
 }
 
