@@ -187,8 +187,10 @@ static struct MHD_Response *respond(struct tsrv *s, struct MHD_Connection *conn,
 		*status = 200;
 		return plain(s, rt, status);
 	}
-	case R_ETAG: {
-		const char *inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+	case R_ETAG:
+	case R_LASTMOD: {
+		const char *inm = MHD_lookup_connection_value(
+			conn, MHD_HEADER_KIND, rt->special == R_ETAG ? "If-None-Match" : "If-Modified-Since");
 		const char *tag = strchr(rt->header, ':') + 2;
 		if (inm && strcmp(inm, tag) == 0) {
 			*status = 304;

@@ -17,6 +17,7 @@ enum route_special {
 	R_GZIP,       /* the body gzipped, no Content-Encoding (a .gz file) */
 	R_FLAKY,      /* status + header (Retry-After) on the first request, then 200 + body */
 	R_ETAG,       /* 304 when If-None-Match matches the header value */
+	R_LASTMOD,    /* 304 when If-Modified-Since matches the header value */
 };
 
 struct route {

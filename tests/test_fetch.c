@@ -67,6 +67,9 @@ static const struct route routes[] = {
 	{"/etag.xml", 200, "application/rss+xml",
 	 "<rss version=\"2.0\"><channel><item><link>/p6</link></item></channel></rss>",
 	 "ETag: \"v1\"", R_ETAG},
+	{"/lastmod.xml", 200, "application/xml",
+	 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/p5</loc></url></urlset>",
+	 "Last-Modified: Wed, 16 Oct 2024 07:42:18 GMT", R_LASTMOD},
 	{"/r1", 302, HTML, "", "Location: /p7", R_PLAIN},
 	{"/loop1", 301, HTML, "", "Location: /loop2", R_PLAIN},
 	{"/loop2", 301, HTML, "", "Location: /loop1", R_PLAIN},
@@ -714,4 +717,17 @@ Test(fetch, crawls_hosts_in_parallel_each_at_its_own_pace)
 	/* 4 requests a host (robots.txt + 3) at 0.4 s: 1.2 s in parallel,
 	 * 2.8 s one host after the other. */
 	cr_assert_lt(t, 2.2, "hosts crawled in parallel (%.2f s)", t);
+}
+
+Test(fetch, sends_if_modified_since_for_a_sitemap)
+{
+	int rc;
+
+	crawl1("/lastmod.xml", &rc);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(sum.pages_fetched, 1);
+	crawl1("/lastmod.xml", &rc);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(sum.not_modified, 1, "Last-Modified sent back, 304 counted");
+	cr_assert_eq(tsrv_hits(srv, "/p5"), 1);
 }
