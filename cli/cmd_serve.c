@@ -110,6 +110,7 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 	status = CLI_OK;
 out:
 	serve_http_stop(http);
+	serve_app_release(&app);
 	assay_extract_shutdown();
 	assay_store_close(app.store);
 	return status;

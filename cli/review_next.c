@@ -276,18 +276,18 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct serve_
 		int rc, how;
 
 		fprintf(w->out, "\n[%zu/%zu] %s %s\n", i + 1, q->n,
-			q->rows[i].is_agr ? "agreement" : "claim", q->rows[i].id);
-		rc = assay_store_claim_get(s, q->rows[i].id, show_claim, show_agreement, &sh);
+			q->rows[i]->is_agr ? "agreement" : "claim", q->rows[i]->id);
+		rc = assay_store_claim_get(s, q->rows[i]->id, show_claim, show_agreement, &sh);
 		if (rc)
 			return rc;
-		how = decide(w, &d, q->rows[i].unit, q->rows[i].is_agr);
+		how = decide(w, &d, q->rows[i]->unit, q->rows[i]->is_agr);
 		if (how < 0)
 			break;
 		if (how > 0) {
 			w->skipped++;
 			continue;
 		}
-		rc = assay_store_review(s, q->rows[i].id, &d);
+		rc = assay_store_review(s, q->rows[i]->id, &d);
 		if (rc)
 			return rc;
 		count(w, d.state);

@@ -350,15 +350,15 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	rc = load_view(app, id, &v);
 	if (rc)
 		goto out;
-	rc = serve_queue_load(app->store, &f, &q);
+	rc = serve_app_queue(app, &f, &q);
 	if (rc)
 		goto out;
 	at = serve_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
 	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
 	flash(&o, req, &f);
 	head(&o, &v);
-	actions(&o, req, &v, &f, at > 0 ? &q.rows[at - 1] : NULL,
-		at >= 0 && (size_t)at + 1 < q.n ? &q.rows[at + 1] : at < 0 && q.n ? &q.rows[0] : NULL);
+	actions(&o, req, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
+		at >= 0 && (size_t)at + 1 < q.n ? q.rows[at + 1] : at < 0 && q.n ? q.rows[0] : NULL);
 	if (at >= 0) {
 		serve_printf(&o, "<p class=\"small muted\">%ld of %zu in this queue (", at + 1, q.n);
 		serve_text(&o, f.state[0] ? f.state : "all states");

@@ -119,7 +119,7 @@ static void rows(struct serve_out *o, const struct serve_req *req, const struct 
 		     "<th>Sources</th><th>Newest</th><th>Site</th><th>State</th></tr></thead><tbody>");
 	end = (page + 1) * QUEUE_PAGE < q->n ? (page + 1) * QUEUE_PAGE : q->n;
 	for (size_t i = page * QUEUE_PAGE; i < end; i++)
-		row(o, &q->rows[i], f);
+		row(o, q->rows[i], f);
 	serve_printf(o, "</tbody></table>");
 	serve_pager(o, base.data, page, q->n, QUEUE_PAGE);
 	assay_buf_release(&base);
@@ -134,7 +134,7 @@ int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 	int rc;
 
 	serve_filter_from_req(req, &f);
-	rc = serve_queue_load(app->store, &f, &q);
+	rc = serve_app_queue(app, &f, &q);
 	if (rc)
 		return rc;
 	serve_page_begin(&o, "Review queue", "queue");

@@ -10,13 +10,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "serve_html.h"
 #include "serve_http.h"
 #include "store.h"
 
+struct serve_snapshot;
+
 struct serve_app {
 	struct assay_store *store;
+	struct serve_snapshot *snap;   /* the cached queue, or NULL */
+	uint64_t snap_sig[8];          /* the store's counts when it was taken */
+	int64_t snap_at;               /* when it was taken (monotonic seconds) */
 };
 
 /* The request router: the serve_handler of serve_http_start(). */
@@ -47,6 +53,7 @@ struct serve_row {
 	int64_t seq;       /* the latest ingest number among its sources */
 	char site[128];    /* the site of the newest source */
 	size_t nsources;
+	uint32_t site_off, site_n; /* its sites: serve_snapshot.site_ix[off..off+n) */
 };
 
 /* The row's title: "China refining share, rare earths (2023)" or
@@ -56,14 +63,33 @@ void serve_row_title(struct serve_out *o, const struct serve_row *r);
 enum { SERVE_STATES = 4 };
 extern const char *const serve_state_names[SERVE_STATES]; /* pending accepted ... */
 
-struct serve_queue {
-	struct serve_row *rows;   /* matching claims, newest first */
+/* Every claim and agreement, newest first, and the values the filter
+ * menus offer (sorted). Owns its arrays. */
+struct serve_snapshot {
+	struct serve_row *rows;
 	size_t n, cap;
-	size_t counts[SERVE_STATES]; /* per state, under the other filters */
-	size_t total;             /* claims in the store */
-	/* distinct values seen in the store, for the filter menus; sorted */
-	char (*subjects)[48], (*metrics)[32], (*commodities)[32], (*sites)[128];
+	uint32_t *site_ix;        /* rows' site lists, indices into sites */
+	size_t nsite_ix, site_ix_cap;
+	char (*subjects)[48], (*metrics)[32], (*commodities)[32];
+	char (*sites)[128];       /* in the order met (the indices) */
+	char (*sites_sorted)[128];
 	size_t nsubjects, nmetrics, ncommodities, nsites;
+};
+
+int serve_snapshot_load(struct assay_store *s, struct serve_snapshot *snap);
+void serve_snapshot_release(struct serve_snapshot *snap);
+/* Records a decision in the snapshot without walking the store again. */
+void serve_snapshot_set_state(struct serve_snapshot *snap, const char *id, const char *state);
+
+/* One page's view of a snapshot: the rows that pass a filter. */
+struct serve_queue {
+	const struct serve_row **rows; /* into the snapshot, newest first */
+	size_t n;
+	size_t counts[SERVE_STATES];   /* per state, under the other filters */
+	size_t total;                  /* claims and agreements in the store */
+	char (*subjects)[48], (*metrics)[32], (*commodities)[32], (*sites)[128]; /* borrowed */
+	size_t nsubjects, nmetrics, ncommodities, nsites;
+	struct serve_snapshot *own;    /* set when the queue owns its snapshot */
 };
 
 /* Reads the filter from the request's query (or form, for a POST). The
@@ -75,9 +101,21 @@ void serve_filter_query(struct serve_out *o, const struct serve_filter *f, bool 
 /* Appends the filter as hidden form fields. */
 void serve_filter_fields(struct serve_out *o, const struct serve_filter *f);
 
+/* Filters @snap (which must outlive @q). */
+int serve_queue_filter(const struct serve_snapshot *snap, const struct serve_filter *f,
+		       struct serve_queue *q);
+/* A queue with a snapshot of its own, for one-off use (review --next). */
 int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
 		     struct serve_queue *q);
 void serve_queue_release(struct serve_queue *q);
+/* The server's queue: its cached snapshot, walked again when the store
+ * changed (another process wrote) or has not been checked for a while. */
+int serve_app_queue(struct serve_app *app, const struct serve_filter *f,
+		    struct serve_queue *q);
+/* Notes a decision the server just stored, in its cached snapshot. */
+void serve_app_decided(struct serve_app *app, const char *id, const char *state);
+/* Frees the cached snapshot. */
+void serve_app_release(struct serve_app *app);
 /* Index of claim or agreement @id in @q, or -1. */
 long serve_queue_find(const struct serve_queue *q, const char *id);
 

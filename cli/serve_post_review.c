@@ -55,16 +55,16 @@ static int next_after(struct serve_app *app, const struct serve_filter *f, const
 {
 	struct serve_queue q;
 	long at;
-	int rc = serve_queue_load(app->store, f, &q);
+	int rc = serve_app_queue(app, f, &q);
 
 	next[0] = '\0';
 	if (rc)
 		return rc;
 	at = serve_queue_find(&q, id);
 	if (at >= 0 && (size_t)at + 1 < q.n)
-		snprintf(next, size, "%s", q.rows[at + 1].id);
+		snprintf(next, size, "%s", q.rows[at + 1]->id);
 	else if (at < 0 && q.n)
-		snprintf(next, size, "%s", q.rows[0].id);
+		snprintf(next, size, "%s", q.rows[0]->id);
 	serve_queue_release(&q);
 	return ASSAY_OK;
 }
@@ -116,6 +116,7 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		rc = assay_store_review(app->store, id, &d);
 	if (rc)
 		return rc;
+	serve_app_decided(app, id, state);
 	if (strcmp(state, "pending") == 0) {
 		redirect_to(resp, id, &f, NULL, NULL);
 		return ASSAY_OK;

@@ -479,11 +479,9 @@ Test(serve, random_bytes_come_out_as_inert_valid_text)
 						? pool[(size_t)rand_r(&seed) % (sizeof pool - 1)]
 						: rand_r(&seed) % 256);
 		cr_assert_eq(serve_esc(&b, (const char *)in, n), ASSAY_OK);
-		if (!b.len)
-			continue;
 		cr_assert(valid_utf8((const unsigned char *)b.data, b.len), "round %d", round);
-		cr_assert_null(memchr(b.data, '<', b.len));
-		cr_assert_null(memchr(b.data, '"', b.len));
+		cr_assert(!b.len || !memchr(b.data, '<', b.len));
+		cr_assert(!b.len || !memchr(b.data, '"', b.len));
 		assay_buf_release(&b);
 	}
 }
