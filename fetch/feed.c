@@ -143,8 +143,8 @@ static int rss_item(const xmlNode *it, const char *base, struct assay_links *l)
 	}
 	if (!date)
 		date = child_text(it, "date");
-	if (!href && (href = attr(it, "about")) == NULL)
-		return add_item(l, base, NULL, child_text(it, "title"), date);
+	if (!href)
+		href = attr(it, "about"); /* RSS 1.0: rdf:about names the item */
 	return add_item(l, base, href, child_text(it, "title"), date);
 }
 
