@@ -177,7 +177,6 @@ struct cl_sent {
 /* The discourse so far: who the text was last about. */
 struct cl_focus {
 	int country, org, any;      /* token indexes of the last subjects, -1 */
-	int country2;               /* the country before the last one */
 	int named[2];               /* the last two countries named, any role */
 	size_t any_block;           /* the block where any was last set */
 	char place[64];             /* the last named deposit or mine */

@@ -662,14 +662,10 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 		const struct assay_mention *m = cl_mention(d, (size_t)e);
 		d->focus.any = e;
 		d->focus.any_block = s->block;
-		if (m->type == ASSAY_M_COUNTRY) {
-			if (d->focus.country >= 0 &&
-			    strcmp(cl_entity_id(d, d->focus.country), m->id) != 0)
-				d->focus.country2 = d->focus.country;
+		if (m->type == ASSAY_M_COUNTRY)
 			d->focus.country = e;
-		} else {
+		else
 			d->focus.org = e;
-		}
 		return;
 	}
 }
@@ -953,7 +949,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	struct assay_span *own = NULL;
 	int rc;
 
-	d->focus = (struct cl_focus){-1, -1, -1, -1, {-1, -1}, 0, "", 0};
+	d->focus = (struct cl_focus){-1, -1, -1, {-1, -1}, 0, "", 0};
 	d->ccap = d->out->nclaims;
 	d->acap = d->out->nagreements;
 	rc = build_blocks(d);
