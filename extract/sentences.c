@@ -24,9 +24,9 @@ static const char *const openers[] = {
 	"The", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These",
 	"Those", "In", "But", "And", "However", "A", "An", "His", "Her", "Their",
 	"Our", "As", "At", "On", "For", "With", "While", "After", "Before",
-	"Meanwhile", "There", "Some", "Shares", "Analysts", "China", "Turkey", "Last",
-	"Earlier", "Under", "According", "If", "When", "Since", "Its", "Other",
-	"Officials", "Production", "Prices", "Demand", NULL,
+	"Meanwhile", "There", "Some", "Shares", "Analysts", "Last", "Earlier", "Under",
+	"According", "If", "When", "Since", "Other", "Officials", "Production", "Prices",
+	"Demand", NULL,
 };
 
 struct spans {
