@@ -536,3 +536,22 @@ Test(review_next, scraped_text_cannot_send_terminal_commands)
 	cr_expect_null(memchr(out.data, 0x07, out.len), "no BEL reaches the terminal");
 	assay_buf_release(&out);
 }
+
+Test(serve_http, a_decision_made_elsewhere_shows_in_the_queue)
+{
+	char id[16], cmd[8400], row[64];
+	struct reply r;
+	const char *at;
+
+	claim_with("61,000 t", id, sizeof id); /* the server has its snapshot now */
+	snprintf(cmd, sizeof cmd, "'%s' --quiet --db '%s' review %s reject --reason 'old figure'",
+		 getenv("ASSAY_BIN"), dir, id);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	http("/?state=any", NULL, true, NULL, &r);
+	snprintf(row, sizeof row, "<tr data-id=\"%s\"", id);
+	at = strstr(r.body.data, row);
+	cr_assert_not_null(at);
+	cr_expect_not_null(strstr(at, "state state-rejected"), "the queue sees the terminal's decision");
+	cr_expect(strstr(at, "state state-rejected") < strstr(at, "</tr>"));
+	reply_release(&r);
+}
