@@ -731,3 +731,25 @@ Test(fetch, sends_if_modified_since_for_a_sitemap)
 	cr_assert_eq(sum.not_modified, 1, "Last-Modified sent back, 304 counted");
 	cr_assert_eq(tsrv_hits(srv, "/p5"), 1);
 }
+
+static const struct route robots_sitemaps[] = {
+	{"/robots.txt", 200, "text/plain", "User-agent: *\nAllow: /\n\nSitemap: /sm.xml\n", NULL, R_PLAIN},
+	{"/sm.xml", 200, "application/xml",
+	 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/p</loc></url></urlset>",
+	 NULL, R_PLAIN},
+	{"/p", 200, HTML, PAGE, NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+Test(fetch, a_robots_txt_named_as_a_source_gives_its_sitemaps)
+{
+	struct tsrv *s = tsrv_start(robots_sitemaps);
+	const char *src[1] = {tsrv_url(s, "/robots.txt")};
+	int rc;
+
+	rc = assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_assert_eq(rc, ASSAY_OK);
+	cr_assert_eq(mem.npages, 1);
+	cr_assert_eq(tsrv_hits(s, "/sm.xml"), 1);
+	tsrv_stop(s);
+}
