@@ -249,6 +249,19 @@ static bool relative_clause(const struct cl_doc *d, size_t t)
 	       (cl_word_is(d, t + 1, "which") || cl_word_is(d, t + 1, "who"));
 }
 
+/* The figure sits in a ", which ..." clause. */
+static bool in_relative(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	for (size_t u = f; u-- > s->t0;) {
+		if (is_punct(d, u, ","))
+			return false;
+		if ((cl_word_is(d, u, "which") || cl_word_is(d, u, "who")) && u > s->t0 &&
+		    is_punct(d, u - 1, ","))
+			return true;
+	}
+	return false;
+}
+
 /* "up 1.5 cents from 1987": after a change, "from YEAR" is the base the
  * change is measured from, not the figure's year ("from 2027" is). */
 static bool change_between(const struct cl_doc *d, size_t a, size_t b)
@@ -289,6 +302,12 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 					       cl_mention(d, e + 1)->type == ASSAY_M_DATE) ||
 					     change_between(d, f, e))))
 		e++; /* "..., compared with 1.05 mln ounces a year earlier": not its year */
+	if (in_relative(d, s, f)) /* "China, which produces 98%, began ... in 2023" */
+		for (size_t u = f + 1; u < e; u++)
+			if (is_punct(d, u, ",")) {
+				e = u;
+				break;
+			}
 	for (size_t u = cl_clause_start(d, s->t0, f); u < e; u++) {
 		if (!period_date(d, s, u))
 			continue;
