@@ -378,3 +378,37 @@ Test(fetch_cli, sigterm_stops_soon_keeps_the_rest_and_exits_1)
 	}
 	cr_assert_leq(twice, 1);
 }
+
+static void write_file(const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	cr_assert(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+Test(fetch_cli, crawls_a_sources_file_and_the_default_one)
+{
+	char text[512];
+	char *out;
+
+	snprintf(text, sizeof text, "# news\n\n%s delay=0 ua=\"assay-test (+https://example.org)\"  # fast\n",
+		 tsrv_url(srv, "/feed.xml"));
+	write_file("mine.txt", text);
+	cr_assert_eq(run("crawl --allow-private --summary-json --sources mine.txt"), 0);
+	out = slurp("out");
+	cr_assert_eq(json_int(out, "sources"), 1);
+	cr_assert_eq(json_int(out, "new_articles"), NPAGES);
+	free(out);
+	/* With no sources at all, ./sources.txt is the list. */
+	snprintf(text, sizeof text, "%s delay=0\n", tsrv_url(srv, "/a"));
+	write_file("sources.txt", text);
+	cr_assert_eq(run("crawl --allow-private --summary-json"), 0);
+	out = slurp("out");
+	cr_assert_eq(json_int(out, "new_articles"), 1);
+	free(out);
+}
