@@ -208,7 +208,7 @@ static int put_text(struct emitter *e, xmlNode *t)
 		return ASSAY_ENOMEM;
 	if (e->blk.len > before && !(e->blk.len == before + 1 && e->blk.data[before] == ' '))
 		e->after_br = false;
-	if (e->in_link)
+	if (e->in_link && !parse_is_url_text((const char *)t->content))
 		e->blk_link += (uint32_t)(e->blk.len - before);
 	return ASSAY_OK;
 }

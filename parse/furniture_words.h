@@ -14,8 +14,8 @@ static const char *const furniture_words[] = {
 	"more-stories", "most-popular", "most-read", "mostread", "nav-links",
 	"navbar", "navigation", "newsletter", "newsticker", "next-post",
 	"outbrain", "pagination", "popular", "popup", "post-nav", "postnav",
-	"prev-post", "previous-post", "rating", "read-more", "readmore",
-	"recommend", "related", "screen-reader", "share", "sharing", "shoutbox",
+	"prev-post", "previous-post", "rating", "recommend", "related",
+	"screen-reader", "share", "sharing", "shoutbox",
 	"sidebar", "signup", "skip-link", "skyscraper", "social", "sponsor",
 	"subscri", "taboola", "tagcloud", "teaser-list", "telegram", "ticker",
 	"toolbar", "tooltip", "trending", "visitor", "weather", "whatsapp",
@@ -26,7 +26,7 @@ static const char *const furniture_words[] = {
 
 static const char *const furniture_segments[] = {
 	"ad", "ads", "adv", "banner", "byline", "contact", "counter", "follow",
-	"login", "meta", "nav", "pager", "paging", "print", "promo",
+	"login", "meta", "nav", "pager", "paging", "promo",
 	"promos", "reply", "respond", "rss", "search", "tags", "tools",
 	"dfp", "sponsored", "cta", "share", "social", "email", "subnav",
 };

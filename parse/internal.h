@@ -134,6 +134,9 @@ size_t parse_collapsed_len(const char *s, uint32_t *commas);
 int parse_append_collapsed(struct assay_buf *b, const char *s);
 int parse_subtree_text(const struct parse_ctx *c, xmlNode *n, struct assay_buf *b, size_t max);
 void parse_trim(struct assay_buf *b);
+/* A link whose text is a URL or an address is a reference in the prose,
+ * not navigation: it does not count as link text. */
+bool parse_is_url_text(const char *s);
 
 /* score.c */
 int parse_measure(struct parse_ctx *c);

@@ -106,7 +106,7 @@ static void count_text(struct parse_ctx *c, xmlNode *t)
 	p->itext += len;
 	p->commas += commas;
 	p->icommas += commas;
-	if (c->in_link) {
+	if (c->in_link && !parse_is_url_text((const char *)t->content)) {
 		p->link += len;
 		p->ilink += len;
 	}

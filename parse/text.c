@@ -4,6 +4,8 @@
  * block. Soft hyphens and zero-width joiners are kept: they are part of
  * the words as written (German hyphenation, Persian, Indic scripts). The
  * input is libxml2's tree text, which is UTF-8 already. */
+#include <string.h>
+
 #include "assay.h"
 #include "internal.h"
 
@@ -144,4 +146,12 @@ int parse_subtree_text(const struct parse_ctx *c, xmlNode *root, struct assay_bu
 		n = n->next;
 	}
 	return ASSAY_OK;
+}
+
+bool parse_is_url_text(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+	       strncmp(s, "www.", 4) == 0 || (strchr(s, '@') && !strchr(s, ' '));
 }
