@@ -288,7 +288,8 @@ bool store_urls_unique(const char *dir)
 	if (rc != ASSAY_OK)
 		cr_log_warn("%s: walking the articles: %s", dir, assay_store_errmsg(s));
 	ok = rc == ASSAY_OK && texts_read_back(s, &u);
-	qsort(u.urls, u.n, sizeof *u.urls, cmp_str);
+	if (u.n)
+		qsort(u.urls, u.n, sizeof *u.urls, cmp_str);
 	for (size_t i = 1; i < u.n; i++)
 		if (!strcmp(u.urls[i - 1], u.urls[i])) {
 			cr_log_warn("%s: stored twice", u.urls[i]);

@@ -309,4 +309,5 @@ Test(oom, store_write_path_survives_a_failure_at_every_allocation)
 	assay_buf_release(&p.url);
 	sample_article_release(&sa);
 	fault_rmdir(dir);
+	free(dir);
 }
