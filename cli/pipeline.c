@@ -262,9 +262,10 @@ struct assay_store *assay_cli_open_store(const char *dir, bool create)
 	if (rc == ASSAY_ENOTFOUND && !create)
 		assay_err("cannot open store '%s': no such store (create it with 'assay crawl' or "
 			  "'assay ingest')", dir);
+	else if (strncmp(assay_store_errmsg(s), "cannot open store", 17) == 0)
+		assay_err("%s", assay_store_errmsg(s)); /* it names the store already */
 	else
-		assay_err("cannot open store '%s': %s", dir,
-			  s ? assay_store_errmsg(s) : assay_strerror(rc));
+		assay_err("cannot open store '%s': %s", dir, assay_store_errmsg(s));
 	assay_store_close(s);
 	return NULL;
 }
