@@ -113,19 +113,38 @@ static int add_block(struct emitter *e, const char *s, size_t n,
 	return ASSAY_OK;
 }
 
+/* Lower-cases ASCII and the Latin-1 capitals (U+00C0..U+00DE but for
+ * U+00D7), enough to compare with furniture_phrases. */
+static size_t fold(const char *s, size_t n, char *out)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)s[k];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		else if (k > 0 && (unsigned char)s[k - 1] == 0xC3 && ch >= 0x80 && ch <= 0x9E && ch != 0x97)
+			ch += 0x20;
+		out[k] = (char)ch;
+	}
+	out[k] = '\0';
+	return k;
+}
+
 /* Does the block open with one of furniture_phrases? */
 static bool furniture_phrase(const char *s, size_t n)
 {
 	char low[PHRASE_BLOCK];
-	size_t k;
+	const char *p = low;
 
 	if (n >= PHRASE_BLOCK)
 		return false;
-	for (k = 0; k < n; k++)
-		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-	low[k] = '\0';
+	fold(s, n, low);
+	while (*p == '*' || *p == '-' || *p == '>' || *p == '[' || *p == '(' || *p == ' ')
+		p++;
 	for (size_t i = 0; i < sizeof furniture_phrases / sizeof furniture_phrases[0]; i++)
-		if (strncmp(low, furniture_phrases[i], strlen(furniture_phrases[i])) == 0)
+		if (strncmp(p, furniture_phrases[i], strlen(furniture_phrases[i])) == 0)
 			return true;
 	return false;
 }

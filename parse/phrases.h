@@ -1,6 +1,7 @@
 /* phrases.h - how page furniture introduces itself, in the languages of
  * the press the cleaner reads. A short block that starts with one of these
- * (case-insensitive for ASCII letters) is furniture: "Read more",
+ * (case-insensitive for ASCII and Latin-1 letters, after any leading
+ * punctuation) is furniture: "Read more",
  * "Lesen Sie auch", "Notas relacionadas". A heading among them also takes
  * the short teaser lines under it. Data only (included by emit.c). */
 static const char *const furniture_phrases[] = {
@@ -13,16 +14,25 @@ static const char *const furniture_phrases[] = {
 	"last updated", "updated:", "credit:", "photo:", "image:", "tags:",
 	"category:", "filed under", "posted in", "click here", "trending",
 	"most read", "most popular", "top stories", "latest news", "print this",
+	"release date:", "category :", "explore further", "photograph by", "photo by",
+	"to view the full story", "to continue reading", "already a subscriber",
+	"for the latest", "follow the ", "this post contains", "this article contains",
+	"affiliate", "this entry was posted", "this article is the copyright",
+	"copyright", "all rights reserved", "©",
 	/* de */
 	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr zu ", "auch interessant",
 	"das könnte", "das thema könnte", "weitere artikel", "weitere beiträge",
 	"weitere informationen", "neueste artikel", "ähnliche artikel", "schon gelesen",
 	"über den autor", "kommentare", "kommentieren", "keine kommentare", "anzeige",
 	"werbung", "artikel teilen", "aktualisiert", "erstellt am", "foto:", "bild:",
-	"empfehlungen", "themen:", "schlagworte", "lust auf mehr",
+	"empfehlungen", "themen:", "schlagworte", "lust auf mehr", "zum weiterlesen",
+	"quelle:", "quellen", "zusatzinformation", "externer inhalt", "originalartikel",
+	"originalpublikation", "entdecke weitere", "alle artikel", "titelbild",
+	"beitragsbild", "um kommentare", "sie müssen sich", "alle rechte",
 	/* es, pt */
 	"notas relacionadas", "te puede interesar", "lee también", "más sobre", "mira:",
 	"mire:", "publicidad", "leia também", "veja também", "relacionad",
+	"síguenos", "siguenos", "¡mira",
 	/* fr, it, pl, tr */
 	"lire aussi", "à lire aussi", "voir aussi", "publicité", "leggi anche",
 	"pubblicità", "czytaj też", "czytaj także", "zobacz też", "reklama",
