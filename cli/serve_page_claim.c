@@ -53,12 +53,20 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	return copy_sources(v, src, n);
 }
 
+/* By story; in a story the best-documented copy first (dated, then with a
+ * site), then the oldest: the one shown in full. */
 static int cmp_story(const void *x, const void *y)
 {
 	const struct assay_source *a = x, *b = y;
 	int d = strcmp(a->story, b->story);
 
-	return d ? d : strcmp(a->published, b->published);
+	if (d)
+		return d;
+	if (!a->published[0] != !b->published[0])
+		return !a->published[0] - !b->published[0];
+	if (!a->site[0] != !b->site[0])
+		return !a->site[0] - !b->site[0];
+	return strcmp(a->published, b->published);
 }
 
 static int load_view(struct serve_app *app, const char *id, struct view *v)
