@@ -706,12 +706,25 @@ static void set_head(struct head *h, size_t f, const struct cl_doc *d, const cha
 	cl_copy(h->per, sizeof h->per, m->per);
 }
 
+/* "Mining production", "mineral output": the whole industry's figure. */
+static bool all_mining(const struct cl_doc *d, const struct cl_sent *s)
+{
+	for (size_t u = s->t0; u + 1 < s->t1; u++)
+		if ((cl_word_is(d, u, "mining") || cl_word_is(d, u, "mineral")) &&
+		    d->tok[u + 1].kind == CT_WORD && (d->tok[u + 1].cls & CW_CUE_METRIC))
+			return true;
+	return false;
+}
+
 /* The sentence's commodity, else the paragraph's, the section's, the
  * article's; else, when the text names none, the one the subject org is
  * named after. */
 static void claim_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t f, size_t r,
 			    const struct assay_mention *subj, char out[32])
 {
+	cl_commodity(d, s, f + 1, r, true, out);
+	if (!out[0] && all_mining(d, s))
+		return; /* "mining production rose 3.1%": of no one commodity */
 	cl_commodity(d, s, f + 1, r, false, out);
 	if (!out[0] && subj->type == ASSAY_M_ORG)
 		cl_org_commodity(d, subj, out);
