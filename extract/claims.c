@@ -593,12 +593,38 @@ static int warehouse_org(const struct cl_doc *d, const struct cl_sent *s, size_t
  * speaks of the deposit just named, if that subject was named in this
  * paragraph or the one before and nothing speaks of many ("the three
  * countries", "producers", "global"). Elsewhere, silence. */
+/* "... lend €150 million to Savannah Resources for a lithium refinery.
+ * The refinery will be capable of ...": the plant is the one named in the
+ * sentence before, and its owner the entity nearest before that naming. */
+static int facility_owner(const struct cl_doc *d, const struct cl_sent *s, const char *noun)
+{
+	const struct cl_sent *p;
+
+	if (s == d->sent || (p = s - 1)->block + 1 < s->block)
+		return -1;
+	for (size_t u = p->t1; u-- > p->t0;) {
+		if (!cl_word_is(d, u, noun))
+			continue;
+		for (size_t v = u; v-- > p->t0;)
+			if (cl_is_entity(d, v) && !d->tok[v].modifier)
+				return (int)v;
+		return -1;
+	}
+	return -1;
+}
+
 static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 			     const char *metric)
 {
 	size_t a = s->t0;
 	bool opens = false;
 
+	if ((cl_word_is(d, a, "the") || cl_word_is(d, a, "this")) && a + 1 < f &&
+	    (d->tok[a + 1].cls & CW_FACILITY)) {
+		int owner = facility_owner(d, s, d->tok[a + 1].w);
+		if (owner >= 0)
+			return owner;
+	}
 	if (cl_word_is(d, a, "the") || cl_word_is(d, a, "this"))
 		opens = of_deposit(metric) && a + 1 < f && (d->tok[a + 1].cls & CW_DEPOSIT);
 	else if (cl_mention(d, a) && cl_mention(d, a)->type == ASSAY_M_COMMODITY)
