@@ -204,3 +204,35 @@ void serve_row_title(struct serve_out *o, const struct serve_row *r)
 		serve_printf(o, ")");
 	}
 }
+
+/* The outcome of the last decision, with an undo (key z) that puts the
+ * claim back to pending and returns to it. */
+void serve_flash(struct serve_out *o, const struct serve_req *req, const struct serve_filter *f)
+{
+	const char *done = serve_req_arg(req, "done"), *did = serve_req_arg(req, "did");
+	const char *err = serve_req_arg(req, "error");
+
+	if (err)
+		serve_printf(o, "<p class=\"flash\" role=\"alert\">%s</p>",
+			     strcmp(err, "value") == 0
+			     ? "The corrected figure must be a number, like 1200, 1.2 million or 45%."
+			     : strcmp(err, "reason") == 0 ? "Please give a reason for rejecting."
+							  : "That did not work.");
+	if (!done || !did)
+		return;
+	serve_printf(o, "<div class=\"flash\" role=\"status\"><span>Saved: <a href=\"/claim/");
+	serve_urlarg(o, done);
+	serve_printf(o, "?");
+	serve_filter_query(o, f, true);
+	serve_printf(o, "\"><code>");
+	serve_text(o, done);
+	serve_printf(o, "</code></a> ");
+	serve_text(o, did);
+	serve_printf(o, ".</span><form method=\"post\" action=\"/claim/");
+	serve_urlarg(o, done);
+	serve_printf(o, "/review\"><input type=\"hidden\" name=\"token\" value=\"");
+	serve_text(o, req->form_token);
+	serve_printf(o, "\"><input type=\"hidden\" name=\"action\" value=\"pending\">");
+	serve_filter_fields(o, f);
+	serve_printf(o, "<button data-key=\"z\" id=\"undo\">Undo <kbd>z</kbd></button></form></div>");
+}

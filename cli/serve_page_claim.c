@@ -319,31 +319,6 @@ static void history(struct serve_out *o, const struct view *v)
 	serve_printf(o, "</tbody></table>");
 }
 
-static void flash(struct serve_out *o, const struct serve_req *req,
-		  const struct serve_filter *f)
-{
-	const char *done = serve_req_arg(req, "done"), *did = serve_req_arg(req, "did");
-	const char *err = serve_req_arg(req, "error");
-
-	if (err)
-		serve_printf(o, "<p class=\"flash\" role=\"alert\">%s</p>",
-			     strcmp(err, "value") == 0
-			     ? "The corrected figure must be a number, like 1200, 1.2 million or 45%."
-			     : strcmp(err, "reason") == 0 ? "Please give a reason for rejecting."
-							  : "That did not work.");
-	if (!done || !did)
-		return;
-	serve_printf(o, "<div class=\"flash\" role=\"status\"><span>Claim <a href=\"/claim/");
-	serve_urlarg(o, done);
-	serve_printf(o, "?");
-	serve_filter_query(o, f, true);
-	serve_printf(o, "\"><code>");
-	serve_text(o, done);
-	serve_printf(o, "</code></a> ");
-	serve_text(o, did);
-	serve_printf(o, ".</span></div>");
-}
-
 int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *id)
 {
@@ -363,7 +338,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		goto out;
 	at = serve_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
 	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
-	flash(&o, req, &f);
+	serve_flash(&o, req, &f);
 	head(&o, &v);
 	actions(&o, req, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
 		at >= 0 && (size_t)at + 1 < q.n ? q.rows[at + 1] : at < 0 && q.n ? q.rows[0] : NULL);

@@ -138,6 +138,7 @@ int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 	if (rc)
 		return rc;
 	serve_page_begin(&o, "Review queue", "queue");
+	serve_flash(&o, req, &f);
 	serve_printf(&o, "<h1>Review queue</h1>");
 	counts_bar(&o, &q, &f);
 	filter_form(&o, &q, &f);

@@ -126,6 +126,9 @@ long serve_queue_find(const struct serve_queue *q, const char *id);
 void serve_page_begin(struct serve_out *o, const char *title, const char *tab);
 void serve_page_end(struct serve_out *o);
 void serve_state_badge(struct serve_out *o, const char *state);
+/* The outcome of the last decision (?done=ID&did=STATE) with an Undo
+ * button, or the error of a refused one (?error=...). */
+void serve_flash(struct serve_out *o, const struct serve_req *req, const struct serve_filter *f);
 /* A subject (country or organisation id) by its name: "China". */
 void serve_subject(struct serve_out *o, const char *id);
 /* An id in words: "refining_share" -> "refining share". */

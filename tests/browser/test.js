@@ -103,6 +103,21 @@ test('review a claim with the keyboard, reload and see it stored', async (page) 
   assert.match(await page.locator('table.history').innerText(), /accepted/i);
 });
 
+test('z undoes the last decision and goes back to the claim', async (page) => {
+  await page.goto(`${base}/?state=pending`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/claim\//);
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === id),
+    page.keyboard.press('a')]);
+  await shot(page, '13-after-a-decision');
+  await Promise.all([page.waitForURL((u) => u.pathname === `/claim/${id}` && !u.searchParams.get('done')),
+    page.keyboard.press('z')]);
+  assert.match(await page.locator('.claim-head .state').innerText(), /pending/i);
+  const history = await page.locator('table.history').innerText();
+  assert.match(history, /accepted[\s\S]*pending/i, 'both decisions are in the history');
+});
+
 test('reject a claim with a reason typed after r', async (page) => {
   const id = await claimId(page, /nearly 70%/, 'pending');
   await page.goto(`${base}/claim/${id}?state=pending`);
