@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -139,7 +140,10 @@ static pid_t serve(const struct route *routes, int *port_out)
 		return -1;
 	pid = fork();
 	if (pid == 0) {
-		struct tsrv *s = tsrv_start(routes);
+		struct tsrv *s;
+
+		prctl(PR_SET_PDEATHSIG, SIGTERM); /* the server goes with the bench */
+		s = tsrv_start(routes);
 		unsigned port = s ? tsrv_port(s) : 0;
 
 		if (write(fds[1], &port, sizeof port) != (ssize_t)sizeof port)
