@@ -2,7 +2,8 @@
  *
  * Files and folders (walked recursively, sorted, hidden entries skipped);
  * .html/.htm and anything else as HTML, .txt as plain text with the
- * headline on the first line; .gz inflated transparently. A file that
+ * headline on the first line; .warc and .warc.gz records (each page keeps
+ * its WARC file and offset); .gz inflated transparently. A file that
  * cannot be read or cleaned is counted and skipped. */
 #include <dirent.h>
 #include <errno.h>
@@ -19,6 +20,7 @@
 #include "file.h"
 #include "log.h"
 #include "pipeline.h"
+#include "warc.h"
 
 #define INGEST_MAX_FILE (50u << 20)
 
@@ -26,6 +28,7 @@ static const char ingest_usage[] =
 	"usage: assay ingest [--summary-json] [--wait] PATH...\n"
 	"\n"
 	"Stores local pages: HTML files, folders of them (recursively), .gz files,\n"
+	"WARC files (.warc, .warc.gz: every HTML response, under its target URI),\n"
 	"and plain .txt files whose first line is the headline. An article already\n"
 	"stored under the same URL is not stored again.\n"
 	"\n"
@@ -82,6 +85,66 @@ static int ingest_file(struct assay_pipeline *p, const char *path)
 out:
 	assay_buf_release(&body);
 	assay_buf_release(&url);
+	return rc;
+}
+
+static bool is_warc(const char *path)
+{
+	return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz");
+}
+
+/* Feeds and sitemaps are recorded in a crawl's WARC file beside the
+ * articles; they are sources, not stories. Told by their root element. */
+static bool is_feed_or_sitemap(const char *body, size_t len)
+{
+	static const char *const roots[] = {"<rss", "<feed", "<rdf:RDF", "<urlset",
+					    "<sitemapindex"};
+	const char *p = body, *end = body + (len > 4096 ? 4096 : len);
+
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+
+		if (!lt || lt + 1 >= end)
+			return false;
+		if (lt[1] != '?' && lt[1] != '!') {
+			for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+				size_t n = strlen(roots[i]);
+				if ((size_t)(end - lt) > n && strncmp(lt, roots[i], n) == 0 &&
+				    (lt[n] == ' ' || lt[n] == '>' || lt[n] == '\n' || lt[n] == '\r' ||
+				     lt[n] == '\t'))
+					return true;
+			}
+			return false;
+		}
+		p = lt + 1;
+	}
+	return false;
+}
+
+/* A WARC record's page: skipped when its URL is stored already. */
+static int warc_page(void *ctx, const struct assay_page *page)
+{
+	struct assay_pipeline *p = ctx;
+
+	if (is_feed_or_sitemap(page->body, page->len))
+		return ASSAY_OK;
+	p->sum->pages_fetched++;
+	if (!p->refetch && assay_store_has_url(p->store, page->url)) {
+		p->sum->skipped_known++;
+		return ASSAY_OK;
+	}
+	return assay_pipeline_page(p, page);
+}
+
+static int ingest_warc(struct assay_pipeline *p, const char *path)
+{
+	unsigned pages = 0, failed = 0;
+	int rc = assay_warc_pages(path, warc_page, p, &pages, &failed);
+
+	if (rc != ASSAY_OK) {
+		assay_err("%s: cannot read WARC file: %s", path, assay_strerror(rc));
+		p->sum->errors++;
+	}
 	return rc;
 }
 
@@ -160,6 +223,8 @@ static int ingest_path(struct assay_pipeline *p, const char *path, int depth)
 		}
 		return ingest_dir(p, path, depth);
 	}
+	if (is_warc(path))
+		return ingest_warc(p, path);
 	if (depth > 0 && !(has_suffix(path, ".html") || has_suffix(path, ".htm") ||
 			   has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz") ||
 			   has_suffix(path, ".txt") || has_suffix(path, ".txt.gz")))

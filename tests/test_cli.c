@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static char db[64];
 
@@ -197,4 +198,68 @@ Test(cli, help_lists_each_command_and_each_command_has_help)
 		free(h);
 	}
 	free(out);
+}
+
+/* Appends one WARC/1.1 response record, as its own gzip member, to @path. */
+static void warc_append(const char *path, const char *uri, const char *ctype, const char *body,
+			size_t blen)
+{
+	char http[256], head[1024];
+	int hlen = snprintf(http, sizeof http,
+			    "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+			    ctype, blen);
+	int n = snprintf(head, sizeof head,
+			 "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+			 "WARC-Date: 2026-11-01T10:00:00Z\r\n"
+			 "WARC-Record-ID: <urn:uuid:%08x-0000-4000-8000-000000000000>\r\n"
+			 "Content-Type: application/http; msgtype=response\r\n"
+			 "Content-Length: %zu\r\n\r\n",
+			 uri, (unsigned)blen, (size_t)hlen + blen);
+	gzFile gz = gzopen(path, "ab");
+
+	cr_assert_not_null(gz);
+	gzwrite(gz, head, (unsigned)n);
+	gzwrite(gz, http, (unsigned)hlen);
+	gzwrite(gz, body, (unsigned)blen);
+	gzwrite(gz, "\r\n\r\n", 4);
+	gzclose(gz);
+}
+
+static char *slurp(const char *rel, size_t *len)
+{
+	char path[1024];
+	FILE *f;
+	char *buf = malloc(1 << 20);
+
+	snprintf(path, sizeof path, "%s/%s", getenv("ASSAY_SOURCE_ROOT"), rel);
+	f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	fclose(f);
+	return buf;
+}
+
+Test(cli, ingest_reads_pages_from_a_warc_file_and_skips_its_feeds)
+{
+	char warc[128], args[256], *out;
+	size_t n1, n2, nf;
+	char *p1 = slurp("corpus/000_1b7ad7fa106c10fe.html", &n1);
+	char *p2 = slurp("corpus/004_7aeb42d4543421d7.html", &n2);
+	char *feed = slurp("corpus/feed.xml", &nf);
+
+	snprintf(warc, sizeof warc, "%.*s/crawl.warc.gz", (int)(strrchr(db, '/') - db), db);
+	warc_append(warc, "https://example.org/feed.xml", "application/rss+xml", feed, nf);
+	warc_append(warc, "https://example.org/a.html", "text/html; charset=utf-8", p1, n1);
+	warc_append(warc, "https://example.org/b.html", "text/html", p2, n2);
+	snprintf(args, sizeof args, "ingest --summary-json '%s'", warc);
+	cr_assert_eq(run(&out, NULL, args), 0, "%s", out);
+	cr_assert_eq(summary_field(out, "new_articles"), 2, "%s", out);
+	cr_assert(summary_field(out, "new_claims") > 0, "%s", out);
+	free(out);
+	cr_assert_eq(run(&out, NULL, args), 0);
+	cr_assert_eq(summary_field(out, "new_articles"), 0, "a second ingest stored again: %s", out);
+	free(out);
+	free(p1);
+	free(p2);
+	free(feed);
 }
