@@ -39,16 +39,6 @@ struct emitter {
 	size_t ntables, capt;
 };
 
-static size_t env_or(const char *name, size_t dflt)
-{
-#ifdef PARSE_DEBUG
-	if (getenv(name))
-		return (size_t)atoi(getenv(name));
-#endif
-	(void)name;
-	return dflt;
-}
-
 static int grow(void **arr, size_t *cap, size_t n, size_t size)
 {
 	void *p;
@@ -156,11 +146,9 @@ static bool furniture_text(struct emitter *e)
 	bool short_block = e->blk.len < GOOD_LEN;
 	char date[11];
 
-	if (env_or("NO_PHRASE", 0))
-		return false;
 	if (e->kind == ASSAY_BLOCK_HEADING || !short_block)
 		e->after_related = false;
-	if (e->blk.len < DATE_BLOCK && parse_find_date(e->blk.data, e->blk.len, date) && !env_or("NO_DATE", 0))
+	if (e->blk.len < DATE_BLOCK && parse_find_date(e->blk.data, e->blk.len, date))
 		return true; /* a dateline or "updated" stamp standing alone */
 	if (furniture_phrase(e->blk.data, e->blk.len)) {
 		e->after_related = e->kind == ASSAY_BLOCK_HEADING;
@@ -171,14 +159,8 @@ static bool furniture_text(struct emitter *e)
 
 static bool link_heavy_block(const struct emitter *e)
 {
-#ifdef PARSE_DEBUG
-	if (getenv("PARSE_NOFILTER"))
-		return false;
-#endif
-	if (env_or("NO_LINKBLOCK", 0))
-		return false;
 	return e->kind != ASSAY_BLOCK_HEADING &&
-	       e->blk_link * 100 > e->blk.len * env_or("LINK_PCT", 50);
+	       e->blk_link * 2 > e->blk.len;
 }
 
 static int flush(struct emitter *e)
@@ -237,17 +219,11 @@ static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
 {
 	if (!ni || (ni->flags & NI_SKIP))
 		return true;
-#ifdef PARSE_DEBUG
-	if (getenv("PARSE_NOFILTER"))
-		return false;
-#endif
 	if (ni->flags & NI_FURN)
 		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
-	if (env_or("NO_LINKLIST", 0))
-		return false;
 	/* an image with a line under it is a figure: its text is a caption or
 	 * a credit ("AFP / Jane Doe"), not the story */
-	if (ni->imgs && ni->text < FIGURE_TEXT && !env_or("NO_FIGURE", 0) &&
+	if (ni->imgs && ni->text < FIGURE_TEXT &&
 	    !(ni->tag->flags & (TAG_HEADING | TAG_ITEM)) &&
 	    (ni->tag->flags & (TAG_PARA | TAG_CONTAINER)) != TAG_PARA)
 		return true;
@@ -465,7 +441,7 @@ static bool keep_block(const struct emitter *e, size_t i, size_t last)
 
 	if (b->kind == ASSAY_BLOCK_TABLE_ROW || i <= last)
 		return true;
-	return len >= env_or("POST_MIN", POST_MIN);
+	return len >= POST_MIN;
 }
 
 static int prune_edges(struct emitter *e)
@@ -477,7 +453,7 @@ static int prune_edges(struct emitter *e)
 		const struct assay_block *b = &e->blocks[i];
 
 		if (b->kind != ASSAY_BLOCK_HEADING && b->kind != ASSAY_BLOCK_TABLE_ROW &&
-		    b->end - b->start >= env_or("GOOD_LEN", GOOD_LEN)) {
+		    b->end - b->start >= GOOD_LEN) {
 			if (first == SIZE_MAX)
 				first = i;
 			last = i;

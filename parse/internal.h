@@ -1,9 +1,9 @@
 /* internal.h - what the cleaner's files share; nothing here is public.
  *
  * The cleaner parses once, then walks the tree twice without recursion:
- * score.c measures every element (text, link text, commas, class hints)
- * and picks the article's container; emit.c writes the kept subtrees out as
- * blocks and tables. Per-element facts live in one array of struct ninfo,
+ * score.c measures every element (text, link text, commas, class hints),
+ * select.c picks the article's container from those measures, and emit.c
+ * writes the kept subtrees out as blocks and tables. Per-element facts live in one array of struct ninfo,
  * indexed through xmlNode._private, so the walks allocate nothing per node.
  * meta.c gathers metadata during the first walk. */
 #ifndef ASSAY_PARSE_INTERNAL_H
@@ -138,7 +138,7 @@ void parse_trim(struct assay_buf *b);
  * not navigation: it does not count as link text. */
 bool parse_is_url_text(const char *s);
 
-/* score.c */
+/* score.c, select.c */
 int parse_measure(struct parse_ctx *c);
 void parse_select(struct parse_ctx *c);
 

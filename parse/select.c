@@ -1,0 +1,423 @@
+/* select.c - chooses the article's container from what score.c measured.
+ *
+ * First the furniture names that sit on wrappers of the whole page are
+ * lifted (themes put "has-sidebar" on the page wrapper; an unclosed
+ * <aside> swallows what follows it). Then every paragraph scores its
+ * ancestors as Readability does, the parent in full, the grandparent half,
+ * less further up; paragraphs inside furniture count only for score_all,
+ * used when nothing outside furniture reads like an article. The best
+ * candidate is refined (Readability's shared-ancestor and climbing rules,
+ * then widened to a story split in several containers), and kept with its
+ * worthy siblings and any lead (standfirst) the theme put beside it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "internal.h"
+
+#define MIN_ARTICLE 200 /* bytes: less outside furniture, and furniture is read too */
+#define FURN_DEPTH 100 /* ancestors looked at for furniture */
+#define ALTERNATIVES 5  /* runners-up that may share an ancestor with the best */
+#define SHORT_CANDIDATE 200.0f /* bytes under which a candidate's score shrinks */
+#define WRAPPER_SHARE 6 /* tenths of the page's paragraph text */
+#define HIDDEN_SHARE 9  /* a hidden modal may hold more than the story */
+#define WIDEN_LEVELS 6  /* ancestors a story may be widened to */
+#define WIDEN_GROWTH 1.5f /* times more paragraph text that widens it */
+#define LEAD_MAX 4      /* leads kept beside the story */
+#define LEAD_LEVELS 4   /* levels up where a lead is looked for */
+#define LEAD_SCAN 200 /* elements searched for a lead in each sibling */
+
+static void add_score(struct ninfo *ai, float s, bool furn)
+{
+	if (!(ai->flags & NI_CAND)) {
+		ai->flags |= NI_CAND;
+		ai->score = ai->score_all = (float)(ai->tag->base + ai->weight);
+	}
+	ai->score_all += s;
+	if (!furn) {
+		ai->score += s;
+		ai->flags |= NI_GOOD;
+	}
+}
+
+static void add_ptext(struct parse_ctx *c, xmlNode *n, uint32_t len)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		struct ninfo *ni = node_info(c, n);
+
+		if (ni)
+			ni->ptext += len;
+	}
+}
+
+/* A furniture name on an element that holds most of the page, or most of
+ * its paragraphs, is a theme's wrapper ("has-sidebar", "sharing-container"
+ * around the story), not furniture; a hidden element that holds most
+ * paragraphs is an unclosed tag's artefact ("flyout hidden" left open),
+ * and any other hidden element is dropped. */
+static void unflag_wrappers(struct parse_ctx *c)
+{
+	const struct ninfo *bi = c->body ? node_info(c, c->body) : NULL;
+	uint32_t total = bi ? bi->text : 0, ptotal = 0;
+
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+
+		if (ni->flags & NI_PARA) {
+			ptotal += ni->itext;
+			add_ptext(c, ni->node, ni->itext);
+		}
+	}
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+
+		if ((ni->flags & NI_HIDDEN) &&
+		    (uint64_t)ni->ptext * 10 < (uint64_t)ptotal * HIDDEN_SHARE)
+			ni->flags |= NI_SKIP; /* hidden for real, not a parse artefact */
+		if (!(ni->flags & NI_FURN))
+			continue;
+		/* an <aside> or <footer> left open swallows the page: also a wrapper */
+		if ((ni->text * 2 > total && ni->link * 2 < ni->text && !(ni->tag->flags & TAG_FURN)) ||
+		    (uint64_t)ni->ptext * 10 >= (uint64_t)ptotal * WRAPPER_SHARE)
+			ni->flags &= (uint16_t)~NI_FURN;
+	}
+}
+
+static bool in_furniture(const struct parse_ctx *c, xmlNode *n)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		const struct ninfo *ni = node_info(c, n);
+
+		if (ni && (ni->flags & (NI_FURN | NI_SKIP)))
+			return true;
+	}
+	return false;
+}
+
+static void add_good(struct parse_ctx *c, xmlNode *n, uint32_t len)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		struct ninfo *ni = node_info(c, n);
+
+		if (ni)
+			ni->good += len;
+	}
+}
+
+/* Each paragraph scores its ancestors as Readability does. */
+static void score_paragraphs(struct parse_ctx *c)
+{
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		xmlNode *a;
+		bool furn;
+
+		if (!(ni->flags & NI_PARA))
+			continue;
+		furn = in_furniture(c, ni->node);
+		if (!furn)
+			add_good(c, ni->node, ni->itext);
+		a = ni->node->parent;
+		for (int level = 0; a && a->type == XML_ELEMENT_NODE && level < 5; level++, a = a->parent) {
+			/* c->ni may not move here: nothing is added any more */
+			struct ninfo *ai = node_info(c, a);
+
+			if (!ai || !a->parent || a->parent->type != XML_ELEMENT_NODE)
+				break; /* <html> is never the article */
+			add_score(ai, ni->pscore / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f), furn);
+			if (level == 0)
+				ai->paras++;
+		}
+	}
+}
+
+static float final_score(const struct ninfo *ni, bool all)
+{
+	float ld = ni->text ? (float)ni->link / (float)ni->text : 0.0f;
+	float s = (all ? ni->score_all : ni->score) * (1.0f - ld);
+
+	/* a class name alone does not make a few words the article */
+	if (ni->text < SHORT_CANDIDATE && s > 0)
+		s *= (float)ni->text / SHORT_CANDIDATE;
+	return s;
+}
+
+static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
+{
+	struct ninfo *best = NULL;
+	float bs = 0;
+
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		float s;
+
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || (ni->flags & NI_SKIP))
+			continue;
+		s = final_score(ni, all);
+		if (!best || s > bs) {
+			best = ni;
+			bs = s;
+		}
+	}
+	return best;
+}
+
+static bool is_inside(const xmlNode *n, const xmlNode *anc)
+{
+	for (int i = 0; n && i < FURN_DEPTH; i++, n = n->parent)
+		if (n == anc)
+			return true;
+	return false;
+}
+
+static bool is_top_level(const xmlNode *n)
+{
+	return !n->parent || n->parent->type != XML_ELEMENT_NODE ||
+	       !n->parent->parent || n->parent->parent->type != XML_ELEMENT_NODE;
+}
+
+/* Readability: when three of the five best candidates scoring at least
+ * 3/4 of the best share an ancestor, that ancestor is the article. */
+static xmlNode *common_ancestor(struct parse_ctx *c, xmlNode *top, bool all)
+{
+	struct ninfo *alt[ALTERNATIVES];
+	size_t nalt = 0;
+	float ts = final_score(node_info(c, top), all);
+
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		float sc;
+		size_t k;
+
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || ni->node == top)
+			continue;
+		sc = final_score(ni, all);
+		if (sc < 0.75f * ts || (nalt == ALTERNATIVES && sc <= final_score(alt[nalt - 1], all)))
+			continue;
+		k = nalt < ALTERNATIVES ? nalt : ALTERNATIVES - 1;
+		for (; k > 0 && final_score(alt[k - 1], all) < sc; k--)
+			alt[k] = alt[k - 1];
+		alt[k] = ni;
+		if (nalt < ALTERNATIVES)
+			nalt++;
+	}
+	if (nalt < 3)
+		return top;
+	for (xmlNode *p = top->parent; p && !is_top_level(p); p = p->parent) {
+		int in = 0;
+
+		for (size_t k = 0; k < nalt; k++)
+			in += is_inside(alt[k]->node, p);
+		if (in >= 3)
+			return p;
+	}
+	return top;
+}
+
+/* Readability: climb while a parent scores higher than its child, and
+ * past parents that hold nothing but the candidate. */
+static xmlNode *climb(struct parse_ctx *c, xmlNode *top, bool all)
+{
+	float last = final_score(node_info(c, top), all), limit = last / 3;
+
+	for (xmlNode *p = top->parent; p && !is_top_level(p); p = p->parent) {
+		struct ninfo *pi = node_info(c, p);
+		float ps;
+
+		if (!pi || !(pi->flags & NI_CAND))
+			continue;
+		ps = final_score(pi, all);
+		if (ps < limit)
+			break;
+		if (ps > last) {
+			top = p;
+			break;
+		}
+		last = ps;
+	}
+	while (!is_top_level(top) && xmlChildElementCount(top->parent) == 1)
+		top = top->parent;
+	return top;
+}
+
+/* Goes up while an ancestor holds much more article-like text: stories
+ * split into several containers (lead, body, fact box) are kept whole. */
+static xmlNode *widen(struct parse_ctx *c, xmlNode *top)
+{
+	xmlNode *best = top;
+	int i = 0;
+	for (xmlNode *p = top->parent; p && !is_top_level(p) && i < WIDEN_LEVELS; p = p->parent, i++) {
+		struct ninfo *pi = node_info(c, p), *bi = node_info(c, best);
+
+		if (pi && pi->good > WIDEN_GROWTH * bi->good && pi->link * 3 < pi->text)
+			best = p;
+	}
+	return best;
+}
+
+
+static bool same_class(const xmlNode *a, const xmlNode *b)
+{
+	const char *x = parse_attr(a, "class"), *y = parse_attr(b, "class");
+
+	return x && y && *x && strcmp(x, y) == 0;
+}
+
+/* Readability's rule for the top candidate's siblings. */
+static bool keep_sibling(struct parse_ctx *c, xmlNode *top, xmlNode *s, float threshold, bool all)
+{
+	struct ninfo *si = node_info(c, s), *ti = node_info(c, top);
+	float bonus = 0, ld;
+
+	if (!si || (si->flags & (NI_SKIP | NI_FURN)))
+		return false;
+	if (same_class(top, s))
+		bonus = final_score(ti, all) * 0.2f;
+	if ((si->flags & NI_CAND) && final_score(si, all) + bonus >= threshold)
+		return true;
+	if (!(si->tag->flags & TAG_PARA) || !si->text)
+		return false;
+	ld = (float)si->link / (float)si->text;
+	if (si->text > 80 && ld < 0.25f)
+		return true;
+	return si->text > 0 && si->link == 0 && (si->flags & NI_PARA);
+}
+
+static void add_keep(struct parse_ctx *c, xmlNode *n, size_t cap)
+{
+	if (c->nkeep < cap)
+		c->keep[c->nkeep++] = n;
+}
+
+static bool lead_ok(const struct parse_ctx *c, xmlNode *n)
+{
+	const struct ninfo *ni = n->type == XML_ELEMENT_NODE ? node_info(c, n) : NULL;
+
+	return ni && ni->text && !(ni->flags & (NI_SKIP | NI_FURN)) && ni->link * 2 < ni->text;
+}
+
+/* The first lead inside @root (itself included), looking at no more than
+ * LEAD_SCAN elements. */
+static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
+{
+	xmlNode *n = root;
+	int seen = 0;
+
+	while (n && seen++ < LEAD_SCAN) {
+		bool down = false;
+
+		if (lead_ok(c, n)) {
+			if (parse_is_lead(n))
+				return n;
+			down = n->children != NULL;
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return NULL;
+}
+
+/* Element infos are numbered in document order. */
+static int doc_order(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)(*(xmlNode *const *)a)->_private;
+	uintptr_t y = (uintptr_t)(*(xmlNode *const *)b)->_private;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A lead that a kept sibling holds is written out in its place, once;
+ * what is kept is written in document order. */
+static void drop_nested_keeps(struct parse_ctx *c)
+{
+	size_t n = 0;
+
+	qsort(c->keep, c->nkeep, sizeof *c->keep, doc_order);
+	for (size_t i = 0; i < c->nkeep; i++) {
+		bool nested = false;
+
+		for (size_t k = 0; k < c->nkeep && !nested; k++)
+			nested = c->keep[i] == c->keep[k] ? k < i
+				 : is_inside(c->keep[i], c->keep[k]);
+		if (!nested)
+			c->keep[n++] = c->keep[i];
+	}
+	c->nkeep = n;
+}
+
+/* A lead (standfirst, summary) before the story's container, a few levels
+ * up: themes often put it in the header beside the title. */
+static void add_leads(struct parse_ctx *c, size_t cap)
+{
+	xmlNode *leads[LEAD_MAX], *chain = c->top, *l;
+	size_t n = 0;
+
+	for (int level = 0; chain && !is_top_level(chain) && level < LEAD_LEVELS; level++, chain = chain->parent)
+		for (xmlNode *s = chain->prev; s && n < LEAD_MAX; s = s->prev)
+			if ((l = find_lead(c, s)))
+				leads[n++] = l;
+	while (n > 0) /* found last to first */
+		add_keep(c, leads[--n], cap);
+}
+
+void parse_select(struct parse_ctx *c)
+{
+	struct ninfo *best;
+	bool all = false;
+	size_t cap = 0;
+	float threshold;
+
+	unflag_wrappers(c);
+	score_paragraphs(c);
+	best = best_candidate(c, false);
+	if (!best || best->text < MIN_ARTICLE) {
+		struct ninfo *b2 = best_candidate(c, true);
+
+		if (b2 && (!best || b2->text > best->text)) {
+			best = b2;
+			all = true;
+		}
+	}
+	c->nkeep = 0;
+	if (!best) {
+		c->top = c->body;
+		if (c->body && (c->keep = malloc(sizeof *c->keep))) {
+			c->keep[0] = c->body;
+			c->nkeep = 1;
+		}
+		return;
+	}
+	c->top = best->node;
+	c->top = common_ancestor(c, c->top, all);
+	c->top = climb(c, c->top, all);
+	c->top = widen(c, c->top);
+	best = node_info(c, c->top);
+	if (!c->top->parent || c->top->parent->type != XML_ELEMENT_NODE) {
+		if ((c->keep = malloc(sizeof *c->keep)))
+			c->keep[c->nkeep++] = c->top;
+		return;
+	}
+	for (xmlNode *s = c->top->parent->children; s; s = s->next)
+		cap++;
+	cap += LEAD_MAX;
+	if (!(c->keep = malloc(cap * sizeof *c->keep))) {
+		c->oom = true;
+		return;
+	}
+	add_leads(c, cap);
+	threshold = final_score(best, all) * 0.2f;
+	if (threshold < 10)
+		threshold = 10;
+	for (xmlNode *s = c->top->parent->children; s; s = s->next) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		if (s == c->top || keep_sibling(c, c->top, s, threshold, all))
+			add_keep(c, s, cap);
+	}
+	drop_nested_keeps(c);
+}
