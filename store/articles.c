@@ -315,49 +315,64 @@ int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const c
 	return ASSAY_OK;
 }
 
-/* Takes an article's share of its story back: the story goes when no
- * other article is left in it, with its index entries and text hash. */
-static int leave_story(struct assay_store *s, MDB_txn *txn, const char *story, const char *sha)
+/* Copies the record of @from in @table to @to (same table). */
+static int copy_record(struct assay_store *s, MDB_txn *txn, int table, const char *from,
+		       const char *to)
 {
-	MDB_val old, k = {strlen(story), (void *)story};
-	struct story_rec o;
-	int rc;
+	struct assay_buf copy = {0};
+	MDB_val v;
+	int rc = store_get(txn, s->dbi[table], from, strlen(from), &v);
 
-	if (!get_story(s, txn, story, &o))
+	if (rc == MDB_NOTFOUND)
 		return ASSAY_OK;
-	if (o.count > 1) {
-		o.count--;
-		return write_story(s, txn, story, &o);
-	}
-	rc = store_mdb(s, mdb_del(txn, s->dbi[T_STORIES], &k, NULL), "removing a story");
-	if (!rc && o.has_hash)
-		rc = store_unindex_bands(s, txn, o.simhash, story);
-	if (!rc && store_get(txn, s->dbi[T_HASHES], sha, 64, &old) == 0 &&
-	    old.mv_size == k.mv_size && !memcmp(old.mv_data, story, k.mv_size))
-		rc = store_mdb(s, mdb_del(txn, s->dbi[T_HASHES], &(MDB_val){64, (void *)sha}, NULL),
-			       "removing a text hash");
-	return rc;
+	if (rc)
+		return store_mdb(s, rc, "reading an article");
+	/* v points into the map, which the put below may rewrite: copy first. */
+	if (assay_buf_append(&copy, v.mv_data, v.mv_size))
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	rc = store_put(txn, s->dbi[table], to, strlen(to), copy.data, copy.len, 0);
+	assay_buf_release(&copy);
+	return store_mdb(s, rc, "keeping an article's revision");
+}
+
+/* A page fetched again whose text changed keeps its earlier version as a
+ * revision of its own, "URL#rev-SEQ", with its claims, evidences and
+ * story: a figure the site changed then stands as two figures of one
+ * source (a conflict when they disagree) instead of vanishing. The
+ * revision keeps the old article number; the new text gets a new one. */
+static int keep_revision(struct assay_store *s, MDB_txn *txn, const char *url, int64_t seq)
+{
+	static const int tables[] = {T_ARTICLES, T_RAW, T_TEXT};
+	char rev[512];
+	unsigned char key[8];
+	int rc = ASSAY_OK;
+
+	snprintf(rev, sizeof rev, "%.480s#rev-%lld", url, (long long)seq);
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++)
+		rc = copy_record(s, txn, tables[i], url, rev);
+	if (rc)
+		return rc;
+	rec_be64(key, (uint64_t)seq);
+	rc = store_put(txn, s->dbi[T_SEQ], key, 8, rev, strlen(rev), 0);
+	return store_mdb(s, rc, "keeping an article's revision");
 }
 
 /* A stored URL again: nothing to do when its text is the same; otherwise
- * its claims and story are taken back so the new text can be written in
- * their place (under the same article number). *changed says which. */
+ * the stored version is kept as a revision (keep_revision) and the new
+ * text is written as the URL's current article. *changed says which. */
 static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
-			  const MDB_val *old, int64_t *seq, bool *changed)
+			  const MDB_val *old, bool *changed)
 {
 	struct assay_stored_article o;
 	char sha[65];
-	int rc;
 
 	memset(&o, 0, sizeof o);
 	store_decode_article(old, &o);
 	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
 	*changed = strcmp(sha, o.sha256) != 0;
-	*seq = o.seq;
 	if (!*changed)
 		return ASSAY_OK;
-	rc = store_drop_article_claims(s, txn, o.seq);
-	return rc ? rc : leave_story(s, txn, o.story, o.sha256);
+	return keep_revision(s, txn, a->url, o.seq);
 }
 
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
@@ -372,13 +387,13 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	memset(res, 0, sizeof *res);
 	if (!replace) {
 		rc = store_get(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), &v);
-		if (rc == 0 && (rc = prepare_update(s, txn, a, &v, &seq, &update)))
+		if (rc == 0 && (rc = prepare_update(s, txn, a, &v, &update)))
 			return rc;
 		if (rc == 0 && !update)
 			return ASSAY_OK;
 		if (rc != MDB_NOTFOUND && rc != 0)
 			return store_mdb(s, rc, "reading articles");
-		if (!update && (rc = next_seq(s, txn, &seq)))
+		if ((rc = next_seq(s, txn, &seq)))
 			return rc;
 	}
 	res->is_new = !replace && !update;

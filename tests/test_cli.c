@@ -263,3 +263,29 @@ Test(cli, ingest_reads_pages_from_a_warc_file_and_skips_its_feeds)
 	free(p2);
 	free(feed);
 }
+
+Test(cli, refetch_of_a_changed_page_keeps_both_figures_as_a_conflict)
+{
+	const char *bin = getenv("ASSAY_BIN");
+	char dir[128], args[4096], *out;
+
+	snprintf(dir, sizeof dir, "%.*s/site", (int)(strrchr(db, '/') - db), db);
+	/* Stored once; the site then changes a figure; a plain crawl does not
+	 * fetch the known page again, a --refetch does and keeps both. */
+	snprintf(args, sizeof args,
+		 "stats >/dev/null 2>&1; mkdir -p '%s' && "
+		 "cp corpus/004_7aeb42d4543421d7.html '%s/p.html' && "
+		 "'%s' --db '%s' crawl '%s/p.html' 2>/dev/null >/dev/null && "
+		 "sed -i 's/140,000/150,000/' '%s/p.html' && "
+		 "'%s' --db '%s' crawl '%s/p.html' 2>/dev/null >/dev/null && "
+		 "'%s' --db '%s' conflicts --format jsonl --subject CN --metric production && "
+		 "echo ---- && "
+		 "'%s' --db '%s' crawl --refetch '%s/p.html' 2>/dev/null >/dev/null && "
+		 "'%s' --db '%s' conflicts --format jsonl --subject CN --metric production",
+		 dir, dir, bin, db, dir, dir, bin, db, dir, bin, db, bin, db, dir, bin, db);
+	cr_assert_eq(run(&out, NULL, args), 0, "%s", out);
+	cr_assert(strncmp(out, "----", 4) == 0, "a conflict before the page was refetched: %s", out);
+	cr_assert_not_null(strstr(out, "\"value\":140000"), "the old figure was lost: %s", out);
+	cr_assert_not_null(strstr(out, "\"value\":150000"), "the new figure is missing: %s", out);
+	free(out);
+}

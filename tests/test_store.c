@@ -386,7 +386,7 @@ static int find_value(void *ctx, const struct assay_stored_claim *c,
 	return 0;
 }
 
-Test(store, changed_page_is_rewritten_in_place_and_keeps_decisions)
+Test(store, changed_page_keeps_its_earlier_figures_and_decisions)
 {
 	static const char t1[] = "China mines 70% of the world's rare earths, a survey says.";
 	static const char t2[] = "China mines 70% of rare earths and refines 90% of them now.";
@@ -414,21 +414,23 @@ Test(store, changed_page_is_rewritten_in_place_and_keeps_decisions)
 	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
 	cr_assert(!r.is_new && !r.updated, "same text: nothing to do");
 
-	/* the page changes: 70% gives way to 60% */
+	/* The page changes, 70% gives way to 60%: the earlier version stays
+	 * as a revision of the page, so the change shows as a conflict
+	 * within one source and the 70% keeps its decision. */
 	share_article(&a, "https://a.example/x", t3, f60, 1);
 	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
 	cr_assert(!r.is_new);
 	cr_assert(r.updated);
 	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
-	cr_assert_eq(st.articles, 2);
-	cr_assert_eq(st.claims, 2, "60%% and 90%%: the unsupported 70%% is gone");
-	cr_assert_eq(st.evidences, 2);
-	cr_assert_eq(st.stories, 2);
-	cr_assert_eq(st.conflicts, 1, "60%% against 90%%");
+	cr_assert_eq(st.articles, 3, "the page, its revision, and the other page");
+	cr_assert_eq(st.claims, 3, "70%% (revision), 60%% (now) and 90%%");
+	cr_assert_eq(st.evidences, 3);
+	cr_assert_eq(st.conflicts, 1, "60%%, 70%% and 90%% of one key");
 	cr_assert_eq(assay_store_claims(s, NULL, find_value, &gone), ASSAY_OK);
-	cr_assert_eq(gone.id[0], '\0');
+	cr_assert_str_eq(gone.id, v70.id, "the earlier figure was lost");
+	cr_assert_str_eq(gone.state, "rejected");
 
-	/* and back: the 70% claim returns with its id and its decision */
+	/* and back: the 70% claim has a second evidence, same id, same decision */
 	share_article(&a, "https://a.example/x", t1, f70, 1);
 	cr_assert_eq(assay_store_put_article(s, &a.a, &r), ASSAY_OK);
 	cr_assert(r.updated);
@@ -436,8 +438,9 @@ Test(store, changed_page_is_rewritten_in_place_and_keeps_decisions)
 	cr_assert_str_eq(back.id, v70.id);
 	cr_assert_str_eq(back.state, "rejected");
 	cr_assert_eq(assay_store_stats(s, &st), ASSAY_OK);
-	cr_assert_eq(st.claims, 2);
-	cr_assert_eq(st.stories, 2);
+	cr_assert_eq(st.articles, 4);
+	cr_assert_eq(st.claims, 3);
+	cr_assert_eq(st.evidences, 4);
 	assay_store_close(s);
 }
 
