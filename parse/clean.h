@@ -1,10 +1,20 @@
 /* clean.h - HTML page -> the article: text blocks, tables and metadata.
  *
  * The cleaner keeps what a reader of the story would read and drops the
- * page around it (menus, widgets, related-news boxes, comments, ads).
- * Output text is valid UTF-8, always: invalid input bytes are repaired.
+ * page around it (menus, widgets, related-news boxes, comments, ads,
+ * captions and credits). Output text is valid UTF-8 in Unicode NFC, always:
+ * invalid input bytes are repaired (read as windows-1252). Whitespace is
+ * collapsed inside a block; blocks are joined by a blank line.
+ *
+ * Charset, first that applies: the HTTP header (opts->charset, a label or a
+ * whole Content-Type value), a byte-order mark, bytes that are valid UTF-8
+ * with non-ASCII in them (a stale <meta charset> is common on pages saved
+ * again as UTF-8), <meta charset> / http-equiv, then UTF-8 with invalid
+ * bytes read as windows-1252. Latin-1 and ASCII labels mean windows-1252.
+ *
  * An assay_doc owns every string and array in it; release it with
- * assay_doc_release(). No input crashes or hangs the cleaner. */
+ * assay_doc_release(). No input crashes or hangs the cleaner: the trees are
+ * walked without recursion, and libxml2's size limits stay on. */
 #ifndef ASSAY_CLEAN_H
 #define ASSAY_CLEAN_H
 

@@ -221,6 +221,11 @@ static int prepare(const char **html, size_t *len, const char *header,
 	if (bom) {
 		k = CS_UTF8;
 	} else if (header && *header) {
+		const char *cs = header;
+
+		while (*cs && strncasecmp(cs, "charset=", 8) != 0)
+			cs++;
+		header = *cs ? cs + 8 : header; /* a whole Content-Type value, or a label */
 		copy_label(header, header + strlen(header), name, cap);
 		k = classify_label(name);
 	} else if (!(valid && nonascii) && meta_charset(*html, *len, name, cap)) {

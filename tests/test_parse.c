@@ -371,6 +371,18 @@ Test(parse, header_charset_overrides_the_page)
 	assay_doc_release(&d);
 }
 
+Test(parse, content_type_charset_beats_a_wrong_meta)
+{
+	/* "Завод" in KOI8-R; read as windows-1251 it would be other letters */
+	static const char page[] = "<html><head><meta charset=\"windows-1251\"></head><body><p>\xFA\xC1\xD7\xCF\xC4 will refine 250,000 tonnes of ore next year, the ministry said.</p></body></html>";
+	struct assay_clean_opts o = {.charset = "text/html; charset=KOI8-R"};
+	struct assay_doc d;
+
+	cr_assert_eq(assay_clean(page, sizeof page - 1, &o, &d), ASSAY_OK);
+	cr_expect(strstr(d.text, "\xD0\x97\xD0\xB0\xD0\xB2\xD0\xBE\xD0\xB4 will refine"), "got '%s'", d.text);
+	assay_doc_release(&d);
+}
+
 Test(parse, base_url_is_the_url_of_last_resort)
 {
 	static const char page[] = "<p>Silver demand from solar panels reached a record last year, a survey found.</p>";
