@@ -78,9 +78,8 @@ static const char *const qualifiers[][2] = {
 
 const char *serve_qualifier_words(const char *q)
 {
-	/* a prefix match: a 4-byte qualifier field holds "approx" as "app" */
 	for (size_t i = 0; q && *q && i < sizeof qualifiers / sizeof qualifiers[0]; i++)
-		if (strncmp(qualifiers[i][0], q, strlen(q)) == 0)
+		if (strcmp(qualifiers[i][0], q) == 0)
 			return qualifiers[i][1];
 	return "";
 }

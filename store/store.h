@@ -155,7 +155,7 @@ struct assay_source {
 	size_t start, end;     /* into the article's cleaned text */
 	double value, value_max; /* claims: the figure this source gave */
 	bool has_max;
-	char qualifier[4], unit[24], figure[64];
+	char qualifier[8], unit[24], figure[64];
 	int64_t seq;           /* the article's ingest number */
 };
 
