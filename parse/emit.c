@@ -23,7 +23,7 @@
 #define LD_BODY_MIN 200 /* bytes of articleBody worth reading */
 #define FIGURE_TEXT 150 /* bytes of text beside an image that are a caption */
 #define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
-#define PHRASE_BLOCK 80 /* longer blocks are never judged by their words */
+#define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
 
 struct emitter {
 	struct parse_ctx *c;

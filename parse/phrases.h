@@ -6,18 +6,23 @@
  * the short teaser lines under it. Data only (included by emit.c). */
 static const char *const furniture_phrases[] = {
 	/* en */
-	"read more", "read also", "also read", "related", "see also", "more on this",
+	"read more", "read also", "also read", "related:", "related articles",
+	"related news", "related posts", "related stories", "related content",
+	"related links", "related topics", "related coverage", "see also", "more on this",
 	"more from", "more stories", "you may also like", "you might also like",
-	"recommended", "share this", "share on", "follow us", "subscribe", "sign up",
-	"newsletter", "advertisement", "sponsored", "about the author", "comments",
+	"recommended for you", "recommended articles", "recommended stories",
+	"recommended:", "share this", "share on", "follow us", "subscribe", "sign up",
+	"newsletter", "advertisement", "sponsored", "about the author", "comments:",
+	"comments (", "comments are closed",
 	"leave a comment", "leave a reply", "no comments", "last modified",
 	"last updated", "updated:", "credit:", "photo:", "image:", "tags:",
-	"category:", "filed under", "posted in", "click here", "trending",
+	"category:", "filed under", "posted in", "click here", "trending:",
+	"trending now",
 	"most read", "most popular", "top stories", "latest news", "print this",
 	"release date:", "category :", "explore further", "photograph by", "photo by",
 	"to view the full story", "to continue reading", "already a subscriber",
 	"for the latest", "follow the ", "this post contains", "this article contains",
-	"affiliate", "this entry was posted", "this article is the copyright",
+	"affiliate link", "affiliate disclosure", "this entry was posted", "this article is the copyright",
 	"copyright", "all rights reserved", "©",
 	/* de */
 	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr zu ", "auch interessant",
@@ -26,7 +31,7 @@ static const char *const furniture_phrases[] = {
 	"über den autor", "kommentare", "kommentieren", "keine kommentare", "anzeige",
 	"werbung", "artikel teilen", "aktualisiert", "erstellt am", "foto:", "bild:",
 	"empfehlungen", "themen:", "schlagworte", "lust auf mehr", "zum weiterlesen",
-	"quelle:", "quellen", "zusatzinformation", "externer inhalt", "originalartikel",
+	"quelle:", "quellen:", "quellenangaben", "zusatzinformation", "externer inhalt", "originalartikel",
 	"originalpublikation", "entdecke weitere", "alle artikel", "titelbild",
 	"beitragsbild", "um kommentare", "sie müssen sich", "alle rechte",
 	/* es, pt */
