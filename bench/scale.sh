@@ -24,9 +24,9 @@ mkdir -p "$work"
 export ASSAY_DB=  # never the user's store
 
 # Runs a command under bench/peakmem.py; sets secs, rss_kb (peak resident,
-# store pages mapped from the file included) and anon_kb (peak heap).
+# store pages mapped from the file included), anon_kb (peak heap) and cpu.
 measure() {
-  read -r secs rss_kb anon_kb < <(python3 bench/peakmem.py "$@")
+  read -r secs rss_kb anon_kb cpu < <(python3 bench/peakmem.py "$@")
 }
 
 rows=()
@@ -41,14 +41,14 @@ for n in "${sizes[@]}"; do
   db=$work/db-$n
   rm -rf "$db"
   measure "$assay" --db "$db" --quiet ingest "$corpus"
-  ingest_s=$secs ingest_rss=$rss_kb ingest_anon=$anon_kb
+  ingest_s=$secs ingest_rss=$rss_kb ingest_anon=$anon_kb ingest_cpu=$cpu
   store_bytes=$(du -sb "$db" | cut -f1)
   measure "$assay" --db "$db" conflicts --format jsonl
-  conflicts_s=$secs conflicts_rss=$rss_kb conflicts_anon=$anon_kb
+  conflicts_s=$secs conflicts_rss=$rss_kb conflicts_anon=$anon_kb conflicts_cpu=$cpu
   measure "$assay" --db "$db" export claims --format jsonl -o /dev/null
-  export_s=$secs export_rss=$rss_kb export_anon=$anon_kb
+  export_s=$secs export_rss=$rss_kb export_anon=$anon_kb export_cpu=$cpu
   groups=$("$assay" --db "$db" conflicts --format jsonl | wc -l)
-  rows+=("$n $bytes $ingest_s $ingest_rss $store_bytes $conflicts_s $conflicts_rss $export_s $export_rss $groups $ingest_anon $conflicts_anon $export_anon")
+  rows+=("$n $bytes $ingest_s $ingest_rss $store_bytes $conflicts_s $conflicts_rss $export_s $export_rss $groups $ingest_anon $conflicts_anon $export_anon $ingest_cpu $conflicts_cpu $export_cpu")
   echo "scale: $n articles done (ingest ${ingest_s}s)" >&2
   rm -rf "$db"
 done
@@ -58,17 +58,18 @@ import sys
 rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
 base = rows[0]
 def ratio(r, i): return (r[i] / r[0]) / (base[i] / base[0])
-print("%9s %9s %7s %8s %6s %10s %9s %9s %8s %6s %8s %8s %6s %7s" % (
-    "articles", "ingest/s", "MB/s", "ms/art", "(r)", "store KB/a", "heap MB", "RSS MB",
-    "confl s", "us/art", "(r)", "export s", "us/art", "(r)"))
+print("%8s %8s %6s %7s %7s %5s %8s %7s %7s %7s %7s %5s %7s %7s %5s" % (
+    "articles", "ingest/s", "MB/s", "ms/art", "cpu ms", "(r)", "KB/art", "heap MB", "RSS MB",
+    "confl s", "cpu us", "(r)", "export", "cpu us", "(r)"))
 for r in rows:
-    n, b, ing, irss, sb, cs, crss, es, erss, g, ianon, canon, eanon = r
-    print("%9d %9.0f %7.2f %8.3f %6.2f %10.2f %9.1f %9.1f %8.2f %6.0f %8.2f %8.2f %6.0f %7.2f" % (
-        n, n / ing, b / 1e6 / ing, 1e3 * ing / n, ratio(r, 2), sb / 1024 / n,
+    n, b, ing, irss, sb, cs, crss, es, erss, g, ianon, canon, eanon, icpu, ccpu, ecpu = r
+    print("%8d %8.0f %6.2f %7.3f %7.3f %5.2f %8.2f %7.1f %7.1f %7.2f %7.0f %5.2f %7.2f %7.0f %5.2f" % (
+        n, n / ing, b / 1e6 / ing, 1e3 * ing / n, 1e3 * icpu / n, ratio(r, 13), sb / 1024 / n,
         max(ianon, canon, eanon) / 1024, max(irss, crss, erss) / 1024,
-        cs, 1e6 * cs / n, ratio(r, 5), es, 1e6 * es / n, ratio(r, 7)))
-print("(r): cost per article as a ratio to %d articles; heap: peak anonymous memory of any"
-      " command; RSS: peak resident, store pages mapped from the file included" % base[0])
+        cs, 1e6 * ccpu / n, ratio(r, 14), es, 1e6 * ecpu / n, ratio(r, 15)))
+print("(r): CPU time per article as a ratio to %d articles (wall times are disturbed by other"
+      " jobs); heap: peak anonymous memory of any command; RSS: peak resident, store pages"
+      " mapped from the file included" % base[0])
 print("peak heap / RSS by command (MB): " + "; ".join(
     "%d: ingest %.1f/%.1f, conflicts %.1f/%.1f, export %.1f/%.1f, %d conflict groups" % (
         r[0], r[10] / 1024, r[3] / 1024, r[11] / 1024, r[6] / 1024, r[12] / 1024, r[8] / 1024, r[9])
