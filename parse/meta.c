@@ -101,6 +101,10 @@ static bool normalise(enum meta_field f, const char *v, struct assay_buf *b)
 	}
 	if (f == MF_AUTHOR && looks_like_url(b->data))
 		return false;
+	if (f == MF_AUTHOR && b->len > 3 && strncasecmp(b->data, "by ", 3) == 0) {
+		memmove(b->data, b->data + 3, b->len - 2); /* with the NUL */
+		b->len -= 3;
+	}
 	if (f == MF_URL && !looks_like_url(b->data))
 		return false;
 	return true;
