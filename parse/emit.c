@@ -215,7 +215,7 @@ static int put_text(struct emitter *e, xmlNode *t)
 }
 
 /* Furniture and link lists inside the kept container. */
-static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
+static bool dropped(const struct emitter *e, const struct ninfo *ni)
 {
 	if (!ni || (ni->flags & NI_SKIP))
 		return true;
@@ -230,7 +230,6 @@ static bool dropped(const struct emitter *e, xmlNode *n, const struct ninfo *ni)
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
 	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
 		return true;
-	(void)n;
 	return false;
 }
 
@@ -405,7 +404,7 @@ static int emit_subtree(struct emitter *e, xmlNode *root)
 		if (n->type == XML_ELEMENT_NODE) {
 			const struct ninfo *ni = node_info(e->c, n);
 
-			if (n != root && dropped(e, n, ni)) {
+			if (n != root && dropped(e, ni)) {
 				if (ni && (ni->tag->flags & TAG_BLOCK))
 					rc = flush(e);
 			} else if (ni && !(ni->flags & NI_SKIP)) {

@@ -146,7 +146,8 @@ void parse_select(struct parse_ctx *c);
 int parse_emit(struct parse_ctx *c, struct assay_doc *d);
 
 /* meta.c */
-void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t);
+/* Offers what element @n says about the page (called for every element). */
+void parse_meta_element(struct parse_ctx *c, xmlNode *n);
 int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, struct assay_doc *d);
 void parse_meta_init(struct meta_state *m);
 void parse_meta_release(struct meta_state *m);

@@ -381,13 +381,12 @@ static void generic_tag(struct parse_ctx *c, xmlNode *n)
 		offer_text(c, n, MF_PUBLISHED, 50);
 }
 
-void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t)
+void parse_meta_element(struct parse_ctx *c, xmlNode *n)
 {
 	const char *name = (const char *)n->name;
 
 	if (!n->properties && strcmp(name, "title") != 0 && strcmp(name, "h1") != 0)
 		return;
-	(void)t;
 	if (strcmp(name, "meta") == 0)
 		meta_tag(c, n);
 	else if (strcmp(name, "link") == 0)

@@ -139,7 +139,7 @@ static bool enter(struct parse_ctx *c, xmlNode *n, bool *oom)
 		return false;
 	}
 	classify(c, ni, n);
-	parse_meta_element(c, n, ni->tag);
+	parse_meta_element(c, n);
 	if ((ni->flags & NI_SKIP) && strcmp((const char *)n->name, "head") != 0)
 		return false;
 	if (strcmp((const char *)n->name, "body") == 0)
