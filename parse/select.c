@@ -332,22 +332,22 @@ static int doc_order(const void *a, const void *b)
 }
 
 /* A lead that a kept sibling holds is written out in its place, once;
- * what is kept is written in document order. */
-static void drop_nested_keeps(struct parse_ctx *c)
+ * what is kept is written in document order. Leads are the first @nleads
+ * entries; the siblings after them cannot hold one another. */
+static void drop_nested_leads(struct parse_ctx *c, size_t nleads)
 {
 	size_t n = 0;
 
-	qsort(c->keep, c->nkeep, sizeof *c->keep, doc_order);
 	for (size_t i = 0; i < c->nkeep; i++) {
 		bool nested = false;
 
-		for (size_t k = 0; k < c->nkeep && !nested; k++)
-			nested = c->keep[i] == c->keep[k] ? k < i
-				 : is_inside(c->keep[i], c->keep[k]);
+		for (size_t k = nleads; i < nleads && k < c->nkeep && !nested; k++)
+			nested = is_inside(c->keep[i], c->keep[k]);
 		if (!nested)
 			c->keep[n++] = c->keep[i];
 	}
 	c->nkeep = n;
+	qsort(c->keep, c->nkeep, sizeof *c->keep, doc_order);
 }
 
 /* A lead (standfirst, summary) before the story's container, a few levels
@@ -369,7 +369,7 @@ void parse_select(struct parse_ctx *c)
 {
 	struct ninfo *best;
 	bool all = false;
-	size_t cap = 0;
+	size_t cap = 0, nleads;
 	float threshold;
 
 	unflag_wrappers(c);
@@ -410,6 +410,7 @@ void parse_select(struct parse_ctx *c)
 		return;
 	}
 	add_leads(c, cap);
+	nleads = c->nkeep;
 	threshold = final_score(best, all) * 0.2f;
 	if (threshold < 10)
 		threshold = 10;
@@ -419,5 +420,5 @@ void parse_select(struct parse_ctx *c)
 		if (s == c->top || keep_sibling(c, c->top, s, threshold, all))
 			add_keep(c, s, cap);
 	}
-	drop_nested_keeps(c);
+	drop_nested_leads(c, nleads);
 }
