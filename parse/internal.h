@@ -82,6 +82,7 @@ struct meta_state {
 	char *val[MF_COUNT];
 	int rank[MF_COUNT];
 	char *ld_body;   /* JSON-LD articleBody, if any (at most 1 MiB) */
+	int text_reads;  /* subtrees read for metadata; bounded per page */
 };
 
 /* Class-name hints already worked out for this page (see hints.c). */

@@ -20,6 +20,7 @@
 
 #define META_MAX 512
 #define LD_MAX (1u << 20)
+#define TEXT_READS 64 /* elements read for metadata: no quadratic cost on deep pages */
 
 struct meta_key {
 	const char *key;   /* name= or property= value, lower-case */
@@ -160,7 +161,7 @@ static void offer_text(struct parse_ctx *c, xmlNode *n, enum meta_field f, int r
 {
 	struct assay_buf b = {0};
 
-	if (c->meta.val[f] && c->meta.rank[f] <= rank)
+	if ((c->meta.val[f] && c->meta.rank[f] <= rank) || c->meta.text_reads++ >= TEXT_READS)
 		return;
 	if (parse_subtree_text(NULL, n, &b, META_MAX) != ASSAY_OK)
 		c->oom = true;
@@ -176,6 +177,8 @@ static void offer_byline(struct parse_ctx *c, xmlNode *n, int rank)
 	char date[11];
 	const char *s;
 
+	if (c->meta.text_reads++ >= TEXT_READS)
+		return;
 	if (parse_subtree_text(NULL, n, &b, 200) != ASSAY_OK) {
 		c->oom = true;
 		assay_buf_release(&b); /* it may hold part of the text */
