@@ -415,7 +415,9 @@ static int prepare_dir(struct assay_store *s, const char *dir, unsigned flags)
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT || !(flags & ASSAY_STORE_CREATE))
 			goto missing;
-		if (mkdir(dir, 0755) != 0)
+		/* EEXIST: another process created it since the stat (two
+		 * first runs at once); LMDB serialises what follows. */
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 			return store_fail(s, ASSAY_EIO, "cannot create store '%s': %s", dir,
 					  strerror(errno));
 		return ASSAY_OK;
