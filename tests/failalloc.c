@@ -16,7 +16,10 @@
  *
  * Not thread-safe while armed or tracking: the fault tests allocate from
  * one thread. dlsym() itself allocates before the real functions are
- * known; that is served from a small static arena never freed. */
+ * known; that is served from a small static arena never freed. Under ASan
+ * the first calls come from the sanitizer's own start-up, before its
+ * shadow memory exists: so nothing here is instrumented (NOSAN), and the
+ * arena is filled by plain loops rather than the intercepted memset. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdbool.h>
@@ -27,6 +30,12 @@
 #include <string.h>
 
 #include "failalloc.h"
+
+#if defined(__GNUC__)
+#define NOSAN __attribute__((no_sanitize("address", "undefined")))
+#else
+#define NOSAN
+#endif
 
 typedef void *(*malloc_fn)(size_t);
 typedef void *(*calloc_fn)(size_t, size_t);
@@ -56,7 +65,7 @@ static bool track_overflow;
 
 extern char __executable_start[], etext[];
 
-static void resolve(void)
+NOSAN static void resolve(void)
 {
 	if (real_malloc || resolving)
 		return;
@@ -68,7 +77,7 @@ static void resolve(void)
 	resolving = false;
 }
 
-static void *arena_alloc(size_t n)
+NOSAN static void *arena_alloc(size_t n)
 {
 	size_t at = (arena_used + 15) & ~(size_t)15;
 
@@ -78,17 +87,17 @@ static void *arena_alloc(size_t n)
 	return arena + at;
 }
 
-static bool in_arena(const void *p)
+NOSAN static bool in_arena(const void *p)
 {
 	return (const unsigned char *)p >= arena && (const unsigned char *)p < arena + sizeof arena;
 }
 
-static size_t slot_of(uintptr_t p)
+NOSAN static size_t slot_of(uintptr_t p)
 {
 	return (size_t)((p >> 4) * 0x9E3779B97F4A7C15u >> 46) & (TRACK_SLOTS - 1);
 }
 
-static void track_add(void *p, const void *caller)
+NOSAN static void track_add(void *p, const void *caller)
 {
 	size_t i = slot_of((uintptr_t)p);
 
@@ -105,7 +114,7 @@ static void track_add(void *p, const void *caller)
 
 /* Removes @p when tracked; true when it was. Freed slots become 1
  * (a tombstone) so that probing goes on past them. */
-static bool track_del(void *p)
+NOSAN static bool track_del(void *p)
 {
 	size_t i = slot_of((uintptr_t)p);
 
@@ -120,7 +129,7 @@ static bool track_del(void *p)
 }
 
 /* True when this allocation is the one to fail. */
-static bool should_fail(const void *caller)
+NOSAN static bool should_fail(const void *caller)
 {
 	if (countdown <= 0)
 		return false;
@@ -135,7 +144,7 @@ static bool should_fail(const void *caller)
 	return false;
 }
 
-static void *fa_malloc(size_t n, const void *caller)
+NOSAN static void *fa_malloc(size_t n, const void *caller)
 {
 	void *p;
 
@@ -150,12 +159,12 @@ static void *fa_malloc(size_t n, const void *caller)
 	return p;
 }
 
-void *malloc(size_t n)
+NOSAN void *malloc(size_t n)
 {
 	return fa_malloc(n, __builtin_return_address(0));
 }
 
-void *calloc(size_t n, size_t size)
+NOSAN void *calloc(size_t n, size_t size)
 {
 	void *p;
 
@@ -164,8 +173,8 @@ void *calloc(size_t n, size_t size)
 		if (size && n > SIZE_MAX / size)
 			return NULL;
 		p = arena_alloc(n * size);
-		if (p)
-			memset(p, 0, n * size);
+		for (size_t i = 0; p && i < n * size; i++)
+			((unsigned char *)p)[i] = 0;
 		return p;
 	}
 	if (should_fail(__builtin_return_address(0)))
@@ -176,7 +185,7 @@ void *calloc(size_t n, size_t size)
 	return p;
 }
 
-void *realloc(void *old, size_t n)
+NOSAN void *realloc(void *old, size_t n)
 {
 	bool was_tracked;
 	void *p;
@@ -186,8 +195,8 @@ void *realloc(void *old, size_t n)
 		size_t room = old ? (size_t)(arena + sizeof arena - (unsigned char *)old) : 0;
 
 		p = fa_malloc(n, __builtin_return_address(0));
-		if (p && old)
-			memcpy(p, old, n < room ? n : room);
+		for (size_t i = 0; p && old && i < (n < room ? n : room); i++)
+			((unsigned char *)p)[i] = ((const unsigned char *)old)[i];
 		return p;
 	}
 	if (should_fail(__builtin_return_address(0)))
@@ -201,7 +210,7 @@ void *realloc(void *old, size_t n)
 	return p;
 }
 
-void free(void *p)
+NOSAN void free(void *p)
 {
 	if (!p || in_arena(p))
 		return;
@@ -212,7 +221,7 @@ void free(void *p)
 		real_free(p);
 }
 
-char *strdup(const char *s)
+NOSAN char *strdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *d = fa_malloc(n, __builtin_return_address(0));
@@ -222,7 +231,7 @@ char *strdup(const char *s)
 	return d;
 }
 
-char *strndup(const char *s, size_t max)
+NOSAN char *strndup(const char *s, size_t max)
 {
 	size_t n = strnlen(s, max);
 	char *d = fa_malloc(n + 1, __builtin_return_address(0));
