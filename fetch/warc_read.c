@@ -6,6 +6,7 @@
  * Common Crawl's). Memory stays bounded: a record over the size limit is
  * skipped as it streams past, never buffered whole. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,9 +237,13 @@ static int drain(struct reader *r, bool at_end)
 			return len >= HEADER_MAX || at_end ? ASSAY_EPARSE : ASSAY_OK;
 		hlen = (size_t)(hend - p) + 4;
 		cl = field(p, hlen, "content-length", &n);
-		if (!cl)
+		/* Digits only: strtoull would read an empty value's next line,
+		 * "-48" as 2^64 - 48, and hlen + that wraps to 0: no progress. */
+		if (!cl || !n || *cl < '0' || *cl > '9')
 			return ASSAY_EPARSE;
 		clen = strtoull(cl, NULL, 10);
+		if (clen > SIZE_MAX - hlen)
+			return ASSAY_EPARSE;
 		total = hlen + clen;
 		if (clen > r->max_record) {
 			r->skip = total;
