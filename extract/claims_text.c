@@ -469,12 +469,17 @@ static bool is_prep_word(const struct cl_doc *d, size_t t)
 /* Walks back over a coordination ("with China and Russia") to the word
  * that governs it. An entity right after a comma that no "and" follows
  * starts a clause of its own ("with China and Russia, Turkey is ..."). */
+/* How far back a coordination is followed to its preposition: real lists
+ * ("in Chile, Peru, Argentina and Bolivia") are far shorter, and the bound
+ * keeps a sentence of a hundred thousand "and"s linear. */
+#define PREP_REACH 64
+
 static bool governed_by_prep(const struct cl_doc *d, size_t t0, size_t t)
 {
 	size_t self = t;
 	bool first = true;
 
-	while (t > t0) {
+	while (t > t0 && self - t < PREP_REACH) {
 		size_t u = t - 1;
 		const struct cl_tok *k = &d->tok[u];
 		if (is_prep_word(d, u))
