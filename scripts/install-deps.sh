@@ -9,7 +9,7 @@ PKGS=(
   libcurl4-openssl-dev libxml2-dev libpcre2-dev liblmdb-dev lmdb-utils
   libcriterion-dev zlib1g-dev libutf8proc-dev libxxhash-dev
   libmicrohttpd-dev libjansson-dev nettle-dev iso-codes
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev valgrind
 )
 # Extra packages for the browser tests (assay serve), only when asked.
 if [ "${ASSAY_BROWSER_TESTS:-0}" = 1 ]; then
