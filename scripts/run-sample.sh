@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-sample.sh - install what is missing, build, and run the main job on
 # the sample corpus: crawl corpus/feed.xml into a fresh store (./sample.lmdb,
-# or $ASSAY_DB), then print what it found. Run it twice: the second crawl
+# or $ASSAY_DB), then print what it found: counts and the conflicts. Run it twice: the second crawl
 # stores nothing new.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +14,7 @@ set +e
 rc=$?
 set -e
 ./build/cli/assay --db "$db" stats
+echo
+echo "Where the sources disagree:"
+./build/cli/assay --db "$db" conflicts
 exit $rc
