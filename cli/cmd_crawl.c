@@ -188,31 +188,6 @@ static void progress(void *ctx, const struct assay_crawl_summary *s, unsigned qu
 	fflush(stderr);
 }
 
-/* cli.md's summary fields, then what the crawler adds for cron jobs. */
-static void print_json(const struct assay_crawl_summary *s)
-{
-	json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:b}",
-			      "sources", (json_int_t)s->sources,
-			      "pages_fetched", (json_int_t)s->pages_fetched,
-			      "not_modified", (json_int_t)s->not_modified,
-			      "new_articles", (json_int_t)s->new_articles,
-			      "duplicates", (json_int_t)s->duplicates,
-			      "new_claims", (json_int_t)s->new_claims,
-			      "errors", (json_int_t)s->errors, "seconds", s->seconds,
-			      "skipped_known", (json_int_t)s->skipped_known,
-			      "robots_denied", (json_int_t)s->robots_denied,
-			      "too_old", (json_int_t)s->too_old,
-			      "deferred", (json_int_t)s->deferred,
-			      "retries", (json_int_t)s->retries, "stopped", s->stopped);
-
-	if (!o)
-		return;
-	json_dumpf(o, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
-	fputc('\n', stdout);
-	fflush(stdout);
-	json_decref(o);
-}
-
 static void remember_run(struct assay_store *s, const struct assay_crawl_summary *sum)
 {
 	char line[256];
@@ -270,9 +245,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 		assay_err("crawl: %s", assay_strerror(rc));
 	if (rc == ASSAY_OK || rc == ASSAY_EFETCH)
 		remember_run(s, &sum);
-	if (a->json)
-		print_json(&sum);
-	assay_summary_print("crawl", &sum, g->quiet ? NULL : stderr, NULL);
+	assay_summary_print("crawl", &sum, g->quiet ? NULL : stderr, a->json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	if (rc == ASSAY_OK && stop_flag)

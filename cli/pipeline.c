@@ -233,16 +233,20 @@ void assay_summary_print(const char *verb, const struct assay_crawl_summary *s, 
 			verb, s->sources, s->pages_fetched, s->not_modified, s->new_articles,
 			s->duplicates, s->new_claims, s->errors, s->seconds);
 	if (json) {
-		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
+		/* cli.md's fields, then what the crawler adds for cron jobs. */
+		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:b}",
 				      "sources", (json_int_t)s->sources,
 				      "pages_fetched", (json_int_t)s->pages_fetched,
 				      "not_modified", (json_int_t)s->not_modified,
 				      "new_articles", (json_int_t)s->new_articles,
 				      "duplicates", (json_int_t)s->duplicates,
 				      "new_claims", (json_int_t)s->new_claims,
-				      "errors", (json_int_t)s->errors,
+				      "errors", (json_int_t)s->errors, "seconds", s->seconds,
 				      "skipped_known", (json_int_t)s->skipped_known,
-				      "seconds", s->seconds);
+				      "robots_denied", (json_int_t)s->robots_denied,
+				      "too_old", (json_int_t)s->too_old,
+				      "deferred", (json_int_t)s->deferred,
+				      "retries", (json_int_t)s->retries, "stopped", s->stopped);
 		if (o) {
 			json_dumpf(o, json, JSON_COMPACT | JSON_REAL_PRECISION(6));
 			fputc('\n', json);
