@@ -257,14 +257,21 @@ static int encode_article(const struct assay_article *a, int64_t seq, const char
 	return rc;
 }
 
-static int put_compressed(struct assay_store *s, MDB_txn *txn, int table, const char *url,
-			  const char *p, size_t n)
+/* A page or text, compressed, under its article number. A new article's
+ * number is the highest yet, so it is appended (MDB_APPEND: no search, and
+ * pages filled full) instead of written into the middle of the table. */
+static int put_compressed(struct assay_store *s, MDB_txn *txn, int table, int64_t seq,
+			  const char *p, size_t n, bool append)
 {
 	struct assay_buf z = {0};
-	int rc = store_deflate(p ? p : "", p ? n : 0, &z);
+	uint64_t key = (uint64_t)seq;
+	int rc = store_deflate(s, p ? p : "", p ? n : 0, &z);
 
 	if (!rc) {
-		rc = store_put(txn, s->dbi[table], url, strlen(url), z.data, z.len, 0);
+		rc = store_put(txn, s->dbi[table], &key, sizeof key, z.data, z.len,
+			       append ? MDB_APPEND : 0);
+		if (rc == MDB_KEYEXIST && append) /* not the last: a revision's number */
+			rc = store_put(txn, s->dbi[table], &key, sizeof key, z.data, z.len, 0);
 		rc = store_mdb(s, rc, "writing a page");
 	}
 	assay_buf_release(&z);
@@ -283,9 +290,9 @@ static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_a
 	rc = store_put(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len, 0);
 	if ((rc = store_mdb(s, rc, "writing an article")))
 		goto done;
-	if (!replace && (rc = put_compressed(s, txn, T_RAW, a->url, a->raw, a->raw_len)))
+	if (!replace && (rc = put_compressed(s, txn, T_RAW, seq, a->raw, a->raw_len, true)))
 		goto done;
-	if ((rc = put_compressed(s, txn, T_TEXT, a->url, a->text, a->text_len)))
+	if ((rc = put_compressed(s, txn, T_TEXT, seq, a->text, a->text_len, !replace)))
 		goto done;
 	rec_be64(key, (uint64_t)seq);
 	rc = store_put(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url), 0);
@@ -315,43 +322,30 @@ int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const c
 	return ASSAY_OK;
 }
 
-/* Copies the record of @from in @table to @to (same table). */
-static int copy_record(struct assay_store *s, MDB_txn *txn, int table, const char *from,
-		       const char *to)
-{
-	struct assay_buf copy = {0};
-	MDB_val v;
-	int rc = store_get(txn, s->dbi[table], from, strlen(from), &v);
-
-	if (rc == MDB_NOTFOUND)
-		return ASSAY_OK;
-	if (rc)
-		return store_mdb(s, rc, "reading an article");
-	/* v points into the map, which the put below may rewrite: copy first. */
-	if (assay_buf_append(&copy, v.mv_data, v.mv_size))
-		return store_fail(s, ASSAY_ENOMEM, "out of memory");
-	rc = store_put(txn, s->dbi[table], to, strlen(to), copy.data, copy.len, 0);
-	assay_buf_release(&copy);
-	return store_mdb(s, rc, "keeping an article's revision");
-}
-
 /* A page fetched again whose text changed keeps its earlier version as a
  * revision of its own, "URL#rev-SEQ", with its claims, evidences and
  * story: a figure the site changed then stands as two figures of one
  * source (a conflict when they disagree) instead of vanishing. The
- * revision keeps the old article number; the new text gets a new one. */
+ * revision keeps the old article number, under which its page and text
+ * stay filed; the new text gets a new one. */
 static int keep_revision(struct assay_store *s, MDB_txn *txn, const char *url, int64_t seq)
 {
-	static const int tables[] = {T_ARTICLES, T_RAW, T_TEXT};
+	struct assay_buf copy = {0};
 	char rev[512];
 	unsigned char key[8];
-	int rc = ASSAY_OK;
+	MDB_val v;
+	int rc = store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v);
 
-	snprintf(rev, sizeof rev, "%.480s#rev-%lld", url, (long long)seq);
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++)
-		rc = copy_record(s, txn, tables[i], url, rev);
 	if (rc)
-		return rc;
+		return store_mdb(s, rc, "reading an article");
+	snprintf(rev, sizeof rev, "%.480s#rev-%lld", url, (long long)seq);
+	/* v points into the map, which the put below may rewrite: copy first. */
+	if (assay_buf_append(&copy, v.mv_data, v.mv_size))
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	rc = store_put(txn, s->dbi[T_ARTICLES], rev, strlen(rev), copy.data, copy.len, 0);
+	assay_buf_release(&copy);
+	if (rc)
+		return store_mdb(s, rc, "keeping an article's revision");
 	rec_be64(key, (uint64_t)seq);
 	rc = store_put(txn, s->dbi[T_SEQ], key, 8, rev, strlen(rev), 0);
 	return store_mdb(s, rc, "keeping an article's revision");

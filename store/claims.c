@@ -250,12 +250,59 @@ static int claim_id(struct assay_store *s, MDB_txn *txn, const char *ident, size
 	}
 }
 
-/* The stored claim of this key whose interval meets @iv, if any. */
+/* A double as 8 bytes whose unsigned big-endian order is the numbers'
+ * order: the sign bit flipped for positives, every bit for negatives. */
+static void sortable_f64(unsigned char *out, double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof u);
+	u = (u >> 63) ? ~u : u | (uint64_t)1 << 63;
+	rec_be64(out, u);
+}
+
+static double unsortable_f64(const unsigned char *in)
+{
+	uint64_t u = rec_from_be64(in);
+	double d;
+
+	u = (u >> 63) ? u & ~((uint64_t)1 << 63) : ~u;
+	memcpy(&d, &u, sizeof d);
+	return d;
+}
+
+void claimkey_value(const struct interval *iv, const char *id, unsigned char out[CLAIMKEY_LEN])
+{
+	sortable_f64(out, iv->lo);
+	sortable_f64(out + 8, iv->hi);
+	out[16] = (unsigned char)(iv->lo_open | iv->hi_open << 1);
+	memcpy(out + 17, id, 8);
+}
+
+bool claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id)
+{
+	const unsigned char *p = v->mv_data;
+
+	if (v->mv_size != CLAIMKEY_LEN)
+		return false;
+	iv->lo = unsortable_f64(p);
+	iv->hi = unsortable_f64(p + 8);
+	iv->lo_open = p[16] & 1;
+	iv->hi_open = p[16] >> 1 & 1;
+	*id = (MDB_val){8, (void *)(p + 17)};
+	return true;
+}
+
+/* The stored claim of this key whose interval meets @iv, if any (of
+ * several, the one with the lowest id); *nkey > 0 when the key has any
+ * claim. The values sort by lo: the walk stops at the first that starts
+ * above @iv, so a key with many figures costs a short scan of its index
+ * entries, not a read of each claim. */
 static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char gk[8],
 			const struct interval *iv, char id[12], size_t *nkey)
 {
 	MDB_cursor *c;
-	MDB_val k = {8, (void *)gk}, v, cv;
+	MDB_val k = {8, (void *)gk}, v;
 	int rc;
 
 	id[0] = '\0';
@@ -265,18 +312,21 @@ static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char
 		return store_mdb(s, rc, "reading claim keys");
 	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
-		struct assay_stored_claim o;
 		struct interval other;
+		MDB_val oid;
 
 		(*nkey)++;
-		if (id[0] || mdb_get(txn, s->dbi[T_CLAIMS], &v, &cv) || claim_decode(&cv, &o))
+		if (!claimkey_parse(&v, &other, &oid))
 			continue;
-		other = (struct interval){o.lo, o.hi, o.lo_open, o.hi_open};
-		if (interval_meets(iv, &other))
-			snprintf(id, 12, "%.*s", (int)v.mv_size, (const char *)v.mv_data);
+		if (other.lo > iv->hi)
+			break;
+		if (interval_meets(iv, &other) && (!id[0] || memcmp(oid.mv_data, id, 8) < 0)) {
+			memcpy(id, oid.mv_data, 8);
+			id[8] = '\0';
+		}
 	}
 	mdb_cursor_close(c);
-	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading claim keys");
+	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading claim keys");
 }
 
 static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
@@ -307,7 +357,7 @@ static int new_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 		     int64_t seq, const char id[12], size_t nkey)
 {
 	struct assay_buf v = {0};
-	unsigned char gk[8];
+	unsigned char gk[8], ck[CLAIMKEY_LEN];
 	char fig[64];
 	int rc;
 
@@ -317,8 +367,9 @@ static int new_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMS], id, 8, v.data, v.len, 0),
 			       "writing a claim");
 	rec_be64(gk, group);
+	claimkey_value(iv, id, ck);
 	if (!rc)
-		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, id, 8, 0),
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, ck, sizeof ck, 0),
 			       "writing claim keys");
 	if (!rc && nkey >= 1)
 		rc = put_conflict(s, txn, 'c', group);
@@ -590,8 +641,8 @@ static bool has_evidence(struct assay_store *s, MDB_txn *txn, int table, const c
  * review stays: the same key and figure found again get it back. */
 static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const char *id)
 {
-	MDB_val k = {strlen(id), (void *)id}, v, gv;
-	unsigned char gk[8];
+	MDB_val k = {strlen(id), (void *)id}, v, gv, member;
+	unsigned char gk[8], ck[CLAIMKEY_LEN];
 	uint64_t group;
 	MDB_cursor *c;
 	size_t left = 0;
@@ -601,6 +652,7 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 		return ASSAY_OK;
 	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v))
 		return ASSAY_OK;
+	member = k;
 	if (agr) {
 		struct assay_stored_agreement o;
 
@@ -609,10 +661,12 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 		struct assay_stored_claim o;
 
 		group = claim_decode(&v, &o) ? 0 : o.group;
+		claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, id, ck);
+		member = (MDB_val){sizeof ck, ck};
 	}
 	rec_be64(gk, group);
 	gv = (MDB_val){8, gk};
-	mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &k);
+	mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &member);
 	rc = mdb_del(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, NULL);
 	if (rc)
 		return store_mdb(s, rc, "removing a claim");

@@ -21,6 +21,16 @@ void claim_interval(const struct assay_claim *c, const char *text, size_t len,
 		    struct interval *iv);
 bool interval_meets(const struct interval *a, const struct interval *b);
 
+/* The claimkeys table holds, under the hash of a claim key, one value per
+ * claim of that key: the claim's interval (lo and hi as order-preserving
+ * big-endian numbers, then the open ends) and its id. Values sort by lo,
+ * so a new figure finds the claims it meets from the index alone, without
+ * reading and decoding every claim of its key. */
+#define CLAIMKEY_LEN 25
+void claimkey_value(const struct interval *iv, const char *id, unsigned char out[CLAIMKEY_LEN]);
+/* The interval and id of a claimkeys value; false when it is malformed. */
+bool claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
+
 int claim_decode(const MDB_val *v, struct assay_stored_claim *out);
 int agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);
 void review_decode(const MDB_val *v, struct assay_review *out);

@@ -26,6 +26,7 @@
 #include <zlib.h>
 
 #include "assay.h"
+#include "claims_int.h"
 #include "internal.h"
 #include "rec.h"
 
@@ -39,8 +40,8 @@ static const struct {
 } tables[T_COUNT] = {
 	[T_META] = {"meta", 0},
 	[T_ARTICLES] = {"articles", 0},
-	[T_RAW] = {"raw", 0},
-	[T_TEXT] = {"text", 0},
+	[T_RAW] = {"rawseq", MDB_INTEGERKEY},
+	[T_TEXT] = {"textseq", MDB_INTEGERKEY},
 	[T_SEQ] = {"seq", 0},
 	[T_HASHES] = {"hashes", 0},
 	[T_STORIES] = {"stories", 0},
@@ -127,18 +128,42 @@ void store_base32(uint64_t v, char *out, int nchars)
 	out[nchars] = '\0';
 }
 
-int store_deflate(const void *p, size_t n, struct assay_buf *out)
+/* One deflate state per store handle, reset for each blob: a fresh one
+ * (compress2) allocates and clears about 256 KiB per call. The output is
+ * the same zlib stream at level 6, which store_inflate reads. */
+int store_deflate(struct assay_store *s, const void *p, size_t n, struct assay_buf *out)
 {
-	uLongf cap = compressBound((uLong)n);
+	uLong cap;
 	uint64_t len = n;
-	int rc = assay_buf_reserve(out, sizeof len + cap);
+	int rc, zrc;
 
+	if (n > (size_t)1 << 31)
+		return ASSAY_EINVAL;
+	if (!s->zs) {
+		s->zs = calloc(1, sizeof *s->zs);
+		if (!s->zs)
+			return ASSAY_ENOMEM;
+		if (deflateInit(s->zs, 6) != Z_OK) {
+			free(s->zs);
+			s->zs = NULL;
+			return ASSAY_ENOMEM;
+		}
+	} else if (deflateReset(s->zs) != Z_OK) {
+		return ASSAY_ENOMEM;
+	}
+	cap = deflateBound(s->zs, (uLong)n);
+	rc = assay_buf_reserve(out, sizeof len + cap);
 	if (rc)
 		return rc;
 	memcpy(out->data + out->len, &len, sizeof len);
-	if (compress2((Bytef *)out->data + out->len + sizeof len, &cap, p, (uLong)n, 6) != Z_OK)
+	s->zs->next_in = (Bytef *)(uintptr_t)p;
+	s->zs->avail_in = (uInt)n;
+	s->zs->next_out = (Bytef *)out->data + out->len + sizeof len;
+	s->zs->avail_out = (uInt)cap;
+	zrc = deflate(s->zs, Z_FINISH);
+	if (zrc != Z_STREAM_END)
 		return ASSAY_ENOMEM;
-	out->len += sizeof len + cap;
+	out->len += sizeof len + (size_t)s->zs->total_out;
 	out->data[out->len] = '\0';
 	return ASSAY_OK;
 }
@@ -309,6 +334,74 @@ static int rebuild_bands(struct assay_store *s, MDB_txn *txn)
 	return rc == MDB_NOTFOUND ? ASSAY_OK : rc;
 }
 
+/* Schema 3 -> 4, part 1: a claim's index entry carries its interval
+ * (claimkey_value) instead of its id alone. */
+static int rebuild_claimkeys(struct assay_store *s, MDB_txn *txn)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = mdb_drop(txn, s->dbi[T_CLAIMKEYS], 0);
+
+	rc = rc ? rc : mdb_cursor_open(txn, s->dbi[T_CLAIMS], &c);
+	if (rc)
+		return store_mdb(s, rc, "migrating the claim index");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		struct assay_stored_claim o;
+		unsigned char gk[8], ck[CLAIMKEY_LEN];
+
+		if (k.mv_size != 8 || claim_decode(&v, &o))
+			continue;
+		rec_be64(gk, o.group);
+		claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, k.mv_data, ck);
+		rc = store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, ck, sizeof ck, 0);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(c);
+	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "migrating the claim index");
+}
+
+/* Schema 3 -> 4, part 2: pages and texts were filed by URL ("raw",
+ * "text"); they are filed by article number ("rawseq", "textseq"), so an
+ * ingest appends to those tables instead of writing into the middle. */
+static int move_blobs(struct assay_store *s, MDB_txn *txn, const char *name, int table)
+{
+	struct assay_buf copy = {0};
+	MDB_dbi old;
+	MDB_cursor *c;
+	MDB_val k, url, v;
+	int rc = mdb_dbi_open(txn, name, 0, &old);
+
+	if (rc == MDB_NOTFOUND)
+		return ASSAY_OK;
+	rc = rc ? rc : mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
+	if (rc)
+		return store_mdb(s, rc, "migrating pages");
+	for (rc = mdb_cursor_get(c, &k, &url, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+		uint64_t n;
+
+		if (k.mv_size != 8 || mdb_get(txn, old, &url, &v))
+			continue;
+		n = rec_from_be64(k.mv_data);
+
+		assay_buf_reset(&copy);
+		if (assay_buf_append(&copy, v.mv_data, v.mv_size)) {
+			rc = ENOMEM;
+			break;
+		}
+		rc = store_put(txn, s->dbi[table], &n, sizeof n, copy.data, copy.len, 0);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(c);
+	assay_buf_release(&copy);
+	if (rc == MDB_NOTFOUND)
+		rc = mdb_drop(txn, old, 1);
+	return rc ? store_mdb(s, rc, "migrating pages") : ASSAY_OK;
+}
+
 /* Brings a store up one schema version, from @from. Version 0 is a store
  * without a version record (first development builds), laid out as 1. */
 static int migrate(struct assay_store *s, MDB_txn *txn, int from)
@@ -320,6 +413,12 @@ static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 		return drop_old_bands(s, txn);
 	case 2:
 		return rebuild_bands(s, txn);
+	case 3: {
+		int rc = rebuild_claimkeys(s, txn);
+
+		rc = rc ? rc : move_blobs(s, txn, "raw", T_RAW);
+		return rc ? rc : move_blobs(s, txn, "text", T_TEXT);
+	}
 	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
 	}
@@ -516,6 +615,10 @@ void assay_store_close(struct assay_store *s)
 	assay_store_unlock(s);
 	if (s->env)
 		mdb_env_close(s->env);
+	if (s->zs) {
+		deflateEnd(s->zs);
+		free(s->zs);
+	}
 	free(s->dir);
 	free(s);
 }

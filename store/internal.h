@@ -5,8 +5,10 @@
  *   meta        "schema" -> decimal version; "seq" -> last article number;
  *               "last_crawl" -> i64 time + summary
  *   articles    <canonical url> -> article record (rec.h fields, see articles.c)
- *   raw         <canonical url> -> the page as fetched, zlib-compressed
- *   text        <canonical url> -> the cleaned text, zlib-compressed
+ *   rawseq      <native u64 article number> -> the page as fetched,
+ *               zlib-compressed (schema 3 and before: "raw", by URL)
+ *   textseq     <native u64 article number> -> the cleaned text, compressed
+ *               (schema 3 and before: "text", by URL)
  *   seq         <be64 article number> -> canonical url (ingest order)
  *   hashes      <sha256 hex of text> -> story id (exact duplicates)
  *   stories     <story id> -> simhash, first url, article count
@@ -14,7 +16,8 @@
  *               <simhash be64, story id>   (schema 1 had "bands", 3-byte
  *               keys; schema 2 had 4 bands of 16 bits, schema 3 has 5)
  *   claims      <claim id> -> claim record (key, first figure, interval)
- *   claimkeys   <key hash be64> -> dup: claim id (every figure of one key)
+ *   claimkeys   <key hash be64> -> dup: interval + claim id, sorted by the
+ *               interval's low end (claimkey_value; schema 3: the id alone)
  *   evidence    <claim id, be64 article number, be32 index> -> evidence record
  *   agreements  <agreement id> -> agreement record
  *   agrgroups   <parties hash be64> -> dup: agreement id
@@ -32,11 +35,12 @@
 #include <lmdb.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "store.h"
 
-#define STORE_SCHEMA 3
+#define STORE_SCHEMA 4
 
 /* Near duplicates are looked for among the stories first seen in this many
  * latest articles (wire copies follow within days); exact copies at any age.
@@ -66,6 +70,7 @@ struct assay_store {
 	int64_t neardup_window; /* NEARDUP_WINDOW or $ASSAY_NEARDUP_WINDOW */
 	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
+	z_stream *zs;       /* store_deflate's state, made at first use */
 	char err[512];
 };
 
@@ -87,7 +92,7 @@ int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
 int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v);
 
 /* Compression of pages and texts (zlib). */
-int store_deflate(const void *p, size_t n, struct assay_buf *out);
+int store_deflate(struct assay_store *s, const void *p, size_t n, struct assay_buf *out);
 int store_inflate(const void *p, size_t n, struct assay_buf *out);
 
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */

@@ -427,21 +427,34 @@ static int cmp_status(const void *a, const void *b)
 	return (s1 > s2) - (s1 < s2);
 }
 
+/* The id in a group's index entry: an agreement's is the entry itself, a
+ * claim's follows its interval (claimkey_value). */
+static bool member_id(bool agr, const MDB_val *dup, MDB_val *id)
+{
+	struct interval iv;
+
+	if (agr) {
+		*id = *dup;
+		return true;
+	}
+	return claimkey_parse(dup, &iv, id);
+}
+
 static int load_group(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
 		      struct group *g)
 {
 	MDB_cursor *c;
-	MDB_val k = {8, (void *)gk}, id, v;
+	MDB_val k = {8, (void *)gk}, dup, id, v;
 	int rc = mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c);
 
 	if (rc)
 		return store_mdb(s, rc, "reading conflicts");
-	for (rc = mdb_cursor_get(c, &k, &id, MDB_SET); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &id, MDB_NEXT_DUP)) {
+	for (rc = mdb_cursor_get(c, &k, &dup, MDB_SET); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &dup, MDB_NEXT_DUP)) {
 		bool skip = false;
 		int lrc;
 
-		if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
+		if (!member_id(agr, &dup, &id) || mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
 			continue;
 		if (g->n == g->cap && group_grow(g)) {
 			mdb_cursor_close(c);
@@ -486,14 +499,14 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 			 const struct assay_claim_filter *f)
 {
 	MDB_cursor *c;
-	MDB_val k = {8, (void *)gk}, id, v;
+	MDB_val k = {8, (void *)gk}, dup, id, v;
 	bool wanted = true;
 
 	if (!f || (!f->subject && !f->metric))
 		return true;
 	if (mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c))
 		return true;
-	if (mdb_cursor_get(c, &k, &id, MDB_SET) == 0 &&
+	if (mdb_cursor_get(c, &k, &dup, MDB_SET) == 0 && member_id(agr, &dup, &id) &&
 	    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v) == 0) {
 		struct assay_claim_filter key = {NULL, f->subject, f->metric};
 
@@ -594,7 +607,16 @@ static int article_blob(struct assay_store *s, int table, const char *url,
 
 	if (rc)
 		return rc;
-	rc = store_get(txn, s->dbi[table], url, strlen(url), &v);
+	rc = store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v);
+	if (rc == 0) {
+		struct assay_stored_article a;
+		uint64_t key;
+
+		memset(&a, 0, sizeof a);
+		decode_article(&v, &a);
+		key = (uint64_t)a.seq;
+		rc = store_get(txn, s->dbi[table], &key, sizeof key, &v);
+	}
 	if (rc == MDB_NOTFOUND)
 		rc = store_fail(s, ASSAY_ENOTFOUND, "no article '%s'", url);
 	else if (rc)

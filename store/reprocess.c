@@ -21,13 +21,14 @@ struct rp {
 /* The article as it was stored, without claims: what a page that the
  * current rules cannot clean keeps (its story, its text), so a failure
  * never loses an article. */
-static int keep_as_stored(struct assay_store *s, MDB_txn *txn, const MDB_val *url,
+static int keep_as_stored(struct assay_store *s, MDB_txn *txn,
 			  const struct assay_stored_article *m, struct assay_article *a,
 			  struct assay_buf *text)
 {
+	uint64_t key = (uint64_t)m->seq;
 	MDB_val v;
 
-	if (store_get(txn, s->dbi[T_TEXT], url->mv_data, url->mv_size, &v) == 0 &&
+	if (store_get(txn, s->dbi[T_TEXT], &key, sizeof key, &v) == 0 &&
 	    store_inflate(v.mv_data, v.mv_size, text) != ASSAY_OK)
 		assay_buf_reset(text);
 	memset(a, 0, sizeof *a);
@@ -46,17 +47,18 @@ static int keep_as_stored(struct assay_store *s, MDB_txn *txn, const MDB_val *ur
 	return ASSAY_OK;
 }
 
-static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, const MDB_val *url,
+static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp,
 			struct assay_stored_article *meta)
 {
 	struct assay_buf raw = {0}, old_text = {0};
 	struct assay_article a;
 	struct assay_put_result pr;
 	struct assay_stored_page page;
+	uint64_t key = (uint64_t)meta->seq;
 	MDB_val v;
 	int rc;
 
-	if (store_get(txn, s->dbi[T_RAW], url->mv_data, url->mv_size, &v) == 0 &&
+	if (store_get(txn, s->dbi[T_RAW], &key, sizeof key, &v) == 0 &&
 	    store_inflate(v.mv_data, v.mv_size, &raw) != ASSAY_OK)
 		assay_buf_reset(&raw);
 	page = (struct assay_stored_page){meta, raw.data ? raw.data : "", raw.len};
@@ -64,7 +66,7 @@ static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp, cons
 	rc = rp->fn(rp->ctx, &page, &a);
 	if (rc == ASSAY_EPARSE) {
 		rp->res->failed++;
-		rc = keep_as_stored(s, txn, url, meta, &a, &old_text);
+		rc = keep_as_stored(s, txn, meta, &a, &old_text);
 	}
 	if (rc)
 		goto done;
@@ -110,7 +112,7 @@ static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 			continue;
 		memcpy(meta.url, url.mv_data, url.mv_size);
 		meta.url[url.mv_size] = '\0';
-		rc = redo_article(s, txn, rp, &url, &meta);
+		rc = redo_article(s, txn, rp, &meta);
 	}
 	mdb_cursor_close(c);
 	return rc;

@@ -3,6 +3,7 @@
  * merged claims and conflict groups that seed_expected.json names and no
  * others; editors' decisions survive re-ingest and reprocess. */
 #include <criterion/criterion.h>
+#include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -465,4 +466,112 @@ Test(claims, page_the_new_rules_cannot_clean_keeps_its_text_and_story)
 	cr_assert_eq(text.len, arts[0].text.len);
 	assay_buf_release(&text);
 	assay_buf_release(&canon);
+}
+
+/* Moves one table's blobs back from article numbers to URLs, as schema 3
+ * filed them: every entry of "seq" (be64 number -> URL) names one. */
+static void blobs_back_to_urls(MDB_txn *txn, MDB_dbi seq, const char *from, const char *to)
+{
+	MDB_dbi src, dst;
+	MDB_cursor *c;
+	MDB_val k, url, v;
+
+	cr_assert_eq(mdb_dbi_open(txn, from, MDB_INTEGERKEY, &src), 0);
+	cr_assert_eq(mdb_dbi_open(txn, to, MDB_CREATE, &dst), 0);
+	cr_assert_eq(mdb_cursor_open(txn, seq, &c), 0);
+	for (int rc = mdb_cursor_get(c, &k, &url, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+		const unsigned char *b = k.mv_data;
+		uint64_t n = 0;
+		MDB_val nk = {sizeof n, &n};
+
+		for (int i = 0; i < 8; i++)
+			n = n << 8 | b[i];
+		cr_assert_eq(mdb_get(txn, src, &nk, &v), 0, "no blob for article %llu",
+			     (unsigned long long)n);
+		cr_assert_eq(mdb_put(txn, dst, &url, &v, 0), 0);
+	}
+	mdb_cursor_close(c);
+	cr_assert_eq(mdb_drop(txn, src, 1), 0);
+}
+
+/* Turns the open store @path back into what schema 3 wrote: pages and
+ * texts by URL, the claim index holding bare ids, the version record 3. */
+static void make_schema_3(const char *path)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi seq, keys, meta;
+	MDB_cursor *c;
+	MDB_val k, v, ver = {1, "3"}, vk = {6, "schema"};
+	unsigned char (*pairs)[16] = NULL;
+	size_t n = 0;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	mdb_env_set_mapsize(env, 64u << 20);
+	cr_assert_eq(mdb_env_open(env, path, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "seq", 0, &seq), 0);
+	blobs_back_to_urls(txn, seq, "rawseq", "raw");
+	blobs_back_to_urls(txn, seq, "textseq", "text");
+	cr_assert_eq(mdb_dbi_open(txn, "claimkeys", MDB_DUPSORT, &keys), 0);
+	cr_assert_eq(mdb_cursor_open(txn, keys, &c), 0);
+	for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		cr_assert_eq(v.mv_size, 25, "an index entry is interval + id");
+		cr_assert_eq(k.mv_size, 8);
+		pairs = realloc(pairs, (n + 1) * sizeof *pairs);
+		cr_assert_not_null(pairs);
+		memcpy(pairs[n], k.mv_data, 8);
+		memcpy(pairs[n] + 8, (char *)v.mv_data + 17, 8);
+		n++;
+	}
+	mdb_cursor_close(c);
+	cr_assert_gt(n, 0);
+	cr_assert_eq(mdb_drop(txn, keys, 0), 0);
+	for (size_t i = 0; i < n; i++) {
+		MDB_val kk = {8, pairs[i]}, iv = {8, pairs[i] + 8};
+
+		cr_assert_eq(mdb_put(txn, keys, &kk, &iv, 0), 0);
+	}
+	free(pairs);
+	cr_assert_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	cr_assert_eq(mdb_put(txn, meta, &vk, &ver, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+Test(claims, schema_3_store_is_migrated_with_its_pages_and_claim_index)
+{
+	struct groups a = {0, 0, json_array()}, b = {0, 0, json_array()};
+	struct assay_store_stats before, after;
+	struct assay_buf canon = {0}, text = {0};
+
+	cr_assert_eq(assay_store_conflicts(st, NULL, collect_group, &a), ASSAY_OK);
+	cr_assert_eq(assay_store_stats(st, &before), ASSAY_OK);
+	assay_store_close(st);
+	st = NULL;
+	make_schema_3(dir);
+
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK, "%s", assay_store_errmsg(NULL));
+	cr_assert_eq(assay_store_conflicts(st, NULL, collect_group, &b), ASSAY_OK);
+	cr_assert(json_equal(a.seen, b.seen), "the same conflict groups after migration");
+	for (size_t i = 0; i < narts; i++) {
+		assay_buf_reset(&canon);
+		assay_buf_reset(&text);
+		assay_canonical_url(arts[i].url, &canon);
+		cr_assert_eq(assay_store_article_text(st, canon.data, &text), ASSAY_OK, "%s",
+			     assay_store_errmsg(st));
+		cr_assert_eq(text.len, arts[i].text.len);
+		cr_assert_eq(memcmp(text.data, arts[i].text.data, text.len), 0);
+	}
+	ingest_all(); /* the migrated index merges the same figures again */
+	cr_assert_eq(assay_store_stats(st, &after), ASSAY_OK);
+	cr_assert_eq(after.claims, before.claims);
+	cr_assert_eq(after.articles, before.articles);
+	assay_buf_release(&canon);
+	assay_buf_release(&text);
+	json_decref(a.seen);
+	json_decref(b.seen);
 }
