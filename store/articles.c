@@ -397,7 +397,7 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 		return rc;
 	if ((rc = put_story(s, txn, &p, a->url)))
 		return rc;
-	if (!p.duplicate && p.has_hash && (rc = evict_old_story(s, txn, seq)))
+	if ((rc = evict_old_story(s, txn, seq)))
 		return rc;
 	if ((rc = put_records(s, txn, a, seq, sha, &p, replace)))
 		return rc;

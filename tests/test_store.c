@@ -255,6 +255,55 @@ Test(store, schema_1_store_is_migrated_and_finds_near_duplicates_again)
 	assay_buf_release(&t);
 }
 
+static size_t story_index_entries(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_stat st;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, MDB_RDONLY, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "bands2", 0, &dbi), 0);
+	cr_assert_eq(mdb_stat(txn, dbi, &st), 0);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	return st.ms_entries;
+}
+
+/* Every article pushes the story begun NEARDUP_WINDOW articles before it
+ * out of the index, copies included: the index stays the size of the
+ * window however many copies arrive (each story has 5 entries). */
+Test(store, story_index_holds_only_the_window_when_copies_arrive)
+{
+	struct assay_store *s;
+	struct assay_buf t = {0};
+	struct assay_put_result r;
+	struct assay_article a;
+	char url[64];
+
+	setenv("ASSAY_NEARDUP_WINDOW", "6", 1);
+	s = open_store(ASSAY_STORE_CREATE);
+	for (int i = 0; i < 40; i++) {
+		int story = i - i % 2; /* odd articles copy the one before */
+
+		assay_buf_reset(&t);
+		for (int w = 0; w < 60; w++)
+			assay_buf_printf(&t, "story%d_%d ", story, w);
+		snprintf(url, sizeof url, "https://site%d.example/%d", i % 2, i);
+		a = plain_article(url, t.data);
+		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+		cr_assert_eq(r.duplicate, i % 2 == 1);
+	}
+	assay_store_close(s);
+	unsetenv("ASSAY_NEARDUP_WINDOW");
+	cr_assert_leq(story_index_entries(), 3 * 5, "stories of the last 6 articles only");
+	cr_assert_geq(story_index_entries(), 3 * 5);
+	assay_buf_release(&t);
+}
+
 Test(store, relative_canonical_link_gives_way_to_the_fetched_url)
 {
 	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
