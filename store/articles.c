@@ -2,15 +2,12 @@
  * its page and text, then its claims, all in one write transaction.
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one
- * joins that story; otherwise its SimHash is looked up in a banded index
- * of 5 bands (13, 13, 13, 13 and 12 bits), each probed as is and with each
- * of its bits flipped: 69 keys. That finds every stored hash within
- * SIMHASH_MAX_BITS = 9 bits without a scan, since 9 differing bits spread
- * over 5 bands leave some band with at most one. A lookup costs 69 key
- * probes, plus a popcount for each story met in those buckets: about
- * 69 * stories / 8192, and the index holds only the stories of the last
- * NEARDUP_WINDOW articles (evict_old_story), so at most ~170 however large
- * the store grows. */
+ * joins that story; otherwise its SimHash is looked up in the banded
+ * index of bands.c, which finds every stored hash within SIMHASH_MAX_BITS
+ * without a scan. A lookup costs 69 probes, plus a popcount for each story
+ * met in those buckets: about 69 * stories / 8192, and the index holds
+ * only the stories of the last NEARDUP_WINDOW articles (evict_old_story),
+ * so at most ~170 however large the store grows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,82 +19,12 @@
 #include "rec.h"
 #include "simhash.h"
 
-#define NBANDS 5
-
 struct story_pick {
-	char id[24];
+	char id[STORY_ID_MAX + 1];
 	bool duplicate;
 	bool has_hash;
 	uint64_t simhash;
 };
-
-static const int band_shift[NBANDS] = {0, 13, 26, 39, 52};
-static const int band_bits[NBANDS] = {13, 13, 13, 13, 12};
-
-/* The key of one band of @h with bit @flip of the band flipped (-1: none):
- * band number and band value in one native unsigned int, for a table that
- * compares integers. */
-static unsigned int band_key(uint64_t h, int band, int flip)
-{
-	unsigned int v = (unsigned int)(h >> band_shift[band]) & ((1u << band_bits[band]) - 1);
-
-	if (flip >= 0)
-		v ^= 1u << flip;
-	return (unsigned int)band << 16 | v;
-}
-
-/* The story of the nearest stored hash within SIMHASH_MAX_BITS, if any. */
-static int probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, struct story_pick *p)
-{
-	MDB_cursor *c;
-	int best = SIMHASH_MAX_BITS + 1, rc;
-
-	rc = mdb_cursor_open(txn, s->dbi[T_BANDS], &c);
-	if (rc)
-		return store_mdb(s, rc, "reading the story index");
-	for (int band = 0; band < NBANDS; band++) {
-		for (int flip = -1; flip < band_bits[band]; flip++) {
-			unsigned int key = band_key(h, band, flip);
-			MDB_val k = {sizeof key, &key}, v;
-
-			for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
-			     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
-				int d;
-
-				if (v.mv_size <= 8)
-					continue;
-				d = assay_hamming64(h, rec_from_be64(v.mv_data));
-				if (d < best) {
-					best = d;
-					snprintf(p->id, sizeof p->id, "%.*s", (int)(v.mv_size - 8),
-						 (const char *)v.mv_data + 8);
-				}
-			}
-		}
-	}
-	mdb_cursor_close(c);
-	p->duplicate = best <= SIMHASH_MAX_BITS;
-	return ASSAY_OK;
-}
-
-int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
-{
-	unsigned char val[8 + 24];
-	size_t sl = strlen(story);
-
-	if (sl > 24)
-		return store_fail(s, ASSAY_EINVAL, "story id too long");
-	rec_be64(val, h);
-	memcpy(val + 8, story, sl);
-	for (int band = 0; band < NBANDS; band++) {
-		unsigned int key = band_key(h, band, -1);
-		int rc = store_put(txn, s->dbi[T_BANDS], &key, sizeof key, val, 8 + sl, 0);
-
-		if (rc && rc != MDB_KEYEXIST)
-			return store_mdb(s, rc, "writing the story index");
-	}
-	return ASSAY_OK;
-}
 
 struct story_rec {
 	uint64_t simhash;
@@ -203,7 +130,7 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 	if (rc != MDB_NOTFOUND)
 		return store_mdb(s, rc, "reading text hashes");
 	if (p->has_hash) {
-		rc = probe_bands(s, txn, p->simhash, p);
+		rc = store_probe_bands(s, txn, p->simhash, p->id, sizeof p->id, &p->duplicate);
 		if (rc)
 			return rc;
 	}
@@ -300,26 +227,6 @@ static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_a
 done:
 	assay_buf_release(&v);
 	return rc;
-}
-
-int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story)
-{
-	unsigned char val[8 + 24];
-	size_t sl = strlen(story);
-
-	if (sl > 24)
-		return ASSAY_OK;
-	rec_be64(val, h);
-	memcpy(val + 8, story, sl);
-	for (int band = 0; band < NBANDS; band++) {
-		unsigned int key = band_key(h, band, -1);
-		MDB_val k = {sizeof key, &key}, v = {8 + sl, val};
-		int rc = mdb_del(txn, s->dbi[T_BANDS], &k, &v);
-
-		if (rc && rc != MDB_NOTFOUND)
-			return store_mdb(s, rc, "removing from the story index");
-	}
-	return ASSAY_OK;
 }
 
 /* A page fetched again whose text changed keeps its earlier version as a

@@ -241,13 +241,17 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		}
 		if (rc)
 			return store_mdb(s, rc, "starting a write");
+		store_bands_begin(s);
 		rc = fn(s, txn, ctx);
 		if (rc == ASSAY_OK) {
+			size_t id = mdb_txn_id(txn);
 			int mrc = mdb_txn_commit(txn);
 
 			rc = mrc ? store_mdb(s, mrc, "committing") : ASSAY_OK;
-			if (!rc)
+			if (!rc) {
+				store_bands_committed(s, id);
 				maybe_sync(s);
+			}
 		} else {
 			mdb_txn_abort(txn);
 		}
@@ -619,6 +623,7 @@ void assay_store_close(struct assay_store *s)
 		deflateEnd(s->zs);
 		free(s->zs);
 	}
+	store_bands_release(s);
 	free(s->dir);
 	free(s);
 }

@@ -71,6 +71,7 @@ struct assay_store {
 	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	z_stream *zs;       /* store_deflate's state, made at first use */
+	struct band_cache *bands; /* bands.c's copy of the story index */
 	char err[512];
 };
 
@@ -98,10 +99,22 @@ int store_inflate(const void *p, size_t n, struct assay_buf *out);
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
 void store_base32(uint64_t v, char *out, int nchars);
 
-/* articles.c: story assignment and writes of one article; the banded
- * index entries of a story's SimHash. */
+/* bands.c: the near-duplicate index of story SimHashes, and the handle's
+ * copy of it in memory. */
+#define STORY_ID_MAX 23
 int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
 int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
+/* The story of the nearest stored hash within SIMHASH_MAX_BITS of @h
+ * (ties: the lowest hash, then story id); *found false when none. */
+int store_probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, char *story,
+		      size_t size, bool *found);
+/* store_write's hooks: a write begins; write @txnid committed. */
+void store_bands_begin(struct assay_store *s);
+void store_bands_committed(struct assay_store *s, size_t txnid);
+/* The index was emptied or rewritten wholesale: the copy is filled again. */
+void store_bands_invalidate(struct assay_store *s);
+void store_bands_release(struct assay_store *s);
+/* articles.c: story assignment and writes of one article. */
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res);
 /* claims.c: one article's claims and agreements. */

@@ -97,6 +97,7 @@ static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 		if (mrc)
 			return store_mdb(s, mrc, "emptying derived tables");
 	}
+	store_bands_invalidate(s);
 	mrc = mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
 	if (mrc)
 		return store_mdb(s, mrc, "reading articles");

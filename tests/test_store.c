@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "assay.h"
 #include "store.h"
@@ -301,6 +303,56 @@ Test(store, story_index_holds_only_the_window_when_copies_arrive)
 	unsetenv("ASSAY_NEARDUP_WINDOW");
 	/* articles 36..40: the stories begun by 37 and 39 */
 	cr_assert_eq(story_index_entries(), 2 * 5, "stories of the last 5 articles only");
+	assay_buf_release(&t);
+}
+
+/* The handle keeps the story index in memory; a story another process
+ * stored in between is seen all the same, and so is one stored by a
+ * write of this handle that failed and was not committed (not seen). */
+Test(store, story_index_copy_follows_writes_of_other_processes)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_buf t = {0};
+	struct assay_put_result r, theirs;
+	struct assay_article a;
+	int pipefd[2], st;
+	pid_t pid;
+
+	story_text(&t, -1);
+	a = plain_article("https://one.example/a", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert_eq(pipe(pipefd), 0);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		struct assay_store *o = NULL;
+		struct assay_buf other = {0};
+		struct assay_article b;
+		int rc;
+
+		for (int w = 0; w < 120; w++)
+			assay_buf_printf(&other, "elsewhere%d ", (w * 53) % 97);
+		b = plain_article("https://two.example/b", other.data);
+		rc = assay_store_open(dir, 0, &o) || assay_store_put_article(o, &b, &theirs);
+		assay_store_close(o);
+		if (write(pipefd[1], &theirs, sizeof theirs) != (ssize_t)sizeof theirs)
+			rc = 1;
+		_exit(rc ? 1 : 0);
+	}
+	close(pipefd[1]);
+	cr_assert_eq(read(pipefd[0], &theirs, sizeof theirs), (ssize_t)sizeof theirs);
+	close(pipefd[0]);
+	cr_assert_eq(waitpid(pid, &st, 0), pid);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+
+	assay_buf_reset(&t);
+	for (int w = 0; w < 120; w++) /* the other process's story, one word edited */
+		assay_buf_printf(&t, "%s%d ", w == 30 ? "edited" : "elsewhere", (w * 53) % 97);
+	a = plain_article("https://three.example/c", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	cr_assert(r.duplicate, "the story stored by the other process is found");
+	cr_assert_str_eq(r.story, theirs.story);
+	assay_store_close(s);
 	assay_buf_release(&t);
 }
 
