@@ -6,8 +6,8 @@
  * index of bands.c, which finds every stored hash within SIMHASH_MAX_BITS
  * without a scan. A lookup costs 69 probes, plus a popcount for each story
  * met in those buckets: about 69 * stories / 8192, and the index holds
- * only the stories of the last NEARDUP_WINDOW articles (evict_old_story),
- * so at most ~170 however large the store grows. */
+ * only the stories of the last NEARDUP_WINDOW articles, so at most ~170
+ * however large the store grows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +67,7 @@ static int write_story(struct assay_store *s, MDB_txn *txn, const char *id,
 /* The story's first article is this one: its hash and URL are the
  * story's, and its hash goes into the index. Later articles only count. */
 static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pick *p,
-		     const char *url)
+		     const char *url, int64_t seq)
 {
 	struct story_rec o;
 	int rc;
@@ -82,39 +82,13 @@ static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pic
 	o.count = 1;
 	rc = write_story(s, txn, p->id, &o);
 	if (!rc && p->has_hash)
-		rc = store_index_bands(s, txn, p->simhash, p->id);
+		rc = store_story_begun(s, txn, seq, p->simhash, p->id);
 	return rc;
-}
-
-/* The index holds the stories first seen in the last NEARDUP_WINDOW
- * articles: when article @seq starts a story, the story started by article
- * seq - NEARDUP_WINDOW (if it did) leaves the index. That keeps a lookup's
- * cost flat however many stories are stored; an exact copy is still found
- * by its text hash at any age. */
-static int evict_old_story(struct assay_store *s, MDB_txn *txn, int64_t seq)
-{
-	unsigned char key[8];
-	struct assay_stored_article a;
-	struct story_rec o;
-	MDB_val url, v;
-
-	if (seq <= s->neardup_window)
-		return ASSAY_OK;
-	rec_be64(key, (uint64_t)(seq - s->neardup_window));
-	if (store_get(txn, s->dbi[T_SEQ], key, 8, &url) ||
-	    mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
-		return ASSAY_OK;
-	memset(&a, 0, sizeof a);
-	store_decode_article(&v, &a);
-	if (!get_story(s, txn, a.story, &o) || !o.has_hash || url.mv_size != strlen(o.first) ||
-	    memcmp(url.mv_data, o.first, url.mv_size))
-		return ASSAY_OK;
-	return store_unindex_bands(s, txn, o.simhash, a.story);
 }
 
 /* Exact duplicate by text hash, else near duplicate, else a new story. */
 static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
-		      const char *sha, struct story_pick *p)
+		      int64_t seq, const char *sha, struct story_pick *p)
 {
 	MDB_val v;
 	int rc;
@@ -130,7 +104,8 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 	if (rc != MDB_NOTFOUND)
 		return store_mdb(s, rc, "reading text hashes");
 	if (p->has_hash) {
-		rc = store_probe_bands(s, txn, p->simhash, p->id, sizeof p->id, &p->duplicate);
+		rc = store_probe_bands(s, txn, seq, p->simhash, p->id, sizeof p->id,
+					       &p->duplicate);
 		if (rc)
 			return rc;
 	}
@@ -300,14 +275,13 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	res->is_new = !replace && !update;
 	res->updated = update;
 	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
-	if ((rc = pick_story(s, txn, a, sha, &p)))
+	if ((rc = pick_story(s, txn, a, seq, sha, &p)))
 		return rc;
-	if ((rc = put_story(s, txn, &p, a->url)))
-		return rc;
-	if ((rc = evict_old_story(s, txn, seq)))
+	if ((rc = put_story(s, txn, &p, a->url, seq)))
 		return rc;
 	if ((rc = put_records(s, txn, a, seq, sha, &p, replace)))
 		return rc;
+	store_article_written(s, txn, seq);
 	res->duplicate = p.duplicate;
 	snprintf(res->story, sizeof res->story, "%s", p.id);
 	return store_put_claims_txn(s, txn, a, seq, p.id, &res->new_claims);

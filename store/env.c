@@ -45,7 +45,7 @@ static const struct {
 	[T_SEQ] = {"seq", 0},
 	[T_HASHES] = {"hashes", 0},
 	[T_STORIES] = {"stories", 0},
-	[T_BANDS] = {"bands2", MDB_DUPSORT | MDB_INTEGERKEY},
+	[T_RECENT] = {"recent", MDB_INTEGERKEY},
 	[T_CLAIMS] = {"claims", 0},
 	[T_CLAIMKEYS] = {"claimkeys", MDB_DUPSORT},
 	[T_EVIDENCE] = {"evidence", 0},
@@ -274,68 +274,60 @@ int store_read_begin(struct assay_store *s, MDB_txn **txn)
 	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
 }
 
-/* Schema 1 -> 2: the story index moved to integer keys (bands -> bands2),
- * which compare faster; the old table goes. */
-static int drop_old_bands(struct assay_store *s, MDB_txn *txn)
+/* Drops table @name if the store has it. */
+static int drop_table(struct assay_store *s, MDB_txn *txn, const char *name)
 {
 	MDB_dbi old;
-	int rc = mdb_dbi_open(txn, "bands", 0, &old);
+	int rc = mdb_dbi_open(txn, name, 0, &old);
 
 	if (rc == MDB_SUCCESS)
 		rc = mdb_drop(txn, old, 1);
 	return rc && rc != MDB_NOTFOUND ? store_mdb(s, rc, "migrating the story index") : ASSAY_OK;
 }
 
-/* Whether the story whose first article is @url started within the last
- * NEARDUP_WINDOW articles (of @last): only those are in the index. */
-static bool recent_story(struct assay_store *s, MDB_txn *txn, const char *url, int64_t last)
+/* Schema 3 -> 4, part 3: the banded index table ("bands2"; "bands" before
+ * schema 2) gives way to "recent", filled from the stories begun by the
+ * last NEARDUP_WINDOW articles. */
+static int fill_recent(struct assay_store *s, MDB_txn *txn)
 {
-	struct assay_stored_article a;
-	MDB_val v;
-
-	if (store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v))
-		return false;
-	memset(&a, 0, sizeof a);
-	store_decode_article(&v, &a);
-	return a.seq > last - s->neardup_window;
-}
-
-/* Schema 2 -> 3: the bands changed (4 of 16 bits -> 5 of 13); the index is
- * filled again from the SimHashes of the recent stories. */
-static int rebuild_bands(struct assay_store *s, MDB_txn *txn)
-{
-	MDB_cursor *c;
-	MDB_val k, v;
 	int64_t last = 0;
-	int rc = mdb_drop(txn, s->dbi[T_BANDS], 0);
+	MDB_val v;
+	int rc = drop_table(s, txn, "bands2");
 
-	if (!rc && store_get(txn, s->dbi[T_META], "seq", 3, &v) == 0 && v.mv_size == sizeof last)
-		memcpy(&last, v.mv_data, sizeof last);
-	if (!rc)
-		rc = mdb_cursor_open(txn, s->dbi[T_STORIES], &c);
+	rc = rc ? rc : drop_table(s, txn, "bands");
 	if (rc)
-		return store_mdb(s, rc, "migrating the story index");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		return rc;
+	if (store_get(txn, s->dbi[T_META], "seq", 3, &v) == 0 && v.mv_size == sizeof last)
+		memcpy(&last, v.mv_data, sizeof last);
+	for (int64_t seq = last - s->neardup_window > 0 ? last - s->neardup_window : 1;
+	     seq <= last; seq++) {
+		struct assay_stored_article a;
+		unsigned char key[8];
+		MDB_val url, story;
 		struct rec_r r;
 		uint64_t h;
-		char id[32], first[512];
+		char first[512];
 
-		rec_init(&r, v.mv_data, v.mv_size);
+		rec_be64(key, (uint64_t)seq);
+		if (store_get(txn, s->dbi[T_SEQ], key, 8, &url) ||
+		    mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
+			continue;
+		memset(&a, 0, sizeof a);
+		store_decode_article(&v, &a);
+		if (store_get(txn, s->dbi[T_STORIES], a.story, strlen(a.story), &story))
+			continue;
+		rec_init(&r, story.mv_data, story.mv_size);
 		h = (uint64_t)rec_get_i64(&r);
-		if (!rec_get_i64(&r) || k.mv_size >= sizeof id) /* no hash: too short */
+		if (!rec_get_i64(&r)) /* no hash: too short */
 			continue;
 		rec_get_str(&r, first, sizeof first);
-		if (!recent_story(s, txn, first, last))
+		if (r.bad || url.mv_size != strlen(first) || memcmp(url.mv_data, first, url.mv_size))
 			continue;
-		memcpy(id, k.mv_data, k.mv_size);
-		id[k.mv_size] = '\0';
-		rc = store_index_bands(s, txn, h, id);
+		rc = store_story_begun(s, txn, seq, h, a.story);
 		if (rc)
-			break;
+			return rc;
 	}
-	mdb_cursor_close(c);
-	return rc == MDB_NOTFOUND ? ASSAY_OK : rc;
+	return ASSAY_OK;
 }
 
 /* Schema 3 -> 4, part 1: a claim's index entry carries its interval
@@ -410,19 +402,18 @@ static int move_blobs(struct assay_store *s, MDB_txn *txn, const char *name, int
  * without a version record (first development builds), laid out as 1. */
 static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 {
+	int rc;
+
 	switch (from) {
 	case 0:
-		return ASSAY_OK;
-	case 1:
-		return drop_old_bands(s, txn);
+	case 1: /* the story index changed twice: rebuilt from schema 3 on */
 	case 2:
-		return rebuild_bands(s, txn);
-	case 3: {
-		int rc = rebuild_claimkeys(s, txn);
-
+		return ASSAY_OK;
+	case 3:
+		rc = rebuild_claimkeys(s, txn);
 		rc = rc ? rc : move_blobs(s, txn, "raw", T_RAW);
-		return rc ? rc : move_blobs(s, txn, "text", T_TEXT);
-	}
+		rc = rc ? rc : move_blobs(s, txn, "text", T_TEXT);
+		return rc ? rc : fill_recent(s, txn);
 	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
 	}
@@ -583,7 +574,7 @@ int assay_store_open(const char *dir, unsigned flags, struct assay_store **out)
 	s->flags = flags;
 	s->neardup_window = getenv("ASSAY_NEARDUP_WINDOW") ? atoll(getenv("ASSAY_NEARDUP_WINDOW"))
 							  : NEARDUP_WINDOW;
-	if (s->neardup_window < 1)
+	if (s->neardup_window < 1 || s->neardup_window > 10000000)
 		s->neardup_window = NEARDUP_WINDOW;
 	s->dir = strdup(dir);
 	if (!s->dir) {

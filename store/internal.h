@@ -12,9 +12,10 @@
  *   seq         <be64 article number> -> canonical url (ingest order)
  *   hashes      <sha256 hex of text> -> story id (exact duplicates)
  *   stories     <story id> -> simhash, first url, article count
- *   bands2      <native unsigned int: band << 16 | band value> -> dup:
- *               <simhash be64, story id>   (schema 1 had "bands", 3-byte
- *               keys; schema 2 had 4 bands of 16 bits, schema 3 has 5)
+ *   recent      <native u64 article number> -> <simhash be64, story id> of
+ *               each article that began a story: the near-duplicate
+ *               index's source (bands.c; schemas 1 to 3 stored the banded
+ *               index itself, "bands" and "bands2")
  *   claims      <claim id> -> claim record (key, first figure, interval)
  *   claimkeys   <key hash be64> -> dup: interval + claim id, sorted by the
  *               interval's low end (claimkey_value; schema 3: the id alone)
@@ -48,7 +49,7 @@
 #define NEARDUP_WINDOW 20000
 
 enum store_table {
-	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_BANDS,
+	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_RECENT,
 	T_CLAIMS, T_CLAIMKEYS, T_EVIDENCE, T_AGREEMENTS, T_AGRGROUPS, T_AGREV,
 	T_CONFLICTS, T_REVIEWS, T_REVIEWLOG, T_KV,
 	T_COUNT
@@ -99,19 +100,23 @@ int store_inflate(const void *p, size_t n, struct assay_buf *out);
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
 void store_base32(uint64_t v, char *out, int nchars);
 
-/* bands.c: the near-duplicate index of story SimHashes, and the handle's
- * copy of it in memory. */
+/* bands.c: the near-duplicate index of the recent stories' SimHashes,
+ * held in memory by the handle and filled from the table "recent". */
 #define STORY_ID_MAX 23
-int store_index_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
-int store_unindex_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, const char *story);
-/* The story of the nearest stored hash within SIMHASH_MAX_BITS of @h
- * (ties: the lowest hash, then story id); *found false when none. */
-int store_probe_bands(struct assay_store *s, MDB_txn *txn, uint64_t h, char *story,
-		      size_t size, bool *found);
+/* The story of the nearest hash within SIMHASH_MAX_BITS of @h among the
+ * stories begun by the NEARDUP_WINDOW articles before article @seq (ties:
+ * the lowest hash, then story id); *found false when none. */
+int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
+		      char *story, size_t size, bool *found);
+/* Article @seq began story @story, whose text has SimHash @h. */
+int store_story_begun(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
+		      const char *story);
+/* Article @seq is written: the story begun a window before it leaves. */
+void store_article_written(struct assay_store *s, MDB_txn *txn, int64_t seq);
 /* store_write's hooks: a write begins; write @txnid committed. */
 void store_bands_begin(struct assay_store *s);
 void store_bands_committed(struct assay_store *s, size_t txnid);
-/* The index was emptied or rewritten wholesale: the copy is filled again. */
+/* The table was emptied: the copy is filled again at the next lookup. */
 void store_bands_invalidate(struct assay_store *s);
 void store_bands_release(struct assay_store *s);
 /* articles.c: story assignment and writes of one article. */
