@@ -31,16 +31,16 @@
 #include "simhash.h"
 
 #define NBANDS 5
-#define NIL UINT32_MAX
 
 static const int band_shift[NBANDS] = {0, 13, 26, 39, 52};
 static const int band_bits[NBANDS] = {13, 13, 13, 13, 12};
 
-struct band_entry {
-	uint64_t hash;
-	uint32_t key;
-	uint32_t next;      /* the next entry of the same slot, or NIL */
-	char story[STORY_ID_MAX + 1];
+/* The stories filed under one key: their hashes side by side, which a
+ * lookup scans, and where each story sits in the ring. */
+struct band_slot {
+	uint32_t n, cap;
+	uint64_t *hash;
+	uint32_t *who;
 };
 
 /* The story begun by article @seq (0: none), at ring[seq % window]. */
@@ -54,9 +54,7 @@ struct band_cache {
 	bool loaded;
 	bool open;               /* changed by a write not yet committed */
 	size_t txnid;            /* the copy holds the state after this write */
-	uint32_t *slots;         /* NSLOTS chain heads */
-	struct band_entry *ents; /* entries, and a free list through next */
-	uint32_t nents, cap, free_head;
+	struct band_slot *slots; /* NSLOTS of them, one per key */
 	struct ring_slot *ring;
 	int64_t window;
 };
@@ -83,8 +81,11 @@ static void cache_clear(struct band_cache *c)
 {
 	c->loaded = false;
 	c->open = false;
-	c->nents = 0;
-	c->free_head = NIL;
+	if (c->slots)
+		for (uint32_t i = 0; i < NSLOTS; i++)
+			c->slots[i].n = 0;
+	if (c->ring)
+		memset(c->ring, 0, (size_t)c->window * sizeof *c->ring);
 }
 
 void store_bands_release(struct assay_store *s)
@@ -93,8 +94,13 @@ void store_bands_release(struct assay_store *s)
 
 	if (!c)
 		return;
+	if (c->slots) {
+		for (uint32_t i = 0; i < NSLOTS; i++) {
+			free(c->slots[i].hash);
+			free(c->slots[i].who);
+		}
+	}
 	free(c->slots);
-	free(c->ents);
 	free(c->ring);
 	free(c);
 	s->bands = NULL;
@@ -106,44 +112,39 @@ void store_bands_invalidate(struct assay_store *s)
 		cache_clear(s->bands);
 }
 
-static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, const char *story)
+static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, uint32_t who)
 {
-	uint32_t i, slot = slot_of(key);
+	struct band_slot *sl = &c->slots[slot_of(key)];
 
-	if (c->free_head != NIL) {
-		i = c->free_head;
-		c->free_head = c->ents[i].next;
-	} else {
-		if (c->nents == c->cap) {
-			uint32_t cap = c->cap ? c->cap * 2 : 4096;
-			struct band_entry *e = realloc(c->ents, (size_t)cap * sizeof *e);
+	if (sl->n == sl->cap) {
+		uint32_t cap = sl->cap ? sl->cap * 2 : 4;
+		uint64_t *hash = realloc(sl->hash, cap * sizeof *hash);
+		uint32_t *w;
 
-			if (!e)
-				return ASSAY_ENOMEM;
-			c->ents = e;
-			c->cap = cap;
-		}
-		i = c->nents++;
+		if (!hash)
+			return ASSAY_ENOMEM;
+		sl->hash = hash;
+		w = realloc(sl->who, cap * sizeof *w);
+		if (!w)
+			return ASSAY_ENOMEM;
+		sl->who = w;
+		sl->cap = cap;
 	}
-	c->ents[i].hash = h;
-	c->ents[i].key = key;
-	snprintf(c->ents[i].story, sizeof c->ents[i].story, "%s", story);
-	c->ents[i].next = c->slots[slot];
-	c->slots[slot] = i;
+	sl->hash[sl->n] = h;
+	sl->who[sl->n] = who;
+	sl->n++;
 	return ASSAY_OK;
 }
 
-static void entry_del(struct band_cache *c, uint32_t key, uint64_t h, const char *story)
+static void entry_del(struct band_cache *c, uint32_t key, uint32_t who)
 {
-	for (uint32_t *at = &c->slots[slot_of(key)]; *at != NIL; at = &c->ents[*at].next) {
-		struct band_entry *e = &c->ents[*at];
+	struct band_slot *sl = &c->slots[slot_of(key)];
 
-		if (e->key == key && e->hash == h && !strcmp(e->story, story)) {
-			uint32_t i = *at;
-
-			*at = e->next;
-			e->next = c->free_head;
-			c->free_head = i;
+	for (uint32_t i = 0; i < sl->n; i++) {
+		if (sl->who[i] == who) {
+			sl->n--;
+			sl->hash[i] = sl->hash[sl->n];
+			sl->who[i] = sl->who[sl->n];
 			return;
 		}
 	}
@@ -152,28 +153,35 @@ static void entry_del(struct band_cache *c, uint32_t key, uint64_t h, const char
 /* Takes the story begun by article @seq (if any) out of the copy. */
 static void story_out(struct band_cache *c, int64_t seq)
 {
+	uint32_t who;
 	struct ring_slot *r;
 
 	if (seq <= 0)
 		return;
-	r = &c->ring[seq % c->window];
+	who = (uint32_t)(seq % c->window);
+	r = &c->ring[who];
 	if (r->seq != seq)
 		return;
 	for (int band = 0; band < NBANDS; band++)
-		entry_del(c, band_key(r->hash, band, -1), r->hash, r->story);
+		entry_del(c, band_key(r->hash, band, -1), who);
 	r->seq = 0;
 }
 
 /* Puts the story begun by article @seq into the copy. */
 static int story_in(struct band_cache *c, int64_t seq, uint64_t h, const char *story)
 {
-	struct ring_slot *r = &c->ring[seq % c->window];
+	uint32_t who = (uint32_t)(seq % c->window);
+	struct ring_slot *r = &c->ring[who];
 
 	if (r->seq)
 		story_out(c, r->seq); /* an article the window left without its turn */
-	for (int band = 0; band < NBANDS; band++)
-		if (entry_add(c, band_key(h, band, -1), h, story))
+	for (int band = 0; band < NBANDS; band++) {
+		if (entry_add(c, band_key(h, band, -1), h, who)) {
+			for (int b = 0; b < band; b++) /* all five or none */
+				entry_del(c, band_key(h, b, -1), who);
 			return ASSAY_ENOMEM;
+		}
+	}
 	r->seq = seq;
 	r->hash = h;
 	snprintf(r->story, sizeof r->story, "%s", story);
@@ -207,8 +215,6 @@ static int cache_load(struct assay_store *s, MDB_txn *txn, int64_t seq)
 	int rc;
 
 	cache_clear(c);
-	memset(c->slots, 0xff, NSLOTS * sizeof *c->slots);
-	memset(c->ring, 0, (size_t)c->window * sizeof *c->ring);
 	rc = mdb_cursor_open(txn, s->dbi[T_RECENT], &cur);
 	if (rc)
 		return store_mdb(s, rc, "reading the story index");
@@ -283,8 +289,8 @@ static int cache_for(struct assay_store *s, MDB_txn *txn, int64_t seq, struct ba
 		if (!c)
 			return store_fail(s, ASSAY_ENOMEM, "out of memory");
 		c->window = s->neardup_window > 0 ? s->neardup_window : 1;
-		c->slots = malloc(NSLOTS * sizeof *c->slots);
-		c->ring = malloc((size_t)c->window * sizeof *c->ring);
+		c->slots = calloc(NSLOTS, sizeof *c->slots);
+		c->ring = calloc((size_t)c->window, sizeof *c->ring);
 		if (!c->slots || !c->ring) {
 			store_bands_release(s);
 			return store_fail(s, ASSAY_ENOMEM, "out of memory");
@@ -321,20 +327,19 @@ int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t
 		return rc;
 	for (int band = 0; band < NBANDS; band++) {
 		for (int flip = -1; flip < band_bits[band]; flip++) {
-			uint32_t key = band_key(h, band, flip);
+			const struct band_slot *sl = &c->slots[slot_of(band_key(h, band, flip))];
 
-			for (uint32_t i = c->slots[slot_of(key)]; i != NIL; i = c->ents[i].next) {
-				const struct band_entry *e = &c->ents[i];
-				int d;
+			for (uint32_t i = 0; i < sl->n; i++) {
+				int d = assay_hamming64(h, sl->hash[i]);
+				const char *story_i;
 
-				if (e->key != key)
+				if (d > best || d > SIMHASH_MAX_BITS)
 					continue;
-				d = assay_hamming64(h, e->hash);
-				if (d < best || (d == best && before(e->hash, e->story, best_hash,
-								     best_story))) {
+				story_i = c->ring[sl->who[i]].story;
+				if (d < best || before(sl->hash[i], story_i, best_hash, best_story)) {
 					best = d;
-					best_hash = e->hash;
-					best_story = e->story;
+					best_hash = sl->hash[i];
+					best_story = story_i;
 				}
 			}
 		}
