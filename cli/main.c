@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "clean.h"
 #include "cli.h"
 #include "log.h"
 
@@ -94,6 +95,8 @@ int main(int argc, char **argv)
 	struct cli_globals g = {0};
 	int i;
 
+	/* for every command: libxml2 set up once, its messages kept off stderr */
+	assay_parse_init();
 	g.db = getenv("ASSAY_DB");
 	if (!g.db || !*g.db)
 		g.db = "assay.lmdb";
