@@ -269,6 +269,21 @@ static void numbered_story(struct assay_buf *t, int story, int edit)
 		assay_buf_printf(t, "%sstory%d_%d ", w == edit ? "edited" : "", story, w);
 }
 
+/* Whether a near copy of story @story (one word edited) stored under
+ * @url is found to be a duplicate. */
+static bool near_copy_is_duplicate(struct assay_store *s, int story, int edit, const char *url)
+{
+	struct assay_buf t = {0};
+	struct assay_put_result r;
+	struct assay_article a;
+
+	numbered_story(&t, story, edit);
+	a = plain_article(url, t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+	assay_buf_release(&t);
+	return r.duplicate;
+}
+
 Test(store, story_index_holds_only_the_window_when_copies_arrive)
 {
 	struct assay_store *s;
@@ -287,25 +302,17 @@ Test(store, story_index_holds_only_the_window_when_copies_arrive)
 		cr_assert_eq(r.duplicate, i % 2 == 0, "article %d", i);
 	}
 	/* article 41 sees the stories begun by 36..40: 37 and 39, not 35 */
-	numbered_story(&t, 37, 7);
-	a = plain_article("https://near.example/37", t.data);
-	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
-	cr_assert(r.duplicate, "a story begun inside the window");
-	numbered_story(&t, 35, 7);
-	a = plain_article("https://near.example/35", t.data);
-	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
-	cr_assert_not(r.duplicate, "a story begun outside the window");
+	cr_assert(near_copy_is_duplicate(s, 37, 7, "https://near.example/37"),
+		  "a story begun inside the window");
+	cr_assert_not(near_copy_is_duplicate(s, 35, 7, "https://near.example/35"),
+		      "a story begun outside the window");
 	/* the same with the index filled from the table by a new handle */
 	assay_store_close(s);
 	s = open_store(0);
-	numbered_story(&t, 39, 9);
-	a = plain_article("https://near.example/39", t.data);
-	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
-	cr_assert(r.duplicate, "a story begun inside the window, after reopening");
-	numbered_story(&t, 37, 9);
-	a = plain_article("https://near.example/37b", t.data);
-	cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
-	cr_assert_not(r.duplicate, "article 44 no longer sees 37, after reopening");
+	cr_assert(near_copy_is_duplicate(s, 39, 9, "https://near.example/39"),
+		  "a story begun inside the window, after reopening");
+	cr_assert_not(near_copy_is_duplicate(s, 37, 9, "https://near.example/37b"),
+		      "article 44 no longer sees 37, after reopening");
 	assay_store_close(s);
 	unsetenv("ASSAY_NEARDUP_WINDOW");
 	assay_buf_release(&t);
