@@ -26,14 +26,7 @@ struct story_pick {
 	uint64_t simhash;
 };
 
-struct story_rec {
-	uint64_t simhash;
-	bool has_hash;
-	char first[512];   /* the URL of the story's first article */
-	int64_t count;     /* articles in the story */
-};
-
-static bool get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o)
+bool store_get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o)
 {
 	MDB_val v;
 	struct rec_r r;
@@ -72,7 +65,7 @@ static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pic
 	struct story_rec o;
 	int rc;
 
-	if (get_story(s, txn, p->id, &o)) {
+	if (store_get_story(s, txn, p->id, &o)) {
 		o.count++;
 		return write_story(s, txn, p->id, &o);
 	}
@@ -210,19 +203,17 @@ done:
  * source (a conflict when they disagree) instead of vanishing. The
  * revision keeps the old article number, under which its page and text
  * stay filed; the new text gets a new one. */
-static int keep_revision(struct assay_store *s, MDB_txn *txn, const char *url, int64_t seq)
+static int keep_revision(struct assay_store *s, MDB_txn *txn, const char *url,
+			 const MDB_val *old, int64_t seq)
 {
 	struct assay_buf copy = {0};
 	char rev[512];
 	unsigned char key[8];
-	MDB_val v;
-	int rc = store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v);
+	int rc;
 
-	if (rc)
-		return store_mdb(s, rc, "reading an article");
 	snprintf(rev, sizeof rev, "%.480s#rev-%lld", url, (long long)seq);
-	/* v points into the map, which the put below may rewrite: copy first. */
-	if (assay_buf_append(&copy, v.mv_data, v.mv_size))
+	/* @old points into the map, which the put below may rewrite: copy first. */
+	if (assay_buf_append(&copy, old->mv_data, old->mv_size))
 		return store_fail(s, ASSAY_ENOMEM, "out of memory");
 	rc = store_put(txn, s->dbi[T_ARTICLES], rev, strlen(rev), copy.data, copy.len, 0);
 	assay_buf_release(&copy);
@@ -248,7 +239,7 @@ static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assa
 	*changed = strcmp(sha, o.sha256) != 0;
 	if (!*changed)
 		return ASSAY_OK;
-	return keep_revision(s, txn, a->url, o.seq);
+	return keep_revision(s, txn, a->url, old, o.seq);
 }
 
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,

@@ -302,11 +302,9 @@ static int fill_recent(struct assay_store *s, MDB_txn *txn)
 	for (int64_t seq = last - s->neardup_window > 0 ? last - s->neardup_window : 1;
 	     seq <= last; seq++) {
 		struct assay_stored_article a;
+		struct story_rec o;
 		unsigned char key[8];
-		MDB_val url, story;
-		struct rec_r r;
-		uint64_t h;
-		char first[512];
+		MDB_val url;
 
 		rec_be64(key, (uint64_t)seq);
 		if (store_get(txn, s->dbi[T_SEQ], key, 8, &url) ||
@@ -314,16 +312,10 @@ static int fill_recent(struct assay_store *s, MDB_txn *txn)
 			continue;
 		memset(&a, 0, sizeof a);
 		store_decode_article(&v, &a);
-		if (store_get(txn, s->dbi[T_STORIES], a.story, strlen(a.story), &story))
+		if (!store_get_story(s, txn, a.story, &o) || !o.has_hash || /* no hash: too short */
+		    url.mv_size != strlen(o.first) || memcmp(url.mv_data, o.first, url.mv_size))
 			continue;
-		rec_init(&r, story.mv_data, story.mv_size);
-		h = (uint64_t)rec_get_i64(&r);
-		if (!rec_get_i64(&r)) /* no hash: too short */
-			continue;
-		rec_get_str(&r, first, sizeof first);
-		if (r.bad || url.mv_size != strlen(first) || memcmp(url.mv_data, first, url.mv_size))
-			continue;
-		rc = store_story_begun(s, txn, seq, h, a.story);
+		rc = store_story_begun(s, txn, seq, o.simhash, a.story);
 		if (rc)
 			return rc;
 	}

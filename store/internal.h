@@ -120,6 +120,14 @@ void store_bands_committed(struct assay_store *s, size_t txnid);
 void store_bands_invalidate(struct assay_store *s);
 void store_bands_release(struct assay_store *s);
 /* articles.c: story assignment and writes of one article. */
+struct story_rec {
+	uint64_t simhash;
+	bool has_hash;
+	char first[512];   /* the URL of the story's first article */
+	int64_t count;     /* articles in the story */
+};
+/* The stored record of story @id; false when there is none. */
+bool store_get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o);
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res);
 /* claims.c: one article's claims and agreements. */
