@@ -35,12 +35,16 @@
 static const int band_shift[NBANDS] = {0, 13, 26, 39, 52};
 static const int band_bits[NBANDS] = {13, 13, 13, 13, 12};
 
-/* The stories filed under one key: their hashes side by side, which a
- * lookup scans, and where each story sits in the ring. */
+/* The stories filed under one key, side by side for a lookup to scan:
+ * each one's hash and where it sits in the ring. */
+struct band_hit {
+	uint64_t hash;
+	uint32_t who;
+};
+
 struct band_slot {
 	uint32_t n, cap;
-	uint64_t *hash;
-	uint32_t *who;
+	struct band_hit *v;
 };
 
 /* The story begun by article @seq (0: none), at ring[seq % window]. */
@@ -95,10 +99,8 @@ void store_bands_release(struct assay_store *s)
 	if (!c)
 		return;
 	if (c->slots) {
-		for (uint32_t i = 0; i < NSLOTS; i++) {
-			free(c->slots[i].hash);
-			free(c->slots[i].who);
-		}
+		for (uint32_t i = 0; i < NSLOTS; i++)
+			free(c->slots[i].v);
 	}
 	free(c->slots);
 	free(c->ring);
@@ -118,21 +120,14 @@ static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, uint32_t wh
 
 	if (sl->n == sl->cap) {
 		uint32_t cap = sl->cap ? sl->cap * 2 : 4;
-		uint64_t *hash = realloc(sl->hash, cap * sizeof *hash);
-		uint32_t *w;
+		struct band_hit *v = realloc(sl->v, cap * sizeof *v);
 
-		if (!hash)
+		if (!v)
 			return ASSAY_ENOMEM;
-		sl->hash = hash;
-		w = realloc(sl->who, cap * sizeof *w);
-		if (!w)
-			return ASSAY_ENOMEM;
-		sl->who = w;
+		sl->v = v;
 		sl->cap = cap;
 	}
-	sl->hash[sl->n] = h;
-	sl->who[sl->n] = who;
-	sl->n++;
+	sl->v[sl->n++] = (struct band_hit){h, who};
 	return ASSAY_OK;
 }
 
@@ -141,10 +136,8 @@ static void entry_del(struct band_cache *c, uint32_t key, uint32_t who)
 	struct band_slot *sl = &c->slots[slot_of(key)];
 
 	for (uint32_t i = 0; i < sl->n; i++) {
-		if (sl->who[i] == who) {
-			sl->n--;
-			sl->hash[i] = sl->hash[sl->n];
-			sl->who[i] = sl->who[sl->n];
+		if (sl->v[i].who == who) {
+			sl->v[i] = sl->v[--sl->n];
 			return;
 		}
 	}
@@ -330,15 +323,15 @@ int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t
 			const struct band_slot *sl = &c->slots[slot_of(band_key(h, band, flip))];
 
 			for (uint32_t i = 0; i < sl->n; i++) {
-				int d = assay_hamming64(h, sl->hash[i]);
+				int d = assay_hamming64(h, sl->v[i].hash);
 				const char *story_i;
 
 				if (d > best || d > SIMHASH_MAX_BITS)
 					continue;
-				story_i = c->ring[sl->who[i]].story;
-				if (d < best || before(sl->hash[i], story_i, best_hash, best_story)) {
+				story_i = c->ring[sl->v[i].who].story;
+				if (d < best || before(sl->v[i].hash, story_i, best_hash, best_story)) {
 					best = d;
-					best_hash = sl->hash[i];
+					best_hash = sl->v[i].hash;
 					best_story = story_i;
 				}
 			}
