@@ -251,8 +251,14 @@ static bool agreement_passes(const struct assay_claim_filter *f,
 	return false;
 }
 
-int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f,
-		       assay_claim_fn fn, void *ctx)
+/* One record of a walk over a table; a non-zero return ends the walk. */
+typedef int (*record_fn)(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
+			 const MDB_val *v, void *arg);
+
+/* Hands every record of @table, in key order, to @each in one read
+ * transaction. */
+static int walk_table(struct assay_store *s, int table, const char *what, record_fn each,
+		      void *arg)
 {
 	MDB_txn *txn;
 	MDB_cursor *c;
@@ -261,54 +267,69 @@ int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f
 
 	if (rc)
 		return rc;
-	mrc = mdb_cursor_open(txn, s->dbi[T_CLAIMS], &c);
+	mrc = mdb_cursor_open(txn, s->dbi[table], &c);
 	if (mrc) {
 		mdb_txn_abort(txn);
-		return store_mdb(s, mrc, "reading claims");
+		return store_mdb(s, mrc, what);
 	}
 	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-		struct assay_stored_claim o;
-		struct srcs l;
-		bool skip;
-
-		rc = load_claim(s, txn, &k, &v, f, &o, &l, &skip);
-		if (!rc && !skip)
-			rc = fn(ctx, &o, l.v, l.n);
-		srcs_release(&l);
-	}
+	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
+		rc = each(s, txn, &k, &v, arg);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
+	return rc;
+}
+
+struct claims_walk {
+	const struct assay_claim_filter *f;
+	assay_claim_fn fn;
+	assay_agreement_fn afn;
+	void *ctx;
+};
+
+static int claim_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k, const MDB_val *v,
+			void *arg)
+{
+	struct claims_walk *w = arg;
+	struct assay_stored_claim o;
+	struct srcs l;
+	bool skip;
+	int rc = load_claim(s, txn, k, v, w->f, &o, &l, &skip);
+
+	if (!rc && !skip)
+		rc = w->fn(w->ctx, &o, l.v, l.n);
+	srcs_release(&l);
+	return rc;
+}
+
+int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f,
+		       assay_claim_fn fn, void *ctx)
+{
+	struct claims_walk w = {f, fn, NULL, ctx};
+
+	return walk_table(s, T_CLAIMS, "reading claims", claim_record, &w);
+}
+
+static int agreement_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
+			    const MDB_val *v, void *arg)
+{
+	struct claims_walk *w = arg;
+	struct assay_stored_agreement o;
+	struct srcs l;
+	int rc = 0;
+
+	if (load_agreement(s, txn, k, v, &o, &l) == ASSAY_OK && agreement_passes(w->f, &o))
+		rc = w->afn(w->ctx, &o, l.v, l.n);
+	srcs_release(&l);
 	return rc;
 }
 
 int assay_store_agreements(struct assay_store *s, const struct assay_claim_filter *f,
 			   assay_agreement_fn fn, void *ctx)
 {
-	MDB_txn *txn;
-	MDB_cursor *c;
-	MDB_val k, v;
-	int rc = store_read_begin(s, &txn), mrc;
+	struct claims_walk w = {f, NULL, fn, ctx};
 
-	if (rc)
-		return rc;
-	mrc = mdb_cursor_open(txn, s->dbi[T_AGREEMENTS], &c);
-	if (mrc) {
-		mdb_txn_abort(txn);
-		return store_mdb(s, mrc, "reading agreements");
-	}
-	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-		struct assay_stored_agreement o;
-		struct srcs l;
-
-		if (load_agreement(s, txn, &k, &v, &o, &l) == ASSAY_OK && agreement_passes(f, &o))
-			rc = fn(ctx, &o, l.v, l.n);
-		srcs_release(&l);
-	}
-	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
-	return rc;
+	return walk_table(s, T_AGREEMENTS, "reading agreements", agreement_record, &w);
 }
 
 /* Ids are typed by people: case and Crockford's look-alikes are forgiven. */
@@ -562,34 +583,33 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 
 /* ---- Articles ---- */
 
+struct articles_walk {
+	assay_article_fn fn;
+	void *ctx;
+};
+
+/* @url is the seq table's value: the article's URL, in ingest order. */
+static int article_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
+			  const MDB_val *url, void *arg)
+{
+	struct articles_walk *w = arg;
+	struct assay_stored_article a;
+	MDB_val v;
+
+	(void)k;
+	if (mdb_get(txn, s->dbi[T_ARTICLES], (MDB_val *)url, &v))
+		return 0;
+	memset(&a, 0, sizeof a);
+	snprintf(a.url, sizeof a.url, "%.*s", (int)url->mv_size, (const char *)url->mv_data);
+	decode_article(&v, &a);
+	return w->fn(w->ctx, &a);
+}
+
 int assay_store_articles(struct assay_store *s, assay_article_fn fn, void *ctx)
 {
-	MDB_txn *txn;
-	MDB_cursor *c;
-	MDB_val k, url, v;
-	int rc = store_read_begin(s, &txn), mrc;
+	struct articles_walk w = {fn, ctx};
 
-	if (rc)
-		return rc;
-	mrc = mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
-	if (mrc) {
-		mdb_txn_abort(txn);
-		return store_mdb(s, mrc, "reading articles");
-	}
-	for (mrc = mdb_cursor_get(c, &k, &url, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
-		struct assay_stored_article a;
-
-		if (mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
-			continue;
-		memset(&a, 0, sizeof a);
-		snprintf(a.url, sizeof a.url, "%.*s", (int)url.mv_size, (const char *)url.mv_data);
-		decode_article(&v, &a);
-		rc = fn(ctx, &a);
-	}
-	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
-	return rc;
+	return walk_table(s, T_SEQ, "reading articles", article_record, &w);
 }
 
 int store_decode_article(const MDB_val *v, struct assay_stored_article *o)
