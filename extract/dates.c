@@ -227,8 +227,8 @@ static void resolve_relative(const char *text, pcre2_match_data *md, struct pubd
 	}
 	if (group(text, md, "rel", &s, &e)) {
 		size_t ws, we, us, ue;
-		group(text, md, "rw", &ws, &we);
-		group(text, md, "ru", &us, &ue);
+		if (!group(text, md, "rw", &ws, &we) || !group(text, md, "ru", &us, &ue))
+			return;
 		n = tolower((unsigned char)text[ws]) == 'n' ||
 		    (tolower((unsigned char)text[ws]) == 'c') ? -1 :
 		    tolower((unsigned char)text[ws]) == 't' ? 0 : 1;

@@ -72,21 +72,22 @@ static bool looks_like_url(const char *v)
 	return strncmp(v, "http://", 7) == 0 || strncmp(v, "https://", 8) == 0 || v[0] == '/';
 }
 
-/* Normalises @v for field @f into @b; false when it is not usable. */
-static bool normalise(enum meta_field f, const char *v, struct assay_buf *b)
+/* Normalises @v for field @f into @b: 1 when it is usable, 0 when it is
+ * not, -1 when memory ran out (the value is lost, and so is the page). */
+static int normalise(enum meta_field f, const char *v, struct assay_buf *b)
 {
 	char date[11];
 
 	if (parse_append_collapsed(b, v) != ASSAY_OK)
-		return false;
+		return -1;
 	parse_trim(b);
 	if (!b->len || b->len > META_MAX || !parse_utf8_valid(b->data, b->len))
-		return false;
+		return 0;
 	if (f == MF_PUBLISHED) {
 		if (!parse_find_date(b->data, b->len, date))
-			return false;
+			return 0;
 		assay_buf_reset(b);
-		return assay_buf_puts(b, date) == ASSAY_OK;
+		return assay_buf_puts(b, date) == ASSAY_OK ? 1 : -1;
 	}
 	if (f == MF_LANG) {
 		size_t k = 0;
@@ -96,29 +97,33 @@ static bool normalise(enum meta_field f, const char *v, struct assay_buf *b)
 			k++;
 		}
 		if (k < 2 || (k < b->len && isalpha((unsigned char)b->data[k])))
-			return false;
+			return 0;
 		b->data[k] = '\0';
 		b->len = k;
 	}
 	if (f == MF_AUTHOR && looks_like_url(b->data))
-		return false;
+		return 0;
 	if (f == MF_AUTHOR && b->len > 3 && strncasecmp(b->data, "by ", 3) == 0) {
 		memmove(b->data, b->data + 3, b->len - 2); /* with the NUL */
 		b->len -= 3;
 	}
 	if (f == MF_URL && !looks_like_url(b->data))
-		return false;
-	return true;
+		return 0;
+	return 1;
 }
 
 void parse_meta_offer(struct parse_ctx *c, enum meta_field f, const char *v, int rank)
 {
 	struct meta_state *m = &c->meta;
 	struct assay_buf b = {0};
+	int usable;
 
 	if (!v || (m->val[f] && m->rank[f] <= rank))
 		return;
-	if (normalise(f, v, &b)) {
+	usable = normalise(f, v, &b);
+	if (usable < 0)
+		c->oom = true;
+	if (usable > 0) {
 		char *s = assay_buf_steal(&b);
 
 		if (s) {
@@ -310,6 +315,7 @@ static void json_ld(struct parse_ctx *c, xmlNode *script)
 {
 	const char *type = parse_attr(script, "type");
 	struct assay_buf b = {0};
+	json_error_t err;
 	json_t *root;
 
 	if (!type || strcasecmp(type, "application/ld+json") != 0)
@@ -317,9 +323,14 @@ static void json_ld(struct parse_ctx *c, xmlNode *script)
 	for (xmlNode *k = script->children; k; k = k->next)
 		if (k->content && b.len < LD_MAX && assay_buf_puts(&b, (const char *)k->content) != ASSAY_OK)
 			c->oom = true;
-	if (b.len && (root = json_loadb(b.data, b.len, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL))) {
-		ld_node(c, root, 0);
-		json_decref(root);
+	if (b.len) {
+		root = json_loadb(b.data, b.len, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
+		if (root) {
+			ld_node(c, root, 0);
+			json_decref(root);
+		} else if (json_error_code(&err) == json_error_out_of_memory) {
+			c->oom = true; /* not bad JSON: the metadata would be lost */
+		}
 	}
 	assay_buf_release(&b);
 }

@@ -260,8 +260,11 @@ static int run_bin(const char *args)
 	char cmd[8192];
 	int status;
 
-	snprintf(cmd, sizeof cmd, "'%s' --quiet --db '%s' %s >/dev/null 2>&1", getenv("ASSAY_BIN"),
-		 dir, args);
+	int n = snprintf(cmd, sizeof cmd, "'%s' --quiet --db '%s' %s >/dev/null 2>&1",
+			 getenv("ASSAY_BIN"), dir, args);
+
+	if (n < 0 || (size_t)n >= sizeof cmd)
+		return -1;
 	status = system(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
