@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "assay.h"
+#include "html_read.h"
 #include "strs.h"
 #include "feed.h"
 #include "url.h"
@@ -337,12 +338,13 @@ static int parse_html(const char *body, size_t len, const char *base, struct ass
 		return ASSAY_ETOOBIG;
 	if (!(d.base = strdup(base)))
 		return ASSAY_ENOMEM;
-	doc = htmlReadMemory(body, (int)len, base, NULL,
+	rc = assay_html_read(body, len, NULL, base,
 			     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				     HTML_PARSE_RECOVER);
-	if (!doc) {
+				     HTML_PARSE_RECOVER,
+			     &doc);
+	if (rc != ASSAY_OK || !doc) {
 		free(d.base);
-		return ASSAY_EPARSE;
+		return rc != ASSAY_OK ? rc : ASSAY_EPARSE;
 	}
 	l->kind = ASSAY_SRC_HTML;
 	rc = discover(xmlDocGetRootElement(doc), &d);

@@ -24,6 +24,7 @@
 #include "clean.h"
 #include "extract.h"
 #include "failalloc.h"
+#include "feed.h"
 #include "faults_util.h"
 #include "file.h"
 #include "store.h"
@@ -148,10 +149,10 @@ Test(oom, cleaner_survives_a_failure_at_every_allocation_site_of_a_corpus_page)
 	clean_walk("corpus/002_ef18bbf5ae449ff4.html");
 }
 
-/* One run in a child with a time limit: its exit status (0 the article,
- * 1 out of memory or unparseable, 2 no allocation failed, 3 another
- * error), 128 + signal, or -1 when it ran out of time. */
-static int run_in_child(struct clean_ctx *c, long n)
+/* One run of @call in a child with a time limit: its exit status (0 the
+ * call succeeded, 1 out of memory or unparseable, 2 no allocation failed,
+ * 3 another error), 128 + signal, or -1 when it ran out of time. */
+static int run_in_child(call_fn call, void *ctx, long n)
 {
 	struct itimerval limit = {{0, 0}, {2, 0}};
 	pid_t pid;
@@ -165,10 +166,8 @@ static int run_in_child(struct clean_ctx *c, long n)
 		signal(SIGALRM, SIG_DFL);
 		setitimer(ITIMER_REAL, &limit, NULL);
 		failalloc_arm(n, 0);
-		rc = clean_call(c);
+		rc = call(ctx);
 		failalloc_disarm();
-		if (rc == ASSAY_OK)
-			assay_doc_release(&c->doc);
 		if (!failalloc_fired())
 			_exit(2);
 		_exit(rc == ASSAY_OK ? 0 : rc == ASSAY_ENOMEM || rc == ASSAY_EPARSE ? 1 : 3);
@@ -180,18 +179,17 @@ static int run_in_child(struct clean_ctx *c, long n)
 	return WEXITSTATUS(st);
 }
 
-/* Failures inside libxml2 too, at every allocation of the parse. Each run
- * has its own process and a time limit, because libxml2 2.9 on its own
- * spins for ever after some of them and crashes after one (parse_html
- * works round both). Leaks are libxml2's and not counted. */
-static void clean_walk_libxml2(const char *rel)
+/* Fails every allocation of @call in turn, libxml2's included, each run
+ * in its own process with a time limit: libxml2 2.9 on its own spins for
+ * ever after some of them and reads through NULL after others
+ * (common/html_read.c works round both). Leaks are libxml2's and not
+ * counted. */
+static void walk_in_children(call_fn call, void *ctx, const char *what)
 {
-	struct clean_ctx c = {0};
 	long runs = 0, hangs = 0, crashes = 0, others = 0, first_hang = 0, first_crash = 0;
 
-	clean_load(rel, &c);
 	for (long n = 1;; n++) {
-		int st = run_in_child(&c, n);
+		int st = run_in_child(call, ctx, n);
 
 		runs++;
 		if (st == -1 && !hangs++)
@@ -202,12 +200,22 @@ static void clean_walk_libxml2(const char *rel)
 		if (st == 2 || runs > 5000)
 			break;
 	}
-	cr_log_info("clean %s with libxml2 %s failing: %ld runs", rel, LIBXML_DOTTED_VERSION, runs);
+	cr_log_info("%s with libxml2 %s failing: %ld runs", what, LIBXML_DOTTED_VERSION, runs);
 	cr_expect_gt(runs, 100, "the allocator never failed: is it linked in?");
-	cr_expect_eq(crashes, 0, "%ld runs crashed, the first failing allocation %ld", crashes,
-		     first_crash);
-	cr_expect_eq(hangs, 0, "%ld runs hung, the first failing allocation %ld", hangs, first_hang);
-	cr_expect_eq(others, 0, "%ld runs returned another error than out of memory", others);
+	cr_expect_eq(crashes, 0, "%s: %ld runs crashed, the first failing allocation %ld", what,
+		     crashes, first_crash);
+	cr_expect_eq(hangs, 0, "%s: %ld runs hung, the first failing allocation %ld", what, hangs,
+		     first_hang);
+	cr_expect_eq(others, 0, "%s: %ld runs returned another error than out of memory", what,
+		     others);
+}
+
+static void clean_walk_libxml2(const char *rel)
+{
+	struct clean_ctx c = {0};
+
+	clean_load(rel, &c);
+	walk_in_children(clean_call, &c, rel);
 	clean_unload(&c);
 }
 
@@ -220,6 +228,48 @@ Test(oom, cleaner_neither_crashes_nor_hangs_when_libxml2_allocations_fail)
 Test(oom, cleaner_survives_libxml2_failing_to_grow_its_element_stack)
 {
 	clean_walk_libxml2("tests/fixtures/parse/deep.html");
+}
+
+/* ---- The crawler's source parser (feeds, and feeds found in pages) ---- */
+
+struct source_ctx {
+	struct assay_buf body;
+};
+
+static int source_call(void *ctx)
+{
+	struct source_ctx *c = ctx;
+	struct assay_links l = {0};
+	int rc = assay_source_parse(c->body.data, c->body.len, "https://metaldesk.example/", &l);
+
+	assay_links_release(&l);
+	return rc;
+}
+
+static void source_walk(const char *rel, size_t want_links)
+{
+	struct source_ctx c = {0};
+	struct assay_links l = {0};
+
+	cr_assert_eq(assay_read_file(source_path(rel), 1u << 24, &c.body), ASSAY_OK, "%s", rel);
+	assay_parse_init();
+	cr_assert_eq(assay_source_parse(c.body.data, c.body.len, "https://metaldesk.example/", &l),
+		     ASSAY_OK);
+	cr_assert_eq(l.n, want_links, "%s: %zu links", rel, l.n);
+	assay_links_release(&l);
+	walk_in_children(source_call, &c, rel);
+	assay_buf_release(&c.body);
+}
+
+/* A home page the crawler reads for its feed links: parsed as HTML. */
+Test(oom, feed_discovery_neither_crashes_nor_hangs_when_libxml2_allocations_fail)
+{
+	source_walk("tests/fixtures/fetch/home.html", 2);
+}
+
+Test(oom, feed_parser_neither_crashes_nor_hangs_when_libxml2_allocations_fail)
+{
+	source_walk("corpus/feed.xml", 5);
 }
 
 /* ---- The extractor -------------------------------------------------- */
