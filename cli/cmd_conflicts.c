@@ -27,6 +27,7 @@ struct out {
 	enum cli_format fmt;
 	struct cli_table t;
 	size_t ngroups;
+	char what[256]; /* the group under way */
 };
 
 static void what_of(const struct assay_conflict *g, char *out, size_t size)
@@ -46,9 +47,9 @@ static void what_of(const struct assay_conflict *g, char *out, size_t size)
 	}
 }
 
-static int add_member(struct out *o, const struct assay_conflict *g, size_t i, const char *what)
+static int add_member(struct out *o, const struct assay_conflict *g,
+		      const struct assay_conflict_member *m)
 {
-	const struct assay_conflict_member *m = &g->members[i];
 	char num[24], fig[128], stories[24], first[640];
 	const char *cells[NCOLS];
 	const struct assay_source *s0 = m->nsources ? &m->sources[0] : NULL;
@@ -67,27 +68,43 @@ static int add_member(struct out *o, const struct assay_conflict *g, size_t i, c
 	}
 	snprintf(first, sizeof first, "%s %s", s0 && s0->published[0] ? s0->published : "undated",
 		 s0 ? s0->url : "");
-	cells[0] = num, cells[1] = g->is_agreement ? "agreement" : "claim", cells[2] = what;
+	cells[0] = num, cells[1] = g->is_agreement ? "agreement" : "claim", cells[2] = o->what;
 	cells[3] = fig, cells[4] = g->is_agreement ? m->agreement->id : m->claim->id;
 	cells[5] = stories, cells[6] = first, cells[7] = s0 ? s0->evidence : "";
 	return cli_table_add(&o->t, cells);
 }
 
-static int on_group(void *ctx, const struct assay_conflict *g)
+/* Groups arrive member by member (assay_store_conflicts_stream): JSON
+ * Lines are written as they come, table and CSV rows collected. */
+static int on_begin(void *ctx, const struct assay_conflict *g)
 {
 	struct out *o = ctx;
-	char what[256];
-	int rc = 0;
 
 	o->ngroups++;
-	if (o->fmt == CLI_FMT_JSONL) {
-		cli_json_line(stdout, cli_json_conflict(g));
-		return 0;
-	}
-	what_of(g, what, sizeof what);
-	for (size_t i = 0; i < g->nmembers && !rc; i++)
-		rc = add_member(o, g, i, what);
-	return rc;
+	if (o->fmt == CLI_FMT_JSONL)
+		return cli_json_conflict_begin(stdout, g);
+	what_of(g, o->what, sizeof o->what);
+	return 0;
+}
+
+static int on_member(void *ctx, const struct assay_conflict *g, size_t i,
+		     const struct assay_conflict_member *m)
+{
+	struct out *o = ctx;
+
+	if (o->fmt == CLI_FMT_JSONL)
+		return cli_json_conflict_member(stdout, g, i, m);
+	return add_member(o, g, m);
+}
+
+static int on_end(void *ctx, const struct assay_conflict *g)
+{
+	struct out *o = ctx;
+
+	(void)g;
+	if (o->fmt == CLI_FMT_JSONL)
+		cli_json_conflict_end(stdout);
+	return 0;
 }
 
 int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
@@ -97,7 +114,7 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	struct assay_claim_filter f = {0};
-	struct out o = {CLI_FMT_TABLE, {0}, 0};
+	struct out o = {.fmt = CLI_FMT_TABLE};
 	struct assay_store *s;
 	int c, rc;
 
@@ -120,7 +137,9 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	if (!s)
 		return CLI_FATAL;
 	cli_table_init(&o.t, NCOLS, head);
-	rc = assay_store_conflicts(s, &f, on_group, &o);
+	rc = assay_store_conflicts_stream(s, &f, &(struct assay_conflict_stream){on_begin, on_member,
+									 on_end},
+					  &o);
 	if (rc)
 		assay_err("conflicts: %s", assay_store_errmsg(s));
 	else if (o.fmt != CLI_FMT_JSONL)

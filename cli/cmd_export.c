@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "buf.h"
 #include "log.h"
 #include "store.h"
 #include "table.h"
@@ -23,15 +24,19 @@ struct ex {
 	FILE *out;
 	enum cli_format fmt;
 	size_t n;
+	struct assay_buf urls; /* the row under way's URLs */
 };
 
-static void join_urls(const struct assay_source *src, size_t n, char *out, size_t size)
+/* Every source's URL, space-separated, into @out (reused from row to row:
+ * a claim with thousands of sources lists them all). */
+static const char *join_urls(const struct assay_source *src, size_t n, struct assay_buf *out)
 {
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < n && len + 1 < size; i++)
-		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? " " : "", src[i].url);
+	assay_buf_reset(out);
+	for (size_t i = 0; i < n; i++)
+		if ((i && assay_buf_putc(out, ' ') != ASSAY_OK) ||
+		    assay_buf_puts(out, src[i].url) != ASSAY_OK)
+			return NULL;
+	return out->data ? out->data : "";
 }
 
 static int ex_claim(void *ctx, const struct assay_stored_claim *c,
@@ -41,7 +46,8 @@ static int ex_claim(void *ctx, const struct assay_stored_claim *c,
 		"period", "status", "place", "value", "value_max", "unit", "qualifier", "per",
 		"price_per", "change", "stories", "sources", "urls", "evidence"};
 	struct ex *x = ctx;
-	char v[48], vm[48] = "", st[24], ns[24], urls[4096];
+	char v[48], vm[48] = "", st[24], ns[24];
+	const char *urls;
 	const char *cells[19];
 
 	if (x->fmt == CLI_FMT_JSONL) {
@@ -55,7 +61,8 @@ static int ex_claim(void *ctx, const struct assay_stored_claim *c,
 		cli_format_number(c->c.value_max, vm, sizeof vm);
 	snprintf(st, sizeof st, "%zu", c->nstories);
 	snprintf(ns, sizeof ns, "%zu", c->nevidence);
-	join_urls(src, n, urls, sizeof urls);
+	if (!(urls = join_urls(src, n, &x->urls)))
+		return ASSAY_ENOMEM;
 	cells[0] = c->id, cells[1] = c->review.state, cells[2] = c->c.subject;
 	cells[3] = c->c.metric, cells[4] = c->c.commodity, cells[5] = c->c.period;
 	cells[6] = c->c.status, cells[7] = c->c.place, cells[8] = v, cells[9] = vm;
@@ -72,7 +79,8 @@ static int ex_agreement(void *ctx, const struct assay_stored_agreement *a,
 	static const char *const head[] = {"id", "state", "type", "parties", "status", "topic",
 		"stories", "sources", "first_published", "urls", "evidence"};
 	struct ex *x = ctx;
-	char parties[320] = "", st[24], ns[24], urls[4096];
+	char parties[320] = "", st[24], ns[24];
+	const char *urls;
 	size_t len = 0;
 	const char *cells[11];
 
@@ -87,7 +95,8 @@ static int ex_agreement(void *ctx, const struct assay_stored_agreement *a,
 					a->a.parties[i]);
 	snprintf(st, sizeof st, "%zu", a->nstories);
 	snprintf(ns, sizeof ns, "%zu", a->nevidence);
-	join_urls(src, n, urls, sizeof urls);
+	if (!(urls = join_urls(src, n, &x->urls)))
+		return ASSAY_ENOMEM;
 	cells[0] = a->id, cells[1] = a->review.state, cells[2] = a->a.type, cells[3] = parties;
 	cells[4] = a->a.status, cells[5] = a->a.topic, cells[6] = st, cells[7] = ns;
 	cells[8] = a->first_published, cells[9] = urls, cells[10] = n ? src[0].evidence : "";
@@ -117,43 +126,62 @@ static int ex_article(void *ctx, const struct assay_stored_article *a)
 	return 0;
 }
 
-static int ex_conflict(void *ctx, const struct assay_conflict *g)
+/* Conflict groups stream member by member: one JSON line per group,
+ * written as its members arrive, or one CSV row per member. */
+static int ex_group_begin(void *ctx, const struct assay_conflict *g)
 {
 	static const char *const head[] = {"group", "kind", "subject_or_parties", "metric",
 		"commodity", "id", "figure_or_status", "qualifier", "unit", "urls"};
 	struct ex *x = ctx;
-	char grp[24], what[320] = "", fig[64], urls[4096];
-	const char *cells[10];
 
-	if (x->fmt == CLI_FMT_JSONL) {
-		cli_json_line(x->out, cli_json_conflict(g));
-		return 0;
-	}
-	if (!x->n++)
+	if (x->fmt == CLI_FMT_JSONL)
+		return cli_json_conflict_begin(x->out, g);
+	if (!x->n)
 		cli_csv_row(x->out, head, 10);
+	x->n++;
+	return 0;
+}
+
+static int ex_group_member(void *ctx, const struct assay_conflict *g, size_t i,
+			   const struct assay_conflict_member *m)
+{
+	struct ex *x = ctx;
+	char grp[24], what[320] = "", fig[64];
+	const char *cells[10];
+	const char *urls;
+
+	if (x->fmt == CLI_FMT_JSONL)
+		return cli_json_conflict_member(x->out, g, i, m);
+	if (!(urls = join_urls(m->sources, m->nsources, &x->urls)))
+		return ASSAY_ENOMEM;
 	snprintf(grp, sizeof grp, "%zu", x->n);
-	for (size_t i = 0; i < g->nmembers; i++) {
-		const struct assay_conflict_member *m = &g->members[i];
+	cells[0] = grp, cells[1] = g->is_agreement ? "agreement" : "claim", cells[9] = urls;
+	if (g->is_agreement) {
+		size_t len = 0;
 
-		join_urls(m->sources, m->nsources, urls, sizeof urls);
-		cells[0] = grp, cells[1] = g->is_agreement ? "agreement" : "claim", cells[9] = urls;
-		if (g->is_agreement) {
-			size_t len = 0;
-
-			for (int p = 0; p < m->agreement->a.nparties && len < sizeof what; p++)
-				len += (size_t)snprintf(what + len, sizeof what - len, "%s%s",
-							p ? "+" : "", m->agreement->a.parties[p]);
-			cells[2] = what, cells[3] = m->agreement->a.type, cells[4] = m->agreement->a.topic;
-			cells[5] = m->agreement->id, cells[6] = m->agreement->a.status;
-			cells[7] = "", cells[8] = "";
-		} else {
-			cli_format_number(m->claim->c.value, fig, sizeof fig);
-			cells[2] = m->claim->c.subject, cells[3] = m->claim->c.metric;
-			cells[4] = m->claim->c.commodity, cells[5] = m->claim->id, cells[6] = fig;
-			cells[7] = m->claim->c.qualifier, cells[8] = m->claim->c.unit;
-		}
-		cli_csv_row(x->out, cells, 10);
+		for (int p = 0; p < m->agreement->a.nparties && len < sizeof what; p++)
+			len += (size_t)snprintf(what + len, sizeof what - len, "%s%s", p ? "+" : "",
+						m->agreement->a.parties[p]);
+		cells[2] = what, cells[3] = m->agreement->a.type, cells[4] = m->agreement->a.topic;
+		cells[5] = m->agreement->id, cells[6] = m->agreement->a.status;
+		cells[7] = "", cells[8] = "";
+	} else {
+		cli_format_number(m->claim->c.value, fig, sizeof fig);
+		cells[2] = m->claim->c.subject, cells[3] = m->claim->c.metric;
+		cells[4] = m->claim->c.commodity, cells[5] = m->claim->id, cells[6] = fig;
+		cells[7] = m->claim->c.qualifier, cells[8] = m->claim->c.unit;
 	}
+	cli_csv_row(x->out, cells, 10);
+	return 0;
+}
+
+static int ex_group_end(void *ctx, const struct assay_conflict *g)
+{
+	struct ex *x = ctx;
+
+	(void)g;
+	if (x->fmt == CLI_FMT_JSONL)
+		cli_json_conflict_end(x->out);
 	return 0;
 }
 
@@ -165,7 +193,10 @@ static int run_export(struct assay_store *s, const char *what, struct ex *x)
 		return assay_store_agreements(s, NULL, ex_agreement, x);
 	if (!strcmp(what, "articles"))
 		return assay_store_articles(s, ex_article, x);
-	return assay_store_conflicts(s, NULL, ex_conflict, x);
+	return assay_store_conflicts_stream(s, NULL,
+					    &(struct assay_conflict_stream){ex_group_begin,
+									    ex_group_member, ex_group_end},
+					    x);
 }
 
 static int finish_output(struct ex *x, const char *path, const char *tmp, int rc)
@@ -186,7 +217,7 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	struct ex x = {stdout, CLI_FMT_TABLE, 0};
+	struct ex x = {.out = stdout, .fmt = CLI_FMT_TABLE};
 	const char *path = NULL, *what;
 	char tmp[4096];
 	struct assay_store *s;
@@ -222,7 +253,10 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		}
 	}
 	rc = run_export(s, what, &x);
-	if (rc)
+	assay_buf_release(&x.urls);
+	if (rc == ASSAY_ENOMEM)
+		assay_err("export: out of memory");
+	else if (rc)
 		assay_err("export: %s", assay_store_errmsg(s));
 	rc = finish_output(&x, path, tmp, rc);
 	assay_store_close(s);

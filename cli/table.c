@@ -411,65 +411,114 @@ json_t *cli_json_agreement(const struct assay_stored_agreement *a,
 	return o;
 }
 
-static json_t *claim_group_json(const struct assay_conflict *g)
+/* One member of a conflict group: a figure of a claim group, a status of
+ * an agreement group. */
+static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 {
-	json_t *o = json_object(), *figs = json_array();
-	const struct assay_stored_claim *c0 = g->members[0].claim;
+	json_t *o = json_object();
 
-	json_object_set_new(o, "kind", json_string("claim"));
-	json_object_set_new(o, "key", key_json(&c0->c));
-	json_object_set_new(json_object_get(o, "key"), "unit", json_string(c0->unit_family));
-	for (size_t i = 0; i < g->nmembers; i++) {
-		const struct assay_stored_claim *c = g->members[i].claim;
-		json_t *f = json_object();
+	if (agr) {
+		const struct assay_stored_agreement *a = m->agreement;
 
-		json_object_set_new(f, "id", json_string(c->id));
-		json_object_set_new(f, "value", json_real(c->c.value));
-		json_object_set_new(f, "value_max", c->c.has_max ? json_real(c->c.value_max)
+		json_object_set_new(o, "id", json_string(a->id));
+		json_object_set_new(o, "status", json_string(a->a.status));
+		json_object_set_new(o, "type", json_string(a->a.type));
+		json_object_set_new(o, "topic", str_or_null(a->a.topic));
+		json_object_set_new(o, "first_published", str_or_null(a->first_published));
+	} else {
+		const struct assay_stored_claim *c = m->claim;
+
+		json_object_set_new(o, "id", json_string(c->id));
+		json_object_set_new(o, "value", json_real(c->c.value));
+		json_object_set_new(o, "value_max", c->c.has_max ? json_real(c->c.value_max)
 								 : json_null());
-		json_object_set_new(f, "qualifier", json_string(c->c.qualifier));
-		json_object_set_new(f, "unit", json_string(c->c.unit));
-		json_object_set_new(f, "state", json_string(c->review.state));
-		json_object_set_new(f, "stories", json_integer((json_int_t)c->nstories));
-		json_object_set_new(f, "sources", sources_json(g->members[i].sources,
-							       g->members[i].nsources, false));
-		json_array_append_new(figs, f);
+		json_object_set_new(o, "qualifier", json_string(c->c.qualifier));
+		json_object_set_new(o, "unit", json_string(c->c.unit));
+		json_object_set_new(o, "state", json_string(c->review.state));
+		json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
 	}
-	json_object_set_new(o, "figures", figs);
+	json_object_set_new(o, "sources", sources_json(m->sources, m->nsources, false));
 	return o;
 }
 
-static json_t *agreement_group_json(const struct assay_conflict *g)
+/* A group's object with its members' array ("figures" or "statuses")
+ * empty and last; what names the group comes from its first member. */
+static json_t *group_head_json(const struct assay_conflict *g)
 {
-	json_t *o = json_object(), *parties = json_array(), *sts = json_array();
-	const struct assay_agreement *a0 = &g->members[0].agreement->a;
+	json_t *o = json_object();
 
-	json_object_set_new(o, "kind", json_string("agreement"));
-	for (int i = 0; i < a0->nparties; i++)
-		json_array_append_new(parties, json_string(a0->parties[i]));
-	json_object_set_new(o, "parties", parties);
-	for (size_t i = 0; i < g->nmembers; i++) {
-		const struct assay_stored_agreement *a = g->members[i].agreement;
-		json_t *st = json_object();
+	if (g->is_agreement) {
+		const struct assay_agreement *a0 = &g->members[0].agreement->a;
+		json_t *parties = json_array();
 
-		json_object_set_new(st, "id", json_string(a->id));
-		json_object_set_new(st, "status", json_string(a->a.status));
-		json_object_set_new(st, "type", json_string(a->a.type));
-		json_object_set_new(st, "topic", str_or_null(a->a.topic));
-		json_object_set_new(st, "first_published", str_or_null(a->first_published));
-		json_object_set_new(st, "sources", sources_json(g->members[i].sources,
-								g->members[i].nsources, false));
-		json_array_append_new(sts, st);
+		json_object_set_new(o, "kind", json_string("agreement"));
+		for (int i = 0; i < a0->nparties; i++)
+			json_array_append_new(parties, json_string(a0->parties[i]));
+		json_object_set_new(o, "parties", parties);
+		json_object_set_new(o, "statuses", json_array());
+	} else {
+		const struct assay_stored_claim *c0 = g->members[0].claim;
+
+		json_object_set_new(o, "kind", json_string("claim"));
+		json_object_set_new(o, "key", key_json(&c0->c));
+		json_object_set_new(json_object_get(o, "key"), "unit", json_string(c0->unit_family));
+		json_object_set_new(o, "figures", json_array());
 	}
-	json_object_set_new(o, "statuses", sts);
 	return o;
 }
 
 json_t *cli_json_conflict(const struct assay_conflict *g)
 {
+	json_t *o, *members;
+
 	if (!g->nmembers)
 		return NULL;
-	return g->is_agreement ? agreement_group_json(g) : claim_group_json(g);
+	o = group_head_json(g);
+	members = json_object_get(o, g->is_agreement ? "statuses" : "figures");
+	for (size_t i = 0; i < g->nmembers; i++)
+		json_array_append_new(members, member_json(g->is_agreement, &g->members[i]));
+	return o;
+}
+
+#define DUMP_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(12))
+
+int cli_json_conflict_begin(FILE *out, const struct assay_conflict *g)
+{
+	json_t *o = group_head_json(g);
+	char *head = json_dumps(o, DUMP_FLAGS);
+	size_t n = head ? strlen(head) : 0;
+	int rc = ASSAY_ENOMEM;
+
+	/* the head ends in its empty member array, "[]}": the line goes on
+	 * from inside that array */
+	if (n >= 3 && strcmp(head + n - 3, "[]}") == 0) {
+		fwrite(head, 1, n - 2, out);
+		rc = ASSAY_OK;
+	}
+	free(head);
+	json_decref(o);
+	return rc;
+}
+
+int cli_json_conflict_member(FILE *out, const struct assay_conflict *g, size_t i,
+			     const struct assay_conflict_member *m)
+{
+	json_t *o = member_json(g->is_agreement, m);
+	char *line = o ? json_dumps(o, DUMP_FLAGS) : NULL;
+
+	json_decref(o);
+	if (!line)
+		return ASSAY_ENOMEM;
+	if (i)
+		fputc(',', out);
+	fputs(line, out);
+	free(line);
+	return ASSAY_OK;
+}
+
+void cli_json_conflict_end(FILE *out)
+{
+	fputs("]}\n", out);
 }
 
 json_t *cli_json_article(const struct assay_stored_article *a)
@@ -499,7 +548,7 @@ void cli_json_line(FILE *out, json_t *o)
 	if (!o)
 		return;
 	/* one string, one write: json_dumpf writes in many small pieces */
-	line = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(12));
+	line = json_dumps(o, DUMP_FLAGS);
 	if (line) {
 		fputs(line, out);
 		fputc('\n', out);

@@ -67,6 +67,14 @@ json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_so
 json_t *cli_json_agreement(const struct assay_stored_agreement *a,
 			   const struct assay_source *src, size_t n);
 json_t *cli_json_conflict(const struct assay_conflict *g);
+/* The same line written a member at a time, for assay_store_conflicts_stream:
+ * begin with the group's first member, each member, end. Begin and member
+ * return ASSAY_OK or ASSAY_ENOMEM. */
+struct assay_conflict_member;
+int cli_json_conflict_begin(FILE *out, const struct assay_conflict *g);
+int cli_json_conflict_member(FILE *out, const struct assay_conflict *g, size_t i,
+			     const struct assay_conflict_member *m);
+void cli_json_conflict_end(FILE *out);
 json_t *cli_json_article(const struct assay_stored_article *a);
 /* Prints @o as one line and drops the reference. */
 void cli_json_line(FILE *out, json_t *o);

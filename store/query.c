@@ -384,68 +384,47 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 	return rc;
 }
 
-/* ---- Conflict groups ---- */
+/* ---- Conflict groups ----
+ *
+ * A group is read in two passes so that memory follows one member, not the
+ * group: the first reads each member's record (and, for an agreement, its
+ * sources' dates) down to an id and a place in the order, the second reads
+ * the members again in that order, one at a time with their sources. */
 
-struct group {
-	struct assay_conflict_member *m;
-	struct assay_stored_claim *claims;
-	struct assay_stored_agreement *agrs;
-	struct srcs *srcs;
+struct member_key {
+	char id[12];
+	double value;          /* claims: by figure */
+	char published[32];    /* agreements: by first publication, then ingest */
+	int64_t seq;
+};
+
+struct member_keys {
+	struct member_key *v;
 	size_t n, cap;
 };
 
-static void group_release(struct group *g)
-{
-	for (size_t i = 0; i < g->n; i++)
-		srcs_release(&g->srcs[i]);
-	free(g->m);
-	free(g->claims);
-	free(g->agrs);
-	free(g->srcs);
-	memset(g, 0, sizeof *g);
-}
-
-static int group_grow(struct group *g)
-{
-	size_t cap = g->cap ? g->cap * 2 : 4;
-	void *m = realloc(g->m, cap * sizeof *g->m);
-
-	if (m)
-		g->m = m;
-	void *c = m ? realloc(g->claims, cap * sizeof *g->claims) : NULL;
-	if (c)
-		g->claims = c;
-	void *a = c ? realloc(g->agrs, cap * sizeof *g->agrs) : NULL;
-	if (a)
-		g->agrs = a;
-	void *l = a ? realloc(g->srcs, cap * sizeof *g->srcs) : NULL;
-	if (!l)
-		return ASSAY_ENOMEM;
-	g->srcs = l;
-	g->cap = cap;
-	return ASSAY_OK;
-}
-
 static int cmp_figure(const void *a, const void *b)
 {
-	const struct assay_conflict_member *x = a, *y = b;
-	double u = x->claim->c.value, v = y->claim->c.value;
+	const struct member_key *x = a, *y = b;
 
-	return (u > v) - (u < v);
+	if (x->value != y->value)
+		return (x->value > y->value) - (x->value < y->value);
+	return strcmp(x->id, y->id);
 }
 
 /* Publication order; undated sources go last, in ingest order. */
 static int cmp_status(const void *a, const void *b)
 {
-	const struct assay_conflict_member *x = a, *y = b;
-	const char *p = x->agreement->first_published, *q = y->agreement->first_published;
-	int64_t s1 = x->nsources ? x->sources[0].seq : 0, s2 = y->nsources ? y->sources[0].seq : 0;
+	const struct member_key *x = a, *y = b;
+	const char *p = x->published, *q = y->published;
 
 	if (*p && *q && strcmp(p, q))
 		return strcmp(p, q);
 	if (!*p != !*q)
 		return *p ? -1 : 1;
-	return (s1 > s2) - (s1 < s2);
+	if (x->seq != y->seq)
+		return (x->seq > y->seq) - (x->seq < y->seq);
+	return strcmp(x->id, y->id);
 }
 
 /* The id in a group's index entry: an agreement's is the entry itself, a
@@ -461,57 +440,89 @@ static bool member_id(bool agr, const MDB_val *dup, MDB_val *id)
 	return claimkey_parse(dup, &iv, id);
 }
 
-static int load_group(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
-		      struct group *g)
+/* One member read in full: its record and its sources. */
+struct member {
+	struct assay_stored_claim claim;
+	struct assay_stored_agreement agr;
+	struct srcs srcs;
+};
+
+/* Pass one: the keys of the group @gk, sorted; *@passes whether its first
+ * member passes @f (subject and metric, or party). */
+static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
+		      const struct assay_claim_filter *f, struct member_keys *ks, bool *passes_f)
 {
+	struct assay_claim_filter key = {NULL, f ? f->subject : NULL, f ? f->metric : NULL};
 	MDB_cursor *c;
 	MDB_val k = {8, (void *)gk}, dup, id, v;
 	int rc = mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c);
 
+	*passes_f = false;
 	if (rc)
 		return store_mdb(s, rc, "reading conflicts");
 	for (rc = mdb_cursor_get(c, &k, &dup, MDB_SET); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &dup, MDB_NEXT_DUP)) {
-		bool skip = false;
-		int lrc;
+		struct member_key *mk;
+		struct member m;
+		bool first = ks->n == 0;
 
-		if (!member_id(agr, &dup, &id) || mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
+		if (!member_id(agr, &dup, &id) || id.mv_size >= sizeof mk->id ||
+		    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
 			continue;
-		if (g->n == g->cap && group_grow(g)) {
-			mdb_cursor_close(c);
-			return store_fail(s, ASSAY_ENOMEM, "out of memory");
+		if (ks->n == ks->cap) {
+			size_t cap = ks->cap ? ks->cap * 2 : 8;
+			void *p = realloc(ks->v, cap * sizeof *ks->v);
+
+			if (!p) {
+				mdb_cursor_close(c);
+				return store_fail(s, ASSAY_ENOMEM, "out of memory");
+			}
+			ks->v = p;
+			ks->cap = cap;
 		}
-		if (agr)
-			lrc = load_agreement(s, txn, &id, &v, &g->agrs[g->n], &g->srcs[g->n]);
-		else
-			lrc = load_claim(s, txn, &id, &v, NULL, &g->claims[g->n], &g->srcs[g->n],
-					 &skip);
-		if (lrc || skip) {
-			srcs_release(&g->srcs[g->n]);
-			continue;
+		mk = &ks->v[ks->n];
+		memset(mk, 0, sizeof *mk);
+		memcpy(mk->id, id.mv_data, id.mv_size);
+		if (agr) {
+			if (load_agreement(s, txn, &id, &v, &m.agr, &m.srcs) == ASSAY_OK) {
+				memcpy(mk->published, m.agr.first_published, sizeof mk->published);
+				mk->seq = m.srcs.n ? m.srcs.v[0].seq : 0;
+				if (first)
+					*passes_f = !f || (!f->metric && agreement_passes(&key, &m.agr));
+				ks->n++;
+			}
+			srcs_release(&m.srcs);
+		} else if (claim_decode(&v, &m.claim) == ASSAY_OK) {
+			mk->value = m.claim.c.value;
+			if (first)
+				*passes_f = !f || passes(&key, m.claim.c.subject, m.claim.c.metric, NULL);
+			ks->n++;
 		}
-		g->n++;
 	}
 	mdb_cursor_close(c);
-	for (size_t i = 0; i < g->n; i++)
-		g->m[i] = (struct assay_conflict_member){agr ? NULL : &g->claims[i],
-			agr ? &g->agrs[i] : NULL, g->srcs[i].v, g->srcs[i].n};
-	qsort(g->m, g->n, sizeof *g->m, agr ? cmp_status : cmp_figure);
+	qsort(ks->v, ks->n, sizeof *ks->v, agr ? cmp_status : cmp_figure);
 	return ASSAY_OK;
 }
 
-static bool group_passes(const struct assay_claim_filter *f, const struct group *g, bool agr)
+/* Pass two, for one member: its record and sources; *@gone when it can no
+ * longer be read (it was at pass one, in the same transaction: only a
+ * damaged record). */
+static int load_member(struct assay_store *s, MDB_txn *txn, bool agr, const struct member_key *mk,
+		       struct member *m, bool *gone)
 {
-	struct assay_claim_filter key;
+	MDB_val id = {strlen(mk->id), (void *)mk->id}, v;
+	int rc;
 
-	if (g->n < 2)
-		return false;
-	if (!f)
-		return true;
-	key = (struct assay_claim_filter){NULL, f->subject, f->metric};
-	if (agr)
-		return !f->metric && agreement_passes(&key, &g->agrs[0]);
-	return passes(&key, g->claims[0].c.subject, g->claims[0].c.metric, NULL);
+	*gone = true;
+	memset(&m->srcs, 0, sizeof m->srcs);
+	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
+		return ASSAY_OK;
+	if (agr) {
+		rc = load_agreement(s, txn, &id, &v, &m->agr, &m->srcs);
+		*gone = rc == ASSAY_EPARSE;
+		return *gone ? ASSAY_OK : rc;
+	}
+	return load_claim(s, txn, &id, &v, NULL, &m->claim, &m->srcs, gone);
 }
 
 /* Whether the group's first member passes @f: decided before any source
@@ -545,9 +556,49 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 	return wanted;
 }
 
-int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
-			  assay_conflict_fn fn, void *ctx)
+/* Streams one group: begin with its first member, every member, end. */
+static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
+			const struct member_keys *ks, const struct assay_conflict_stream *cs,
+			void *ctx)
 {
+	struct member *m = malloc(sizeof *m);
+	size_t shown = 0;
+	int rc = ASSAY_OK;
+
+	if (!m)
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	for (size_t i = 0; i < ks->n && !rc; i++) {
+		struct assay_conflict_member cm;
+		struct assay_conflict g;
+		bool gone;
+
+		rc = load_member(s, txn, agr, &ks->v[i], m, &gone);
+		if (rc || gone) {
+			srcs_release(&m->srcs);
+			continue;
+		}
+		cm = (struct assay_conflict_member){agr ? NULL : &m->claim, agr ? &m->agr : NULL,
+						    m->srcs.v, m->srcs.n};
+		g = (struct assay_conflict){agr, &cm, ks->n};
+		if (!shown && cs->begin)
+			rc = cs->begin(ctx, &g);
+		if (!rc)
+			rc = cs->member(ctx, &g, shown++, &cm);
+		srcs_release(&m->srcs);
+	}
+	if (!rc && shown && cs->end) {
+		struct assay_conflict g = {agr, NULL, shown};
+
+		rc = cs->end(ctx, &g);
+	}
+	free(m);
+	return rc;
+}
+
+int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
+				 const struct assay_conflict_stream *cs, void *ctx)
+{
+	struct member_keys ks = {0};
 	MDB_txn *txn;
 	MDB_cursor *c;
 	MDB_val k, v;
@@ -563,21 +614,111 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
 	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		const unsigned char *kp = k.mv_data;
-		bool agr = kp[0] == 'a';
-		struct group g = {0};
-		struct assay_conflict cg;
+		bool agr = kp[0] == 'a', passes_f;
 
 		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
 			continue;
-		rc = load_group(s, txn, agr, kp + 1, &g);
-		if (!rc && group_passes(f, &g, agr)) {
-			cg = (struct assay_conflict){agr, g.m, g.n};
-			rc = fn(ctx, &cg);
-		}
-		group_release(&g);
+		ks.n = 0;
+		rc = group_keys(s, txn, agr, kp + 1, f, &ks, &passes_f);
+		if (!rc && passes_f && ks.n >= 2)
+			rc = stream_group(s, txn, agr, &ks, cs, ctx);
 	}
+	free(ks.v);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
+	return rc;
+}
+
+/* ---- Whole groups, for callers that need every member at once ---- */
+
+struct group {
+	struct assay_conflict_member *m;
+	struct assay_stored_claim *claims;
+	struct assay_stored_agreement *agrs;
+	struct srcs *srcs;
+	size_t n, cap;
+	assay_conflict_fn fn;
+	void *ctx;
+};
+
+static void group_release(struct group *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		srcs_release(&g->srcs[i]);
+	free(g->m);
+	free(g->claims);
+	free(g->agrs);
+	free(g->srcs);
+	g->m = NULL, g->claims = NULL, g->agrs = NULL, g->srcs = NULL;
+	g->n = g->cap = 0;
+}
+
+static int group_take(void *ctx, const struct assay_conflict *cg, size_t i,
+		      const struct assay_conflict_member *cm)
+{
+	struct group *g = ctx;
+	struct srcs *l;
+
+	(void)i;
+	if (g->n == g->cap) {
+		size_t cap = cg->nmembers; /* pass one's count: the most there can be */
+		void *m = realloc(g->m, cap * sizeof *g->m);
+
+		if (m)
+			g->m = m;
+		void *c = m ? realloc(g->claims, cap * sizeof *g->claims) : NULL;
+		if (c)
+			g->claims = c;
+		void *a = c ? realloc(g->agrs, cap * sizeof *g->agrs) : NULL;
+		if (a)
+			g->agrs = a;
+		void *sp = a ? realloc(g->srcs, cap * sizeof *g->srcs) : NULL;
+		if (!sp)
+			return ASSAY_ENOMEM;
+		g->srcs = sp;
+		g->cap = cap;
+	}
+	l = &g->srcs[g->n];
+	memset(l, 0, sizeof *l);
+	if (cm->nsources) {
+		l->v = malloc(cm->nsources * sizeof *l->v);
+		if (!l->v)
+			return ASSAY_ENOMEM;
+		memcpy(l->v, cm->sources, cm->nsources * sizeof *l->v);
+		l->n = l->cap = cm->nsources;
+	}
+	if (cm->claim)
+		g->claims[g->n] = *cm->claim;
+	if (cm->agreement)
+		g->agrs[g->n] = *cm->agreement;
+	g->n++;
+	return ASSAY_OK;
+}
+
+static int group_done(void *ctx, const struct assay_conflict *cg)
+{
+	struct group *g = ctx;
+	struct assay_conflict whole = {cg->is_agreement, g->m, g->n};
+	int rc;
+
+	for (size_t i = 0; i < g->n; i++)
+		g->m[i] = (struct assay_conflict_member){cg->is_agreement ? NULL : &g->claims[i],
+			cg->is_agreement ? &g->agrs[i] : NULL, g->srcs[i].v, g->srcs[i].n};
+	rc = g->fn(g->ctx, &whole);
+	group_release(g);
+	return rc;
+}
+
+int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
+			  assay_conflict_fn fn, void *ctx)
+{
+	struct assay_conflict_stream cs = {NULL, group_take, group_done};
+	struct group g = {.fn = fn, .ctx = ctx};
+	int rc = assay_store_conflicts_stream(s, f, &cs, &g);
+
+	if (rc == ASSAY_ENOMEM)
+		store_fail(s, ASSAY_ENOMEM, "out of memory");
+	group_release(&g);
 	return rc;
 }
 

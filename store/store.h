@@ -195,9 +195,29 @@ struct assay_conflict {
 typedef int (*assay_conflict_fn)(void *ctx, const struct assay_conflict *g);
 
 /* Every conflict group; @f filters claim groups by subject and metric and
- * agreement groups by party (subject). */
+ * agreement groups by party (subject). Claim groups come in figure order,
+ * agreement groups in order of first publication. The whole group, every
+ * member with every source, is in memory for @fn: for output of any size
+ * use the stream below. */
 int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
 			  assay_conflict_fn fn, void *ctx);
+
+/* The same groups member by member, so that memory holds one member and
+ * its sources, never a whole group. For each group: @begin (may be NULL)
+ * sees the first member as g->members[0], with g->nmembers the group's
+ * size; @member sees member @i (from 0, in order) as @m; @end (may be NULL)
+ * sees g->nmembers, the members shown, and no members. Everything handed
+ * over is valid only during the call. A non-zero return ends the walk and
+ * is returned. */
+struct assay_conflict_stream {
+	int (*begin)(void *ctx, const struct assay_conflict *g);
+	int (*member)(void *ctx, const struct assay_conflict *g, size_t i,
+		      const struct assay_conflict_member *m);
+	int (*end)(void *ctx, const struct assay_conflict *g);
+};
+
+int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
+				 const struct assay_conflict_stream *cs, void *ctx);
 
 /* ---- Articles ---------------------------------------------------------- */
 

@@ -312,6 +312,114 @@ Test(claims, agreement_conflict_is_ordered_by_publication_date)
 	cr_assert_gt(checked, 0);
 }
 
+/* The stream and the whole-group listing give the same members in the
+ * same order, each with its sources; begin sees the group's first member
+ * and size, end how many were shown. */
+struct stream_log {
+	char ids[64][12];
+	size_t nsrc[64], grp[64], n, groups, in_group, begun_with_first;
+	double value[64];
+	bool agr[64];
+};
+
+static void log_member(struct stream_log *l, bool agr, const struct assay_conflict_member *m)
+{
+	cr_assert_lt(l->n, 64);
+	snprintf(l->ids[l->n], sizeof l->ids[0], "%s", agr ? m->agreement->id : m->claim->id);
+	l->nsrc[l->n] = m->nsources;
+	l->grp[l->n] = l->groups;
+	l->value[l->n] = agr ? 0 : m->claim->c.value;
+	l->agr[l->n++] = agr;
+}
+
+static int whole_group(void *ctx, const struct assay_conflict *g)
+{
+	struct stream_log *l = ctx;
+
+	l->groups++;
+	for (size_t i = 0; i < g->nmembers; i++)
+		log_member(l, g->is_agreement, &g->members[i]);
+	return 0;
+}
+
+static int stream_begin(void *ctx, const struct assay_conflict *g)
+{
+	struct stream_log *l = ctx;
+
+	cr_assert_eq(l->in_group, 0, "begin inside a group");
+	cr_assert_geq(g->nmembers, 2);
+	l->groups++;
+	l->in_group = g->nmembers;
+	snprintf(l->ids[l->n], sizeof l->ids[0], "%s",
+		 g->is_agreement ? g->members[0].agreement->id : g->members[0].claim->id);
+	l->begun_with_first = l->n;
+	return 0;
+}
+
+static int stream_member(void *ctx, const struct assay_conflict *g, size_t i,
+			 const struct assay_conflict_member *m)
+{
+	struct stream_log *l = ctx;
+
+	cr_assert_gt(l->in_group, 0, "member outside a group");
+	cr_assert_eq(l->n - l->begun_with_first, i, "members are numbered from 0 in order");
+	if (i == 0)
+		cr_assert_str_eq(l->ids[l->n], g->is_agreement ? m->agreement->id : m->claim->id,
+				 "begin saw another first member");
+	log_member(l, g->is_agreement, m);
+	return 0;
+}
+
+static int stream_end(void *ctx, const struct assay_conflict *g)
+{
+	struct stream_log *l = ctx;
+
+	cr_assert_eq(g->nmembers, l->n - l->begun_with_first);
+	cr_assert_null(g->members);
+	l->in_group = 0;
+	return 0;
+}
+
+Test(claims, conflict_stream_gives_the_whole_groups_members_in_order)
+{
+	static struct stream_log whole, streamed;
+	struct assay_conflict_stream cs = {stream_begin, stream_member, stream_end};
+
+	memset(&whole, 0, sizeof whole);
+	memset(&streamed, 0, sizeof streamed);
+	cr_assert_eq(assay_store_conflicts(st, NULL, whole_group, &whole), ASSAY_OK);
+	cr_assert_eq(assay_store_conflicts_stream(st, NULL, &cs, &streamed), ASSAY_OK);
+	cr_assert_gt(whole.groups, 1);
+	cr_assert_eq(streamed.groups, whole.groups);
+	cr_assert_eq(streamed.n, whole.n);
+	for (size_t i = 0; i < whole.n; i++) {
+		cr_assert_str_eq(streamed.ids[i], whole.ids[i], "member %zu", i);
+		cr_assert_eq(streamed.nsrc[i], whole.nsrc[i], "member %zu's sources", i);
+		cr_assert_gt(whole.nsrc[i], 0);
+		cr_assert_eq(streamed.agr[i], whole.agr[i]);
+		if (i && !whole.agr[i] && whole.grp[i] == whole.grp[i - 1])
+			cr_assert_leq(whole.value[i - 1], whole.value[i], "figure order");
+	}
+}
+
+/* A callback's error ends the walk and comes back. */
+static int stop_at_first(void *ctx, const struct assay_conflict *g, size_t i,
+			 const struct assay_conflict_member *m)
+{
+	(void)g, (void)i, (void)m;
+	++*(int *)ctx;
+	return ASSAY_EIO;
+}
+
+Test(claims, conflict_stream_stops_when_a_callback_fails)
+{
+	struct assay_conflict_stream cs = {NULL, stop_at_first, NULL};
+	int calls = 0;
+
+	cr_assert_eq(assay_store_conflicts_stream(st, NULL, &cs, &calls), ASSAY_EIO);
+	cr_assert_eq(calls, 1);
+}
+
 struct id_of {
 	const char *subject, *metric;
 	char id[12];

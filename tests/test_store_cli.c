@@ -287,3 +287,55 @@ Test(store_cli, stats_json_counts_what_was_stored)
 	json_decref(o);
 	assay_buf_release(&out);
 }
+
+/* Copies of one article under 80 more addresses: its claims gather 81
+ * sources, whose URLs (over 8 KB of them) every CSV row lists in full. */
+Test(store_cli, csv_rows_list_every_source_url_of_a_widely_copied_claim)
+{
+	struct assay_store *s;
+	json_t **lines;
+	size_t n = read_jsonl(store_data("seed_claims.jsonl"), &lines);
+	const char *what[] = {"claims", "conflicts"};
+
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	for (int i = 0; i < 80; i++) {
+		struct test_article t;
+		struct assay_put_result r;
+		char url[128];
+
+		cr_assert(test_article_from_json(lines[0], &t));
+		snprintf(url, sizeof url, "https://mirror-%02d.example/news/2024/10/16/turkey-and-china-rare-earths-"
+			 "processing-copy-%02d.html", i, i);
+		t.a.url = url;
+		t.a.fetched_url = NULL;
+		cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+		test_article_release(&t);
+	}
+	assay_store_close(s);
+	for (size_t i = 0; i < n; i++)
+		json_decref(lines[i]);
+	free(lines);
+	for (size_t w = 0; w < 2; w++) {
+		struct assay_buf out = {0};
+		char args[128];
+		size_t most = 0;
+
+		snprintf(args, sizeof args, "export %s --format csv", what[w]);
+		cr_assert_eq(run(args, &out), 0, "%s", args);
+		check_csv(out.data ? out.data : "");
+		for (char *line = out.data; line && *line;) {
+			char *eol = strstr(line, "\r\n");
+			size_t copies = 0;
+
+			if (eol)
+				*eol = '\0';
+			for (const char *p = line; (p = strstr(p, "https://mirror-")); p++)
+				copies++;
+			if (copies > most)
+				most = copies;
+			line = eol ? eol + 2 : NULL;
+		}
+		cr_assert_eq(most, 80, "%s: a row lists %zu of the 80 copies", what[w], most);
+		assay_buf_release(&out);
+	}
+}
