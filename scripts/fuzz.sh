@@ -34,7 +34,9 @@ for exe in build-fuzz/tests/fuzz/fuzz_*; do
       -artifact_prefix="tests/fuzz/findings/$name/" "$work" "$corpus" \
       >"build-fuzz/$name.log" 2>&1 \
       && echo "fuzz $name: ${secs}s, no finding" \
-      || { echo "fuzz $name: FINDING (see tests/fuzz/findings/$name/)"; status=1; }
+      || { echo "fuzz $name: FINDING (see tests/fuzz/findings/$name/)"
+           grep -A25 -m1 -E '^==[0-9]+==|deadly signal|SUMMARY' "build-fuzz/$name.log" | head -40
+           status=1; }
     rm -rf "$work"
   fi
 done

@@ -136,12 +136,25 @@ static char *repeat(const char *unit, size_t reps, size_t *len)
 	return s;
 }
 
+/* The least CPU time of three runs: a shared machine only ever adds. */
+static double best_of_three(const char *text, size_t len, size_t *n)
+{
+	double best = time_mentions(text, len, n);
+
+	for (int i = 0; i < 2; i++) {
+		double t = time_mentions(text, len, n);
+
+		best = t < best ? t : best;
+	}
+	return best;
+}
+
 /* Doubling the input must not much more than double the time. */
 static void expect_linear(const char *unit, size_t reps)
 {
 	size_t l1, l2, n1, n2;
 	char *a = repeat(unit, reps, &l1), *b = repeat(unit, reps * 2, &l2);
-	double t1 = time_mentions(a, l1, &n1), t2 = time_mentions(b, l2, &n2);
+	double t1 = best_of_three(a, l1, &n1), t2 = best_of_three(b, l2, &n2);
 
 	t1 = t1 < 0.002 ? 0.002 : t1;
 	cr_log_info("'%.12s' x %zu: %.4f s, x %zu: %.4f s", unit, reps, t1, reps * 2, t2);
