@@ -579,15 +579,16 @@ static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
 		}
 		cm = (struct assay_conflict_member){agr ? NULL : &m->claim, agr ? &m->agr : NULL,
 						    m->srcs.v, m->srcs.n};
-		g = (struct assay_conflict){agr, &cm, ks->n};
+		g = (struct assay_conflict){agr, &cm, 1};
 		if (!shown && cs->begin)
 			rc = cs->begin(ctx, &g);
+		g = (struct assay_conflict){agr, NULL, 0};
 		if (!rc)
 			rc = cs->member(ctx, &g, shown++, &cm);
 		srcs_release(&m->srcs);
 	}
 	if (!rc && shown && cs->end) {
-		struct assay_conflict g = {agr, NULL, shown};
+		struct assay_conflict g = {agr, NULL, 0};
 
 		rc = cs->end(ctx, &g);
 	}
@@ -659,9 +660,9 @@ static int group_take(void *ctx, const struct assay_conflict *cg, size_t i,
 	struct group *g = ctx;
 	struct srcs *l;
 
-	(void)i;
+	(void)cg, (void)i;
 	if (g->n == g->cap) {
-		size_t cap = cg->nmembers; /* pass one's count: the most there can be */
+		size_t cap = g->cap ? g->cap * 2 : 4;
 		void *m = realloc(g->m, cap * sizeof *g->m);
 
 		if (m)

@@ -204,11 +204,11 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 
 /* The same groups member by member, so that memory holds one member and
  * its sources, never a whole group. For each group: @begin (may be NULL)
- * sees the first member as g->members[0], with g->nmembers the group's
- * size; @member sees member @i (from 0, in order) as @m; @end (may be NULL)
- * sees g->nmembers, the members shown, and no members. Everything handed
- * over is valid only during the call. A non-zero return ends the walk and
- * is returned. */
+ * sees the group as read so far, its first member (g->nmembers is 1);
+ * then @member sees member @i (from 0, in order) as @m; then @end (may be
+ * NULL). @member and @end see the group's kind only (no members). What is
+ * handed over is valid only during the call. A non-zero return ends the
+ * walk and is returned. */
 struct assay_conflict_stream {
 	int (*begin)(void *ctx, const struct assay_conflict *g);
 	int (*member)(void *ctx, const struct assay_conflict *g, size_t i,

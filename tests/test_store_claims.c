@@ -313,8 +313,8 @@ Test(claims, agreement_conflict_is_ordered_by_publication_date)
 }
 
 /* The stream and the whole-group listing give the same members in the
- * same order, each with its sources; begin sees the group's first member
- * and size, end how many were shown. */
+ * same order, each with its sources; begin sees the group's first member,
+ * and every group ends with at least two. */
 struct stream_log {
 	char ids[64][12];
 	size_t nsrc[64], grp[64], n, groups, in_group, begun_with_first;
@@ -347,9 +347,9 @@ static int stream_begin(void *ctx, const struct assay_conflict *g)
 	struct stream_log *l = ctx;
 
 	cr_assert_eq(l->in_group, 0, "begin inside a group");
-	cr_assert_geq(g->nmembers, 2);
+	cr_assert_eq(g->nmembers, 1);
 	l->groups++;
-	l->in_group = g->nmembers;
+	l->in_group = 1;
 	snprintf(l->ids[l->n], sizeof l->ids[0], "%s",
 		 g->is_agreement ? g->members[0].agreement->id : g->members[0].claim->id);
 	l->begun_with_first = l->n;
@@ -374,7 +374,7 @@ static int stream_end(void *ctx, const struct assay_conflict *g)
 {
 	struct stream_log *l = ctx;
 
-	cr_assert_eq(g->nmembers, l->n - l->begun_with_first);
+	cr_assert_geq(l->n - l->begun_with_first, 2, "a group of one member");
 	cr_assert_null(g->members);
 	l->in_group = 0;
 	return 0;
