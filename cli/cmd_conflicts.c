@@ -140,7 +140,9 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	rc = assay_store_conflicts_stream(s, &f, &(struct assay_conflict_stream){on_begin, on_member,
 									 on_end},
 					  &o);
-	if (rc)
+	if (rc == ASSAY_ENOMEM)
+		assay_err("conflicts: out of memory");
+	else if (rc)
 		assay_err("conflicts: %s", assay_store_errmsg(s));
 	else if (o.fmt != CLI_FMT_JSONL)
 		cli_table_print(&o.t, stdout, o.fmt);
