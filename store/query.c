@@ -447,24 +447,20 @@ struct member {
 	struct srcs srcs;
 };
 
-/* Pass one: the keys of the group @gk, sorted; *@passes whether its first
- * member passes @f (subject and metric, or party). */
+/* Pass one: the keys of the group @gk, sorted. */
 static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
-		      const struct assay_claim_filter *f, struct member_keys *ks, bool *passes_f)
+		      struct member_keys *ks)
 {
-	struct assay_claim_filter key = {NULL, f ? f->subject : NULL, f ? f->metric : NULL};
 	MDB_cursor *c;
 	MDB_val k = {8, (void *)gk}, dup, id, v;
 	int rc = mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c);
 
-	*passes_f = false;
 	if (rc)
 		return store_mdb(s, rc, "reading conflicts");
 	for (rc = mdb_cursor_get(c, &k, &dup, MDB_SET); rc == 0;
 	     rc = mdb_cursor_get(c, &k, &dup, MDB_NEXT_DUP)) {
 		struct member_key *mk;
 		struct member m;
-		bool first = ks->n == 0;
 
 		if (!member_id(agr, &dup, &id) || id.mv_size >= sizeof mk->id ||
 		    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
@@ -487,15 +483,11 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 			if (load_agreement(s, txn, &id, &v, &m.agr, &m.srcs) == ASSAY_OK) {
 				memcpy(mk->published, m.agr.first_published, sizeof mk->published);
 				mk->seq = m.srcs.n ? m.srcs.v[0].seq : 0;
-				if (first)
-					*passes_f = !f || (!f->metric && agreement_passes(&key, &m.agr));
 				ks->n++;
 			}
 			srcs_release(&m.srcs);
 		} else if (claim_decode(&v, &m.claim) == ASSAY_OK) {
 			mk->value = m.claim.c.value;
-			if (first)
-				*passes_f = !f || passes(&key, m.claim.c.subject, m.claim.c.metric, NULL);
 			ks->n++;
 		}
 	}
@@ -615,13 +607,13 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
 	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		const unsigned char *kp = k.mv_data;
-		bool agr = kp[0] == 'a', passes_f;
+		bool agr = kp[0] == 'a';
 
 		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
 			continue;
 		ks.n = 0;
-		rc = group_keys(s, txn, agr, kp + 1, f, &ks, &passes_f);
-		if (!rc && passes_f && ks.n >= 2)
+		rc = group_keys(s, txn, agr, kp + 1, &ks);
+		if (!rc && ks.n >= 2)
 			rc = stream_group(s, txn, agr, &ks, cs, ctx);
 	}
 	free(ks.v);
