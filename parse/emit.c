@@ -331,16 +331,10 @@ static int emit_table(struct emitter *e, xmlNode *table)
 				else if (r.ncells)
 					rc = add_row(e, t, &cap, &r);
 			} else if (!(ni->tag->flags & TAG_TABLE)) {
-				down = n->children != NULL;
+				down = true;
 			}
 		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != table && !n->next)
-			n = n->parent;
-		n = n && n != table ? n->next : NULL;
+		n = parse_next_within(n, table, down);
 	}
 	assay_buf_reset(&e->blk);
 	if (t->nrows)

@@ -134,6 +134,10 @@ bool parse_utf8_valid(const char *s, size_t n);
 size_t parse_collapsed_len(const char *s, uint32_t *commas);
 int parse_append_collapsed(struct assay_buf *b, const char *s);
 int parse_subtree_text(const struct parse_ctx *c, xmlNode *n, struct assay_buf *b, size_t max);
+/* The node after @n in document order without leaving @root: its first
+ * child when @down, else the next sibling of it or of its nearest
+ * ancestor below @root; NULL once @root is done. */
+xmlNode *parse_next_within(xmlNode *n, const xmlNode *root, bool down);
 void parse_trim(struct assay_buf *b);
 /* A link whose text is a URL or an address is a reference in the prose,
  * not navigation: it does not count as link text. */

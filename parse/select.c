@@ -309,15 +309,9 @@ static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
 		if (lead_ok(c, n)) {
 			if (parse_is_lead(n))
 				return n;
-			down = n->children != NULL;
+			down = true;
 		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
+		n = parse_next_within(n, root, down);
 	}
 	return NULL;
 }

@@ -117,6 +117,15 @@ static bool skipped(const struct parse_ctx *c, xmlNode *n)
 	return parse_tag_lookup((const char *)n->name)->flags & TAG_SKIP;
 }
 
+xmlNode *parse_next_within(xmlNode *n, const xmlNode *root, bool down)
+{
+	if (down && n->children)
+		return n->children;
+	while (n && n != root && !n->next)
+		n = n->parent;
+	return n && n != root ? n->next : NULL;
+}
+
 int parse_subtree_text(const struct parse_ctx *c, xmlNode *root, struct assay_buf *b, size_t max)
 {
 	xmlNode *n = root->children;
@@ -133,17 +142,9 @@ int parse_subtree_text(const struct parse_ctx *c, xmlNode *root, struct assay_bu
 
 			if ((f & (TAG_BLOCK | TAG_BR)) && put_space(b) != ASSAY_OK)
 				return ASSAY_ENOMEM;
-			down = n->children != NULL;
+			down = true;
 		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = parse_next_within(n, root, down);
 	}
 	return ASSAY_OK;
 }
