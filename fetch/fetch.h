@@ -87,7 +87,10 @@ struct assay_crawl_opts {
 	double max_crawl_delay;   /* cap on robots.txt Crawl-delay (30 s) */
 	double robots_ttl;        /* seconds a robots.txt is trusted (86400) */
 	unsigned max_parallel;    /* transfers at once, over all hosts (32) */
-	const char *robots_token; /* product token matched in robots.txt ("assay") */
+	/* The product token matched in robots.txt ("assay"). It does not
+	 * follow user_agent: a site's rules for assay hold whatever the
+	 * operator writes in the User-Agent header. */
+	const char *robots_token;
 	/* When set, the crawl stops (saving its frontier) once *stop != 0:
 	 * point it at a flag a signal handler sets. */
 	const volatile sig_atomic_t *stop;

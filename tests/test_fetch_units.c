@@ -81,6 +81,55 @@ Test(fetch_units, robots_rules_follow_rfc_9309)
 	free(all);
 }
 
+static bool robots_allows(const char *txt, size_t len, const char *path)
+{
+	struct assay_robots *r = NULL;
+	bool yes;
+
+	cr_assert_eq(assay_robots_parse(txt, len, "assay", &r), ASSAY_OK);
+	yes = assay_robots_allowed(r, path);
+	assay_robots_free(r);
+	return yes;
+}
+
+Test(fetch_units, robots_reads_a_bom_and_every_line_ending)
+{
+	static const char *const files[] = {
+		"\xef\xbb\xbfUser-agent: *\nDisallow: /a\n",
+		"User-agent: *\rDisallow: /a\rAllow: /a/ok\r",
+		"User-agent: *\r\nDisallow: /a\r\nAllow: /a/ok\r\n",
+		"User-agent: *\n\rDisallow: /a",
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		cr_expect(!robots_allows(files[i], strlen(files[i]), "/a/x"), "file %zu", i);
+		cr_expect(robots_allows(files[i], strlen(files[i]), "/b"), "file %zu", i);
+	}
+	cr_expect(robots_allows(files[1], strlen(files[1]), "/a/ok"));
+}
+
+/* A line past 16,663 bytes is cut there; the cut Disallow pattern is a
+ * prefix of the one written, so it denies what the whole one would. */
+Test(fetch_units, robots_cuts_an_over_long_line_on_the_safe_side)
+{
+	size_t n = 20000;
+	char *txt = malloc(n + 64), *url = malloc(n + 64), *p = txt;
+
+	cr_assert(txt && url);
+	p += sprintf(p, "User-agent: *\nDisallow: /x/");
+	memset(p, 'a', n);
+	p += n;
+	strcpy(p, "/qux\nAllow: /open\n");
+	url[0] = '/', url[1] = 'x', url[2] = '/';
+	memset(url + 3, 'a', n);
+	strcpy(url + 3 + n, "/fux");
+	cr_expect(!robots_allows(txt, strlen(txt), url));
+	cr_expect(robots_allows(txt, strlen(txt), "/x/ab"));
+	cr_expect(robots_allows(txt, strlen(txt), "/open"));
+	free(txt);
+	free(url);
+}
+
 Test(fetch_units, dates_of_feeds_and_sitemaps_parse)
 {
 	char *all = slurp("date_cases.txt"), *line, *save = NULL;
