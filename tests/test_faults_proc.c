@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -192,17 +193,37 @@ static void gen_ands(FILE *f, size_t n) /* n repetitions of "and" */
 	fputs("on copper.\n", f);
 }
 
-static double time_extract(const char *path)
+/* The CPU time (user + system) of one extract run in a child process.
+ * Not the wall clock: on a shared machine another process taking the core
+ * adds seconds to one size and not the other, and the ratio then says
+ * "quadratic" of a linear run (main's CI, 0.39 s then 1.21 s). */
+static double children_cpu_seconds(void)
+{
+	struct rusage ru;
+
+	cr_assert_eq(getrusage(RUSAGE_CHILDREN, &ru), 0);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static double child_cpu_seconds(const char *path)
 {
 	const char *args[] = {"extract", "--text", path, NULL};
+	double t0 = children_cpu_seconds();
+
+	cr_assert_eq(assay_run(db, NULL, args), 0, "extract failed on %s", path);
+	return children_cpu_seconds() - t0;
+}
+
+/* The least of three runs: a loaded machine only ever adds. */
+static double time_extract(const char *path)
+{
 	double best = 1e9;
 
-	for (int i = 0; i < 2; i++) {
-		double t0 = now();
+	for (int i = 0; i < 3; i++) {
+		double t = child_cpu_seconds(path);
 
-		cr_assert_eq(assay_run(db, NULL, args), 0, "extract failed on %s", path);
-		if (now() - t0 < best)
-			best = now() - t0;
+		best = t < best ? t : best;
 	}
 	return best;
 }
@@ -243,6 +264,10 @@ static void check_linear(gen_fn gen, size_t n, const char *name)
 		     n);
 }
 
+/* Red on a loaded CI (wall clock 0.39 s at 3.2M digits, 1.21 s at 6.4M)
+ * though the work is linear (callgrind: 1.01e9 instructions at 800,000
+ * digits, 1.93e9 at 1.6M). The date pattern was tried at every group of
+ * three (250 ns each); it is now tried only where a date can start. */
 Test(proc, four_hundred_thousand_digits_with_commas_extract_in_linear_time)
 {
 	check_linear(gen_digits, 400000, "digits");
