@@ -50,7 +50,19 @@ int assay_claims_find(const char *text, size_t len, const char *title,
 		      size_t nsents, const struct assay_mention *mentions, size_t nmentions,
 		      struct assay_extraction *out);
 
+/* Appends to @out the organisations named by their form (a legal form, an
+ * industry head, a body noun, an acronym defined in brackets, the wire's
+ * <markup>) and their later short forms, given the mentions found so far
+ * in @out (orgs.c). ASSAY_OK or ASSAY_ENOMEM. */
+struct mvec;
+int cl_find_orgs(const char *text, size_t len, struct mvec *out);
+
 /* ---- below: shared between the files of this part only ---- */
+
+/* org_words.tsv rows, loaded by claims_data.c: ASSAY_EINVAL for an
+ * unknown role. */
+int cl_org_word_add(const char *role, const char *word);
+void cl_org_words_clear(void);
 
 struct assay_claims_datafile {
 	const char *name;

@@ -126,6 +126,9 @@ static int add_row(const char *file, char **c, int n)
 		cl_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
 		cl_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
 		cl_copy(a->objects, sizeof a->objects, c[4]);
+	} else if (strcmp(file, "org_words.tsv") == 0 && n >= 2) {
+		if (cl_org_word_add(c[0], c[1]))
+			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	} else if (strcmp(file, "end_headings.tsv") == 0) {
 		if (grow((void **)&rules.end_headings, rules.nend, sizeof *rules.end_headings))
 			return ASSAY_ENOMEM;
@@ -219,6 +222,7 @@ void assay_claims_shutdown(void)
 	free(rules.agr);
 	free(rules.end_headings);
 	memset(&rules, 0, sizeof rules);
+	cl_org_words_clear();
 	loaded = false;
 }
 

@@ -267,6 +267,8 @@ int assay_find_mentions(const char *text, size_t len, const struct assay_extract
 		rc = append_all(&all, &dates);
 	if (rc == ASSAY_OK)
 		rc = gaz_find(text, len, md, &all);
+	if (rc == ASSAY_OK)
+		rc = cl_find_orgs(text, len, &all);
 	if (rc != ASSAY_OK)
 		goto fail;
 	resolve_overlaps(&all);
@@ -298,12 +300,22 @@ static int extract_text(const char *text, size_t len, const char *title,
 {
 	struct assay_span *sents = NULL;
 	size_t nsents = 0;
+	char *prose = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	rc = assay_extract_init();
 	if (rc != ASSAY_OK)
 		return rc;
+	if (len && memchr(text, '\n', len)) { /* hard-wrapped lines read as prose */
+		prose = malloc(len + 1);
+		if (!prose)
+			return ASSAY_ENOMEM;
+		memcpy(prose, text, len);
+		prose[len] = '\0';
+		assay_unwrap_text(prose, len);
+		text = prose;
+	}
 	rc = assay_split_sentences(text, len, &sents, &nsents);
 	if (rc != ASSAY_OK)
 		goto fail;
@@ -314,9 +326,11 @@ static int extract_text(const char *text, size_t len, const char *title,
 	if (rc != ASSAY_OK)
 		goto fail;
 	free(sents);
+	free(prose);
 	return ASSAY_OK;
 fail:
 	free(sents);
+	free(prose);
 	assay_extraction_release(out);
 	return rc;
 }

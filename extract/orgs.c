@@ -1,0 +1,598 @@
+/* orgs.c - companies and bodies known by their form, not by a list.
+ *
+ * The gazetteer (orgs.tsv) knows a few hundred organisations; a story
+ * names others all the time. Here a capitalised name is an organisation
+ * when it ends in a legal form ("Nippon Light Metal Co Ltd"), an industry
+ * head ("Teles Pires Mining"), a body noun ("Thailand Mineral Resources
+ * Department", "American Bureau of Metal Statistics"), is defined with an
+ * acronym in brackets ("Association of Tin Producing Countries (ATPC)"),
+ * or is marked up by the wire ("<Novo Astro>"). Its id is a stable slug:
+ * the name without its legal form, lower-case, hyphenated
+ * (nippon-light-metal), or the acronym it was defined with (atpc); a name
+ * the gazetteer knows keeps the gazetteer's id. Later in the story the
+ * name without its legal form, its first word ("Nippon", "Asarco") or its
+ * acronym stand for it too. A country inside such a name is part of it
+ * ("China Steel Corp" is no mention of China).
+ *
+ * The word lists are data (data/claims/org_words.tsv). At most MAX_ORGS
+ * names and MAX_FORMS short forms are kept per text, so a page of ten
+ * thousand capitalised names costs linear time. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "assay.h"
+#include "claims.h"
+#include "recog.h"
+
+enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
+       R_GENERIC = 32 };
+
+#define WORDS_SIZE 1024 /* hash slots for the word roles; a power of two */
+
+static struct {
+	char w[24];
+	unsigned roles;
+} words[WORDS_SIZE];
+
+static unsigned hash_bytes(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+int cl_org_word_add(const char *role, const char *w)
+{
+	static const char *const names[] = {"designator", "head", "body", "connector",
+					    "nonname", "generic"};
+	size_t n = strlen(w);
+	unsigned r = 0, i;
+
+	for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (strcmp(role, names[k]) == 0)
+			r = 1u << k;
+	if (!r || !n || n >= sizeof words[0].w)
+		return ASSAY_EINVAL;
+	for (i = hash_bytes(w, n) & (WORDS_SIZE - 1); words[i].w[0] && strcmp(words[i].w, w);
+	     i = (i + 1) & (WORDS_SIZE - 1))
+		;
+	memcpy(words[i].w, w, n + 1);
+	words[i].roles |= r;
+	return ASSAY_OK;
+}
+
+void cl_org_words_clear(void)
+{
+	memset(words, 0, sizeof words);
+}
+
+static unsigned roles_of(const char *s, size_t n)
+{
+	if (!n || n >= sizeof words[0].w)
+		return 0;
+	for (unsigned i = hash_bytes(s, n) & (WORDS_SIZE - 1); words[i].w[0];
+	     i = (i + 1) & (WORDS_SIZE - 1))
+		if (strlen(words[i].w) == n && memcmp(words[i].w, s, n) == 0)
+			return words[i].roles;
+	return 0;
+}
+
+/* ---- words of the text ---- */
+
+struct word {
+	size_t s, e;       /* bytes; e excludes a trailing '.' */
+	bool cap;          /* starts with a capital letter or a digit */
+	bool lower;        /* has a lower-case letter */
+	bool poss;         /* ends in 's: "Japan's" */
+	unsigned roles;
+	bool gap;          /* something other than one space follows it */
+};
+
+static bool word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80 || c == '&' || c == '\'' || c == '-' || c == '.' ||
+	       c == '/';
+}
+
+static bool upper_at(const char *t, size_t len, size_t p)
+{
+	utf8proc_int32_t cp;
+
+	if ((unsigned char)t[p] < 0x80)
+		return isupper((unsigned char)t[p]) || isdigit((unsigned char)t[p]);
+	if (utf8proc_iterate((const utf8proc_uint8_t *)t + p, (utf8proc_ssize_t)(len - p), &cp) < 0)
+		return false;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* The word at @p (a word byte that is no punctuation); *next after it. */
+static void scan_word(const char *t, size_t len, size_t p, struct word *w, size_t *next)
+{
+	size_t q = p;
+
+	while (q < len && word_byte((unsigned char)t[q]))
+		q++;
+	*next = q;
+	while (q > p && strchr(".'-/", t[q - 1]))
+		q--; /* "Inc." "Co.," */
+	w->s = p;
+	w->e = q;
+	w->poss = q >= p + 2 && (t[q - 1] == 's' || t[q - 1] == 'S') && t[q - 2] == '\'';
+	if (!w->poss && q >= p + 4 && (t[q - 1] == 's') && memcmp(t + q - 4, "\xe2\x80\x99", 3) == 0)
+		w->poss = true;
+	w->cap = upper_at(t, len, p);
+	w->lower = false;
+	for (size_t i = p; i < q; i++)
+		w->lower |= islower((unsigned char)t[i]) != 0;
+	w->roles = roles_of(t + p, q - p);
+	w->gap = !(*next + 1 < len && t[*next] == ' ' &&
+		   (isalnum((unsigned char)t[*next + 1]) || (unsigned char)t[*next + 1] >= 0x80 ||
+		    t[*next + 1] == '&')) ||
+		 (q < len && t[q] == '.' && !(w->roles & R_DESIGNATOR) && q + 1 == *next);
+}
+
+/* ---- what was found ---- */
+
+#define MAX_ORGS 256
+#define MAX_FORMS 512
+
+struct org {
+	size_t s, e;        /* the mention */
+	char id[48];
+	char kind[20];
+};
+
+struct form {
+	size_t s, n;        /* the form's bytes in the text */
+	int org;            /* index into orgs, -1 when two orgs share it */
+	unsigned h;
+};
+
+struct found {
+	const char *t;
+	size_t len;
+	struct org org[MAX_ORGS];
+	size_t norg;
+	struct form form[MAX_FORMS];
+	size_t nform;
+	/* spans the gazetteer and the recognizers took, sorted */
+	struct span {
+		size_t s, e;
+		int m;      /* index into the mention vector */
+	} *taken;
+	size_t ntaken;
+	/* the line being read: is it a title-case heading? */
+	size_t line_s, line_e;
+	bool title_case;
+};
+
+static void slug(const char *s, size_t n, char out[48])
+{
+	utf8proc_uint8_t *f = NULL;
+	size_t k = 0;
+	bool dash = false;
+
+	out[0] = '\0';
+	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+			 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+		return;
+	for (const utf8proc_uint8_t *p = f; *p && k + 1 < 48; p++) {
+		if (*p == '\'' || *p == '.')
+			continue; /* "McDonald's", "U.S." */
+		if (isalnum(*p)) {
+			if (dash && k)
+				out[k++] = '-';
+			dash = false;
+			if (k + 1 < 48)
+				out[k++] = (char)*p;
+		} else {
+			dash = true;
+		}
+	}
+	out[k] = '\0';
+	free(f);
+}
+
+/* The first taken span that ends after @p. */
+static size_t taken_from(const struct found *f, size_t p)
+{
+	size_t lo = 0, hi = f->ntaken;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->taken[mid].e <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A mention of the gazetteer's that [s, e) would cover or cut. */
+static const struct span *overlap(const struct found *f, size_t s, size_t e)
+{
+	size_t i = taken_from(f, s);
+
+	return i < f->ntaken && f->taken[i].s < e ? &f->taken[i] : NULL;
+}
+
+static void add_form(struct found *f, size_t s, size_t n, int org)
+{
+	size_t fw = 0;
+
+	while (fw < n && f->t[s + fw] != ' ')
+		fw++;
+	unsigned h = hash_bytes(f->t + s, fw); /* of its first word */
+
+	for (size_t i = 0; i < f->nform; i++)
+		if (f->form[i].h == h && f->form[i].n == n &&
+		    memcmp(f->t + f->form[i].s, f->t + s, n) == 0) {
+			if (f->form[i].org >= 0 && strcmp(f->org[f->form[i].org].id, f->org[org].id))
+				f->form[i].org = -1; /* "Alcan" of two Alcans: neither */
+			return;
+		}
+	if (f->nform < MAX_FORMS)
+		f->form[f->nform++] = (struct form){s, n, org, h};
+}
+
+static void add_org(struct found *f, size_t s, size_t e, size_t core_e, const char *id,
+		    const char *kind, size_t acr_s, size_t acr_n)
+{
+	struct org *o;
+	struct word w;
+	size_t next;
+
+	if (f->norg == MAX_ORGS || core_e <= s)
+		return;
+	o = &f->org[f->norg++];
+	o->s = s;
+	o->e = e;
+	cl_copy(o->kind, sizeof o->kind, kind);
+	if (id && *id)
+		cl_copy(o->id, sizeof o->id, id);
+	else
+		slug(f->t + s, core_e - s, o->id);
+	if (!o->id[0]) {
+		f->norg--;
+		return;
+	}
+	int k = (int)(f->norg - 1);
+	if (core_e < e)
+		add_form(f, s, core_e - s, k); /* "Nippon Light Metal" without "Co Ltd" */
+	if (acr_n)
+		add_form(f, acr_s, acr_n, k);
+	scan_word(f->t, f->len, s, &w, &next);
+	if (w.e < core_e && w.e - w.s >= 3 && w.lower &&
+	    !(w.roles & (R_GENERIC | R_NONNAME | R_HEAD | R_BODY | R_DESIGNATOR)) &&
+	    !overlap(f, w.s, w.e))
+		add_form(f, w.s, w.e - w.s, k); /* "Nippon" */
+}
+
+/* An all-capitals run of long words is a headline, not a name. */
+static bool shouting(const struct word *w, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (w[i].lower)
+			return false;
+		letters += w[i].e - w[i].s;
+	}
+	return letters >= 12;
+}
+
+/* "(ATPC)" right after position @p: its bytes, or 0. */
+static size_t acronym_after(const char *t, size_t len, size_t p, size_t *as)
+{
+	size_t q, n = 0;
+
+	if (p + 3 >= len || t[p] != ' ' || t[p + 1] != '(')
+		return 0;
+	for (q = p + 2; q < len && (isupper((unsigned char)t[q]) || isdigit((unsigned char)t[q]) ||
+				    t[q] == '&'); q++)
+		n++;
+	if (q >= len || t[q] != ')' || n < 2 || n > 8 || !isupper((unsigned char)t[p + 2]))
+		return 0;
+	*as = p + 2;
+	return n;
+}
+
+/* The gazetteer's org at the start of the name, if any: its id wins. */
+static const char *known_id(const struct found *f, const struct assay_mention *m, size_t s,
+			    size_t e)
+{
+	const struct span *sp = overlap(f, s, e);
+
+	if (sp && sp->s == s && m[sp->m].type == ASSAY_M_ORG)
+		return m[sp->m].id;
+	return NULL;
+}
+
+/* "Sustainable Mining", "Enhanced Refining": in a heading where most
+ * words are capitalised, a capital says nothing about a name. Decided
+ * once per line. */
+static bool in_title_case(struct found *f, size_t p)
+{
+	if (p < f->line_s || p >= f->line_e) {
+		const char *nl = memchr(f->t + p, '\n', f->len - p);
+		size_t a = p, words = 0, caps = 0;
+		while (a > 0 && f->t[a - 1] != '\n')
+			a--;
+		f->line_s = a;
+		f->line_e = nl ? (size_t)(nl - f->t) : f->len;
+		for (size_t q = a; q < f->line_e; q++)
+			if (isalpha((unsigned char)f->t[q]) && (q == a || f->t[q - 1] == ' ')) {
+				words++;
+				caps += isupper((unsigned char)f->t[q]) != 0;
+			}
+		f->title_case = words >= 3 && caps * 10 >= words * 7;
+	}
+	return f->title_case;
+}
+
+/* "Nutrien and Mosaic Co": a name the gazetteer knows ends before "and". */
+static size_t split_coordination(const struct found *f, const struct assay_mention *m,
+				 const struct word *w, size_t n)
+{
+	for (size_t k = 1; k + 1 < n; k++) {
+		const struct span *sp;
+		if (!(w[k].roles & R_CONNECTOR) || f->t[w[k].s] == 'o' || f->t[w[k].s] == 'd')
+			continue; /* "and", "&", "y": not "of", "de" */
+		sp = overlap(f, w[k - 1].s, w[k - 1].e);
+		if (sp && m[sp->m].type == ASSAY_M_ORG && sp->e == w[k - 1].e)
+			return k;
+	}
+	return n;
+}
+
+/* One run of capitalised words w[0..n): the organisations it names. */
+static void run_orgs(struct found *f, const struct assay_mention *m, struct word *w, size_t n)
+{
+	size_t a = 0, cut = split_coordination(f, m, w, n);
+
+	if (shouting(w, n))
+		return;
+	if (cut < n) {
+		run_orgs(f, m, w, cut);
+		run_orgs(f, m, w + cut + 1, n - cut - 1);
+		return;
+	}
+	while (a < n) {
+		size_t b = a, head = (size_t)-1, end;
+		const char *kind = "company";
+
+		while (a < n && (w[a].roles & (R_NONNAME | R_CONNECTOR) || !w[a].cap))
+			a++; /* "Shares of Inco Ltd" */
+		if (a >= n)
+			return;
+		/* the first designator, or else the last head or body */
+		if (w[a].roles & R_BODY)
+			head = a; /* "Association of Tin Producing Countries" */
+		for (b = a + 1; b < n; b++) {
+			if (w[b].roles & R_DESIGNATOR)
+				break;
+			if (w[b].roles & (R_HEAD | R_BODY))
+				head = b;
+		}
+		if (b < n) {
+			end = b;
+			while (end + 1 < n && (w[end + 1].roles & R_DESIGNATOR))
+				end++;
+			size_t core = w[b - 1].e, s = w[a].s;
+			size_t as = 0, an = acronym_after(f->t, f->len, w[end].e, &as);
+			const char *id = known_id(f, m, s, core);
+			char acr[48] = "";
+			if (!id && an) {
+				slug(f->t + as, an, acr);
+				id = acr;
+			}
+			if (!(w[b - 1].roles & R_CONNECTOR))
+				add_org(f, s, w[end].e, core, id, kind, as, an);
+			a = end + 1;
+			continue;
+		}
+		size_t as = 0, an = acronym_after(f->t, f->len, w[n - 1].e, &as);
+		if (head == (size_t)-1 || in_title_case(f, w[a].s))
+			return; /* "Memorandum of Understanding (MOU)" names no body */
+		end = an ? n - 1 : head;
+		if (!an && (w[head].roles & R_BODY)) {
+			kind = "agency";
+			/* "Bureau of Metal Statistics", "Union of Mineworkers" */
+			if (end + 2 < n && f->t[w[end + 1].s] == 'o' &&
+			    (w[end + 1].roles & R_CONNECTOR) &&
+			    !(w[end + 2].roles & (R_CONNECTOR | R_NONNAME))) {
+				end += 2;
+				while (end + 1 < n && !(w[end + 1].roles & (R_CONNECTOR | R_NONNAME |
+									   R_BODY)))
+					end++;
+			}
+		}
+		while (end > a && (w[end].roles & R_CONNECTOR))
+			end--;
+		if (end == a && !an)
+			return; /* a head alone: "Mining", "Gold" */
+		const char *id = known_id(f, m, w[a].s, w[end].e);
+		char acr[48] = "";
+		if (id)
+			return; /* "United Nations Security Council": the gazetteer's name stands */
+		if (an) {
+			slug(f->t + as, an, acr);
+			id = acr;
+			kind = (w[end].roles & R_HEAD) ? "company" : "agency";
+		}
+		if (an && end - a < 1)
+			return;
+		add_org(f, w[a].s, w[end].e, w[end].e, id, kind, as, an);
+		return;
+	}
+}
+
+/* "<Ryoka Light Metal Industries Ltd>": the wire's markup of a company;
+ * "<NLGT.T>", a ticker, is not a name. */
+static void markup_org(struct found *f, const struct assay_mention *m, size_t lt, size_t gt)
+{
+	size_t s = lt + 1, e = gt, core = s;
+	bool lower = false;
+	struct word w;
+
+	for (size_t i = s; i < e; i++)
+		lower |= islower((unsigned char)f->t[i]) != 0;
+	if (!lower || e <= s || !upper_at(f->t, f->len, s))
+		return;
+	for (size_t p = s, next; p < e; p = next) {
+		if (!word_byte((unsigned char)f->t[p]) || strchr(".-'/&", f->t[p])) {
+			next = p + 1;
+			continue;
+		}
+		scan_word(f->t, e, p, &w, &next);
+		if (!(w.roles & R_DESIGNATOR) || w.s == s)
+			core = w.e; /* the name ends at its last word before the legal form */
+	}
+	add_org(f, s, e, core, known_id(f, m, s, core), "company", 0, 0);
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The mentions found so far, as sorted spans (blockers count). */
+static int take_spans(struct found *f, const struct mvec *mv)
+{
+	f->taken = malloc((mv->n + 1) * sizeof *f->taken);
+	if (!f->taken)
+		return ASSAY_ENOMEM;
+	for (size_t i = 0; i < mv->n; i++)
+		f->taken[f->ntaken++] = (struct span){mv->v[i].start, mv->v[i].end, (int)i};
+	qsort(f->taken, f->ntaken, sizeof *f->taken, cmp_span);
+	/* nested or overlapping spans: keep each one's end monotone for the search */
+	for (size_t i = 1; i < f->ntaken; i++)
+		if (f->taken[i].e < f->taken[i - 1].e)
+			f->taken[i].e = f->taken[i - 1].e;
+	return ASSAY_OK;
+}
+
+static int push_org(struct mvec *out, const struct org *o)
+{
+	struct assay_mention m;
+
+	memset(&m, 0, sizeof m);
+	m.type = ASSAY_M_ORG;
+	m.start = o->s;
+	m.end = o->e;
+	cl_copy(m.id, sizeof m.id, o->id);
+	cl_copy(m.kind, sizeof m.kind, o->kind);
+	return mvec_push(out, &m);
+}
+
+/* Later mentions by a short form: "Nippon", "Asarco", "ATPC". */
+static int find_forms(struct found *f, struct mvec *out)
+{
+	size_t oi = 0;
+
+	if (!f->nform)
+		return ASSAY_OK;
+	for (size_t p = 0, next; p < f->len; p = next) {
+		struct word w;
+		unsigned char c = (unsigned char)f->t[p];
+		if (!word_byte(c) || c == '.' || c == '-' || c == '\'' || c == '&' || c == '/') {
+			next = p + 1;
+			continue;
+		}
+		scan_word(f->t, f->len, p, &w, &next);
+		if (!w.cap)
+			continue;
+		while (oi < f->norg && f->org[oi].e <= w.s)
+			oi++;
+		if (oi < f->norg && f->org[oi].s <= w.s)
+			continue; /* inside a name found already */
+		unsigned h = hash_bytes(f->t + w.s, w.e - w.s);
+		for (size_t i = 0; i < f->nform; i++) {
+			const struct form *fm = &f->form[i];
+			size_t e = w.s + fm->n;
+			if (fm->h != h || fm->org < 0 || e > f->len ||
+			    memcmp(f->t + fm->s, f->t + w.s, fm->n) ||
+			    (e < f->len && isalnum((unsigned char)f->t[e])))
+				continue;
+			const struct span *sp = overlap(f, w.s, e);
+			if (sp && !(out->v[sp->m].type == ASSAY_M_COUNTRY && sp->s == w.s && sp->e < e))
+				break; /* the gazetteer's mention stands */
+			struct org o = f->org[fm->org];
+			o.s = w.s;
+			o.e = e;
+			if (push_org(out, &o))
+				return ASSAY_ENOMEM;
+			next = e;
+			break;
+		}
+	}
+	return ASSAY_OK;
+}
+
+static int cmp_org(const void *a, const void *b)
+{
+	const struct org *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+int cl_find_orgs(const char *t, size_t len, struct mvec *out)
+{
+	struct found *f = calloc(1, sizeof *f);
+	struct word run[32];
+	size_t nrun = 0;
+	int rc;
+
+	if (!f)
+		return ASSAY_ENOMEM;
+	f->t = t;
+	f->len = len;
+	rc = take_spans(f, out);
+	for (size_t p = 0, next; rc == ASSAY_OK && p <= len; p = next) {
+		unsigned char c = p < len ? (unsigned char)t[p] : 0;
+		bool isword = p < len && word_byte(c) && !strchr(".-'/", c) &&
+			      !(c == '&' && !(nrun && p + 1 < len && t[p + 1] == ' '));
+		if (c == '<') {
+			const char *gt = memchr(t + p, '>', len - p < 80 ? len - p : 80);
+			if (gt && !memchr(t + p, '\n', (size_t)(gt - (t + p))))
+				markup_org(f, out->v, p, (size_t)(gt - t));
+		}
+		if (!isword) {
+			next = p + 1;
+			continue;
+		}
+		struct word w;
+		scan_word(t, len, p, &w, &next);
+		bool joins = (w.cap || (w.roles & R_CONNECTOR)) && !w.poss;
+		if (joins && nrun < sizeof run / sizeof run[0])
+			run[nrun++] = w;
+		if (!joins || w.gap || nrun == sizeof run / sizeof run[0]) {
+			if (nrun)
+				run_orgs(f, out->v, run, nrun);
+			nrun = 0;
+		}
+	}
+	if (rc == ASSAY_OK) {
+		qsort(f->org, f->norg, sizeof *f->org, cmp_org);
+		for (size_t i = 0; i < f->norg && rc == ASSAY_OK; i++) {
+			const struct span *sp = overlap(f, f->org[i].s, f->org[i].e);
+			/* a name of the gazetteer's that the form only extends keeps its place */
+			if (sp && sp->s < f->org[i].s)
+				continue;
+			if (i && f->org[i].s < f->org[i - 1].e)
+				continue;
+			rc = push_org(out, &f->org[i]);
+		}
+	}
+	if (rc == ASSAY_OK)
+		rc = find_forms(f, out);
+	free(f->taken);
+	free(f);
+	return rc;
+}
