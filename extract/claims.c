@@ -188,11 +188,31 @@ static const char *qualifier_status(const struct cl_doc *d, const struct assay_m
 	return NULL;
 }
 
+/* An aim anywhere in the clause before the figure ("aims to produce N")
+ * makes it a target, whatever modal word stands nearer. */
+static bool target_cue(const struct cl_doc *d, const struct cl_rules *r, size_t from, size_t f)
+{
+	size_t lo, hi;
+
+	for (size_t u = from; u < f; u++) {
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_STATUS))
+			continue;
+		cl_cue_range(r->status, r->nstatus, sizeof *r->status, d->tok[u].w, &lo, &hi);
+		for (size_t i = lo; i < hi; i++)
+			if (!strcmp(r->status[i].value, "target") && cl_phrase_at(d, u, f, &r->status[i].p))
+				return true;
+	}
+	return false;
+}
+
 static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[12])
 {
 	const struct cl_rules *r = cl_rules();
-	const char *v = word_cue(d, r->status, r->nstatus, CW_CUE_STATUS,
-				 cl_clause_start(d, s->t0, f), f);
+	size_t from = cl_clause_start(d, s->t0, f);
+	const char *v = word_cue(d, r->status, r->nstatus, CW_CUE_STATUS, from, f);
+
+	if (v && !strcmp(v, "planned") && target_cue(d, r, from, f))
+		v = "target";
 	const struct assay_mention *m = cl_mention(d, f);
 
 	if (!v && m->qualifier[0] && strcmp(m->qualifier, "eq"))
@@ -814,10 +834,13 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 		cl_copy(status, sizeof status, h->status);
 	else
 		status_of(d, s, f, status);
+	bool target = strcmp(status, "target") == 0; /* an aim, not an expectation */
+	if (target)
+		cl_copy(status, sizeof status, "planned");
 	for (int i = 0; i < n; i++) {
 		struct assay_claim c;
 		memset(&c, 0, sizeof c);
-		if (!metric_for(bases[i], m, strcmp(status, "planned") == 0, *change, c.metric))
+		if (!metric_for(bases[i], m, target, *change, c.metric))
 			continue;
 		cl_copy(c.status, sizeof c.status, status);
 		cl_copy(c.change, sizeof c.change, change);
@@ -889,13 +912,16 @@ static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
 								 bases[0], &at))
 		return ASSAY_OK;
 	status_of(d, s, fig[0], status);
+	bool target = strcmp(status, "target") == 0;
+	if (target)
+		cl_copy(status, sizeof status, "planned");
 	double w = written_number(d->text + last->start, d->text + last->end);
 	for (size_t i = 0; i < nf; i++) {
 		const struct assay_mention *m = cl_mention(d, fig[i]);
 		struct assay_claim c;
 		memset(&c, 0, sizeof c);
-		if (!metric_for(bases[0], m->type == ASSAY_M_NUMBER ? last : m,
-				!strcmp(status, "planned"), false, c.metric))
+		if (!metric_for(bases[0], m->type == ASSAY_M_NUMBER ? last : m, target, false,
+				c.metric))
 			continue;
 		struct head h = {.valid = true, .scale = w > 0 ? last->value / w : 1};
 		cl_copy(h.unit, sizeof h.unit, last->unit);

@@ -164,7 +164,8 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 		if (!mk || !cell_figure(d, &c[j], &cols[j], &cl))
 			continue;
 		metric = strcmp(cl.unit, "%") == 0 ? mk->percent : mk->quantity;
-		if (!strcmp(cols[j].status, "planned") && strcmp(cl.unit, "%") &&
+		if ((!strcmp(cols[j].status, "planned") || !strcmp(cols[j].status, "target")) &&
+		    strcmp(cl.unit, "%") &&
 		    strcmp(mk->planned, "-")) /* "Projected Production 2030": a target */
 			metric = mk->planned;
 		if (!strcmp(cl.unit, "USD") || strlen(cl.unit) == 3)
@@ -175,7 +176,9 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 		cl_copy(cl.subject, sizeof cl.subject, subj);
 		cl_copy(cl.commodity, sizeof cl.commodity, mk->commodity ? cols[j].commodity : "");
 		cl_copy(cl.period, sizeof cl.period, mk->dated ? cols[j].period : "");
-		cl_copy(cl.status, sizeof cl.status, cols[j].status[0] ? cols[j].status : "actual");
+		cl_copy(cl.status, sizeof cl.status,
+			!strcmp(cols[j].status, "target") ? "planned" :
+			cols[j].status[0] ? cols[j].status : "actual");
 		cl.evidence = (struct assay_evidence){k->start, k->end};
 		if (cl_push_claim(d, &cl))
 			return ASSAY_ENOMEM;
