@@ -78,6 +78,34 @@ static size_t find_hits(const struct cl_doc *d, const struct cl_sent *s, struct 
 	return n;
 }
 
+/* "plans to acquire", "offered to buy": a deal verb under a proposal is a
+ * proposal; "in talks to buy" is being negotiated. Other cues keep the
+ * status they name. Sets e->status. */
+static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_cue *v,
+			 struct event *e)
+{
+	static const char *const proposed[] = {"plans", "plan", "proposed", "proposes",
+		"offered", "offers", "offer", "considering", "may", "might", "could", "would",
+		"wants", "bid", "seeks", "hopes", NULL};
+	cl_copy(e->status, sizeof e->status, v->status);
+	if (strcmp(v->objects, "any"))
+		return;
+	for (size_t u = t; u-- > 0 && u + 4 > t;) {
+		if (d->tok[u].kind == CT_PUNCT)
+			return;
+		if (cl_word_is(d, u, "talks") || cl_word_is(d, u, "negotiating") ||
+		    cl_word_is(d, u, "negotiations")) {
+			cl_copy(e->status, sizeof e->status, "negotiating");
+			return;
+		}
+		for (size_t i = 0; proposed[i]; i++)
+			if (cl_word_is(d, u, proposed[i])) {
+				cl_copy(e->status, sizeof e->status, "proposed");
+				return;
+			}
+	}
+}
+
 /* Pairs status cues with nouns into events. */
 static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n, struct event *ev)
 {
@@ -104,10 +132,10 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 		struct event *e = &ev[ne++];
 		e->start = h[i].t;
 		e->cue_end = h[i].t + h[i].len;
+		modal_status(d, h[i].t, v, e);
 		e->anchor = noun ? h[j].t : h[i].t;
 		e->anchor_end = noun ? h[j].t + h[j].len : h[i].t + h[i].len;
 		cl_copy(e->type, sizeof e->type, v->type[0] ? v->type : noun->type);
-		cl_copy(e->status, sizeof e->status, v->status);
 		cl_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -246,12 +274,18 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 		      int *out, bool *between)
 {
-	size_t end = e->anchor_end + 8 < s->t1 ? e->anchor_end + 8 : s->t1;
+	size_t reach = !strcmp(e->objects, "members") ? 4 : 12;
+	size_t end = e->anchor_end + reach < s->t1 ? e->anchor_end + reach : s->t1;
 
 	*between = false;
 	for (size_t u = e->cue_end; u < end; u++) {
 		if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
 			break;
+		if (!strcmp(e->objects, "any") && cl_is_entity(d, u) &&
+		    cl_mention(d, u)->type == ASSAY_M_ORG) /* companies change hands, not places */
+			return coordination(d, s, u, out, 0);
+		if (!strcmp(e->objects, "members") && cl_is_entity(d, u) && !unnamed_party(d, s, u))
+			return coordination(d, s, u, out, 0);
 		if (!strcmp(e->objects, "join") && cl_is_entity(d, u)) {
 			out[0] = (int)u;
 			return 1;
@@ -381,6 +415,23 @@ static int event_agreements(struct cl_doc *d, const struct cl_sent *s, const str
 	ns = subjects(d, s, e, subj);
 	if (ns == 0)
 		return ASSAY_OK;
+	/* "The ATPC consists of Malaysia, Indonesia ...": one membership each;
+	 * "Brazil and China pledged to cooperate with the ATPC": one each too */
+	bool each = !strcmp(e->objects, "members") ||
+		    (ns > 1 && no == 1 && cl_mention(d, (size_t)obj[0])->type == ASSAY_M_ORG &&
+		     strcmp(e->type, "joint-venture"));
+	if (each) {
+		int one = !strcmp(e->objects, "members") ? subj[0] : obj[0];
+		const int *many = !strcmp(e->objects, "members") ? obj : subj;
+		size_t nmany = !strcmp(e->objects, "members") ? no : ns;
+		for (size_t i = 0; i < nmany; i++) {
+			p[0] = one;
+			p[1] = many[i];
+			if (emit(d, s, e, p, 2))
+				return ASSAY_ENOMEM;
+		}
+		return ASSAY_OK;
+	}
 	if (ns == 1 && no > 1) { /* "talks with China and Russia": one each */
 		for (size_t i = 0; i < no; i++) {
 			p[0] = subj[0];
