@@ -19,11 +19,10 @@
 #include <unistd.h>
 
 #include "assay.h"
-#include "clean.h"
-#include "extract.h"
 #include "fetch.h"
 #include "fetch_server.h"
 #include "file.h"
+#include "pipeline.h"
 
 struct work {
 	unsigned pages, claims, errors;
@@ -46,30 +45,23 @@ static double cpu(void)
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
-static void process(struct work *w, const char *body, size_t len, const char *url)
+/* The pipeline's own work on one page, without the store. */
+static void process(struct work *w, const struct assay_page *page)
 {
-	struct assay_clean_opts co = {NULL, url};
-	struct assay_extract_opts xo = {NULL};
-	struct assay_doc doc;
-	struct assay_extraction x;
+	struct assay_processed pr;
 
-	if (assay_clean(body, len, &co, &doc) != ASSAY_OK) {
+	if (assay_pipeline_process(page, &pr) != ASSAY_OK) {
 		w->errors++;
 		return;
 	}
-	memset(&x, 0, sizeof x);
-	if (assay_extract_doc(&doc, &xo, &x) == ASSAY_OK)
-		w->claims += (unsigned)x.nclaims;
-	else
-		w->errors++;
-	assay_extraction_release(&x);
-	assay_doc_release(&doc);
+	w->claims += (unsigned)pr.x.nclaims;
+	assay_processed_release(&pr);
 	w->pages++;
 }
 
 static int on_page(void *ctx, const struct assay_page *p)
 {
-	process(ctx, p->body, p->len, p->url);
+	process(ctx, p);
 	return ASSAY_OK;
 }
 
@@ -229,8 +221,12 @@ int main(int argc, char **argv)
 	/* Baseline: the same work with no network. */
 	t0 = wall();
 	c0 = cpu();
-	for (unsigned i = 0; i < npages; i++)
-		process(&w, bodies[i], strlen(bodies[i]), routes[i].path);
+	for (unsigned i = 0; i < npages; i++) {
+		struct assay_page page = {.url = routes[i].path, .body = bodies[i],
+					  .len = strlen(bodies[i])};
+
+		process(&w, &page);
+	}
 	base_cpu = (cpu() - c0) * 1000 / npages;
 	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n",
 	       "baseline: clean+extract", w.pages, w.errors, npages / (wall() - t0), base_cpu,

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "pipeline.h"
 #include "store.h"
+#include "table.h"
 
 static const char crawl_usage[] =
 	"usage: assay crawl [OPTIONS] [SOURCE...]\n"
@@ -218,7 +219,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 	struct assay_crawl_summary sum = {0}, psum = {0};
 	struct assay_crawl_hooks hooks;
 	struct assay_pipeline p;
-	struct assay_store *s = assay_cli_open_store(g->db, true);
+	struct assay_store *s = cli_store_create(g->db);
 	int rc;
 
 	if (!s)
@@ -246,7 +247,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 		assay_err("crawl: %s", assay_strerror(rc));
 	if (rc == ASSAY_OK || rc == ASSAY_EFETCH)
 		remember_run(s, &sum);
-	assay_summary_print("crawl", &sum, g->quiet ? NULL : stderr, a->json ? stdout : NULL);
+	cli_summary_print("crawl", &sum, g->quiet ? NULL : stderr, a->json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	if (rc == ASSAY_OK && stop_flag)

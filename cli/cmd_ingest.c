@@ -20,6 +20,7 @@
 #include "file.h"
 #include "log.h"
 #include "pipeline.h"
+#include "table.h"
 #include "warc.h"
 
 #define INGEST_MAX_FILE (50u << 20)
@@ -261,7 +262,7 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	s = assay_cli_open_store(g->db, true);
+	s = cli_store_create(g->db);
 	if (!s)
 		return CLI_FATAL;
 	rc = assay_store_lock(s, wait);
@@ -283,7 +284,7 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	assay_summary_print("ingest", &sum, g->quiet ? NULL : stderr, json ? stdout : NULL);
+	cli_summary_print("ingest", &sum, g->quiet ? NULL : stderr, json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	return sum.errors ? CLI_PARTIAL : CLI_OK;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "assay.h"
+#include "fetch.h"
 #include "log.h"
 #include "store.h"
 #include "table.h"
@@ -266,6 +267,54 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create)
 	if (rc == ASSAY_OK)
 		return s;
 	assay_err("%s", assay_store_errmsg(NULL));
+	return NULL;
+}
+
+void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, FILE *human,
+		       FILE *json)
+{
+	if (human)
+		fprintf(human,
+			"assay: %s: %u sources, %u pages fetched, %u not modified, %u new articles "
+			"(%u duplicates), %u new claims, %u errors in %.1f s\n",
+			verb, s->sources, s->pages_fetched, s->not_modified, s->new_articles,
+			s->duplicates, s->new_claims, s->errors, s->seconds);
+	if (json) {
+		/* cli.md's fields, then what the crawler adds for cron jobs. */
+		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:b}",
+				      "sources", (json_int_t)s->sources,
+				      "pages_fetched", (json_int_t)s->pages_fetched,
+				      "not_modified", (json_int_t)s->not_modified,
+				      "new_articles", (json_int_t)s->new_articles,
+				      "duplicates", (json_int_t)s->duplicates,
+				      "new_claims", (json_int_t)s->new_claims,
+				      "errors", (json_int_t)s->errors, "seconds", s->seconds,
+				      "skipped_known", (json_int_t)s->skipped_known,
+				      "robots_denied", (json_int_t)s->robots_denied,
+				      "too_old", (json_int_t)s->too_old,
+				      "deferred", (json_int_t)s->deferred,
+				      "retries", (json_int_t)s->retries, "stopped", s->stopped);
+		if (o) {
+			json_dumpf(o, json, JSON_COMPACT | JSON_REAL_PRECISION(6));
+			fputc('\n', json);
+			fflush(json);
+			json_decref(o);
+		}
+	}
+}
+
+struct assay_store *cli_store_create(const char *dir)
+{
+	struct assay_store *s = NULL;
+	int rc = assay_store_open(dir, ASSAY_STORE_CREATE, &s);
+
+	if (rc == ASSAY_OK)
+		return s;
+	if (strncmp(assay_store_errmsg(s), "cannot open store", 17) == 0)
+		assay_err("%s", assay_store_errmsg(s)); /* it names the store already */
+	else
+		assay_err("cannot open store '%s': %s", dir, assay_store_errmsg(s));
+	assay_store_close(s);
 	return NULL;
 }
 

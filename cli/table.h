@@ -49,6 +49,16 @@ bool cli_parse_format(const char *s, enum cli_format *f);
  * that write); otherwise a missing store is reported with how to create
  * it. Prints the error and returns NULL on failure. */
 struct assay_store *cli_store_open(const struct cli_globals *g, bool create);
+/* Opens the store at @dir for writing, creating it (crawl, ingest); on
+ * failure prints the error and returns NULL. */
+struct assay_store *cli_store_create(const char *dir);
+
+/* The summary of a crawl or ingest for people (one line, on @human,
+ * usually stderr) and, when @json is given, for machines (one JSON object
+ * line). */
+struct assay_crawl_summary;
+void cli_summary_print(const char *verb, const struct assay_crawl_summary *sum, FILE *human,
+		       FILE *json);
 
 /* Formats a number the way people read figures: no exponent below 1e15,
  * no trailing zeros. */

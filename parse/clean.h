@@ -72,6 +72,11 @@ struct assay_clean_opts {
 int assay_clean(const char *html, size_t len, const struct assay_clean_opts *opts,
 		struct assay_doc *out);
 
+/* Plain text into @out (which it initialises): the first line is the
+ * title, paragraphs (separated by blank lines) are the blocks (plain.c).
+ * ASSAY_OK or ASSAY_ENOMEM; on error @out is empty. */
+int assay_text_doc(const char *text, size_t len, struct assay_doc *out);
+
 /* Frees everything in @d and zeroes it; accepts a zeroed doc. */
 void assay_doc_release(struct assay_doc *d);
 

@@ -1,16 +1,41 @@
 /* pipeline.h - one page in, one stored article out: clean, extract, store.
  *
- * Both `assay crawl` and `assay ingest` hand their pages here, so a page
- * is treated the same whichever way it arrived. The pipeline borrows the
- * store and the summary; it counts into the summary as it goes. */
+ * Every way a page arrives goes through assay_pipeline_process(): `assay
+ * crawl` and `assay ingest` (assay_pipeline_page) and `assay reprocess`
+ * (assay_pipeline_reprocess), the benchmarks and the fault tests. So a
+ * page is cleaned the same way whichever way it came, and reprocess gives
+ * back what the crawl stored: the same charset, text, story and evidence.
+ *
+ * The pipeline borrows the store and the summary; it counts into the
+ * summary as it goes. A page that fails is counted and skipped: bad input
+ * never stops a run and never touches what was stored. Warnings about a
+ * failed page go to the log (log.h); the pipeline prints nothing else. */
 #ifndef ASSAY_PIPELINE_H
 #define ASSAY_PIPELINE_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
+#include "clean.h"
+#include "extract.h"
 #include "fetch.h"
 #include "store.h"
+
+/* One page cleaned and extracted, ready to store. Owns doc and x;
+ * article points into them and into the page it was made from. */
+struct assay_processed {
+	struct assay_doc doc;
+	struct assay_extraction x;
+	struct assay_article article;
+};
+
+/* Cleans @page (HTML in the charset its Content-Type names, or plain text
+ * when the type is text/plain: first line the headline), extracts its
+ * claims and fills @out (which it initialises) as it would be stored.
+ * Borrows @page for as long as @out lives. ASSAY_OK, or ASSAY_ENOMEM or
+ * another error (warned about, with the page's URL); on error @out is
+ * empty and needs no release. */
+int assay_pipeline_process(const struct assay_page *page, struct assay_processed *out);
+void assay_processed_release(struct assay_processed *p); /* accepts a zeroed one */
 
 struct assay_pipeline {
 	struct assay_store *store;
@@ -21,22 +46,19 @@ struct assay_pipeline {
 void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
 			 struct assay_crawl_summary *sum);
 
-/* Cleans, extracts and stores one page (HTML, or plain text when its
- * content type is text/plain: first line the headline). Counts
- * new_articles, duplicates, new_claims and errors into the summary.
- * Returns ASSAY_OK, or an error for this page only (already counted). */
+/* Processes and stores one page. Counts new_articles, duplicates,
+ * new_claims and errors into the summary. Returns ASSAY_OK, or an error
+ * for this page only (already counted). */
 int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page);
 
 /* Fills crawl hooks that route to this pipeline and its store. */
 void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h);
 
-/* The summary for people (one line, on @human, usually stderr) and, when
- * @json is given, for machines (one JSON object line). */
-void assay_summary_print(const char *verb, const struct assay_crawl_summary *sum, FILE *human,
-			 FILE *json);
-
-/* Opens the store at @dir for writing, creating it; on failure prints
- * the error and returns NULL. */
-struct assay_store *assay_cli_open_store(const char *dir, bool create);
+/* Processes every stored page again, as it was fetched (URL, Content-Type
+ * and so charset, feed date), and rebuilds the store's stories, claims,
+ * agreements and conflicts in one transaction (store.h). A page that no
+ * longer cleans keeps its stored text and story (counted in res->failed).
+ * The caller holds the store's lock. */
+int assay_pipeline_reprocess(struct assay_store *s, struct assay_reprocess_result *res);
 
 #endif

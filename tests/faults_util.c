@@ -78,7 +78,9 @@ void fault_rmdir(const char *dir)
 
 int sample_article_load(const char *path, struct sample_article *sa)
 {
-	struct assay_extract_opts o = {"2024-10-16"};
+	struct assay_page page = {.url = "https://sample.example/article",
+				  .content_type = "text/html", .published = "2024-10-16",
+				  .fetched_at = 1729065600};
 	int rc;
 
 	memset(sa, 0, sizeof *sa);
@@ -87,29 +89,18 @@ int sample_article_load(const char *path, struct sample_article *sa)
 	assay_parse_init();
 	if ((rc = assay_extract_init()))
 		return rc;
-	if ((rc = assay_clean(sa->raw.data, sa->raw.len, NULL, &sa->doc)))
+	page.body = sa->raw.data;
+	page.len = sa->raw.len;
+	if ((rc = assay_pipeline_process(&page, &sa->pr)))
 		return rc;
-	if ((rc = assay_extract_doc(&sa->doc, &o, &sa->x)))
-		return rc;
-	sa->a.url = "https://sample.example/article";
-	sa->a.title = sa->doc.title;
-	sa->a.published = sa->doc.published;
-	sa->a.site = sa->doc.site;
-	sa->a.raw = sa->raw.data;
-	sa->a.raw_len = sa->raw.len;
-	sa->a.content_type = "text/html";
-	sa->a.text = sa->doc.text;
-	sa->a.text_len = sa->doc.text_len;
-	sa->a.doc = &sa->doc;
-	sa->a.x = &sa->x;
-	sa->a.fetched_at = 1729065600;
+	sa->a = sa->pr.article;
+	sa->a.url = page.url; /* one identity, whatever the page's canonical link */
 	return ASSAY_OK;
 }
 
 void sample_article_release(struct sample_article *sa)
 {
-	assay_extraction_release(&sa->x);
-	assay_doc_release(&sa->doc);
+	assay_processed_release(&sa->pr);
 	assay_buf_release(&sa->raw);
 }
 

@@ -10,8 +10,7 @@
 #include <sys/types.h>
 
 #include "buf.h"
-#include "clean.h"
-#include "extract.h"
+#include "pipeline.h"
 #include "store.h"
 
 /* $ASSAY_SOURCE_ROOT/@rel, in a static buffer (valid until the next call). */
@@ -23,11 +22,10 @@ const char *assay_bin(void);
 char *fault_tmpdir(void);
 void fault_rmdir(const char *dir);
 
-/* A corpus page as the pipeline would store it. */
+/* A corpus page as the pipeline would store it (under a fixed URL). */
 struct sample_article {
 	struct assay_buf raw;
-	struct assay_doc doc;
-	struct assay_extraction x;
+	struct assay_processed pr;
 	struct assay_article a;
 };
 
