@@ -242,7 +242,8 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 			break; /* "from China, which controls 70%" */
 		if (cl_word_is(d, u, "from") || cl_word_is(d, u, "compared") ||
 		    cl_word_is(d, u, "against") || cl_word_is(d, u, "versus")) {
-			*skip = true; /* "compared with 1.05 mln ounces a year earlier" */
+			/* "fell to 193,100 tons in December from 194,400 tons in
+			 * November": the old level is a level of its own period */
 			return "";
 		}
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE))

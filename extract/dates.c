@@ -326,10 +326,15 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 		if (!group(text, md, ymd[i][0], &s, &e))
 			continue;
 		y = ymd[i][1] ? group_num(text, md, ymd[i][1]) : -1;
+		bool yearless = y < 0;
 		if (y < 0)
 			y = pd.ok ? pd.y : -1;
 		m = ymd[i][2][0] == 'm' && ymd[i][2][1] == 'n' ? group_month(text, md, ymd[i][2])
 							       : (int)group_num(text, md, ymd[i][2]);
+		/* "imports in December" in a March story: last December; a month
+		 * or two ahead is this year's ("will start in May") */
+		if (yearless && y > 0 && m > pd.m + 2)
+			y--;
 		d = ymd[i][3] ? group_num(text, md, ymd[i][3]) : 0;
 		if (d < 0)
 			d = 0;

@@ -285,6 +285,21 @@ static bool shouting(const struct word *w, size_t n)
 	return letters >= 12;
 }
 
+/* "Nippon Light Metal Co Ltd <NLGT.T>": the wire's ticker after a name
+ * belongs to it; returns the end of the name with its ticker. */
+static size_t ticker_end(const struct found *f, size_t e)
+{
+	size_t q = e;
+
+	if (q + 4 >= f->len || f->t[q] != ' ' || f->t[q + 1] != '<')
+		return e;
+	for (q += 2; q < f->len && q < e + 20 && (isupper((unsigned char)f->t[q]) ||
+						     isdigit((unsigned char)f->t[q]) || f->t[q] == '.');
+	     q++)
+		;
+	return q < f->len && f->t[q] == '>' ? q + 1 : e;
+}
+
 /* "(ATPC)" right after position @p: its bytes, or 0. */
 static size_t acronym_after(const char *t, size_t len, size_t p, size_t *as)
 {
@@ -391,7 +406,7 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 				id = acr;
 			}
 			if (!(w[b - 1].roles & R_CONNECTOR))
-				add_org(f, s, w[end].e, core, id, kind, as, an);
+				add_org(f, s, ticker_end(f, w[end].e), core, id, kind, as, an);
 			a = end + 1;
 			continue;
 		}
@@ -452,7 +467,11 @@ static void markup_org(struct found *f, const struct assay_mention *m, size_t lt
 		if (!(w.roles & R_DESIGNATOR) || w.s == s)
 			core = w.e; /* the name ends at its last word before the legal form */
 	}
-	add_org(f, s, e, core, known_id(f, m, s, core), "company", 0, 0);
+	/* the brackets are part of the mention: "<Ryoka ... Ltd>, which" */
+	size_t before = f->norg;
+	add_org(f, s, ticker_end(f, gt + 1), core, known_id(f, m, s, core), "company", 0, 0);
+	if (f->norg > before)
+		f->org[f->norg - 1].s = lt;
 }
 
 static int cmp_span(const void *a, const void *b)
