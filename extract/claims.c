@@ -481,10 +481,15 @@ static bool per_ton_follows(const struct cl_doc *d, size_t f)
 {
 	size_t u = f + 1;
 
+	if (cl_word_is(d, u, "of")) /* "0.24 ounce of gold per ton" */
+		u++;
 	if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY)
 		u++;
-	return (cl_word_is(d, u, "per") || cl_word_is(d, u, "a")) && u + 1 < d->ntok &&
-	       strncmp(d->tok[u + 1].w, "ton", 3) == 0;
+	if (!(cl_word_is(d, u, "per") || cl_word_is(d, u, "a")) || u + 1 >= d->ntok)
+		return false;
+	if (cl_word_is(d, u + 1, "short") || cl_word_is(d, u + 1, "metric"))
+		u++; /* "a short ton" */
+	return u + 1 < d->ntok && strncmp(d->tok[u + 1].w, "ton", 3) == 0;
 }
 
 /* A grade written as a mass per ton: ounces -> oz/t, grams -> g/t. */
@@ -519,7 +524,9 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 		cl_copy(c->unit, sizeof c->unit, h->unit);
 		cl_copy(c->per, sizeof c->per, h->per);
 	}
-	if (strcmp(c->metric, "grade") == 0 && per_ton_follows(d, f))
+	/* a grade in ounces is per ton even when the ton is said once for two
+	 * ("grading 0.24 ounce of gold and 0.50 ounce of silver per ton") */
+	if (strcmp(c->metric, "grade") == 0 && (per_ton_follows(d, f) || !strcmp(c->unit, "ozt")))
 		grade_unit(c, m);
 }
 
@@ -650,6 +657,11 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 		opens = of_deposit(metric) && a + 1 < f && (d->tok[a + 1].cls & CW_DEPOSIT);
 	else if (cl_mention(d, a) && cl_mention(d, a)->type == ASSAY_M_COMMODITY)
 		opens = a + 1 < f && (d->tok[a + 1].cls & CW_CUE_METRIC);
+	/* a wire story goes on about the company it named: "One intersection
+	 * graded 0.33 ounce gold a short ton", after "Lac Minerals said ..." */
+	if (!opens && d->focus.any >= 0 && s->block <= d->focus.any_block + 1 &&
+	    cl_mention(d, (size_t)d->focus.any)->type == ASSAY_M_ORG)
+		opens = true;
 	if (!opens)
 		return -1;
 	static const char *const many[] = {"countries", "nations", "producers", "miners",
