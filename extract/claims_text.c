@@ -618,6 +618,21 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 		if (is && a >= 0)
 			return a;
 	}
+	/* "stocks held by U.S. producers rose to 145,400 tons, the ABMS said":
+	 * a country naming the holders before the figure, before the source
+	 * that reports it after */
+	for (size_t u = t; u > s->t0 + 1; u--) {
+		const struct assay_mention *m = cl_mention(d, u - 1);
+		if (cl_clause_break(d, u - 1))
+			break;
+		if (m && m->type == ASSAY_M_COUNTRY && !d->tok[u - 1].paren && u < s->t1 &&
+		    d->tok[u].kind == CT_WORD && !d->tok[u].upper &&
+		    (cl_word_is(d, u, "producers") || cl_word_is(d, u, "smelters") ||
+		     cl_word_is(d, u, "refiners") || cl_word_is(d, u, "mines") ||
+		     cl_word_is(d, u, "industry") || cl_word_is(d, u, "fabricators") ||
+		     cl_word_is(d, u, "mills") || cl_word_is(d, u, "plants")))
+			return (int)u - 1;
+	}
 	for (size_t u = t + 1; u < s->t1; u++) {
 		if (eligible(d, u))
 			return (int)u;

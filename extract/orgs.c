@@ -129,10 +129,13 @@ static void scan_word(const char *t, size_t len, size_t p, struct word *w, size_
 	for (size_t i = p; i < q; i++)
 		w->lower |= islower((unsigned char)t[i]) != 0;
 	w->roles = roles_of(t + p, q - p);
-	w->gap = !(*next + 1 < len && t[*next] == ' ' &&
-		   (isalnum((unsigned char)t[*next + 1]) || (unsigned char)t[*next + 1] >= 0x80 ||
-		    t[*next + 1] == '&')) ||
-		 (q < len && t[q] == '.' && !(w->roles & R_DESIGNATOR) && q + 1 == *next);
+	bool abbrev = q - p == 2 && q < len && t[q] == '.' &&
+		      (!memcmp(t + p, "St", 2) || !memcmp(t + p, "Mt", 2) || !memcmp(t + p, "Ft", 2));
+	bool spaced = *next + 1 < len && t[*next] == ' ' &&
+		      (isalnum((unsigned char)t[*next + 1]) || (unsigned char)t[*next + 1] >= 0x80 ||
+		       t[*next + 1] == '&');
+	bool stop = q < len && t[q] == '.' && !(w->roles & R_DESIGNATOR) && q + 1 == *next;
+	w->gap = !abbrev && (!spaced || stop);
 }
 
 /* ---- what was found ---- */
