@@ -9,7 +9,8 @@
  * are left out, except "commodity", "period" and "topic" of claims and
  * agreements and a date's "value", which are null when unknown. Money
  * has "currency" and count "noun" (claims.md), each repeated as "unit" as
- * claims carry it. */
+ * claims carry it. Inputs are files, '-' (standard input) and -u URLs;
+ * one that is not a page or text is refused by name (cli/input.h). */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,16 +22,17 @@
 #include "clean.h"
 #include "cli.h"
 #include "extract.h"
-#include "file.h"
+#include "input.h"
 #include "log.h"
 
 struct extract_args {
-	bool text, lines;
+	bool text, lines, allow_private;
 	const char *published;
+	const struct assay_clean_opts *clean; /* the input's charset and URL */
 };
 
 static const char usage_text[] =
-	"usage: assay extract [--text] [--lines] [--published YYYY-MM-DD] FILE...\n"
+	"usage: assay extract [--text] [--lines] [--published YYYY-MM-DD] [-u URL]... [FILE...]\n"
 	"\n"
 	"Prints one JSON object per document: its mentions (figures, countries,\n"
 	"organisations, commodities, dates), claims and agreements.\n"
@@ -38,7 +40,13 @@ static const char usage_text[] =
 	"  --text            inputs are plain text, not HTML\n"
 	"  --lines           every input line is a document of its own\n"
 	"  --published DATE  publication date for relative dates (YYYY-MM-DD)\n"
-	"  -                 reads standard input; gzip input is read transparently\n";
+	"  -u, --url URL     fetch one page as the crawler would (robots.txt, time\n"
+	"                    and size limits, no private addresses)\n"
+	"  --allow-private   let -u reach loopback and private addresses\n"
+	"  -                 reads standard input; gzip input is read transparently\n"
+	"\n"
+	"An input that is not a page or text (image, PDF, JSON, binary, empty) is\n"
+	"refused by name and counted as failed (exit 1).\n";
 
 /* Whole numbers print as integers ("694000000"), others as reals. */
 static json_t *number(double v)
@@ -237,7 +245,7 @@ static int run_doc(const struct extract_args *a, const char *file, const char *d
 	int rc;
 
 	if (!a->text) {
-		rc = assay_clean(data, len, NULL, &doc);
+		rc = assay_clean(data, len, a->clean, &doc);
 		if (rc != ASSAY_OK)
 			return rc;
 		text = doc.text;
@@ -281,26 +289,28 @@ static int run_lines(const struct extract_args *a, const char *path, const char 
 	return first;
 }
 
-static int run_file(const struct extract_args *a, const char *path)
+static int run_input(struct extract_args *a, struct cli_input *in)
 {
-	struct assay_buf b = {0};
-	int rc = assay_read_file(path, ASSAY_FILE_MAX_DEFAULT, &b);
+	struct assay_clean_opts co = {0};
 	const char *data;
+	int rc;
 
-	if (rc != ASSAY_OK) {
-		assay_err("%s: cannot read: %s", path, assay_strerror(rc));
-		goto done;
-	}
-	data = b.data ? b.data : "";
+	in->empty_ok = a->lines;
+	rc = cli_input_read(in, a->text ? "text" : "HTML", a->allow_private);
+	if (rc != ASSAY_OK)
+		return rc;
+	co.charset = in->charset;
+	co.base_url = in->url;
+	a->clean = &co;
+	data = in->body.data ? in->body.data : "";
 	if (!a->lines) {
-		rc = run_doc(a, path, data, b.len);
+		rc = run_doc(a, in->name, data, in->body.len);
 		if (rc != ASSAY_OK)
-			assay_err("%s: cannot extract: %s", path, assay_strerror(rc));
+			assay_err("%s: cannot extract: %s", in->name, assay_strerror(rc));
 	} else {
-		rc = run_lines(a, path, data, b.len);
+		rc = run_lines(a, in->name, data, in->body.len);
 	}
-done:
-	assay_buf_release(&b);
+	a->clean = NULL;
 	return rc;
 }
 
@@ -313,50 +323,88 @@ static bool valid_date(const char *s)
 	       m <= 12 && d >= 1 && d <= 31;
 }
 
+/* Options and inputs (files, "-", -u URLs) in the order given. Returns
+ * the number of inputs, or -1 when the arguments are wrong (said why). */
+static int parse_args(int argc, char **argv, struct extract_args *a, struct cli_input *in)
+{
+	bool opts = true;
+	int n = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (!opts || s[0] != '-' || !s[1]) {
+			in[n++].name = s;
+		} else if (strcmp(s, "--") == 0) {
+			opts = false;
+		} else if (strcmp(s, "--text") == 0) {
+			a->text = true;
+		} else if (strcmp(s, "--lines") == 0) {
+			a->lines = true;
+		} else if (strcmp(s, "--allow-private") == 0) {
+			a->allow_private = true;
+		} else if (strcmp(s, "--published") == 0 && i + 1 < argc) {
+			a->published = argv[++i];
+		} else if (strncmp(s, "--published=", 12) == 0) {
+			a->published = s + 12;
+		} else if ((strcmp(s, "-u") == 0 || strcmp(s, "--url") == 0) && i + 1 < argc) {
+			in[n].is_url = true;
+			in[n++].name = argv[++i];
+		} else if (strncmp(s, "--url=", 6) == 0) {
+			in[n].is_url = true;
+			in[n++].name = s + 6;
+		} else {
+			assay_err("extract: %s: unknown option (see 'assay extract --help')", s);
+			return -1;
+		}
+	}
+	if (a->published && !valid_date(a->published)) {
+		assay_err("extract: --published '%s': not a date (use YYYY-MM-DD)", a->published);
+		return -1;
+	}
+	if (n == 0) {
+		fputs(usage_text, stderr);
+		return -1;
+	}
+	return n;
+}
+
 int cmd_extract(int argc, char **argv, const struct cli_globals *g)
 {
 	struct extract_args a = {0};
-	int i, failed = 0, rc;
+	struct cli_input *in;
+	int n, failed = 0, rc;
 
 	(void)g;
 	if (cli_wants_help(argc, argv)) {
 		fputs(usage_text, stdout);
 		return CLI_OK;
 	}
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		} else if (strcmp(argv[i], "--text") == 0) {
-			a.text = true;
-		} else if (strcmp(argv[i], "--lines") == 0) {
-			a.lines = true;
-		} else if (strcmp(argv[i], "--published") == 0 && i + 1 < argc) {
-			a.published = argv[++i];
-		} else if (strncmp(argv[i], "--published=", 12) == 0) {
-			a.published = argv[i] + 12;
-		} else {
-			assay_err("extract: %s: unknown option (see 'assay extract --help')", argv[i]);
-			return CLI_FATAL;
-		}
-	}
-	if (a.published && !valid_date(a.published)) {
-		assay_err("extract: --published '%s': not a date (use YYYY-MM-DD)", a.published);
+	in = calloc((size_t)argc, sizeof *in);
+	if (!in) {
+		assay_err("extract: out of memory");
 		return CLI_FATAL;
 	}
-	if (i >= argc) {
-		fputs(usage_text, stderr);
+	n = parse_args(argc, argv, &a, in);
+	if (n < 0) {
+		free(in);
 		return CLI_FATAL;
 	}
 	rc = assay_extract_init();
 	if (rc != ASSAY_OK) {
 		assay_err("extract: cannot load the recognizers: %s", assay_strerror(rc));
+		free(in);
 		return CLI_FATAL;
 	}
 	assay_parse_init();
-	for (; i < argc; i++)
-		if (run_file(&a, argv[i]) != ASSAY_OK)
+	for (int i = 0; i < n; i++) {
+		if (run_input(&a, &in[i]) != ASSAY_OK)
 			failed++;
+		cli_input_release(&in[i]);
+	}
+	free(in);
 	fflush(stdout);
+	if (failed && n > 1)
+		assay_err("extract: %d of %d inputs failed", failed, n);
 	return failed ? CLI_PARTIAL : CLI_OK;
 }

@@ -4,7 +4,8 @@
  * .html/.htm and anything else as HTML, .txt as plain text with the
  * headline on the first line; .warc and .warc.gz records (each page keeps
  * its WARC file and offset); .gz inflated transparently. A file that
- * cannot be read or cleaned is counted and skipped. */
+ * cannot be read or cleaned, or is no page at all (an image, a PDF, JSON,
+ * binary data, an empty file), is counted as an error and skipped. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -20,6 +21,7 @@
 #include "file.h"
 #include "log.h"
 #include "pipeline.h"
+#include "sniff.h"
 #include "table.h"
 #include "warc.h"
 
@@ -50,6 +52,21 @@ static const char *content_type_of(const char *path)
 	return "text/html";
 }
 
+/* An image, a PDF, JSON, binary data or an empty file is no article:
+ * said by name, counted as an error, nothing stored. */
+static bool refused(struct assay_pipeline *p, const char *name, const char *type,
+		    const char *body, size_t len)
+{
+	const char *what = assay_sniff_not_text(body ? body : "", len);
+
+	if (!what)
+		return false;
+	assay_err("%s: not %s (%s), skipped", name,
+		  strcmp(type, "text/plain") == 0 ? "text" : "HTML", what);
+	p->sum->errors++;
+	return true;
+}
+
 static int ingest_file(struct assay_pipeline *p, const char *path)
 {
 	struct assay_buf body = {0}, url = {0};
@@ -65,6 +82,10 @@ static int ingest_file(struct assay_pipeline *p, const char *path)
 		goto out;
 	}
 	p->sum->pages_fetched++;
+	if (refused(p, path, content_type_of(path), body.data, body.len)) {
+		rc = ASSAY_EINVAL;
+		goto out;
+	}
 	if (!realpath(path, real))
 		snprintf(real, sizeof real, "%s", path);
 	if (assay_buf_printf(&url, "file://%s", real) != ASSAY_OK) {
@@ -134,6 +155,9 @@ static int warc_page(void *ctx, const struct assay_page *page)
 		p->sum->skipped_known++;
 		return ASSAY_OK;
 	}
+	if (refused(p, page->url, page->content_type ? page->content_type : "text/html",
+		    page->body, page->len))
+		return ASSAY_EINVAL;
 	return assay_pipeline_page(p, page);
 }
 

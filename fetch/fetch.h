@@ -117,4 +117,20 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o);
 int assay_crawl(const char *const *sources, size_t nsources, const struct assay_crawl_opts *opts,
 		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum);
 
+/* One page, fetched as the crawler fetches an article (robots.txt, the
+ * limits of @o, private addresses refused unless allowed, each redirect
+ * checked again), for `clean -u` and `extract -u`. */
+struct assay_fetched {
+	char *url;                   /* after redirects */
+	char *content_type, *charset; /* from the server, or NULL */
+	struct assay_buf body;
+};
+
+/* Fills @out (release it with assay_fetched_release()); on failure
+ * returns an error and says why in @why ("connection refused", "HTTP 404",
+ * "disallowed by robots.txt"...). */
+int assay_fetch_one(const char *url, const struct assay_crawl_opts *o, struct assay_fetched *out,
+		    char why[256]);
+void assay_fetched_release(struct assay_fetched *f); /* accepts a zeroed struct */
+
 #endif

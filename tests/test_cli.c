@@ -289,3 +289,135 @@ Test(cli, refetch_of_a_changed_page_keeps_both_figures_as_a_conflict)
 	cr_assert_not_null(strstr(out, "\"value\":150000"), "the new figure is missing: %s", out);
 	free(out);
 }
+
+/* Inputs that are not articles, and the name each is refused by. */
+#define B(s) s, sizeof s - 1 /* bytes and length, NULs included */
+static const struct {
+	const char *file, *bytes;
+	size_t len;
+	const char *what;
+} not_articles[] = {
+	{"logo.png", B("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1"), "PNG image"},
+	{"report.pdf", B("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n"),
+	 "PDF document"},
+	{"data.html", B("{\"items\": [{\"title\": \"<b>tin</b>\", \"value\": 3}]}\n"), "JSON"},
+	{"tool.html", B("\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0"), "executable"},
+	{"blob.html", B("<html>\0\0\0\x01\x02\x03 not text\x04\x05"), "binary data"},
+	{"empty.html", B(""), "empty file"},
+	{"blank.htm", B("  \n\t\n"), "empty file"},
+};
+
+static void write_file(const char *path, const char *bytes, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	cr_assert_not_null(f, "%s", path);
+	cr_assert_eq(fwrite(bytes, 1, len, f), len);
+	fclose(f);
+}
+
+/* The folder beside the store, for input files. */
+static const char *tmpdir(void)
+{
+	static char d[64];
+
+	snprintf(d, sizeof d, "%.*s", (int)(strrchr(db, '/') - db), db);
+	return d;
+}
+
+Test(cli, clean_and_extract_refuse_what_is_not_an_article_by_name)
+{
+	size_t n = sizeof not_articles / sizeof not_articles[0];
+
+	for (size_t i = 0; i < n; i++) {
+		char path[128], args[256], want[256], *out, *err;
+		const char *cmds[] = {"clean", "clean --json", "extract"};
+
+		snprintf(path, sizeof path, "%s/%s", tmpdir(), not_articles[i].file);
+		write_file(path, not_articles[i].bytes, not_articles[i].len);
+		snprintf(want, sizeof want, "assay: %s: not HTML (%s), skipped\n", path,
+			 not_articles[i].what);
+		for (size_t c = 0; c < 3; c++) {
+			snprintf(args, sizeof args, "%s '%s'", cmds[c], path);
+			cr_assert_eq(run(&out, &err, args), 1, "%s: exit status", args);
+			cr_assert_str_eq(err, want, "%s", args);
+			cr_assert_str_eq(out, "", "%s printed something: %s", args, out);
+			free(out);
+			free(err);
+		}
+	}
+}
+
+Test(cli, a_refused_input_is_counted_and_the_good_ones_still_printed)
+{
+	char args[512], *out, *err;
+
+	snprintf(args, sizeof args, "%s/logo.png", tmpdir());
+	write_file(args, not_articles[0].bytes, not_articles[0].len);
+	snprintf(args, sizeof args, "clean --json '%s/logo.png' corpus/000_1b7ad7fa106c10fe.html",
+		 tmpdir());
+	cr_assert_eq(run(&out, &err, args), 1);
+	cr_assert_not_null(strstr(out, "\"file\":\"corpus/000_1b7ad7fa106c10fe.html\""), "%s", out);
+	cr_assert_not_null(strstr(err, "logo.png: not HTML (PNG image), skipped"), "%s", err);
+	cr_assert_not_null(strstr(err, "assay: clean: 1 of 2 inputs failed"), "%s", err);
+	free(out);
+	free(err);
+	snprintf(args, sizeof args, "extract --text '%s/logo.png'", tmpdir());
+	cr_assert_eq(run(NULL, &err, args), 1);
+	cr_assert_not_null(strstr(err, "logo.png: not text (PNG image), skipped"), "%s", err);
+	free(err);
+}
+
+Test(cli, ingest_refuses_what_is_not_an_article_and_stores_nothing_from_it)
+{
+	size_t n = sizeof not_articles / sizeof not_articles[0];
+	char args[2048], *out, *err;
+	size_t o = (size_t)snprintf(args, sizeof args, "ingest --summary-json");
+
+	for (size_t i = 0; i < n; i++) {
+		char path[128];
+
+		snprintf(path, sizeof path, "%s/%s", tmpdir(), not_articles[i].file);
+		write_file(path, not_articles[i].bytes, not_articles[i].len);
+		o += (size_t)snprintf(args + o, sizeof args - o, " '%s'", path);
+	}
+	cr_assert_eq(run(&out, &err, args), 1, "%s", err);
+	cr_assert_eq(summary_field(out, "errors"), (json_int_t)n, "%s", out);
+	cr_assert_eq(summary_field(out, "new_articles"), 0, "%s", out);
+	for (size_t i = 0; i < n; i++) {
+		char want[256];
+
+		snprintf(want, sizeof want, "%s: not HTML (%s), skipped", not_articles[i].file,
+			 not_articles[i].what);
+		cr_assert_not_null(strstr(err, want), "no '%s' in: %s", want, err);
+	}
+	cr_assert_not_null(strstr(err, "errors"), "%s", err);
+	free(out);
+	free(err);
+	cr_assert_eq(run(&out, NULL, "export articles --format jsonl"), 0);
+	cr_assert_str_eq(out, "", "something was stored: %s", out);
+	free(out);
+}
+
+Test(cli, a_dash_reads_standard_input)
+{
+	char args[256], *out, *err;
+
+	cr_assert_eq(run(&out, NULL, "clean - < corpus/000_1b7ad7fa106c10fe.html"), 0);
+	cr_assert(strlen(out) > 200, "%s", out);
+	free(out);
+	cr_assert_eq(run(&out, NULL, "extract - < corpus/000_1b7ad7fa106c10fe.html"), 0);
+	cr_assert_not_null(strstr(out, "\"file\":\"-\""), "%s", out);
+	cr_assert_not_null(strstr(out, "\"claims\":[{"), "%s", out);
+	free(out);
+	snprintf(args, sizeof args, "%s/logo.png", tmpdir());
+	write_file(args, not_articles[0].bytes, not_articles[0].len);
+	snprintf(args, sizeof args, "clean - < '%s/logo.png'", tmpdir());
+	cr_assert_eq(run(NULL, &err, args), 1);
+	cr_assert_str_eq(err, "assay: -: not HTML (PNG image), skipped\n");
+	free(err);
+	/* --lines on empty input: no documents, no error */
+	cr_assert_eq(run(&out, NULL, "extract --text --lines - < /dev/null"), 0);
+	cr_assert_str_eq(out, "");
+	free(out);
+}

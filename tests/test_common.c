@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "file.h"
 #include "hash.h"
+#include "sniff.h"
 
 Test(common, buf_appends_and_stays_nul_terminated)
 {
@@ -78,4 +79,45 @@ Test(common, sha256_matches_known_vector)
 	char hex[65];
 	assay_sha256_hex("abc", 3, hex);
 	cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+/* What may be an article passes; what is not is named. */
+#define B(s) s, sizeof s - 1 /* bytes and length, NULs included */
+Test(common, sniff_names_what_is_not_text_and_passes_what_is)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *what; /* NULL: may be an article */
+	} cases[] = {
+		{B("<!doctype html><title>t</title><p>Tin rose 3%.</p>"), NULL},
+		{B("Tin output rose\n\nPT Timah said on Monday...\n"), NULL},
+		{B("[Reuters] Tin output rose 3% in May, the company said."), NULL},
+		{B("{Editorial} Tin output rose"), NULL},
+		{B("<p>Caf\xe9 au lait, 3\xa0tonnes</p>"), NULL},   /* Latin-1 */
+		{B("\xff\xfe<\0p\0>\0"), NULL},                       /* UTF-16 with BOM */
+		{B("\xef\xbb\xbf<p>x</p>"), NULL},                  /* UTF-8 BOM */
+		{B(""), "empty file"},
+		{B(" \r\n\t "), "empty file"},
+		{B("\x89PNG\r\n\x1a\n\0\0"), "PNG image"},
+		{B("\xff\xd8\xff\xe0\0\x10JFIF"), "JPEG image"},
+		{B("GIF89a\1\0\1\0"), "GIF image"},
+		{B("RIFF\0\0\0\0WEBPVP8 "), "WebP image"},
+		{B("%PDF-1.4\n"), "PDF document"},
+		{B("PK\x03\x04\x14\0"), "ZIP archive (or an Office document)"},
+		{B("\x7f" "ELF\2\1\1"), "executable"},
+		{B("  [1, 2, {\"a\": \"<p>\"}]\n"), "JSON"},
+		{B("\xef\xbb\xbf{\"a\": 1}"), "JSON"},
+		{B("<html>\0\0\1</html>"), "binary data"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = assay_sniff_not_text(cases[i].bytes, cases[i].len);
+
+		if (!cases[i].what)
+			cr_assert_null(got, "case %zu refused as %s", i, got);
+		else
+			cr_expect(got && strcmp(got, cases[i].what) == 0, "case %zu: %s, not %s", i,
+				  got ? got : "(text)", cases[i].what);
+	}
 }

@@ -57,6 +57,9 @@ static void build_routes(void)
 	routes[n++] = (struct route){"/a", 200, "text/html", "<html><body><p>a</p></body></html>", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/e500", 500, "text/html", "no", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/drip", 200, "text/html", NULL, NULL, R_DRIP};
+	routes[n++] = (struct route){"/logo.png", 200, "image/png", "\x89PNG\r\n\x1a\n", NULL, R_PLAIN};
+	routes[n++] = (struct route){"/dump", 200, "text/html", "{\"items\": [1, 2]}", NULL, R_PLAIN};
+	routes[n++] = (struct route){"/moved", 301, "text/html", "", "Location: /n/1", R_PLAIN};
 	routes[n] = (struct route){0};
 }
 
@@ -411,4 +414,72 @@ Test(fetch_cli, crawls_a_sources_file_and_the_default_one)
 	out = slurp("out");
 	cr_assert_eq(json_int(out, "new_articles"), 1);
 	free(out);
+}
+
+/* `clean -u` and `extract -u`: one page through the crawler's transfer
+ * code, its limits and guards; each failure said with the URL. */
+Test(fetch_cli, clean_and_extract_fetch_one_page_by_url)
+{
+	static const struct {
+		const char *path, *cmd;
+		int status;
+		const char *want; /* on stdout when status is 0, else on stderr */
+	} cases[] = {
+		{"/n/0", "clean", 0, "produced 1000 tonnes of neodymium"},
+		{"/moved", "clean --json", 0, "\"text\":\"Mine 1 produced 1007 tonnes"},
+		{"/n/2", "extract", 0, "\"value\":1014"},
+		{"/nope", "clean", 1, "/nope: HTTP 404\n"},
+		{"/logo.png", "extract", 1, "/logo.png: content type 'image/png' refused\n"},
+		{"/dump", "clean", 1, "/dump: not HTML (JSON), skipped\n"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char args[512], *out, *err;
+
+		snprintf(args, sizeof args, "%s --allow-private -u %s", cases[i].cmd,
+			 tsrv_url(srv, cases[i].path));
+		cr_assert_eq(run(args), cases[i].status, "%s", args);
+		out = slurp("out");
+		err = slurp("err");
+		if (cases[i].status == 0) {
+			cr_assert_not_null(strstr(out, cases[i].want), "%s: %s", args, out);
+			cr_assert_str_eq(err, "", "%s", args);
+		} else {
+			cr_assert_str_eq(out, "", "%s", args);
+			cr_assert(strstr(err, tsrv_url(srv, cases[i].path)) == err + 7 &&
+					  strstr(err, cases[i].want),
+				  "%s: %s", args, err);
+		}
+		free(out);
+		free(err);
+	}
+}
+
+Test(fetch_cli, clean_by_url_keeps_the_crawlers_guards)
+{
+	struct tsrv *rs = tsrv_start(robots_routes);
+	char args[512], *err;
+
+	cr_assert(rs);
+	/* robots.txt is read first and obeyed */
+	snprintf(args, sizeof args, "clean --allow-private -u %s", tsrv_url(rs, "/private/b"));
+	cr_assert_eq(run(args), 1);
+	err = slurp("err");
+	cr_assert_not_null(strstr(err, "/private/b: disallowed by robots.txt"), "%s", err);
+	free(err);
+	cr_assert_eq(tsrv_hits(rs, "/private/b"), 0);
+	cr_assert_eq(tsrv_hits(rs, "/robots.txt"), 1);
+	/* a loopback address only when allowed */
+	snprintf(args, sizeof args, "clean -u %s", tsrv_url(rs, "/a"));
+	cr_assert_eq(run(args), 1);
+	err = slurp("err");
+	cr_assert_not_null(strstr(err, "private address refused (use --allow-private)"), "%s", err);
+	free(err);
+	cr_assert_eq(tsrv_hits(rs, "/a"), 0);
+	/* a file is named as a file, not as a URL */
+	cr_assert_eq(run("clean -u file:///etc/hostname"), 1);
+	err = slurp("err");
+	cr_assert_not_null(strstr(err, "file:///etc/hostname: not an http or https URL"), "%s", err);
+	free(err);
+	tsrv_stop(rs);
 }
