@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "assay.h"
+#include "hash.h"
 #include "internal.h"
 #include "phrases.h"
 
@@ -24,6 +25,8 @@
 #define FIGURE_TEXT 150 /* bytes of text beside an image that are a caption */
 #define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
 #define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
+#define NOTICE_BLOCK 300 /* longer blocks are never browser notices */
+#define REPEAT_MIN 40   /* bytes of a block whose second copy is dropped */
 
 struct emitter {
 	struct parse_ctx *c;
@@ -139,8 +142,22 @@ static bool furniture_phrase(const char *s, size_t n)
 	return false;
 }
 
-/* Furniture by its words: "Read more", and the teaser lines under a
- * "Related" heading. */
+/* Does a short block speak of the reader's browser? */
+static bool browser_notice(const char *s, size_t n)
+{
+	char low[NOTICE_BLOCK];
+
+	if (n >= NOTICE_BLOCK)
+		return false;
+	fold(s, n, low);
+	for (size_t i = 0; i < sizeof notice_phrases / sizeof notice_phrases[0]; i++)
+		if (strstr(low, notice_phrases[i]))
+			return true;
+	return false;
+}
+
+/* Furniture by its words: "Read more", browser notices, and the teaser
+ * lines under a "Related" heading. */
 static bool furniture_text(struct emitter *e)
 {
 	bool short_block = e->blk.len < GOOD_LEN;
@@ -150,6 +167,8 @@ static bool furniture_text(struct emitter *e)
 		e->after_related = false;
 	if (e->blk.len < DATE_BLOCK && parse_find_date(e->blk.data, e->blk.len, date))
 		return true; /* a dateline or "updated" stamp standing alone */
+	if (browser_notice(e->blk.data, e->blk.len))
+		return true;
 	if (furniture_phrase(e->blk.data, e->blk.len)) {
 		e->after_related = e->kind == ASSAY_BLOCK_HEADING;
 		return true;
@@ -226,6 +245,11 @@ static bool dropped(const struct emitter *e, const struct ninfo *ni)
 	if (ni->imgs && ni->text < FIGURE_TEXT &&
 	    !(ni->tag->flags & (TAG_HEADING | TAG_ITEM)) &&
 	    (ni->tag->flags & (TAG_PARA | TAG_CONTAINER)) != TAG_PARA)
+		return true;
+	/* a player with no paragraph in it: its text is menus ("Quality",
+	 * "1080p", "Subtitles") */
+	if (ni->media && !ni->blocks && !(ni->flags & NI_PARA) &&
+	    (ni->tag->flags & (TAG_BLOCK | TAG_HEADING)) == TAG_BLOCK)
 		return true;
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
 	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
@@ -437,10 +461,65 @@ static bool keep_block(const struct emitter *e, size_t i, size_t last)
 	return len >= POST_MIN;
 }
 
+struct block_key {
+	uint64_t hash;
+	size_t i;
+};
+
+static int by_hash(const void *a, const void *b)
+{
+	const struct block_key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static bool same_block(const struct emitter *e, size_t i, size_t k)
+{
+	const struct assay_block *a = &e->blocks[i], *b = &e->blocks[k];
+
+	return a->end - a->start == b->end - b->start &&
+	       memcmp(e->text.data + a->start, e->text.data + b->start, a->end - a->start) == 0;
+}
+
+/* Pages show a paragraph twice (an intro panel and the first slide, a
+ * teaser above the story): every copy after the first is marked in
+ * @repeat. Table rows and short blocks may repeat. Sorting keeps this
+ * O(n log n) on pages of many thousand blocks. */
+static int mark_repeats(const struct emitter *e, bool *repeat)
+{
+	struct block_key *k = malloc(e->nblocks * sizeof *k);
+	size_t n = 0;
+
+	if (!k)
+		return ASSAY_ENOMEM;
+	for (size_t i = 0; i < e->nblocks; i++) {
+		const struct assay_block *b = &e->blocks[i];
+
+		if (b->kind != ASSAY_BLOCK_TABLE_ROW && b->end - b->start >= REPEAT_MIN)
+			k[n++] = (struct block_key){assay_hash64(e->text.data + b->start, b->end - b->start, 0), i};
+	}
+	qsort(k, n, sizeof *k, by_hash);
+	for (size_t i = 1, run = 0; i < n; i++) {
+		if (k[i].hash != k[run].hash)
+			run = i; /* the first copy: lowest index of its hash */
+		else
+			repeat[k[i].i] = same_block(e, k[run].i, k[i].i);
+	}
+	free(k);
+	return ASSAY_OK;
+}
+
 static int prune_edges(struct emitter *e)
 {
 	struct assay_buf t = {0};
 	size_t first = SIZE_MAX, last = 0, n = 0;
+	bool *repeat;
+
+	if (!e->nblocks)
+		return ASSAY_OK;
+	repeat = calloc(e->nblocks, sizeof *repeat);
 
 	for (size_t i = 0; i < e->nblocks; i++) {
 		const struct assay_block *b = &e->blocks[i];
@@ -452,14 +531,17 @@ static int prune_edges(struct emitter *e)
 			last = i;
 		}
 	}
-	if (first == SIZE_MAX)
-		return ASSAY_OK;
-	if (assay_buf_reserve(&t, e->text.len) != ASSAY_OK)
+	if (!repeat || mark_repeats(e, repeat) != ASSAY_OK ||
+	    assay_buf_reserve(&t, e->text.len) != ASSAY_OK) {
+		free(repeat);
 		return ASSAY_ENOMEM;
+	}
+	if (first == SIZE_MAX)
+		last = SIZE_MAX; /* no paragraph: nothing is after the last one */
 	for (size_t i = 0; i < e->nblocks; i++) {
 		struct assay_block b = e->blocks[i];
 
-		if (!keep_block(e, i, last))
+		if (repeat[i] || !keep_block(e, i, last))
 			continue;
 		if (t.len)
 			assay_buf_append(&t, "\n\n", 2); /* reserved: cannot fail */
@@ -471,6 +553,7 @@ static int prune_edges(struct emitter *e)
 	e->nblocks = n;
 	assay_buf_release(&e->text);
 	e->text = t;
+	free(repeat);
 	return ASSAY_OK;
 }
 

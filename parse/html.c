@@ -248,8 +248,84 @@ static int prepare(const char **html, size_t *len, const char *header,
 	return ASSAY_OK;
 }
 
+static bool holds_markup(const char *s)
+{
+	for (s = s ? strchr(s, '<') : NULL; s; s = strchr(s + 1, '<'))
+		if (isalpha((unsigned char)s[1]) || s[1] == '/')
+			return true;
+	return false;
+}
+
+/* An unclosed <title> makes libxml2 hang the rest of the page under the
+ * title (or read it as the title's text): the tree has no <body>, and a
+ * title that holds elements or markup. */
+static bool title_swallowed(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *head = NULL;
+
+	for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "body") == 0)
+			return false;
+		if (strcmp((const char *)n->name, "head") == 0)
+			head = n;
+	}
+	for (xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "title") != 0)
+			continue;
+		for (xmlNode *k = n->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE ||
+			    (k->type == XML_TEXT_NODE && holds_markup((const char *)k->content)))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* Closes the first <title> before the first tag after it, in a copy. */
+static int close_title(const char *html, size_t len, struct assay_buf *fixed)
+{
+	const char *end = html + len, *p = html, *gt, *lt;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) && !(end - p > 6 && strncasecmp(p + 1, "title", 5) == 0))
+		p++;
+	if (!p || !(gt = memchr(p, '>', (size_t)(end - p))) || !(lt = memchr(gt, '<', (size_t)(end - gt))))
+		return ASSAY_EPARSE;
+	if (assay_buf_append(fixed, html, (size_t)(lt - html)) != ASSAY_OK ||
+	    assay_buf_puts(fixed, "</title>") != ASSAY_OK ||
+	    assay_buf_append(fixed, lt, (size_t)(end - lt)) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	return ASSAY_OK;
+}
+
+/* Parses again with the title closed; keeps the first tree when the
+ * markup cannot be found in the bytes (only UTF-8 bytes are looked at). */
+static int reparse_title(const char *html, size_t len, const char *enc, int options, xmlDoc **doc)
+{
+	struct assay_buf fixed = {0};
+	xmlDoc *again = NULL;
+	int rc = ASSAY_OK;
+
+	if (strcmp(enc, "UTF-8") != 0)
+		return ASSAY_OK;
+	rc = close_title(html, len, &fixed);
+	if (rc == ASSAY_OK)
+		rc = assay_html_read(fixed.data, fixed.len, enc, NULL, options, &again);
+	assay_buf_release(&fixed);
+	if (rc == ASSAY_ENOMEM)
+		return rc;
+	if (again) {
+		xmlFreeDoc(*doc);
+		*doc = again;
+	}
+	return ASSAY_OK;
+}
+
 int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out)
 {
+	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+			    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 	struct assay_buf tmp = {0};
 	char name[64];
 	const char *enc;
@@ -265,10 +341,13 @@ int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out)
 		goto done; /* an empty page is an empty article */
 	/* prepare() only names charsets libxml2 knows; a NULL tree here means
 	 * nothing parseable: also an empty article */
-	rc = assay_html_read(html, len, enc, NULL,
-			     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-				     HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC,
-			     out);
+	rc = assay_html_read(html, len, enc, NULL, options, out);
+	if (rc == ASSAY_OK && *out && title_swallowed(*out))
+		rc = reparse_title(html, len, enc, options, out);
+	if (rc != ASSAY_OK && *out) {
+		xmlFreeDoc(*out);
+		*out = NULL;
+	}
 done:
 	assay_buf_release(&tmp);
 	return rc;

@@ -36,6 +36,7 @@ enum {
 	TAG_CONTAINER = 1 << 12, /* may hold the article */
 	TAG_LIST = 1 << 13,
 	TAG_IMG = 1 << 14,
+	TAG_MEDIA = 1 << 15,   /* a player: video, audio, iframe, object, embed */
 };
 
 struct tag_def {
@@ -67,6 +68,8 @@ struct ninfo {
 	uint32_t good;               /* paragraph text outside furniture */
 	uint32_t ptext;              /* paragraph text, furniture or not */
 	uint32_t imgs;               /* images in the subtree */
+	uint32_t blocks;             /* paragraphs below it, cells aside */
+	uint32_t media;              /* players (video, iframe...) below it */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
 	float pscore;    /* as a paragraph */

@@ -43,3 +43,12 @@ static const char *const furniture_phrases[] = {
 	"pubblicità", "czytaj też", "czytaj także", "zobacz też", "reklama",
 	"ilginizi çekebilir", "benzer haberler", "ilgili haberler",
 };
+
+/* Notices about the reader's browser, found anywhere in a block shorter
+ * than NOTICE_BLOCK: "This site is best viewed in an up-to-date browser". */
+static const char *const notice_phrases[] = {
+	"best viewed in", "best viewed with", "outdated browser", "up-to-date browser",
+	"upgrade your browser", "update your browser", "browser is out of date",
+	"browser is not supported", "unsupported browser", "please enable javascript",
+	"javascript is disabled", "browser does not support", "browser doesn't support",
+};

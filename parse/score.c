@@ -99,11 +99,35 @@ static void mark_paragraph(struct ninfo *ni)
 	ni->pscore = 1.0f + (float)ni->icommas + (float)(ni->itext / 100 < 3 ? ni->itext / 100 : 3);
 }
 
+/* A table is layout, not data, when a cell holds paragraphs of its own
+ * or sits outside any row (a one-cell "<table><td>" around a story). */
+static void mark_layout(struct parse_ctx *c, xmlNode *cell, const struct ninfo *ci)
+{
+	xmlNode *t = cell->parent;
+	bool rowless = true;
+
+	for (int i = 0; t && t->type == XML_ELEMENT_NODE && i < 3; i++, t = t->parent) {
+		struct ninfo *ti = node_info(c, t);
+
+		if (!ti)
+			return;
+		if (ti->tag->flags & TAG_ROW)
+			rowless = false;
+		if (ti->tag->flags & TAG_TABLE) {
+			if (rowless || ci->blocks >= 2)
+				ti->flags |= NI_LAYOUT;
+			return;
+		}
+	}
+}
+
 /* Leaving an element: its totals flow to its parent. */
 static void finish(struct parse_ctx *c, xmlNode *n)
 {
 	struct ninfo *ni = node_info(c, n), *p;
 
+	if (ni && (ni->tag->flags & TAG_MEDIA) && n->parent && (p = node_info(c, n->parent)))
+		p->media++;
 	if (!ni || (ni->flags & NI_SKIP))
 		return;
 	if (ni->tag->flags & TAG_LINK)
@@ -113,13 +137,18 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 		ni->flags |= NI_LAYOUT;
 	if ((ni->tag->flags & (TAG_BLOCK | TAG_PARA)) == (TAG_BLOCK | TAG_PARA))
 		mark_paragraph(ni);
+	if (ni->tag->flags & TAG_CELL)
+		mark_layout(c, n, ni);
 	p = n->parent ? node_info(c, n->parent) : NULL;
 	if (!p || (ni->flags & NI_HIDDEN))
 		return; /* hidden text counts for nobody outside it */
 	p->text += ni->text;
 	p->imgs += ni->imgs + ((ni->tag->flags & TAG_IMG) != 0);
+	p->media += ni->media;
 	p->link += ni->link;
 	p->commas += ni->commas;
+	if (!(ni->tag->flags & TAG_CELL))
+		p->blocks += ni->blocks + ((ni->flags & NI_PARA) != 0);
 	if (!(ni->tag->flags & TAG_BLOCK)) { /* inline text flows up to its block */
 		p->itext += ni->itext;
 		p->ilink += ni->ilink;

@@ -9,7 +9,7 @@ static const struct tag_def tag_table[] = {
 	{"area", TAG_SKIP, 0},
 	{"article", B | C, 10},
 	{"aside", B | TAG_FURN, -10},
-	{"audio", TAG_SKIP, 0},
+	{"audio", TAG_SKIP | TAG_MEDIA, 0},
 	{"blockquote", B | TAG_QUOTE | TAG_PARA | C, 3},
 	{"body", B | C, 0},
 	{"br", TAG_BR, 0},
@@ -23,7 +23,7 @@ static const struct tag_def tag_table[] = {
 	{"div", B | TAG_PARA | C, 5},
 	{"dl", B | TAG_LIST, -3},
 	{"dt", B | TAG_ITEM | TAG_PARA, -3},
-	{"embed", TAG_SKIP, 0},
+	{"embed", TAG_SKIP | TAG_MEDIA, 0},
 	{"fieldset", B, -3},
 	{"figcaption", TAG_SKIP, 0}, /* captions and photo credits: not the story */
 	{"figure", B, 0},
@@ -42,7 +42,7 @@ static const struct tag_def tag_table[] = {
 	{"header", B, -3},
 	{"hr", B, 0},
 	{"html", B, 0},
-	{"iframe", TAG_SKIP, 0},
+	{"iframe", TAG_SKIP | TAG_MEDIA, 0},
 	{"img", TAG_IMG, 0},
 	{"input", TAG_SKIP, 0},
 	{"label", TAG_SKIP, 0},
@@ -58,7 +58,7 @@ static const struct tag_def tag_table[] = {
 	{"noembed", TAG_SKIP, 0},
 	{"noframes", TAG_SKIP, 0},
 	{"noscript", B | TAG_FURN, -10}, /* furniture, not skipped: a stray <div> in it can swallow the page */
-	{"object", TAG_SKIP, 0},
+	{"object", TAG_SKIP | TAG_MEDIA, 0},
 	{"ol", B | TAG_LIST, -3},
 	{"option", TAG_SKIP, 0},
 	{"p", B | TAG_PARA, 0},
@@ -81,7 +81,7 @@ static const struct tag_def tag_table[] = {
 	{"title", TAG_SKIP, 0},
 	{"tr", B | TAG_ROW | C, 0},
 	{"ul", B | TAG_LIST, -3},
-	{"video", TAG_SKIP, 0},
+	{"video", TAG_SKIP | TAG_MEDIA, 0},
 };
 #undef B
 #undef C
