@@ -281,7 +281,7 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, FI
 			s->duplicates, s->new_claims, s->errors, s->seconds);
 	if (json) {
 		/* cli.md's fields, then what the crawler adds for cron jobs. */
-		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:b}",
+		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:I,s:b}",
 				      "sources", (json_int_t)s->sources,
 				      "pages_fetched", (json_int_t)s->pages_fetched,
 				      "not_modified", (json_int_t)s->not_modified,
@@ -293,7 +293,8 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, FI
 				      "robots_denied", (json_int_t)s->robots_denied,
 				      "too_old", (json_int_t)s->too_old,
 				      "deferred", (json_int_t)s->deferred,
-				      "retries", (json_int_t)s->retries, "stopped", s->stopped);
+				      "retries", (json_int_t)s->retries,
+				      "dropped", (json_int_t)s->dropped, "stopped", s->stopped);
 		if (o) {
 			json_dumpf(o, json, JSON_COMPACT | JSON_REAL_PRECISION(6));
 			fputc('\n', json);

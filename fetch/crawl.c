@@ -40,6 +40,12 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o)
 	o->robots_ttl = 86400;
 	o->robots_token = "assay";
 	o->max_parallel = 32;
+	o->max_depth = 3;
+	o->max_links = 50000;
+	o->max_feeds = 16;
+	o->max_per_source = 20000;
+	o->max_per_host = 20000;
+	o->max_queue = 100000;
 }
 
 struct job *crawler_job_new(enum job_kind kind, const char *url, int src)
@@ -139,18 +145,63 @@ static struct host *host_new(struct crawler *c, const char *key)
 	return h;
 }
 
+static size_t host_slot(const struct crawler *c, const char *key)
+{
+	size_t mask = c->caphost_slots - 1, i = assay_hash64(key, strlen(key), 0x6057) & mask;
+
+	while (c->host_slots[i] && strcmp(c->hosts[c->host_slots[i] - 1]->key, key) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Keeps the host index at most half full, so a listing naming thousands
+ * of hosts costs a hash probe per link, not a scan of every host. */
+static int grow_host_slots(struct crawler *c)
+{
+	size_t cap = c->caphost_slots ? c->caphost_slots * 2 : 64, old = c->caphost_slots;
+	size_t *t = calloc(cap, sizeof *t), *prev = c->host_slots;
+
+	if (!t)
+		return ASSAY_ENOMEM;
+	c->host_slots = t;
+	c->caphost_slots = cap;
+	for (size_t k = 0; k < old; k++)
+		if (prev[k])
+			t[host_slot(c, c->hosts[prev[k] - 1]->key)] = prev[k];
+	free(prev);
+	return ASSAY_OK;
+}
+
+/* The length of "scheme://authority" at the start of @url, or 0. */
+static size_t origin_len(const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	if (!p || strncmp(url, "file:", 5) == 0)
+		return 0;
+	return (size_t)(p + 3 - url) + strcspn(p + 3, "/?#");
+}
+
 struct host *crawler_host(struct crawler *c, const char *url)
 {
 	char *key = NULL;
 	struct host *h = NULL;
+	size_t slot, on = origin_len(url);
 
+	/* The same scheme and authority, byte for byte, is the same host:
+	 * no URL parse for the thousands of links of one sitemap. */
+	if (on && on < sizeof c->last_origin && c->last_host && c->last_origin[on] == 0 &&
+	    memcmp(c->last_origin, url, on) == 0)
+		return c->last_host;
 	if (assay_url_split(url, NULL, &key, NULL))
 		return NULL;
-	for (size_t i = 0; i < c->nhosts; i++)
-		if (strcmp(c->hosts[i]->key, key) == 0) {
-			h = c->hosts[i];
-			goto done;
-		}
+	if ((c->nhosts + 1) * 2 > c->caphost_slots && grow_host_slots(c))
+		goto done;
+	slot = host_slot(c, key);
+	if (c->host_slots[slot]) {
+		h = c->hosts[c->host_slots[slot] - 1];
+		goto done;
+	}
 	if (c->nhosts == c->caphosts) {
 		size_t cap = c->caphosts ? c->caphosts * 2 : 16;
 		void *p = realloc(c->hosts, cap * sizeof *c->hosts);
@@ -159,11 +210,40 @@ struct host *crawler_host(struct crawler *c, const char *url)
 		c->hosts = p;
 		c->caphosts = cap;
 	}
-	if ((h = host_new(c, key)))
+	if ((h = host_new(c, key))) {
 		c->hosts[c->nhosts++] = h;
+		c->host_slots[slot] = c->nhosts;
+	}
 done:
 	free(key);
+	if (h && on && on < sizeof c->last_origin) {
+		memcpy(c->last_origin, url, on);
+		c->last_origin[on] = 0;
+		c->last_host = h;
+	}
 	return h;
+}
+
+bool crawler_admit(struct crawler *c, const char *url, int src, int depth, bool listing)
+{
+	bool has_src = src >= 0 && (size_t)src < c->nsrcs;
+	struct host *h = NULL;
+	bool ok = !(listing && depth > (int)c->o->max_depth) &&
+		  !(c->o->max_queue && c->queued >= c->o->max_queue) &&
+		  !(has_src && c->o->max_per_source && c->src_admitted[src] >= c->o->max_per_source);
+
+	if (ok && (h = crawler_host(c, url)) && c->o->max_per_host &&
+	    h->admitted >= c->o->max_per_host)
+		ok = false;
+	if (!ok) {
+		c->sum->dropped++;
+		return false;
+	}
+	if (has_src)
+		c->src_admitted[src]++;
+	if (h)
+		h->admitted++;
+	return true;
 }
 
 int crawler_enqueue(struct crawler *c, struct job *j, bool front)
@@ -276,6 +356,12 @@ static int add_source(struct crawler *c, const char *line)
 		return ASSAY_ENOMEM;
 	}
 	c->srcs = p;
+	if (!(p = realloc(c->src_admitted, (c->nsrcs + 1) * sizeof *c->src_admitted))) {
+		assay_source_release(&s);
+		return ASSAY_ENOMEM;
+	}
+	c->src_admitted = p;
+	c->src_admitted[c->nsrcs] = 0;
 	idx = (int)c->nsrcs;
 	c->srcs[c->nsrcs++] = s;
 	c->sum->sources++;
@@ -690,9 +776,11 @@ static void close_crawler(struct crawler *c)
 		crawler_job_free(j);
 	}
 	free(c->hosts);
+	free(c->host_slots);
 	for (size_t i = 0; i < c->nsrcs; i++)
 		assay_source_release(&c->srcs[i]);
 	free(c->srcs);
+	free(c->src_admitted);
 	free(c->seen);
 	assay_http_close(c->http);
 	assay_warc_writer_close(c->warc);
@@ -731,6 +819,9 @@ int assay_crawl(const char *const *sources, size_t nsources, const struct assay_
 	for (struct job *j = c.deferred; j; j = j->next)
 		sum->deferred++;
 	crawl_state_save_frontier(&c);
+	if (sum->dropped)
+		assay_warn("crawl: %u URLs dropped (over the depth, fan-out or queue bounds); their "
+			   "listings are read again next run", sum->dropped);
 	report(&c, assay_now(), true);
 done:
 	sum->seconds = assay_now() - (c.t0 ? c.t0 : assay_now());

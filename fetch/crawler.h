@@ -38,6 +38,7 @@ struct job {
 	int attempts;    /* tries in this run */
 	int runs;        /* runs that failed it before this one */
 	int src;         /* index of the source it came from, -1 when resumed */
+	int depth;       /* listings between it and its source (0: the source) */
 	bool local;      /* file:// allowed: named by the user, or listed by a local file */
 	double not_before;
 };
@@ -53,6 +54,7 @@ struct host {
 	int robots_hops;    /* redirects followed for robots.txt */
 	char *robots_url;   /* where a redirect sent robots.txt, or NULL */
 	bool allow_private; /* named by a source with private=yes */
+	unsigned admitted;  /* URLs discovery queued for it this run */
 	enum robots_state robots_state;
 	struct assay_robots *robots;
 	struct job *head, *tail;
@@ -72,7 +74,12 @@ struct crawler {
 	struct assay_http *http;
 	struct host **hosts;
 	size_t nhosts, caphosts;
+	size_t *host_slots; /* open addressing by key hash: index + 1; 0 empty */
+	size_t caphost_slots;
+	char last_origin[128];   /* "scheme://authority" of the last URL looked up... */
+	struct host *last_host;  /* ...and its host: links of a listing share it */
 	struct assay_source *srcs;
+	unsigned *src_admitted; /* per source: URLs discovery queued this run */
 	size_t nsrcs;
 	uint64_t *seen;  /* open-addressing set of URL hashes; 0 is empty */
 	size_t nseen, capseen;
@@ -90,6 +97,10 @@ struct crawler {
 
 /* crawl.c */
 int crawler_enqueue(struct crawler *c, struct job *j, bool front);
+/* Whether discovery may queue one more URL for @host from source @src
+ * (the depth, per-source, per-host and whole-queue bounds); counts it
+ * as dropped when not. */
+bool crawler_admit(struct crawler *c, const char *url, int src, int depth, bool listing);
 struct job *crawler_job_new(enum job_kind kind, const char *url, int src);
 void crawler_job_free(struct job *j);
 struct host *crawler_host(struct crawler *c, const char *url);

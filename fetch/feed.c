@@ -2,7 +2,8 @@
  * feed discovery in HTML (<link rel="alternate">).
  *
  * Feeds come from strangers: libxml2 parses with the network off and no
- * entity substitution, and every link is resolved with curl's URL API
+ * entity substitution, text is read through xmltext.h (entities expanded
+ * under a budget, never by xmlNodeGetContent), and every link is resolved with curl's URL API
  * against the document's URL (and Atom's xml:base), so a relative link in
  * a local feed lands beside that feed. */
 #include <jansson.h>
@@ -18,6 +19,7 @@
 #include "strs.h"
 #include "feed.h"
 #include "url.h"
+#include "xmltext.h"
 
 /* Feed media types an HTML page may announce for discovery. */
 static const char *const feed_types[] = {
@@ -88,31 +90,13 @@ static xmlNode *child(const xmlNode *n, const char *name)
 static char *child_text(const xmlNode *n, const char *name)
 {
 	xmlNode *c = child(n, name);
-	xmlChar *t;
-	char *s, *p, *e;
 
-	if (!c || !(t = xmlNodeGetContent(c)))
-		return NULL;
-	for (p = (char *)t; *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'; p++)
-		;
-	e = p + strlen(p);
-	while (e > p && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\t'))
-		e--;
-	s = strndup(p, (size_t)(e - p));
-	xmlFree(t);
-	return s;
+	return c ? xmltext_node(c, XMLTEXT_MAX) : NULL;
 }
 
 static char *attr(const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s;
-
-	if (!v)
-		return NULL;
-	s = strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return xmltext_attr(n, name, XMLTEXT_MAX);
 }
 
 static int add_item(struct assay_links *l, const char *base, char *href, char *title,
@@ -291,13 +275,12 @@ static void note_article(struct discovery *d, const xmlNode *n)
 		free(content);
 	} else if (named(n, "script")) {
 		char *type = attr(n, "type");
-		xmlChar *text = type && strcasecmp(type, "application/ld+json") == 0
-					? xmlNodeGetContent(n)
-					: NULL;
-		if (text && (strstr((const char *)text, "Article\"") ||
-			     strstr((const char *)text, "BlogPosting\"")))
+		char *text = type && strcasecmp(type, "application/ld+json") == 0
+				     ? xmltext_node(n, 256u << 10)
+				     : NULL;
+		if (text && (strstr(text, "Article\"") || strstr(text, "BlogPosting\"")))
 			d->l->is_article = true;
-		xmlFree(text);
+		free(text);
 		free(type);
 	}
 }

@@ -47,6 +47,7 @@ struct assay_crawl_summary {
 	unsigned deferred;     /* left for the next run (budget, server trouble) */
 	unsigned too_old;      /* items older than --since, not fetched */
 	unsigned retries;      /* requests tried again */
+	unsigned dropped;      /* URLs not queued: over a depth, fan-out or queue bound */
 	bool stopped;          /* a --max-pages or --max-seconds budget ran out */
 };
 
@@ -87,6 +88,16 @@ struct assay_crawl_opts {
 	double max_crawl_delay;   /* cap on robots.txt Crawl-delay (30 s) */
 	double robots_ttl;        /* seconds a robots.txt is trusted (86400) */
 	unsigned max_parallel;    /* transfers at once, over all hosts (32) */
+	/* Discovery bounds: what a hostile site (a sitemap index listing
+	 * 50,000 new indexes each, pages with 2,000 feed links) can make us
+	 * queue. What goes over is counted in the summary as dropped, and the
+	 * listing is fetched whole again next run. */
+	unsigned max_depth;       /* listings followed below a source (3) */
+	unsigned max_links;       /* links taken from one listing (50,000) */
+	unsigned max_feeds;       /* feeds taken from one HTML page (16) */
+	unsigned max_per_source;  /* URLs one source may queue in a run (20,000) */
+	unsigned max_per_host;    /* URLs one host may be given in a run (20,000) */
+	unsigned max_queue;       /* URLs queued at once, and so saved (100,000) */
 	/* The product token matched in robots.txt ("assay"). It does not
 	 * follow user_agent: a site's rules for assay hold whatever the
 	 * operator writes in the User-Agent header. */

@@ -130,6 +130,7 @@ static int follow(struct crawler *c, struct job *j, const struct assay_http_req 
 	j->title = NULL;
 	memcpy(n->ymd, j->ymd, sizeof n->ymd);
 	n->hops = j->hops + 1;
+	n->depth = j->depth;
 	n->runs = j->runs;
 	crawler_job_free(j);
 	return crawler_enqueue(c, n, true);
@@ -202,8 +203,10 @@ done:
 	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 }
 
+/* Queues a link of @parent's, if it is new and within the bounds; sets
+ * *dropped when a bound refused it. */
 static int add_child(struct crawler *c, const struct job *parent, enum job_kind kind,
-		     const struct assay_link *l)
+		     const struct assay_link *l, bool *dropped)
 {
 	bool file = strncmp(l->url, "file:", 5) == 0;
 	struct job *j;
@@ -223,9 +226,14 @@ static int add_child(struct crawler *c, const struct job *parent, enum job_kind 
 		c->sum->skipped_known++;
 		return ASSAY_OK;
 	}
+	if (!crawler_admit(c, l->url, parent->src, parent->depth + 1, kind != JOB_PAGE)) {
+		*dropped = true;
+		return ASSAY_OK;
+	}
 	if (!(j = crawler_job_new(kind, l->url, parent->src)))
 		return ASSAY_ENOMEM;
 	j->local = file;
+	j->depth = parent->depth + 1;
 	memcpy(j->ymd, l->ymd, sizeof j->ymd);
 	if (l->title && !(j->title = strdup(l->title))) {
 		crawler_job_free(j);
@@ -235,7 +243,7 @@ static int add_child(struct crawler *c, const struct job *parent, enum job_kind 
 }
 
 static int add_robots_sitemaps(struct crawler *c, const struct job *j, const char *txt,
-			       size_t len)
+			       size_t len, bool *dropped)
 {
 	struct assay_robots *rb = NULL;
 	const char *const *maps;
@@ -251,7 +259,7 @@ static int add_robots_sitemaps(struct crawler *c, const struct job *j, const cha
 
 		if ((rc = assay_url_resolve(j->url, maps[i], &abs)) == ASSAY_OK) {
 			l.url = abs;
-			rc = add_child(c, j, JOB_SITEMAP, &l);
+			rc = add_child(c, j, JOB_SITEMAP, &l, dropped);
 			free(abs);
 		} else if (rc == ASSAY_EINVAL) {
 			rc = ASSAY_OK;
@@ -262,7 +270,7 @@ static int add_robots_sitemaps(struct crawler *c, const struct job *j, const cha
 }
 
 /* A site root named as a source also brings its robots.txt sitemaps. */
-static int add_host_sitemaps(struct crawler *c, const struct job *j)
+static int add_host_sitemaps(struct crawler *c, const struct job *j, bool *dropped)
 {
 	struct host *h = crawler_host(c, j->url);
 	const char *const *maps;
@@ -276,7 +284,7 @@ static int add_host_sitemaps(struct crawler *c, const struct job *j)
 		struct assay_link l = {0};
 
 		if ((rc = assay_url_resolve(j->url, maps[i], &l.url)) == ASSAY_OK)
-			rc = add_child(c, j, JOB_SITEMAP, &l);
+			rc = add_child(c, j, JOB_SITEMAP, &l, dropped);
 		free(l.url);
 		if (rc == ASSAY_EINVAL)
 			rc = ASSAY_OK;
@@ -293,15 +301,23 @@ static bool path_is(const char *url, const char *path)
 	return yes;
 }
 
-static int expand(struct crawler *c, struct job *j, const struct assay_links *ls)
+/* Queues what a listing lists, at most max_links of them (max_feeds for
+ * the feed links of an HTML page); the rest is counted as dropped. */
+static int expand(struct crawler *c, struct job *j, const struct assay_links *ls, bool *dropped)
 {
 	enum job_kind kind = ls->kind == ASSAY_SRC_HTML		? JOB_FEED
 			     : ls->kind == ASSAY_SRC_SITEMAPINDEX ? JOB_SITEMAP
 								  : JOB_PAGE;
+	size_t cap = ls->kind == ASSAY_SRC_HTML ? c->o->max_feeds : c->o->max_links, n = ls->n;
 	int rc = ASSAY_OK;
 
-	for (size_t i = 0; i < ls->n && !rc; i++)
-		rc = add_child(c, j, kind, &ls->v[i]);
+	if (cap && n > cap) {
+		c->sum->dropped += (unsigned)(n - cap);
+		*dropped = true;
+		n = cap;
+	}
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = add_child(c, j, kind, &ls->v[i], dropped);
 	return rc;
 }
 
@@ -322,6 +338,7 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 	struct assay_buf tmp = {0};
 	const char *body;
 	size_t len;
+	bool dropped = false;
 	int rc = plain_body(c, r, &tmp, &body, &len);
 
 	if (rc) {
@@ -329,7 +346,7 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		goto out;
 	}
 	if (path_is(j->url, "/robots.txt")) {
-		rc = add_robots_sitemaps(c, j, body, len);
+		rc = add_robots_sitemaps(c, j, body, len, &dropped);
 		goto done;
 	}
 	rc = assay_source_parse(body, len, j->url, &ls);
@@ -343,10 +360,17 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 	if (ls.kind == ASSAY_SRC_HTML && j->kind == JOB_SOURCE && path_is(j->url, "/")) {
 		/* A site root: its feeds and its robots.txt sitemaps, never an
 		 * article of its own. */
-		rc = expand(c, j, &ls);
+		rc = expand(c, j, &ls, &dropped);
 		if (!rc)
-			rc = add_host_sitemaps(c, j);
+			rc = add_host_sitemaps(c, j, &dropped);
 		goto done;
+	}
+	if (ls.kind == ASSAY_SRC_HTML && j->kind != JOB_SOURCE) {
+		/* Feed discovery is one level deep: a page a feed link or a
+		 * sitemap index led to is not a listing, whatever it links. */
+		crawler_fail(c, j, false, "an HTML page where a feed or sitemap was expected");
+		rc = ASSAY_OK;
+		goto out;
 	}
 	if (ls.kind == ASSAY_SRC_HTML && (ls.n == 0 || ls.is_article) && j->kind == JOB_SOURCE) {
 		/* An article named as a source (its site's feed links are not
@@ -359,9 +383,10 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		assay_buf_release(&tmp);
 		return deliver(c, j, r, off);
 	}
-	rc = expand(c, j, &ls);
+	rc = expand(c, j, &ls, &dropped);
 done:
-	if (!rc)
+	/* A listing cut short is fetched whole next run, not answered 304. */
+	if (!rc && !dropped)
 		save_validators(c, j, r);
 out_job:
 	crawler_job_free(j);

@@ -12,6 +12,7 @@
 #include "assay.h"
 #include "strs.h"
 #include "feed.h"
+#include "xmltext.h"
 
 static bool named(const xmlNode *n, const char *name)
 {
@@ -26,21 +27,8 @@ static char *find_text(const xmlNode *n, const char *name)
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (named(c, name)) {
-			xmlChar *t = xmlNodeGetContent(c);
-			char *p, *e;
-
-			if (!t)
-				return NULL;
-			for (p = (char *)t; *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'; p++)
-				;
-			for (e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\n' ||
-							  e[-1] == '\r' || e[-1] == '\t');)
-				e--;
-			s = strndup(p, (size_t)(e - p));
-			xmlFree(t);
-			return s;
-		}
+		if (named(c, name))
+			return xmltext_node(c, XMLTEXT_MAX);
 		if ((s = find_text(c, name)))
 			return s;
 	}

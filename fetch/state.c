@@ -2,6 +2,8 @@
  * state_get/state_put (the cli maps them to the store's kv tables):
  *
  *   crawl_frontier  "frontier" -> the URLs still to fetch, one job a line
+ *                   (at most opts.max_queue of them: discovery admits no
+ *                   more, and a longer one left by an older run is cut)
  *   crawl_validators URL       -> "ETag\nLast-Modified" of a feed/sitemap
  *   crawl_robots    host       -> "fetched-at\nETag\nLast-Modified\nbody"
  *   crawl_hosts     host       -> unix time before which not to call it
@@ -65,7 +67,8 @@ static int put_job(struct assay_buf *b, const struct job *j)
 	if (assay_buf_printf(b, "%d\t%d\t%d\t%s\t", (int)j->kind, j->runs, j->local ? 1 : 0,
 			     j->ymd) ||
 	    put_field(b, j->url) || assay_buf_putc(b, '\t') || put_field(b, j->origin) ||
-	    assay_buf_putc(b, '\t') || put_field(b, j->title) || assay_buf_putc(b, '\n'))
+	    assay_buf_putc(b, '\t') || put_field(b, j->title) ||
+	    assay_buf_printf(b, "\t%d\n", j->depth))
 		return ASSAY_ENOMEM;
 	return ASSAY_OK;
 }
@@ -112,7 +115,7 @@ static char *field(char **p)
 static int load_job(struct crawler *c, char *line)
 {
 	char *p = line, *kind = field(&p), *runs = field(&p), *local = field(&p), *ymd = field(&p);
-	char *url = field(&p), *origin = field(&p), *title = field(&p);
+	char *url = field(&p), *origin = field(&p), *title = field(&p), *depth = field(&p);
 	const char *listed;
 	struct job *j;
 	int k;
@@ -125,6 +128,8 @@ static int load_job(struct crawler *c, char *line)
 	listed = *origin ? origin : url;
 	if (crawler_seen(c, listed))
 		return ASSAY_OK;
+	if (!crawler_admit(c, url, -1, depth ? atoi(depth) : 0, k != JOB_PAGE))
+		return ASSAY_OK;
 	if (k == JOB_PAGE && !c->o->refetch &&
 	    ((c->hk->is_known && c->hk->is_known(c->hk->ctx, listed)) ||
 	     crawl_state_was_delivered(c, listed)))
@@ -132,6 +137,7 @@ static int load_job(struct crawler *c, char *line)
 	if (!(j = crawler_job_new((enum job_kind)k, url, -1)))
 		return ASSAY_ENOMEM;
 	j->runs = atoi(runs);
+	j->depth = depth ? atoi(depth) : 0;
 	j->local = atoi(local) != 0;
 	snprintf(j->ymd, sizeof j->ymd, "%s", ymd);
 	if ((*origin && !(j->origin = strdup(origin))) || (*title && !(j->title = strdup(title)))) {
@@ -151,8 +157,17 @@ int crawl_state_load_frontier(struct crawler *c)
 		assay_buf_release(&b);
 		return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 	}
-	for (line = strtok_r(b.data, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save))
+	for (line = strtok_r(b.data, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
+		if (c->o->max_queue && c->queued >= c->o->max_queue) {
+			/* A frontier saved before the bound: the rest is dropped
+			 * (counted), not read, so it cannot stall this run. */
+			c->sum->dropped++;
+			for (char *q = save; q && (q = strchr(q, '\n')); q++)
+				c->sum->dropped++;
+			break;
+		}
 		rc = load_job(c, line);
+	}
 	assay_buf_release(&b);
 	return rc;
 }

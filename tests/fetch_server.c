@@ -163,11 +163,47 @@ static struct MHD_Response *plain(struct tsrv *s, const struct route *rt, int *s
 	return r;
 }
 
+/* A listing of N children of @url, made on the fly. */
+static struct MHD_Response *generated(struct tsrv *s, const struct route *rt, const char *url)
+{
+	static const char *const head[] = {
+		[R_INDEX_TREE] = "<?xml version=\"1.0\"?><sitemapindex>",
+		[R_URLSET_GEN] = "<?xml version=\"1.0\"?><urlset>",
+		[R_FEED_LINKS] = "<!DOCTYPE html><html><head>",
+	};
+	static const char *const tail[] = {
+		[R_INDEX_TREE] = "</sitemapindex>",
+		[R_URLSET_GEN] = "</urlset>",
+		[R_FEED_LINKS] = "</head><body><p>front page</p></body></html>",
+	};
+	long n = atol(rt->body);
+	size_t cap = (size_t)n * (strlen(url) + 120) + 256, o = 0;
+	char *out = malloc(cap);
+	const char *sep = url[strlen(url) - 1] == '/' ? "" : "/";
+
+	o += (size_t)snprintf(out + o, cap - o, "%s", head[rt->special]);
+	for (long i = 0; i < n; i++)
+		o += (size_t)snprintf(out + o, cap - o,
+				      rt->special == R_INDEX_TREE
+					      ? "<sitemap><loc>http://127.0.0.1:%u%s%s%ld</loc></sitemap>"
+				      : rt->special == R_URLSET_GEN
+					      ? "<url><loc>http://127.0.0.1:%u%s%sp%ld</loc></url>"
+					      : "<link rel=\"alternate\" type=\"application/rss+xml\" "
+						"href=\"http://127.0.0.1:%u%s%sf%ld\">",
+				      s->port, url, sep, i);
+	o += (size_t)snprintf(out + o, cap - o, "%s", tail[rt->special]);
+	return MHD_create_response_from_buffer(o, out, MHD_RESPMEM_MUST_FREE);
+}
+
 static struct MHD_Response *respond(struct tsrv *s, struct MHD_Connection *conn,
-				    const struct route *rt, int *status)
+				    const struct route *rt, const char *url, int *status)
 {
 	*status = rt->status;
 	switch (rt->special) {
+	case R_INDEX_TREE:
+	case R_URLSET_GEN:
+	case R_FEED_LINKS:
+		return generated(s, rt, url);
 	case R_DRIP:
 		return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1, drip, NULL, NULL);
 	case R_ENDLESS:
@@ -223,12 +259,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	}
 	log_request(s, conn, url);
 	for (const struct route *p = s->routes; p->path; p++)
-		if (strcmp(p->path, url) == 0)
+		if (strcmp(p->path, url) == 0 ||
+		    (p->special >= R_INDEX_TREE && strncmp(p->path, url, strlen(p->path)) == 0))
 			rt = p;
 	if (!rt) {
 		r = MHD_create_response_from_buffer(9, (void *)"not found", MHD_RESPMEM_PERSISTENT);
 	} else {
-		r = respond(s, conn, rt, &status);
+		r = respond(s, conn, rt, url, &status);
 		if (rt->content_type)
 			MHD_add_response_header(r, "Content-Type", rt->content_type);
 		if (rt->header && rt->special != R_FLAKY)

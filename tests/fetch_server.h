@@ -18,6 +18,12 @@ enum route_special {
 	R_FLAKY,      /* status + header (Retry-After) on the first request, then 200 + body */
 	R_ETAG,       /* 304 when If-None-Match matches the header value */
 	R_LASTMOD,    /* 304 when If-Modified-Since matches the header value */
+	/* Generated listings, for every path that starts with the route's
+	 * path; the body is the number N of entries, each a child of the
+	 * requested path ("PATH/0" ... "PATH/N-1"): */
+	R_INDEX_TREE, /* a sitemap index of N new child indexes */
+	R_URLSET_GEN, /* a sitemap of N pages */
+	R_FEED_LINKS, /* an HTML page linking N feeds */
 };
 
 struct route {
