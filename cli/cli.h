@@ -11,6 +11,7 @@
 
 struct cli_globals {
 	const char *db;   /* --db, $ASSAY_DB, else ./assay.lmdb */
+	const char *log;  /* --log FILE, or NULL */
 	bool quiet, verbose;
 };
 

@@ -247,7 +247,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 		assay_err("crawl: %s", assay_strerror(rc));
 	if (rc == ASSAY_OK || rc == ASSAY_EFETCH)
 		remember_run(s, &sum);
-	cli_summary_print("crawl", &sum, g->quiet ? NULL : stderr, a->json ? stdout : NULL);
+	cli_summary_print("crawl", &sum, !g->quiet, a->json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	if (rc == ASSAY_OK && stop_flag)

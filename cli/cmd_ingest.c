@@ -308,7 +308,7 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	cli_summary_print("ingest", &sum, g->quiet ? NULL : stderr, json ? stdout : NULL);
+	cli_summary_print("ingest", &sum, !g->quiet, json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	return sum.errors ? CLI_PARTIAL : CLI_OK;

@@ -2,6 +2,7 @@
  *
  * Only commands that work are in the table; `assay --help` lists them and
  * `assay COMMAND --help` describes each, as doc/assay.1 does. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,7 @@ static void print_synopses(FILE *out)
 
 static void usage(FILE *out)
 {
-	fputs("usage: assay [--db DIR] [--quiet] [--verbose] COMMAND [ARGS]\n"
+	fputs("usage: assay [--db DIR] [--log FILE] [--quiet] [--verbose] COMMAND [ARGS]\n"
 	      "\n"
 	      "Reads the mining press: crawls news, keeps the article, extracts every\n"
 	      "figure and agreement as sourced claims, and finds where sources disagree.\n"
@@ -71,12 +72,34 @@ static void usage(FILE *out)
 	fputs("\n"
 	      "global options:\n"
 	      "  --db DIR     the store (default: $ASSAY_DB, else ./assay.lmdb)\n"
-	      "  --quiet      print errors only\n"
-	      "  --verbose    say more about what is done\n"
+	      "  --log FILE   append messages to FILE, stamped; stderr then gets errors\n"
+	      "               only, and one line when the run did not succeed (cron)\n"
+	      "  --quiet      print errors only: no warnings, no summary\n"
+	      "  --verbose    say per page what was done and why\n"
 	      "  --help       this text; COMMAND --help describes a command\n"
 	      "  --version    print the version\n"
 	      "\n"
 	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n", out);
+}
+
+/* With --log, stderr gets errors only; a run that failed without one
+ * (sources that did not answer are warnings) still says so on stderr,
+ * once, so that cron mails it. */
+static int run_command(const struct cli_command *cmd, int argc, char **argv,
+		       const struct cli_globals *g)
+{
+	int rc;
+
+	if (g->log && assay_log_open(g->log) != ASSAY_OK) {
+		assay_err("cannot open log file '%s': %s", g->log, strerror(errno));
+		return CLI_FATAL;
+	}
+	rc = cmd->run(argc, argv, g);
+	if (g->log && rc != CLI_OK)
+		assay_err("%s: %s (exit status %d); what happened is in %s", cmd->name,
+			  rc == CLI_PARTIAL ? "some inputs failed" : "failed", rc, g->log);
+	assay_log_close();
+	return rc;
 }
 
 bool cli_wants_help(int argc, char **argv)
@@ -111,6 +134,14 @@ int main(int argc, char **argv)
 			g.db = argv[i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			g.db = a + 5;
+		} else if (strcmp(a, "--log") == 0) {
+			if (++i >= argc) {
+				assay_err("--log: needs a file");
+				return CLI_FATAL;
+			}
+			g.log = argv[i];
+		} else if (strncmp(a, "--log=", 6) == 0) {
+			g.log = a + 6;
 		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
 			g.quiet = true;
 		} else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
@@ -133,7 +164,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
 		if (strcmp(argv[i], commands[c].name) == 0)
-			return commands[c].run(argc - i, argv + i, &g);
+			return run_command(&commands[c], argc - i, argv + i, &g);
 	assay_err("%s: unknown command (see 'assay --help')", argv[i]);
 	return CLI_FATAL;
 }

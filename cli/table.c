@@ -270,15 +270,34 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create)
 	return NULL;
 }
 
-void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, FILE *human,
+/* The counts beyond cli.md's, named as people say them; zero ones left out. */
+static void put_extra(struct assay_buf *b, unsigned n, const char *what)
+{
+	if (n)
+		assay_buf_printf(b, ", %u %s", n, what);
+}
+
+void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bool human,
 		       FILE *json)
 {
-	if (human)
-		fprintf(human,
-			"assay: %s: %u sources, %u pages fetched, %u not modified, %u new articles "
-			"(%u duplicates), %u new claims, %u errors in %.1f s\n",
-			verb, s->sources, s->pages_fetched, s->not_modified, s->new_articles,
-			s->duplicates, s->new_claims, s->errors, s->seconds);
+	if (human) {
+		struct assay_buf b = {0};
+
+		assay_buf_printf(&b, "%s: %u sources, %u pages fetched, %u not modified, %u new articles "
+				 "(%u duplicates), %u new claims",
+				 verb, s->sources, s->pages_fetched, s->not_modified, s->new_articles,
+				 s->duplicates, s->new_claims);
+		put_extra(&b, s->skipped_known, "already stored");
+		put_extra(&b, s->too_old, "too old");
+		put_extra(&b, s->robots_denied, "refused by robots.txt");
+		put_extra(&b, s->deferred, "left for the next run");
+		put_extra(&b, s->retries, "retries");
+		assay_buf_printf(&b, ", %u errors in %.1f s%s", s->errors, s->seconds,
+				 s->stopped ? " (stopped: budget spent)" : "");
+		if (b.data)
+			assay_info("%s", b.data);
+		assay_buf_release(&b);
+	}
 	if (json) {
 		/* cli.md's fields, then what the crawler adds for cron jobs. */
 		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:I,s:b}",

@@ -53,11 +53,12 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create);
  * failure prints the error and returns NULL. */
 struct assay_store *cli_store_create(const char *dir);
 
-/* The summary of a crawl or ingest for people (one line, on @human,
- * usually stderr) and, when @json is given, for machines (one JSON object
- * line). */
+/* The summary of a crawl or ingest for people when @human (one line
+ * through the log: stderr, or the --log file) with every count the JSON
+ * has that is not zero, and, when @json is given, for machines (one JSON
+ * object line). */
 struct assay_crawl_summary;
-void cli_summary_print(const char *verb, const struct assay_crawl_summary *sum, FILE *human,
+void cli_summary_print(const char *verb, const struct assay_crawl_summary *sum, bool human,
 		       FILE *json);
 
 /* Formats a number the way people read figures: no exponent below 1e15,

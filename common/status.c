@@ -1,6 +1,13 @@
-/* status.c - words for status codes, and process-wide logging. */
+/* status.c - words for status codes, and process-wide logging.
+ *
+ * A log file gets each message as one line, written with one fwrite and
+ * flushed, so the lines of two runs appending at once do not mix. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "assay.h"
 #include "log.h"
@@ -27,8 +34,73 @@ const char *assay_strerror(int code)
 	return "unknown error";
 }
 
-static void vlog(const char *prefix, const char *fmt, va_list ap)
+static FILE *log_file;
+static char *log_file_path;
+
+int assay_log_open(const char *path)
 {
+	FILE *f = fopen(path, "a");
+	char *copy = strdup(path);
+
+	if (!f || !copy) {
+		if (f)
+			fclose(f);
+		free(copy);
+		return f ? ASSAY_ENOMEM : ASSAY_EIO;
+	}
+	assay_log_close();
+	log_file = f;
+	log_file_path = copy;
+	return ASSAY_OK;
+}
+
+const char *assay_log_path(void)
+{
+	return log_file_path;
+}
+
+void assay_log_close(void)
+{
+	if (log_file)
+		fclose(log_file);
+	free(log_file_path);
+	log_file = NULL;
+	log_file_path = NULL;
+}
+
+/* "2026-12-07T01:10:00Z assay[123]: " then the message, in one write. */
+static void log_line(const char *prefix, const char *fmt, va_list ap)
+{
+	char line[2048];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t n;
+	int k;
+
+	gmtime_r(&now, &tm);
+	n = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	k = snprintf(line + n, sizeof line - n, " assay[%ld]: %s", (long)getpid(),
+		     prefix ? prefix : "");
+	n += k > 0 ? (size_t)k : 0;
+	k = vsnprintf(line + n, sizeof line - n - 1, fmt, ap);
+	n = k < 0 ? n : n + (size_t)k < sizeof line - 1 ? n + (size_t)k : sizeof line - 2;
+	line[n++] = '\n';
+	fwrite(line, 1, n, log_file);
+	fflush(log_file);
+}
+
+static void vlog(int level, const char *prefix, const char *fmt, va_list ap)
+{
+	va_list again;
+
+	if (assay_log_level < level)
+		return;
+	va_copy(again, ap);
+	if (log_file)
+		log_line(prefix ? prefix : level == 0 ? "error: " : NULL, fmt, again);
+	va_end(again);
+	if (log_file && level > 0)
+		return; /* stderr: errors only */
 	fputs("assay: ", stderr);
 	if (prefix)
 		fputs(prefix, stderr);
@@ -40,10 +112,8 @@ static void vlog(const char *prefix, const char *fmt, va_list ap)
 	void name(const char *fmt, ...)            \
 	{                                          \
 		va_list ap;                        \
-		if (assay_log_level < (level))     \
-			return;                    \
 		va_start(ap, fmt);                 \
-		vlog(prefix, fmt, ap);             \
+		vlog(level, prefix, fmt, ap);      \
 		va_end(ap);                        \
 	}
 

@@ -310,7 +310,7 @@ static int add_folder(struct crawler *c, const char *dir, int src)
 
 	if (n < 0) {
 		c->sum->errors++;
-		assay_warn("%s: cannot read folder", dir);
+		assay_err("%s: cannot read folder", dir);
 		return ASSAY_OK;
 	}
 	for (int i = 0; i < n; i++) {
@@ -347,7 +347,7 @@ static int add_source(struct crawler *c, const char *line)
 	bool local;
 
 	if ((rc = assay_source_parse_line(line, &s, why))) {
-		assay_warn("%s: bad source setting '%s'", line, why);
+		assay_err("%s: bad source setting '%s'", line, why);
 		c->sum->errors++;
 		return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 	}
@@ -367,8 +367,8 @@ static int add_source(struct crawler *c, const char *line)
 	c->sum->sources++;
 	local = strstr(s.target, "://") == NULL;
 	if (local && stat(s.target, &st) != 0) {
-		assay_warn("%s: no such file or folder (a web source needs its https:// or http://)",
-			   s.target);
+		assay_err("%s: no such file or folder (a web source needs its https:// or http://)",
+			  s.target);
 		c->sum->errors++;
 		return ASSAY_OK;
 	}
@@ -376,7 +376,7 @@ static int add_source(struct crawler *c, const char *line)
 		return add_folder(c, s.target, idx);
 	rc = local ? assay_url_from_path(s.target, &url) : assay_url_resolve(NULL, s.target, &url);
 	if (rc == ASSAY_EINVAL) {
-		assay_warn("%s: not a URL or a path", s.target);
+		assay_err("%s: not a URL or a path", s.target);
 		c->sum->errors++;
 		return ASSAY_OK;
 	}
@@ -476,7 +476,7 @@ static void defer_host(struct crawler *c, struct host *h)
 	h->tail = NULL;
 	c->dirty = true;
 	c->sum->errors++;
-	assay_warn("%s: robots.txt unreachable; %u URLs kept for the next run", h->key, n);
+	assay_err("%s: robots.txt unreachable; %u URLs kept for the next run", h->key, n);
 }
 
 static int schedule_host(struct crawler *c, struct host *h, double now)

@@ -20,7 +20,7 @@
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
 {
 	c->sum->errors++;
-	assay_warn("%s: %s", j->origin ? j->origin : j->url, why);
+	assay_err("%s: %s", j->origin ? j->origin : j->url, why);
 	if (j->kind != JOB_ROBOTS && retryable && j->runs + 1 < MAX_RUNS_FAILED) {
 		j->runs++;
 		j->attempts = 0;
@@ -113,6 +113,7 @@ static int follow(struct crawler *c, struct job *j, const struct assay_http_req 
 	}
 	if (j->kind == JOB_PAGE && known(c, target)) {
 		c->sum->skipped_known++;
+		assay_debug("%s: redirects to %s, stored before: not fetched", j->url, target);
 		free(target);
 		crawler_job_free(j);
 		return ASSAY_OK;
@@ -184,6 +185,8 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 	pg.warc_file = off >= 0 ? c->o->warc_path : NULL;
 	pg.warc_offset = off;
 	c->sum->pages_fetched++;
+	assay_debug("%s: fetched, HTTP %ld, %zu bytes%s%s", pg.url, r->code, pg.len,
+		    j->origin ? " from " : "", j->origin ? j->url : "");
 	rc = c->hk->on_page ? c->hk->on_page(c->hk->ctx, &pg) : ASSAY_OK;
 	if (rc == ASSAY_ENOMEM)
 		goto done;
@@ -218,12 +221,15 @@ static int add_child(struct crawler *c, const struct job *parent, enum job_kind 
 	if (kind == JOB_PAGE && l->when && (!parent->local || crawler_since_explicit(c, parent->src)) &&
 	    (double)l->when < crawler_since_cutoff(c, parent->src)) {
 		c->sum->too_old++;
+		assay_debug("%s: published %s, before the --since limit: not fetched", l->url,
+			    l->ymd[0] ? l->ymd : "earlier");
 		return ASSAY_OK;
 	}
 	if (crawler_seen(c, l->url))
 		return ASSAY_OK;
 	if (kind == JOB_PAGE && known(c, l->url)) {
 		c->sum->skipped_known++;
+		assay_debug("%s: stored before: not fetched", l->url);
 		return ASSAY_OK;
 	}
 	if (!crawler_admit(c, l->url, parent->src, parent->depth + 1, kind != JOB_PAGE)) {
@@ -377,6 +383,7 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		 * followed: the user named the article, not the site). */
 		if (known(c, j->origin ? j->origin : j->url)) {
 			c->sum->skipped_known++;
+			assay_debug("%s: stored before: not stored again", j->url);
 			goto done;
 		}
 		assay_links_release(&ls);
@@ -475,6 +482,7 @@ int crawler_handle(struct crawler *c, struct flight *f)
 	}
 	if (r->code == 304) {
 		c->sum->not_modified++;
+		assay_debug("%s: not modified since the last run", j->url);
 		crawler_job_free(j);
 		return ASSAY_OK;
 	}

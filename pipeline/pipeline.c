@@ -67,13 +67,13 @@ int assay_pipeline_process(const struct assay_page *page, struct assay_processed
 	memset(out, 0, sizeof *out);
 	rc = clean_page(page, &out->doc);
 	if (rc != ASSAY_OK) {
-		assay_warn("%s: cannot clean page: %s", page->url, assay_strerror(rc));
+		assay_err("%s: cannot clean page: %s", page->url, assay_strerror(rc));
 		return rc;
 	}
 	xo.published = out->doc.published ? out->doc.published : page->published;
 	rc = assay_extract_doc(&out->doc, &xo, &out->x);
 	if (rc != ASSAY_OK) {
-		assay_warn("%s: cannot extract: %s", page->url, assay_strerror(rc));
+		assay_err("%s: cannot extract: %s", page->url, assay_strerror(rc));
 		assay_processed_release(out);
 		return rc;
 	}
@@ -102,16 +102,18 @@ int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page)
 	memset(&res, 0, sizeof res);
 	rc = assay_store_put_article(p->store, &pr.article, &res);
 	if (rc != ASSAY_OK) {
-		assay_warn("%s: cannot store article: %s", page->url,
-			   assay_store_errmsg(p->store));
+		assay_err("%s: cannot store article: %s", page->url,
+			  assay_store_errmsg(p->store));
 		p->sum->errors++;
 	} else if (res.is_new) {
 		p->sum->new_articles++;
 		p->sum->new_claims += (unsigned)res.new_claims;
 		if (res.duplicate)
 			p->sum->duplicates++;
-		assay_debug("%s: stored, %zu claims, story %s", pr.article.url, pr.x.nclaims,
-			    res.story);
+		assay_debug("%s: stored, %zu claims, story %s%s", pr.article.url, pr.x.nclaims,
+			    res.story, res.duplicate ? " (the same story as one stored before)" : "");
+	} else {
+		assay_debug("%s: stored before, same text: nothing new", pr.article.url);
 	}
 	assay_processed_release(&pr);
 	return rc;

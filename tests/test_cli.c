@@ -421,3 +421,95 @@ Test(cli, a_dash_reads_standard_input)
 	cr_assert_str_eq(out, "");
 	free(out);
 }
+
+/* Runs @args with --log LOG; returns the exit status; stderr in *err and
+ * the log in *log. */
+static int run_logged(const char *args, char **err, char **log)
+{
+	char full[1024], path[128];
+	FILE *f;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/assay.log", tmpdir());
+	snprintf(full, sizeof full, "--log '%s' %s", path, args);
+	rc = run(NULL, err, full);
+	*log = calloc(1, 1 << 16);
+	if ((f = fopen(path, "r"))) {
+		(*log)[fread(*log, 1, (1 << 16) - 1, f)] = 0;
+		fclose(f);
+	}
+	return rc;
+}
+
+Test(cli, with_a_log_file_a_good_run_says_nothing_on_stderr)
+{
+	char *err, *log;
+
+	cr_assert_eq(run_logged("crawl corpus/feed.xml", &err, &log), 0, "%s", err);
+	cr_assert_str_eq(err, "", "cron would mail this: %s", err);
+	/* one stamped line: "2026-12-07T01:10:00Z assay[123]: crawl: 1 sources, ..." */
+	cr_assert(strlen(log) > 30 && log[4] == '-' && log[10] == 'T' && log[19] == 'Z' &&
+			  strncmp(log + 20, " assay[", 7) == 0,
+		  "%s", log);
+	cr_assert_not_null(strstr(log, "]: crawl: 1 sources, 5 pages fetched"), "%s", log);
+	free(err);
+	free(log);
+}
+
+Test(cli, with_a_log_file_a_failed_run_says_its_errors_and_where_the_rest_is)
+{
+	char *err, *log, want[256];
+
+	cr_assert_eq(run_logged("crawl corpus/feed.xml no/such.html", &err, &log), 1);
+	snprintf(want, sizeof want,
+		 "assay: no/such.html: no such file or folder (a web source needs its https:// or "
+		 "http://)\nassay: crawl: some inputs failed (exit status 1); what happened is in "
+		 "%s/assay.log\n", tmpdir());
+	cr_assert_str_eq(err, want);
+	cr_assert_not_null(strstr(log, "]: error: no/such.html: no such file or folder"), "%s", log);
+	cr_assert_not_null(strstr(log, "5 new articles"), "%s", log);
+	cr_assert_not_null(strstr(log, "1 errors in"), "%s", log);
+	free(err);
+	free(log);
+}
+
+Test(cli, quiet_keeps_errors_and_drops_the_summary)
+{
+	char *err;
+
+	cr_assert_eq(run(NULL, &err, "--quiet crawl corpus/feed.xml"), 0);
+	cr_assert_str_eq(err, "");
+	free(err);
+	cr_assert_eq(run(NULL, &err, "--quiet crawl corpus/feed.xml no/such.html"), 1);
+	cr_assert_str_eq(err, "assay: no/such.html: no such file or folder (a web source needs its "
+			      "https:// or http://)\n");
+	free(err);
+}
+
+Test(cli, verbose_says_per_page_what_was_done_and_why)
+{
+	char *err;
+
+	cr_assert_eq(run(NULL, &err, "--verbose crawl corpus/feed.xml"), 0);
+	cr_assert_not_null(strstr(err, "000_1b7ad7fa106c10fe.html: fetched, HTTP 200, "), "%s", err);
+	cr_assert_not_null(strstr(err, "/china-and-turkey-strengthen-rare-earth-cooperation/: "
+				       "stored, "),
+			   "%s", err);
+	cr_assert_not_null(strstr(err, " claims, story s"), "%s", err);
+	free(err);
+	cr_assert_eq(run(NULL, &err, "--verbose crawl corpus/feed.xml"), 0);
+	cr_assert_not_null(strstr(err, "000_1b7ad7fa106c10fe.html: stored before: not fetched"),
+			   "%s", err);
+	cr_assert_not_null(strstr(err, "5 already stored"), "the summary does not count them: %s",
+			   err);
+	free(err);
+	cr_assert_eq(run(NULL, &err, "--verbose crawl --refetch corpus/feed.xml"), 0);
+	cr_assert_not_null(strstr(err, "/china-and-turkey-strengthen-rare-earth-cooperation/: "
+				       "stored before, same text: nothing new"),
+			   "%s", err);
+	free(err);
+	/* without --verbose, none of it */
+	cr_assert_eq(run(NULL, &err, "crawl corpus/feed.xml"), 0);
+	cr_assert_null(strstr(err, "stored before"), "%s", err);
+	free(err);
+}
