@@ -1019,6 +1019,53 @@ static bool end_of_story(const struct cl_doc *d, size_t b)
 	return false;
 }
 
+/* "in the year started March 1", "for 12 months from March 1": a quota
+ * year, as a span of months ("1987-03/1988-02"); "" when the text names
+ * none. */
+static void quota_year(const struct cl_doc *d, char out[16])
+{
+	static const char *const starts[] = {"started", "starting", "beginning", "began",
+					     "from", "commencing", "begun", NULL};
+	out[0] = '\0';
+	for (size_t t = 0; t + 2 < d->ntok; t++) {
+		if (!cl_word_is(d, t, "year") && !cl_word_is(d, t, "months"))
+			continue;
+		for (size_t u = t + 1; u < t + 4 && u + 1 < d->ntok; u++) {
+			bool cue = false;
+			for (size_t i = 0; starts[i]; i++)
+				cue |= cl_word_is(d, u, starts[i]);
+			const struct assay_mention *m = cl_mention(d, u + 1);
+			if (!cue || !m || m->type != ASSAY_M_DATE || strlen(m->id) < 7 ||
+			    m->id[4] != '-')
+				continue;
+			int y = atoi(m->id), mo = atoi(m->id + 5);
+			if (mo < 1 || mo > 12 || y < 1000 || y > 9998)
+				continue;
+			char buf[40];
+			snprintf(buf, sizeof buf, "%04d-%02d/%04d-%02d", y % 10000, mo % 100,
+				 (mo == 1 ? y : y + 1) % 10000, (mo == 1 ? 12 : mo - 1) % 100);
+			cl_copy(out, 16, buf);
+			return;
+		}
+	}
+}
+
+/* A quota with no period of its own is for the quota year the story
+ * names: "Malaysia has been allocated an export quota of 28,526 tonnes". */
+static void date_quotas(struct cl_doc *d, size_t from)
+{
+	char qy[16];
+
+	quota_year(d, qy);
+	if (!qy[0])
+		return;
+	for (size_t i = from; i < d->out->nclaims; i++) {
+		struct assay_claim *c = &d->out->claims[i];
+		if (!strcmp(c->metric, "quota") && (!c->period[0] || strlen(c->period) == 4))
+			cl_copy(c->period, sizeof c->period, qy);
+	}
+}
+
 int assay_claims_find(const char *text, size_t len, const char *title,
 		      const struct assay_span *sents, size_t nsents,
 		      const struct assay_mention *mentions, size_t nmentions,
@@ -1054,6 +1101,8 @@ int assay_claims_find(const char *text, size_t len, const char *title,
 		rc = cl_table_claims(&d, b, e);
 		b = e - 1;
 	}
+	if (!rc)
+		date_quotas(&d, nc);
 	cl_doc_release(&d);
 	if (rc) { /* all or nothing */
 		out->nclaims = nc;
