@@ -223,6 +223,21 @@ static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	cl_copy(out, 12, v ? v : "actual");
 }
 
+/* A date right after the figure: "194,400 tons in November", "17,359
+ * in 1985", "1,330 a year ago". */
+static bool dated_after(const struct cl_doc *d, size_t f)
+{
+	for (size_t u = f + 1; u < d->ntok && u < f + 4; u++) {
+		const struct assay_mention *m = cl_mention(d, u);
+		if (m && m->type == ASSAY_M_DATE)
+			return true;
+		if (d->tok[u].kind == CT_PUNCT || cl_is_figure(d, u) || cl_word_is(d, u, "from") ||
+		    cl_word_is(d, u, "since") || cl_word_is(d, u, "than"))
+			return false; /* "up 5.9% from 2023": the base, not its date */
+	}
+	return false;
+}
+
 /* "up"/"down" when the figure is a change ("cut 0.75 cent", "up 12
  * pct"); "" for a level ("to 66 cents"); *skip for an old level ("from
  * 10,400 tonnes", "down from an earlier target of 30,500 tonnes"). */
@@ -243,7 +258,9 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 		if (cl_word_is(d, u, "from") || cl_word_is(d, u, "compared") ||
 		    cl_word_is(d, u, "against") || cl_word_is(d, u, "versus")) {
 			/* "fell to 193,100 tons in December from 194,400 tons in
-			 * November": the old level is a level of its own period */
+			 * November": an old level dated on its own is a level of its
+			 * period; "compared with 1.05 mln ounces" is only a base */
+			*skip = !dated_after(d, f);
 			return "";
 		}
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE))
@@ -553,8 +570,14 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 		n = 1;
 		*world = world_figure(d, at) && !cl_subject_before(d, s, at);
 	}
+	/* "fell to 193,100 tonnes from 194,400 tonnes", "compared with ...":
+	 * the old level measures what the new one does */
+	bool old_level = f > 0 && (cl_word_is(d, f - 1, "from") || cl_word_is(d, f - 1, "against") ||
+				   (f > 1 && cl_word_is(d, f - 1, "with") &&
+				    cl_word_is(d, f - 2, "compared")));
 	if (!n && h->valid &&
-	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change)) {
+	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change ||
+	     old_level)) {
 		cl_copy(bases[0], 16, h->base);
 		*ellipsis = true;
 		n = 1;
@@ -807,6 +830,8 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	if (ellipsis) {
 		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
 		cl_copy(c->period, sizeof c->period, h->period);
+		if (dated_after(d, f)) /* "from 194,400 tons in November" */
+			period_of(d, s, f, c->period);
 	} else {
 		if (!k || k->commodity)
 			claim_commodity(d, s, f, r, cl_mention(d, (size_t)subj), c->commodity);

@@ -542,7 +542,10 @@ static bool eligible(const struct cl_doc *d, size_t t)
 {
 	const struct cl_tok *k = &d->tok[t];
 
-	return cl_is_entity(d, t) && !k->prep && !k->modifier && !k->paren;
+	/* "Malaysia's Mines Department said": the department speaks for its
+	 * country; the figure is the country's */
+	return cl_is_entity(d, t) && !k->prep && !k->modifier && !k->paren &&
+	       strcmp(cl_mention(d, t)->form, "government") != 0;
 }
 
 const char *cl_entity_id(const struct cl_doc *d, int t)

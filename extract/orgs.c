@@ -27,7 +27,7 @@
 #include "recog.h"
 
 enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
-       R_GENERIC = 32 };
+       R_GENERIC = 32, R_GOV = 64 };
 
 #define WORDS_SIZE 1024 /* hash slots for the word roles; a power of two */
 
@@ -48,13 +48,15 @@ static unsigned hash_bytes(const char *s, size_t n)
 int cl_org_word_add(const char *role, const char *w)
 {
 	static const char *const names[] = {"designator", "head", "body", "connector",
-					    "nonname", "generic"};
+					    "nonname", "generic", "government"};
 	size_t n = strlen(w);
 	unsigned r = 0, i;
 
 	for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++)
 		if (strcmp(role, names[k]) == 0)
 			r = 1u << k;
+	if (r == R_GOV)
+		r |= R_BODY; /* a government body is a body */
 	if (!r || !n || n >= sizeof words[0].w)
 		return ASSAY_EINVAL;
 	for (i = hash_bytes(w, n) & (WORDS_SIZE - 1); words[i].w[0] && strcmp(words[i].w, w);
@@ -102,8 +104,9 @@ static bool upper_at(const char *t, size_t len, size_t p)
 {
 	utf8proc_int32_t cp;
 
-	if ((unsigned char)t[p] < 0x80)
-		return isupper((unsigned char)t[p]) || isdigit((unsigned char)t[p]);
+	if ((unsigned char)t[p] < 0x80) /* "3M" is a name, "110" is not */
+		return isupper((unsigned char)t[p]) ||
+		       (isdigit((unsigned char)t[p]) && p + 1 < len && isalpha((unsigned char)t[p + 1]));
 	if (utf8proc_iterate((const utf8proc_uint8_t *)t + p, (utf8proc_ssize_t)(len - p), &cp) < 0)
 		return false;
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
@@ -147,6 +150,7 @@ struct org {
 	size_t s, e;        /* the mention */
 	char id[48];
 	char kind[20];
+	bool gov;           /* a government's department: speaks for its country */
 };
 
 struct form {
@@ -325,7 +329,9 @@ static const char *known_id(const struct found *f, const struct assay_mention *m
 {
 	const struct span *sp = overlap(f, s, e);
 
-	if (sp && sp->s == s && m[sp->m].type == ASSAY_M_ORG)
+	/* "BHP Gold Mines Ltd" is not BHP: the gazetteer's name must cover the
+	 * whole name before its legal form */
+	if (sp && sp->s == s && m[sp->m].type == ASSAY_M_ORG && m[sp->m].end >= e)
 		return m[sp->m].id;
 	return NULL;
 }
@@ -417,6 +423,9 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		if (head == (size_t)-1 || in_title_case(f, w[a].s))
 			return; /* "Memorandum of Understanding (MOU)" names no body */
 		end = an ? n - 1 : head;
+		bool gov = false;
+		for (size_t k = a; !an && k <= head; k++)
+			gov |= (w[k].roles & R_GOV) != 0; /* "Ministry of Mines" */
 		if (!an && (w[head].roles & R_BODY)) {
 			kind = "agency";
 			/* "Bureau of Metal Statistics", "Union of Mineworkers" */
@@ -444,7 +453,10 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		}
 		if (an && end - a < 1)
 			return;
+		size_t before = f->norg;
 		add_org(f, w[a].s, w[end].e, w[end].e, id, kind, as, an);
+		if (f->norg > before)
+			f->org[f->norg - 1].gov = gov;
 		return;
 	}
 }
@@ -510,6 +522,8 @@ static int push_org(struct mvec *out, const struct org *o)
 	m.end = o->e;
 	cl_copy(m.id, sizeof m.id, o->id);
 	cl_copy(m.kind, sizeof m.kind, o->kind);
+	if (o->gov)
+		cl_copy(m.form, sizeof m.form, "government");
 	return mvec_push(out, &m);
 }
 
