@@ -5,6 +5,7 @@
  * once; it is idempotent and not thread-safe (call it before threads).
  * The claim and agreement finders (claims.c, agreements.c) are called
  * from run_finders() below with the sentences and mentions found here. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -217,15 +218,46 @@ static int by_start(const void *a, const void *b)
 	return (int)x->type - (int)y->type;
 }
 
+/* A currency named with its nationality after the figure ("11 mln
+ * Canadian dlrs", "160 U.S. dlrs") also names a country, which a story's
+ * countries must not lose: the money mention ends before the country
+ * (it keeps its currency). Only a country after the digits is kept so:
+ * "US$2 billion" and "$US113" stay whole. @mv is sorted by start. */
+static void yield_countries(const char *text, struct mvec *mv)
+{
+	for (size_t i = 0; i < mv->n; i++) {
+		struct assay_mention *m = &mv->v[i];
+
+		if (m->type != ASSAY_M_MONEY)
+			continue;
+		for (size_t k = i + 1; k < mv->n && mv->v[k].start < m->end; k++) {
+			const struct assay_mention *c = &mv->v[k];
+			bool digit = false;
+
+			if (c->type != ASSAY_M_COUNTRY || c->end > m->end)
+				continue;
+			for (size_t p = m->start; p < c->start && !digit; p++)
+				digit = isdigit((unsigned char)text[p]);
+			if (!digit)
+				continue;
+			m->end = c->start;
+			while (m->end > m->start && isspace((unsigned char)text[m->end - 1]))
+				m->end--;
+			break;
+		}
+	}
+}
+
 /* Sorts and removes overlaps: at each position the longest mention wins
  * (blockers included), then blockers are dropped. */
-static void resolve_overlaps(struct mvec *mv)
+static void resolve_overlaps(const char *text, struct mvec *mv)
 {
 	size_t j = 0, last_end = 0;
 
 	if (mv->n == 0)
 		return;
 	qsort(mv->v, mv->n, sizeof *mv->v, by_start);
+	yield_countries(text, mv);
 	for (size_t i = 0; i < mv->n; i++) {
 		if (mv->v[i].start < last_end)
 			continue;
@@ -271,7 +303,7 @@ int assay_find_mentions(const char *text, size_t len, const struct assay_extract
 		rc = cl_find_orgs(text, len, &all);
 	if (rc != ASSAY_OK)
 		goto fail;
-	resolve_overlaps(&all);
+	resolve_overlaps(text, &all);
 	*out = all.v;
 	*n = all.n;
 	all.v = NULL;

@@ -23,12 +23,19 @@
 #define MAX_DIGITS 40 /* a core longer than this is not a figure */
 #define LOOK 80       /* bytes looked back for a qualifier or currency */
 
+/* Digit cores: "1,234.5", "1.234.567", "816 000", "12,34,567" (Indian
+ * grouping), "2.5". A core starts after no digit, dot or comma, and after
+ * no no-break space that follows a digit ("816 000" is one core). A core
+ * right after a letter is a figure only after a currency code ("USD115",
+ * "PS2.7m"; glued_code()): one lookbehind per code would cost the pattern
+ * its start-of-match optimisation (a sixth of the recognizers' speed). */
 static const char core_pattern[] =
-	"(?<![\\w.,\\x{00A0}])(?:"
+	"(?<![\\d_.,])(?<!\\d\\x{00A0})(?:"
 	"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)"
 	"|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])"
 	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
 	"|\\d{1,3}(?: \\d{3})+(?![\\d.,])"
+	"|\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)"
 	"|\\d+(?:\\.\\d+)?"
 	")";
 
@@ -748,6 +755,42 @@ static bool number_word_at(const char *text, size_t len, size_t pos)
 	return false;
 }
 
+/* Whether the character before @pos is a letter (or a digit). */
+static bool letter_before(const char *text, size_t len, size_t pos)
+{
+	size_t s = pos;
+	bool word = false;
+
+	if (pos == 0)
+		return false;
+	if ((unsigned char)text[pos - 1] < 0x80)
+		return is_word_byte((unsigned char)text[pos - 1]);
+	while (s > 0 && pos - s < 4 && ((unsigned char)text[s - 1] & 0xc0) == 0x80)
+		s--;
+	if (s > 0)
+		s--;
+	char_at(text, len, s, &word);
+	return word;
+}
+
+/* A core glued to the letters before it ("USD115", "PS2.7m") is a figure
+ * only when they are a currency written before figures. A code flagged
+ * 's' in currencies.tsv ("PS", also a games console) wants decimals,
+ * thousands or a scale in the figure ("PS2.7m", not "PS2"). */
+static bool glued_code(const char *text, size_t len, size_t cs, size_t ce)
+{
+	size_t floor = cs > LOOK ? cs - LOOK : 0, st, n;
+	const struct phrase *c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+
+	if (!c || !isalpha((unsigned char)text[cs - 1]))
+		return false;
+	if (!strchr(c->col[3], 's'))
+		return true;
+	if (memchr(text + cs, '.', ce - cs) || memchr(text + cs, ',', ce - cs))
+		return true;
+	return phrase_at(T_SCALES, text, len, ce, &n) != NULL;
+}
+
 static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 {
 	while (*di < dates->n && dates->v[*di].end <= s)
@@ -840,6 +883,10 @@ int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_m
 		e = ov[1];
 		if (in_dates(dates, &di, s)) {
 			off = dates->v[di].end > e ? dates->v[di].end : e;
+			continue;
+		}
+		if (letter_before(text, len, s) && !glued_code(text, len, s, e)) {
+			off = e; /* Li2O, COVID19, a hash in a URL */
 			continue;
 		}
 		off = read_figure(text, len, s, e, md, &m, &have);

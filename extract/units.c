@@ -6,7 +6,7 @@
  * linear scan of a table for the longest phrase: tables are small (tens
  * to a couple of hundred rows) and only consulted next to a number, so
  * this is not on the hot path. A space in a phrase matches a run of
- * spaces or one hyphen in the text. */
+ * spaces (with at most one line break) or one hyphen in the text. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,23 +139,52 @@ static bool is_word_at(const char *text, size_t len, size_t pos)
 	return word;
 }
 
+/* Spaces, tabs and no-break spaces, and at most one line break: wire
+ * stories are hard-wrapped, so "390,000" may end a line and "tonnes"
+ * start the next (after its indentation). A blank line is never crossed. */
 size_t skip_spaces(const char *text, size_t len, size_t pos)
 {
-	while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
-		pos++;
-	if (pos + 1 < len && (unsigned char)text[pos] == 0xc2 && (unsigned char)text[pos + 1] == 0xa0)
-		return skip_spaces(text, len, pos + 2); /* no-break space */
-	return pos;
+	size_t start = pos;
+	bool crossed = false;
+
+	for (;;) {
+		size_t from = pos;
+
+		while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
+			pos++;
+		if (pos + 1 < len && (unsigned char)text[pos] == 0xc2 &&
+		    (unsigned char)text[pos + 1] == 0xa0)
+			pos += 2; /* no-break space */
+		else if (!crossed && pos < len && (text[pos] == '\n' || text[pos] == '\r'))
+			pos += text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n' ? 2 : 1,
+			crossed = true;
+		if (pos == from)
+			return pos;
+		if (crossed && pos < len && (text[pos] == '\n' || text[pos] == '\r'))
+			return start; /* a blank line: not crossed */
+	}
 }
 
 size_t skip_spaces_back(const char *text, size_t floor, size_t pos)
 {
-	while (pos > floor && (text[pos - 1] == ' ' || text[pos - 1] == '\t'))
-		pos--;
-	if (pos >= floor + 2 && (unsigned char)text[pos - 2] == 0xc2 &&
-	    (unsigned char)text[pos - 1] == 0xa0)
-		return skip_spaces_back(text, floor, pos - 2);
-	return pos;
+	size_t start = pos;
+	bool crossed = false;
+
+	for (;;) {
+		size_t from = pos;
+
+		while (pos > floor && (text[pos - 1] == ' ' || text[pos - 1] == '\t'))
+			pos--;
+		if (pos >= floor + 2 && (unsigned char)text[pos - 2] == 0xc2 &&
+		    (unsigned char)text[pos - 1] == 0xa0)
+			pos -= 2;
+		else if (!crossed && pos > floor && text[pos - 1] == '\n')
+			pos -= pos - 1 > floor && text[pos - 2] == '\r' ? 2 : 1, crossed = true;
+		if (pos == from)
+			return pos;
+		if (crossed && pos > floor && (text[pos - 1] == '\n' || text[pos - 1] == '\r'))
+			return start;
+	}
 }
 
 void copy_field(char *dst, size_t cap, const char *src, size_t n)
@@ -181,10 +210,10 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 			continue;
 		}
 		if (a == ' ') {
-			if (j >= len || (text[j] != ' ' && text[j] != '\t'))
+			size_t k = skip_spaces(text, len, j);
+			if (k == j)
 				return 0;
-			while (j < len && (text[j] == ' ' || text[j] == '\t'))
-				j++;
+			j = k;
 			i++;
 			continue;
 		}
