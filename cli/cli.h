@@ -36,7 +36,7 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g);
 int cmd_export(int argc, char **argv, const struct cli_globals *g);
 int cmd_reprocess(int argc, char **argv, const struct cli_globals *g);
 int cmd_serve(int argc, char **argv, const struct cli_globals *g);
-/* `assay review --next`: the interactive walk (review_next.c). */
+/* `assay review --next`: the interactive walk (cmd_review_next.c). */
 int cmd_review_next(int argc, char **argv, const struct cli_globals *g);
 
 /* True when argv holds -h or --help before a "--". */

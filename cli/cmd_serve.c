@@ -2,11 +2,10 @@
  * 127.0.0.1.
  *
  * The first line on stdout is the URL to open; it holds the session key,
- * so it is printed nowhere else. The server runs until SIGINT or SIGTERM,
- * which are taken by sigwait() here: the server's thread never sees them. */
+ * so it is printed nowhere else. The server (serve.h) runs until SIGINT,
+ * SIGTERM or SIGHUP. */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +14,7 @@
 #include "cli.h"
 #include "extract.h"
 #include "log.h"
-#include "serve_http.h"
-#include "serve_pages.h"
+#include "serve.h"
 #include "store.h"
 #include "table.h"
 
@@ -64,54 +62,43 @@ static int parse_args(int argc, char **argv, unsigned *port)
 	return 0;
 }
 
-/* Blocks the stop signals in this thread and in threads started later. */
-static void block_signals(sigset_t *set)
+/* The server listens: the URL goes first on stdout, and only there. */
+static void ready(void *ctx, const char *url, unsigned port)
 {
-	sigemptyset(set);
-	sigaddset(set, SIGINT);
-	sigaddset(set, SIGTERM);
-	sigaddset(set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, set, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	const char *db = ctx;
+
+	printf("%s\n", url);
+	fflush(stdout);
+	assay_info("serving '%s' on 127.0.0.1:%u; open the URL above, Ctrl-C stops", db, port);
 }
 
 int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 {
-	struct serve_app app = {0};
-	struct serve_http *http = NULL;
-	unsigned port = 8080;
-	sigset_t set;
-	int sig, rc, status = CLI_FATAL;
+	struct assay_serve_opts o = {8080, ready, (void *)g->db};
+	struct assay_store *s;
+	int rc, status = CLI_FATAL;
 
-	rc = parse_args(argc, argv, &port);
+	rc = parse_args(argc, argv, &o.port);
 	if (rc)
 		return rc > 0 ? (fputs(serve_usage, stdout), CLI_OK) : CLI_FATAL;
-	app.store = cli_store_open(g, false);
-	if (!app.store)
+	s = cli_store_open(g, false);
+	if (!s)
 		return CLI_FATAL;
 	rc = assay_extract_init();
 	if (rc) {
 		assay_err("serve: cannot load the extractor: %s", assay_strerror(rc));
 		goto out;
 	}
-	block_signals(&set);
-	rc = serve_http_start(port, serve_handle, &app, &http);
+	rc = assay_serve_run(s, &o);
 	if (rc) {
-		assay_err("serve: cannot listen on 127.0.0.1:%u: %s", port,
+		assay_err("serve: cannot listen on 127.0.0.1:%u: %s", o.port,
 			  rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
 		goto out;
 	}
-	printf("%s\n", serve_http_url(http));
-	fflush(stdout);
-	assay_info("serving '%s' on 127.0.0.1:%u; open the URL above, Ctrl-C stops", g->db,
-		   serve_http_port(http));
-	sigwait(&set, &sig);
 	assay_info("serve: stopped");
 	status = CLI_OK;
 out:
-	serve_http_stop(http);
-	serve_app_release(&app);
 	assay_extract_shutdown();
-	assay_store_close(app.store);
+	assay_store_close(s);
 	return status;
 }

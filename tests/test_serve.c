@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "assay.h"
-#include "serve_chart.h"
-#include "serve_guard.h"
-#include "serve_html.h"
+#include "chart.h"
+#include "guard.h"
+#include "html.h"
 
 static FILE *open_case_file(const char *name)
 {
@@ -109,27 +109,6 @@ Test(serve, escaped_output_never_holds_markup_characters)
 	cr_expect_null(memchr(b.data, '\'', b.len));
 	cr_expect_null(memchr(b.data, '\0', b.len));
 	assay_buf_release(&b);
-}
-
-Test(serve, figures_are_written_for_people)
-{
-	FILE *f = open_case_file("serve_figures.tsv");
-	char line[512], *fld[4], out[128];
-	int cases = 0;
-
-	while (fgets(line, sizeof line, f)) {
-		bool has_max;
-
-		if (split_tabs(line, fld, 4) != 4)
-			continue;
-		has_max = strcmp(fld[1], "-") != 0;
-		serve_fmt_figure(strtod(fld[0], NULL), has_max ? strtod(fld[1], NULL) : 0,
-				 has_max, fld[2], out, sizeof out);
-		cr_expect_str_eq(out, fld[3], "case %s %s", fld[0], fld[2]);
-		cases++;
-	}
-	fclose(f);
-	cr_assert_gt(cases, 5);
 }
 
 Test(serve, only_web_urls_are_linked)
@@ -324,30 +303,6 @@ Test(serve, timeline_puts_statuses_in_order_with_their_tone)
 	cr_expect_str_eq(serve_status_tone("negotiating"), "open");
 	xmlFreeDoc(doc);
 	assay_buf_release(&svg);
-}
-
-Test(serve, typed_corrections_are_read_as_numbers)
-{
-	FILE *f = open_case_file("serve_values.tsv");
-	char line[256], *fld[2];
-	int cases = 0;
-
-	while (fgets(line, sizeof line, f)) {
-		double v = -12345;
-		bool ok;
-
-		if (split_tabs(line, fld, 2) != 2)
-			continue;
-		ok = serve_parse_value(fld[0], &v);
-		if (strcmp(fld[1], "no") == 0)
-			cr_expect_not(ok, "'%s' should be refused, got %g", fld[0], v);
-		else
-			cr_expect(ok && v == strtod(fld[1], NULL), "'%s': got %g, want %s",
-				  fld[0], v, fld[1]);
-		cases++;
-	}
-	fclose(f);
-	cr_assert_gt(cases, 10);
 }
 
 Test(serve, chart_clips_long_labels_but_keeps_them_in_the_tooltip)

@@ -1,6 +1,6 @@
-/* serve_assets.h - the style sheet and script of the review pages, compiled
- * into the binary from cli/serve_app.css and cli/serve_app.js by
- * cli/serve_embed.py, so the pages work offline and from one file. They are
+/* assets.h - the style sheet and script of the review pages, compiled
+ * into the binary from serve/app.css and serve/app.js by
+ * serve/embed.py, so the pages work offline and from one file. They are
  * served as same-origin resources because the Content-Security-Policy
  * (default-src 'self') forbids inline script and style. */
 #ifndef ASSAY_SERVE_ASSETS_H

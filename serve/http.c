@@ -1,4 +1,4 @@
-/* serve_http.c - libmicrohttpd glue of `assay serve` (see serve_http.h).
+/* http.c - libmicrohttpd glue of `assay serve` (see http.h).
  *
  * A request is collected in a per-connection state (its body capped at
  * SERVE_MAX_BODY), then judged by serve_guard_check(), then answered from
@@ -15,10 +15,10 @@
 
 #include "assay.h"
 #include "log.h"
-#include "serve_assets.h"
-#include "serve_guard.h"
-#include "serve_html.h"
-#include "serve_http.h"
+#include "assets.h"
+#include "guard.h"
+#include "html.h"
+#include "http.h"
 
 struct serve_http {
 	struct MHD_Daemon *d;

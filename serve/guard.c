@@ -1,4 +1,4 @@
-/* serve_guard.c - request checks of `assay serve` (see serve_guard.h).
+/* guard.c - request checks of `assay serve` (see guard.h).
  *
  * Order matters: the Host check comes first (a rebinding attacker must
  * learn nothing, not even that a login exists), then the origin, then the
@@ -9,7 +9,7 @@
 #include <sys/random.h>
 
 #include "assay.h"
-#include "serve_guard.h"
+#include "guard.h"
 
 static int random_hex(char *out, size_t hexlen)
 {

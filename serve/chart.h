@@ -1,4 +1,4 @@
-/* serve_chart.h - the small SVG charts of the conflicts page, drawn by the
+/* chart.h - the small SVG charts of the conflicts page, drawn by the
  * program as pure functions from figures to SVG text.
  *
  * A figure chart has one row per source, oldest first: the row's label

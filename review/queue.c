@@ -1,4 +1,4 @@
-/* serve_queue.c - the review queue: the claims an editor walks through,
+/* queue.c - the review queue: the claims an editor walks through,
  * filtered and newest first, with counts per state and the values the
  * filter menus offer.
  *
@@ -6,7 +6,7 @@
  * (the costly part: about a second at 80,000 claims). The server keeps one
  * and filters it for each page (milliseconds), updates it in place for its
  * own decisions, and walks the store again when the store changed under
- * it (see serve_app_queue()). */
+ * it (see cache.c). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,75 +14,11 @@
 #include <string.h>
 
 #include "assay.h"
-#include "serve_pages.h"
+#include "review.h"
 
-const char *const serve_state_names[SERVE_STATES] = {
+const char *const assay_review_state_names[ASSAY_REVIEW_STATES] = {
 	"pending", "accepted", "rejected", "corrected",
 };
-
-static const struct {
-	const char *arg;
-	size_t off, size;
-} filter_fields[] = {
-	{"state", offsetof(struct serve_filter, state), sizeof ((struct serve_filter *)0)->state},
-	{"subject", offsetof(struct serve_filter, subject), sizeof ((struct serve_filter *)0)->subject},
-	{"metric", offsetof(struct serve_filter, metric), sizeof ((struct serve_filter *)0)->metric},
-	{"commodity", offsetof(struct serve_filter, commodity),
-	 sizeof ((struct serve_filter *)0)->commodity},
-	{"site", offsetof(struct serve_filter, site), sizeof ((struct serve_filter *)0)->site},
-};
-#define NFIELDS (sizeof filter_fields / sizeof filter_fields[0])
-
-void serve_filter_from_req(const struct serve_req *req, struct serve_filter *f)
-{
-	bool any_state = false;
-
-	memset(f, 0, sizeof *f);
-	for (size_t i = 0; i < NFIELDS; i++) {
-		char *dst = (char *)f + filter_fields[i].off;
-		const char *v = req->post ? NULL : serve_req_arg(req, filter_fields[i].arg);
-		bool have = v != NULL;
-
-		if (v)
-			snprintf(dst, filter_fields[i].size, "%s", v);
-		else if (req->post)
-			have = serve_form_get(req->body, req->body_len, filter_fields[i].arg,
-					      dst, filter_fields[i].size);
-		if (i == 0)
-			any_state = have;
-	}
-	if (!any_state)
-		snprintf(f->state, sizeof f->state, "pending");
-	if (strcmp(f->state, "any") == 0)
-		f->state[0] = '\0';
-}
-
-void serve_filter_query(struct serve_out *o, const struct serve_filter *f, bool html)
-{
-	serve_printf(o, "state=");
-	serve_urlarg(o, f->state[0] ? f->state : "any");
-	for (size_t i = 1; i < NFIELDS; i++) {
-		const char *v = (const char *)f + filter_fields[i].off;
-		if (!*v)
-			continue;
-		serve_printf(o, "%s%s=", html ? "&amp;" : "&", filter_fields[i].arg);
-		serve_urlarg(o, v);
-	}
-}
-
-void serve_filter_fields(struct serve_out *o, const struct serve_filter *f)
-{
-	for (size_t i = 0; i < NFIELDS; i++) {
-		const char *v = (const char *)f + filter_fields[i].off;
-		if (i == 0 && !*v)
-			v = "any";
-		if (!*v)
-			continue;
-		serve_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"", filter_fields[i].arg);
-		serve_text(o, v);
-		serve_printf(o, "\">");
-	}
-}
 
 /* Finds or adds @s in the set @arr of @width-byte strings; *at is its
  * index (stable: the set is only appended to). */
@@ -115,7 +51,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Remembers the row's sites (as indices into snap->sites) for the filter. */
-static int add_sites(struct serve_snapshot *snap, struct serve_row *r,
+static int add_sites(struct assay_review_snapshot *snap, struct assay_review_row *r,
 		     const struct assay_source *src, size_t nsrc)
 {
 	r->site_off = snap->nsite_ix;
@@ -142,7 +78,7 @@ static int add_sites(struct serve_snapshot *snap, struct serve_row *r,
 	return ASSAY_OK;
 }
 
-static int add_facets(struct serve_snapshot *snap, const struct serve_row *r)
+static int add_facets(struct assay_review_snapshot *snap, const struct assay_review_row *r)
 {
 	size_t at;
 	int rc = set_add((void **)&snap->subjects, &snap->nsubjects, sizeof *snap->subjects,
@@ -161,7 +97,7 @@ static int add_facets(struct serve_snapshot *snap, const struct serve_row *r)
 }
 
 /* The newest source: publication date, ingest number and site. */
-static void newest_source(struct serve_row *r, const struct assay_source *src, size_t nsrc)
+static void newest_source(struct assay_review_row *r, const struct assay_source *src, size_t nsrc)
 {
 	r->nsources = nsrc;
 	for (size_t i = 0; i < nsrc; i++) {
@@ -176,7 +112,7 @@ static void newest_source(struct serve_row *r, const struct assay_source *src, s
 }
 
 /* Keeps @r (and its sites and facets) in the snapshot. */
-static int keep(struct serve_snapshot *snap, struct serve_row *r,
+static int keep(struct assay_review_snapshot *snap, struct assay_review_row *r,
 		const struct assay_source *src, size_t nsrc)
 {
 	int rc = add_facets(snap, r);
@@ -187,7 +123,7 @@ static int keep(struct serve_snapshot *snap, struct serve_row *r,
 		return rc;
 	if (snap->n == snap->cap) {
 		size_t cap = snap->cap ? snap->cap * 2 : 64;
-		struct serve_row *grown = realloc(snap->rows, cap * sizeof *grown);
+		struct assay_review_row *grown = realloc(snap->rows, cap * sizeof *grown);
 		if (!grown)
 			return ASSAY_ENOMEM;
 		snap->rows = grown;
@@ -200,7 +136,7 @@ static int keep(struct serve_snapshot *snap, struct serve_row *r,
 static int on_claim(void *ctx, const struct assay_stored_claim *c,
 		    const struct assay_source *src, size_t nsrc)
 {
-	struct serve_row r;
+	struct assay_review_row r;
 
 	memset(&r, 0, sizeof r);
 	snprintf(r.id, sizeof r.id, "%s", c->id);
@@ -210,7 +146,7 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	snprintf(r.commodity, sizeof r.commodity, "%s", c->c.commodity);
 	snprintf(r.period, sizeof r.period, "%s", c->c.period);
 	snprintf(r.unit, sizeof r.unit, "%s", c->c.unit);
-	serve_claim_figure(c, r.figure, sizeof r.figure);
+	assay_review_claim_figure(c, r.figure, sizeof r.figure);
 	newest_source(&r, src, nsrc);
 	return keep(ctx, &r, src, nsrc);
 }
@@ -218,7 +154,7 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 			const struct assay_source *src, size_t nsrc)
 {
-	struct serve_row r;
+	struct assay_review_row r;
 
 	memset(&r, 0, sizeof r);
 	r.is_agr = true;
@@ -236,7 +172,7 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 /* Newest publication first, then latest ingested, then by id. */
 static int cmp_rows(const void *a, const void *b)
 {
-	const struct serve_row *x = a, *y = b;
+	const struct assay_review_row *x = a, *y = b;
 	int d = strcmp(y->newest, x->newest);
 
 	if (d)
@@ -248,7 +184,7 @@ static int cmp_rows(const void *a, const void *b)
 
 /* The menus' copy of the sites, sorted (the row indices keep the order
  * the sites were met in). */
-static int sort_sites(struct serve_snapshot *snap)
+static int sort_sites(struct assay_review_snapshot *snap)
 {
 	if (!snap->nsites)
 		return ASSAY_OK;
@@ -260,7 +196,7 @@ static int sort_sites(struct serve_snapshot *snap)
 	return ASSAY_OK;
 }
 
-int serve_snapshot_load(struct assay_store *s, struct serve_snapshot *snap)
+int assay_review_snapshot_load(struct assay_store *s, struct assay_review_snapshot *snap)
 {
 	int rc;
 
@@ -271,7 +207,7 @@ int serve_snapshot_load(struct assay_store *s, struct serve_snapshot *snap)
 	if (!rc)
 		rc = sort_sites(snap);
 	if (rc) {
-		serve_snapshot_release(snap);
+		assay_review_snapshot_release(snap);
 		return rc;
 	}
 	qsort(snap->rows, snap->n, sizeof *snap->rows, cmp_rows);
@@ -281,7 +217,7 @@ int serve_snapshot_load(struct assay_store *s, struct serve_snapshot *snap)
 	return ASSAY_OK;
 }
 
-void serve_snapshot_release(struct serve_snapshot *snap)
+void assay_review_snapshot_release(struct assay_review_snapshot *snap)
 {
 	free(snap->rows);
 	free(snap->site_ix);
@@ -293,14 +229,14 @@ void serve_snapshot_release(struct serve_snapshot *snap)
 	memset(snap, 0, sizeof *snap);
 }
 
-void serve_snapshot_set_state(struct serve_snapshot *snap, const char *id, const char *state)
+void assay_review_snapshot_set_state(struct assay_review_snapshot *snap, const char *id, const char *state)
 {
 	for (size_t i = 0; i < snap->n; i++)
 		if (strcmp(snap->rows[i].id, id) == 0)
 			snprintf(snap->rows[i].state, sizeof snap->rows[i].state, "%s", state);
 }
 
-static bool has_subject(const struct serve_row *r, const char *subject)
+static bool has_subject(const struct assay_review_row *r, const char *subject)
 {
 	if (strcmp(r->subject, subject) == 0)
 		return true;
@@ -310,7 +246,7 @@ static bool has_subject(const struct serve_row *r, const char *subject)
 	return false;
 }
 
-static bool has_site(const struct serve_snapshot *snap, const struct serve_row *r, size_t site)
+static bool has_site(const struct assay_review_snapshot *snap, const struct assay_review_row *r, size_t site)
 {
 	for (uint32_t i = 0; i < r->site_n; i++)
 		if (snap->site_ix[r->site_off + i] == site)
@@ -320,7 +256,7 @@ static bool has_site(const struct serve_snapshot *snap, const struct serve_row *
 
 /* The index of the filter's site in snap->sites; -1 for any, -2 for one
  * no row has. */
-static long site_index(const struct serve_snapshot *snap, const char *site)
+static long site_index(const struct assay_review_snapshot *snap, const char *site)
 {
 	if (!*site)
 		return -1;
@@ -330,8 +266,8 @@ static long site_index(const struct serve_snapshot *snap, const char *site)
 	return -2;
 }
 
-static bool passes(const struct serve_snapshot *snap, const struct serve_filter *f,
-		   const struct serve_row *r, long site)
+static bool passes(const struct assay_review_snapshot *snap, const struct assay_review_filter *f,
+		   const struct assay_review_row *r, long site)
 {
 	if ((f->subject[0] && !has_subject(r, f->subject)) ||
 	    (f->metric[0] && strcmp(f->metric, r->metric) != 0) ||
@@ -340,8 +276,8 @@ static bool passes(const struct serve_snapshot *snap, const struct serve_filter 
 	return site == -1 || (site >= 0 && has_site(snap, r, (size_t)site));
 }
 
-int serve_queue_filter(const struct serve_snapshot *snap, const struct serve_filter *f,
-		       struct serve_queue *q)
+int assay_review_queue_filter(const struct assay_review_snapshot *snap, const struct assay_review_filter *f,
+		       struct assay_review_queue *q)
 {
 	long site = site_index(snap, f->site);
 
@@ -355,12 +291,12 @@ int serve_queue_filter(const struct serve_snapshot *snap, const struct serve_fil
 	q->commodities = snap->commodities, q->ncommodities = snap->ncommodities;
 	q->sites = snap->sites_sorted, q->nsites = snap->nsites;
 	for (size_t i = 0; i < snap->n; i++) {
-		const struct serve_row *r = &snap->rows[i];
+		const struct assay_review_row *r = &snap->rows[i];
 
 		if (!passes(snap, f, r, site))
 			continue;
-		for (size_t k = 0; k < SERVE_STATES; k++)
-			if (strcmp(r->state, serve_state_names[k]) == 0)
+		for (size_t k = 0; k < ASSAY_REVIEW_STATES; k++)
+			if (strcmp(r->state, assay_review_state_names[k]) == 0)
 				q->counts[k]++;
 		if (!f->state[0] || strcmp(f->state, r->state) == 0)
 			q->rows[q->n++] = r;
@@ -368,20 +304,20 @@ int serve_queue_filter(const struct serve_snapshot *snap, const struct serve_fil
 	return ASSAY_OK;
 }
 
-int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
-		     struct serve_queue *q)
+int assay_review_queue_load(struct assay_store *s, const struct assay_review_filter *f,
+		     struct assay_review_queue *q)
 {
-	struct serve_snapshot *snap = malloc(sizeof *snap);
+	struct assay_review_snapshot *snap = malloc(sizeof *snap);
 	int rc;
 
 	memset(q, 0, sizeof *q);
 	if (!snap)
 		return ASSAY_ENOMEM;
-	rc = serve_snapshot_load(s, snap);
+	rc = assay_review_snapshot_load(s, snap);
 	if (!rc)
-		rc = serve_queue_filter(snap, f, q);
+		rc = assay_review_queue_filter(snap, f, q);
 	if (rc) {
-		serve_snapshot_release(snap);
+		assay_review_snapshot_release(snap);
 		free(snap);
 		return rc;
 	}
@@ -389,17 +325,17 @@ int serve_queue_load(struct assay_store *s, const struct serve_filter *f,
 	return ASSAY_OK;
 }
 
-void serve_queue_release(struct serve_queue *q)
+void assay_review_queue_release(struct assay_review_queue *q)
 {
 	free(q->rows);
 	if (q->own) {
-		serve_snapshot_release(q->own);
+		assay_review_snapshot_release(q->own);
 		free(q->own);
 	}
 	memset(q, 0, sizeof *q);
 }
 
-long serve_queue_find(const struct serve_queue *q, const char *id)
+long assay_review_queue_find(const struct assay_review_queue *q, const char *id)
 {
 	for (size_t i = 0; i < q->n; i++)
 		if (strcmp(q->rows[i]->id, id) == 0)

@@ -1,4 +1,4 @@
-/* serve_cache.c - the server's cached queue snapshot and when to renew it.
+/* cache.c - a desk's cached queue snapshot and when to renew it.
  *
  * Walking every claim with its sources costs about a second at 80,000
  * claims, too slow for a key press. The server keeps the snapshot and
@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "assay.h"
-#include "serve_pages.h"
+#include "review.h"
 
 #define SNAP_MAX_AGE 60 /* seconds */
 
@@ -38,60 +38,67 @@ static int signature(struct assay_store *s, uint64_t sig[8])
 	return ASSAY_OK;
 }
 
-static void drop(struct serve_app *app)
+static void drop(struct assay_review_cache *c)
 {
-	if (app->snap) {
-		serve_snapshot_release(app->snap);
-		free(app->snap);
-		app->snap = NULL;
+	if (c->snap) {
+		assay_review_snapshot_release(c->snap);
+		free(c->snap);
+		c->snap = NULL;
 	}
 }
 
 /* Takes a new snapshot when there is none or the store changed. */
-static int renew(struct serve_app *app)
+static int renew(struct assay_review_cache *c)
 {
 	uint64_t sig[8];
-	int rc = signature(app->store, sig);
+	int rc = signature(c->store, sig);
 
 	if (rc)
 		return rc;
-	if (app->snap && !memcmp(sig, app->snap_sig, sizeof sig) &&
-	    now_s() - app->snap_at < SNAP_MAX_AGE)
+	if (c->snap && !memcmp(sig, c->sig, sizeof sig) &&
+	    now_s() - c->at < SNAP_MAX_AGE)
 		return ASSAY_OK;
-	drop(app);
-	app->snap = malloc(sizeof *app->snap);
-	if (!app->snap)
+	drop(c);
+	c->snap = malloc(sizeof *c->snap);
+	if (!c->snap)
 		return ASSAY_ENOMEM;
-	rc = serve_snapshot_load(app->store, app->snap);
+	rc = assay_review_snapshot_load(c->store, c->snap);
 	if (rc) {
-		free(app->snap);
-		app->snap = NULL;
+		free(c->snap);
+		c->snap = NULL;
 		return rc;
 	}
-	memcpy(app->snap_sig, sig, sizeof sig);
-	app->snap_at = now_s();
+	memcpy(c->sig, sig, sizeof sig);
+	c->at = now_s();
 	return ASSAY_OK;
 }
 
-int serve_app_queue(struct serve_app *app, const struct serve_filter *f,
-		    struct serve_queue *q)
+void assay_review_cache_init(struct assay_review_cache *c, struct assay_store *store)
 {
-	int rc = renew(app);
+	memset(c, 0, sizeof *c);
+	c->store = store;
+}
+
+int assay_review_cache_queue(struct assay_review_cache *c, const struct assay_review_filter *f,
+			     struct assay_review_queue *q)
+{
+	int rc = renew(c);
 
 	memset(q, 0, sizeof *q);
-	return rc ? rc : serve_queue_filter(app->snap, f, q);
+	return rc ? rc : assay_review_queue_filter(c->snap, f, q);
 }
 
-void serve_app_decided(struct serve_app *app, const char *id, const char *state)
+void assay_review_cache_decided(struct assay_review_cache *c, const char *id,
+				const char *state)
 {
-	if (!app->snap)
+	if (!c->snap)
 		return;
-	serve_snapshot_set_state(app->snap, id, state);
-	if (signature(app->store, app->snap_sig) != ASSAY_OK)
-		drop(app);
+	assay_review_snapshot_set_state(c->snap, id, state);
+	if (signature(c->store, c->sig) != ASSAY_OK)
+		drop(c);
 }
 
-void serve_app_release(struct serve_app *app)
+void assay_review_cache_release(struct assay_review_cache *c)
 {
-	drop(app);
+	drop(c);
 }

@@ -1,4 +1,4 @@
-/* serve_layout.c - the frame every page shares (top bar, style sheet,
+/* layout.c - the frame every page shares (top bar, style sheet,
  * script) and the words used for claims: ids made readable, qualifiers,
  * the key as labelled chips. Keeping them here keeps the pages consistent
  * with each other. */
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "serve_names.h"
-#include "serve_pages.h"
+#include "review.h"
+#include "pages.h"
 
 static const struct {
 	const char *tab, *href, *label;
@@ -43,8 +43,8 @@ void serve_state_badge(struct serve_out *o, const char *state)
 {
 	const char *s = state && *state ? state : "pending";
 
-	for (size_t i = 0; i < SERVE_STATES; i++)
-		if (strcmp(s, serve_state_names[i]) == 0) {
+	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
+		if (strcmp(s, assay_review_state_names[i]) == 0) {
 			serve_printf(o, "<span class=\"state state-%s\">%s</span>", s, s);
 			return;
 		}
@@ -55,7 +55,7 @@ void serve_state_badge(struct serve_out *o, const char *state)
 
 void serve_subject(struct serve_out *o, const char *id)
 {
-	const char *name = serve_name_of(id);
+	const char *name = assay_review_name_of(id);
 
 	serve_text(o, name ? name : id);
 }
@@ -63,37 +63,9 @@ void serve_subject(struct serve_out *o, const char *id)
 void serve_words(struct serve_out *o, const char *id)
 {
 	char w[128];
-	size_t i;
 
-	for (i = 0; id && id[i] && i + 1 < sizeof w; i++)
-		w[i] = id[i] == '_' || id[i] == '-' ? ' ' : id[i];
-	w[i] = '\0';
+	assay_review_words(id, w, sizeof w);
 	serve_text(o, w);
-}
-
-static const char *const qualifiers[][2] = {
-	{"approx", "about"}, {"lt", "nearly"}, {"le", "at most"},
-	{"gt", "over"}, {"ge", "at least"},
-};
-
-const char *serve_qualifier_words(const char *q)
-{
-	for (size_t i = 0; q && *q && i < sizeof qualifiers / sizeof qualifiers[0]; i++)
-		if (strcmp(qualifiers[i][0], q) == 0)
-			return qualifiers[i][1];
-	return "";
-}
-
-void serve_claim_figure(const struct assay_stored_claim *c, char *out, size_t size)
-{
-	const char *q = serve_qualifier_words(c->c.qualifier);
-	char fig[96];
-
-	serve_fmt_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig, sizeof fig);
-	snprintf(out, size, "%s%s%s%s%s%s", c->c.change[0] ? c->c.change : "",
-		 c->c.change[0] ? " by " : "", q, *q ? " " : "", fig,
-		 c->c.per[0] ? (strcmp(c->c.per, "year") == 0 ? " a year"
-				: strcmp(c->c.per, "month") == 0 ? " a month" : " a day") : "");
 }
 
 static void chip(struct serve_out *o, const char *label, const char *value, bool words)
@@ -110,7 +82,7 @@ static void chip(struct serve_out *o, const char *label, const char *value, bool
 
 void serve_claim_key(struct serve_out *o, const struct assay_claim *c)
 {
-	const char *name = serve_name_of(c->subject);
+	const char *name = assay_review_name_of(c->subject);
 
 	serve_printf(o, "<div class=\"key\"><span><b>who</b>");
 	serve_text(o, name ? name : c->subject);
@@ -179,7 +151,7 @@ void serve_pager(struct serve_out *o, const char *href_base, size_t page, size_t
 	serve_printf(o, "</nav>");
 }
 
-void serve_row_title(struct serve_out *o, const struct serve_row *r)
+void serve_row_title(struct serve_out *o, const struct assay_review_row *r)
 {
 	if (r->is_agr) {
 		serve_printf(o, "Agreement: ");
@@ -206,7 +178,7 @@ void serve_row_title(struct serve_out *o, const struct serve_row *r)
 
 /* The outcome of the last decision, with an undo (key z) that puts the
  * claim back to pending and returns to it. */
-void serve_flash(struct serve_out *o, const struct serve_req *req, const struct serve_filter *f)
+void serve_flash(struct serve_out *o, const struct serve_req *req, const struct assay_review_filter *f)
 {
 	const char *done = serve_req_arg(req, "done"), *did = serve_req_arg(req, "did");
 	const char *err = serve_req_arg(req, "error");

@@ -1,4 +1,4 @@
-/* serve_spans.c - marking figures, subjects and mentions inside scraped
+/* spans.c - marking figures, subjects and mentions inside scraped
  * text, without ever letting the text itself become markup: every byte
  * between and inside the marks goes through serve_esc().
  *
@@ -12,7 +12,7 @@
 
 #include "assay.h"
 #include "extract.h"
-#include "serve_pages.h"
+#include "pages.h"
 
 static int cmp_spans(const void *a, const void *b)
 {

@@ -1,4 +1,4 @@
-/* serve_pages.c - the router of `assay serve`: which path is which page.
+/* pages.c - the router of `assay serve`: which path is which page.
  *
  *   GET  /                      the review queue (filters in the query)
  *   GET  /claim/ID              a claim or agreement, for review
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "assay.h"
-#include "serve_pages.h"
+#include "pages.h"
 
 /* Copies the path segment after @prefix into @id when it is a plain id
  * (ASCII letters and digits, 1 to size-1 characters) followed by @suffix. */

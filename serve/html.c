@@ -1,5 +1,5 @@
-/* serve_html.c - HTML escaping, safe-URL test, figure formatting and form
- * decoding for `assay serve`.
+/* html.c - HTML escaping, safe-URL test and form decoding for `assay
+ * serve` (figures are worded by review/wording.c).
  *
  * serve_esc() is the only way scraped text reaches a page. It escapes the
  * five HTML-significant characters and the backtick, which is enough for
@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "assay.h"
-#include "serve_html.h"
+#include "html.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -145,166 +145,6 @@ bool serve_url_is_web(const char *url)
 	for (const char *c = url; *c; c++)
 		if ((unsigned char)*c <= 0x20 || *c == 0x7F)
 			return false;
-	return true;
-}
-
-/* Groups the integer part of a plain decimal in @s with commas. */
-static void group_thousands(const char *s, char *out, size_t size)
-{
-	const char *dot = strchr(s, '.');
-	size_t digits = dot ? (size_t)(dot - s) : strlen(s), o = 0;
-	size_t lead = *s == '-' ? 1 : 0;
-
-	for (size_t i = 0; s[i] && o + 1 < size; i++) {
-		out[o++] = s[i];
-		if (i >= lead && i + 1 < digits && (digits - i - 1) % 3 == 0 &&
-		    o + 1 < size)
-			out[o++] = ',';
-	}
-	out[o] = '\0';
-}
-
-/* Prints @v with up to @prec significant digits, no trailing zeros. */
-static void print_short(double v, int prec, char *out, size_t size)
-{
-	char tmp[64];
-	int decimals = 0;
-	double a = fabs(v);
-
-	if (a > 0 && a < 1e15) {
-		int mag = (int)floor(log10(a)) + 1;
-		decimals = prec - mag;
-		if (decimals < 0)
-			decimals = 0;
-		if (decimals > 6)
-			decimals = 6;
-	}
-	snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-	if (strchr(tmp, '.')) {
-		size_t n = strlen(tmp);
-		while (n && tmp[n - 1] == '0')
-			tmp[--n] = '\0';
-		if (n && tmp[n - 1] == '.')
-			tmp[--n] = '\0';
-	}
-	group_thousands(tmp, out, size);
-}
-
-void serve_fmt_number(double v, char *out, size_t size)
-{
-	static const struct { double scale; const char *word; } words[] = {
-		{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"},
-	};
-	char num[64];
-
-	if (!isfinite(v)) {
-		snprintf(out, size, "?");
-		return;
-	}
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		if (fabs(v) >= words[i].scale) {
-			print_short(v / words[i].scale, 4, num, sizeof num);
-			snprintf(out, size, "%s %s", num, words[i].word);
-			return;
-		}
-	}
-	print_short(v, 6, out, size);
-}
-
-/* True for an ISO 4217 code: three upper-case letters. */
-static bool is_currency(const char *unit)
-{
-	return strlen(unit) == 3 && unit[0] >= 'A' && unit[0] <= 'Z' &&
-	       unit[1] >= 'A' && unit[1] <= 'Z' && unit[2] >= 'A' && unit[2] <= 'Z';
-}
-
-/* True for a counted noun ("vehicle", "country"), as opposed to a unit
- * symbol (t, ozt, g/t, kg, lb): lower-case letters only, four or more. */
-static bool is_noun(const char *unit)
-{
-	size_t n = strlen(unit);
-
-	for (size_t i = 0; i < n; i++)
-		if (unit[i] < 'a' || unit[i] > 'z')
-			return false;
-	return n >= 4;
-}
-
-/* "country" -> "countries", "vehicle" -> "vehicles", "mine" -> "mines". */
-static void plural(const char *noun, char *out, size_t size)
-{
-	size_t n = strlen(noun);
-
-	if (n > 1 && noun[n - 1] == 'y' && !strchr("aeiou", noun[n - 2]))
-		snprintf(out, size, "%.*sies", (int)(n - 1), noun);
-	else if (n && (noun[n - 1] == 's' || noun[n - 1] == 'x' || noun[n - 1] == 'h'))
-		snprintf(out, size, "%ses", noun);
-	else
-		snprintf(out, size, "%ss", noun);
-}
-
-void serve_fmt_figure(double value, double value_max, bool has_max,
-		      const char *unit, char *out, size_t size)
-{
-	char lo[64], hi[64], num[140], noun[48];
-
-	serve_fmt_number(value, lo, sizeof lo);
-	if (has_max) {
-		serve_fmt_number(value_max, hi, sizeof hi);
-		snprintf(num, sizeof num, "%s-%s", lo, hi);
-	} else {
-		snprintf(num, sizeof num, "%s", lo);
-	}
-	if (!unit || !*unit)
-		snprintf(out, size, "%s", num);
-	else if (strcmp(unit, "%") == 0)
-		snprintf(out, size, "%s%%", num);
-	else if (is_currency(unit))
-		snprintf(out, size, "%s %s", unit, num);
-	else if (is_noun(unit) && (has_max || value != 1)) {
-		plural(unit, noun, sizeof noun);
-		snprintf(out, size, "%s %s", num, noun);
-	} else
-		snprintf(out, size, "%s %s", num, unit);
-}
-
-static const struct {
-	const char *word;
-	double scale;
-} scale_words[] = {
-	{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"mln", 1e6}, {"m", 1e6},
-	{"billion", 1e9}, {"bln", 1e9}, {"bn", 1e9}, {"trillion", 1e12}, {"%", 1},
-};
-
-bool serve_parse_value(const char *s, double *out)
-{
-	char num[64], *end;
-	size_t n = 0;
-	double v;
-
-	while (*s == ' ')
-		s++;
-	for (; *s && n + 1 < sizeof num; s++)
-		if (*s != ',' && *s != '_')
-			num[n++] = *s;
-	num[n] = '\0';
-	v = strtod(num, &end);
-	if (end == num || !isfinite(v))
-		return false;
-	while (*end == ' ')
-		end++;
-	if (*end) {
-		size_t i, len = strlen(end);
-		while (len && end[len - 1] == ' ')
-			end[--len] = '\0';
-		for (i = 0; i < sizeof scale_words / sizeof scale_words[0]; i++)
-			if (strcasecmp(end, scale_words[i].word) == 0)
-				break;
-		if (i == sizeof scale_words / sizeof scale_words[0])
-			return false;
-		v *= scale_words[i].scale;
-	}
-	*out = v;
 	return true;
 }
 

@@ -1,27 +1,27 @@
-/* serve_page_queue.c - the review queue page: counts per state, filter
+/* page_queue.c - the review queue page: counts per state, filter
  * menus, and the matching claims newest first, each linking to its claim
  * page with the filter carried along (so j/k there walk the same list). */
 #include <stdio.h>
 #include <string.h>
 
 #include "assay.h"
-#include "serve_names.h"
-#include "serve_pages.h"
+#include "review.h"
+#include "pages.h"
 
-static void counts_bar(struct serve_out *o, const struct serve_queue *q,
-		       const struct serve_filter *f)
+static void counts_bar(struct serve_out *o, const struct assay_review_queue *q,
+		       const struct assay_review_filter *f)
 {
-	struct serve_filter g = *f;
+	struct assay_review_filter g = *f;
 	size_t all = 0;
 
 	serve_printf(o, "<div class=\"counts\">");
-	for (size_t i = 0; i < SERVE_STATES; i++) {
-		snprintf(g.state, sizeof g.state, "%s", serve_state_names[i]);
+	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++) {
+		snprintf(g.state, sizeof g.state, "%s", assay_review_state_names[i]);
 		serve_printf(o, "<a href=\"/?");
 		serve_filter_query(o, &g, true);
 		serve_printf(o, "\"%s><span class=\"state state-%s\">%s %zu</span></a>",
-			     strcmp(f->state, serve_state_names[i]) == 0 ? " class=\"on\"" : "",
-			     serve_state_names[i], serve_state_names[i], q->counts[i]);
+			     strcmp(f->state, assay_review_state_names[i]) == 0 ? " class=\"on\"" : "",
+			     assay_review_state_names[i], assay_review_state_names[i], q->counts[i]);
 		all += q->counts[i];
 	}
 	g.state[0] = '\0';
@@ -42,7 +42,7 @@ static void menu(struct serve_out *o, const char *name, const char *label,
 		serve_printf(o, "<option value=\"");
 		serve_text(o, v);
 		serve_printf(o, "\"%s>", strcmp(v, chosen) == 0 ? " selected" : "");
-		if (subjects && serve_name_of(v)) {
+		if (subjects && assay_review_name_of(v)) {
 			serve_subject(o, v);
 			serve_printf(o, " (");
 			serve_text(o, v);
@@ -57,8 +57,8 @@ static void menu(struct serve_out *o, const char *name, const char *label,
 	serve_printf(o, "</select></label>");
 }
 
-static void filter_form(struct serve_out *o, const struct serve_queue *q,
-			const struct serve_filter *f)
+static void filter_form(struct serve_out *o, const struct assay_review_queue *q,
+			const struct assay_review_filter *f)
 {
 	serve_printf(o, "<form class=\"filters card\" method=\"get\" action=\"/\">"
 		     "<input type=\"hidden\" name=\"state\" value=\"");
@@ -73,7 +73,7 @@ static void filter_form(struct serve_out *o, const struct serve_queue *q,
 	serve_printf(o, "<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>");
 }
 
-static void row(struct serve_out *o, const struct serve_row *r, const struct serve_filter *f)
+static void row(struct serve_out *o, const struct assay_review_row *r, const struct assay_review_filter *f)
 {
 	serve_printf(o, "<tr data-id=\"");
 	serve_text(o, r->id);
@@ -100,8 +100,8 @@ static void row(struct serve_out *o, const struct serve_row *r, const struct ser
 #define QUEUE_PAGE 100
 
 /* One page of the queue's rows, with the pager above and below. */
-static void rows(struct serve_out *o, const struct serve_req *req, const struct serve_queue *q,
-		 const struct serve_filter *f)
+static void rows(struct serve_out *o, const struct serve_req *req, const struct assay_review_queue *q,
+		 const struct assay_review_filter *f)
 {
 	size_t page = serve_page_number(req, q->n, QUEUE_PAGE), end;
 	struct assay_buf base = {0};
@@ -129,12 +129,12 @@ int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct serve_filter f;
-	struct serve_queue q;
+	struct assay_review_filter f;
+	struct assay_review_queue q;
 	int rc;
 
 	serve_filter_from_req(req, &f);
-	rc = serve_app_queue(app, &f, &q);
+	rc = assay_review_cache_queue(&app->queue, &f, &q);
 	if (rc)
 		return rc;
 	serve_page_begin(&o, "Review queue", "queue");
@@ -152,6 +152,6 @@ int serve_page_queue(struct serve_app *app, const struct serve_req *req,
 	serve_printf(&o, "<p class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> move down and up, "
 		     "<kbd>Enter</kbd> opens the claim.</p>");
 	serve_page_end(&o);
-	serve_queue_release(&q);
+	assay_review_queue_release(&q);
 	return o.rc;
 }

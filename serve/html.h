@@ -1,4 +1,4 @@
-/* serve_html.h - the one HTML escaping function of `assay serve`, and the
+/* html.h - the one HTML escaping function of `assay serve`, and the
  * small formatting helpers its pages share.
  *
  * Everything that came from a scraped page (titles, sites, evidence text,
@@ -42,18 +42,6 @@ void serve_urlarg(struct serve_out *o, const char *s);
 /* True for an absolute http:// or https:// URL with a host: the only URLs
  * the pages link to (never javascript:, data: or file:). */
 bool serve_url_is_web(const char *url);
-
-/* Writes a figure for people: "694 million t", "90%", "USD 2 billion",
- * "1,200 ozt"; a range as "20,000-30,000 t". Always terminated. */
-void serve_fmt_figure(double value, double value_max, bool has_max,
-		      const char *unit, char *out, size_t size);
-/* Writes a number with a few significant digits and a word for large
- * magnitudes ("1.2 million"). Always terminated. */
-void serve_fmt_number(double v, char *out, size_t size);
-
-/* Reads a figure an editor typed: "1,200", "1.2 million", "2 bn", "45%",
- * "3.5k". Returns true and sets *out when the whole text is a number. */
-bool serve_parse_value(const char *s, double *out);
 
 /* Decodes application/x-www-form-urlencoded @body and copies the value of
  * field @name into @out (truncated to fit, always terminated). Returns

@@ -1,4 +1,4 @@
-/* serve_page_article.c - the articles list, and one article as the store
+/* page_article.c - the articles list, and one article as the store
  * keeps it: the cleaned text with every mention the extractor finds
  * marked, and each mention that belongs to a stored claim linked to it,
  * beside the article's facts and a link to the original.
@@ -14,7 +14,7 @@
 
 #include "assay.h"
 #include "extract.h"
-#include "serve_pages.h"
+#include "pages.h"
 
 static const char *const mention_types[] = {
 	[ASSAY_M_QUANTITY] = "quantity", [ASSAY_M_PERCENT] = "percent",
@@ -84,7 +84,7 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 			continue;
 		rc = add_link(l, c->id, &src[i], c->c.subject);
 		if (!rc) {
-			serve_claim_figure(c, l->v[l->n - 1].figure, sizeof l->v[l->n - 1].figure);
+			assay_review_claim_figure(c, l->v[l->n - 1].figure, sizeof l->v[l->n - 1].figure);
 			l->v[l->n - 1].c = c->c;
 		}
 	}

@@ -1,5 +1,5 @@
-/* serve_http.h - the HTTP side of `assay serve`: a libmicrohttpd daemon on
- * 127.0.0.1, with the guard (serve_guard.h) in front of every request, the
+/* http.h - the HTTP side of `assay serve`: a libmicrohttpd daemon on
+ * 127.0.0.1, with the guard (guard.h) in front of every request, the
  * security headers on every response, and the embedded assets.
  *
  * Limits: 64 connections, 30 s idle timeout, 64 KiB of request body; one

@@ -1,4 +1,4 @@
-/* serve_guard.h - who may talk to `assay serve`: the checks every request
+/* guard.h - who may talk to `assay serve`: the checks every request
  * passes before a page sees it, as a pure function that tests can drive.
  *
  * The server listens on 127.0.0.1 only, but any web page the editor has

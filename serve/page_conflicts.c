@@ -1,4 +1,4 @@
-/* serve_page_conflicts.c - where sources disagree: one row per conflict
+/* page_conflicts.c - where sources disagree: one row per conflict
  * group with its chart (figures) or status timeline (agreements), and a
  * page per group listing every figure or status with its sources.
  *
@@ -13,8 +13,8 @@
 #include <time.h>
 
 #include "assay.h"
-#include "serve_chart.h"
-#include "serve_pages.h"
+#include "chart.h"
+#include "pages.h"
 
 #define MAX_MARKS 60
 
@@ -161,7 +161,7 @@ static void group_summary(struct serve_out *o, const struct assay_conflict *g)
 		if (g->is_agreement)
 			snprintf(fig, sizeof fig, "%s", g->members[i].agreement->a.status);
 		else
-			serve_claim_figure(g->members[i].claim, fig, sizeof fig);
+			assay_review_claim_figure(g->members[i].claim, fig, sizeof fig);
 		serve_printf(o, " &middot; %s: <strong>", r->state);
 		serve_text(o, fig);
 		serve_printf(o, "</strong>");
@@ -198,7 +198,7 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 		if (g->is_agreement)
 			snprintf(fig, sizeof fig, "%s (%s)", m->agreement->a.status, m->agreement->a.type);
 		else
-			serve_claim_figure(m->claim, fig, sizeof fig);
+			assay_review_claim_figure(m->claim, fig, sizeof fig);
 		serve_printf(o, "<li><a href=\"/claim/");
 		serve_urlarg(o, id);
 		serve_printf(o, "?state=any\"><strong>");

@@ -1,4 +1,4 @@
-/* serve_chart.c - SVG figure charts and status timelines (see serve_chart.h).
+/* chart.c - SVG figure charts and status timelines (see chart.h).
  *
  * Coordinates are in user units of a fixed viewBox; the page scales the
  * SVG to its column. Writes go through a sticky-error writer: the first
@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "assay.h"
-#include "serve_chart.h"
-#include "serve_html.h"
+#include "chart.h"
+#include "review.h"
+#include "html.h"
 
 #define CH_W 720.0      /* chart width */
 #define CH_LABEL 230.0  /* left column for row labels */
@@ -107,7 +108,7 @@ static void draw_axis(struct svg *s, const struct scale *sc, double y0, double y
 
 	for (double v = sc->lo; v <= sc->hi + step * 1e-6; v += step) {
 		double x = sx(sc, v);
-		serve_fmt_figure(fabs(v) < step * 1e-9 ? 0 : v, 0, false, unit, lab, sizeof lab);
+		assay_review_fmt_figure(fabs(v) < step * 1e-9 ? 0 : v, 0, false, unit, lab, sizeof lab);
 		snprintf(num, sizeof num, "%.1f", x);
 		svgf(s, "<line x1=\"%s\" y1=\"%.1f\" x2=\"%s\" y2=\"%.1f\" stroke=\"" COL_GRID "\"/>",
 		     num, y0, num, y1);
@@ -153,7 +154,7 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	if (m->figure[0])
 		snprintf(fig, sizeof fig, "%s", m->figure);
 	else
-		serve_fmt_figure(m->value, 0, false, unit, fig, sizeof fig);
+		assay_review_fmt_figure(m->value, 0, false, unit, fig, sizeof fig);
 	svgf(s, "<g class=\"mark%s\"><title>", m->accepted ? " accepted" : "");
 	svg_esc(s, fig);
 	svgf(s, " - ");

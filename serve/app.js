@@ -1,4 +1,4 @@
-// serve_app.js - keyboard for the review pages. Served as /app.js.
+// app.js - keyboard for the review pages. Served as /app.js.
 //
 // Any element with data-key="x" is the action of key x: a link or button is
 // clicked, a text field is focused. In a text field keys are typing, and

@@ -1,4 +1,4 @@
-/* serve_post_review.c - the one state change the pages make: an editor's
+/* post_review.c - the one state change the pages make: an editor's
  * decision on a claim, posted by the claim page's forms.
  *
  * The guard has already checked the session, the origin and the form
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "assay.h"
-#include "serve_pages.h"
+#include "pages.h"
 
 static const char *const actions[][2] = {
 	/* form action, stored state */
@@ -41,7 +41,7 @@ static const char *read_decision(const struct serve_req *req, const char *state,
 	}
 	if (strcmp(state, "corrected") == 0) {
 		serve_form_get(req->body, req->body_len, "value", value, sizeof value);
-		if (!serve_parse_value(value, &d->value))
+		if (!assay_review_parse_value(value, &d->value))
 			return "value";
 		d->has_value = true;
 		serve_form_get(req->body, req->body_len, "unit", d->unit, sizeof d->unit);
@@ -50,26 +50,26 @@ static const char *read_decision(const struct serve_req *req, const char *state,
 }
 
 /* The claim after @id in the queue @f, as it stands now; "" when none. */
-static int next_after(struct serve_app *app, const struct serve_filter *f, const char *id,
+static int next_after(struct serve_app *app, const struct assay_review_filter *f, const char *id,
 		      char *next, size_t size)
 {
-	struct serve_queue q;
+	struct assay_review_queue q;
 	long at;
-	int rc = serve_app_queue(app, f, &q);
+	int rc = assay_review_cache_queue(&app->queue, f, &q);
 
 	next[0] = '\0';
 	if (rc)
 		return rc;
-	at = serve_queue_find(&q, id);
+	at = assay_review_queue_find(&q, id);
 	if (at >= 0 && (size_t)at + 1 < q.n)
 		snprintf(next, size, "%s", q.rows[at + 1]->id);
 	else if (at < 0 && q.n)
 		snprintf(next, size, "%s", q.rows[0]->id);
-	serve_queue_release(&q);
+	assay_review_queue_release(&q);
 	return ASSAY_OK;
 }
 
-static void redirect_to(struct serve_resp *resp, const char *path_id, const struct serve_filter *f,
+static void redirect_to(struct serve_resp *resp, const char *path_id, const struct assay_review_filter *f,
 			const char *extra_key, const char *extra)
 {
 	struct assay_buf b = {0};
@@ -94,7 +94,7 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		      struct serve_resp *resp, const char *id)
 {
 	char action[16] = "", next[16];
-	struct serve_filter f;
+	struct assay_review_filter f;
 	struct assay_review d;
 	const char *state, *bad;
 	int rc;
@@ -116,7 +116,7 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		rc = assay_store_review(app->store, id, &d);
 	if (rc)
 		return rc;
-	serve_app_decided(app, id, state);
+	assay_review_cache_decided(&app->queue, id, state);
 	if (strcmp(state, "pending") == 0) {
 		redirect_to(resp, id, &f, NULL, NULL);
 		return ASSAY_OK;

@@ -1,4 +1,4 @@
-/* serve_page_claim.c - one claim (or agreement) for review: the figure and
+/* page_claim.c - one claim (or agreement) for review: the figure and
  * its key, the decision buttons with their keys, every source grouped by
  * story with the evidence sentence marked, and the history of decisions.
  *
@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "assay.h"
-#include "serve_pages.h"
+#include "pages.h"
 
 struct view {
 	bool is_agr;
@@ -107,7 +107,7 @@ static void head(struct serve_out *o, const struct view *v)
 		serve_text(o, v->a.a.status);
 		serve_printf(o, "</span>");
 	} else {
-		serve_claim_figure(&v->c, fig, sizeof fig);
+		assay_review_claim_figure(&v->c, fig, sizeof fig);
 		serve_printf(o, "<span class=\"big\" id=\"figure\">");
 		serve_text(o, fig);
 		serve_printf(o, "</span>");
@@ -140,7 +140,7 @@ static void corrected_note(struct serve_out *o, const struct assay_review *r,
 	char fig[96];
 
 	if (strcmp(r->state, "corrected") == 0 && r->has_value) {
-		serve_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : unit, fig, sizeof fig);
+		assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : unit, fig, sizeof fig);
 		serve_printf(o, "<p class=\"card\">The editor's figure: <strong id=\"corrected\">");
 		serve_text(o, fig);
 		serve_printf(o, "</strong> (the extracted figure is kept below).</p>");
@@ -152,7 +152,7 @@ static void corrected_note(struct serve_out *o, const struct assay_review *r,
 }
 
 static void hidden(struct serve_out *o, const struct serve_req *req,
-		   const struct serve_filter *f, const char *action)
+		   const struct assay_review_filter *f, const char *action)
 {
 	serve_printf(o, "<input type=\"hidden\" name=\"token\" value=\"");
 	serve_text(o, req->form_token);
@@ -160,8 +160,8 @@ static void hidden(struct serve_out *o, const struct serve_req *req,
 	serve_filter_fields(o, f);
 }
 
-static void nav_link(struct serve_out *o, const struct serve_row *r,
-		     const struct serve_filter *f, const char *key, const char *label)
+static void nav_link(struct serve_out *o, const struct assay_review_row *r,
+		     const struct assay_review_filter *f, const char *key, const char *label)
 {
 	if (!r) {
 		serve_printf(o, "<span class=\"button muted\">%s</span>", label);
@@ -176,8 +176,8 @@ static void nav_link(struct serve_out *o, const struct serve_row *r,
 }
 
 static void actions(struct serve_out *o, const struct serve_req *req, const struct view *v,
-		    const struct serve_filter *f, const struct serve_row *prev,
-		    const struct serve_row *next)
+		    const struct assay_review_filter *f, const struct assay_review_row *prev,
+		    const struct assay_review_row *next)
 {
 	const char *id = v->is_agr ? v->a.id : v->c.id;
 
@@ -306,7 +306,7 @@ static void history(struct serve_out *o, const struct view *v)
 		if (gmtime_r(&t, &tm))
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		if (r->has_value)
-			serve_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
+			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
 					 fig, sizeof fig);
 		serve_printf(o, "<tr><td>%s</td><td>", when);
 		serve_text(o, r->who);
@@ -323,8 +323,8 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *id)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct serve_filter f;
-	struct serve_queue q;
+	struct assay_review_filter f;
+	struct assay_review_queue q;
 	struct view v;
 	long at;
 	int rc, nstory = 0;
@@ -333,10 +333,10 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	rc = load_view(app, id, &v);
 	if (rc)
 		goto out;
-	rc = serve_app_queue(app, &f, &q);
+	rc = assay_review_cache_queue(&app->queue, &f, &q);
 	if (rc)
 		goto out;
-	at = serve_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
+	at = assay_review_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
 	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
 	serve_flash(&o, req, &f);
 	head(&o, &v);
@@ -360,7 +360,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		     "<kbd>k</kbd> next and previous &middot; <kbd>Esc</kbd> leaves a text field</p>",
 		     v.is_agr ? "" : "<kbd>c</kbd> correct (type the figure, Enter) &middot; ");
 	serve_page_end(&o);
-	serve_queue_release(&q);
+	assay_review_queue_release(&q);
 	rc = o.rc;
 out:
 	view_release(&v);

@@ -1,4 +1,4 @@
-/* review_next.c - `assay review --next`: walks the pending claims one by
+/* cmd_review_next.c - `assay review --next`: walks the pending claims one by
  * one in the terminal, newest first (the review page's queue), and takes
  * a decision on each with one key: a accept, r reject (then a reason),
  * c correct (then a value and a unit), s skip, q quit.
@@ -17,9 +17,7 @@
 #include "assay.h"
 #include "cli.h"
 #include "log.h"
-#include "serve_html.h"
-#include "serve_names.h"
-#include "serve_pages.h"
+#include "review.h"
 #include "store.h"
 #include "table.h"
 
@@ -36,7 +34,7 @@ struct walk {
 	FILE *in, *out;
 	bool tty;              /* keys act at once, figures in bold */
 	struct termios saved;
-	size_t done[SERVE_STATES], skipped;
+	size_t done[ASSAY_REVIEW_STATES], skipped;
 };
 
 /* Writes scraped @s with control characters (C0, DEL, C1) made visible as
@@ -66,11 +64,8 @@ static void put_safe_str(FILE *out, const char *s)
 static void put_words(FILE *out, const char *id)
 {
 	char w[64];
-	size_t i;
 
-	for (i = 0; id[i] && i + 1 < sizeof w; i++)
-		w[i] = id[i] == '_' || id[i] == '-' ? ' ' : id[i];
-	w[i] = '\0';
+	assay_review_words(id, w, sizeof w);
 	put_safe_str(out, w);
 }
 
@@ -167,11 +162,11 @@ static int show_claim(void *ctx, const struct assay_stored_claim *c,
 	FILE *out = sh->w->out;
 	char fig[128];
 
-	serve_claim_figure(c, fig, sizeof fig);
+	assay_review_claim_figure(c, fig, sizeof fig);
 	fputs("  ", out);
 	put_safe_str(out, fig);
 	fputs("  ", out);
-	put_safe_str(out, serve_name_of(c->c.subject) ? serve_name_of(c->c.subject) : c->c.subject);
+	put_safe_str(out, assay_review_name_of(c->c.subject) ? assay_review_name_of(c->c.subject) : c->c.subject);
 	fputc(' ', out);
 	put_words(out, c->c.metric);
 	if (c->c.commodity[0]) {
@@ -200,7 +195,7 @@ static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
 	put_safe_str(out, a->a.status);
 	fputs(" between ", out);
 	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++) {
-		const char *name = serve_name_of(a->a.parties[i]);
+		const char *name = assay_review_name_of(a->a.parties[i]);
 		fputs(i ? ", " : "", out);
 		put_safe_str(out, name ? name : a->a.parties[i]);
 	}
@@ -241,7 +236,7 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 			snprintf(d->state, sizeof d->state, "corrected");
 			if (!read_line(w, "  right value (e.g. 1.2 million): ", value, sizeof value))
 				return -1;
-			if (!serve_parse_value(value, &d->value)) {
+			if (!assay_review_parse_value(value, &d->value)) {
 				fputs("  that is not a number\n", w->out);
 				break;
 			}
@@ -262,13 +257,13 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 
 static void count(struct walk *w, const char *state)
 {
-	for (size_t i = 0; i < SERVE_STATES; i++)
-		if (strcmp(state, serve_state_names[i]) == 0)
+	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
+		if (strcmp(state, assay_review_state_names[i]) == 0)
 			w->done[i]++;
 }
 
 /* Walks @q; returns ASSAY_OK or the store's error. */
-static int walk_queue(struct walk *w, struct assay_store *s, const struct serve_queue *q)
+static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_review_queue *q)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		struct shown sh = {w};
@@ -296,7 +291,7 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct serve_
 	return ASSAY_OK;
 }
 
-static int parse_filter(int argc, char **argv, struct serve_filter *f)
+static int parse_filter(int argc, char **argv, struct assay_review_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	snprintf(f->state, sizeof f->state, "pending");
@@ -321,8 +316,8 @@ static int parse_filter(int argc, char **argv, struct serve_filter *f)
 int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 {
 	struct walk w = {.in = stdin, .out = stdout};
-	struct serve_filter f;
-	struct serve_queue q;
+	struct assay_review_filter f;
+	struct assay_review_queue q;
 	struct assay_store *s;
 	int rc;
 
@@ -333,7 +328,7 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
-	rc = serve_queue_load(s, &f, &q);
+	rc = assay_review_queue_load(s, &f, &q);
 	if (rc) {
 		assay_err("review: %s", assay_store_errmsg(s));
 		assay_store_close(s);
@@ -346,7 +341,7 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 		w.done[1], w.done[2], w.done[3], w.skipped);
 	if (rc)
 		assay_err("review: %s", assay_store_errmsg(s));
-	serve_queue_release(&q);
+	assay_review_queue_release(&q);
 	assay_store_close(s);
 	return rc ? CLI_FATAL : CLI_OK;
 }

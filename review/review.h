@@ -1,0 +1,141 @@
+/* review.h - the review queue and how a claim is put into words, for
+ * every desk: the review page (serve/) and `assay review --next` (cli/).
+ *
+ * The queue is every claim and agreement, newest first, filtered by what
+ * the editor asks for (state, subject, metric, commodity, site). A
+ * snapshot is one walk of the store (the costly part: about a second at
+ * 80,000 claims); a queue is a filtered view of a snapshot (milliseconds).
+ * A cache keeps a snapshot for a long-running desk and takes it again when
+ * the store changed under it.
+ *
+ * The words are plain text (never escaped here): each desk escapes them
+ * for its own output. Display names come from Debian's iso-codes and the
+ * extractor's gazetteers, made into a table at build time (names.py), so
+ * they follow the ids the extractor gives. */
+#ifndef ASSAY_REVIEW_H
+#define ASSAY_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* ---- States ------------------------------------------------------------ */
+
+enum { ASSAY_REVIEW_STATES = 4 };
+/* "pending", "accepted", "rejected", "corrected", in that order. */
+extern const char *const assay_review_state_names[ASSAY_REVIEW_STATES];
+
+/* ---- The queue (queue.c) ----------------------------------------------- */
+
+/* What the editor filters on; "" for any. state "" means any state. */
+struct assay_review_filter {
+	char state[12], subject[48], metric[32], commodity[32], site[128];
+};
+
+/* One claim or agreement of the queue: only what the list shows, so a
+ * queue of many thousands stays small. */
+struct assay_review_row {
+	char id[12];
+	bool is_agr;
+	char state[12];
+	char subject[48];  /* claims: the subject; agreements: "" (see parties) */
+	char parties[ASSAY_MAX_PARTIES][48]; /* agreements */
+	int nparties;
+	char metric[32];   /* agreements: "agreement" */
+	char commodity[32];/* agreements: the topic */
+	char period[16];
+	char figure[96];   /* "about 90%"; agreements: type and status */
+	char unit[24];     /* claims: the unit a correction defaults to */
+	char newest[32];   /* the latest publication date among its sources */
+	int64_t seq;       /* the latest ingest number among its sources */
+	char site[128];    /* the site of the newest source */
+	size_t nsources;
+	uint32_t site_off, site_n; /* its sites: snapshot's site_ix[off..off+n) */
+};
+
+/* Every claim and agreement, newest first, and the values the filter
+ * menus offer (sorted). Owns its arrays. */
+struct assay_review_snapshot {
+	struct assay_review_row *rows;
+	size_t n, cap;
+	uint32_t *site_ix;        /* rows' site lists, indices into sites */
+	size_t nsite_ix, site_ix_cap;
+	char (*subjects)[48], (*metrics)[32], (*commodities)[32];
+	char (*sites)[128];       /* in the order met (the indices) */
+	char (*sites_sorted)[128];
+	size_t nsubjects, nmetrics, ncommodities, nsites;
+};
+
+int assay_review_snapshot_load(struct assay_store *s, struct assay_review_snapshot *snap);
+void assay_review_snapshot_release(struct assay_review_snapshot *snap);
+/* Records a decision in the snapshot without walking the store again. */
+void assay_review_snapshot_set_state(struct assay_review_snapshot *snap, const char *id,
+				     const char *state);
+
+/* One view of a snapshot: the rows that pass a filter. */
+struct assay_review_queue {
+	const struct assay_review_row **rows; /* into the snapshot, newest first */
+	size_t n;
+	size_t counts[ASSAY_REVIEW_STATES];   /* per state, under the other filters */
+	size_t total;                  /* claims and agreements in the store */
+	char (*subjects)[48], (*metrics)[32], (*commodities)[32], (*sites)[128]; /* borrowed */
+	size_t nsubjects, nmetrics, ncommodities, nsites;
+	struct assay_review_snapshot *own; /* set when the queue owns its snapshot */
+};
+
+/* Filters @snap (which must outlive @q). */
+int assay_review_queue_filter(const struct assay_review_snapshot *snap,
+			      const struct assay_review_filter *f, struct assay_review_queue *q);
+/* A queue with a snapshot of its own, for one-off use (review --next). */
+int assay_review_queue_load(struct assay_store *s, const struct assay_review_filter *f,
+			    struct assay_review_queue *q);
+void assay_review_queue_release(struct assay_review_queue *q);
+/* Index of claim or agreement @id in @q, or -1. */
+long assay_review_queue_find(const struct assay_review_queue *q, const char *id);
+
+/* ---- The cached queue of a long-running desk (cache.c) ------------------ */
+
+struct assay_review_cache {
+	struct assay_store *store;           /* borrowed */
+	struct assay_review_snapshot *snap;  /* the cached queue, or NULL */
+	uint64_t sig[8];                     /* the store's counts when it was taken */
+	int64_t at;                          /* when it was taken (monotonic seconds) */
+};
+
+void assay_review_cache_init(struct assay_review_cache *c, struct assay_store *store);
+/* The queue from the cached snapshot, walked again when the store changed
+ * (another process wrote) or has not been checked for a while. */
+int assay_review_cache_queue(struct assay_review_cache *c, const struct assay_review_filter *f,
+			     struct assay_review_queue *q);
+/* Notes a decision the desk just stored, in the cached snapshot. */
+void assay_review_cache_decided(struct assay_review_cache *c, const char *id,
+				const char *state);
+/* Frees the cached snapshot. */
+void assay_review_cache_release(struct assay_review_cache *c);
+
+/* ---- Words (wording.c, names.py) ---------------------------------------- */
+
+/* The name of country or organisation @id ("China" for CN, "Lynas Rare
+ * Earths" for lynas), or NULL when unknown. */
+const char *assay_review_name_of(const char *id);
+/* An id in words: "refining_share" -> "refining share" (truncated to fit,
+ * always terminated). */
+void assay_review_words(const char *id, char *out, size_t size);
+/* A qualifier in words ("about", "under", ...), "" for eq. */
+const char *assay_review_qualifier_words(const char *q);
+/* The claim's figure as read: change, qualifier and figure ("about 90%"). */
+void assay_review_claim_figure(const struct assay_stored_claim *c, char *out, size_t size);
+/* Writes a figure for people: "694 million t", "90%", "USD 2 billion",
+ * "1,200 ozt"; a range as "20,000-30,000 t". Always terminated. */
+void assay_review_fmt_figure(double value, double value_max, bool has_max, const char *unit,
+			     char *out, size_t size);
+/* Writes a number with a few significant digits and a word for large
+ * magnitudes ("1.2 million"). Always terminated. */
+void assay_review_fmt_number(double v, char *out, size_t size);
+/* Reads a figure an editor typed: "1,200", "1.2 million", "2 bn", "45%",
+ * "3.5k". Returns true and sets *out when the whole text is a number. */
+bool assay_review_parse_value(const char *s, double *out);
+
+#endif
