@@ -292,6 +292,7 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bo
 		put_extra(&b, s->robots_denied, "refused by robots.txt");
 		put_extra(&b, s->deferred, "left for the next run");
 		put_extra(&b, s->retries, "retries");
+		put_extra(&b, s->dropped, "not queued (over a crawl bound)");
 		assay_buf_printf(&b, ", %u errors in %.1f s%s", s->errors, s->seconds,
 				 s->stopped ? " (stopped: budget spent)" : "");
 		if (b.data)

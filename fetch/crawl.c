@@ -452,20 +452,56 @@ static bool robots_allow(struct crawler *c, struct host *h, struct job *j)
 	return ok;
 }
 
+/* The sources a host's queue came from, for the message that the host
+ * failed: "SOURCE" or "SOURCE and 2 more". */
+static void name_sources(const struct crawler *c, const struct host *h, char *out, size_t n)
+{
+	int first = -1;
+	unsigned more = 0;
+	uint64_t counted[8] = {0};
+
+	out[0] = 0;
+	for (const struct job *j = h->head; j; j = j->next) {
+		if (j->src < 0 || (size_t)j->src >= c->nsrcs)
+			continue;
+		if (first < 0) {
+			first = j->src;
+		} else if (j->src != first && j->src < 512 &&
+			   !(counted[j->src / 64] & (1ull << (j->src % 64)))) {
+			counted[j->src / 64] |= 1ull << (j->src % 64);
+			more++;
+		}
+	}
+	if (first < 0)
+		return;
+	if (more)
+		snprintf(out, n, "%.200s and %u more", c->srcs[first].target, more);
+	else
+		snprintf(out, n, "%.200s", c->srcs[first].target);
+}
+
 /* Moves every queued job of a host to the deferred list (robots.txt
  * unreachable: RFC 9309 says to assume nothing is allowed for now). One
- * error for the host, however many URLs wait. */
+ * error for the host, however many URLs wait, said with what it concerns:
+ * the URL itself when it is the only one, else the host and its sources. */
 static void defer_host(struct crawler *c, struct host *h)
 {
 	struct job *j;
 	unsigned n = 0;
+	char what[512], srcs[256];
+	const char *why = h->robots_why[0] ? h->robots_why : "robots.txt unreachable";
 
+	name_sources(c, h, srcs, sizeof srcs);
+	if (h->head && !h->head->next)
+		snprintf(what, sizeof what, "%.300s", h->head->origin ? h->head->origin : h->head->url);
+	else
+		snprintf(what, sizeof what, "%.200s", h->key);
 	while ((j = h->head)) {
 		h->head = j->next;
 		c->queued--;
 		n++;
 		if (++j->runs >= MAX_RUNS_FAILED) {
-			crawl_state_count_failure(c, j->origin ? j->origin : j->url, "robots.txt unreachable");
+			crawl_state_count_failure(c, j->origin ? j->origin : j->url, why);
 			crawler_job_free(j);
 			continue;
 		}
@@ -476,7 +512,13 @@ static void defer_host(struct crawler *c, struct host *h)
 	h->tail = NULL;
 	c->dirty = true;
 	c->sum->errors++;
-	assay_err("%s: robots.txt unreachable; %u URLs kept for the next run", h->key, n);
+	if (n == 1 && (!srcs[0] || strcmp(srcs, what) == 0))
+		assay_err("%s: %s; kept for the next run", what, why);
+	else if (n == 1)
+		assay_err("%s: %s (source %s); kept for the next run", what, why, srcs);
+	else
+		assay_err("%s: %s; %u URLs (source %s) kept for the next run", what, why, n,
+			  srcs[0] ? srcs : "none");
 }
 
 static int schedule_host(struct crawler *c, struct host *h, double now)

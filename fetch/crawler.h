@@ -56,6 +56,7 @@ struct host {
 	bool allow_private; /* named by a source with private=yes */
 	unsigned admitted;  /* URLs discovery queued for it this run */
 	enum robots_state robots_state;
+	char robots_why[256];  /* why robots.txt could not be had, in words */
 	struct assay_robots *robots;
 	struct job *head, *tail;
 };

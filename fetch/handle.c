@@ -337,6 +337,32 @@ static void save_validators(struct crawler *c, const struct job *j, const struct
 		crawl_state_put_validators(c, j->url, r->etag_out, r->last_modified_out);
 }
 
+/* A source that yields nothing is most often a wrong URL (a feed moved,
+ * a home page without feed links): said, though it is no error. */
+static void warn_if_empty(struct crawler *c, const struct job *j, const struct assay_links *ls)
+{
+	const char *const *maps;
+	struct host *h;
+
+	if (j->kind != JOB_SOURCE || ls->n)
+		return;
+	switch (ls->kind) {
+	case ASSAY_SRC_URLSET:
+	case ASSAY_SRC_SITEMAPINDEX:
+		assay_warn("%s: the sitemap lists no URLs: nothing to fetch", j->url);
+		break;
+	case ASSAY_SRC_HTML:
+		h = crawler_host(c, j->url);
+		if (!h || !h->robots || assay_robots_sitemaps(h->robots, &maps) == 0)
+			assay_warn("%s: no feed link on the page and no sitemap in robots.txt: "
+				   "nothing to fetch (name a feed or sitemap instead)", j->url);
+		break;
+	default:
+		assay_warn("%s: the feed has no items: nothing to fetch", j->url);
+		break;
+	}
+}
+
 /* A feed, sitemap, robots.txt or HTML page named as a source. */
 static int listing(struct crawler *c, struct job *j, const struct assay_http_req *r, int64_t off)
 {
@@ -369,6 +395,7 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		rc = expand(c, j, &ls, &dropped);
 		if (!rc)
 			rc = add_host_sitemaps(c, j, &dropped);
+		warn_if_empty(c, j, &ls);
 		goto done;
 	}
 	if (ls.kind == ASSAY_SRC_HTML && j->kind != JOB_SOURCE) {
@@ -391,6 +418,7 @@ static int listing(struct crawler *c, struct job *j, const struct assay_http_req
 		return deliver(c, j, r, off);
 	}
 	rc = expand(c, j, &ls, &dropped);
+	warn_if_empty(c, j, &ls);
 done:
 	/* A listing cut short is fetched whole next run, not answered 304. */
 	if (!rc && !dropped)
@@ -431,6 +459,11 @@ static int robots_done(struct crawler *c, struct host *h, struct job *j,
 
 	if ((r->rc == ASSAY_EFETCH && r->retryable) || r->code >= 500 || r->code == 429) {
 		/* Unreachable: nothing may be fetched from the host for now. */
+		if (r->rc != ASSAY_OK)
+			snprintf(h->robots_why, sizeof h->robots_why, "%s", r->err);
+		else
+			snprintf(h->robots_why, sizeof h->robots_why, "robots.txt unreachable: HTTP %ld",
+				 r->code);
 		if (++h->robots_tries > c->o->max_retries) {
 			h->robots_state = ROBOTS_FAILED;
 		} else {

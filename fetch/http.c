@@ -9,6 +9,7 @@
  * the limit. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -433,6 +434,68 @@ static void finish_ok(struct assay_http_req *r, CURL *c)
 	}
 }
 
+static bool is_tls_failure(CURLcode cc)
+{
+	switch (cc) {
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_SHUTDOWN_FAILED:
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_CRL_BADFILE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A failed transfer in the words an operator reads in a log: what kind of
+ * failure (name not resolved, connection refused, timeout, TLS), then
+ * curl's detail where it adds something. */
+static void say_failure(const struct assay_http *h, CURL *c, CURLcode cc, char *out, size_t n)
+{
+	long os_errno = 0, code = 0;
+	char *ip = NULL;
+	bool connected;
+
+	curl_easy_getinfo(c, CURLINFO_OS_ERRNO, &os_errno);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip);
+	connected = code > 0 || (ip && *ip);
+	if (cc == CURLE_COULDNT_RESOLVE_HOST)
+		snprintf(out, n, "name not resolved");
+	else if (cc == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED)
+		snprintf(out, n, "connection refused");
+	else if (cc == CURLE_COULDNT_CONNECT)
+		snprintf(out, n, "cannot connect: %s",
+			 os_errno ? strerror((int)os_errno) : "no route to the host");
+	else if (cc == CURLE_OPERATION_TIMEDOUT && !connected)
+		snprintf(out, n, "timeout: no connection within %.0f s",
+			 (double)h->lim.connect_timeout_ms / 1000);
+	else if (cc == CURLE_OPERATION_TIMEDOUT)
+		snprintf(out, n, "timeout: no complete answer within %.0f s, or under %ld bytes/s",
+			 (double)h->lim.timeout_ms / 1000, h->lim.low_speed_bytes);
+	else if (is_tls_failure(cc))
+		snprintf(out, n, "TLS failure: %s", curl_easy_strerror(cc));
+	else if (cc == CURLE_GOT_NOTHING)
+		snprintf(out, n, "connection closed with no answer");
+	else if (cc == CURLE_RECV_ERROR || cc == CURLE_SEND_ERROR)
+		snprintf(out, n, "connection broken: %s",
+			 os_errno ? strerror((int)os_errno) : curl_easy_strerror(cc));
+	else if (cc == CURLE_PARTIAL_FILE)
+		snprintf(out, n, "answer cut short");
+	else
+		snprintf(out, n, "%s", curl_easy_strerror(cc));
+}
+
 static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 {
 	CURL *c = r->easy_;
@@ -455,7 +518,7 @@ static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 	} else {
 		r->rc = ASSAY_EFETCH;
 		r->retryable = curl_retryable(cc);
-		snprintf(r->err, sizeof r->err, "%s", curl_easy_strerror(cc));
+		say_failure(h, c, cc, r->err, sizeof r->err);
 	}
 	curl_multi_remove_handle(h->multi, c);
 	curl_slist_free_all(r->slist_);

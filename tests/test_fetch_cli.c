@@ -60,6 +60,9 @@ static void build_routes(void)
 	routes[n++] = (struct route){"/logo.png", 200, "image/png", "\x89PNG\r\n\x1a\n", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/dump", 200, "text/html", "{\"items\": [1, 2]}", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/moved", 301, "text/html", "", "Location: /n/1", R_PLAIN};
+	routes[n++] = (struct route){"/empty.xml", 200, "application/rss+xml",
+				     "<rss version=\"2.0\"><channel><title>t</title></channel></rss>",
+				     NULL, R_PLAIN};
 	routes[n] = (struct route){0};
 }
 
@@ -481,5 +484,119 @@ Test(fetch_cli, clean_by_url_keeps_the_crawlers_guards)
 	err = slurp("err");
 	cr_assert_not_null(strstr(err, "file:///etc/hostname: not an http or https URL"), "%s", err);
 	free(err);
+	tsrv_stop(rs);
+}
+
+/* A host whose robots.txt fails: nothing may be fetched from it. */
+static const struct route robots_down_routes[] = {
+	{"/robots.txt", 503, "text/plain", "down", NULL, R_PLAIN},
+	{"/feed.xml", 200, "application/rss+xml", "<rss version=\"2.0\"><channel></channel></rss>",
+	 NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+/* Each way a source can fail is said as such, with the source it
+ * concerns, and counted: exit status 1, "errors" in both summaries. */
+Test(fetch_cli, each_failure_is_named_with_its_source)
+{
+	struct tsrv *down = tsrv_start(robots_down_routes);
+	char tls[128], refused[64], nohost[] = "http://no-such-host.invalid/feed.xml";
+	struct {
+		const char *source, *opts, *why;
+	} cases[] = {
+		{refused, "", "connection refused; kept for the next run"},
+		{nohost, "", "name not resolved; kept for the next run"},
+		{tls, "", "TLS failure: "},
+		{tsrv_url(srv, "/nope"), "", "HTTP 404"},
+		{tsrv_url(srv, "/drip"), "--timeout 1", "timeout: no complete answer within 1 s"},
+		{tsrv_url(down, "/feed.xml"), "", "robots.txt unreachable: HTTP 503; kept for the next run"},
+	};
+
+	cr_assert(down);
+	snprintf(refused, sizeof refused, "http://127.0.0.1:1/feed.xml");
+	snprintf(tls, sizeof tls, "https://127.0.0.1:%u/feed.xml", tsrv_port(srv));
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char args[512], want[512], *err, *out;
+
+		/* a fresh store each time: a failed source waits in the last one */
+		snprintf(args, sizeof args, "rm -rf '%s/db'", dir);
+		cr_assert_eq(system(args), 0);
+		snprintf(args, sizeof args,
+			 "crawl --allow-private --delay 0 --retries 0 --summary-json %s '%s'",
+			 cases[i].opts, cases[i].source);
+		cr_assert_eq(run(args), 1, "%s", args);
+		err = slurp("err");
+		out = slurp("out");
+		snprintf(want, sizeof want, "assay: %s: %s", cases[i].source, cases[i].why);
+		cr_assert_not_null(strstr(err, want), "no '%s' in:\n%s", want, err);
+		cr_assert_eq(json_int(out, "errors"), 1, "%s", out);
+		cr_assert_not_null(strstr(last_line(err), ", 1 errors in"), "%s", err);
+		free(err);
+		free(out);
+	}
+	tsrv_stop(down);
+}
+
+Test(fetch_cli, a_source_that_yields_nothing_warns)
+{
+	char args[256], *err;
+
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 %s", tsrv_url(srv, "/empty.xml"));
+	cr_assert_eq(run(args), 0);
+	err = slurp("err");
+	cr_assert_not_null(strstr(err, "the feed has no items: nothing to fetch"), "%s", err);
+	free(err);
+	/* a feed with items says nothing of the kind */
+	snprintf(args, sizeof args, "crawl --allow-private --delay 0 %s", tsrv_url(srv, "/feed.xml"));
+	cr_assert_eq(run(args), 0);
+	err = slurp("err");
+	cr_assert_null(strstr(err, "nothing to fetch"), "%s", err);
+	free(err);
+}
+
+/* Every count of the JSON summary that is not zero is in the line for
+ * people, under a name people read. */
+Test(fetch_cli, the_summary_for_people_counts_what_the_json_counts)
+{
+	static const struct {
+		const char *key, *words;
+	} names[] = {
+		{"skipped_known", "already stored"}, {"too_old", "too old"},
+		{"robots_denied", "refused by robots.txt"}, {"deferred", "left for the next run"},
+		{"retries", "retries"}, {"not_modified", "not modified"},
+		{"errors", "errors"}, {"new_articles", "new articles"},
+		{"dropped", "not queued"},
+	};
+	struct tsrv *rs = tsrv_start(robots_routes);
+	char args[512];
+	unsigned seen = 0;
+
+	cr_assert(rs);
+	/* robots denials; pages left for the next run; already stored */
+	for (int pass = 0; pass < 3; pass++) {
+		snprintf(args, sizeof args, "crawl --allow-private --delay 0 --summary-json %s",
+			 pass == 1 ? "--max-pages 1 " : "");
+		strcat(args, tsrv_url(pass == 1 ? srv : rs, pass == 1 ? "/feed.xml" : "/sitemap.xml"));
+		cr_assert_lt(run(args), 2);
+		char *out = slurp("out"), *err = slurp("err");
+		const char *line = last_line(err);
+
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			long v = json_int(out, names[i].key);
+			char want[96];
+
+			if (!v)
+				continue;
+			seen |= 1u << i;
+			snprintf(want, sizeof want, "%ld %s", v, names[i].words);
+			cr_assert_not_null(strstr(line, want), "'%s' not in: %s\n(json %s)", want,
+					   line, out);
+		}
+		free(out);
+		free(err);
+	}
+	cr_assert(seen & 1u, "no run had articles already stored");
+	cr_assert(seen & 4u, "no run had robots denials");
+	cr_assert(seen & 8u, "no run left pages for the next");
 	tsrv_stop(rs);
 }
