@@ -461,7 +461,8 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	if (m->type == ASSAY_M_MONEY && m->price_per[0])
 		return cl_copy(out, 32, "price");
 	if ((m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_PERCENT) &&
-	    (strcmp(m->unit, "g/t") == 0 || strcmp(m->unit, "oz/t") == 0))
+	    (strcmp(m->unit, "g/t") == 0 || strcmp(m->unit, "oz/t") == 0 ||
+	     strcmp(m->unit, "ppm") == 0))
 		return cl_copy(out, 32, "grade");
 	if (!k)
 		return false;
@@ -532,6 +533,8 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 	cl_copy(c->qualifier, sizeof c->qualifier, m->qualifier[0] ? m->qualifier : "eq");
 	cl_copy(c->per, sizeof c->per, m->per);
 	cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+	if (!strcmp(c->unit, "ppm"))
+		cl_copy(c->unit, sizeof c->unit, "g/t"); /* a part per million is a gram a tonne */
 	if (m->type == ASSAY_M_NUMBER && h) {
 		/* "Indonesia 24,516" takes the unit's scale; "2.6 million" has its own */
 		double w = written_number(d->text + m->start, d->text + m->end);
@@ -553,6 +556,30 @@ static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
 		if (cl_is_entity(d, u))
 			return true;
 	return false;
+}
+
+/* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
+ * million of an element, or a percent of an element over a length ("11.82%
+ * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
+static bool grade_by_form(const struct cl_doc *d, size_t f)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+	size_t u = f + 1;
+
+	if (m->type == ASSAY_M_QUANTITY)
+		return !strcmp(m->unit, "g/t") || !strcmp(m->unit, "oz/t") || !strcmp(m->unit, "ppm");
+	if (m->type != ASSAY_M_PERCENT || u >= d->ntok)
+		return false;
+	bool element = (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY) ||
+		       (d->tok[u].kind == CT_WORD && d->tok[u].upper && d->tok[u].end - d->tok[u].start <= 6 &&
+			!cl_mention(d, u));
+	if (!element)
+		return false;
+	if (u + 1 < d->ntok && (cl_word_is(d, u + 1, "over") || cl_word_is(d, u + 1, "across")))
+		return true;
+	const struct assay_mention *before = f > 1 ? cl_mention(d, f - 2) : NULL;
+	return f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_COUNT &&
+	       !strcmp(before->unit, "m");
 }
 
 /* Metric bases for the figure at @f: its own, else inherited from @h.
@@ -580,6 +607,10 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	     old_level)) {
 		cl_copy(bases[0], 16, h->base);
 		*ellipsis = true;
+		n = 1;
+	}
+	if (!n && grade_by_form(d, f)) { /* "22.7 meters at 35.2 g/t gold" */
+		cl_copy(bases[0], 16, "grade");
 		n = 1;
 	}
 	if (!n && (m->type == ASSAY_M_COUNT || (m->type == ASSAY_M_MONEY && m->price_per[0]))) {
@@ -703,6 +734,14 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 	return d->focus.any;
 }
 
+/* What a company's own release reports of its property without naming
+ * itself in the sentence. */
+static bool issuer_figure(const char *metric)
+{
+	return of_deposit(metric) || !strcmp(metric, "production") ||
+	       !strcmp(metric, "funding") || !strcmp(metric, "investment");
+}
+
 static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
 		      size_t r, const char *metric, char place[64])
 {
@@ -727,6 +766,8 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 		subj = warehouse_org(d, s, f);
 	if (subj < 0)
 		subj = discourse_subject(d, s, f, metric);
+	if (subj < 0 && d->issuer >= 0 && issuer_figure(metric))
+		subj = d->issuer; /* a press release's drill results are its issuer's */
 	if (subj >= 0 && cl_mention(d, (size_t)subj)->type == ASSAY_M_ORG)
 		return subj; /* "the company's Mt Weld mine in Western Australia" */
 	return country >= 0 ? country : subj;
@@ -827,6 +868,10 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		return ASSAY_OK;
 	cl_copy(c->subject, sizeof c->subject, cl_entity_id(d, subj));
 	fill_value(d, c, m, ellipsis ? h : NULL, f);
+	const struct assay_mention *sm = cl_mention(d, (size_t)subj);
+	if (!strcmp(c->unit, "member") && c->value < 200 && sm->type == ASSAY_M_ORG &&
+	    strcmp(sm->kind, "company"))
+		cl_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
 	if (ellipsis) {
 		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
 		cl_copy(c->period, sizeof c->period, h->period);

@@ -210,6 +210,7 @@ struct cl_doc {
 	char main_commodity[32];
 	const char *title;      /* NULL when the text holds its headline */
 	struct cl_focus focus;
+	int issuer;             /* token of the company the text is most about, -1 */
 	struct assay_extraction *out;
 	size_t ccap, acap;     /* capacity of out->claims, out->agreements */
 	size_t a0;             /* this document's first agreement in out */

@@ -748,6 +748,38 @@ void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, siz
 	cl_copy(out, 32, c ? c : "");
 }
 
+/* The company a release or story is most about: the org named most often
+ * (a company, not the press or a body), if it is named at least twice or
+ * in the first block; its first mention's token, or -1. */
+static void find_issuer(struct cl_doc *d)
+{
+	struct {
+		const char *id;
+		int first;
+		size_t n;
+	} t[32];
+	size_t nt = 0, best = 0;
+
+	d->issuer = -1;
+	for (size_t u = 0; u < d->ntok; u++) {
+		const struct assay_mention *m = cl_mention(d, u);
+		size_t j = 0;
+		if (!m || m->type != ASSAY_M_ORG || strcmp(m->kind, "company"))
+			continue;
+		while (j < nt && strcmp(t[j].id, m->id))
+			j++;
+		if (j == nt && nt < 32)
+			t[nt++].id = m->id, t[j].first = (int)u, t[j].n = 0;
+		if (j < nt)
+			t[j].n += 1 + (d->tok[u].start < d->blk[0].end + 400);
+	}
+	for (size_t j = 0; j < nt; j++)
+		if (t[j].n > best && t[j].n >= 2) {
+			best = t[j].n;
+			d->issuer = t[j].first;
+		}
+}
+
 /* The article's main commodity: the most named one, where a mention in
  * the title (the first block, or the headline given apart) counts five
  * times and one in a heading twice. */
@@ -973,6 +1005,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	int rc;
 
 	d->focus = (struct cl_focus){-1, -1, -1, {-1, -1}, 0, "", 0};
+	d->issuer = -1;
 	d->ccap = d->out->nclaims;
 	d->acap = d->out->nagreements;
 	rc = build_blocks(d);
@@ -990,6 +1023,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	if (rc)
 		goto fail;
 	find_main_commodity(d);
+	find_issuer(d);
 fail:
 	free(own);
 	return rc;

@@ -27,7 +27,7 @@
 #include "recog.h"
 
 enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
-       R_GENERIC = 32, R_GOV = 64 };
+       R_GENERIC = 32, R_GOV = 64, R_SITE = 128 };
 
 #define WORDS_SIZE 1024 /* hash slots for the word roles; a power of two */
 
@@ -48,7 +48,7 @@ static unsigned hash_bytes(const char *s, size_t n)
 int cl_org_word_add(const char *role, const char *w)
 {
 	static const char *const names[] = {"designator", "head", "body", "connector",
-					    "nonname", "generic", "government"};
+					    "nonname", "generic", "government", "site"};
 	size_t n = strlen(w);
 	unsigned r = 0, i;
 
@@ -420,6 +420,9 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 			continue;
 		}
 		size_t as = 0, an = acronym_after(f->t, f->len, w[n - 1].e, &as);
+		for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
+			if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
+				return; /* "Chatree Gold Mine" is a place */
 		if (head == (size_t)-1 || in_title_case(f, w[a].s))
 			return; /* "Memorandum of Understanding (MOU)" names no body */
 		end = an ? n - 1 : head;

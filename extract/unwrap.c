@@ -82,27 +82,31 @@ static int by_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The right margin: the width most lines reach, or 0 when the text is not
- * hard-wrapped. */
+/* The right margin: the width the lines inside paragraphs reach (those
+ * followed by a line that goes on with the paragraph), or 0 when the text
+ * is not hard-wrapped. In wrapped text nearly every such line ends near
+ * the margin; in text with a paragraph a line there are few such lines,
+ * and their widths vary. */
 static size_t margin(const char *t, const struct line *ls, size_t n)
 {
 	size_t *w = malloc(n * sizeof *w), k = 0, near = 0, m;
 
 	if (!w)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank(t, &ls[i]) && !table_like(t, &ls[i]))
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!is_blank(t, &ls[i]) && !is_blank(t, &ls[i + 1]) && !starts_block(t, &ls[i + 1]) &&
+		    !table_like(t, &ls[i]) && !table_like(t, &ls[i + 1]))
 			w[k++] = width(t, &ls[i]);
-	if (k < MIN_LINES) {
+	if (k < MIN_LINES - 2) {
 		free(w);
 		return 0;
 	}
 	qsort(w, k, sizeof *w, by_size);
 	m = w[k - 1 - k / 10]; /* the 90th percentile, past a few overlong lines */
 	for (size_t i = 0; i < k; i++)
-		near += w[i] * 10 >= m * 7 && w[i] <= m + 8;
+		near += w[i] * 10 >= m * 6 && w[i] <= m + 8;
 	free(w);
-	if (m > MAX_WIDTH || m < 30 || near * 2 < k)
+	if (m > MAX_WIDTH || m < 30 || near * 10 < k * 7)
 		return 0;
 	return m;
 }
