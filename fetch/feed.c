@@ -99,6 +99,55 @@ static char *attr(const xmlNode *n, const char *name)
 	return xmltext_attr(n, name, XMLTEXT_MAX);
 }
 
+/* The first date an item gives, of the elements named in @names, in
+ * order: publication first, modification last. Local names, so
+ * dc:date, dcterms:issued and Atom 0.3's issued all count. */
+static char *first_date(const xmlNode *it, const char *const *names)
+{
+	char *d = NULL;
+
+	for (; *names && !d; names++)
+		d = child_text(it, *names);
+	return d;
+}
+
+static const char *const rss_dates[] = {"pubDate", "date", "issued", "created", "modified",
+					"updated", NULL};
+static const char *const atom_dates[] = {"published", "issued", "created", "updated",
+					 "modified", "date", NULL};
+
+/* An item's link: the first <link> whose rel is alternate or absent -
+ * its href (Atom, and RSS items written Atom-style) or else its text
+ * (RSS, and <link rel="alternate">URL</link>) - else the first other. */
+static char *item_link(const xmlNode *it)
+{
+	char *fallback = NULL;
+
+	for (xmlNode *c = it->children; c; c = c->next) {
+		char *t, *rel;
+
+		if (!named(c, "link"))
+			continue;
+		rel = attr(c, "rel");
+		t = attr(c, "href");
+		if (!t || !*t) {
+			free(t);
+			t = xmltext_node(c, XMLTEXT_MAX); /* RSS, and Atom written as RSS */
+		}
+		if (t && *t && (!rel || strcmp(rel, "alternate") == 0)) {
+			free(rel);
+			free(fallback);
+			return t;
+		}
+		free(rel);
+		if (!fallback && t && *t)
+			fallback = t;
+		else
+			free(t);
+	}
+	return fallback;
+}
+
 static int add_item(struct assay_links *l, const char *base, char *href, char *title,
 		    char *date)
 {
@@ -114,7 +163,7 @@ static int add_item(struct assay_links *l, const char *base, char *href, char *t
  * pubDate or dc:date. */
 static int rss_item(const xmlNode *it, const char *base, struct assay_links *l)
 {
-	char *href = child_text(it, "link"), *date = child_text(it, "pubDate");
+	char *href = item_link(it), *date = first_date(it, rss_dates);
 
 	if (!href || !*href) {
 		xmlNode *g = child(it, "guid");
@@ -126,8 +175,6 @@ static int rss_item(const xmlNode *it, const char *base, struct assay_links *l)
 		}
 		free(perma);
 	}
-	if (!date)
-		date = child_text(it, "date");
 	if (!href)
 		href = attr(it, "about"); /* RSS 1.0: rdf:about names the item */
 	return add_item(l, base, href, child_text(it, "title"), date);
@@ -149,31 +196,6 @@ static int walk_rss(const xmlNode *root, const char *base, struct assay_links *l
 	return rc;
 }
 
-static char *atom_href(const xmlNode *entry)
-{
-	char *fallback = NULL;
-
-	for (xmlNode *c = entry->children; c; c = c->next) {
-		char *rel, *href;
-
-		if (!named(c, "link"))
-			continue;
-		rel = attr(c, "rel");
-		href = attr(c, "href");
-		if (!rel || strcmp(rel, "alternate") == 0) {
-			free(rel);
-			free(fallback);
-			return href;
-		}
-		free(rel);
-		if (!fallback)
-			fallback = href;
-		else
-			free(href);
-	}
-	return fallback;
-}
-
 static int walk_atom(xmlDoc *doc, const xmlNode *root, const char *base, struct assay_links *l)
 {
 	int rc = ASSAY_OK;
@@ -184,13 +206,11 @@ static int walk_atom(xmlDoc *doc, const xmlNode *root, const char *base, struct 
 
 		if (!named(e, "entry"))
 			continue;
-		date = child_text(e, "published");
-		if (!date)
-			date = child_text(e, "updated");
+		date = first_date(e, atom_dates);
 		/* xml:base on the feed or entry, already resolved by libxml2
 		 * against the document URL. */
 		xb = xmlNodeGetBase(doc, e);
-		rc = add_item(l, xb ? (const char *)xb : base, atom_href(e), child_text(e, "title"),
+		rc = add_item(l, xb ? (const char *)xb : base, item_link(e), child_text(e, "title"),
 			      date);
 		xmlFree(xb);
 	}
@@ -405,5 +425,7 @@ int assay_source_parse(const char *body, size_t len, const char *base_url,
 		return parse_html(body, len, base_url, out);
 	if (assay_sitemap_sniff(body, len))
 		return assay_sitemap_parse(body, len, base_url, out);
+	if (p < body + len && *p != '<')
+		return assay_sitemap_parse_text(p, (size_t)(body + len - p), base_url, out);
 	return parse_xml_feed(body, len, base_url, out);
 }

@@ -55,6 +55,10 @@ int64_t assay_parse_date(const char *s, char ymd[11]);
 /* sitemap.c: a <urlset> or <sitemapindex>; ASSAY_EPARSE for anything else. */
 int assay_sitemap_parse(const char *body, size_t len, const char *base_url,
 			struct assay_links *out);
+/* A plain-text sitemap: one absolute http(s) URL a line. ASSAY_EPARSE
+ * when the text does not start with one. */
+int assay_sitemap_parse_text(const char *body, size_t len, const char *base_url,
+			     struct assay_links *out);
 /* True when the first bytes look like a sitemap rather than a feed. */
 int assay_sitemap_sniff(const char *body, size_t len);
 

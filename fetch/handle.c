@@ -17,10 +17,25 @@
 #include "log.h"
 #include "url.h"
 
+/* @s with control bytes (ESC above all: a server's header quoted in a
+ * warning must not drive the terminal) shown as '?'. */
+static void printable(char *out, size_t cap, const char *s)
+{
+	size_t i = 0;
+
+	for (; s && *s && i + 1 < cap; s++)
+		out[i++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
+	out[i] = 0;
+}
+
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
 {
+	char url[512], text[512];
+
+	printable(url, sizeof url, j->origin ? j->origin : j->url);
+	printable(text, sizeof text, why);
 	c->sum->errors++;
-	assay_err("%s: %s", j->origin ? j->origin : j->url, why);
+	assay_err("%s: %s", url, text);
 	if (j->kind != JOB_ROBOTS && retryable && j->runs + 1 < MAX_RUNS_FAILED) {
 		j->runs++;
 		j->attempts = 0;

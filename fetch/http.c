@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "assay.h"
+#include "file.h"
 #include "strs.h"
 #include "http.h"
 
@@ -114,13 +115,6 @@ static curl_socket_t open_socket(void *clientp, curlsocktype purpose, struct cur
 static const char *const page_types[] = {
 	"text/html", "application/xhtml+xml", "text/xml", "application/xml", NULL,
 };
-static const char *const source_types[] = {
-	"text/html", "application/xhtml+xml", "text/xml", "application/xml",
-	"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-	"application/feed+json", "application/json", "text/plain",
-	"application/gzip", "application/x-gzip", "application/octet-stream", NULL,
-};
-
 static bool type_in(const char *ct, const char *const *list)
 {
 	size_t n = strcspn(ct, "; \t");
@@ -131,13 +125,35 @@ static bool type_in(const char *ct, const char *const *list)
 	return false;
 }
 
+/* Listings come under many names (text/rss+xml, application/x-rss+xml,
+ * a generic type): any text, XML or JSON type, and the generic and gzip
+ * types, are read and recognised by their content. */
+static const char *const source_types[] = {
+	"application/xml", "application/json", "application/x-rss", "application/rss",
+	"application/gzip", "application/x-gzip", "application/octet-stream",
+	"binary/octet-stream", "application/unknown", "application/download",
+	"application/force-download", "application/x-download", NULL,
+};
+
+static bool source_type(const char *ct)
+{
+	size_t n = strcspn(ct, "; \t");
+
+	if (strncasecmp(ct, "text/", 5) == 0)
+		return true;
+	if ((n > 4 && strncasecmp(ct + n - 4, "+xml", 4) == 0) ||
+	    (n > 5 && strncasecmp(ct + n - 5, "+json", 5) == 0))
+		return true;
+	return type_in(ct, source_types);
+}
+
 static bool type_accepted(enum assay_http_accept acc, const char *ct)
 {
 	if (!ct || !*ct)
 		return true; /* sniffed later, from the bytes */
 	if (acc == ASSAY_ACCEPT_TEXT)
 		return strncasecmp(ct, "text/", 5) == 0;
-	return type_in(ct, acc == ASSAY_ACCEPT_PAGE ? page_types : source_types);
+	return acc == ASSAY_ACCEPT_PAGE ? type_in(ct, page_types) : source_type(ct);
 }
 
 static size_t on_write(char *p, size_t size, size_t n, void *ud)
@@ -391,16 +407,38 @@ static char *charset_of(const char *ct)
 	return n ? strndup(p, n) : NULL;
 }
 
-/* Bytes with no content type (file://, careless servers) must at least
- * look like text: a control byte other than tab, newline, carriage
- * return, form feed or escape in the first kilobyte means binary. */
-static bool looks_binary(const struct assay_buf *b)
+/* Magic numbers of what servers send by mistake as text/html. */
+static const struct {
+	const char *magic;
+	size_t len;
+} binary_magic[] = {
+	{"\x89PNG", 4}, {"GIF8", 4}, {"\xff\xd8\xff", 3}, {"%PDF-", 5}, {"PK\x03\x04", 4},
+	{"RIFF", 4}, {"\x00\x00\x01\x00", 4}, {"OggS", 4}, {"ID3", 3},
+};
+
+/* Whether a body is not text. Bytes with no content type (file://,
+ * careless servers) must look like text: a control byte other than tab,
+ * newline, carriage return, form feed or escape in the first kilobyte
+ * means binary. Bytes that came with a text type are binary when they
+ * start with an image's or archive's magic number or hold a NUL (UTF-16
+ * without its byte order mark, which no parser here would read right);
+ * a gzip body is left to the crawler, which inflates it. */
+static bool looks_binary(const struct assay_buf *b, bool typed)
 {
 	size_t n = b->len < 1024 ? b->len : 1024;
+	const unsigned char *p = (const unsigned char *)b->data;
 
+	if (!n || assay_is_gzip(b->data, b->len))
+		return false;
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+		return false; /* UTF-16 with its BOM: libxml2 reads it */
+	for (size_t i = 0; i < sizeof binary_magic / sizeof binary_magic[0]; i++)
+		if (n >= binary_magic[i].len && memcmp(p, binary_magic[i].magic, binary_magic[i].len) == 0)
+			return true;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)b->data[i];
-		if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' && ch != 0x1b)
+		unsigned char ch = p[i];
+		if (ch == 0 || (!typed && ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' &&
+				ch != '\f' && ch != 0x1b))
 			return true;
 	}
 	return false;
@@ -428,9 +466,11 @@ static void finish_ok(struct assay_http_req *r, CURL *c)
 	if (r->code >= 200 && r->code < 300 && !r->type_checked_ && !type_accepted(r->accept, ct)) {
 		r->rc = ASSAY_EDENIED; /* an empty body never met the write callback */
 		snprintf(r->err, sizeof r->err, "content type '%.100s' refused", ct);
-	} else if (r->code >= 200 && r->code < 300 && !ct && looks_binary(&r->body)) {
+	} else if (r->code >= 200 && r->code < 300 && r->accept != ASSAY_ACCEPT_TEXT &&
+		   looks_binary(&r->body, ct != NULL)) {
 		r->rc = ASSAY_EDENIED;
-		snprintf(r->err, sizeof r->err, "binary content refused");
+		snprintf(r->err, sizeof r->err, "binary content refused%s%.100s%s", ct ? " (sent as '" : "",
+			 ct ? ct : "", ct ? "')" : "");
 	}
 }
 
