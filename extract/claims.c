@@ -582,6 +582,55 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 	       !strcmp(before->unit, "m");
 }
 
+/* An exchange: its name says so ("London Metal Exchange") or the
+ * gazetteer knows it by its short name (LME, Comex, MCX, SHFE). */
+static bool is_exchange(const struct cl_doc *d, size_t u)
+{
+	static const char *const ids[] = {"lme", "comex", "mcx", "shfe", "nymex", "cme", "sge",
+					  "tocom", "ice", "sfe", "lbma", "lppm", NULL};
+	const struct assay_mention *m = cl_mention(d, u);
+
+	if (!m || m->type != ASSAY_M_ORG)
+		return false;
+	for (size_t i = 0; ids[i]; i++)
+		if (!strcmp(m->id, ids[i]))
+			return true;
+	for (size_t p = m->start; p + 8 <= m->end; p++)
+		if (!memcmp(d->text + p, "Exchange", 8))
+			return true;
+	return false;
+}
+
+/* The exchange a market report quotes: one named in the sentence, in any
+ * role ("copper futures on the London Metal Exchange rose 0.9% to
+ * $9,572.05 a ton"), else with @context the last one named in the story's
+ * last few paragraphs ("Copper fell 0.4% to $9,409"). */
+static int exchange_of(const struct cl_doc *d, const struct cl_sent *s, bool context)
+{
+	for (size_t u = s->t0; u < s->t1; u++)
+		if (is_exchange(d, u))
+			return (int)u;
+	for (size_t u = s->t0; context && u-- > 0 && u + 600 > s->t0;) {
+		if (is_exchange(d, u))
+			return (int)u;
+	}
+	return -1;
+}
+
+/* "Tin eased 0.5% to $31,000", "gold was flat at $2,657.5": a metal's
+ * move to a money level in a story that quotes an exchange. */
+static bool market_quote(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	bool metal = false;
+
+	if (f <= s->t0 || !(cl_word_is(d, f - 1, "to") || cl_word_is(d, f - 1, "at") ||
+			    cl_word_is(d, f - 1, "of")))
+		return false;
+	for (size_t u = s->t0; u < f && !metal; u++)
+		metal = cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY;
+	return metal && exchange_of(d, s, true) >= 0;
+}
+
 /* Metric bases for the figure at @f: its own, else inherited from @h.
  * *world when the cue says the figure is the world's. */
 static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f,
@@ -607,6 +656,10 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	     old_level)) {
 		cl_copy(bases[0], 16, h->base);
 		*ellipsis = true;
+		n = 1;
+	}
+	if (!n && m->type == ASSAY_M_MONEY && market_quote(d, s, f)) {
+		cl_copy(bases[0], 16, "price"); /* "copper fell 0.4% to $9,409" */
 		n = 1;
 	}
 	if (!n && grade_by_form(d, f)) { /* "22.7 meters at 35.2 g/t gold" */
@@ -761,9 +814,15 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 		cl_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
-	int subj = cl_subject(d, s, f);
+	int subj = -1;
+	if (!strcmp(metric, "price"))
+		subj = exchange_of(d, s, false);
+	if (subj < 0)
+		subj = cl_subject(d, s, f);
 	if (subj < 0 && strcmp(metric, "stocks") == 0)
 		subj = warehouse_org(d, s, f);
+	if (subj < 0 && !strcmp(metric, "price"))
+		subj = exchange_of(d, s, true);
 	if (subj < 0)
 		subj = discourse_subject(d, s, f, metric);
 	if (subj < 0 && d->issuer >= 0 && issuer_figure(metric))

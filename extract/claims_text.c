@@ -601,14 +601,42 @@ static int prep_country(const struct cl_doc *d, const struct cl_sent *s, size_t 
 	return -1;
 }
 
+/* A demonym at @t that only describes a noun ("its Canadian lead price"),
+ * in a clause whose subject is a company (named or "it"/"its"): that
+ * company's token, else -1. */
+static int demonym_owner(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	const struct assay_mention *m = cl_mention(d, t);
+
+	if (m->type != ASSAY_M_COUNTRY || strcmp(m->form, "demonym") || t + 1 >= s->t1 ||
+	    d->tok[t + 1].upper || d->tok[t + 1].kind == CT_PUNCT)
+		return -1;
+	for (size_t u = t; u > s->t0 && !cl_clause_break(d, u - 1); u--) {
+		const struct assay_mention *o = cl_mention(d, u - 1);
+		bool is;
+		if (o && o->type == ASSAY_M_ORG && eligible(d, u - 1))
+			return (int)u - 1;
+		if (d->tok[u - 1].cls & CW_IT) {
+			int a = cl_anaphor(d, s, u - 1, &is);
+			if (is && a >= 0 && cl_mention(d, (size_t)a)->type == ASSAY_M_ORG)
+				return a;
+		}
+	}
+	return -1;
+}
+
 int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
 	bool is;
 	int a;
 
 	for (size_t u = t; u > s->t0; u--) {
-		if (eligible(d, u - 1))
-			return (int)u - 1;
+		if (eligible(d, u - 1)) {
+			/* "Cominco said it cut its Canadian lead price": the
+			 * company, not the adjective of its price */
+			int org = demonym_owner(d, s, u - 1);
+			return org >= 0 ? org : (int)u - 1;
+		}
 		/* "the plant, which is expected to produce": the plant's, not
 		 * whoever the sentence named before it */
 		if (d->tok[u - 1].w[0] == ',' && d->tok[u - 1].kind == CT_PUNCT &&

@@ -404,7 +404,10 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		}
 		if (b < n) {
 			end = b;
-			while (end + 1 < n && (w[end + 1].roles & R_DESIGNATOR))
+			/* "Western Mining Corp Holdings Ltd": one company */
+			while (end + 1 < n && (w[end + 1].roles & (R_DESIGNATOR | R_HEAD)) &&
+			       (w[end + 1].roles & R_DESIGNATOR || (end + 2 < n &&
+								    (w[end + 2].roles & R_DESIGNATOR))))
 				end++;
 			size_t core = w[b - 1].e, s = w[a].s;
 			size_t as = 0, an = acronym_after(f->t, f->len, w[end].e, &as);
