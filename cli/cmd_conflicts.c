@@ -10,6 +10,7 @@
 
 #include "assay.h"
 #include "log.h"
+#include "rows.h"
 #include "store.h"
 #include "table.h"
 
@@ -27,7 +28,8 @@ struct out {
 	enum cli_format fmt;
 	struct cli_table t;
 	size_t ngroups;
-	char what[256]; /* the group under way */
+	char what[256];    /* the group under way */
+	char conflict[24]; /* its id */
 };
 
 static void what_of(const struct assay_conflict *g, char *out, size_t size)
@@ -75,7 +77,8 @@ static int add_member(struct out *o, const struct assay_conflict *g,
 }
 
 /* Groups arrive member by member (assay_store_conflicts_stream): JSON
- * Lines are written as they come, table and CSV rows collected. */
+ * Lines and CSV (the tidy rows of rows.h, as `export conflicts` writes
+ * them) are written as they come, table rows collected. */
 static int on_begin(void *ctx, const struct assay_conflict *g)
 {
 	struct out *o = ctx;
@@ -83,6 +86,7 @@ static int on_begin(void *ctx, const struct assay_conflict *g)
 	o->ngroups++;
 	if (o->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_begin(stdout, g);
+	cli_conflict_id(g, o->conflict, sizeof o->conflict);
 	what_of(g, o->what, sizeof o->what);
 	return 0;
 }
@@ -94,6 +98,14 @@ static int on_member(void *ctx, const struct assay_conflict *g, size_t i,
 
 	if (o->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_member(stdout, g, i, m);
+	if (o->fmt == CLI_FMT_CSV) {
+		if (g->is_agreement)
+			cli_rows_agreement(stdout, o->conflict, m->agreement, m->sources,
+					   m->nsources);
+		else
+			cli_rows_claim(stdout, o->conflict, m->claim, m->sources, m->nsources);
+		return 0;
+	}
 	return add_member(o, g, m);
 }
 
@@ -137,6 +149,8 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	if (!s)
 		return CLI_FATAL;
 	cli_table_init(&o.t, NCOLS, head);
+	if (o.fmt == CLI_FMT_CSV)
+		cli_rows_head(stdout, CLI_ROWS_CONFLICT);
 	rc = assay_store_conflicts_stream(s, &f, &(struct assay_conflict_stream){on_begin, on_member,
 									 on_end},
 					  &o);
@@ -144,7 +158,7 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 		assay_err("conflicts: out of memory");
 	else if (rc)
 		assay_err("conflicts: %s", assay_store_errmsg(s));
-	else if (o.fmt != CLI_FMT_JSONL)
+	else if (o.fmt == CLI_FMT_TABLE)
 		cli_table_print(&o.t, stdout, o.fmt);
 	cli_table_release(&o.t);
 	assay_store_close(s);

@@ -2,8 +2,9 @@
  * --format csv|jsonl [-o FILE]`: the store for researchers.
  *
  * Rows stream out as the store is walked (no table in memory), so an
- * export of a large store costs little memory. CSV follows RFC 4180 (CRLF,
- * quotes doubled) and guards cells against spreadsheet formulas. With -o
+ * export of a large store costs little memory. CSV is the tidy table of
+ * rows.h (one record per figure x source), follows RFC 4180 (CRLF, quotes
+ * doubled) and guards cells against spreadsheet formulas. With -o
  * the file is written beside its final name and renamed at the end, so a
  * failed export never leaves half a file. */
 #include <errno.h>
@@ -12,8 +13,8 @@
 #include <string.h>
 
 #include "assay.h"
-#include "buf.h"
 #include "log.h"
+#include "rows.h"
 #include "store.h"
 #include "table.h"
 
@@ -23,122 +24,67 @@ static const char export_usage[] =
 struct ex {
 	FILE *out;
 	enum cli_format fmt;
-	size_t n;
-	struct assay_buf urls; /* the row under way's URLs */
+	char conflict[24]; /* the group under way's id */
 };
-
-/* Every source's URL, space-separated, into @out (reused from row to row:
- * a claim with thousands of sources lists them all). */
-static const char *join_urls(const struct assay_source *src, size_t n, struct assay_buf *out)
-{
-	assay_buf_reset(out);
-	for (size_t i = 0; i < n; i++)
-		if ((i && assay_buf_putc(out, ' ') != ASSAY_OK) ||
-		    assay_buf_puts(out, src[i].url) != ASSAY_OK)
-			return NULL;
-	return out->data ? out->data : "";
-}
 
 static int ex_claim(void *ctx, const struct assay_stored_claim *c,
 		    const struct assay_source *src, size_t n)
 {
-	static const char *const head[] = {"id", "state", "subject", "metric", "commodity",
-		"period", "status", "place", "value", "value_max", "unit", "qualifier", "per",
-		"price_per", "change", "stories", "sources", "urls", "evidence"};
 	struct ex *x = ctx;
-	char v[48], vm[48] = "", st[24], ns[24];
-	const char *urls;
-	const char *cells[19];
 
-	if (x->fmt == CLI_FMT_JSONL) {
+	if (x->fmt == CLI_FMT_JSONL)
 		cli_json_line(x->out, cli_json_claim(c, src, n));
-		return 0;
-	}
-	if (!x->n++)
-		cli_csv_row(x->out, head, 19);
-	cli_format_number(c->c.value, v, sizeof v);
-	if (c->c.has_max)
-		cli_format_number(c->c.value_max, vm, sizeof vm);
-	snprintf(st, sizeof st, "%zu", c->nstories);
-	snprintf(ns, sizeof ns, "%zu", c->nevidence);
-	if (!(urls = join_urls(src, n, &x->urls)))
-		return ASSAY_ENOMEM;
-	cells[0] = c->id, cells[1] = c->review.state, cells[2] = c->c.subject;
-	cells[3] = c->c.metric, cells[4] = c->c.commodity, cells[5] = c->c.period;
-	cells[6] = c->c.status, cells[7] = c->c.place, cells[8] = v, cells[9] = vm;
-	cells[10] = c->c.unit, cells[11] = c->c.qualifier, cells[12] = c->c.per;
-	cells[13] = c->c.price_per, cells[14] = c->c.change, cells[15] = st, cells[16] = ns;
-	cells[17] = urls, cells[18] = n ? src[0].evidence : "";
-	cli_csv_row(x->out, cells, 19);
+	else
+		cli_rows_claim(x->out, NULL, c, src, n);
 	return 0;
 }
 
 static int ex_agreement(void *ctx, const struct assay_stored_agreement *a,
 			const struct assay_source *src, size_t n)
 {
-	static const char *const head[] = {"id", "state", "type", "parties", "status", "topic",
-		"stories", "sources", "first_published", "urls", "evidence"};
 	struct ex *x = ctx;
-	char parties[320] = "", st[24], ns[24];
-	const char *urls;
-	size_t len = 0;
-	const char *cells[11];
 
-	if (x->fmt == CLI_FMT_JSONL) {
+	if (x->fmt == CLI_FMT_JSONL)
 		cli_json_line(x->out, cli_json_agreement(a, src, n));
-		return 0;
-	}
-	if (!x->n++)
-		cli_csv_row(x->out, head, 11);
-	for (int i = 0; i < a->a.nparties && len < sizeof parties; i++)
-		len += (size_t)snprintf(parties + len, sizeof parties - len, "%s%s", i ? "+" : "",
-					a->a.parties[i]);
-	snprintf(st, sizeof st, "%zu", a->nstories);
-	snprintf(ns, sizeof ns, "%zu", a->nevidence);
-	if (!(urls = join_urls(src, n, &x->urls)))
-		return ASSAY_ENOMEM;
-	cells[0] = a->id, cells[1] = a->review.state, cells[2] = a->a.type, cells[3] = parties;
-	cells[4] = a->a.status, cells[5] = a->a.topic, cells[6] = st, cells[7] = ns;
-	cells[8] = a->first_published, cells[9] = urls, cells[10] = n ? src[0].evidence : "";
-	cli_csv_row(x->out, cells, 11);
+	else
+		cli_rows_agreement(x->out, NULL, a, src, n);
 	return 0;
 }
 
+static const char *const article_head[] = {"url", "title", "site", "published", "author",
+	"language", "sha256", "story", "fetched_at"};
+
 static int ex_article(void *ctx, const struct assay_stored_article *a)
 {
-	static const char *const head[] = {"url", "title", "site", "published", "author",
-		"language", "sha256", "story", "fetched_at"};
 	struct ex *x = ctx;
-	char at[24];
+	char at[32], title[256], site[128], author[128];
 	const char *cells[9];
 
 	if (x->fmt == CLI_FMT_JSONL) {
 		cli_json_line(x->out, cli_json_article(a));
 		return 0;
 	}
-	if (!x->n++)
-		cli_csv_row(x->out, head, 9);
-	snprintf(at, sizeof at, "%lld", (long long)a->fetched_at);
-	cells[0] = a->url, cells[1] = a->title, cells[2] = a->site, cells[3] = a->published;
-	cells[4] = a->author, cells[5] = a->language, cells[6] = a->sha256, cells[7] = a->story;
+	cli_iso_time(a->fetched_at, at, sizeof at);
+	cli_tidy_text(a->title, title, sizeof title);
+	cli_tidy_text(a->site, site, sizeof site);
+	cli_tidy_text(a->author, author, sizeof author);
+	cells[0] = a->url, cells[1] = title, cells[2] = site, cells[3] = a->published;
+	cells[4] = author, cells[5] = a->language, cells[6] = a->sha256, cells[7] = a->story;
 	cells[8] = at;
 	cli_csv_row(x->out, cells, 9);
 	return 0;
 }
 
 /* Conflict groups stream member by member: one JSON line per group,
- * written as its members arrive, or one CSV row per member. */
+ * written as its members arrive, or one CSV record per member and source
+ * (rows.h), the same as `assay conflicts --format csv`. */
 static int ex_group_begin(void *ctx, const struct assay_conflict *g)
 {
-	static const char *const head[] = {"group", "kind", "subject_or_parties", "metric",
-		"commodity", "id", "figure_or_status", "qualifier", "unit", "urls"};
 	struct ex *x = ctx;
 
 	if (x->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_begin(x->out, g);
-	if (!x->n)
-		cli_csv_row(x->out, head, 10);
-	x->n++;
+	cli_conflict_id(g, x->conflict, sizeof x->conflict);
 	return 0;
 }
 
@@ -146,32 +92,13 @@ static int ex_group_member(void *ctx, const struct assay_conflict *g, size_t i,
 			   const struct assay_conflict_member *m)
 {
 	struct ex *x = ctx;
-	char grp[24], what[320] = "", fig[64];
-	const char *cells[10];
-	const char *urls;
 
 	if (x->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_member(x->out, g, i, m);
-	if (!(urls = join_urls(m->sources, m->nsources, &x->urls)))
-		return ASSAY_ENOMEM;
-	snprintf(grp, sizeof grp, "%zu", x->n);
-	cells[0] = grp, cells[1] = g->is_agreement ? "agreement" : "claim", cells[9] = urls;
-	if (g->is_agreement) {
-		size_t len = 0;
-
-		for (int p = 0; p < m->agreement->a.nparties && len < sizeof what; p++)
-			len += (size_t)snprintf(what + len, sizeof what - len, "%s%s", p ? "+" : "",
-						m->agreement->a.parties[p]);
-		cells[2] = what, cells[3] = m->agreement->a.type, cells[4] = m->agreement->a.topic;
-		cells[5] = m->agreement->id, cells[6] = m->agreement->a.status;
-		cells[7] = "", cells[8] = "";
-	} else {
-		cli_format_number(m->claim->c.value, fig, sizeof fig);
-		cells[2] = m->claim->c.subject, cells[3] = m->claim->c.metric;
-		cells[4] = m->claim->c.commodity, cells[5] = m->claim->id, cells[6] = fig;
-		cells[7] = m->claim->c.qualifier, cells[8] = m->claim->c.unit;
-	}
-	cli_csv_row(x->out, cells, 10);
+	if (g->is_agreement)
+		cli_rows_agreement(x->out, x->conflict, m->agreement, m->sources, m->nsources);
+	else
+		cli_rows_claim(x->out, x->conflict, m->claim, m->sources, m->nsources);
 	return 0;
 }
 
@@ -185,8 +112,17 @@ static int ex_group_end(void *ctx, const struct assay_conflict *g)
 	return 0;
 }
 
+/* CSV starts with its header even when no row follows, so an empty
+ * result still names its columns. */
 static int run_export(struct assay_store *s, const char *what, struct ex *x)
 {
+	if (x->fmt == CLI_FMT_CSV) {
+		if (!strcmp(what, "articles"))
+			cli_csv_row(x->out, article_head, 9);
+		else
+			cli_rows_head(x->out, strcmp(what, "conflicts") ? CLI_ROWS_PLAIN
+									: CLI_ROWS_CONFLICT);
+	}
 	if (!strcmp(what, "claims"))
 		return assay_store_claims(s, NULL, ex_claim, x);
 	if (!strcmp(what, "agreements"))
@@ -253,7 +189,6 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		}
 	}
 	rc = run_export(s, what, &x);
-	assay_buf_release(&x.urls);
 	if (rc == ASSAY_ENOMEM)
 		assay_err("export: out of memory");
 	else if (rc)

@@ -6,6 +6,7 @@
 
 #include "assay.h"
 #include "log.h"
+#include "rows.h"
 #include "store.h"
 #include "table.h"
 
@@ -15,17 +16,23 @@ static const char stats_usage[] =
 	"Counts of articles, stories, claims, evidences, agreements, conflict groups\n"
 	"and review states; the store's size on disk; the last crawl.\n";
 
+/* last_crawl is an ISO 8601 time in quotes, or null: never epoch seconds. */
 static void print_json(const struct assay_store_stats *st)
 {
+	char iso[32], last[40] = "null";
+
+	cli_iso_time(st->last_crawl, iso, sizeof iso);
+	if (iso[0])
+		snprintf(last, sizeof last, "\"%s\"", iso);
 	printf("{\"articles\":%llu,\"stories\":%llu,\"claims\":%llu,\"evidences\":%llu,"
 	       "\"agreements\":%llu,\"conflicts\":%llu,\"pending\":%llu,\"accepted\":%llu,"
-	       "\"rejected\":%llu,\"corrected\":%llu,\"bytes\":%llu,\"last_crawl\":%lld}\n",
+	       "\"rejected\":%llu,\"corrected\":%llu,\"bytes\":%llu,\"last_crawl\":%s}\n",
 	       (unsigned long long)st->articles, (unsigned long long)st->stories,
 	       (unsigned long long)st->claims, (unsigned long long)st->evidences,
 	       (unsigned long long)st->agreements, (unsigned long long)st->conflicts,
 	       (unsigned long long)st->pending, (unsigned long long)st->accepted,
 	       (unsigned long long)st->rejected, (unsigned long long)st->corrected,
-	       (unsigned long long)st->bytes, (long long)st->last_crawl);
+	       (unsigned long long)st->bytes, last);
 }
 
 static void print_human(const char *db, const struct assay_store_stats *st)

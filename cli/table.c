@@ -16,6 +16,7 @@
 #include "assay.h"
 #include "fetch.h"
 #include "log.h"
+#include "rows.h"
 #include "store.h"
 #include "table.h"
 
@@ -378,10 +379,24 @@ static void set_if(json_t *o, const char *k, const char *v)
 		json_object_set_new(o, k, json_string(v));
 }
 
+/* An ISO 8601 time, or null for none. */
+static json_t *time_json(int64_t t)
+{
+	char iso[32];
+
+	cli_iso_time(t, iso, sizeof iso);
+	return str_or_null(iso);
+}
+
 static json_t *sources_json(const struct assay_source *src, size_t n, bool figures)
 {
 	json_t *a = json_array();
+	char *text = malloc(sizeof src->evidence);
 
+	if (!text) {
+		json_decref(a);
+		return NULL;
+	}
 	for (size_t i = 0; a && i < n; i++) {
 		json_t *o = json_object();
 
@@ -389,10 +404,11 @@ static json_t *sources_json(const struct assay_source *src, size_t n, bool figur
 		json_object_set_new(o, "title", str_or_null(src[i].title));
 		json_object_set_new(o, "site", str_or_null(src[i].site));
 		json_object_set_new(o, "published", str_or_null(src[i].published));
+		json_object_set_new(o, "fetched_at", time_json(src[i].fetched_at));
 		json_object_set_new(o, "story", json_string(src[i].story));
+		cli_tidy_text(src[i].evidence, text, sizeof src->evidence);
 		json_object_set_new(o, "evidence", json_pack("{s:I,s:I,s:s}", "start",
-			(json_int_t)src[i].start, "end", (json_int_t)src[i].end, "text",
-			src[i].evidence));
+			(json_int_t)src[i].start, "end", (json_int_t)src[i].end, "text", text));
 		if (figures) {
 			json_object_set_new(o, "value", json_real(src[i].value));
 			if (src[i].has_max)
@@ -402,6 +418,7 @@ static json_t *sources_json(const struct assay_source *src, size_t n, bool figur
 		}
 		json_array_append_new(a, o);
 	}
+	free(text);
 	return a;
 }
 
@@ -416,7 +433,7 @@ static json_t *review_json(const struct assay_review *r)
 	set_if(o, "unit", r->unit);
 	set_if(o, "who", r->who);
 	if (r->when)
-		json_object_set_new(o, "when", json_integer(r->when));
+		json_object_set_new(o, "when", time_json(r->when));
 	return o;
 }
 
@@ -495,6 +512,9 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 		json_object_set_new(o, "type", json_string(a->a.type));
 		json_object_set_new(o, "topic", str_or_null(a->a.topic));
 		json_object_set_new(o, "first_published", str_or_null(a->first_published));
+		json_object_set_new(o, "state", json_string(a->review.state));
+		json_object_set_new(o, "review", review_json(&a->review));
+		json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	} else {
 		const struct assay_stored_claim *c = m->claim;
 
@@ -504,7 +524,9 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 								 : json_null());
 		json_object_set_new(o, "qualifier", json_string(c->c.qualifier));
 		json_object_set_new(o, "unit", json_string(c->c.unit));
+		json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
 		json_object_set_new(o, "state", json_string(c->review.state));
+		json_object_set_new(o, "review", review_json(&c->review));
 		json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
 	}
 	json_object_set_new(o, "sources", sources_json(m->sources, m->nsources, false));
@@ -516,6 +538,10 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 static json_t *group_head_json(const struct assay_conflict *g)
 {
 	json_t *o = json_object();
+	char id[24];
+
+	cli_conflict_id(g, id, sizeof id);
+	json_object_set_new(o, "id", json_string(id));
 
 	if (g->is_agreement) {
 		const struct assay_agreement *a0 = &g->members[0].agreement->a;
@@ -606,7 +632,7 @@ json_t *cli_json_article(const struct assay_stored_article *a)
 	json_object_set_new(o, "language", str_or_null(a->language));
 	json_object_set_new(o, "sha256", json_string(a->sha256));
 	json_object_set_new(o, "story", json_string(a->story));
-	json_object_set_new(o, "fetched_at", json_integer(a->fetched_at));
+	json_object_set_new(o, "fetched_at", time_json(a->fetched_at));
 	json_object_set_new(o, "text_bytes", json_integer((json_int_t)a->text_len));
 	return o;
 }

@@ -30,9 +30,16 @@ for line in sys.stdin:
         o = json.loads(line)
     except ValueError:
         sys.stdout.write(line); continue
-    if isinstance(o, dict):
-        for k in ("fetched_at", "seconds", "when"):
-            o.pop(k, None)
+    def drop(o):  # at any depth: sources carry fetched_at, reviews when
+        if isinstance(o, dict):
+            for k in ("fetched_at", "seconds", "when"):
+                o.pop(k, None)
+            for v in o.values():
+                drop(v)
+        elif isinstance(o, list):
+            for v in o:
+                drop(v)
+    drop(o)
     print(json.dumps(o, sort_keys=True, ensure_ascii=False))'
 }
 

@@ -62,6 +62,7 @@ static void join_article(struct assay_store *s, MDB_txn *txn, struct assay_sourc
 	memcpy(src->site, a.site, sizeof src->site);
 	memcpy(src->published, a.published, sizeof src->published);
 	src->seq = a.seq;
+	src->fetched_at = a.fetched_at;
 }
 
 static void decode_evidence(const MDB_val *k, const MDB_val *v, size_t idl,

@@ -157,6 +157,7 @@ struct assay_source {
 	bool has_max;
 	char qualifier[8], unit[24], figure[64];
 	int64_t seq;           /* the article's ingest number */
+	int64_t fetched_at;    /* the article's, unix seconds */
 };
 
 struct assay_claim_filter {

@@ -1,0 +1,226 @@
+/* rows.c - the researcher's table (rows.h): one CSV record per figure x
+ * source, the same columns for conflicts, claims and agreements.
+ *
+ * The column list below is the schema: doc/cli.md documents it in this
+ * order, and a column is only ever added at the end of a group, never
+ * renamed, so scripts that read by name keep working. Agreement rows use
+ * the claim columns that apply (subject: the parties joined by "+",
+ * commodity: the topic, status and type: the agreement's) and leave the
+ * figure columns empty. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+
+#include "rows.h"
+#include "store.h"
+#include "table.h"
+
+enum col {
+	C_CONFLICT, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
+	C_TYPE, C_VALUE, C_VALUE_MAX, C_UNIT, C_QUALIFIER, C_PER, C_PRICE_PER, C_CHANGE,
+	C_INTERVAL_LOW, C_INTERVAL_HIGH, C_CLAIM, C_REVIEW_STATE, C_CORRECTED_VALUE,
+	C_CORRECTED_UNIT, C_REJECT_REASON, C_REVIEWER, C_REVIEWED_AT, C_FIGURE, C_SITE,
+	C_TITLE, C_URL, C_PUBLISHED, C_FETCHED_AT, C_STORY, C_EVIDENCE, NCOLS
+};
+
+static const char *const head[NCOLS] = {"conflict", "kind", "subject", "metric",
+	"commodity", "period", "place", "status", "type", "value", "value_max", "unit",
+	"qualifier", "per", "price_per", "change", "interval_low", "interval_high", "claim",
+	"review_state", "corrected_value", "corrected_unit", "reject_reason", "reviewer",
+	"reviewed_at", "figure", "site", "title", "url", "published", "fetched_at", "story",
+	"evidence"};
+
+/* One record under way: cells point into the record or into the buffers. */
+struct row {
+	const char *cell[NCOLS];
+	char value[32], value_max[32], lo[32], hi[32], corrected[32], reviewed[32];
+	char fetched[32], parties[320], evidence[2048];
+	char title[256], site[128], reason[256], figure[64];
+};
+
+void cli_rows_head(FILE *out, enum cli_rows_kind k)
+{
+	size_t first = k == CLI_ROWS_CONFLICT ? 0 : 1;
+
+	cli_csv_row(out, head + first, NCOLS - first);
+}
+
+static void put_row(FILE *out, const char *conflict, struct row *r)
+{
+	size_t first = conflict ? 0 : 1;
+
+	r->cell[C_CONFLICT] = conflict;
+	for (size_t i = 0; i < NCOLS; i++)
+		if (!r->cell[i])
+			r->cell[i] = "";
+	cli_csv_row(out, r->cell + first, NCOLS - first);
+}
+
+static void review_cells(struct row *r, const struct assay_review *rv, const char *own_unit)
+{
+	r->cell[C_REVIEW_STATE] = rv->state;
+	if (rv->has_value) {
+		cli_format_exact(rv->value, r->corrected, sizeof r->corrected);
+		r->cell[C_CORRECTED_VALUE] = r->corrected;
+		r->cell[C_CORRECTED_UNIT] = rv->unit[0] ? rv->unit : own_unit;
+	}
+	cli_tidy_text(rv->reason, r->reason, sizeof r->reason);
+	r->cell[C_REJECT_REASON] = r->reason;
+	r->cell[C_REVIEWER] = rv->who;
+	cli_iso_time(rv->when, r->reviewed, sizeof r->reviewed);
+	r->cell[C_REVIEWED_AT] = r->reviewed;
+}
+
+static void source_cells(struct row *r, const struct assay_source *s)
+{
+	cli_tidy_text(s->site, r->site, sizeof r->site);
+	cli_tidy_text(s->title, r->title, sizeof r->title);
+	r->cell[C_SITE] = r->site, r->cell[C_TITLE] = r->title, r->cell[C_URL] = s->url;
+	r->cell[C_PUBLISHED] = s->published, r->cell[C_STORY] = s->story;
+	cli_iso_time(s->fetched_at, r->fetched, sizeof r->fetched);
+	r->cell[C_FETCHED_AT] = r->fetched;
+	cli_tidy_text(s->evidence, r->evidence, sizeof r->evidence);
+	r->cell[C_EVIDENCE] = r->evidence;
+}
+
+void cli_rows_claim(FILE *out, const char *conflict, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct row r;
+
+	memset(&r, 0, sizeof r);
+	r.cell[C_KIND] = "claim";
+	r.cell[C_SUBJECT] = c->c.subject, r.cell[C_METRIC] = c->c.metric;
+	r.cell[C_COMMODITY] = c->c.commodity, r.cell[C_PERIOD] = c->c.period;
+	r.cell[C_PLACE] = c->c.place, r.cell[C_STATUS] = c->c.status;
+	cli_format_exact(c->c.value, r.value, sizeof r.value);
+	r.cell[C_VALUE] = r.value;
+	if (c->c.has_max) {
+		cli_format_exact(c->c.value_max, r.value_max, sizeof r.value_max);
+		r.cell[C_VALUE_MAX] = r.value_max;
+	}
+	r.cell[C_UNIT] = c->c.unit, r.cell[C_QUALIFIER] = c->c.qualifier;
+	r.cell[C_PER] = c->c.per, r.cell[C_PRICE_PER] = c->c.price_per;
+	r.cell[C_CHANGE] = c->c.change;
+	cli_format_exact(c->lo, r.lo, sizeof r.lo);
+	cli_format_exact(c->hi, r.hi, sizeof r.hi);
+	r.cell[C_INTERVAL_LOW] = r.lo, r.cell[C_INTERVAL_HIGH] = r.hi;
+	r.cell[C_CLAIM] = c->id;
+	review_cells(&r, &c->review, c->c.unit);
+	cli_tidy_text(c->figure, r.figure, sizeof r.figure);
+	r.cell[C_FIGURE] = r.figure;
+	if (!n)
+		put_row(out, conflict, &r);
+	for (size_t i = 0; i < n; i++) {
+		cli_tidy_text(src[i].figure[0] ? src[i].figure : c->figure, r.figure,
+			      sizeof r.figure);
+		source_cells(&r, &src[i]);
+		put_row(out, conflict, &r);
+	}
+}
+
+void cli_rows_agreement(FILE *out, const char *conflict, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	struct row r;
+	size_t len = 0;
+
+	memset(&r, 0, sizeof r);
+	for (int i = 0; i < a->a.nparties && len < sizeof r.parties; i++)
+		len += (size_t)snprintf(r.parties + len, sizeof r.parties - len, "%s%s",
+					i ? "+" : "", a->a.parties[i]);
+	r.cell[C_KIND] = "agreement";
+	r.cell[C_SUBJECT] = r.parties, r.cell[C_COMMODITY] = a->a.topic;
+	r.cell[C_STATUS] = a->a.status, r.cell[C_TYPE] = a->a.type;
+	r.cell[C_CLAIM] = a->id;
+	review_cells(&r, &a->review, "");
+	if (!n)
+		put_row(out, conflict, &r);
+	for (size_t i = 0; i < n; i++) {
+		source_cells(&r, &src[i]);
+		put_row(out, conflict, &r);
+	}
+}
+
+void cli_conflict_id(const struct assay_conflict *g, char *out, size_t size)
+{
+	const struct assay_conflict_member *m = &g->members[0];
+	uint64_t h = g->is_agreement ? m->agreement->group : m->claim->group;
+
+	snprintf(out, size, "%c%016" PRIx64, g->is_agreement ? 'a' : 'c', h);
+}
+
+void cli_iso_time(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	out[0] = '\0';
+	if (t && gmtime_r(&tt, &tm))
+		strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void cli_format_exact(double v, char *out, size_t size)
+{
+	if (!isfinite(v)) { /* never stored; an empty cell rather than "nan" */
+		out[0] = '\0';
+		return;
+	}
+	if (v == 0) /* no "-0" */
+		v = 0;
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(out, size, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+}
+
+static bool is_space_like(utf8proc_int32_t cp)
+{
+	utf8proc_category_t cat = utf8proc_category(cp);
+
+	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+	       cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC ||
+	       cp == 0x200b || cp == 0xfeff; /* zero-width space, BOM */
+}
+
+void cli_tidy_text(const char *in, char *out, size_t size)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
+	size_t n = 0;
+	bool space = false;
+
+	if (!size)
+		return;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+
+		if (len < 1) { /* not UTF-8: dropped, like U+FFFD */
+			p++;
+			continue;
+		}
+		if (cp == 0xfffd) {
+			p += len;
+			continue;
+		}
+		if (is_space_like(cp)) {
+			space = n > 0;
+			p += len;
+			continue;
+		}
+		if (n + (size_t)space + (size_t)len + 1 > size)
+			break;
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		memcpy(out + n, p, (size_t)len);
+		n += (size_t)len;
+		p += len;
+	}
+	out[n] = '\0';
+}
