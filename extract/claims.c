@@ -558,6 +558,29 @@ static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
 	return false;
 }
 
+/* The element a grade is written in, right after its figure ("7.8g/t
+ * Ag", "1.4% (“CuT”)"): its entry, or NULL. Symbols are matched case
+ * sensitively, so "Co" the element is never "co" the word. */
+static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
+{
+	const struct cl_rules *r = cl_rules();
+
+	for (size_t u = f + 1; u < d->ntok && u < f + 4; u++) {
+		const struct cl_tok *k = &d->tok[u];
+		if (k->kind == CT_PUNCT && strchr("(\"'", k->w[0]))
+			continue; /* "(“CuT”)" */
+		if (k->kind != CT_WORD || !k->upper)
+			return NULL;
+		size_t n = k->end - k->start;
+		for (size_t i = 0; i < r->nelements; i++)
+			if (strlen(r->elements[i].symbol) == n &&
+			    !memcmp(r->elements[i].symbol, d->text + k->start, n))
+				return &r->elements[i];
+		return NULL;
+	}
+	return NULL;
+}
+
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
  * million of an element, or a percent of an element over a length ("11.82%
  * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
@@ -570,6 +593,8 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 		return !strcmp(m->unit, "g/t") || !strcmp(m->unit, "oz/t") || !strcmp(m->unit, "ppm");
 	if (m->type != ASSAY_M_PERCENT || u >= d->ntok)
 		return false;
+	if (element_after(d, f))
+		return true; /* "1.14% CuT", "1.0% Li2O" */
 	bool element = (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY) ||
 		       (d->tok[u].kind == CT_WORD && d->tok[u].upper && d->tok[u].end - d->tok[u].start <= 6 &&
 			!cl_mention(d, u));
@@ -931,7 +956,12 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	if (!strcmp(c->unit, "member") && c->value < 200 && sm->type == ASSAY_M_ORG &&
 	    strcmp(sm->kind, "company"))
 		cl_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
-	if (ellipsis) {
+	const struct cl_element *el = !strcmp(c->metric, "grade") ? element_after(d, f) : NULL;
+	if (el) {
+		cl_copy(c->commodity, sizeof c->commodity, el->commodity);
+		if (k && k->dated && !ellipsis)
+			cl_copy(c->period, sizeof c->period, h->period);
+	} else if (ellipsis) {
 		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
 		cl_copy(c->period, sizeof c->period, h->period);
 		if (dated_after(d, f)) /* "from 194,400 tons in November" */

@@ -123,6 +123,11 @@ struct cl_rules {
 	size_t nagr;
 	char (*end_headings)[40];
 	size_t nend;
+	struct cl_element {
+		char symbol[12];
+		char commodity[32];   /* "" outside the vocabulary */
+	} *elements;
+	size_t nelements;
 };
 
 /* The loaded rules; valid after assay_claims_init() until shutdown. Each

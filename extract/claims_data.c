@@ -126,6 +126,12 @@ static int add_row(const char *file, char **c, int n)
 		cl_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
 		cl_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
 		cl_copy(a->objects, sizeof a->objects, c[4]);
+	} else if (strcmp(file, "elements.tsv") == 0 && n >= 2) {
+		if (grow((void **)&rules.elements, rules.nelements, sizeof *rules.elements))
+			return ASSAY_ENOMEM;
+		struct cl_element *e = &rules.elements[rules.nelements++];
+		cl_copy(e->symbol, sizeof e->symbol, c[0]);
+		cl_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
 	} else if (strcmp(file, "org_words.tsv") == 0 && n >= 2) {
 		if (cl_org_word_add(c[0], c[1]))
 			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
@@ -221,6 +227,7 @@ void assay_claims_shutdown(void)
 	free(rules.change);
 	free(rules.agr);
 	free(rules.end_headings);
+	free(rules.elements);
 	memset(&rules, 0, sizeof rules);
 	cl_org_words_clear();
 	loaded = false;
