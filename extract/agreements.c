@@ -106,6 +106,27 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 	}
 }
 
+/* A type noun followed by "with" and a party, after a determiner that
+ * names it as existing ("the", "its", "their", "an existing"), and not
+ * negated or sought: "the offtake agreement with Mitsui". */
+static bool in_force(const struct cl_doc *d, const struct hit *h)
+{
+	size_t e = h->t + h->len;
+
+	if (!(e + 1 < d->ntok && cl_word_is(d, e, "with") && cl_is_entity(d, e + 1)))
+		return false;
+	for (size_t u = h->t; u-- > 0 && u + 4 > h->t;) {
+		if (d->tok[u].kind == CT_PUNCT)
+			return false;
+		if (cl_word_is(d, u, "the") || cl_word_is(d, u, "its") ||
+		    cl_word_is(d, u, "their") || cl_word_is(d, u, "existing"))
+			return true;
+		if (cl_word_is(d, u, "a") || cl_word_is(d, u, "an") || cl_word_is(d, u, "no"))
+			return false;
+	}
+	return false;
+}
+
 /* Pairs status cues with nouns into events. */
 static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n, struct event *ev)
 {
@@ -139,6 +160,16 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 		cl_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
 	}
 	for (size_t i = 0; i < n; i++) {
+		if (!used[i] && h[i].c->noun && !h[i].c->status[0] && in_force(d, &h[i])) {
+			/* "the offtake agreement with Mitsui": named as standing */
+			struct event *e = &ev[ne++];
+			e->start = e->anchor = h[i].t;
+			e->cue_end = e->anchor_end = h[i].t + h[i].len;
+			cl_copy(e->type, sizeof e->type, h[i].c->type);
+			cl_copy(e->status, sizeof e->status, "signed");
+			cl_copy(e->objects, sizeof e->objects, "with");
+			continue;
+		}
 		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
 			continue;
 		struct event *e = &ev[ne++];
@@ -271,13 +302,34 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 	return before_comma < n ? before_comma : n;
 }
 
+static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+			 int *out, bool *between);
+
+/* "awarded a contract to supply penny blanks to the U.S. Mint": a deal
+ * with no "with" party is with the party it goes to. */
 static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 		      int *out, bool *between)
+{
+	size_t n = objects_as(d, s, e, out, between);
+
+	if (n == 0 && !strcmp(e->objects, "with") && !strcmp(e->type, "deal")) {
+		struct event to = *e;
+		cl_copy(to.objects, sizeof to.objects, "to");
+		to.anchor_end = e->anchor_end + 8 < s->t1 ? e->anchor_end + 8 : s->t1;
+		n = objects_as(d, s, &to, out, between);
+	}
+	return n;
+}
+
+static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+			 int *out, bool *between)
 {
 	size_t reach = !strcmp(e->objects, "members") ? 4 : 12;
 	size_t end = e->anchor_end + reach < s->t1 ? e->anchor_end + reach : s->t1;
 
 	*between = false;
+	if (!strcmp(e->objects, "with") && e->cue_end > 0 && cl_word_is(d, e->cue_end - 1, "with"))
+		return coordination(d, s, e->cue_end, out, 0); /* "in partnership with X" */
 	for (size_t u = e->cue_end; u < end; u++) {
 		if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
 			break;
@@ -286,7 +338,7 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 			return coordination(d, s, u, out, 0);
 		if (!strcmp(e->objects, "members") && cl_is_entity(d, u) && !unnamed_party(d, s, u))
 			return coordination(d, s, u, out, 0);
-		if (!strcmp(e->objects, "join") && cl_is_entity(d, u)) {
+		if (!strcmp(e->objects, "join") && cl_is_entity(d, u) && !d->tok[u].modifier) {
 			out[0] = (int)u;
 			return 1;
 		}

@@ -223,6 +223,16 @@ static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	cl_copy(out, 12, v ? v : "actual");
 }
 
+/* A capital after the first letter: a symbol or a name ("CuT", "TREO"),
+ * not the word its lower case spells. */
+static bool mixed_case(const struct cl_doc *d, size_t t)
+{
+	for (size_t p = d->tok[t].start + 1; p < d->tok[t].end; p++)
+		if (d->text[p] >= 'A' && d->text[p] <= 'Z')
+			return true;
+	return false;
+}
+
 /* A date right after the figure: "194,400 tons in November", "17,359
  * in 1985", "1,330 a year ago". */
 static bool dated_after(const struct cl_doc *d, size_t f)
@@ -263,8 +273,9 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 			*skip = !dated_after(d, f);
 			return "";
 		}
-		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE))
-			continue;
+		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE) ||
+		    mixed_case(d, u))
+			continue; /* "1.4% CuT" is copper, not a cut */
 		cl_cue_range(r->change, r->nchange, sizeof *r->change, d->tok[u].w, &lo, &hi);
 		for (size_t i = lo; i < hi; i++)
 			if (cl_phrase_at(d, u, f, &r->change[i].p))

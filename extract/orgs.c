@@ -446,6 +446,19 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		}
 		while (end > a && (w[end].roles & R_CONNECTOR))
 			end--;
+		if (end == a && !an && (w[a].roles & R_BODY) && a == 0) {
+			/* "the U.S. Mint", "Japan's Finance Ministry": a country's body */
+			size_t i = taken_from(f, w[a].s > 1 ? w[a].s - 2 : 0);
+			const struct span *sp = i < f->ntaken ? &f->taken[i] : NULL;
+			if (sp && sp->e + 1 == w[a].s && m[sp->m].type == ASSAY_M_COUNTRY &&
+			    strcmp(m[sp->m].form, "demonym")) {
+				size_t before = f->norg;
+				add_org(f, sp->s, w[a].e, w[a].e, NULL, "agency", 0, 0);
+				if (f->norg > before)
+					f->org[f->norg - 1].gov = (w[a].roles & R_GOV) != 0;
+			}
+			return;
+		}
 		if (end == a && !an)
 			return; /* a head alone: "Mining", "Gold" */
 		const char *id = known_id(f, m, w[a].s, w[end].e);
