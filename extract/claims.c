@@ -477,6 +477,10 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 		return cl_copy(out, 32, "grade");
 	if (!k)
 		return false;
+	/* "estimated to contain over 500,000 troy ounces of gold": metal
+	 * contained is a resource; tons of ore are the deposit's size */
+	if (!strcmp(base, "deposit") && m->type == ASSAY_M_QUANTITY && !strcmp(m->unit, "ozt"))
+		return cl_copy(out, 32, "resources");
 	if (m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_NUMBER ||
 	    (m->type == ASSAY_M_PERCENT && change)) /* a planned cut is no target */
 		v = planned && !change && strcmp(k->planned, "-") ? k->planned : k->quantity;
@@ -687,9 +691,12 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	bool old_level = f > 0 && (cl_word_is(d, f - 1, "from") || cl_word_is(d, f - 1, "against") ||
 				   (f > 1 && cl_word_is(d, f - 1, "with") &&
 				    cl_word_is(d, f - 2, "compared")));
+	/* "grading 0.055 troy ounce of gold and 0.23 troy ounce of silver" */
+	bool coordinated = f > 0 && (cl_word_is(d, f - 1, "and") || cl_word_is(d, f - 1, "or")) &&
+			   h->valid && cl_mention(d, h->tok) && cl_mention(d, h->tok)->type == m->type;
 	if (!n && h->valid &&
 	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change ||
-	     old_level)) {
+	     old_level || coordinated)) {
 		cl_copy(bases[0], 16, h->base);
 		*ellipsis = true;
 		n = 1;

@@ -945,6 +945,24 @@ static bool worth_reading(const struct cl_doc *d, const struct cl_sent *s)
 	return false;
 }
 
+/* "the second half", "the first quarter": a part of a year the
+ * recognizers read as a share. */
+static bool ordinal_part(const struct cl_doc *d, size_t t)
+{
+	static const char *const ords[] = {"first", "second", "third", "fourth", "last", NULL};
+	const struct assay_mention *m = cl_mention(d, t);
+
+	if (!m || m->type != ASSAY_M_PERCENT)
+		return false;
+	for (size_t p = m->start; p < m->end; p++)
+		if (d->text[p] >= '0' && d->text[p] <= '9')
+			return false;
+	for (size_t i = 0; ords[i]; i++)
+		if (cl_word_is(d, t - 1, ords[i]))
+			return true;
+	return false;
+}
+
 static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t n)
 {
 	size_t cap = 0, tcap = 0, b = 0;
@@ -971,6 +989,12 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 		k->s1 = i + 1;
 		set_roles(d, &d->sent[i]);
 	}
+	for (size_t t = 1; t < d->ntok; t++)
+		if (ordinal_part(d, t)) { /* "the second half of the year": a time */
+			d->tok[t].kind = CT_WORD;
+			d->tok[t].m = -1;
+			cl_copy(d->tok[t].w, sizeof d->tok[t].w, "half");
+		}
 	return ASSAY_OK;
 }
 
