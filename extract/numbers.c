@@ -30,7 +30,7 @@
  * "PS2.7m"; glued_code()): one lookbehind per code would cost the pattern
  * its start-of-match optimisation (a sixth of the recognizers' speed). */
 static const char core_pattern[] =
-	"(?<![\\d_.,])(?<!\\d\\x{00A0})(?:"
+	"(?<![a-z\\d_.,])(?<!\\d\\x{00A0})(?:"
 	"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)"
 	"|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])"
 	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
@@ -48,7 +48,7 @@ static const char *const start_words[] = {
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-	"ninety", "a", "an", "half", NULL,
+	"ninety", "a", "an", "half", "quarter", NULL,
 };
 static struct word_set start_set;
 
@@ -102,6 +102,42 @@ static bool word_is(const char *text, size_t len, size_t pos, const char *w)
 	return n == strlen(w) && strncasecmp(text + pos, w, n) == 0;
 }
 
+static const char *const scale_words[] = {"hundred", "thousand", "million", "billion",
+	"trillion", NULL};
+
+/* "half", "quarter(s)", "third(s)" before a scale word, maybe with "of a"
+ * ("half million", "a quarter million", "three quarters of a billion"):
+ * the fraction, and in *end where the words before the scale end. */
+static double scale_fraction(const char *text, size_t len, size_t pos, size_t *end)
+{
+	static const char *const words[] = {"half", "quarter", "quarters", "third", "thirds", NULL};
+	static const double parts[] = {0.5, 0.25, 0.25, 1.0 / 3, 1.0 / 3};
+	size_t n = word_len(text, len, pos), e = pos + n, q;
+	int i;
+
+	for (i = 0; words[i] && !word_is(text, len, pos, words[i]); i++)
+		;
+	if (!words[i])
+		return -1;
+	q = skip_spaces(text, len, e);
+	if (word_is(text, len, q, "of")) {
+		q = skip_spaces(text, len, q + 2);
+		if (!word_is(text, len, q, "a") && !word_is(text, len, q, "an"))
+			return -1;
+	}
+	if (word_is(text, len, q, "a") || word_is(text, len, q, "an")) {
+		e = q + word_len(text, len, q);
+		q = skip_spaces(text, len, e);
+	}
+	for (int k = 1; scale_words[k]; k++) {
+		if (word_is(text, len, q, scale_words[k])) {
+			*end = e;
+			return parts[i];
+		}
+	}
+	return -1;
+}
+
 /* Reads "two hundred and fifty thousand", "twenty-five", "a", "half a"
  * from @pos; returns the value and sets *end, or returns -1. */
 double number_words(const char *text, size_t len, size_t pos, size_t *end)
@@ -116,6 +152,12 @@ double number_words(const char *text, size_t len, size_t pos, size_t *end)
 
 		if (!n)
 			break;
+		double fr = scale_fraction(text, len, p, &next);
+
+		if (fr > 0) { /* the scale word after it is read by the caller */
+			*end = next;
+			return (any ? total + cur : 1) * fr;
+		}
 		if (!any && (word_is(text, len, p, "a") || word_is(text, len, p, "an"))) {
 			cur = 1;
 		} else if (!any && word_is(text, len, p, "half")) {
@@ -198,12 +240,25 @@ static size_t digits_at(const char *text, size_t len, size_t pos, double *v)
 	return p - pos;
 }
 
+/* The value of the digits text[s..e) (the text need not end in NUL). */
+static long digits_value(const char *text, size_t s, size_t e)
+{
+	long v = 0;
+
+	for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && v < 100000000; i++)
+		v = v * 10 + (text[i] - '0');
+	return v;
+}
+
 /* ---- one figure ---- */
 struct fig {
 	size_t start, end;
+	size_t floor;       /* where the previous mention ended: look no further back */
 	double v, vmax, scale;
 	bool has_max, weak, words, is_year_like;
+	bool cur_after;     /* the currency was written after the number */
 	const struct phrase *unit, *cur, *noun, *qual, *per, *price;
+	const struct phrase *scale_ph; /* the scale word as written ("m", "bn") */
 	char qualifier[8];
 };
 
@@ -312,6 +367,7 @@ static size_t read_scale(const char *text, size_t len, size_t p, struct fig *f)
 		return p; /* "300 m" is metres */
 	f->scale *= sc->num;
 	f->weak = strchr(sc->col[1], 'w') != NULL;
+	f->scale_ph = sc;
 	return q + n;
 }
 
@@ -343,8 +399,11 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 		return p;
 	}
 	q = skip_spaces(text, len, q);
-	if (f->cur && phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur)
+	if (f->cur && phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur) {
+		if (from == 1)
+			return p; /* "down $0.005 to $0.14": a change and a level */
 		q = skip_spaces(text, len, q + n);
+	}
 	n = digits_at(text, len, q, &v2);
 	if (!n || (q + n < len && isalpha((unsigned char)text[q + n]) &&
 		   !phrase_at(T_SCALES, text, len, q + n, &st) &&
@@ -353,11 +412,11 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 	q = read_scale(text, len, q + n, &g);
 	if (u1 && phrase_at(T_UNITS, text, len, skip_spaces(text, len, q), &st) != u1)
 		return p;
+	v2 *= g.scale != 1 ? g.scale : f->scale;
+	if (v2 <= f->v * (g.scale != 1 && f->scale == 1 ? g.scale : f->scale))
+		return p; /* "in 1985 to 204 mln": not a range, and 1985 keeps its scale */
 	if (g.scale != 1 && f->scale == 1)
 		f->scale = g.scale, f->weak = g.weak;
-	v2 *= g.scale != 1 ? g.scale : f->scale;
-	if (v2 <= f->v * f->scale)
-		return p;
 	f->vmax = v2;
 	f->has_max = true;
 	return q;
@@ -391,6 +450,70 @@ static const struct phrase *read_noun(const char *text, size_t len, size_t q, si
 	return NULL;
 }
 
+/* "pound" and "pounds" after a figure: the currency after a scale word
+ * ("361 million pounds") unless what follows says weight ("of copper",
+ * "U3O8"); the weight otherwise ("200 pounds", "2,204.62 pounds"). */
+static bool pound_is_money(const char *text, size_t len, size_t after, const struct fig *f)
+{
+	size_t q = skip_spaces(text, len, after);
+
+	static const char *const weight_cues[] = {"uranium", "U3O8", "copper", "nickel", "zinc",
+		"lead", "cobalt", "molybdenum", "tungsten", "vanadium", "graphite", "lithium", "ore",
+		"concentrate", "concentrates", "metal", "produced", "production", "output", "mined",
+		"shipped", "weighs", "weighed", "weight", "weighing", NULL};
+	size_t floor = f->start > 2 * LOOK ? f->start - 2 * LOOK : 0;
+
+	if (f->scale == 1 || f->weak)
+		return false;
+	if (word_is(text, len, q, "of") || word_is(text, len, q, "per"))
+		return false;
+	for (size_t b = f->start; b > floor; b--) { /* the sentence so far names a metal */
+		if (text[b - 1] == '.' && b < len && (text[b] == ' ' || text[b] == '\n'))
+			break;
+		if (is_word_byte((unsigned char)text[b - 1]) && (b < 2 || !is_word_byte((unsigned char)text[b - 2])))
+			for (int i = 0; weight_cues[i]; i++)
+				if (word_is(text, len, b - 1, weight_cues[i]))
+					return false;
+	}
+	for (size_t k = q; k < len && isalnum((unsigned char)text[k]); k++)
+		if (isdigit((unsigned char)text[k]))
+			return false; /* "U3O8" */
+	return true;
+}
+
+/* A symbol or code written after the number ("10 $") belongs to it
+ * unless a figure follows it that has no currency of its own ("10 $ 30 $"
+ * has both; in "paid 10 $30" the dollar is the next figure's). */
+static bool symbol_is_after(const char *text, size_t len, size_t after)
+{
+	size_t q = skip_spaces(text, len, after), n;
+	double v;
+
+	if (q >= len || !isdigit((unsigned char)text[q]))
+		return true;
+	if (q == after)
+		return false; /* "1 $10": glued to the next figure */
+	n = digits_at(text, len, q, &v);
+	return n && phrase_at(T_CURRENCY_POST, text, len, skip_spaces(text, len, q + n), &n);
+}
+
+/* A unit in brackets right after the number: "20 (kg)", "20 [kg]". */
+static const struct phrase *bracketed_unit(const char *text, size_t len, size_t q, size_t *n)
+{
+	static const char open[] = "([{<", close[] = ")]}>";
+	const char *o = q < len && text[q] ? strchr(open, text[q]) : NULL;
+	const struct phrase *u;
+	size_t k;
+
+	if (!o)
+		return NULL;
+	u = phrase_at(T_UNITS, text, len, q + 1, &k);
+	if (!u || q + 1 + k >= len || text[q + 1 + k] != close[o - open])
+		return NULL;
+	*n = k + 2;
+	return u;
+}
+
 /* Unit, currency or counted noun after the number (and scale, range). */
 static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 {
@@ -402,11 +525,22 @@ static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 	else
 		q = skip_spaces(text, len, q);
 	u = phrase_at(T_UNITS, text, len, q, &n1);
+	if (!u)
+		u = bracketed_unit(text, len, q, &n1);
 	c = phrase_at(T_CURRENCY_POST, text, len, q, &n2);
-	if (c && c->len == 1 && (q != p || f->v * f->scale >= 200))
+	if (c && c->len == 1 && isalpha((unsigned char)c->s[0]) &&
+	    (q != p || f->v * f->scale >= 200))
 		c = NULL; /* "66p", "5c" only when joined, and small ("1440p" is video) */
-	if (c && !f->cur && (!u || n2 > n1)) {
+	if (c && !isalnum((unsigned char)c->s[c->len - 1]) && !symbol_is_after(text, len, q + n2))
+		c = NULL;
+	if (c && u && n1 == n2 && strncasecmp(c->s, "pound", 5) == 0 &&
+	    !pound_is_money(text, len, q + n2, f))
+		c = NULL;
+	if (c && !f->cur && (!u || n2 >= n1)) {
 		f->cur = c;
+		f->cur_after = true;
+		if (f->scale == 1)
+			return read_scale(text, len, q + n2, f); /* "75 USD million" */
 		return q + n2;
 	}
 	if (u && f->cur && strcmp(u->col[0], "mass") == 0 && strncasecmp(u->s, "pound", 5) == 0)
@@ -423,6 +557,92 @@ static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 	if (!f->cur && q > p && (f->noun = read_noun(text, len, q, &end)) != NULL)
 		return end;
 	return p;
+}
+
+/* "26,314 and 18,778 tonnes", "58.6 mln from 32.6 mln tonnes": a figure
+ * without a unit takes the unit or currency written after the next
+ * figures of a list, a range or a change (up to three on). Its span
+ * stays its own; the later figures are read on their own. */
+static void read_shared_unit(const char *text, size_t len, size_t p, struct fig *f)
+{
+	static const char *const links[] = {"and", "or", "to", "from", "versus", "vs", "against",
+		NULL};
+	size_t q = p, n, k;
+
+	for (int hop = 0; hop < 3; hop++) {
+		struct fig g = {.scale = 1};
+		const struct phrase *u, *c;
+		double v;
+		int i;
+
+		q = skip_spaces(text, len, q);
+		if (q < len && text[q] == ',') {
+			q = skip_spaces(text, len, q + 1);
+			if (word_is(text, len, q, "and") || word_is(text, len, q, "or"))
+				q = skip_spaces(text, len, q + word_len(text, len, q));
+		} else {
+			for (i = 0; links[i] && !word_is(text, len, q, links[i]); i++)
+				;
+			if (!links[i])
+				return;
+			q = skip_spaces(text, len, q + strlen(links[i]));
+		}
+		n = digits_at(text, len, q, &v);
+		if (!n)
+			return;
+		q = read_scale(text, len, q + n, &g);
+		k = skip_spaces(text, len, q);
+		u = phrase_at(T_UNITS, text, len, k, &n);
+		c = phrase_at(T_CURRENCY_POST, text, len, k, &n);
+		if (c && strncasecmp(c->s, "pound", 5) != 0 && !(c->len == 1 && isalpha((unsigned char)c->s[0]))) {
+			f->cur = c;
+			f->cur_after = true;
+		} else if (u) {
+			f->unit = u;
+		} else {
+			continue;
+		}
+		if (f->scale == 1 && g.scale != 1)
+			f->scale = g.scale, f->weak = g.weak;
+		return;
+	}
+}
+
+/* Cents written after whole units: "3 dollars 50 cents", "thirteen
+ * dollars and forty-five cents", and after a currency written after the
+ * number, bare: "15 dollars 50.", "17 USD 25". */
+static size_t read_cents(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t q = skip_spaces(text, len, p), e = q, n;
+	const struct phrase *c;
+	double cents;
+
+	if (!f->cur || f->cur->num != 1 || f->scale != 1 || f->has_max || f->v != floor(f->v))
+		return p;
+	if (word_is(text, len, q, "and"))
+		q = skip_spaces(text, len, q + 3);
+	if (q < len && isdigit((unsigned char)text[q])) {
+		for (e = q; e < len && isdigit((unsigned char)text[e]); e++)
+			;
+		if (e - q > 2 || (e < len && (text[e] == '.' || text[e] == ',') && e + 1 < len &&
+				      isdigit((unsigned char)text[e + 1])))
+			return p;
+		cents = (double)digits_value(text, q, e);
+	} else if ((cents = number_words(text, len, q, &e)) < 0) {
+		return p;
+	}
+	if (cents < 1 || cents > 99 || cents != floor(cents))
+		return p;
+	c = phrase_at(T_CURRENCY_POST, text, len, skip_spaces(text, len, e), &n);
+	if (c && c->num == 0.01 && !(c->len == 1 && isalpha((unsigned char)c->s[0]))) {
+		f->v += cents / 100;
+		return skip_spaces(text, len, e) + n;
+	}
+	if (!f->cur_after || (e < len && !strchr(".,;!?)\n", text[e])) ||
+	    (e + 1 < len && text[e] == '.' && isdigit((unsigned char)text[e + 1])))
+		return p;
+	f->v += cents / 100;
+	return e;
 }
 
 /* A rate announced before the figure, within a few words of the same
@@ -531,9 +751,18 @@ static int change_word_before(const char *text, size_t floor, size_t b)
  * "between" starts (only used when a range follows). */
 static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bstart, int *from)
 {
-	size_t floor = cs > LOOK ? cs - LOOK : 0, left = cs, st, b;
-	const struct phrase *c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+	size_t floor = cs > LOOK ? cs - LOOK : 0, left = cs, st, b, sign = cs;
+	const struct phrase *c;
 
+	if (floor < f->floor)
+		floor = f->floor;
+	if (cs > floor && (text[cs - 1] == '-' || text[cs - 1] == '+'))
+		sign = cs - 1; /* "$-50.8bn": the size of a fall */
+	else if (cs >= floor + 3 && memcmp(text + cs - 3, "\xe2\x88\x92", 3) == 0)
+		sign = cs - 3; /* U+2212 minus */
+	c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+	if (!c && sign < cs)
+		c = phrase_before(T_CURRENCY_PRE, text, floor, sign, &st);
 	b = skip_spaces_back(text, floor, cs);
 	if (!c && b < cs)
 		c = phrase_before(T_CURRENCY_PRE, text, floor, b, &st); /* "USD 34.6" */
@@ -616,16 +845,6 @@ static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct a
 	return true;
 }
 
-/* The value of the digits text[s..e) (the text need not end in NUL). */
-static long digits_value(const char *text, size_t s, size_t e)
-{
-	long v = 0;
-
-	for (size_t i = s; i < e && isdigit((unsigned char)text[i]) && v < 100000000; i++)
-		v = v * 10 + (text[i] - '0');
-	return v;
-}
-
 /* A four-digit year (or "2012-13", "2020-2025") that is not a figure:
  * fills a date mention and returns true. */
 static bool read_year(const char *text, size_t len, size_t cs, size_t ce, struct assay_mention *m,
@@ -661,12 +880,118 @@ static bool read_year(const char *text, size_t len, size_t cs, size_t ce, struct
 	return true;
 }
 
+/* A fraction written with a slash: "1/2", "6/100" (numerator below a
+ * usual denominator). Its value, and its end in *end; -1 if none. */
+static double slash_fraction(const char *text, size_t len, size_t pos, size_t *end)
+{
+	static const long dens[] = {2, 3, 4, 8, 16, 32, 64, 10, 100, 0};
+	size_t q = pos, e;
+	long a, b;
+
+	while (q < len && isdigit((unsigned char)text[q]) && q - pos < 3)
+		q++;
+	if (q == pos || q + 1 >= len || text[q] != '/' || !isdigit((unsigned char)text[q + 1]))
+		return -1;
+	for (e = q + 1; e < len && isdigit((unsigned char)text[e]) && e - q < 4; e++)
+		;
+	if (e < len && (isdigit((unsigned char)text[e]) || text[e] == '/'))
+		return -1; /* a date, or "1/2/3" */
+	a = digits_value(text, pos, q);
+	b = digits_value(text, q + 1, e);
+	for (int i = 0; dens[i]; i++) {
+		if (b == dens[i] && a > 0 && a < b) {
+			*end = e;
+			return (double)a / (double)b;
+		}
+	}
+	return -1;
+}
+
+/* "4-1/2 pct", "28 1/2": a whole number and a fraction. Extends the core
+ * (*ce) and the value. "125/132 dlrs" is a range the wire writes with a
+ * slash (two ends of one size). */
+static void read_fraction_part(const char *text, size_t len, size_t cs, size_t *ce, struct fig *f)
+{
+	size_t e;
+	double fr;
+
+	if (*ce + 2 < len && (text[*ce] == '-' || text[*ce] == ' ') &&
+	    (fr = slash_fraction(text, len, *ce + 1, &e)) > 0) {
+		f->v += fr;
+		*ce = e;
+	} else if (*ce - cs <= 3 && (fr = slash_fraction(text, len, cs, &e)) > 0) {
+		f->v = fr;
+		*ce = e;
+	} else if (*ce + 1 < len && text[*ce] == '/' && isdigit((unsigned char)text[*ce + 1])) {
+		size_t q = *ce + 1;
+		double v2;
+
+		while (q < len && isdigit((unsigned char)text[q]))
+			q++;
+		v2 = (double)digits_value(text, *ce + 1, q);
+		if (q - (*ce + 1) == *ce - cs && v2 > f->v && f->v >= 10 &&
+		    (q >= len || (text[q] != '/' && text[q] != '.'))) {
+			f->vmax = v2;
+			f->has_max = true;
+			*ce = q;
+		}
+	}
+}
+
+/* "12.5m @ 3.1 g/t": a bare "m" glued to a number, no money around, is
+ * metres when a grade is written near it (drill intercepts). */
+static bool metres_near_grade(const char *text, size_t len, size_t cs, size_t ce)
+{
+	size_t s = cs > 60 ? cs - 60 : 0, e = ce + 60 < len ? ce + 60 : len;
+
+	for (size_t i = s; i + 1 < e; i++)
+		if (text[i] == '@' || (text[i] == 'g' && (text[i + 1] == '/' || text[i + 1] == 'p')) ||
+		    (text[i] == 'p' && i + 2 < e && text[i + 1] == 'p' && text[i + 2] == 'm'))
+			return true;
+	return false;
+}
+
+static const struct phrase *unit_named(const char *name)
+{
+	size_t n;
+
+	return phrase_at(T_UNITS, name, strlen(name), 0, &n);
+}
+
+/* "0.545 ounces of gold a ton", "2 grams of gold per tonne": an amount
+ * of metal per ton of rock is a grade. Returns where it ends. */
+static size_t read_grade_of(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t q = skip_spaces(text, len, p), w;
+	bool oz = f->unit && strcmp(f->unit->col[1], "ozt") == 0 && f->scale == 1;
+	bool g = f->unit && strcmp(f->unit->col[1], "t") == 0 && f->unit->num == 0.000001;
+
+	if (!(oz || g) || !word_is(text, len, q, "of"))
+		return p;
+	q = skip_spaces(text, len, q + 2);
+	w = word_len(text, len, q);
+	if (!w || w > 12)
+		return p;
+	q = skip_spaces(text, len, q + w);
+	if (word_is(text, len, q, "a") || word_is(text, len, q, "per"))
+		q = skip_spaces(text, len, q + word_len(text, len, q));
+	else
+		return p;
+	if (word_is(text, len, q, "short") || word_is(text, len, q, "metric"))
+		q = skip_spaces(text, len, q + word_len(text, len, q));
+	w = word_len(text, len, q);
+	if (!word_is(text, len, q, "ton") && !word_is(text, len, q, "tonne"))
+		return p;
+	f->unit = unit_named(oz ? "oz/t" : "g/t");
+	return q + w;
+}
+
 /* Reads the figure around the core text[cs..ce); returns where to resume
  * and fills *m / *have when there is a mention. */
-static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pcre2_match_data *md,
-			  struct assay_mention *m, bool *have)
+static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, size_t floor,
+			  pcre2_match_data *md, struct assay_mention *m, bool *have)
 {
-	struct fig f = {.scale = 1};
+	struct fig f = {.scale = 1, .floor = floor};
 	int from = 0;
 	size_t p, skip, after_core, bstart;
 	const struct phrase *qa;
@@ -690,6 +1015,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 		if (not_figure(text, len, cs, ce, &skip))
 			return skip;
 		f.v = parse_digits(text, cs, ce);
+		read_fraction_part(text, len, cs, &ce, &f);
 	}
 	f.start = read_left(text, cs, &f, &bstart, &from);
 	p = read_scale(text, len, ce, &f);
@@ -703,6 +1029,15 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, pc
 		*have = true;
 		return skip;
 	}
+	if (!f.cur && !f.unit && !f.noun && f.weak && f.scale_ph && strcmp(f.scale_ph->s, "m") == 0 &&
+	    metres_near_grade(text, len, cs, p)) {
+		f.scale = 1, f.weak = false;
+		f.unit = unit_named("m");
+	}
+	if (!f.cur && !f.unit && !f.noun && !f.has_max)
+		read_shared_unit(text, len, p, &f);
+	p = read_cents(text, len, p, &f);
+	p = read_grade_of(text, len, p, &f);
 	if (p == after_core && p < len && isalpha((unsigned char)text[p]))
 		return p; /* 50Ni50CrNb, 4G, 10x */
 	p = read_per(text, len, p, &f);
@@ -740,8 +1075,9 @@ static bool next_word_in(const char *text, size_t len, size_t pos, const char *c
 static bool number_word_at(const char *text, size_t len, size_t pos)
 {
 	static const char *const scales[] = {"hundred", "thousand", "million", "billion",
-		"trillion", NULL};
-	static const char *const articles[] = {"a", "an", NULL};
+		"trillion", "quarter", "half", NULL};
+	static const char *const articles[] = {"a", "an", "million", "billion", "trillion",
+		"thousand", NULL};
 	size_t n;
 
 	if (!word_set_has(&start_set, text, len, pos, &n))
@@ -807,6 +1143,17 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 
 	if (!fr)
 		return false;
+	if (pos > 0) { /* "the second half of the year" is a time */
+		static const char *const ordinals[] = {"first", "second", "third", "fourth", "last",
+			"latter", "former", "other", "final", NULL};
+		size_t e = skip_spaces_back(text, floor, pos), b = e;
+
+		while (b > floor && isalpha((unsigned char)text[b - 1]))
+			b--;
+		for (int i = 0; ordinals[i] && b < e; i++)
+			if (word_is(text, e, b, ordinals[i]))
+				return false;
+	}
 	q = skip_spaces(text, len, pos + n);
 	if (q == pos + n || !word_is(text, len, q, "of"))
 		return false;
@@ -831,7 +1178,7 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 static int find_word_figures(const char *text, size_t len, const struct mvec *dates,
 			     pcre2_match_data *md, struct mvec *out)
 {
-	size_t pos = next_word_start(text, len, 0), di = 0;
+	size_t pos = next_word_start(text, len, 0), di = 0, last_end = 0;
 
 	while (pos < len) {
 		struct assay_mention m;
@@ -844,9 +1191,12 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 			next = m.end;
 		} else if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
 			   !in_dates(dates, &di, pos)) {
-			next = read_figure(text, len, pos, pos + word_len(text, len, pos), md, &m, &have);
+			next = read_figure(text, len, pos, pos + word_len(text, len, pos), last_end, md,
+					   &m, &have);
 			if (have && mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;
+			if (have)
+				last_end = m.end;
 			if (next <= pos)
 				next = pos + 1;
 		}
@@ -861,7 +1211,7 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_match_data *md,
 		 struct mvec *out)
 {
-	size_t off = 0, di = 0;
+	size_t off = 0, di = 0, last_end = 0;
 	int rc = find_word_figures(text, len, dates, md, out);
 
 	if (rc != ASSAY_OK)
@@ -889,11 +1239,13 @@ int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_m
 			off = e; /* Li2O, COVID19, a hash in a URL */
 			continue;
 		}
-		off = read_figure(text, len, s, e, md, &m, &have);
+		off = read_figure(text, len, s, e, last_end, md, &m, &have);
 		if (off <= s)
 			off = e > s ? e : s + 1;
 		if (have && mvec_push(out, &m) != ASSAY_OK)
 			return ASSAY_ENOMEM;
+		if (have)
+			last_end = m.end;
 	}
 	return ASSAY_OK;
 }
