@@ -1,14 +1,16 @@
 /* select.c - chooses the article's container from what score.c measured.
  *
- * First the furniture names that sit on wrappers of the whole page are
- * lifted (themes put "has-sidebar" on the page wrapper; an unclosed
- * <aside> swallows what follows it). Then every paragraph scores its
- * ancestors as Readability does, the parent in full, the grandparent half,
- * less further up; paragraphs inside furniture count only for score_all,
- * used when nothing outside furniture reads like an article. The best
- * candidate is refined (Readability's shared-ancestor and climbing rules,
- * then widened to a story split in several containers), and kept with its
- * worthy siblings and any lead (standfirst) the theme put beside it. */
+ * Every paragraph scores its ancestors as Readability does, the parent in
+ * full, the grandparent half, less further up; paragraphs inside furniture
+ * (by class name or tag) count only for score_all. A furniture name is
+ * not a verdict: when the element that best holds paragraphs, counting
+ * every paragraph, sits inside furniture and clearly outscores what is
+ * outside ("promo", a byline div left open, ASP.NET's form, a theme's
+ * "has-sidebar" wrapper), the names above it are lifted and the page is
+ * scored again. The best candidate is refined (Readability's
+ * shared-ancestor and climbing rules, then widened to a story split in
+ * several containers), and kept with its worthy siblings and any lead
+ * (standfirst) the theme put beside it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,19 +21,23 @@
 #define FURN_DEPTH 100 /* ancestors looked at for furniture */
 #define ALTERNATIVES 5  /* runners-up that may share an ancestor with the best */
 #define SHORT_CANDIDATE 200.0f /* bytes under which a candidate's score shrinks */
-#define WRAPPER_SHARE 6 /* tenths of the page's paragraph text */
 #define HIDDEN_SHARE 9  /* a hidden modal may hold more than the story */
 #define WIDEN_LEVELS 6  /* ancestors a story may be widened to */
 #define WIDEN_GROWTH 1.5f /* times more paragraph text that widens it */
 #define LEAD_MAX 4      /* leads kept beside the story */
 #define LEAD_LEVELS 4   /* levels up where a lead is looked for */
 #define LEAD_SCAN 200 /* elements searched for a lead in each sibling */
+#define HELD_SCORE 1.5f /* times the score outside furniture that lifts it */
+#define HELD_TEXT 2     /* times the paragraph text outside furniture */
 
 static void add_score(struct ninfo *ai, float s, bool furn)
 {
 	if (!(ai->flags & NI_CAND)) {
 		ai->flags |= NI_CAND;
-		ai->score = ai->score_all = (float)(ai->tag->base + ai->weight);
+		ai->score = (float)(ai->tag->base + ai->weight);
+		/* counting every paragraph, a clutter name does not count against
+		 * the element (Readability's retry without class weights) */
+		ai->score_all = (float)(ai->tag->base + (ai->weight > 0 ? ai->weight : 0));
 	}
 	ai->score_all += s;
 	if (!furn) {
@@ -50,15 +56,14 @@ static void add_ptext(struct parse_ctx *c, xmlNode *n, uint32_t len)
 	}
 }
 
-/* A furniture name on an element that holds most of the page, or most of
- * its paragraphs, is a theme's wrapper ("has-sidebar", "sharing-container"
- * around the story), not furniture; a hidden element that holds most
- * paragraphs is an unclosed tag's artefact ("flyout hidden" left open),
- * and any other hidden element is dropped. */
-static void unflag_wrappers(struct parse_ctx *c)
+/* Measures the paragraph text under every element; then a hidden element
+ * that holds most paragraphs is an unclosed tag's artefact ("flyout
+ * hidden" left open), and any other hidden element is dropped. Furniture
+ * names are judged later, by what the named element holds (see
+ * held_by_furniture). */
+static void drop_hidden(struct parse_ctx *c)
 {
-	const struct ninfo *bi = c->body ? node_info(c, c->body) : NULL;
-	uint32_t total = bi ? bi->text : 0, ptotal = 0;
+	uint32_t ptotal = 0;
 
 	for (size_t i = 0; i < c->nni; i++) {
 		struct ninfo *ni = &c->ni[i];
@@ -74,12 +79,6 @@ static void unflag_wrappers(struct parse_ctx *c)
 		if ((ni->flags & NI_HIDDEN) &&
 		    (uint64_t)ni->ptext * 10 < (uint64_t)ptotal * HIDDEN_SHARE)
 			ni->flags |= NI_SKIP; /* hidden for real, not a parse artefact */
-		if (!(ni->flags & NI_FURN))
-			continue;
-		/* an <aside> or <footer> left open swallows the page: also a wrapper */
-		if ((ni->text * 2 > total && ni->link * 2 < ni->text && !(ni->tag->flags & TAG_FURN)) ||
-		    (uint64_t)ni->ptext * 10 >= (uint64_t)ptotal * WRAPPER_SHARE)
-			ni->flags &= (uint16_t)~NI_FURN;
 	}
 }
 
@@ -142,7 +141,9 @@ static float final_score(const struct ninfo *ni, bool all)
 	return s;
 }
 
-static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
+/* The best candidate outside furniture, or counting every paragraph
+ * (@all); with @holder, only elements that hold paragraphs themselves. */
+static struct ninfo *best_of(struct parse_ctx *c, bool all, bool holder)
 {
 	struct ninfo *best = NULL;
 	float bs = 0;
@@ -151,7 +152,8 @@ static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
 		struct ninfo *ni = &c->ni[i];
 		float s;
 
-		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || (ni->flags & NI_SKIP))
+		if (!(ni->flags & (all ? NI_CAND : NI_GOOD)) || (ni->flags & NI_SKIP) ||
+		    (holder && !ni->paras))
 			continue;
 		s = final_score(ni, all);
 		if (!best || s > bs) {
@@ -160,6 +162,11 @@ static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
 		}
 	}
 	return best;
+}
+
+static struct ninfo *best_candidate(struct parse_ctx *c, bool all)
+{
+	return best_of(c, all, false);
 }
 
 static bool is_inside(const xmlNode *n, const xmlNode *anc)
@@ -359,19 +366,78 @@ static void add_leads(struct parse_ctx *c, size_t cap)
 		add_keep(c, leads[--n], cap);
 }
 
+/* Is @n inside an element flagged furniture, and none hidden? */
+static bool in_lifted_furniture(const struct parse_ctx *c, xmlNode *n)
+{
+	bool furn = false;
+
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		const struct ninfo *ni = node_info(c, n);
+
+		if (ni && (ni->flags & NI_SKIP))
+			return false;
+		if (ni && (ni->flags & NI_FURN))
+			furn = true;
+	}
+	return furn;
+}
+
+/* A container named like clutter ("promo", a "content_byline" div left
+ * open, ASP.NET's <form>) may hold the story: then @b2, the element that
+ * holds paragraphs of its own and scores best counting every paragraph,
+ * is inside furniture and outscores, with more paragraph text, the best
+ * candidate outside furniture. Comment threads rarely pass: each comment
+ * is a paragraph in an item of its own, so no one item scores high. */
+static bool held_by_furniture(const struct parse_ctx *c, const struct ninfo *best,
+			      const struct ninfo *b2)
+{
+	if (!b2 || b2 == best || !in_lifted_furniture(c, b2->node))
+		return false;
+	if (!best)
+		return true;
+	return b2->ptext >= HELD_TEXT * best->good &&
+	       final_score(b2, true) >= HELD_SCORE * final_score(best, false);
+}
+
+/* Clears the furniture names above the story, and scores again. */
+static void lift_and_rescore(struct parse_ctx *c, xmlNode *n)
+{
+	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
+		struct ninfo *ni = node_info(c, n);
+
+		if (ni && (ni->flags & NI_FURN)) {
+			ni->flags &= (uint16_t)~NI_FURN;
+			if (ni->weight < 0)
+				ni->weight = 0;
+		}
+	}
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+
+		ni->flags &= (uint16_t)~(NI_CAND | NI_GOOD);
+		ni->score = ni->score_all = 0;
+		ni->good = ni->paras = 0;
+	}
+	score_paragraphs(c);
+}
+
 void parse_select(struct parse_ctx *c)
 {
-	struct ninfo *best;
+	struct ninfo *best, *b2;
 	bool all = false;
 	size_t cap = 0, nleads;
 	float threshold;
 
-	unflag_wrappers(c);
+	drop_hidden(c);
 	score_paragraphs(c);
 	best = best_candidate(c, false);
+	b2 = best_of(c, true, true);
+	if (held_by_furniture(c, best, b2)) {
+		lift_and_rescore(c, b2->node);
+		best = best_candidate(c, false);
+	}
 	if (!best || best->text < MIN_ARTICLE) {
-		struct ninfo *b2 = best_candidate(c, true);
-
+		b2 = best_candidate(c, true);
 		if (b2 && (!best || b2->text > best->text)) {
 			best = b2;
 			all = true;
