@@ -29,7 +29,8 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o)
 	o->since_days = 30;
 	o->connect_timeout = 10;
 	o->timeout = 30;
-	o->low_speed_bytes = 100;
+	o->low_speed_bytes = 1024;
+	o->max_seconds = 600;
 	o->low_speed_secs = 10;
 	o->max_body = 10u << 20;
 	o->max_redirects = 5;
@@ -246,12 +247,26 @@ bool crawler_admit(struct crawler *c, const char *url, int src, int depth, bool 
 	return true;
 }
 
+/* Onto the deferred list: kept in the frontier for the next run. */
+static void park(struct crawler *c, struct job *j)
+{
+	j->attempts = 0;
+	j->not_before = 0;
+	j->next = c->deferred;
+	c->deferred = j;
+	c->dirty = true;
+}
+
 int crawler_enqueue(struct crawler *c, struct job *j, bool front)
 {
 	struct host *h = crawler_host(c, j->url);
 
 	if (!h) {
 		crawler_fail(c, j, false, "not a usable URL");
+		return ASSAY_OK;
+	}
+	if (h->parked) {
+		park(c, j);
 		return ASSAY_OK;
 	}
 	if (j->src >= 0 && (size_t)j->src < c->nsrcs && c->srcs[j->src].delay >= 0 &&
@@ -521,6 +536,25 @@ static void defer_host(struct crawler *c, struct host *h)
 			  srcs[0] ? srcs : "none");
 }
 
+void crawler_host_trouble(struct crawler *c, struct host *h)
+{
+	struct job *j;
+	unsigned n = 0;
+
+	if (h->parked || ++h->trouble < MAX_HOST_TROUBLE)
+		return;
+	h->parked = true;
+	while ((j = h->head)) {
+		h->head = j->next;
+		c->queued--;
+		n++;
+		park(c, j);
+	}
+	h->tail = NULL;
+	assay_warn("%s: %u timeouts, slow answers or 'too many requests' in this run; %u URLs "
+		   "kept for the next run", h->key, h->trouble, n);
+}
+
 static int schedule_host(struct crawler *c, struct host *h, double now)
 {
 	struct job *j;
@@ -558,7 +592,7 @@ static int start_flight(struct crawler *c, struct host *h, struct job *j, const 
 	f->req.etag = etag;
 	f->req.last_modified = lm;
 	f->req.allow_file = j->local;
-	f->req.allow_private = h->allow_private;
+	f->req.allow_private = h->allow_private && !j->offhost;
 	f->req.accept = j->kind == JOB_PAGE     ? ASSAY_ACCEPT_PAGE
 			: j->kind == JOB_ROBOTS ? ASSAY_ACCEPT_TEXT
 						: ASSAY_ACCEPT_SOURCE;
@@ -596,6 +630,15 @@ static int start_job(struct crawler *c, struct host *h, struct job *j)
 	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 }
 
+static bool same_host(const struct host *h, const char *url)
+{
+	char *key = NULL;
+	bool same = assay_url_split(url, NULL, &key, NULL) == ASSAY_OK && strcmp(key, h->key) == 0;
+
+	free(key);
+	return same;
+}
+
 static void start_robots(struct crawler *c, struct host *h)
 {
 	struct assay_buf body = {0}, url = {0};
@@ -611,6 +654,8 @@ static void start_robots(struct crawler *c, struct host *h)
 			   : assay_buf_printf(&url, "%s/robots.txt", h->key)) ||
 	    !(j = crawler_job_new(JOB_ROBOTS, url.data, h->head ? h->head->src : -1)))
 		goto done;
+	/* private=yes names the host, not where its robots.txt redirects. */
+	j->offhost = h->robots_url && !same_host(h, h->robots_url);
 	h->robots_state = ROBOTS_PENDING;
 	if (start_flight(c, h, j, etag, lm)) {
 		crawler_job_free(j);

@@ -18,6 +18,9 @@
 #include "warc.h"
 
 #define MAX_RUNS_FAILED 3 /* a URL failing in this many runs is dropped */
+/* Timeouts, too-slow answers, 429s and 503s a host may give in one run;
+ * then the rest of its URLs wait for the next run. */
+#define MAX_HOST_TROUBLE 3
 
 enum job_kind {
 	JOB_SOURCE,  /* named by the user: feed, sitemap, page or robots.txt */
@@ -40,6 +43,7 @@ struct job {
 	int src;         /* index of the source it came from, -1 when resumed */
 	int depth;       /* listings between it and its source (0: the source) */
 	bool local;      /* file:// allowed: named by the user, or listed by a local file */
+	bool offhost;    /* a robots.txt redirected to another host: no private=yes there */
 	double not_before;
 };
 
@@ -55,6 +59,8 @@ struct host {
 	char *robots_url;   /* where a redirect sent robots.txt, or NULL */
 	bool allow_private; /* named by a source with private=yes */
 	unsigned admitted;  /* URLs discovery queued for it this run */
+	unsigned trouble;   /* timeouts, slow answers, 429/503 this run */
+	bool parked;        /* too much trouble: its URLs wait for the next run */
 	enum robots_state robots_state;
 	char robots_why[256];  /* why robots.txt could not be had, in words */
 	struct assay_robots *robots;
@@ -107,6 +113,10 @@ void crawler_job_free(struct job *j);
 struct host *crawler_host(struct crawler *c, const char *url);
 bool crawler_seen(struct crawler *c, const char *url); /* marks it seen */
 const char *crawler_ua(const struct crawler *c, const struct job *j);
+/* Counts a timeout, too-slow answer, 429 or 503 against @h; at
+ * MAX_HOST_TROUBLE its queue, and what comes for it later, waits for the
+ * next run (no fault of the URLs: no failed run is counted). */
+void crawler_host_trouble(struct crawler *c, struct host *h);
 /* Takes a robots.txt body (NULL: allow all) as the host's rules. */
 void crawler_set_robots(struct crawler *c, struct host *h, const char *txt, size_t len);
 double crawler_since_cutoff(const struct crawler *c, int src);

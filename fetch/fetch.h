@@ -73,12 +73,14 @@ struct assay_crawl_opts {
 	bool refetch;             /* fetch stored articles again */
 	bool allow_private;       /* allow loopback/private addresses */
 	unsigned max_pages;       /* 0: no limit */
-	double max_seconds;       /* 0: no limit */
+	double max_seconds;       /* 0: no limit; 600 by default, so an hourly
+				   * run ends well within its hour whatever a
+				   * server does, and leaves the rest for the next */
 	const char *warc_path;    /* write WARC records here, or NULL */
 	/* Limits, set by assay_crawl_opts_init() to safe defaults: */
 	double connect_timeout;   /* seconds (10) */
 	double timeout;           /* seconds for a whole transfer (30) */
-	long low_speed_bytes;     /* abort a transfer slower than this... (100 B/s) */
+	long low_speed_bytes;     /* abort a transfer slower than this... (1 KB/s) */
 	long low_speed_secs;      /* ...for this long (10 s) */
 	size_t max_body;          /* bytes after decompression (10 MB) */
 	int max_redirects;        /* (5) */

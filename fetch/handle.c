@@ -524,8 +524,10 @@ int crawler_handle(struct crawler *c, struct flight *f)
 	if (j->kind == JOB_ROBOTS)
 		return robots_done(c, f->host, j, r);
 	if (r->rc != ASSAY_OK) {
+		if (r->timed_out || r->too_slow)
+			crawler_host_trouble(c, f->host);
 		if (!(r->retryable && retry(c, j, 0)))
-			crawler_fail(c, j, r->retryable, r->err);
+			crawler_fail(c, j, r->retryable || r->too_slow, r->err);
 		return ASSAY_OK;
 	}
 	if (r->code == 304) {
@@ -536,8 +538,10 @@ int crawler_handle(struct crawler *c, struct flight *f)
 	}
 	if (r->code >= 300 && r->code < 400 && r->location)
 		return follow(c, j, r);
-	if (r->code == 429 || r->code == 503)
+	if (r->code == 429 || r->code == 503) {
 		slow_host(c, f->host, r->retry_after);
+		crawler_host_trouble(c, f->host);
+	}
 	if (r->code >= 200 && r->code < 300)
 		return j->kind == JOB_PAGE ? deliver(c, j, r, off) : listing(c, j, r, off);
 	if (r->retryable && retry(c, j, r->retry_after >= 0 ? (double)r->retry_after : 0))

@@ -46,7 +46,7 @@ void assay_http_limits_init(struct assay_http_limits *lim)
 	memset(lim, 0, sizeof *lim);
 	lim->connect_timeout_ms = 10000;
 	lim->timeout_ms = 30000;
-	lim->low_speed_bytes = 100;
+	lim->low_speed_bytes = 1024;
 	lim->low_speed_secs = 10;
 	lim->max_body = 10u << 20;
 }
@@ -536,6 +536,15 @@ static void say_failure(const struct assay_http *h, CURL *c, CURLcode cc, char *
 		snprintf(out, n, "%s", curl_easy_strerror(cc));
 }
 
+/* Whether the server had begun to answer (a status line came). */
+static bool answered(CURL *c)
+{
+	long code = 0;
+
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	return code > 0;
+}
+
 static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 {
 	CURL *c = r->easy_;
@@ -555,9 +564,19 @@ static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 		curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
 		r->rc = ASSAY_EDENIED;
 		snprintf(r->err, sizeof r->err, "content type '%.100s' refused", ct ? ct : "");
+	} else if (cc == CURLE_OPERATION_TIMEDOUT && answered(c)) {
+		/* A page that drips or never ends: trying again in this run
+		 * costs the same time again for the same result. */
+		r->rc = ASSAY_EFETCH;
+		r->too_slow = true;
+		snprintf(r->err, sizeof r->err,
+			 "timeout: no complete answer within %.0f s, or under %ld bytes/s for %ld s; "
+			 "not retried in this run",
+			 (double)h->lim.timeout_ms / 1000, h->lim.low_speed_bytes, h->lim.low_speed_secs);
 	} else {
 		r->rc = ASSAY_EFETCH;
 		r->retryable = curl_retryable(cc);
+		r->timed_out = cc == CURLE_OPERATION_TIMEDOUT;
 		say_failure(h, c, cc, r->err, sizeof r->err);
 	}
 	curl_multi_remove_handle(h->multi, c);
@@ -653,5 +672,5 @@ void assay_http_req_release(struct assay_http_req *r)
 	r->err[0] = 0;
 	r->ip[0] = 0;
 	r->code = 0;
-	r->retryable = false;
+	r->retryable = r->timed_out = r->too_slow = false;
 }

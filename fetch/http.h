@@ -18,7 +18,7 @@
 struct assay_http_limits {
 	long connect_timeout_ms;  /* 10000 */
 	long timeout_ms;          /* 30000, whole transfer */
-	long low_speed_bytes;     /* abort below this many bytes/s ... (100) */
+	long low_speed_bytes;     /* abort below this many bytes/s ... (1024) */
 	long low_speed_secs;      /* ... for this long (10) */
 	size_t max_body;          /* after decompression (10 MB) */
 	bool allow_private;       /* loopback, private, link-local addresses */
@@ -45,6 +45,8 @@ struct assay_http_req {
 	/* Results, valid once the request is returned by assay_http_next(). */
 	int rc;               /* ASSAY_OK, ASSAY_EFETCH, ASSAY_ETOOBIG, ASSAY_EDENIED */
 	bool retryable;       /* timeouts, resets, 5xx: worth another try */
+	bool timed_out;       /* no answer in time (connect or first byte): retryable */
+	bool too_slow;        /* an answer too slow or endless: not retried in this run */
 	long code;            /* HTTP status; 200 for a file read */
 	char *content_type;   /* new strings, or NULL */
 	char *charset;

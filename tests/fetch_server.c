@@ -204,6 +204,9 @@ static struct MHD_Response *respond(struct tsrv *s, struct MHD_Connection *conn,
 	case R_URLSET_GEN:
 	case R_FEED_LINKS:
 		return generated(s, rt, url);
+	case R_HANG:
+		sleep(3);
+		return plain(s, rt, status);
 	case R_DRIP:
 		return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1, drip, NULL, NULL);
 	case R_ENDLESS:
@@ -258,10 +261,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		return MHD_YES;
 	}
 	log_request(s, conn, url);
-	for (const struct route *p = s->routes; p->path; p++)
+	for (const struct route *p = s->routes; p->path; p++) {
+		size_t n = strlen(p->path);
 		if (strcmp(p->path, url) == 0 ||
-		    (p->special >= R_INDEX_TREE && strncmp(p->path, url, strlen(p->path)) == 0))
+		    (p->special >= R_INDEX_TREE && strncmp(p->path, url, n) == 0) ||
+		    (n && p->path[n - 1] == '*' && strncmp(p->path, url, n - 1) == 0))
 			rt = p;
+	}
 	if (!rt) {
 		r = MHD_create_response_from_buffer(9, (void *)"not found", MHD_RESPMEM_PERSISTENT);
 	} else {

@@ -24,10 +24,11 @@ enum route_special {
 	R_INDEX_TREE, /* a sitemap index of N new child indexes */
 	R_URLSET_GEN, /* a sitemap of N pages */
 	R_FEED_LINKS, /* an HTML page linking N feeds */
+	R_HANG,       /* no answer for 3 s, then the body (any path under the route's) */
 };
 
 struct route {
-	const char *path;
+	const char *path; /* ending in '*': every path that starts with it */
 	int status;
 	const char *content_type; /* NULL: no Content-Type header */
 	const char *body;         /* "%P" is replaced by the server's port */

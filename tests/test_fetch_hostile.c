@@ -254,3 +254,109 @@ Test(fetch_hostile, nested_entities_in_a_feed_end_quickly)
 	assay_links_release(&ls);
 	cr_expect_lt(now_s() - t0, 5);
 }
+
+/* Slow, hanging and busy servers (issue 20, issue 21 #6 and #9). */
+#define LINK(p) "<item><link>http://127.0.0.1:%P" p "</link></item>"
+static const struct route slow_routes[] = {
+	{"/robots.txt", 404, "text/plain", "", NULL, R_PLAIN},
+	{"/feed", 200, "application/rss+xml",
+	 "<rss><channel>" LINK("/drip") LINK("/endless") LINK("/ok") "</channel></rss>", NULL,
+	 R_PLAIN},
+	{"/drip", 200, "text/html", NULL, NULL, R_DRIP},
+	{"/endless", 200, "text/html", NULL, NULL, R_ENDLESS},
+	{"/ok", 200, "text/html", "<html><body><p>fine</p></body></html>", NULL, R_PLAIN},
+	{"/hangfeed", 200, "application/rss+xml",
+	 "<rss><channel>" LINK("/hang/1") LINK("/hang/2") LINK("/hang/3") LINK("/hang/4")
+		 LINK("/hang/5") LINK("/hang/6") "</channel></rss>",
+	 NULL, R_PLAIN},
+	{"/hang/", 200, "text/html", "<html><body><p>late</p></body></html>", NULL, R_HANG},
+	{"/busyfeed", 200, "application/rss+xml",
+	 "<rss><channel>" LINK("/busy/1") LINK("/busy/2") LINK("/busy/3") LINK("/busy/4")
+		 LINK("/busy/5") "</channel></rss>",
+	 NULL, R_PLAIN},
+	{"/busy/*", 429, "text/plain", "slow down", "Retry-After: 2", R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+static const struct route moved_robots_routes[] = {
+	{"/robots.txt", 301, "text/plain", "", "Location: http://127.0.0.2:%P/elsewhere.txt", R_PLAIN},
+	{"/elsewhere.txt", 200, "text/plain", "User-agent: *\nDisallow:\n", NULL, R_PLAIN},
+	{"/feed", 200, "application/rss+xml", "<rss><channel></channel></rss>", NULL, R_PLAIN},
+	{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+};
+
+static void setup_slow(void)
+{
+	srv = tsrv_start(slow_routes);
+	cr_assert(srv, "the test server starts");
+	memset(&mem, 0, sizeof mem);
+	mem_hooks(&mem, &hooks);
+	/* The defaults, as a cron run has them. */
+	assay_crawl_opts_init(&opts);
+	opts.allow_private = true;
+	opts.since_days = 0;
+	opts.delay = 0.05;
+}
+
+TestSuite(fetch_slow, .init = setup_slow, .fini = teardown, .timeout = 120);
+
+/* A feed with one dripping page and one endless page: the drip is cut
+ * by the low-speed limit and not tried again in this run, the endless
+ * one by the size limit; the run ends in well under 30 s. */
+Test(fetch_slow, a_dripping_and_an_endless_page_end_a_run_in_under_30_s)
+{
+	const char *src[1] = {tsrv_url(srv, "/feed")};
+	double t0 = now_s();
+
+	cr_expect_eq(assay_crawl(src, 1, &opts, &hooks, &sum), ASSAY_EFETCH);
+	cr_expect_lt(now_s() - t0, 30, "took %.1f s", now_s() - t0);
+	cr_expect_eq(tsrv_hits(srv, "/drip"), 1, "the dripping page is not retried");
+	cr_expect_eq(mem.npages, 1);
+	cr_expect_eq(sum.errors, 2);
+}
+
+/* A host that times out again and again is left for the next run after
+ * MAX_HOST_TROUBLE timeouts, instead of costing each URL its tries. */
+Test(fetch_slow, a_host_that_keeps_timing_out_waits_for_the_next_run)
+{
+	const char *src[1] = {tsrv_url(srv, "/hangfeed")};
+	double t0 = now_s();
+
+	opts.timeout = 1;
+	opts.retry_base = 0.05;
+	assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_expect_lt(now_s() - t0, 10, "took %.1f s", now_s() - t0);
+	cr_expect_leq(hits_deeper_than("/hang/", -1), 3);
+	cr_expect_eq(sum.deferred, 6, "every page kept for the next run");
+	cr_expect_geq(frontier_lines(), 6);
+}
+
+/* 429 after 429: the host's pages wait for the next run instead of the
+ * delay doubling for the rest of this one. */
+Test(fetch_slow, a_host_that_keeps_saying_too_many_requests_waits_for_the_next_run)
+{
+	const char *src[1] = {tsrv_url(srv, "/busyfeed")};
+	double t0 = now_s();
+
+	assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_expect_lt(now_s() - t0, 15, "took %.1f s", now_s() - t0);
+	cr_expect_leq(hits_deeper_than("/busy/", -1), 3);
+	cr_expect_eq(sum.deferred, 5);
+}
+
+/* private=yes lets the crawler reach the host it names; a redirect of
+ * its robots.txt to another private address is refused like a page's. */
+Test(fetch_hostile, a_robots_txt_redirect_does_not_carry_private_yes_elsewhere)
+{
+	char line[256];
+	const char *src[1] = {line};
+	struct tsrv *moved = tsrv_start(moved_robots_routes);
+
+	cr_assert(moved);
+	opts.allow_private = false;
+	snprintf(line, sizeof line, "%s private=yes", tsrv_url(moved, "/feed"));
+	assay_crawl(src, 1, &opts, &hooks, &sum);
+	cr_expect_eq(tsrv_hits(moved, "/robots.txt"), 1);
+	cr_expect_eq(tsrv_hits(moved, "/elsewhere.txt"), 0, "the redirect was followed");
+	tsrv_stop(moved);
+}
