@@ -70,13 +70,13 @@ static void usage(FILE *out)
 	      "commands:\n", out);
 	print_synopses(out);
 	fputs("\n"
-	      "global options:\n"
+	      "global options (before or after the command):\n"
 	      "  --db DIR     the store (default: $ASSAY_DB, else ./assay.lmdb)\n"
 	      "  --log FILE   append messages to FILE, stamped; stderr then gets errors\n"
 	      "               only, and one line when the run did not succeed (cron)\n"
 	      "  --quiet      print errors only: no warnings, no summary\n"
 	      "  --verbose    say per page what was done and why\n"
-	      "  --help       this text; COMMAND --help describes a command\n"
+	      "  --help       this text; COMMAND --help (or help COMMAND) describes one\n"
 	      "  --version    print the version\n"
 	      "\n"
 	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n", out);
@@ -113,9 +113,127 @@ bool cli_wants_help(int argc, char **argv)
 	return false;
 }
 
+/* One global option at argv[*i]: 1 when it was one (a value taken too),
+ * 0 when it is not global, -1 when its value is missing (said). */
+static int global_option(int argc, char **argv, int *i, struct cli_globals *g)
+{
+	const char *a = argv[*i];
+
+	if (strcmp(a, "--db") == 0 || strcmp(a, "--log") == 0) {
+		if (*i + 1 >= argc) {
+			assay_err("%s: needs a %s", a, a[2] == 'd' ? "folder" : "file");
+			return -1;
+		}
+		*(a[2] == 'd' ? &g->db : &g->log) = argv[++*i];
+	} else if (strncmp(a, "--db=", 5) == 0) {
+		g->db = a + 5;
+	} else if (strncmp(a, "--log=", 6) == 0) {
+		g->log = a + 6;
+	} else if (strcmp(a, "--quiet") == 0) {
+		g->quiet = true;
+	} else if (strcmp(a, "--verbose") == 0) {
+		g->verbose = true;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* Global options after the command ("assay crawl --quiet ...") are taken
+ * out of its arguments, up to a "--". Returns the new argc, or -1. */
+static int take_global_options(int argc, char **argv, struct cli_globals *g)
+{
+	int n = 1, i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		int k = global_option(argc, argv, &i, g);
+
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			argv[n++] = argv[i];
+	}
+	while (i < argc)
+		argv[n++] = argv[i++];
+	argv[n] = NULL;
+	return n;
+}
+
+/* Edit distance of two short words, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (strcmp(name, commands[c].name) == 0)
+			return &commands[c];
+	return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+		size_t d = distance(name, commands[c].name);
+
+		if (d < bd || (strncmp(name, commands[c].name, strlen(name)) == 0 && !best)) {
+			bd = d < bd ? d : bd;
+			best = commands[c].name;
+		}
+	}
+	if (best)
+		assay_err("%s: unknown command; did you mean '%s'? (see 'assay --help')", name, best);
+	else
+		assay_err("%s: unknown command (see 'assay --help')", name);
+	return CLI_FATAL;
+}
+
+/* `assay help [COMMAND]`: the same as --help. */
+static int help(int argc, char **argv, const struct cli_globals *g)
+{
+	const struct cli_command *cmd;
+	char *args[] = {NULL, "--help", NULL};
+
+	if (argc < 2) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (!(cmd = find_command(argv[1])))
+		return unknown_command(argv[1]);
+	args[0] = argv[1];
+	return cmd->run(2, args, g);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_globals g = {0};
+	const struct cli_command *cmd;
 	int i;
 
 	/* for every command: libxml2 set up once, its messages kept off stderr */
@@ -125,26 +243,15 @@ int main(int argc, char **argv)
 		g.db = "assay.lmdb";
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
+		int k = global_option(argc, argv, &i, &g);
 
-		if (strcmp(a, "--db") == 0) {
-			if (++i >= argc) {
-				assay_err("--db: needs a folder");
-				return CLI_FATAL;
-			}
-			g.db = argv[i];
-		} else if (strncmp(a, "--db=", 5) == 0) {
-			g.db = a + 5;
-		} else if (strcmp(a, "--log") == 0) {
-			if (++i >= argc) {
-				assay_err("--log: needs a file");
-				return CLI_FATAL;
-			}
-			g.log = argv[i];
-		} else if (strncmp(a, "--log=", 6) == 0) {
-			g.log = a + 6;
-		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+		if (k < 0)
+			return CLI_FATAL;
+		if (k > 0)
+			continue;
+		if (strcmp(a, "-q") == 0) {
 			g.quiet = true;
-		} else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+		} else if (strcmp(a, "-v") == 0) {
 			g.verbose = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
@@ -157,14 +264,20 @@ int main(int argc, char **argv)
 			return CLI_FATAL;
 		}
 	}
+	if (i < argc) {
+		int n = take_global_options(argc - i, argv + i, &g);
+
+		if (n < 0)
+			return CLI_FATAL;
+		argc = i + n;
+	}
 	assay_log_level = g.quiet ? 0 : g.verbose ? 2 : 1;
 	if (i >= argc) {
 		usage(stderr);
 		return CLI_FATAL;
 	}
-	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-		if (strcmp(argv[i], commands[c].name) == 0)
-			return run_command(&commands[c], argc - i, argv + i, &g);
-	assay_err("%s: unknown command (see 'assay --help')", argv[i]);
-	return CLI_FATAL;
+	if (strcmp(argv[i], "help") == 0)
+		return help(argc - i, argv + i, &g);
+	cmd = find_command(argv[i]);
+	return cmd ? run_command(cmd, argc - i, argv + i, &g) : unknown_command(argv[i]);
 }

@@ -513,3 +513,45 @@ Test(cli, verbose_says_per_page_what_was_done_and_why)
 	cr_assert_null(strstr(err, "stored before"), "%s", err);
 	free(err);
 }
+
+Test(cli, global_options_work_after_the_command_too)
+{
+	char *out, *err;
+
+	cr_assert_eq(run(&out, &err, "crawl corpus/feed.xml --quiet --summary-json"), 0);
+	cr_assert_str_eq(err, "", "--quiet after the command was not taken");
+	cr_assert_eq(summary_field(out, "new_articles"), 5, "%s", out);
+	free(out);
+	free(err);
+	/* the last --db wins: the one after the command */
+	cr_assert_eq(run(&out, &err, "stats --db corpus/no-such-store"), 2);
+	cr_assert_not_null(strstr(err, "corpus/no-such-store"), "%s", err);
+	free(out);
+	free(err);
+	/* after "--", an argument is the command's */
+	cr_assert_eq(run(NULL, &err, "clean -- --quiet"), 1);
+	cr_assert_not_null(strstr(err, "assay: --quiet: cannot read"), "%s", err);
+	free(err);
+}
+
+Test(cli, a_mistyped_command_gets_a_suggestion_and_help_command_works)
+{
+	char *out, *err;
+
+	cr_assert_eq(run(NULL, &err, "stat"), 2);
+	cr_assert_str_eq(err, "assay: stat: unknown command; did you mean 'stats'? "
+			      "(see 'assay --help')\n");
+	free(err);
+	cr_assert_eq(run(NULL, &err, "conflict"), 2);
+	cr_assert_not_null(strstr(err, "did you mean 'conflicts'?"), "%s", err);
+	free(err);
+	cr_assert_eq(run(NULL, &err, "zzzzzz"), 2);
+	cr_assert_null(strstr(err, "did you mean"), "%s", err);
+	free(err);
+	cr_assert_eq(run(&out, NULL, "help crawl"), 0);
+	cr_assert(strncmp(out, "usage: assay crawl", 18) == 0, "%s", out);
+	free(out);
+	cr_assert_eq(run(&out, NULL, "help"), 0);
+	cr_assert(strncmp(out, "usage: assay", 12) == 0, "%s", out);
+	free(out);
+}
