@@ -268,6 +268,14 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create)
 	if (rc == ASSAY_OK)
 		return s;
 	assay_err("%s", assay_store_errmsg(NULL));
+	if (rc == ASSAY_ENOTFOUND && g->db[0] != '/') {
+		/* a relative store is found from the folder the command runs in */
+		char cwd[1024];
+
+		if (getcwd(cwd, sizeof cwd))
+			assay_err("%s: looked for in %s (run from the folder that holds it, or "
+				  "name it with --db DIR or $ASSAY_DB)", g->db, cwd);
+	}
 	return NULL;
 }
 

@@ -526,6 +526,9 @@ Test(cli, global_options_work_after_the_command_too)
 	/* the last --db wins: the one after the command */
 	cr_assert_eq(run(&out, &err, "stats --db corpus/no-such-store"), 2);
 	cr_assert_not_null(strstr(err, "corpus/no-such-store"), "%s", err);
+	/* a relative store: where it was looked for, and how to name another */
+	cr_assert_not_null(strstr(err, "assay: corpus/no-such-store: looked for in /"), "%s", err);
+	cr_assert_not_null(strstr(err, "--db DIR or $ASSAY_DB"), "%s", err);
 	free(out);
 	free(err);
 	/* after "--", an argument is the command's */
