@@ -373,11 +373,40 @@ static size_t split_coordination(const struct found *f, const struct assay_menti
 	return n;
 }
 
+/* "AMAX said", "BHP says": a capitalised acronym that speaks is an
+ * organisation (a person has a name of two words, and a title). */
+static bool speaking_acronym(const struct found *f, const struct word *w, size_t n)
+{
+	static const char *const verbs[] = {" said", " says", " reported", " announced",
+					    " added", NULL};
+	size_t letters = 0;
+
+	if (n != 1 || w[0].lower || w[0].roles || overlap(f, w[0].s, w[0].e))
+		return false;
+	for (size_t p = w[0].s; p < w[0].e; p++) {
+		if (!isupper((unsigned char)f->t[p]) && f->t[p] != '&')
+			return false;
+		letters++;
+	}
+	if (letters < 3 || letters > 6)
+		return false;
+	for (size_t i = 0; verbs[i]; i++) {
+		size_t k = strlen(verbs[i]);
+		if (w[0].e + k <= f->len && !memcmp(f->t + w[0].e, verbs[i], k))
+			return true;
+	}
+	return false;
+}
+
 /* One run of capitalised words w[0..n): the organisations it names. */
 static void run_orgs(struct found *f, const struct assay_mention *m, struct word *w, size_t n)
 {
 	size_t a = 0, cut = split_coordination(f, m, w, n);
 
+	if (speaking_acronym(f, w, n)) {
+		add_org(f, w[0].s, w[0].e, w[0].e, NULL, "company", w[0].s, w[0].e - w[0].s);
+		return;
+	}
 	if (shouting(w, n))
 		return;
 	if (cut < n) {
