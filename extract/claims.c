@@ -514,6 +514,8 @@ static bool per_ton_follows(const struct cl_doc *d, size_t f)
 {
 	size_t u = f + 1;
 
+	if (u < d->ntok && d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '/')
+		return u + 1 < d->ntok && strncmp(d->tok[u + 1].w, "ton", 3) == 0; /* "grams/tonne" */
 	if (cl_word_is(d, u, "of")) /* "0.24 ounce of gold per ton" */
 		u++;
 	if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY)
@@ -561,8 +563,9 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 	}
 	/* a grade in ounces is per ton even when the ton is said once for two
 	 * ("grading 0.24 ounce of gold and 0.50 ounce of silver per ton") */
-	if (strcmp(c->metric, "grade") == 0 && (per_ton_follows(d, f) || !strcmp(c->unit, "ozt")))
-		grade_unit(c, m);
+	if (strcmp(c->metric, "grade") == 0 &&
+	    (per_ton_follows(d, f) || !strcmp(c->unit, "ozt") || strchr(m->unit_text, '/')))
+		grade_unit(c, m); /* "1.35 grams/tonne gold" */
 }
 
 static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
@@ -980,7 +983,19 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		if (k && k->dated && !ellipsis)
 			cl_copy(c->period, sizeof c->period, h->period);
 	} else if (ellipsis) {
+		/* "1.35 grams/tonne gold and 20 grams/tonne silver": its own */
 		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
+		for (size_t u = f + 1; u < r && u < f + 5; u++) {
+			const struct assay_mention *cm = cl_mention(d, u);
+			if (cm && cm->type == ASSAY_M_COMMODITY) {
+				cl_copy(c->commodity, sizeof c->commodity, cm->id);
+				break;
+			}
+			if (!(d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '/') &&
+			    !cl_word_is(d, u, "of") && strncmp(d->tok[u].w, "ton", 3) &&
+			    !cl_word_is(d, u, "per") && !cl_word_is(d, u, "a"))
+				break;
+		}
 		cl_copy(c->period, sizeof c->period, h->period);
 		if (dated_after(d, f)) /* "from 194,400 tons in November" */
 			period_of(d, s, f, c->period);

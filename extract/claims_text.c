@@ -532,6 +532,12 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		k->modifier = (t + 2 < s->t1 && cl_word_is(d, t + 1, "'s") && cl_is_entity(d, t + 2)) ||
 			      (t + 1 < s->t1 && cl_mention(d, t + 1) &&
 			       cl_mention(d, t + 1)->type == ASSAY_M_ORG);
+		/* "Japan's Finance Ministry said": the ministry speaks for Japan,
+		 * which stays the subject */
+		size_t g = cl_word_is(d, t + 1, "'s") ? t + 2 : t + 1;
+		if (k->modifier && g < s->t1 && cl_mention(d, g) &&
+		    !strcmp(cl_mention(d, g)->form, "government"))
+			k->modifier = false;
 		if (k->prep && t + 2 < s->t1 && d->tok[t + 1].w[0] == ',' &&
 		    (cl_word_is(d, t + 2, "which") || cl_word_is(d, t + 2, "who")))
 			k->prep = false; /* "from China, which controls ..." */
@@ -998,6 +1004,17 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 	return ASSAY_OK;
 }
 
+/* A quantity earlier in the sentence, within a few words of @t. */
+static bool figure_before(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	for (size_t u = t; u-- > s->t0 && u + 12 > t;) {
+		const struct assay_mention *m = cl_mention(d, u);
+		if (m && m->type == ASSAY_M_QUANTITY)
+			return true;
+	}
+	return false;
+}
+
 /* "Malaysia 28,526 tonnes, Indonesia 24,516": a bare number right after
  * an entity, or coordinated with a figure, is a figure of a list even when
  * the recognizers, rightly wary of bare numbers, made no mention of it. */
@@ -1010,8 +1027,14 @@ static bool list_number(const struct cl_doc *d, const struct cl_sent *s, size_t 
 	bool coordinated = t + 2 < s->t1 && (cl_word_is(d, t + 1, "and") ||
 					     (d->tok[t + 1].kind == CT_PUNCT && d->tok[t + 1].w[0] == ',')) &&
 			   (cl_is_figure(d, t + 2) || d->tok[t + 2].kind == CT_NUMBER);
+	/* "rose to 98,170 tonnes in February from 91,157 in January and
+	 * 94,926 a year earlier": old levels the unit is said once for */
+	bool old_level = (cl_word_is(d, t - 1, "from") || cl_word_is(d, t - 1, "against") ||
+			  (cl_word_is(d, t - 1, "and") && t >= s->t0 + 4 &&
+			   (d->tok[t - 3].kind == CT_NUMBER || d->tok[t - 4].kind == CT_NUMBER))) &&
+			 figure_before(d, s, t);
 	/* "Indonesia 24,516", "140,000 and 20,000 tonnes" */
-	if (!(cl_is_entity(d, t - 1) || coordinated))
+	if (!(cl_is_entity(d, t - 1) || coordinated || old_level))
 		return false;
 	if (k->num >= 1900 && k->num < 2100 && !memchr(d->text + k->start, ',', k->end - k->start))
 		return false;

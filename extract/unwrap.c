@@ -19,7 +19,7 @@
 #include "mentions.h"
 
 #define MAX_WIDTH 100   /* wider lines are paragraphs, not wrapped text */
-#define MIN_LINES 4
+#define MIN_LINES 3
 
 struct line {
 	size_t start, end; /* without the newline; end trimmed of spaces */
@@ -85,19 +85,23 @@ static int by_size(const void *a, const void *b)
 /* The right margin: the width the lines inside paragraphs reach (those
  * followed by a line that goes on with the paragraph), or 0 when the text
  * is not hard-wrapped. In wrapped text nearly every such line ends near
- * the margin; in text with a paragraph a line there are few such lines,
- * and their widths vary. */
+ * the margin, or stops mid-sentence; in text with a paragraph a line
+ * there are few such lines, and their widths vary. */
 static size_t margin(const char *t, const struct line *ls, size_t n)
 {
-	size_t *w = malloc(n * sizeof *w), k = 0, near = 0, m;
+	size_t *w = malloc(n * sizeof *w), k = 0, near = 0, cont = 0, m;
 
 	if (!w)
 		return 0;
 	for (size_t i = 0; i + 1 < n; i++)
 		if (!is_blank(t, &ls[i]) && !is_blank(t, &ls[i + 1]) && !starts_block(t, &ls[i + 1]) &&
-		    !table_like(t, &ls[i]) && !table_like(t, &ls[i + 1]))
+		    !table_like(t, &ls[i]) && !table_like(t, &ls[i + 1])) {
 			w[k++] = width(t, &ls[i]);
-	if (k < MIN_LINES - 2) {
+			/* a line that stops mid-sentence: "a subsidiary of" */
+			cont += ls[i].end > ls[i].start && !ends_sentence(t, &ls[i]) &&
+				t[ls[i].end - 1] != ',' && t[ls[i].end - 1] != ';';
+		}
+	if (k < 2) {
 		free(w);
 		return 0;
 	}
@@ -106,7 +110,7 @@ static size_t margin(const char *t, const struct line *ls, size_t n)
 	for (size_t i = 0; i < k; i++)
 		near += w[i] * 10 >= m * 6 && w[i] <= m + 8;
 	free(w);
-	if (m > MAX_WIDTH || m < 30 || near * 10 < k * 7)
+	if (m > MAX_WIDTH || m < 30 || (near * 10 < k * 7 && cont * 10 < k * 8))
 		return 0;
 	return m;
 }
