@@ -28,15 +28,23 @@
 #define INGEST_MAX_FILE (50u << 20)
 
 static const char ingest_usage[] =
-	"usage: assay ingest [--summary-json] [--wait] PATH...\n"
+	"usage: assay ingest [--jobs N] [--summary-json] [--wait] PATH...\n"
 	"\n"
 	"Stores local pages: HTML files, folders of them (recursively), .gz files,\n"
 	"WARC files (.warc, .warc.gz: every HTML response, under its target URI),\n"
 	"and plain .txt files whose first line is the headline. An article already\n"
 	"stored under the same URL is not stored again.\n"
 	"\n"
+	"  --jobs N         clean and extract with N threads (default: one per core);\n"
+	"                   the store is the same whatever N\n"
 	"  --summary-json   print the run's summary as one JSON line on stdout\n"
 	"  --wait           wait for another crawl or ingest to finish instead of failing\n";
+
+/* The run: pages go through the pool, which stores them in order. */
+struct ingest {
+	struct assay_pipeline *p;
+	struct assay_pool *pool;
+};
 
 static bool has_suffix(const char *s, const char *suf)
 {
@@ -67,8 +75,9 @@ static bool refused(struct assay_pipeline *p, const char *name, const char *type
 	return true;
 }
 
-static int ingest_file(struct assay_pipeline *p, const char *path)
+static int ingest_file(struct ingest *in, const char *path)
 {
+	struct assay_pipeline *p = in->p;
 	struct assay_buf body = {0}, url = {0};
 	struct assay_page page;
 	char real[PATH_MAX];
@@ -103,7 +112,7 @@ static int ingest_file(struct assay_pipeline *p, const char *path)
 	page.body = body.data ? body.data : "";
 	page.len = body.len;
 	page.fetched_at = (int64_t)time(NULL);
-	rc = assay_pipeline_page(p, &page);
+	rc = assay_pool_page(in->pool, &page);
 out:
 	assay_buf_release(&body);
 	assay_buf_release(&url);
@@ -146,7 +155,8 @@ static bool is_feed_or_sitemap(const char *body, size_t len)
 /* A WARC record's page: skipped when its URL is stored already. */
 static int warc_page(void *ctx, const struct assay_page *page)
 {
-	struct assay_pipeline *p = ctx;
+	struct ingest *in = ctx;
+	struct assay_pipeline *p = in->p;
 
 	if (is_feed_or_sitemap(page->body, page->len))
 		return ASSAY_OK;
@@ -158,13 +168,14 @@ static int warc_page(void *ctx, const struct assay_page *page)
 	if (refused(p, page->url, page->content_type ? page->content_type : "text/html",
 		    page->body, page->len))
 		return ASSAY_EINVAL;
-	return assay_pipeline_page(p, page);
+	return assay_pool_page(in->pool, page);
 }
 
-static int ingest_warc(struct assay_pipeline *p, const char *path)
+static int ingest_warc(struct ingest *in, const char *path)
 {
+	struct assay_pipeline *p = in->p;
 	unsigned pages = 0, failed = 0;
-	int rc = assay_warc_pages(path, warc_page, p, &pages, &failed);
+	int rc = assay_warc_pages(path, warc_page, in, &pages, &failed);
 
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot read WARC file: %s", path, assay_strerror(rc));
@@ -178,11 +189,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int ingest_path(struct assay_pipeline *p, const char *path, int depth);
+static int ingest_path(struct ingest *in, const char *path, int depth);
 
 /* Entries in name order, so that runs are repeatable. */
-static int ingest_dir(struct assay_pipeline *p, const char *path, int depth)
+static int ingest_dir(struct ingest *in, const char *path, int depth)
 {
+	struct assay_pipeline *p = in->p;
 	DIR *d = opendir(path);
 	struct dirent *e;
 	char **names = NULL;
@@ -222,19 +234,20 @@ static int ingest_dir(struct assay_pipeline *p, const char *path, int depth)
 		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == ASSAY_OK)
-			ingest_path(p, names[i], depth + 1);
+			ingest_path(in, names[i], depth + 1);
 		free(names[i]);
 	}
 	free(names);
 	return rc;
 }
 
-static int ingest_path(struct assay_pipeline *p, const char *path, int depth)
+static int ingest_path(struct ingest *in, const char *path, int depth)
 {
+	struct assay_pipeline *p = in->p;
 	struct stat st;
 
 	if (strcmp(path, "-") == 0)
-		return ingest_file(p, path);
+		return ingest_file(in, path);
 	if (stat(path, &st) != 0) {
 		assay_err("%s: cannot read: %s", path, strerror(errno));
 		p->sum->errors++;
@@ -246,20 +259,35 @@ static int ingest_path(struct assay_pipeline *p, const char *path, int depth)
 			p->sum->errors++;
 			return ASSAY_EINVAL;
 		}
-		return ingest_dir(p, path, depth);
+		return ingest_dir(in, path, depth);
 	}
 	if (is_warc(path))
-		return ingest_warc(p, path);
+		return ingest_warc(in, path);
 	if (depth > 0 && !(has_suffix(path, ".html") || has_suffix(path, ".htm") ||
 			   has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz") ||
 			   has_suffix(path, ".txt") || has_suffix(path, ".txt.gz")))
 		return ASSAY_OK; /* in a folder, only pages */
-	return ingest_file(p, path);
+	return ingest_file(in, path);
+}
+
+/* --jobs N: a whole number from 1 to 256. */
+static bool parse_jobs(const char *arg, unsigned *jobs)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 256)
+		return false;
+	*jobs = (unsigned)n;
+	return true;
 }
 
 int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 {
 	static const struct option opts[] = {
+		{"jobs", required_argument, NULL, 'J'},
 		{"summary-json", no_argument, NULL, 'j'},
 		{"wait", no_argument, NULL, 'w'},
 		{"help", no_argument, NULL, 'h'},
@@ -267,14 +295,23 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 	};
 	struct assay_crawl_summary sum = {0};
 	struct assay_pipeline p;
+	struct ingest in = {&p, NULL};
 	struct assay_store *s;
 	struct timespec t0, t1;
 	bool json = false, wait = false;
+	unsigned jobs = 0;
 	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'J':
+			if (!parse_jobs(optarg, &jobs)) {
+				assay_err("ingest: --jobs wants a number from 1 to 256, not '%s'",
+					  optarg);
+				return CLI_FATAL;
+			}
+			break;
 		case 'j': json = true; break;
 		case 'w': wait = true; break;
 		case 'h': fputs(ingest_usage, stdout); return CLI_OK;
@@ -302,10 +339,16 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	assay_pipeline_init(&p, s, &sum);
+	if (assay_pool_new(&p, jobs, &in.pool) != ASSAY_OK) {
+		assay_err("ingest: cannot start the jobs: %s", assay_strerror(ASSAY_ENOMEM));
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	for (int i = optind; i < argc; i++) {
 		sum.sources++;
-		ingest_path(&p, argv[i], 0);
+		ingest_path(&in, argv[i], 0);
 	}
+	assay_pool_free(in.pool);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	cli_summary_print("ingest", &sum, !g->quiet, json ? stdout : NULL);

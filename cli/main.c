@@ -14,7 +14,7 @@
 
 static const struct cli_command commands[] = {
 	{"crawl", "crawl [--sources FILE] [SOURCE...]   fetch feeds, sitemaps and pages into the store", cmd_crawl},
-	{"ingest", "ingest PATH...                      store local HTML, .gz, .txt and WARC files", cmd_ingest},
+	{"ingest", "ingest [--jobs N] PATH...           store local HTML, .gz, .txt and WARC files", cmd_ingest},
 	{"clean", "clean [--json] FILE...              print the article text of HTML pages", cmd_clean},
 	{"extract", "extract [--text] [--lines] FILE...  print mentions, claims and agreements", cmd_extract},
 	{"claims", "claims [--state S] [--subject ID] [--metric M] [--format F]  list stored claims", cmd_claims},

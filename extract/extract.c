@@ -3,9 +3,13 @@
  *
  * assay_extract_init() compiles every pattern and loads every gazetteer
  * once; it is idempotent and not thread-safe (call it before threads).
+ * After it, extraction runs in any number of threads at once: the tables
+ * and patterns are only read, match data is per call, and the one match
+ * context (its limits) hands each thread a JIT stack of its own.
  * The claim and agreement finders (claims.c, agreements.c) are called
  * from run_finders() below with the sentences and mentions found here. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -19,7 +23,7 @@
 
 static bool initialised;
 static pcre2_match_context *mctx;
-static pcre2_jit_stack *jit_stack;
+static pthread_key_t stack_key; /* the calling thread's pcre2_jit_stack */
 
 #define MATCH_LIMIT 2000000u /* backtracking steps per match call */
 #define DEPTH_LIMIT 5000u
@@ -78,16 +82,61 @@ int mvec_push(struct mvec *mv, const struct assay_mention *m)
 	return ASSAY_OK;
 }
 
+#define JIT_STACK_MIN (32 * 1024)
+#define JIT_STACK_MAX (1024 * 1024)
+
+static void free_stack(void *st)
+{
+	pcre2_jit_stack_free(st);
+}
+
+/* PCRE2 asks for the JIT stack at each match: the calling thread's, made
+ * on its first match and freed when the thread ends. Only if that
+ * allocation fails does PCRE2 fall back to its 32 KiB on the machine
+ * stack (a deep match then stops with an error, as on ENOMEM). */
+static pcre2_jit_stack *thread_stack(void *unused)
+{
+	pcre2_jit_stack *st = pthread_getspecific(stack_key);
+
+	(void)unused;
+	if (st)
+		return st;
+	st = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
+	if (st && pthread_setspecific(stack_key, st) != 0) {
+		pcre2_jit_stack_free(st);
+		st = NULL;
+	}
+	return st;
+}
+
 static int init_matching(void)
 {
-	mctx = pcre2_match_context_create(NULL);
-	jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (!mctx || !jit_stack)
+	if (pthread_key_create(&stack_key, free_stack) != 0)
 		return ASSAY_ENOMEM;
+	mctx = pcre2_match_context_create(NULL);
+	if (!mctx || !thread_stack(NULL)) {
+		pcre2_match_context_free(mctx);
+		mctx = NULL;
+		free_stack(pthread_getspecific(stack_key));
+		pthread_key_delete(stack_key);
+		return ASSAY_ENOMEM;
+	}
 	pcre2_set_match_limit(mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
-	pcre2_jit_stack_assign(mctx, NULL, jit_stack);
+	pcre2_jit_stack_assign(mctx, thread_stack, NULL);
 	return ASSAY_OK;
+}
+
+/* Frees the calling thread's stack; other threads' went when they ended. */
+static void release_matching(void)
+{
+	if (!mctx)
+		return;
+	free_stack(pthread_getspecific(stack_key));
+	pthread_setspecific(stack_key, NULL);
+	pthread_key_delete(stack_key);
+	pcre2_match_context_free(mctx);
+	mctx = NULL;
 }
 
 int assay_extract_init(void)
@@ -125,10 +174,7 @@ void assay_extract_shutdown(void)
 	gaz_free();
 	tables_free();
 	assay_claims_shutdown();
-	pcre2_jit_stack_free(jit_stack);
-	pcre2_match_context_free(mctx);
-	jit_stack = NULL;
-	mctx = NULL;
+	release_matching();
 	initialised = false;
 }
 const char *assay_mention_type_name(enum assay_mention_type t)

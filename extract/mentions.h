@@ -4,8 +4,8 @@
  * Everything here works on one text (bytes, UTF-8) and hands back plain
  * arrays the caller frees with free(). Call assay_extract_init() first:
  * the recognizers use patterns and gazetteers compiled once per process.
- * Not thread-safe: matching shares one PCRE2 JIT stack and match context,
- * so documents are processed one at a time (the pipeline is serial).
+ * After init, texts may be processed in several threads at once: each
+ * thread matches with a PCRE2 JIT stack of its own (extract.c).
  *
  * How a struct assay_mention (extract.h) is filled, per type:
  *   quantity  value (canonical unit), unit ("t", "ozt", "g/t", "oz/t",

@@ -4,7 +4,8 @@
  * All tables come from the data files in extract/data, embedded at build time by
  * gen_data.py (data.c) and parsed once by assay_extract_init(). Patterns
  * are PCRE2, JIT-compiled, matched with a shared match context (match and
- * depth limits, one JIT stack): one document at a time, one thread. */
+ * depth limits) that hands each thread its own JIT stack (extract.c), and
+ * with match data per call: documents may be extracted in parallel. */
 #ifndef ASSAY_RECOG_H
 #define ASSAY_RECOG_H
 

@@ -88,19 +88,14 @@ void assay_processed_release(struct assay_processed *p)
 	memset(p, 0, sizeof *p);
 }
 
-int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page)
+int assay_pipeline_store(struct assay_pipeline *p, const struct assay_page *page,
+			 struct assay_processed *pr)
 {
-	struct assay_processed pr;
 	struct assay_put_result res;
 	int rc;
 
-	rc = assay_pipeline_process(page, &pr);
-	if (rc != ASSAY_OK) {
-		p->sum->errors++;
-		return rc;
-	}
 	memset(&res, 0, sizeof res);
-	rc = assay_store_put_article(p->store, &pr.article, &res);
+	rc = assay_store_put_article(p->store, &pr->article, &res);
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot store article: %s", page->url,
 			  assay_store_errmsg(p->store));
@@ -110,11 +105,25 @@ int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page)
 		p->sum->new_claims += (unsigned)res.new_claims;
 		if (res.duplicate)
 			p->sum->duplicates++;
-		assay_debug("%s: stored, %zu claims, story %s%s", pr.article.url, pr.x.nclaims,
+		assay_debug("%s: stored, %zu claims, story %s%s", pr->article.url, pr->x.nclaims,
 			    res.story, res.duplicate ? " (the same story as one stored before)" : "");
 	} else {
-		assay_debug("%s: stored before, same text: nothing new", pr.article.url);
+		assay_debug("%s: stored before, same text: nothing new", pr->article.url);
 	}
+	return rc;
+}
+
+int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page)
+{
+	struct assay_processed pr;
+	int rc;
+
+	rc = assay_pipeline_process(page, &pr);
+	if (rc != ASSAY_OK) {
+		p->sum->errors++;
+		return rc;
+	}
+	rc = assay_pipeline_store(p, page, &pr);
 	assay_processed_release(&pr);
 	return rc;
 }

@@ -51,6 +51,45 @@ void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
  * for this page only (already counted). */
 int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page);
 
+/* Stores @pr, made from @page by assay_pipeline_process(), and counts
+ * as assay_pipeline_page() does. Borrows both; @pr is still the caller's
+ * to release. */
+int assay_pipeline_store(struct assay_pipeline *p, const struct assay_page *page,
+			 struct assay_processed *pr);
+
+/* A pool of @jobs workers that clean and extract pages in parallel while
+ * the caller's thread stores them, one at a time, in the order they were
+ * given: the store ends up exactly as assay_pipeline_page() on each page
+ * in turn would leave it (same stories, claim ids, evidence, conflicts).
+ * Pages wait in a ring of a fixed size (a few per job), so memory grows
+ * with jobs, not with input. Each page is its own transaction, as in a
+ * serial run, so a kill loses only pages not yet stored.
+ *
+ * Call assay_parse_init() and assay_extract_init() first. @jobs 0 means
+ * one per core (assay_pool_default_jobs()); with 1 there are no threads
+ * and each page is processed and stored in the call. The pool borrows
+ * @p. ASSAY_OK or ASSAY_ENOMEM. */
+struct assay_pool;
+int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **out);
+
+/* Copies @page into the ring (waiting, and storing earlier pages, when it
+ * is full); the caller keeps @page. A page whose URL an earlier page
+ * stored meanwhile is counted in skipped_known (unless p->refetch), as a
+ * check before the call would have found in a serial run. Returns
+ * ASSAY_OK, or an error for a page already counted: the one given or an
+ * earlier one stored in the call. */
+int assay_pool_page(struct assay_pool *pool, const struct assay_page *page);
+
+/* Waits for and stores every page given so far; the pool stays usable.
+ * Returns ASSAY_OK or the first page's error (counted). */
+int assay_pool_drain(struct assay_pool *pool);
+
+/* Drains, stops the workers and frees. Accepts NULL. */
+void assay_pool_free(struct assay_pool *pool);
+
+/* One per online core (sysconf), at least 1. */
+unsigned assay_pool_default_jobs(void);
+
 /* Fills crawl hooks that route to this pipeline and its store. */
 void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h);
 

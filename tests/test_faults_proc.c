@@ -54,13 +54,14 @@ static void sleep_s(double s)
 		;
 }
 
-/* Each round ingests a folder of new pages and is killed part-way, so the
- * kills land while articles are being written; the store must open after
- * each, keep every article it had, and hold no duplicate. */
-Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
+/* Each round ingests a folder of new pages with @jobs workers and is
+ * killed part-way, so the kills land while articles are being written
+ * (and, with jobs, while others wait in the queue); the store must open
+ * after each, keep every article it had, and hold no duplicate. */
+static void kill_rounds(const char *jobs)
 {
 	enum { ROUNDS = 20, PER = 40 };
-	const char *all[] = {"ingest", pages, NULL};
+	const char *all[] = {"ingest", "--jobs", jobs, pages, NULL};
 	char round_dir[ROUNDS][4200];
 	double full;
 	long prev = 0, n;
@@ -74,7 +75,7 @@ Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
 	}
 	{ /* the time of one round, on a scratch store, scales the delays */
 		char scratch[4200];
-		const char *args[] = {"ingest", round_dir[0], NULL};
+		const char *args[] = {"ingest", "--jobs", jobs, round_dir[0], NULL};
 		double t0 = now();
 
 		snprintf(scratch, sizeof scratch, "%s/scratch", dir);
@@ -83,7 +84,7 @@ Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
 	}
 	srand((unsigned)time(NULL));
 	for (int r = 0; r < ROUNDS; r++) {
-		const char *args[] = {"ingest", round_dir[r], NULL};
+		const char *args[] = {"ingest", "--jobs", jobs, round_dir[r], NULL};
 		pid_t pid = assay_spawn(db, NULL, args);
 
 		sleep_s(full * (double)(rand() % 1000) / 1000.0);
@@ -96,13 +97,23 @@ Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
 		cr_assert(store_urls_unique(db), "round %d: duplicate or unreadable article", r);
 		prev = n;
 	}
-	cr_log_info("sigkill: %d of %d rounds killed mid-way (a round takes %.2f s), %ld of %d "
-		    "articles stored by then",
-		    kills, ROUNDS, full, prev, ROUNDS * PER);
+	cr_log_info("sigkill, %s jobs: %d of %d rounds killed mid-way (a round takes %.2f s), "
+		    "%ld of %d articles stored by then",
+		    jobs, kills, ROUNDS, full, prev, ROUNDS * PER);
 	cr_expect_geq(kills, ROUNDS / 4, "only %d rounds were killed mid-way", kills);
 	cr_assert_eq(assay_run(db, NULL, all), 0);
 	cr_expect_eq(store_article_count(db), ROUNDS * PER);
 	cr_expect(store_urls_unique(db));
+}
+
+Test(proc, sigkill_during_ingest_loses_nothing_and_a_rerun_adds_no_duplicates)
+{
+	kill_rounds("1");
+}
+
+Test(proc, sigkill_during_ingest_with_two_jobs_loses_nothing_and_adds_no_duplicates)
+{
+	kill_rounds("2");
 }
 
 /* Two ingests of the same pages started together. */

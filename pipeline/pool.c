@@ -1,0 +1,271 @@
+/* pool.c - pages cleaned and extracted by worker threads, stored by the
+ * caller's thread one at a time, in the order they were given.
+ *
+ * The pages wait in a ring of a fixed number of slots (SLOTS_PER_JOB per
+ * worker): the caller copies a page into the next free slot, the workers
+ * take the slots in order and process them, and before a slot is used
+ * again the caller stores what is in it. So memory is bounded by the
+ * ring, whatever the input, and the store sees exactly the sequence of
+ * puts a serial run makes: the same stories, claim ids and conflicts.
+ *
+ * Sequence numbers (uint64_t, never wrapping in practice) name the pages:
+ * [head, tail) are in the ring, [next, tail) wait for a worker. head and
+ * the slots' pages belong to the caller; next, tail, stop and the done
+ * flags are guarded by the mutex. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assay.h"
+#include "log.h"
+#include "pipeline.h"
+
+#define SLOTS_PER_JOB 4
+#define MAX_JOBS 256
+
+struct slot {
+	struct assay_page page; /* its strings and body are copies, in mem */
+	char *mem;
+	struct assay_processed pr;
+	int rc;
+	bool done;
+};
+
+struct assay_pool {
+	struct assay_pipeline *p;
+	unsigned jobs, nthreads, nslots;
+	struct slot *slots;
+	pthread_t *threads;
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a page to process, or stop */
+	pthread_cond_t done; /* a page processed */
+	uint64_t head, next, tail;
+	bool stop;
+	bool synced; /* mu, work and done are initialised */
+};
+
+unsigned assay_pool_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+static struct slot *slot_of(struct assay_pool *pool, uint64_t seq)
+{
+	return &pool->slots[seq % pool->nslots];
+}
+
+static void *worker(void *arg)
+{
+	struct assay_pool *pool = arg;
+
+	pthread_mutex_lock(&pool->mu);
+	for (;;) {
+		struct slot *sl;
+
+		while (!pool->stop && pool->next == pool->tail)
+			pthread_cond_wait(&pool->work, &pool->mu);
+		if (pool->next == pool->tail)
+			break; /* stopping, and nothing left */
+		sl = slot_of(pool, pool->next++);
+		pthread_mutex_unlock(&pool->mu);
+		sl->rc = assay_pipeline_process(&sl->page, &sl->pr);
+		pthread_mutex_lock(&pool->mu);
+		sl->done = true;
+		pthread_cond_broadcast(&pool->done);
+	}
+	pthread_mutex_unlock(&pool->mu);
+	return NULL;
+}
+
+/* Copies @s to *at and returns the copy (NULL stays NULL). */
+static const char *copy_str(const char *s, char **at)
+{
+	char *c = *at;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(c, s, n);
+	*at += n;
+	return c;
+}
+
+static size_t str_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+/* The page and everything it points to, copied into one block. */
+static int copy_page(struct slot *sl, const struct assay_page *page)
+{
+	const struct assay_page *g = page;
+	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
+		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
+		   str_size(g->title) + str_size(g->warc_file);
+	char *at;
+
+	sl->mem = malloc(n);
+	if (!sl->mem)
+		return ASSAY_ENOMEM;
+	at = sl->mem;
+	sl->page = *g;
+	memcpy(at, g->len ? g->body : "", g->len);
+	at[g->len] = '\0';
+	sl->page.body = at;
+	at += g->len + 1;
+	sl->page.url = copy_str(g->url, &at);
+	sl->page.final_url = copy_str(g->final_url, &at);
+	sl->page.content_type = copy_str(g->content_type, &at);
+	sl->page.charset = copy_str(g->charset, &at);
+	sl->page.published = copy_str(g->published, &at);
+	sl->page.title = copy_str(g->title, &at);
+	sl->page.warc_file = copy_str(g->warc_file, &at);
+	return ASSAY_OK;
+}
+
+/* Stores the oldest page in the ring, once a worker is done with it. A
+ * page whose URL an earlier page in the ring stored meanwhile is skipped
+ * as known, as the caller's check before giving it would have said in a
+ * serial run. */
+static int store_oldest(struct assay_pool *pool)
+{
+	struct assay_pipeline *p = pool->p;
+	struct slot *sl = slot_of(pool, pool->head);
+	int rc;
+
+	pthread_mutex_lock(&pool->mu);
+	while (!sl->done)
+		pthread_cond_wait(&pool->done, &pool->mu);
+	pthread_mutex_unlock(&pool->mu);
+	rc = sl->rc;
+	if (!p->refetch && assay_store_has_url(p->store, sl->page.url)) {
+		p->sum->skipped_known++;
+		rc = ASSAY_OK;
+	} else if (rc != ASSAY_OK) {
+		p->sum->errors++;
+	} else {
+		rc = assay_pipeline_store(p, &sl->page, &sl->pr);
+	}
+	assay_processed_release(&sl->pr);
+	free(sl->mem);
+	sl->mem = NULL;
+	pool->head++;
+	return rc;
+}
+
+static void stop_workers(struct assay_pool *pool)
+{
+	pthread_mutex_lock(&pool->mu);
+	pool->stop = true;
+	pthread_cond_broadcast(&pool->work);
+	pthread_mutex_unlock(&pool->mu);
+	for (unsigned i = 0; i < pool->nthreads; i++)
+		pthread_join(pool->threads[i], NULL);
+	pool->nthreads = 0;
+}
+
+static int start_workers(struct assay_pool *pool)
+{
+	pool->slots = calloc(pool->nslots, sizeof *pool->slots);
+	pool->threads = calloc(pool->jobs, sizeof *pool->threads);
+	if (!pool->slots || !pool->threads)
+		return ASSAY_ENOMEM;
+	if (pthread_mutex_init(&pool->mu, NULL) != 0)
+		return ASSAY_ENOMEM;
+	if (pthread_cond_init(&pool->work, NULL) != 0) {
+		pthread_mutex_destroy(&pool->mu);
+		return ASSAY_ENOMEM;
+	}
+	if (pthread_cond_init(&pool->done, NULL) != 0) {
+		pthread_cond_destroy(&pool->work);
+		pthread_mutex_destroy(&pool->mu);
+		return ASSAY_ENOMEM;
+	}
+	pool->synced = true;
+	for (; pool->nthreads < pool->jobs; pool->nthreads++)
+		if (pthread_create(&pool->threads[pool->nthreads], NULL, worker, pool) != 0)
+			break;
+	if (pool->nthreads < pool->jobs) /* fewer workers, or none: pages inline */
+		assay_warn("could start only %u of %u jobs", pool->nthreads, pool->jobs);
+	return ASSAY_OK;
+}
+
+int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **out)
+{
+	struct assay_pool *pool = calloc(1, sizeof *pool);
+	int rc;
+
+	*out = NULL;
+	if (!pool)
+		return ASSAY_ENOMEM;
+	pool->p = p;
+	pool->jobs = jobs ? (jobs > MAX_JOBS ? MAX_JOBS : jobs) : assay_pool_default_jobs();
+	if (pool->jobs > 1) {
+		pool->nslots = pool->jobs * SLOTS_PER_JOB;
+		rc = start_workers(pool);
+		if (rc != ASSAY_OK) {
+			assay_pool_free(pool);
+			return rc;
+		}
+	}
+	*out = pool;
+	return ASSAY_OK;
+}
+
+int assay_pool_page(struct assay_pool *pool, const struct assay_page *page)
+{
+	struct slot *sl;
+	int rc = ASSAY_OK;
+
+	if (!pool->nthreads)
+		return assay_pipeline_page(pool->p, page);
+	if (pool->tail - pool->head == pool->nslots)
+		rc = store_oldest(pool);
+	sl = slot_of(pool, pool->tail);
+	if (copy_page(sl, page) != ASSAY_OK) {
+		assay_err("%s: cannot queue page: %s", page->url, assay_strerror(ASSAY_ENOMEM));
+		pool->p->sum->errors++;
+		return ASSAY_ENOMEM;
+	}
+	sl->done = false;
+	pthread_mutex_lock(&pool->mu);
+	pool->tail++;
+	pthread_cond_signal(&pool->work);
+	pthread_mutex_unlock(&pool->mu);
+	return rc;
+}
+
+int assay_pool_drain(struct assay_pool *pool)
+{
+	int rc = ASSAY_OK;
+
+	while (pool->head != pool->tail) {
+		int r = store_oldest(pool);
+		if (rc == ASSAY_OK)
+			rc = r;
+	}
+	return rc;
+}
+
+void assay_pool_free(struct assay_pool *pool)
+{
+	if (!pool)
+		return;
+	if (pool->synced) {
+		assay_pool_drain(pool);
+		stop_workers(pool);
+		pthread_cond_destroy(&pool->done);
+		pthread_cond_destroy(&pool->work);
+		pthread_mutex_destroy(&pool->mu);
+	}
+	free(pool->threads);
+	free(pool->slots);
+	free(pool);
+}

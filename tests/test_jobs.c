@@ -1,0 +1,145 @@
+/* test_jobs.c - `assay ingest --jobs N`: the same store whatever N.
+ *
+ * Workers clean and extract in parallel but one writer stores in input
+ * order, so stores made with 1 and 2 jobs must export the same bytes:
+ * claims (ids, evidence, sources), agreements, conflicts and articles
+ * (stories, hashes). The only field allowed to differ is fetched_at,
+ * the wall clock of the run. The input has far more pages than
+ * the queue has slots, duplicates among them (stories, conflicts), and a
+ * page given twice in a row, which the writer must skip as known just as
+ * a serial run does. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "assay.h"
+#include "buf.h"
+#include "store_util.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = tmp_store_dir();
+}
+
+static void teardown(void)
+{
+	rm_tree(dir);
+	free(dir);
+}
+
+TestSuite(jobs, .init = setup, .fini = teardown, .timeout = 240);
+
+/* Runs `assay --db DIR/STORE ARGS` from the source root; stdout into
+ * @out when not NULL. Returns the exit status. */
+static int run(const char *store, const char *args, struct assay_buf *out)
+{
+	char cmd[8192];
+	FILE *p;
+	char chunk[4096];
+	size_t n;
+	int status;
+
+	snprintf(cmd, sizeof cmd, "cd '%s' && '%s' --quiet --db '%s/%s' %s",
+		 getenv("ASSAY_SOURCE_ROOT"), getenv("ASSAY_BIN"), dir, store, args);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		if (out)
+			cr_assert_eq(assay_buf_append(out, chunk, n), ASSAY_OK);
+	status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static json_int_t summary_field(const struct assay_buf *out, const char *field)
+{
+	json_error_t e;
+	json_t *o = json_loadb(out->data, out->len, JSON_DISABLE_EOF_CHECK, &e);
+	json_int_t v;
+
+	cr_assert_not_null(o, "summary is not JSON: %s", e.text);
+	v = json_integer_value(json_object_get(o, field));
+	json_decref(o);
+	return v;
+}
+
+/* The export of @what from @store, without the values of "fetched_at"
+ * (a number or a string): the wall clock of each run. */
+static void export(const char *store, const char *what, struct assay_buf *out)
+{
+	char args[128], *w, *end;
+
+	snprintf(args, sizeof args, "export %s --format jsonl", what);
+	cr_assert_eq(run(store, args, out), 0, "export %s of %s failed", what, store);
+	w = out->data;
+	end = out->data + out->len;
+	for (char *r = out->data; r < end;) {
+		if (strncmp(r, "\"fetched_at\":", 13) == 0) {
+			r += 13;
+			if (r < end && *r == '"') {
+				char *q = memchr(r + 1, '"', (size_t)(end - r - 1));
+				r = q ? q + 1 : end;
+			} else {
+				while (r < end && *r >= '0' && *r <= '9')
+					r++;
+			}
+			continue;
+		}
+		*w++ = *r++;
+	}
+	out->len = (size_t)(w - out->data);
+}
+
+static void ingest(const char *store, const char *jobs, struct assay_buf *sum)
+{
+	char args[512];
+
+	snprintf(args, sizeof args,
+		 "ingest --jobs %s --summary-json tests/data/claims/001_wire_tin_output.txt "
+		 "tests/data/claims/001_wire_tin_output.txt tests/data/claims corpus "
+		 "tests/data/store/neardup", jobs);
+	cr_assert_eq(run(store, args, sum), 0, "ingest --jobs %s failed", jobs);
+}
+
+Test(jobs, stores_made_with_one_and_two_jobs_export_the_same_bytes)
+{
+	static const char *const tables[] = {"claims", "agreements", "conflicts", "articles"};
+	struct assay_buf s1 = {0}, s2 = {0};
+
+	ingest("one", "1", &s1);
+	ingest("two", "2", &s2);
+	cr_assert_gt(summary_field(&s1, "new_articles"), 100);
+	cr_assert_gt(summary_field(&s1, "duplicates"), 0, "the input has no near-duplicates");
+	for (size_t i = 0; i < 5; i++) {
+		static const char *const f[] = {"new_articles", "duplicates", "new_claims",
+						"skipped_known", "errors"};
+		cr_expect_eq(summary_field(&s1, f[i]), summary_field(&s2, f[i]),
+			     "%s: %lld with 1 job, %lld with 2", f[i],
+			     (long long)summary_field(&s1, f[i]),
+			     (long long)summary_field(&s2, f[i]));
+	}
+	cr_assert_eq(summary_field(&s1, "skipped_known"), 2, "a page given again was not skipped");
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		struct assay_buf e1 = {0}, e2 = {0};
+
+		export("one", tables[i], &e1);
+		export("two", tables[i], &e2);
+		cr_assert_gt(e1.len, 0, "no %s exported", tables[i]);
+		cr_assert(e1.len == e2.len && memcmp(e1.data, e2.data, e1.len) == 0,
+			  "the %s exports differ between 1 and 2 jobs", tables[i]);
+		assay_buf_release(&e1);
+		assay_buf_release(&e2);
+	}
+	assay_buf_release(&s1);
+	assay_buf_release(&s2);
+}
+
+Test(jobs, a_jobs_count_that_is_not_a_number_is_refused)
+{
+	cr_assert_eq(run("bad", "ingest --jobs two corpus", NULL), 2);
+	cr_assert_eq(run("bad", "ingest --jobs 0 corpus", NULL), 2);
+}
