@@ -558,3 +558,57 @@ Test(cli, a_mistyped_command_gets_a_suggestion_and_help_command_works)
 	cr_assert(strncmp(out, "usage: assay", 12) == 0, "%s", out);
 	free(out);
 }
+
+/* The man page's entry for @cmd: from its ".TP\n\fBcmd\fR" line to the
+ * next command's, with "\-" read as "-". A new string. */
+static char *man_entry(const char *man, const char *cmd)
+{
+	char head[64];
+	const char *p, *end;
+	char *out, *o;
+
+	snprintf(head, sizeof head, ".TP\n\\fB%s\\fR", cmd);
+	p = strstr(man, head);
+	cr_assert_not_null(p, "doc/assay.1 has no entry for %s", cmd);
+	end = strstr(p + strlen(head), ".TP\n\\fB");
+	if (!end)
+		end = p + strlen(p);
+	o = out = malloc((size_t)(end - p) + 1);
+	for (; p < end; p++)
+		if (!(p[0] == '\\' && p[1] == '-'))
+			*o++ = *p;
+	*o = 0;
+	return out;
+}
+
+/* Every option a command's --help names is in its man page entry. */
+Test(cli, the_man_page_names_every_option_of_every_command)
+{
+	const char *cmds[] = {"crawl", "ingest", "clean", "extract", "claims", "show", "review",
+			      "conflicts", "export", "stats", "reprocess", "serve"};
+	size_t len;
+	char *man = slurp("doc/assay.1", &len);
+
+	man[len] = 0;
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		char args[64], *help, *entry = man_entry(man, cmds[i]);
+
+		snprintf(args, sizeof args, "%s --help", cmds[i]);
+		cr_assert_eq(run(&help, NULL, args), 0);
+		for (const char *p = help; (p = strstr(p, "--"));) {
+			char opt[40];
+			size_t n = 2;
+
+			while (n < sizeof opt - 1 && ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '-'))
+				n++;
+			snprintf(opt, sizeof opt, "%.*s", (int)n, p);
+			p += n;
+			if (n < 4 || strcmp(opt, "--help") == 0)
+				continue;
+			cr_expect_not_null(strstr(entry, opt), "doc/assay.1: %s lacks %s", cmds[i], opt);
+		}
+		free(help);
+		free(entry);
+	}
+	free(man);
+}
