@@ -599,6 +599,26 @@ static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 	return NULL;
 }
 
+/* The commodity a figure names inside its own words ("1.0 ounce of gold
+ * per ton" is one mention): looked up in the text after its number. */
+static bool figure_commodity(const struct cl_doc *d, const struct assay_mention *m, char out[32])
+{
+	const char *p = d->text + m->start, *e = d->text + m->end;
+	struct assay_mention *sub = NULL;
+	size_t n = 0;
+	bool found = false;
+
+	while (p < e && *p != ' ')
+		p++; /* past the number */
+	if (e - p < 4 || assay_find_mentions(p, (size_t)(e - p), NULL, &sub, &n))
+		return false;
+	for (size_t i = 0; i < n && !found; i++)
+		if (sub[i].type == ASSAY_M_COMMODITY)
+			found = cl_copy(out, 32, sub[i].id);
+	free(sub);
+	return found;
+}
+
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
  * million of an element, or a percent of an element over a length ("11.82%
  * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
@@ -978,7 +998,13 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	    strcmp(sm->kind, "company"))
 		cl_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
 	const struct cl_element *el = !strcmp(c->metric, "grade") ? element_after(d, f) : NULL;
-	if (el) {
+	char own[32];
+	if (!strcmp(c->metric, "grade") && figure_commodity(d, m, own)) {
+		/* "1.0 ounce of gold per ton": the metal is inside the figure */
+		cl_copy(c->commodity, sizeof c->commodity, own);
+		if (k && k->dated && !ellipsis)
+			cl_copy(c->period, sizeof c->period, h->period);
+	} else if (el) {
 		cl_copy(c->commodity, sizeof c->commodity, el->commodity);
 		if (k && k->dated && !ellipsis)
 			cl_copy(c->period, sizeof c->period, h->period);
