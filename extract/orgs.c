@@ -358,6 +358,41 @@ static bool in_title_case(struct found *f, size_t p)
 	return f->title_case;
 }
 
+/* ", a public gold mining company" right after position @p: the name
+ * before it is a company's. */
+static bool appositive_company(const struct found *f, size_t p)
+{
+	static const char *const nouns[] = {"company", "firm", "miner", "producer", "subsidiary",
+					    "unit", "concern", "explorer", "developer", "smelter",
+					    "refiner", "steelmaker", "group", "corporation", NULL};
+	size_t q = p, words = 0;
+
+	if (q + 4 >= f->len || f->t[q] != ',' || f->t[q + 1] != ' ')
+		return false;
+	q += 2;
+	if (!strncmp(f->t + q, "a ", 2))
+		q += 2;
+	else if (!strncmp(f->t + q, "an ", 3))
+		q += 3;
+	else
+		return false;
+	while (q < f->len && words < 6) {
+		size_t e = q;
+		while (e < f->len && (isalnum((unsigned char)f->t[e]) || f->t[e] == '-'))
+			e++;
+		if (e == q)
+			return false;
+		for (size_t i = 0; nouns[i]; i++)
+			if (e - q == strlen(nouns[i]) && !memcmp(f->t + q, nouns[i], e - q))
+				return true;
+		if (isupper((unsigned char)f->t[q]) || e >= f->len || f->t[e] != ' ')
+			return false;
+		q = e + 1;
+		words++;
+	}
+	return false;
+}
+
 /* "Nutrien and Mosaic Co": a name the gazetteer knows ends before "and". */
 static size_t split_coordination(const struct found *f, const struct assay_mention *m,
 				 const struct word *w, size_t n)
@@ -452,6 +487,13 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 			continue;
 		}
 		size_t as = 0, an = acronym_after(f->t, f->len, w[n - 1].e, &as);
+		if (head == (size_t)-1 && !an && appositive_company(f, w[n - 1].e) &&
+		    !overlap(f, w[a].s, w[n - 1].e) && !in_title_case(f, w[a].s)) {
+			/* "CMP, a public gold mining company", "Novo Astro, a private
+			 * company" */
+			add_org(f, w[a].s, w[n - 1].e, w[n - 1].e, NULL, "company", 0, 0);
+			return;
+		}
 		for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
 			if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
 				return; /* "Chatree Gold Mine" is a place */
