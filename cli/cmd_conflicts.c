@@ -16,9 +16,14 @@
 
 static const char conflicts_usage[] =
 	"usage: assay conflicts [--format table|csv|jsonl] [--subject ID] [--metric M]\n"
+	"                       [--within-story | --any-story] [--open]\n"
 	"\n"
 	"Lists where sources disagree: figures of one key whose intervals do not\n"
-	"meet, and agreements between the same parties with contradicting statuses.\n";
+	"meet, and agreements between the same parties with contradicting statuses.\n"
+	"A group needs sources from two or more stories; --within-story lists the\n"
+	"stories that contradict themselves instead, --any-story both. A group is\n"
+	"resolved when editors kept one figure and rejected the others; --open\n"
+	"leaves resolved groups out. CSV columns: doc/cli.md.\n";
 
 static const char *const head[] = {"group", "kind", "what", "figure / status", "id",
 	"stories", "first source", "evidence"};
@@ -29,7 +34,7 @@ struct out {
 	struct cli_table t;
 	size_t ngroups;
 	char what[256];    /* the group under way */
-	char conflict[24]; /* its id */
+	struct cli_rows_group grp; /* its own cells */
 };
 
 static void what_of(const struct assay_conflict *g, char *out, size_t size)
@@ -86,8 +91,10 @@ static int on_begin(void *ctx, const struct assay_conflict *g)
 	o->ngroups++;
 	if (o->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_begin(stdout, g);
-	cli_conflict_id(g, o->conflict, sizeof o->conflict);
+	cli_rows_group_init(&o->grp, g);
 	what_of(g, o->what, sizeof o->what);
+	if (g->resolved)
+		strncat(o->what, " (resolved)", sizeof o->what - strlen(o->what) - 1);
 	return 0;
 }
 
@@ -100,10 +107,10 @@ static int on_member(void *ctx, const struct assay_conflict *g, size_t i,
 		return cli_json_conflict_member(stdout, g, i, m);
 	if (o->fmt == CLI_FMT_CSV) {
 		if (g->is_agreement)
-			cli_rows_agreement(stdout, o->conflict, m->agreement, m->sources,
+			cli_rows_agreement(stdout, &o->grp, m->agreement, m->sources,
 					   m->nsources);
 		else
-			cli_rows_claim(stdout, o->conflict, m->claim, m->sources, m->nsources);
+			cli_rows_claim(stdout, &o->grp, m->claim, m->sources, m->nsources);
 		return 0;
 	}
 	return add_member(o, g, m);
@@ -124,7 +131,8 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	static const struct option opts[] = {
 		{"subject", required_argument, NULL, 'S'}, {"metric", required_argument, NULL, 'm'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
+		{"open", no_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
 	struct assay_claim_filter f = {0};
 	struct out o = {.fmt = CLI_FMT_TABLE};
 	struct assay_store *s;
@@ -135,6 +143,9 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 		switch (c) {
 		case 'S': f.subject = optarg; break;
 		case 'm': f.metric = optarg; break;
+		case 'w': f.stories = ASSAY_GROUPS_WITHIN; break;
+		case 'a': f.stories = ASSAY_GROUPS_ANY; break;
+		case 'o': f.open = true; break;
 		case 'f':
 			if (!cli_parse_format(optarg, &o.fmt)) {
 				assay_err("conflicts: --format %s: use table, csv or jsonl", optarg);

@@ -19,12 +19,16 @@
 #include "table.h"
 
 static const char export_usage[] =
-	"usage: assay export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]\n";
+	"usage: assay export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]\n"
+	"                    [--within-story | --any-story] [--open]   (conflicts)\n"
+	"\n"
+	"CSV is one record per figure and source; doc/cli.md lists the columns.\n";
 
 struct ex {
 	FILE *out;
 	enum cli_format fmt;
-	char conflict[24]; /* the group under way's id */
+	struct cli_rows_group grp; /* the group under way */
+	struct assay_claim_filter f; /* conflicts: which groups */
 };
 
 static int ex_claim(void *ctx, const struct assay_stored_claim *c,
@@ -84,7 +88,7 @@ static int ex_group_begin(void *ctx, const struct assay_conflict *g)
 
 	if (x->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_begin(x->out, g);
-	cli_conflict_id(g, x->conflict, sizeof x->conflict);
+	cli_rows_group_init(&x->grp, g);
 	return 0;
 }
 
@@ -96,9 +100,9 @@ static int ex_group_member(void *ctx, const struct assay_conflict *g, size_t i,
 	if (x->fmt == CLI_FMT_JSONL)
 		return cli_json_conflict_member(x->out, g, i, m);
 	if (g->is_agreement)
-		cli_rows_agreement(x->out, x->conflict, m->agreement, m->sources, m->nsources);
+		cli_rows_agreement(x->out, &x->grp, m->agreement, m->sources, m->nsources);
 	else
-		cli_rows_claim(x->out, x->conflict, m->claim, m->sources, m->nsources);
+		cli_rows_claim(x->out, &x->grp, m->claim, m->sources, m->nsources);
 	return 0;
 }
 
@@ -129,7 +133,7 @@ static int run_export(struct assay_store *s, const char *what, struct ex *x)
 		return assay_store_agreements(s, NULL, ex_agreement, x);
 	if (!strcmp(what, "articles"))
 		return assay_store_articles(s, ex_article, x);
-	return assay_store_conflicts_stream(s, NULL,
+	return assay_store_conflicts_stream(s, &x->f,
 					    &(struct assay_conflict_stream){ex_group_begin,
 									    ex_group_member, ex_group_end},
 					    x);
@@ -152,7 +156,9 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
+		{"open", no_argument, NULL, 'O'}, {NULL, 0, NULL, 0}};
+	bool groups = false; /* a flag that only conflicts take */
 	struct ex x = {.out = stdout, .fmt = CLI_FMT_TABLE};
 	const char *path = NULL, *what;
 	char tmp[4096];
@@ -164,6 +170,9 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		switch (c) {
 		case 'f': cli_parse_format(optarg, &x.fmt); break;
 		case 'o': path = optarg; break;
+		case 'w': x.f.stories = ASSAY_GROUPS_WITHIN, groups = true; break;
+		case 'a': x.f.stories = ASSAY_GROUPS_ANY, groups = true; break;
+		case 'O': x.f.open = true, groups = true; break;
 		case 'h': fputs(export_usage, stdout); return CLI_OK;
 		default: fputs(export_usage, stderr); return CLI_FATAL;
 		}
@@ -174,6 +183,10 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		assay_err("export: say what (claims, articles, agreements, conflicts) and "
 			  "--format csv or jsonl");
 		fputs(export_usage, stderr);
+		return CLI_FATAL;
+	}
+	if (groups && strcmp(what, "conflicts")) {
+		assay_err("export: --within-story, --any-story and --open apply to conflicts only");
 		return CLI_FATAL;
 	}
 	s = cli_store_open(g, false);

@@ -20,14 +20,16 @@
 #include "table.h"
 
 enum col {
-	C_CONFLICT, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
+	C_CONFLICT, C_RESOLVED, C_GROUP_STORIES, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
 	C_TYPE, C_VALUE, C_VALUE_MAX, C_UNIT, C_QUALIFIER, C_PER, C_PRICE_PER, C_CHANGE,
 	C_INTERVAL_LOW, C_INTERVAL_HIGH, C_CLAIM, C_REVIEW_STATE, C_CORRECTED_VALUE,
 	C_CORRECTED_UNIT, C_REJECT_REASON, C_REVIEWER, C_REVIEWED_AT, C_FIGURE, C_SITE,
 	C_TITLE, C_URL, C_PUBLISHED, C_FETCHED_AT, C_STORY, C_EVIDENCE, NCOLS
 };
 
-static const char *const head[NCOLS] = {"conflict", "kind", "subject", "metric",
+#define GROUP_COLS C_KIND /* the leading columns only conflict rows have */
+
+static const char *const head[NCOLS] = {"conflict", "resolved", "group_stories", "kind", "subject", "metric",
 	"commodity", "period", "place", "status", "type", "value", "value_max", "unit",
 	"qualifier", "per", "price_per", "change", "interval_low", "interval_high", "claim",
 	"review_state", "corrected_value", "corrected_unit", "reject_reason", "reviewer",
@@ -44,16 +46,26 @@ struct row {
 
 void cli_rows_head(FILE *out, enum cli_rows_kind k)
 {
-	size_t first = k == CLI_ROWS_CONFLICT ? 0 : 1;
+	size_t first = k == CLI_ROWS_CONFLICT ? 0 : GROUP_COLS;
 
 	cli_csv_row(out, head + first, NCOLS - first);
 }
 
-static void put_row(FILE *out, const char *conflict, struct row *r)
+void cli_rows_group_init(struct cli_rows_group *rg, const struct assay_conflict *g)
 {
-	size_t first = conflict ? 0 : 1;
+	cli_conflict_id(g, rg->id, sizeof rg->id);
+	snprintf(rg->resolved, sizeof rg->resolved, "%s", g->resolved ? "true" : "false");
+	snprintf(rg->stories, sizeof rg->stories, "%zu", g->nstories);
+}
 
-	r->cell[C_CONFLICT] = conflict;
+static void put_row(FILE *out, const struct cli_rows_group *grp, struct row *r)
+{
+	size_t first = grp ? 0 : GROUP_COLS;
+
+	if (grp) {
+		r->cell[C_CONFLICT] = grp->id, r->cell[C_RESOLVED] = grp->resolved;
+		r->cell[C_GROUP_STORIES] = grp->stories;
+	}
 	for (size_t i = 0; i < NCOLS; i++)
 		if (!r->cell[i])
 			r->cell[i] = "";
@@ -87,8 +99,8 @@ static void source_cells(struct row *r, const struct assay_source *s)
 	r->cell[C_EVIDENCE] = r->evidence;
 }
 
-void cli_rows_claim(FILE *out, const char *conflict, const struct assay_stored_claim *c,
-		    const struct assay_source *src, size_t n)
+void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
+		    const struct assay_stored_claim *c, const struct assay_source *src, size_t n)
 {
 	struct row r;
 
@@ -114,17 +126,18 @@ void cli_rows_claim(FILE *out, const char *conflict, const struct assay_stored_c
 	cli_tidy_text(c->figure, r.figure, sizeof r.figure);
 	r.cell[C_FIGURE] = r.figure;
 	if (!n)
-		put_row(out, conflict, &r);
+		put_row(out, grp, &r);
 	for (size_t i = 0; i < n; i++) {
 		cli_tidy_text(src[i].figure[0] ? src[i].figure : c->figure, r.figure,
 			      sizeof r.figure);
 		source_cells(&r, &src[i]);
-		put_row(out, conflict, &r);
+		put_row(out, grp, &r);
 	}
 }
 
-void cli_rows_agreement(FILE *out, const char *conflict, const struct assay_stored_agreement *a,
-			const struct assay_source *src, size_t n)
+void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
+			const struct assay_stored_agreement *a, const struct assay_source *src,
+			size_t n)
 {
 	struct row r;
 	size_t len = 0;
@@ -139,10 +152,10 @@ void cli_rows_agreement(FILE *out, const char *conflict, const struct assay_stor
 	r.cell[C_CLAIM] = a->id;
 	review_cells(&r, &a->review, "");
 	if (!n)
-		put_row(out, conflict, &r);
+		put_row(out, grp, &r);
 	for (size_t i = 0; i < n; i++) {
 		source_cells(&r, &src[i]);
-		put_row(out, conflict, &r);
+		put_row(out, grp, &r);
 	}
 }
 

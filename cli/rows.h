@@ -20,19 +20,28 @@ struct assay_source;
 struct assay_conflict;
 
 /* Which leading columns a table has: conflict rows start with the group's
- * id; claims and agreements exports have no group. */
+ * id, whether editors resolved it and its number of stories; claims and
+ * agreements exports have no group. */
 enum cli_rows_kind { CLI_ROWS_PLAIN, CLI_ROWS_CONFLICT };
 
 /* The header record. */
 void cli_rows_head(FILE *out, enum cli_rows_kind k);
 
-/* One record per source of the claim (or agreement) @c; @conflict is the
- * group's id in conflict rows, NULL otherwise. A claim without sources
- * still gets one record. */
-void cli_rows_claim(FILE *out, const char *conflict, const struct assay_stored_claim *c,
-		    const struct assay_source *src, size_t n);
-void cli_rows_agreement(FILE *out, const char *conflict, const struct assay_stored_agreement *a,
-			const struct assay_source *src, size_t n);
+/* A conflict group's own cells, set once from its first member. */
+struct cli_rows_group {
+	char id[24], resolved[8], stories[24];
+};
+
+void cli_rows_group_init(struct cli_rows_group *rg, const struct assay_conflict *g);
+
+/* One record per source of the claim (or agreement) @c; @grp is its group
+ * in conflict rows, NULL otherwise. A claim without sources still gets
+ * one record. */
+void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
+		    const struct assay_stored_claim *c, const struct assay_source *src, size_t n);
+void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
+			const struct assay_stored_agreement *a, const struct assay_source *src,
+			size_t n);
 
 /* The stable id of the group whose first member @g holds: "c" or "a" and
  * the key's hash in 16 hex digits, as the review page names it. */

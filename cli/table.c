@@ -550,6 +550,8 @@ static json_t *group_head_json(const struct assay_conflict *g)
 
 	cli_conflict_id(g, id, sizeof id);
 	json_object_set_new(o, "id", json_string(id));
+	json_object_set_new(o, "resolved", json_boolean(g->resolved));
+	json_object_set_new(o, "stories", json_integer((json_int_t)g->nstories));
 
 	if (g->is_agreement) {
 		const struct assay_agreement *a0 = &g->members[0].agreement->a;

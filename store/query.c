@@ -448,9 +448,115 @@ struct member {
 	struct srcs srcs;
 };
 
-/* Pass one: the keys of the group @gk, sorted. */
+/* The distinct story ids behind a group. Made unique (sorted) whenever
+ * the array fills, so it holds about twice the distinct ids, however many
+ * copies of one story the group has. */
+struct story_set {
+	char (*v)[24];
+	size_t n, cap;
+};
+
+static int cmp_story_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void story_set_unique(struct story_set *ss)
+{
+	size_t k = 0;
+
+	qsort(ss->v, ss->n, sizeof *ss->v, cmp_story_id);
+	for (size_t i = 0; i < ss->n; i++)
+		if (!k || strcmp(ss->v[i], ss->v[k - 1]))
+			memmove(ss->v[k++], ss->v[i], sizeof *ss->v);
+	ss->n = k;
+}
+
+static int story_set_add(struct story_set *ss, const char *story)
+{
+	if (ss->n == ss->cap) {
+		story_set_unique(ss);
+		if (ss->n * 2 >= ss->cap) { /* also the first time: 0 >= 0 */
+			size_t cap = ss->cap ? ss->cap * 2 : 8;
+			void *p = realloc(ss->v, cap * sizeof *ss->v);
+
+			if (!p)
+				return ASSAY_ENOMEM;
+			ss->v = p;
+			ss->cap = cap;
+		}
+	}
+	snprintf(ss->v[ss->n++], sizeof *ss->v, "%s", story);
+	return ASSAY_OK;
+}
+
+/* The stories of every evidence of claim @id (only the story is read). */
+static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id,
+			     struct story_set *ss)
+{
+	size_t idl = strlen(id);
+	MDB_cursor *c;
+	MDB_val k = {idl, (void *)id}, v;
+	int rc = mdb_cursor_open(txn, s->dbi[T_EVIDENCE], &c);
+
+	if (rc)
+		return store_mdb(s, rc, "reading evidence");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		struct rec_r r;
+		char story[24];
+		size_t skip;
+
+		if (k.mv_size != idl + 12 || memcmp(k.mv_data, id, idl))
+			break;
+		rec_init(&r, v.mv_data, v.mv_size);
+		rec_get_mem(&r, &skip); /* the URL */
+		rec_get_str(&r, story, sizeof story);
+		if (story_set_add(ss, story)) {
+			mdb_cursor_close(c);
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
+		}
+	}
+	mdb_cursor_close(c);
+	return ASSAY_OK;
+}
+
+/* What pass one learns of a whole group: its stories and whether editors
+ * resolved it. */
+struct group_facts {
+	struct story_set stories;
+	size_t kept, rejected, members;
+};
+
+static void facts_review(struct assay_store *s, MDB_txn *txn, const char *id,
+			 struct group_facts *gf)
+{
+	struct assay_review rv;
+
+	get_review(s, txn, id, &rv);
+	gf->kept += !strcmp(rv.state, "accepted") || !strcmp(rv.state, "corrected");
+	gf->rejected += !strcmp(rv.state, "rejected");
+	gf->members++;
+}
+
+static bool facts_resolved(const struct group_facts *gf)
+{
+	return gf->kept == 1 && gf->rejected + 1 == gf->members;
+}
+
+static bool group_shown(const struct assay_claim_filter *f, const struct group_facts *gf)
+{
+	enum assay_group_stories rule = f ? f->stories : ASSAY_GROUPS_ACROSS;
+	size_t n = gf->stories.n;
+
+	if (f && f->open && facts_resolved(gf))
+		return false;
+	return rule == ASSAY_GROUPS_ANY || (rule == ASSAY_GROUPS_WITHIN ? n <= 1 : n >= 2);
+}
+
+/* Pass one: the keys of the group @gk, sorted, and the group's facts. */
 static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
-		      struct member_keys *ks)
+		      struct member_keys *ks, struct group_facts *gf)
 {
 	MDB_cursor *c;
 	MDB_val k = {8, (void *)gk}, dup, id, v;
@@ -485,14 +591,25 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 				memcpy(mk->published, m.agr.first_published, sizeof mk->published);
 				mk->seq = m.srcs.n ? m.srcs.v[0].seq : 0;
 				ks->n++;
+				for (size_t i = 0; i < m.srcs.n && !rc; i++)
+					if (story_set_add(&gf->stories, m.srcs.v[i].story))
+						rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
+				facts_review(s, txn, mk->id, gf);
 			}
 			srcs_release(&m.srcs);
 		} else if (claim_decode(&v, &m.claim) == ASSAY_OK) {
 			mk->value = m.claim.c.value;
 			ks->n++;
+			rc = add_claim_stories(s, txn, mk->id, &gf->stories);
+			facts_review(s, txn, mk->id, gf);
+		}
+		if (rc) {
+			mdb_cursor_close(c);
+			return rc;
 		}
 	}
 	mdb_cursor_close(c);
+	story_set_unique(&gf->stories);
 	qsort(ks->v, ks->n, sizeof *ks->v, agr ? cmp_status : cmp_figure);
 	return ASSAY_OK;
 }
@@ -533,7 +650,7 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 		return true;
 	if (mdb_cursor_get(c, &k, &dup, MDB_SET) == 0 && member_id(agr, &dup, &id) &&
 	    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v) == 0) {
-		struct assay_claim_filter key = {NULL, f->subject, f->metric};
+		struct assay_claim_filter key = {.subject = f->subject, .metric = f->metric};
 
 		if (agr) {
 			struct assay_stored_agreement o;
@@ -551,9 +668,11 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 
 /* Streams one group: begin with its first member, every member, end. */
 static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
-			const struct member_keys *ks, const struct assay_conflict_stream *cs,
-			void *ctx)
+			const struct member_keys *ks, const struct group_facts *gf,
+			const struct assay_conflict_stream *cs, void *ctx)
 {
+	size_t nstories = gf->stories.n;
+	bool resolved = facts_resolved(gf);
 	struct member *m = malloc(sizeof *m);
 	size_t shown = 0;
 	int rc = ASSAY_OK;
@@ -572,16 +691,16 @@ static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
 		}
 		cm = (struct assay_conflict_member){agr ? NULL : &m->claim, agr ? &m->agr : NULL,
 						    m->srcs.v, m->srcs.n};
-		g = (struct assay_conflict){agr, &cm, 1};
+		g = (struct assay_conflict){agr, &cm, 1, nstories, resolved};
 		if (!shown && cs->begin)
 			rc = cs->begin(ctx, &g);
-		g = (struct assay_conflict){agr, NULL, 0};
+		g = (struct assay_conflict){agr, NULL, 0, nstories, resolved};
 		if (!rc)
 			rc = cs->member(ctx, &g, shown++, &cm);
 		srcs_release(&m->srcs);
 	}
 	if (!rc && shown && cs->end) {
-		struct assay_conflict g = {agr, NULL, 0};
+		struct assay_conflict g = {agr, NULL, 0, nstories, resolved};
 
 		rc = cs->end(ctx, &g);
 	}
@@ -593,6 +712,7 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 				 const struct assay_conflict_stream *cs, void *ctx)
 {
 	struct member_keys ks = {0};
+	struct group_facts gf = {0};
 	MDB_txn *txn;
 	MDB_cursor *c;
 	MDB_val k, v;
@@ -613,11 +733,13 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
 			continue;
 		ks.n = 0;
-		rc = group_keys(s, txn, agr, kp + 1, &ks);
-		if (!rc && ks.n >= 2)
-			rc = stream_group(s, txn, agr, &ks, cs, ctx);
+		gf.stories.n = gf.kept = gf.rejected = gf.members = 0;
+		rc = group_keys(s, txn, agr, kp + 1, &ks, &gf);
+		if (!rc && ks.n >= 2 && group_shown(f, &gf))
+			rc = stream_group(s, txn, agr, &ks, &gf, cs, ctx);
 	}
 	free(ks.v);
+	free(gf.stories.v);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
 	return rc;
@@ -692,7 +814,7 @@ static int group_take(void *ctx, const struct assay_conflict *cg, size_t i,
 static int group_done(void *ctx, const struct assay_conflict *cg)
 {
 	struct group *g = ctx;
-	struct assay_conflict whole = {cg->is_agreement, g->m, g->n};
+	struct assay_conflict whole = {cg->is_agreement, g->m, g->n, cg->nstories, cg->resolved};
 	int rc;
 
 	for (size_t i = 0; i < g->n; i++)

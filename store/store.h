@@ -160,8 +160,20 @@ struct assay_source {
 	int64_t fetched_at;    /* the article's, unix seconds */
 };
 
+/* Which conflict groups a listing gives, by the stories behind them: a
+ * disagreement between sources needs figures (or statuses) from two or
+ * more stories; a group whose every source is one story is that story
+ * contradicting itself. */
+enum assay_group_stories {
+	ASSAY_GROUPS_ACROSS = 0, /* two or more stories: the default */
+	ASSAY_GROUPS_WITHIN,     /* one story only */
+	ASSAY_GROUPS_ANY,
+};
+
 struct assay_claim_filter {
 	const char *state, *subject, *metric; /* NULL: any */
+	enum assay_group_stories stories;    /* conflicts only */
+	bool open;                           /* conflicts only: leave out resolved groups */
 };
 
 typedef int (*assay_claim_fn)(void *ctx, const struct assay_stored_claim *c,
@@ -187,17 +199,23 @@ struct assay_conflict_member {
 	size_t nsources;
 };
 
+/* A group is resolved when editors kept one member (accepted or
+ * corrected it) and rejected every other. */
 struct assay_conflict {
 	bool is_agreement;
 	const struct assay_conflict_member *members;
 	size_t nmembers;
+	size_t nstories;       /* distinct stories among every member's sources */
+	bool resolved;
 };
 
 typedef int (*assay_conflict_fn)(void *ctx, const struct assay_conflict *g);
 
 /* Every conflict group; @f filters claim groups by subject and metric and
- * agreement groups by party (subject). Claim groups come in figure order,
- * agreement groups in order of first publication. The whole group, every
+ * agreement groups by party (subject), every group by its stories and,
+ * with f->open, leaves out resolved groups (NULL: every group across
+ * stories). Claim groups come in figure order, agreement groups in order
+ * of first publication. The whole group, every
  * member with every source, is in memory for @fn: for output of any size
  * use the stream below. */
 int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter *f,
@@ -207,7 +225,8 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
  * its sources, never a whole group. For each group: @begin (may be NULL)
  * sees the group as read so far, its first member (g->nmembers is 1);
  * then @member sees member @i (from 0, in order) as @m; then @end (may be
- * NULL). @member and @end see the group's kind only (no members). What is
+ * NULL). @member and @end see the group's kind, nstories and resolved
+ * (no members); begin sees them too, read before it is called. What is
  * handed over is valid only during the call. A non-zero return ends the
  * walk and is returned. */
 struct assay_conflict_stream {

@@ -4,7 +4,8 @@
 the columns in order, one value a cell, numbers that parse as numbers,
 ISO 8601 dates and times, evidence on one line without U+FFFD.
 
-usage: check_tidy_csv.py conflicts|claims|agreements|articles FILE
+usage: check_tidy_csv.py conflicts|claims|agreements|articles FILE [MIN_STORIES]
+With MIN_STORIES, every conflict group must span that many stories.
 Exits 1 with the first fault found (file, line, column, cell)."""
 import csv
 import math
@@ -17,7 +18,7 @@ ROW = ["kind", "subject", "metric", "commodity", "period", "place", "status", "t
        "corrected_unit", "reject_reason", "reviewer", "reviewed_at", "figure", "site",
        "title", "url", "published", "fetched_at", "story", "evidence"]
 HEADS = {
-    "conflicts": ["conflict"] + ROW,
+    "conflicts": ["conflict", "resolved", "group_stories"] + ROW,
     "claims": ROW,
     "agreements": ROW,
     "articles": ["url", "title", "site", "published", "author", "language", "sha256",
@@ -31,6 +32,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 WORDS = {
     "kind": {"claim", "agreement"},
+    "resolved": {"true", "false"},
     "review_state": {"pending", "accepted", "rejected", "corrected"},
     "qualifier": {"", "eq", "approx", "lt", "le", "gt", "ge"},
 }
@@ -42,7 +44,9 @@ def fault(path, line, col, cell, why):
     sys.exit(f"{path}:{line}: {col}={cell!r}: {why}")
 
 
-def check_cell(path, line, col, cell):
+def check_cell(path, line, col, cell, min_stories):
+    if col == "group_stories" and (not cell.isdigit() or int(cell) < min_stories):
+        fault(path, line, col, cell, f"not a count of {min_stories} or more stories")
     if col in NUMBERS and cell:
         try:
             v = float(cell)
@@ -67,6 +71,7 @@ def check_cell(path, line, col, cell):
 
 def main():
     what, path = sys.argv[1], sys.argv[2]
+    min_stories = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     if not rows or rows[0] != HEADS[what]:
@@ -75,7 +80,7 @@ def main():
         if len(row) != len(rows[0]):
             sys.exit(f"{path}:{n}: {len(row)} cells, the header has {len(rows[0])}")
         for col, cell in zip(rows[0], row):
-            check_cell(path, n, col, cell)
+            check_cell(path, n, col, cell, min_stories)
     print(len(rows) - 1)
 
 

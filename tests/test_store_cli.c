@@ -382,7 +382,8 @@ static void add_messy_article_and_a_correction(void)
 	assay_buf_release(&out);
 }
 
-/* Runs tests/check_tidy_csv.py on @path; its exit status, output in @msg. */
+/* Runs tests/check_tidy_csv.py on @path (conflict groups of two stories
+ * or more); its exit status, output in @msg. */
 static int check_tidy(const char *what, const char *path, char *msg, size_t size)
 {
 	char cmd[8192];
@@ -390,7 +391,7 @@ static int check_tidy(const char *what, const char *path, char *msg, size_t size
 	size_t n;
 	int status;
 
-	snprintf(cmd, sizeof cmd, "python3 '%s/tests/check_tidy_csv.py' %s '%s' 2>&1",
+	snprintf(cmd, sizeof cmd, "python3 '%s/tests/check_tidy_csv.py' %s '%s' 2 2>&1",
 		 getenv("ASSAY_SOURCE_ROOT"), what, path);
 	p = popen(cmd, "r");
 	cr_assert_not_null(p);
@@ -445,7 +446,7 @@ Test(store_cli, conflicts_csv_is_the_export_and_carries_the_review)
 	check_csv(listed.data);
 	records_with(listed.data, ",refining_share,", &rows);
 	/* the messy sentence on one line, dated, its figure a bare number */
-	cr_assert_not_null(strstr(rows.data, ",claim,CN,refining_share,rare-earths,,,actual,,50,,%,eq,"),
+	cr_assert_not_null(strstr(rows.data, ",false,3,claim,CN,refining_share,rare-earths,,,actual,,50,,%,eq,"),
 			   "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",2024-11-02,"), "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",China refines 50% of the worlds ore.\n"), "%s",
@@ -488,5 +489,120 @@ Test(store_cli, conflicts_jsonl_carry_ids_intervals_and_reviews)
 		json_decref(objs[i]);
 	}
 	cr_assert_eq(claims, 3, "70%%, 90%% and 50%% of CN refining_share");
+	assay_buf_release(&out);
+}
+
+/* One story that gives two figures of one key: a story at odds with
+ * itself, not a disagreement between sources. */
+static void add_self_contradicting_story(void)
+{
+	struct assay_store *s;
+	struct assay_put_result r;
+	struct test_article t;
+	json_t *o = json_loads("{\"article\":\"self\",\"url\":\"https://self.example/a\","
+		"\"published\":\"2024-12-01\",\"claims\":[{\"subject\":\"TR\",\"metric\":\"jobs\","
+		"\"status\":\"actual\",\"value\":100,\"unit\":\"job\",\"qualifier\":\"eq\","
+		"\"figure\":\"100\",\"sentence\":\"The mine employs 100 people.\"},"
+		"{\"subject\":\"TR\",\"metric\":\"jobs\",\"status\":\"actual\",\"value\":500,"
+		"\"unit\":\"job\",\"qualifier\":\"eq\",\"figure\":\"500\","
+		"\"sentence\":\"Its 500 workers went on strike.\"}],\"agreements\":[]}", 0, NULL);
+
+	cr_assert_not_null(o);
+	cr_assert(test_article_from_json(o, &t));
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+	assay_store_close(s);
+	test_article_release(&t);
+	json_decref(o);
+}
+
+/* The groups `conflicts ARGS --format jsonl` lists, as "kind:metric:stories"
+ * words (agreements: "agreement::stories"), and the resolved count. */
+static void list_groups(const char *args, char *out, size_t size, size_t *resolved)
+{
+	struct assay_buf buf = {0};
+	json_t *objs[16];
+	char cmd[256];
+	size_t n, len = 0;
+
+	snprintf(cmd, sizeof cmd, "conflicts --format jsonl %s", args);
+	cr_assert_eq(run(cmd, &buf), 0, "%s", cmd);
+	n = json_lines(&buf, objs, 16);
+	out[0] = '\0';
+	*resolved = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_t *key = json_object_get(objs[i], "key");
+
+		len += (size_t)snprintf(out + len, size - len, "%s%s:%s:%lld", i ? " " : "",
+					json_string_value(json_object_get(objs[i], "kind")),
+					key ? json_string_value(json_object_get(key, "metric")) : "",
+					json_integer_value(json_object_get(objs[i], "stories")));
+		*resolved += json_is_true(json_object_get(objs[i], "resolved"));
+		json_decref(objs[i]);
+	}
+	assay_buf_release(&buf);
+}
+
+Test(store_cli, a_story_at_odds_with_itself_is_listed_apart)
+{
+	char got[512];
+	size_t resolved;
+
+	add_self_contradicting_story();
+	list_groups("", got, sizeof got, &resolved);
+	cr_assert_str_eq(got, "agreement::5 claim:refining_share:2", "by default");
+	list_groups("--within-story", got, sizeof got, &resolved);
+	cr_assert_str_eq(got, "claim:jobs:1");
+	list_groups("--any-story --subject TR", got, sizeof got, &resolved);
+	cr_assert_str_eq(got, "agreement::5 claim:jobs:1");
+}
+
+/* The ids of CN refining_share's figures, in figure order (70, 90). */
+static void refining_share_ids(char ids[2][16])
+{
+	struct assay_buf out = {0};
+	json_t *objs[4];
+	size_t n;
+
+	cr_assert_eq(run("claims --format jsonl --subject CN --metric refining_share", &out), 0);
+	n = json_lines(&out, objs, 4);
+	cr_assert_eq(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		double v = json_real_value(json_object_get(objs[i], "value"));
+
+		snprintf(ids[v > 80], 16, "%s", json_string_value(json_object_get(objs[i], "id")));
+		json_decref(objs[i]);
+	}
+	assay_buf_release(&out);
+}
+
+Test(store_cli, a_group_editors_settled_is_resolved_and_left_out_by_open)
+{
+	struct assay_buf out = {0};
+	char ids[2][16], args[128], got[512];
+	size_t resolved;
+
+	refining_share_ids(ids);
+	snprintf(args, sizeof args, "review %s accept", ids[1]);
+	cr_assert_eq(run(args, &out), 0);
+	list_groups("", got, sizeof got, &resolved);
+	cr_assert_eq(resolved, 0, "one figure accepted, the other still pending");
+	snprintf(args, sizeof args, "review %s reject --reason 'production, not refining'",
+		 ids[0]);
+	cr_assert_eq(run(args, &out), 0);
+	list_groups("", got, sizeof got, &resolved);
+	cr_assert_str_eq(got, "agreement::5 claim:refining_share:2");
+	cr_assert_eq(resolved, 1);
+	list_groups("--open", got, sizeof got, &resolved);
+	cr_assert_str_eq(got, "agreement::5", "--open leaves the resolved group out");
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export conflicts --format csv", &out), 0);
+	cr_assert_not_null(strstr(out.data, ",true,2,claim,CN,refining_share,"), "%s", out.data);
+	cr_assert_not_null(strstr(out.data, ",rejected,,,\"production, not refining\","), "%s",
+			   out.data);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export conflicts --format csv --open", &out), 0);
+	cr_assert_null(strstr(out.data, "refining_share"), "%s", out.data);
+	cr_assert_eq(run("export claims --format csv --open", &out), 2, "conflicts only");
 	assay_buf_release(&out);
 }
