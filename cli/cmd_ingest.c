@@ -171,17 +171,28 @@ static int warc_page(void *ctx, const struct assay_page *page)
 	return assay_pool_page(in->pool, page);
 }
 
+/* Every record counted: pages, records that are not pages, and damaged
+ * ones (each an error; reading went on past them). */
 static int ingest_warc(struct ingest *in, const char *path)
 {
 	struct assay_pipeline *p = in->p;
-	unsigned pages = 0, failed = 0;
-	int rc = assay_warc_pages(path, warc_page, in, &pages, &failed);
+	struct assay_warc_counts n;
+	int rc = assay_warc_pages(path, warc_page, in, &n);
 
+	p->sum->records_skipped += n.skipped;
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot read WARC file: %s", path, assay_strerror(rc));
 		p->sum->errors++;
+		return rc;
 	}
-	return rc;
+	if (n.damaged) {
+		assay_err("%s: %u damaged or oversized WARC records skipped", path, n.damaged);
+		p->sum->errors += n.damaged;
+	}
+	if (n.skipped || n.damaged)
+		assay_info("%s: %u WARC records with pages, %u not pages, %u damaged", path,
+			   n.pages + n.failed, n.skipped, n.damaged);
+	return n.damaged ? ASSAY_EPARSE : ASSAY_OK;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -263,6 +274,13 @@ static int ingest_path(struct ingest *in, const char *path, int depth)
 	}
 	if (is_warc(path))
 		return ingest_warc(in, path);
+	if (has_suffix(path, ".arc") || has_suffix(path, ".arc.gz")) {
+		/* The older Internet Archive format: its records are not WARC's. */
+		assay_err("%s: ARC files are not read (convert it to WARC first, e.g. with "
+			  "warcio or JWAT's arc2warc)", path);
+		p->sum->errors++;
+		return ASSAY_EINVAL;
+	}
 	if (depth > 0 && !(has_suffix(path, ".html") || has_suffix(path, ".htm") ||
 			   has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz") ||
 			   has_suffix(path, ".txt") || has_suffix(path, ".txt.gz")))

@@ -302,6 +302,7 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bo
 		put_extra(&b, s->deferred, "left for the next run");
 		put_extra(&b, s->retries, "retries");
 		put_extra(&b, s->dropped, "not queued (over a crawl bound)");
+		put_extra(&b, s->records_skipped, "WARC records not pages");
 		assay_buf_printf(&b, ", %u errors in %.1f s%s", s->errors, s->seconds,
 				 s->stopped ? " (stopped: budget spent)" : "");
 		if (b.data)
@@ -310,7 +311,7 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bo
 	}
 	if (json) {
 		/* cli.md's fields, then what the crawler adds for cron jobs. */
-		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:I,s:b}",
+		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:b}",
 				      "sources", (json_int_t)s->sources,
 				      "pages_fetched", (json_int_t)s->pages_fetched,
 				      "not_modified", (json_int_t)s->not_modified,
@@ -323,7 +324,9 @@ void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bo
 				      "too_old", (json_int_t)s->too_old,
 				      "deferred", (json_int_t)s->deferred,
 				      "retries", (json_int_t)s->retries,
-				      "dropped", (json_int_t)s->dropped, "stopped", s->stopped);
+				      "dropped", (json_int_t)s->dropped,
+				      "records_skipped", (json_int_t)s->records_skipped,
+				      "stopped", s->stopped);
 		if (o) {
 			json_dumpf(o, json, JSON_COMPACT | JSON_REAL_PRECISION(6));
 			fputc('\n', json);

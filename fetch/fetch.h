@@ -48,6 +48,8 @@ struct assay_crawl_summary {
 	unsigned too_old;      /* items older than --since, not fetched */
 	unsigned retries;      /* requests tried again */
 	unsigned dropped;      /* URLs not queued: over a depth, fan-out or queue bound */
+	/* Added by ingest of WARC files: */
+	unsigned records_skipped; /* records that are not pages (requests, metadata...) */
 	bool stopped;          /* a --max-pages or --max-seconds budget ran out */
 };
 

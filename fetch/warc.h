@@ -44,10 +44,13 @@ struct assay_warc_record {
 };
 
 /* Calls @cb for each record of @path, in order; a non-zero return from
- * @cb stops the walk and is returned. Records over @max_record bytes are
- * skipped. ASSAY_EPARSE when the file is not WARC. */
+ * @cb stops the walk and is returned. Records over @max_record bytes, and
+ * damaged ones (reading goes on at the next "WARC/" line, or the next
+ * gzip member), are skipped and counted in *@unread (may be NULL).
+ * ASSAY_EPARSE when not one record could be read: not a WARC file. */
 int assay_warc_read(const char *path, size_t max_record,
-		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx);
+		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx,
+		    unsigned *unread);
 
 struct assay_page;
 
@@ -55,10 +58,16 @@ struct assay_page;
  * responses with status 2xx and an HTML/XHTML/XML content type (or none),
  * and resource records, for http(s) target URIs - as an assay_page whose url is the
  * WARC-Target-URI, warc_file @path and warc_offset the record's offset.
- * @pages counts the pages handed on, @failed those @on_page refused.
+ * Every record is counted in @n, none skipped silently.
  * Returns ASSAY_OK, or the reading error. */
+struct assay_warc_counts {
+	unsigned pages;   /* handed to @on_page, which took them */
+	unsigned failed;  /* handed to @on_page, which refused them */
+	unsigned skipped; /* not pages: requests, metadata, redirects, errors, images */
+	unsigned damaged; /* unreadable (damaged, cut short or oversized) */
+};
 int assay_warc_pages(const char *path, int (*on_page)(void *ctx, const struct assay_page *page),
-		     void *ctx, unsigned *pages, unsigned *failed);
+		     void *ctx, struct assay_warc_counts *n);
 
 /* The SHA-1 of @p in base32, as WARC digests write it (33 bytes). */
 void assay_warc_sha1_base32(const void *p, size_t len, char out[33]);

@@ -4,7 +4,14 @@
  * file offset of the gzip member its header starts in: exactly the
  * record's own member in files written one member per record (ours,
  * Common Crawl's). Memory stays bounded: a record over the size limit is
- * skipped as it streams past, never buffered whole. */
+ * skipped as it streams past, never buffered whole.
+ *
+ * Read as the well-known readers read what writers get wrong: header
+ * lines may end in LF or CR CR LF; a response whose headers say chunked
+ * but whose body is not is taken as it is; a damaged record (no WARC/
+ * line, no Content-Length, a block that does not end where it says) is
+ * counted and skipped, and reading goes on at the next line starting
+ * "WARC/" - one bad record does not end the file. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,6 +42,9 @@ struct reader {
 	bool gz;
 	int64_t consumed;         /* plain files: bytes consumed before pending */
 	size_t skip;              /* bytes of an oversized record still to drop */
+	unsigned unread;          /* records damaged or oversized, skipped */
+	unsigned good;            /* records read */
+	bool resync;              /* looking for the next "WARC/" line */
 	size_t max_record;
 	int (*cb)(void *, const struct assay_warc_record *);
 	void *ctx;
@@ -114,6 +124,58 @@ static char *field_dup(const char *h, size_t hlen, const char *name)
 	return v ? strndup(v, n) : NULL;
 }
 
+/* The length of the header at @p up to and including its blank line,
+ * lines ending in LF, CR LF or CR CR LF; 0 when not (yet) there. */
+static size_t header_len(const char *p, size_t len)
+{
+	const char *s = p, *end = p + len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s)), *e;
+
+		if (!nl)
+			return 0;
+		for (e = s; e < nl && *e == '\r'; e++)
+			;
+		if (e == nl && s > p)
+			return (size_t)(nl - p) + 1;
+		s = nl + 1;
+	}
+	return 0;
+}
+
+/* Whether @p is chunked transfer coding, whole: size lines in hex, each
+ * chunk that long, a last chunk of 0. Checked before dechunk() changes
+ * anything, since writers often store the body already de-chunked. */
+static bool is_chunked(const char *p, size_t len)
+{
+	size_t in = 0;
+
+	for (;;) {
+		char *end;
+		const char *nl = memchr(p + in, '\n', len - in);
+		unsigned long long n;
+
+		if (!nl || !((p[in] >= '0' && p[in] <= '9') || (p[in] >= 'a' && p[in] <= 'f') ||
+			     (p[in] >= 'A' && p[in] <= 'F')))
+			return false;
+		n = strtoull(p + in, &end, 16);
+		if (end > nl || (*end != '\r' && *end != '\n' && *end != ';' && *end != ' '))
+			return false;
+		in = (size_t)(nl - p) + 1;
+		if (n == 0)
+			return true;
+		if (n > len - in)
+			return false;
+		in += n;
+		if (in < len && p[in] == '\r')
+			in++;
+		if (in >= len || p[in] != '\n')
+			return false;
+		in++;
+	}
+}
+
 /* Undoes chunked transfer coding in place; false when malformed. */
 static bool dechunk(char *p, size_t *len)
 {
@@ -147,21 +209,20 @@ static bool dechunk(char *p, size_t *len)
 static int http_payload(struct assay_warc_record *rec, char *block, size_t len,
 			struct assay_buf *tmp, char **ctype)
 {
-	const char *end = mem_find(block, len, "\r\n\r\n", 4);
-	size_t hlen, plen, n;
+	size_t hlen = header_len(block, len), plen, n;
 	const char *te, *ce;
 	char *payload;
 
-	if (len < 12 || strncmp(block, "HTTP/", 5) != 0 || !end)
+	if (len < 12 || strncmp(block, "HTTP/", 5) != 0 || !hlen)
 		return ASSAY_OK;
 	rec->http_status = atoi(strchr(block, ' ') ? strchr(block, ' ') + 1 : "0");
-	hlen = (size_t)(end - block) + 4;
 	payload = block + hlen;
 	plen = len - hlen;
 	*ctype = field_dup(block, hlen, "content-type");
 	rec->content_type = *ctype;
 	te = field(block, hlen, "transfer-encoding", &n);
-	if (te && n >= 7 && strncasecmp(te, "chunked", 7) == 0 && !dechunk(payload, &plen))
+	if (te && n >= 7 && strncasecmp(te, "chunked", 7) == 0 && is_chunked(payload, plen) &&
+	    !dechunk(payload, &plen))
 		return ASSAY_EPARSE;
 	ce = field(block, hlen, "content-encoding", &n);
 	if ((ce && (strncasecmp(ce, "gzip", 4) == 0 || strncasecmp(ce, "deflate", 7) == 0)) ||
@@ -210,11 +271,37 @@ static int emit(struct reader *r, char *h, size_t hlen, char *block, size_t blen
 	return rc;
 }
 
+/* Skips to the next line that starts "WARC/" after a damaged record;
+ * false when more bytes are needed to find it. */
+static bool resync(struct reader *r)
+{
+	const char *p = r->pending.data, *hit = NULL;
+	size_t len = r->pending.len;
+
+	for (size_t i = 1; i + 6 <= len && !hit; i++)
+		if (p[i - 1] == '\n' && memcmp(p + i, "WARC/", 5) == 0)
+			hit = p + i;
+	if (!hit) {
+		if (len > 6)
+			consume(r, len - 6); /* keep what may be the start of "\nWARC/" */
+		return false;
+	}
+	consume(r, (size_t)(hit - p));
+	r->resync = false;
+	return true;
+}
+
+static void damaged(struct reader *r)
+{
+	r->unread++;
+	r->resync = true;
+}
+
 /* Takes every complete record off the front of the pending buffer. */
 static int drain(struct reader *r, bool at_end)
 {
 	for (;;) {
-		char *p = r->pending.data, *hend;
+		char *p = r->pending.data;
 		size_t len = r->pending.len, hlen, clen, total, n;
 		const char *cl;
 
@@ -226,31 +313,62 @@ static int drain(struct reader *r, bool at_end)
 				return ASSAY_OK;
 			continue;
 		}
+		if (r->resync && !resync(r)) {
+			if (at_end)
+				consume(r, r->pending.len);
+			return ASSAY_OK;
+		}
+		p = r->pending.data, len = r->pending.len;
 		while (len && (*p == '\r' || *p == '\n'))
 			consume(r, 1), p = r->pending.data, len = r->pending.len;
 		if (!len)
 			return ASSAY_OK;
-		if (len >= 5 && strncmp(p, "WARC/", 5) != 0)
-			return ASSAY_EPARSE;
-		hend = (char *)mem_find(p, len < HEADER_MAX ? len : HEADER_MAX, "\r\n\r\n", 4);
-		if (!hend)
-			return len >= HEADER_MAX || at_end ? ASSAY_EPARSE : ASSAY_OK;
-		hlen = (size_t)(hend - p) + 4;
+		if (len < 5 && !at_end)
+			return ASSAY_OK;
+		if (strncmp(p, "WARC/", len < 5 ? len : 5) != 0 || len < 5) {
+			damaged(r);
+			continue;
+		}
+		hlen = header_len(p, len < HEADER_MAX ? len : HEADER_MAX);
+		if (!hlen) {
+			if (len >= HEADER_MAX || at_end)
+				damaged(r);
+			if (len >= HEADER_MAX || at_end)
+				continue;
+			return ASSAY_OK;
+		}
 		cl = field(p, hlen, "content-length", &n);
 		/* Digits only: strtoull would read an empty value's next line,
 		 * "-48" as 2^64 - 48, and hlen + that wraps to 0: no progress. */
-		if (!cl || !n || *cl < '0' || *cl > '9')
-			return ASSAY_EPARSE;
+		if (!cl || !n || *cl < '0' || *cl > '9') {
+			damaged(r);
+			continue;
+		}
 		clen = strtoull(cl, NULL, 10);
-		if (clen > SIZE_MAX - hlen)
-			return ASSAY_EPARSE;
+		if (clen > SIZE_MAX - hlen) {
+			damaged(r);
+			continue;
+		}
 		total = hlen + clen;
 		if (clen > r->max_record) {
+			r->unread++;
 			r->skip = total;
 			continue;
 		}
-		if (len < total)
-			return at_end ? ASSAY_EPARSE : ASSAY_OK;
+		if (len < total) {
+			if (!at_end)
+				return ASSAY_OK;
+			damaged(r); /* cut short */
+			continue;
+		}
+		/* A block must end where its header says: the next record, or
+		 * the blank lines between, follow. Otherwise the length lies. */
+		if (len > total && p[total] != '\r' && p[total] != '\n' &&
+		    strncmp(p + total, "WARC/", len - total < 5 ? len - total : 5) != 0) {
+			damaged(r);
+			continue;
+		}
+		r->good++;
 		int rc = emit(r, p, hlen, p + hlen, clen, offset_at(r, 0));
 		if (rc)
 			return rc;
@@ -268,6 +386,34 @@ static int feed_plain(struct reader *r, FILE *f)
 		if (!(rc = assay_buf_append(&r->pending, chunk, n)))
 			rc = drain(r, false);
 	return rc ? rc : drain(r, true);
+}
+
+/* Moves zs->next_in to the next gzip member header (1f 8b 08) after the
+ * current byte, reading on as needed; false at the end of the file. */
+static bool next_member(z_stream *zs, FILE *f, unsigned char *in, size_t cap, int64_t *in_off)
+{
+	bool first = true;
+
+	for (;;) {
+		for (uInt i = first ? 1 : 0; i + 3 <= zs->avail_in; i++)
+			if (zs->next_in[i] == 0x1f && zs->next_in[i + 1] == 0x8b &&
+			    zs->next_in[i + 2] == 8) {
+				zs->next_in += i;
+				zs->avail_in -= i;
+				*in_off += i;
+				return true;
+			}
+		/* Keep the last two bytes: a header may span two reads. */
+		size_t keep = zs->avail_in < 2 ? zs->avail_in : 2, n;
+		*in_off += zs->avail_in - keep;
+		memmove(in, zs->next_in + zs->avail_in - keep, keep);
+		n = fread(in + keep, 1, cap - keep, f);
+		if (n == 0)
+			return false;
+		zs->next_in = in;
+		zs->avail_in = (uInt)(keep + n);
+		first = false;
+	}
 }
 
 static int feed_gz(struct reader *r, FILE *f)
@@ -298,9 +444,24 @@ static int feed_gz(struct reader *r, FILE *f)
 		uInt before = zs.avail_in;
 		zrc = inflate(&zs, Z_NO_FLUSH);
 		in_off += before - zs.avail_in;
-		if (zrc != Z_OK && zrc != Z_STREAM_END && zrc != Z_BUF_ERROR) {
-			rc = ASSAY_EPARSE;
+		if (zrc == Z_MEM_ERROR) {
+			rc = ASSAY_ENOMEM;
 			break;
+		}
+		if (zrc != Z_OK && zrc != Z_STREAM_END && zrc != Z_BUF_ERROR) {
+			/* A damaged member: the record it held is lost (the
+			 * part inflated so far is dropped); go on at the next
+			 * gzip member. */
+			r->unread++;
+			r->resync = false;
+			consume(r, r->pending.len);
+			if (!next_member(&zs, f, in, sizeof in, &in_off)) {
+				rc = drain(r, false);
+				break;
+			}
+			inflateReset(&zs);
+			new_member = true;
+			continue;
 		}
 		if (!rc && sizeof out - zs.avail_out)
 			rc = assay_buf_append(&r->pending, out, sizeof out - zs.avail_out);
@@ -316,7 +477,8 @@ static int feed_gz(struct reader *r, FILE *f)
 }
 
 int assay_warc_read(const char *path, size_t max_record,
-		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx)
+		    int (*cb)(void *ctx, const struct assay_warc_record *rec), void *ctx,
+		    unsigned *unread)
 {
 	struct reader r = {.max_record = max_record, .cb = cb, .ctx = ctx};
 	unsigned char magic[2] = {0};
@@ -330,6 +492,10 @@ int assay_warc_read(const char *path, size_t max_record,
 	rc = r.gz ? feed_gz(&r, f) : feed_plain(&r, f);
 	if (!rc && ferror(f))
 		rc = ASSAY_EIO;
+	if (!rc && !r.good && r.unread)
+		rc = ASSAY_EPARSE; /* not one record: not a WARC file */
+	if (unread)
+		*unread = r.unread;
 	fclose(f);
 	assay_buf_release(&r.pending);
 	free(r.marks);
@@ -340,9 +506,8 @@ struct pages_ctx {
 	const char *path;
 	int (*on_page)(void *, const struct assay_page *);
 	void *ctx;
-	unsigned *pages, *failed;
+	struct assay_warc_counts *n;
 };
-
 static bool page_type(const char *ct)
 {
 	static const char *const types[] = {"text/html", "application/xhtml+xml", "text/xml",
@@ -391,12 +556,18 @@ static int page_record(void *ctx, const struct assay_warc_record *r)
 	char *charset;
 	bool response = strcmp(r->type, "response") == 0;
 
+	if (response && r->block_len && !r->payload) {
+		pc->n->damaged++; /* an HTTP message that cannot be read */
+		return 0;
+	}
 	if (!r->target_uri || !r->payload ||
 	    (strncasecmp(r->target_uri, "http://", 7) != 0 &&
 	     strncasecmp(r->target_uri, "https://", 8) != 0) ||
 	    !(strcmp(r->type, "resource") == 0 ||
-	      (response && r->http_status >= 200 && r->http_status < 300 && page_type(r->content_type))))
+	      (response && r->http_status >= 200 && r->http_status < 300 && page_type(r->content_type)))) {
+		pc->n->skipped++;
 		return 0;
+	}
 	memset(&pg, 0, sizeof pg);
 	pg.url = pg.final_url = r->target_uri;
 	pg.content_type = r->content_type;
@@ -407,17 +578,22 @@ static int page_record(void *ctx, const struct assay_warc_record *r)
 	pg.warc_file = pc->path;
 	pg.warc_offset = r->offset;
 	if (pc->on_page(pc->ctx, &pg) == ASSAY_OK)
-		(*pc->pages)++;
+		pc->n->pages++;
 	else
-		(*pc->failed)++;
+		pc->n->failed++;
 	free(charset);
 	return 0;
 }
 
 int assay_warc_pages(const char *path, int (*on_page)(void *ctx, const struct assay_page *page),
-		     void *ctx, unsigned *pages, unsigned *failed)
+		     void *ctx, struct assay_warc_counts *n)
 {
-	struct pages_ctx pc = {path, on_page, ctx, pages, failed};
+	struct pages_ctx pc = {path, on_page, ctx, n};
+	unsigned unread = 0;
+	int rc;
 
-	return assay_warc_read(path, 64u << 20, page_record, &pc);
+	memset(n, 0, sizeof *n);
+	rc = assay_warc_read(path, 64u << 20, page_record, &pc, &unread);
+	n->damaged += unread;
+	return rc;
 }

@@ -624,7 +624,7 @@ Test(fetch, each_page_knows_its_warc_record)
 	cr_assert_str_eq(p->warc_file, path);
 	cr_assert_gt(p->warc_offset, 0);
 	a.want = p->warc_offset;
-	cr_assert_eq(assay_warc_read(path, 1u << 20, find_offset, &a), ASSAY_OK);
+	cr_assert_eq(assay_warc_read(path, 1u << 20, find_offset, &a, NULL), ASSAY_OK);
 	cr_assert_str_eq(a.uri, tsrv_url(srv, "/p1"), "the record at that offset is the page's");
 	unlink(path);
 }

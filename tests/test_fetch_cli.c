@@ -308,7 +308,7 @@ Test(fetch_cli, warc_holds_every_response)
 	snprintf(args, sizeof args, "crawl --allow-private --delay 0 --warc '%s' %s", path,
 		 tsrv_url(srv, "/feed.xml"));
 	cr_assert_eq(run(args), 0);
-	cr_assert_eq(assay_warc_read(path, 1u << 20, count_record, &w), ASSAY_OK);
+	cr_assert_eq(assay_warc_read(path, 1u << 20, count_record, &w, NULL), ASSAY_OK);
 	/* the feed and every page (robots.txt is a 404 here, also kept) */
 	cr_assert_eq(w.responses, NPAGES + 1, "%d responses", w.responses);
 	cr_assert_eq(w.all, NPAGES + 2, "%d responses of any status", w.all);

@@ -7,12 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "assay.h"
 #include "feed.h"
 #include "fetch.h"
 #include "fetch_mem.h"
 #include "fetch_server.h"
+#include "warc.h"
 
 static struct assay_links parse(const char *doc)
 {
@@ -212,4 +216,208 @@ Test(fetch_forms, an_image_sent_as_html_is_refused_and_counted, .init = setup_ne
 	cr_expect_eq(assay_crawl(src, 1, &opts, &hooks, &sum), ASSAY_EFETCH);
 	cr_expect_eq(mem.npages, 0);
 	cr_expect_eq(sum.errors, 1);
+}
+
+/* WARC files as writers get them wrong, read as the well-known readers
+ * read them. Records are written here by hand, byte for byte. */
+struct warc_seen {
+	unsigned n;
+	char url[8][64];
+	char body[8][64];
+};
+
+static int keep(void *ctx, const struct assay_page *p)
+{
+	struct warc_seen *w = ctx;
+
+	if (w->n < 8) {
+		snprintf(w->url[w->n], sizeof w->url[0], "%s", p->url);
+		snprintf(w->body[w->n], sizeof w->body[0], "%.*s", (int)p->len, p->body);
+	}
+	w->n++;
+	return ASSAY_OK;
+}
+
+/* A response record for @url whose HTTP message is @http, with header
+ * lines ended by @eol. */
+static void record(FILE *f, const char *url, const char *http, const char *eol)
+{
+	fprintf(f, "WARC/1.0%sWARC-Type: response%sWARC-Target-URI: %s%s"
+		   "Content-Type: application/http; msgtype=response%sContent-Length: %zu%s%s",
+		eol, eol, url, eol, eol, strlen(http), eol, eol);
+	fputs(http, f);
+	fputs("\r\n\r\n", f);
+}
+
+static char *warc_file(const char *suffix)
+{
+	static char path[64];
+
+	snprintf(path, sizeof path, "/tmp/assay-warc-%d%s", (int)getpid(), suffix);
+	return path;
+}
+
+#define HTML_200 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+
+Test(fetch_forms, a_chunked_header_over_a_dechunked_body_is_read_as_is)
+{
+	char *path = warc_file(".warc");
+	FILE *f = fopen(path, "wb");
+	struct warc_seen w = {0};
+	struct assay_warc_counts n;
+
+	cr_assert(f);
+	record(f, "http://x.org/a",
+	       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+	       "<p>already de-chunked</p>", "\r\n");
+	record(f, "http://x.org/b",
+	       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+	       "8\r\n<p>still\r\n7\r\n chunky\r\n0\r\n\r\n", "\r\n");
+	fclose(f);
+	cr_assert_eq(assay_warc_pages(path, keep, &w, &n), ASSAY_OK);
+	cr_assert_eq(w.n, 2);
+	cr_expect_str_eq(w.body[0], "<p>already de-chunked</p>");
+	cr_expect_str_eq(w.body[1], "<p>still chunky");
+	unlink(path);
+}
+
+Test(fetch_forms, lf_only_and_cr_cr_lf_header_lines_are_read)
+{
+	char *path = warc_file(".warc");
+	FILE *f = fopen(path, "wb");
+	struct warc_seen w = {0};
+	struct assay_warc_counts n;
+
+	cr_assert(f);
+	record(f, "http://x.org/lf", "HTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>lf</p>", "\n");
+	record(f, "http://x.org/crcrlf", HTML_200 "<p>crcrlf</p>", "\r\r\n");
+	record(f, "http://x.org/crlf", HTML_200 "<p>crlf</p>", "\r\n");
+	fclose(f);
+	cr_assert_eq(assay_warc_pages(path, keep, &w, &n), ASSAY_OK);
+	cr_assert_eq(w.n, 3, "%u pages, %u damaged", w.n, n.damaged);
+	cr_expect_str_eq(w.body[0], "<p>lf</p>");
+	cr_expect_str_eq(w.body[1], "<p>crcrlf</p>");
+	cr_expect_eq(n.damaged, 0);
+	unlink(path);
+}
+
+Test(fetch_forms, one_damaged_record_does_not_end_the_file_and_is_counted)
+{
+	char *path = warc_file(".warc");
+	FILE *f = fopen(path, "wb");
+	struct warc_seen w = {0};
+	struct assay_warc_counts n;
+
+	cr_assert(f);
+	record(f, "http://x.org/1", HTML_200 "<p>1</p>", "\r\n");
+	fputs("garbage between records\r\n", f);
+	/* A length that lies, then a record with no length at all. */
+	fputs("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.org/liar\r\n"
+	      "Content-Length: 5\r\n\r\n" HTML_200 "<p>longer than five</p>\r\n\r\n", f);
+	fputs("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.org/nolen\r\n\r\n"
+	      HTML_200 "<p>x</p>\r\n\r\n", f);
+	record(f, "http://x.org/2", HTML_200 "<p>2</p>", "\r\n");
+	fclose(f);
+	cr_assert_eq(assay_warc_pages(path, keep, &w, &n), ASSAY_OK);
+	cr_assert_eq(w.n, 2, "%u pages", w.n);
+	cr_expect_str_eq(w.url[1], "http://x.org/2");
+	cr_expect_eq(n.damaged, 3, "%u damaged", n.damaged);
+	unlink(path);
+}
+
+static void gz_member(gzFile g, const char *url, const char *http)
+{
+	char buf[1024];
+
+	snprintf(buf, sizeof buf,
+		 "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+		 "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+		 url, strlen(http), http);
+	gzputs(g, buf);
+}
+
+Test(fetch_forms, a_damaged_gzip_member_is_skipped_and_counted)
+{
+	char *path = warc_file(".warc.gz");
+	FILE *f;
+	gzFile g;
+	long mid, len;
+	struct warc_seen w = {0};
+	struct assay_warc_counts n;
+	char *all;
+
+	/* Three members, one record each; the middle one's deflate data is
+	 * then overwritten. */
+	g = gzopen(path, "wb");
+	gz_member(g, "http://x.org/1", HTML_200 "<p>one</p>");
+	gzclose(g);
+	f = fopen(path, "rb");
+	fseek(f, 0, SEEK_END);
+	mid = ftell(f);
+	fclose(f);
+	g = gzopen(path, "ab");
+	gz_member(g, "http://x.org/2", HTML_200 "<p>two two two two two two two two</p>");
+	gzclose(g);
+	g = gzopen(path, "ab");
+	gz_member(g, "http://x.org/3", HTML_200 "<p>three</p>");
+	gzclose(g);
+	f = fopen(path, "r+b");
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	all = malloc((size_t)len);
+	rewind(f);
+	cr_assert_eq(fread(all, 1, (size_t)len, f), (size_t)len);
+	memset(all + mid + 12, 0xff, 20);
+	rewind(f);
+	fwrite(all, 1, (size_t)len, f);
+	fclose(f);
+	free(all);
+	cr_assert_eq(assay_warc_pages(path, keep, &w, &n), ASSAY_OK);
+	cr_expect_eq(w.n, 2, "%u pages", w.n);
+	cr_expect_str_eq(w.url[1], "http://x.org/3");
+	cr_expect_eq(n.damaged, 1);
+	unlink(path);
+}
+
+Test(fetch_forms, a_file_that_is_not_warc_is_refused)
+{
+	char *path = warc_file(".warc");
+	FILE *f = fopen(path, "wb");
+	struct warc_seen w = {0};
+	struct assay_warc_counts n;
+
+	cr_assert(f);
+	fputs("filedesc://IAH-20080430204825-00000-blackbook.arc 0.0.0.0 20080430204825 text/plain "
+	      "75\n1 1 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n",
+	      f);
+	fclose(f);
+	cr_expect_eq(assay_warc_pages(path, keep, &w, &n), ASSAY_EPARSE);
+	cr_expect_eq(w.n, 0);
+	unlink(path);
+}
+
+Test(fetch_forms, ingest_refuses_an_arc_file_by_name)
+{
+	char dir[] = "/tmp/assay-arc-XXXXXX", cmd[1024], arc[256];
+	FILE *f;
+	int st;
+
+	cr_assert(mkdtemp(dir));
+	snprintf(arc, sizeof arc, "%s/old.arc", dir);
+	f = fopen(arc, "w");
+	cr_assert(f);
+	fputs("filedesc://old.arc 0.0.0.0 20080430204825 text/plain 75\n"
+	      "1 1 InternetArchive\n\nhttp://x.org/a 1.2.3.4 20080430204825 text/html 30\n"
+	      "<html><p>an old page</p></html>\n",
+	      f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s/db' ingest --summary-json '%s' >'%s/out' 2>'%s/err'",
+		 getenv("ASSAY_BIN"), dir, arc, dir, dir);
+	st = system(cmd);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "exit %d", WEXITSTATUS(st));
+	snprintf(cmd, sizeof cmd, "grep -q 'ARC files are not read' '%s/err' && "
+				  "grep -q '\"new_articles\":0' '%s/out'", dir, dir);
+	cr_expect_eq(system(cmd), 0, "refused by name, nothing stored");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
 }

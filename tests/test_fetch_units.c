@@ -264,7 +264,7 @@ Test(fetch_units, warc_records_round_trip_with_offsets)
 	assay_warc_writer_close(w);
 	cr_assert_gt(off1, 0, "after the warcinfo record");
 	cr_assert_gt(off2, off1);
-	cr_assert_eq(assay_warc_read(path, 1u << 20, on_record, &seen), ASSAY_OK);
+	cr_assert_eq(assay_warc_read(path, 1u << 20, on_record, &seen, NULL), ASSAY_OK);
 	cr_assert_eq(seen.responses, 2);
 	cr_assert_eq(seen.requests, 2);
 	cr_assert_eq(seen.other, 1, "one warcinfo");
@@ -346,7 +346,7 @@ Test(fetch_units, warc_pages_are_handed_on_for_ingest)
 	static const char png[] = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n";
 	static const char gone[] = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n";
 	struct mem m = {0};
-	unsigned pages = 0, failed = 0;
+	struct assay_warc_counts n;
 	int fd = mkstemp(path);
 
 	close(fd);
@@ -357,9 +357,11 @@ Test(fetch_units, warc_pages_are_handed_on_for_ingest)
 	assay_warc_write_exchange(w, "http://x.org/b.png", NULL, 1700000000, NULL, 0, png, sizeof png - 1, "\x89PNG", 4, NULL);
 	assay_warc_write_exchange(w, "http://x.org/c", NULL, 1700000000, NULL, 0, gone, sizeof gone - 1, "", 0, NULL);
 	assay_warc_writer_close(w);
-	cr_assert_eq(assay_warc_pages(path, count_page, &m, &pages, &failed), ASSAY_OK);
-	cr_assert_eq(pages, 1, "only the 200 HTML response");
-	cr_assert_eq(failed, 0);
+	cr_assert_eq(assay_warc_pages(path, count_page, &m, &n), ASSAY_OK);
+	cr_assert_eq(n.pages, 1, "only the 200 HTML response");
+	cr_assert_eq(n.failed, 0);
+	cr_assert_eq(n.skipped, 3, "the warcinfo, the image and the 404, counted");
+	cr_assert_eq(n.damaged, 0);
 	cr_assert_eq(m.npages, 1);
 	unlink(path);
 }
@@ -441,14 +443,16 @@ static int uri_at(void *ctx, const struct assay_warc_record *r)
 Test(fetch_units, a_warc_written_by_wget_gives_its_pages_and_their_offsets)
 {
 	struct wget_pages w = {0};
-	unsigned pages = 0, failed = 0;
+	struct assay_warc_counts n;
 	char *path = strdup(data_path("wget.warc.gz"));
 
-	cr_assert_eq(assay_warc_pages(path, keep_page, &w, &pages, &failed), ASSAY_OK);
-	cr_assert_eq(pages, 2, "two responses; wget's metadata records are not pages");
+	cr_assert_eq(assay_warc_pages(path, keep_page, &w, &n), ASSAY_OK);
+	cr_assert_eq(n.pages, 2, "two responses; wget's metadata records are not pages");
+	cr_assert_gt(n.skipped, 0);
+	cr_assert_eq(n.damaged, 0);
 	for (unsigned i = 0; i < 2; i++) {
 		struct record_at a = {w.off[i], ""};
-		cr_assert_eq(assay_warc_read(path, 1u << 20, uri_at, &a), ASSAY_OK);
+		cr_assert_eq(assay_warc_read(path, 1u << 20, uri_at, &a, NULL), ASSAY_OK);
 		cr_assert_str_eq(a.uri, w.url[i], "the offset leads back to the page's record");
 	}
 	free(path);

@@ -67,14 +67,15 @@ static int write_input(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned pages = 0, failed = 0, calls = 0;
+	struct assay_warc_counts n;
+	unsigned calls = 0;
 	unsigned char sum = 0;
 
 	if (write_input(data, size) != 0)
 		return 0;
-	(void)assay_warc_read(path, 1u << 20, on_record, &sum);
-	(void)assay_warc_pages(path, on_page, &calls, &pages, &failed);
-	if (pages + failed != calls)
+	(void)assay_warc_read(path, 1u << 20, on_record, &sum, NULL);
+	(void)assay_warc_pages(path, on_page, &calls, &n);
+	if (n.pages + n.failed != calls)
 		abort();
 	return 0;
 }
