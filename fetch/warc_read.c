@@ -80,6 +80,8 @@ static void consume(struct reader *r, size_t n)
 {
 	size_t keep = 0;
 
+	if (!n)
+		return;
 	memmove(r->pending.data, r->pending.data + n, r->pending.len - n);
 	r->pending.len -= n;
 	r->pending.data[r->pending.len] = 0;
