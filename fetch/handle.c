@@ -28,14 +28,36 @@ static void printable(char *out, size_t cap, const char *s)
 	out[i] = 0;
 }
 
+/* The source line @j came from, when it is not @url itself (a feed's
+ * item, a sitemap's page), else NULL: a failure names what it concerns. */
+static const char *other_source(const struct crawler *c, const struct job *j, const char *url)
+{
+	const char *t;
+	size_t lu = strlen(url), lt;
+
+	if (j->src < 0 || (size_t)j->src >= c->nsrcs)
+		return NULL;
+	t = c->srcs[j->src].target;
+	lt = strlen(t);
+	if (strcmp(url, t) == 0 || (lu > lt && strcmp(url + lu - lt, t) == 0 && url[lu - lt - 1] == '/') ||
+	    (lu == lt + 1 && strncmp(url, t, lt) == 0 && url[lt] == '/'))
+		return NULL; /* the source itself, as a URL or a path */
+	return t;
+}
+
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
 {
-	char url[512], text[512];
+	char url[512], text[512], src[512];
+	const char *from = other_source(c, j, j->origin ? j->origin : j->url);
 
 	printable(url, sizeof url, j->origin ? j->origin : j->url);
 	printable(text, sizeof text, why);
+	printable(src, sizeof src, from);
 	c->sum->errors++;
-	assay_err("%s: %s", url, text);
+	if (from)
+		assay_err("%s: %s (source %s)", url, text, src);
+	else
+		assay_err("%s: %s", url, text);
 	if (j->kind != JOB_ROBOTS && retryable && j->runs + 1 < MAX_RUNS_FAILED) {
 		j->runs++;
 		j->attempts = 0;

@@ -44,6 +44,10 @@ step() { # step NAME CMD...: runs CMD under memcheck, output to $tmp/NAME.log
 step crawl "$assay" --db "$db" crawl corpus/feed.xml
 step crawl-again "$assay" --db "$db" crawl corpus/feed.xml
 step ingest "$assay" --db "$db" ingest corpus
+step crawl-log "$assay" --db "$db" --log "$tmp/assay.log" --verbose crawl corpus/feed.xml no/such/file
+step clean-refused "$assay" clean --json /bin/true corpus/000_1b7ad7fa106c10fe.html
+step ingest-refused "$assay" --db "$db" ingest /bin/true
+step did-you-mean "$assay" stat
 step clean "$assay" clean --json corpus/000_1b7ad7fa106c10fe.html corpus/001_8da2bc4b1c51bc3c.html
 step extract "$assay" extract corpus/002_ef18bbf5ae449ff4.html corpus/003_5c002ac7158b7a77.html
 step extract-text "$assay" extract --text --lines tests/data/faults/article.txt

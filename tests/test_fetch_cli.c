@@ -60,6 +60,10 @@ static void build_routes(void)
 	routes[n++] = (struct route){"/logo.png", 200, "image/png", "\x89PNG\r\n\x1a\n", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/dump", 200, "text/html", "{\"items\": [1, 2]}", NULL, R_PLAIN};
 	routes[n++] = (struct route){"/moved", 301, "text/html", "", "Location: /n/1", R_PLAIN};
+	routes[n++] = (struct route){"/feed404.xml", 200, "application/rss+xml",
+				     "<rss version=\"2.0\"><channel><title>t</title>"
+				     "<item><link>/gone</link></item></channel></rss>",
+				     NULL, R_PLAIN};
 	routes[n++] = (struct route){"/empty.xml", 200, "application/rss+xml",
 				     "<rss version=\"2.0\"><channel><title>t</title></channel></rss>",
 				     NULL, R_PLAIN};
@@ -501,20 +505,24 @@ Test(fetch_cli, each_failure_is_named_with_its_source)
 {
 	struct tsrv *down = tsrv_start(robots_down_routes);
 	char tls[128], refused[64], nohost[] = "http://no-such-host.invalid/feed.xml";
+	char feed404[128], gone[300];
 	struct {
 		const char *source, *opts, *why;
 	} cases[] = {
 		{refused, "", "connection refused; kept for the next run"},
 		{nohost, "", "name not resolved; kept for the next run"},
 		{tls, "", "TLS failure: "},
-		{tsrv_url(srv, "/nope"), "", "HTTP 404"},
+		{tsrv_url(srv, "/nope"), "", "HTTP 404\n"},
 		{tsrv_url(srv, "/drip"), "--timeout 1", "timeout: no complete answer within 1 s"},
 		{tsrv_url(down, "/feed.xml"), "", "robots.txt unreachable: HTTP 503; kept for the next run"},
+		{feed404, "", NULL}, /* a feed's item: its own URL, then its source */
 	};
 
 	cr_assert(down);
 	snprintf(refused, sizeof refused, "http://127.0.0.1:1/feed.xml");
 	snprintf(tls, sizeof tls, "https://127.0.0.1:%u/feed.xml", tsrv_port(srv));
+	snprintf(feed404, sizeof feed404, "%s", tsrv_url(srv, "/feed404.xml"));
+	snprintf(gone, sizeof gone, "%s: HTTP 404 (source %s)", tsrv_url(srv, "/gone"), feed404);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char args[512], want[512], *err, *out;
 
@@ -527,7 +535,10 @@ Test(fetch_cli, each_failure_is_named_with_its_source)
 		cr_assert_eq(run(args), 1, "%s", args);
 		err = slurp("err");
 		out = slurp("out");
-		snprintf(want, sizeof want, "assay: %s: %s", cases[i].source, cases[i].why);
+		if (cases[i].why)
+			snprintf(want, sizeof want, "assay: %s: %s", cases[i].source, cases[i].why);
+		else
+			snprintf(want, sizeof want, "assay: %s\n", gone);
 		cr_assert_not_null(strstr(err, want), "no '%s' in:\n%s", want, err);
 		cr_assert_eq(json_int(out, "errors"), 1, "%s", out);
 		cr_assert_not_null(strstr(last_line(err), ", 1 errors in"), "%s", err);
