@@ -1031,8 +1031,21 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		if (k && k->dated)
 			cl_copy(c->period, sizeof c->period, h->period);
 	}
-	if (strcmp(c->metric, "price") == 0)
+	if (strcmp(c->metric, "price") == 0) {
 		price_unit(d, s, f, c);
+		/* "copper fell 0.4% to $9,409, zinc dipped 0.1% to $2,843": the
+		 * metal named since the figure before */
+		(void)l;
+		for (size_t u = f; u-- > s->t0;) {
+			const struct assay_mention *cm = cl_mention(d, u);
+			if (cm && cm->type == ASSAY_M_MONEY)
+				break; /* the figure before speaks of its own metal */
+			if (cm && cm->type == ASSAY_M_COMMODITY) {
+				cl_copy(c->commodity, sizeof c->commodity, cm->id);
+				break;
+			}
+		}
+	}
 	c->fig_start = m->start;
 	c->fig_end = m->end;
 	c->evidence = (struct assay_evidence){s->start, s->end};

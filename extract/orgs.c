@@ -404,6 +404,16 @@ static size_t split_coordination(const struct found *f, const struct assay_menti
 		sp = overlap(f, w[k - 1].s, w[k - 1].e);
 		if (sp && m[sp->m].type == ASSAY_M_ORG && sp->e == w[k - 1].e)
 			return k;
+		/* "Forum Energy Metals and Global Uranium": two names, each with
+		 * its head; "Hudson Bay Mining and Smelting Co" is one */
+		size_t heads = 0, words = 0;
+		for (size_t j = k + 1; j < n && !(w[j].roles & R_CONNECTOR); j++) {
+			words++;
+			heads += (w[j].roles & (R_HEAD | R_DESIGNATOR)) != 0;
+		}
+		if ((w[k - 1].roles & (R_HEAD | R_DESIGNATOR)) && heads && words >= 2 &&
+		    !(w[k + 1].roles & (R_HEAD | R_DESIGNATOR)))
+			return k;
 	}
 	return n;
 }
