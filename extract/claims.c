@@ -611,7 +611,7 @@ static bool figure_commodity(const struct cl_doc *d, const struct assay_mention 
 	while (p < e && *p != ' ')
 		p++; /* past the number */
 	if (e - p < 4 || assay_find_mentions(p, (size_t)(e - p), NULL, &sub, &n))
-		return false;
+		return false; /* out of memory: the commodity of the context stands */
 	for (size_t i = 0; i < n && !found; i++)
 		if (sub[i].type == ASSAY_M_COMMODITY)
 			found = cl_copy(out, 32, sub[i].id);

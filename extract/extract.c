@@ -391,7 +391,10 @@ static int extract_text(const char *text, size_t len, const char *title,
 			return ASSAY_ENOMEM;
 		memcpy(prose, text, len);
 		prose[len] = '\0';
-		assay_unwrap_text(prose, len);
+		if (assay_unwrap_text(prose, len) != ASSAY_OK) {
+			free(prose);
+			return ASSAY_ENOMEM;
+		}
 		text = prose;
 	}
 	rc = assay_split_sentences(text, len, &sents, &nsents);

@@ -80,7 +80,8 @@ size_t assay_mention_lower_bound(const struct assay_mention *m, size_t n,
 /* Hard-wrapped text (wire stories at ~65 columns, <pre> blocks): when most
  * lines of @text end near one margin, each newline inside a paragraph is
  * turned into a space, in place. Length and offsets do not change; a
- * text that is not hard-wrapped is left as it is (unwrap.c). */
-void assay_unwrap_text(char *text, size_t len);
+ * text that is not hard-wrapped is left as it is (unwrap.c). Returns
+ * ASSAY_OK, or ASSAY_ENOMEM with @text untouched. */
+int assay_unwrap_text(char *text, size_t len);
 
 #endif

@@ -172,20 +172,27 @@ struct found {
 		int m;      /* index into the mention vector */
 	} *taken;
 	size_t ntaken;
+	int rc;             /* ASSAY_ENOMEM once an allocation failed */
 	/* the line being read: is it a title-case heading? */
 	size_t line_s, line_e;
 	bool title_case;
 };
 
-static void slug(const char *s, size_t n, char out[48])
+/* The id of a name: lower case, accents and legal forms gone, hyphens
+ * between words. Sets *rc to ASSAY_ENOMEM when utf8proc runs out. */
+static void slug(const char *s, size_t n, char out[48], int *rc)
 {
 	utf8proc_uint8_t *f = NULL;
 	size_t k = 0;
 	bool dash = false;
+	utf8proc_ssize_t r;
 
 	out[0] = '\0';
-	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-			 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+			 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	if (r == UTF8PROC_ERROR_NOMEM)
+		*rc = ASSAY_ENOMEM;
+	if (r < 0)
 		return;
 	for (const utf8proc_uint8_t *p = f; *p && k + 1 < 48; p++) {
 		if (*p == '\'' || *p == '.')
@@ -262,7 +269,7 @@ static void add_org(struct found *f, size_t s, size_t e, size_t core_e, const ch
 	if (id && *id)
 		cl_copy(o->id, sizeof o->id, id);
 	else
-		slug(f->t + s, core_e - s, o->id);
+		slug(f->t + s, core_e - s, o->id, &f->rc);
 	if (!o->id[0]) {
 		f->norg--;
 		return;
@@ -488,7 +495,7 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 			const char *id = known_id(f, m, s, core);
 			char acr[48] = "";
 			if (!id && an) {
-				slug(f->t + as, an, acr);
+				slug(f->t + as, an, acr, &f->rc);
 				id = acr;
 			}
 			if (!(w[b - 1].roles & R_CONNECTOR))
@@ -547,7 +554,7 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		if (id)
 			return; /* "United Nations Security Council": the gazetteer's name stands */
 		if (an) {
-			slug(f->t + as, an, acr);
+			slug(f->t + as, an, acr, &f->rc);
 			id = acr;
 			kind = (w[end].roles & R_HEAD) ? "company" : "agency";
 		}
@@ -726,6 +733,8 @@ int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 			rc = push_org(out, &f->org[i]);
 		}
 	}
+	if (rc == ASSAY_OK)
+		rc = f->rc;
 	if (rc == ASSAY_OK)
 		rc = find_forms(f, out);
 	free(f->taken);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assay.h"
 #include "mentions.h"
 
 #define MAX_WIDTH 100   /* wider lines are paragraphs, not wrapped text */
@@ -87,12 +88,10 @@ static int by_size(const void *a, const void *b)
  * is not hard-wrapped. In wrapped text nearly every such line ends near
  * the margin, or stops mid-sentence; in text with a paragraph a line
  * there are few such lines, and their widths vary. */
-static size_t margin(const char *t, const struct line *ls, size_t n)
+static size_t margin(const char *t, const struct line *ls, size_t n, size_t *w)
 {
-	size_t *w = malloc(n * sizeof *w), k = 0, near = 0, cont = 0, m;
+	size_t k = 0, near = 0, cont = 0, m;
 
-	if (!w)
-		return 0;
 	for (size_t i = 0; i + 1 < n; i++)
 		if (!is_blank(t, &ls[i]) && !is_blank(t, &ls[i + 1]) && !starts_block(t, &ls[i + 1]) &&
 		    !table_like(t, &ls[i]) && !table_like(t, &ls[i + 1])) {
@@ -101,29 +100,33 @@ static size_t margin(const char *t, const struct line *ls, size_t n)
 			cont += ls[i].end > ls[i].start && !ends_sentence(t, &ls[i]) &&
 				t[ls[i].end - 1] != ',' && t[ls[i].end - 1] != ';';
 		}
-	if (k < 2) {
-		free(w);
+	if (k < 2)
 		return 0;
-	}
 	qsort(w, k, sizeof *w, by_size);
 	m = w[k - 1 - k / 10]; /* the 90th percentile, past a few overlong lines */
 	for (size_t i = 0; i < k; i++)
 		near += w[i] * 10 >= m * 6 && w[i] <= m + 8;
-	free(w);
 	if (m > MAX_WIDTH || m < 30 || (near * 10 < k * 7 && cont * 10 < k * 8))
 		return 0;
 	return m;
 }
 
-void assay_unwrap_text(char *t, size_t len)
+int assay_unwrap_text(char *t, size_t len)
 {
 	struct line *ls;
-	size_t n = 1, m;
+	size_t n = 1, m, *widths;
 
 	for (size_t i = 0; i < len; i++)
 		n += t[i] == '\n';
-	if (n < MIN_LINES || !(ls = malloc(n * sizeof *ls)))
-		return;
+	if (n < MIN_LINES)
+		return ASSAY_OK;
+	ls = malloc(n * sizeof *ls);
+	widths = malloc(n * sizeof *widths);
+	if (!ls || !widths) { /* a text read otherwise would lose figures silently */
+		free(ls);
+		free(widths);
+		return ASSAY_ENOMEM;
+	}
 	n = 0;
 	for (size_t p = 0; p <= len;) {
 		const char *nl = p < len ? memchr(t + p, '\n', len - p) : NULL;
@@ -137,7 +140,7 @@ void assay_unwrap_text(char *t, size_t len)
 		if (!nl)
 			break;
 	}
-	m = margin(t, ls, n);
+	m = margin(t, ls, n, widths);
 	for (size_t i = 0; m && i + 1 < n; i++) {
 		const struct line *a = &ls[i], *b = &ls[i + 1];
 		if (is_blank(t, a) || is_blank(t, b) || starts_block(t, b) || table_like(t, a) ||
@@ -152,4 +155,6 @@ void assay_unwrap_text(char *t, size_t len)
 			t[k] = ' ';
 	}
 	free(ls);
+	free(widths);
+	return ASSAY_OK;
 }
