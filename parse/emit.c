@@ -23,10 +23,12 @@
 #define POST_MIN 40  /* shorter blocks after the last paragraph go */
 #define LD_BODY_MIN 200 /* bytes of articleBody worth reading */
 #define FIGURE_TEXT 150 /* bytes of text beside an image that are a caption */
+#define CAPTION_TEXT 150 /* bytes of a caption that make it the story's */
 #define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
 #define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
 #define NOTICE_BLOCK 300 /* longer blocks are never browser notices */
-#define REPEAT_MIN 40   /* bytes of a block whose second copy is dropped */
+#define REPEAT_MIN 40
+#define LINK_NOTE 25    /* bytes of own words that make a link a reference */   /* bytes of a block whose second copy is dropped */
 
 struct emitter {
 	struct parse_ctx *c;
@@ -176,10 +178,13 @@ static bool furniture_text(struct emitter *e)
 	return e->after_related && short_block;
 }
 
+/* Mostly link text, and no note of the writer's own beside the links:
+ * "Title (3 comments)" is navigation, "Title, a long read on tailings"
+ * is a post's reading list. */
 static bool link_heavy_block(const struct emitter *e)
 {
 	return e->kind != ASSAY_BLOCK_HEADING &&
-	       e->blk_link * 2 > e->blk.len;
+	       e->blk_link * 2 > e->blk.len && e->blk.len - e->blk_link < LINK_NOTE;
 }
 
 static int flush(struct emitter *e)
@@ -236,10 +241,14 @@ static int put_text(struct emitter *e, xmlNode *t)
 /* Furniture and link lists inside the kept container. */
 static bool dropped(const struct emitter *e, const struct ninfo *ni)
 {
-	if (!ni || (ni->flags & NI_SKIP))
+	if (!ni || (ni->flags & (NI_SKIP | NI_GALLERY)))
 		return true;
 	if (ni->flags & NI_FURN)
 		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
+	/* a caption is a line under a photo; one that reads as a paragraph
+	 * of its own carries the lead or the story */
+	if ((ni->flags & NI_CAPTION) && ni->text < CAPTION_TEXT)
+		return true;
 	/* an image with a line under it is a figure: its text is a caption or
 	 * a credit ("AFP / Jane Doe"), not the story */
 	if (ni->imgs && ni->text < FIGURE_TEXT &&

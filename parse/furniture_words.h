@@ -20,7 +20,7 @@ static const char *const furniture_words[] = {
 	"subscri", "taboola", "tagcloud", "teaser-list", "telegram", "ticker",
 	"toolbar", "tooltip", "trending", "visitor", "weather", "whatsapp",
 	"widget", "wpcp", "yarpp", "you-may", "youmay", "button", "marquee",
-	"wp-caption-text", "caption", "photo-credit", "image-credit",
+	"photo-credit", "image-credit",
 	"site-header", "post-meta", "entry-meta", "article-meta", "topbar", "top-bar",
 };
 

@@ -12,6 +12,7 @@
 #include "hidden_words.h"
 #include "neutral_words.h"
 #include "lead_words.h"
+#include "caption_words.h"
 
 #define NAME_MAX_BYTES 256
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -89,7 +90,7 @@ static bool any_segment(const char *s, const char *const *words, size_t n)
 	return false;
 }
 
-static int name_hint(const char *raw)
+static int name_hint(const char *raw, bool *caption)
 {
 	char s[NAME_MAX_BYTES];
 	int w = 0;
@@ -101,6 +102,10 @@ static int name_hint(const char *raw)
 		return 1; /* a blog post, whatever its category and tag slugs say */
 	if (has_any(s, neutral_words, COUNT(neutral_words)))
 		return 0;
+	if (has_any(s, caption_words, COUNT(caption_words))) {
+		*caption = true;
+		return 0;
+	}
 	/* furniture wins: "related-posts" is not a post */
 	if (has_any(s, furniture_words, COUNT(furniture_words)) ||
 	    any_segment(s, furniture_segments, COUNT(furniture_segments)))
@@ -120,7 +125,7 @@ static uint64_t fnv1a(const char *s)
 	return h | 1; /* never 0, the empty slot */
 }
 
-static int cached_hint(struct hint_cache *hc, const char *cls)
+static int cached_hint(struct hint_cache *hc, const char *cls, bool *caption)
 {
 	uint64_t h;
 	size_t slot;
@@ -130,15 +135,20 @@ static int cached_hint(struct hint_cache *hc, const char *cls)
 	h = fnv1a(cls);
 	slot = (size_t)(h % HINT_CACHE);
 	if (hc->key[slot] != h) {
+		bool cap = false;
+
 		hc->key[slot] = h;
-		hc->hint[slot] = (int8_t)name_hint(cls);
+		hc->hint[slot] = (int8_t)name_hint(cls, &cap);
+		hc->caption[slot] = cap;
 	}
+	*caption |= hc->caption[slot];
 	return hc->hint[slot];
 }
 
-int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id)
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption)
 {
-	return cached_hint(hc, cls) + name_hint(id);
+	*caption = false;
+	return cached_hint(hc, cls, caption) + name_hint(id, caption);
 }
 
 static bool style_hides(const char *st)

@@ -57,6 +57,8 @@ enum {
 	NI_GOOD = 1 << 7,    /* scored by a paragraph outside furniture */
 	NI_PARA = 1 << 8,    /* its own text is a paragraph worth pscore */
 	NI_HIDDEN = 1 << 9,  /* hidden by style, attribute or class */
+	NI_CAPTION = 1 << 10, /* class/id says image caption: judged by length */
+	NI_GALLERY = 1 << 11, /* most children hold an image: a gallery */
 };
 
 struct ninfo {
@@ -70,6 +72,8 @@ struct ninfo {
 	uint32_t imgs;               /* images in the subtree */
 	uint32_t blocks;             /* paragraphs below it, cells aside */
 	uint32_t media;              /* players (video, iframe...) below it */
+	uint32_t breaks;             /* "<br><br>" in its inline text */
+	uint32_t kids, imgkids;      /* element children; those with images */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
 	float pscore;    /* as a paragraph */
@@ -93,6 +97,7 @@ struct meta_state {
 struct hint_cache {
 	uint64_t key[HINT_CACHE]; /* 0: empty */
 	int8_t hint[HINT_CACHE];
+	bool caption[HINT_CACHE];
 };
 
 struct parse_ctx {
@@ -105,6 +110,7 @@ struct parse_ctx {
 	xmlNode **keep;          /* top and the siblings kept beside it */
 	size_t nkeep;
 	int in_link;     /* depth counter of the measuring walk */
+	int brs;         /* <br> in a row, with only spaces between */
 	struct hint_cache hints;
 	bool oom;
 };
@@ -118,10 +124,11 @@ static inline struct ninfo *node_info(const struct parse_ctx *c, const xmlNode *
 /* tags.c */
 const struct tag_def *parse_tag_lookup(const char *name);
 
-/* hints.c: +1 content, -1 furniture, 0 neither, from class and id. Class
- * lists repeat through a page ("menu-item ..."), so answers are cached by
- * a 64-bit hash of the class. */
-int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id);
+/* hints.c: +1 content, -1 furniture, 0 neither, from class and id; sets
+ * *caption when a name says image caption. Class lists repeat through a
+ * page ("menu-item ..."), so answers are cached by a 64-bit hash of the
+ * class. */
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption);
 bool parse_is_hidden(xmlNode *n);
 /* class or id names a story's lead (standfirst, summary) */
 bool parse_is_lead(const xmlNode *n);

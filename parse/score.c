@@ -6,6 +6,7 @@
  * that paragraph is worth (Readability: 1 + commas + length/100, at most
  * 3 for length). Metadata is gathered on the way (meta.c). Nothing is
  * decided here: select.c weighs it all once the whole page is known. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,9 @@
 
 #define PARA_MIN 25   /* bytes of own text that make a paragraph */
 #define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
+#define BREAKS_MAX 100  /* "<br><br>" counted in one paragraph */
+#define GALLERY_MIN 3   /* items with an image that make a gallery */
+#define GALLERY_ITEM 600 /* bytes of text beside one photo of a gallery */
 
 static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
@@ -46,6 +50,7 @@ static bool is_body_signal(const xmlNode *n)
 static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 {
 	const struct tag_def *t = parse_tag_lookup((const char *)n->name);
+	bool caption = false;
 	int hint;
 
 	ni->tag = t;
@@ -58,7 +63,9 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 	/* body classes describe the page layout ("with_aside"), not the body */
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
-		       ? parse_class_hint(&c->hints, parse_attr(n, "class"), parse_attr(n, "id")) : 0;
+		       ? parse_class_hint(&c->hints, parse_attr(n, "class"), parse_attr(n, "id"), &caption) : 0;
+	if (caption)
+		ni->flags |= NI_CAPTION;
 	ni->weight = (int16_t)(hint * CLASS_WEIGHT);
 	if (is_body_signal(n)) {
 		ni->flags |= NI_BODY;
@@ -72,6 +79,14 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
 		c->in_link++;
 }
 
+static bool has_words(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return true;
+	return false;
+}
+
 static void count_text(struct parse_ctx *c, xmlNode *t)
 {
 	struct ninfo *p = t->parent ? node_info(c, t->parent) : NULL;
@@ -80,6 +95,8 @@ static void count_text(struct parse_ctx *c, xmlNode *t)
 	if (!p || !t->content)
 		return;
 	len = (uint32_t)parse_collapsed_len((const char *)t->content, &commas);
+	if (has_words((const char *)t->content))
+		c->brs = 0;
 	p->text += len;
 	p->itext += len;
 	p->commas += commas;
@@ -90,13 +107,19 @@ static void count_text(struct parse_ctx *c, xmlNode *t)
 	}
 }
 
-/* A block's own text is a paragraph: remember what it is worth. */
+/* A block's own text is a paragraph: remember what it is worth. Text
+ * split by "<br><br>" is several paragraphs (Readability turns such runs
+ * into <p>s), each worth 1 and up to 3 for its length: a post written as
+ * one <p> of four parts outscores a sidebar of four short boxes. */
 static void mark_paragraph(struct ninfo *ni)
 {
+	uint32_t parts = 1 + (ni->breaks < BREAKS_MAX ? ni->breaks : BREAKS_MAX);
+	uint32_t len = ni->itext / 100 < 3 * parts ? ni->itext / 100 : 3 * parts;
+
 	if (ni->itext < PARA_MIN || ni->ilink * 2 > ni->itext)
 		return;
 	ni->flags |= NI_PARA;
-	ni->pscore = 1.0f + (float)ni->icommas + (float)(ni->itext / 100 < 3 ? ni->itext / 100 : 3);
+	ni->pscore = (float)parts + (float)ni->icommas + (float)len;
 }
 
 /* A table is layout, not data, when a cell holds paragraphs of its own
@@ -139,10 +162,17 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 		mark_paragraph(ni);
 	if (ni->tag->flags & TAG_CELL)
 		mark_layout(c, n, ni);
+	/* items that each hold a linked image and lines under it: other
+	 * stories' photos and captions, not this story's text */
+	if (ni->imgkids >= GALLERY_MIN && ni->imgkids * 4 >= ni->kids * 3)
+		ni->flags |= NI_GALLERY;
 	p = n->parent ? node_info(c, n->parent) : NULL;
 	if (!p || (ni->flags & NI_HIDDEN))
 		return; /* hidden text counts for nobody outside it */
 	p->text += ni->text;
+	p->kids++;
+	if (ni->imgs && ni->imgs <= 2 && ni->link && ni->text < GALLERY_ITEM && !(ni->flags & NI_PARA))
+		p->imgkids++; /* a linked photo with its lines: a teaser */
 	p->imgs += ni->imgs + ((ni->tag->flags & TAG_IMG) != 0);
 	p->media += ni->media;
 	p->link += ni->link;
@@ -150,6 +180,7 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 	if (!(ni->tag->flags & TAG_CELL))
 		p->blocks += ni->blocks + ((ni->flags & NI_PARA) != 0);
 	if (!(ni->tag->flags & TAG_BLOCK)) { /* inline text flows up to its block */
+		p->breaks += ni->breaks;
 		p->itext += ni->itext;
 		p->ilink += ni->ilink;
 		p->icommas += ni->icommas;
@@ -169,6 +200,14 @@ static bool enter(struct parse_ctx *c, xmlNode *n, bool *oom)
 	}
 	classify(c, ni, n);
 	parse_meta_element(c, n);
+	if (ni->tag->flags & TAG_BR) {
+		struct ninfo *p = n->parent ? node_info(c, n->parent) : NULL;
+
+		if (++c->brs == 2 && p && p->itext) /* a break after some text */
+			p->breaks++;
+	} else if (ni->tag->flags & TAG_BLOCK) {
+		c->brs = 0;
+	}
 	if ((ni->flags & NI_SKIP) && strcmp((const char *)n->name, "head") != 0)
 		return false;
 	if (strcmp((const char *)n->name, "body") == 0)

@@ -87,7 +87,7 @@ static bool in_furniture(const struct parse_ctx *c, xmlNode *n)
 	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
 		const struct ninfo *ni = node_info(c, n);
 
-		if (ni && (ni->flags & (NI_FURN | NI_SKIP)))
+		if (ni && (ni->flags & (NI_FURN | NI_SKIP | NI_CAPTION | NI_GALLERY)))
 			return true;
 	}
 	return false;
@@ -276,7 +276,7 @@ static bool keep_sibling(struct parse_ctx *c, xmlNode *top, xmlNode *s, float th
 	struct ninfo *si = node_info(c, s), *ti = node_info(c, top);
 	float bonus = 0, ld;
 
-	if (!si || (si->flags & (NI_SKIP | NI_FURN)))
+	if (!si || (si->flags & (NI_SKIP | NI_FURN | NI_CAPTION | NI_GALLERY)))
 		return false;
 	if (same_class(top, s))
 		bonus = final_score(ti, all) * 0.2f;
@@ -376,7 +376,7 @@ static bool in_lifted_furniture(const struct parse_ctx *c, xmlNode *n)
 
 		if (ni && (ni->flags & NI_SKIP))
 			return false;
-		if (ni && (ni->flags & NI_FURN))
+		if (ni && (ni->flags & (NI_FURN | NI_CAPTION | NI_GALLERY)))
 			furn = true;
 	}
 	return furn;
@@ -405,8 +405,8 @@ static void lift_and_rescore(struct parse_ctx *c, xmlNode *n)
 	for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < FURN_DEPTH; i++, n = n->parent) {
 		struct ninfo *ni = node_info(c, n);
 
-		if (ni && (ni->flags & NI_FURN)) {
-			ni->flags &= (uint16_t)~NI_FURN;
+		if (ni && (ni->flags & (NI_FURN | NI_CAPTION | NI_GALLERY))) {
+			ni->flags &= (uint16_t)~(NI_FURN | NI_CAPTION | NI_GALLERY);
 			if (ni->weight < 0)
 				ni->weight = 0;
 		}
