@@ -312,6 +312,12 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 {
 	size_t n = objects_as(d, s, e, out, between);
 
+	/* "agreed to sell its Goldendale smelter in Washington, and port
+	 * facilities at Portland, Oregon to Columbia Aluminium": the buyer */
+	for (size_t u = e->cue_end; n == 0 && !strcmp(e->objects, "any") && u + 1 < s->t1; u++)
+		if (cl_word_is(d, u, "to") && cl_is_entity(d, u + 1) &&
+		    cl_mention(d, u + 1)->type == ASSAY_M_ORG)
+			return coordination(d, s, u + 1, out, 0);
 	if (n == 0 && !strcmp(e->objects, "with") && !strcmp(e->type, "deal")) {
 		struct event to = *e;
 		cl_copy(to.objects, sizeof to.objects, "to");
