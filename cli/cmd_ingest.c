@@ -19,6 +19,7 @@
 #include "assay.h"
 #include "cli.h"
 #include "file.h"
+#include "hash.h"
 #include "log.h"
 #include "pipeline.h"
 #include "sniff.h"
@@ -75,6 +76,24 @@ static bool refused(struct assay_pipeline *p, const char *name, const char *type
 	return true;
 }
 
+/* Where a file's page is stored from: file:///its/real/path. Standard
+ * input has no name, so its page is named by its content
+ * (urn:sha256:...): two different pages piped in are two articles, the
+ * same page piped twice is one. */
+static int page_url(const char *path, const struct assay_buf *body, char real[PATH_MAX],
+		    struct assay_buf *url)
+{
+	char hex[65];
+
+	if (strcmp(path, "-") == 0) {
+		assay_sha256_hex(body->data ? body->data : "", body->len, hex);
+		return assay_buf_printf(url, "urn:sha256:%s", hex);
+	}
+	if (!realpath(path, real))
+		snprintf(real, PATH_MAX, "%s", path);
+	return assay_buf_printf(url, "file://%s", real);
+}
+
 static int ingest_file(struct ingest *in, const char *path)
 {
 	struct assay_pipeline *p = in->p;
@@ -95,9 +114,7 @@ static int ingest_file(struct ingest *in, const char *path)
 		rc = ASSAY_EINVAL;
 		goto out;
 	}
-	if (!realpath(path, real))
-		snprintf(real, sizeof real, "%s", path);
-	if (assay_buf_printf(&url, "file://%s", real) != ASSAY_OK) {
+	if (page_url(path, &body, real, &url) != ASSAY_OK) {
 		rc = ASSAY_ENOMEM;
 		p->sum->errors++;
 		goto out;

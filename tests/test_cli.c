@@ -614,3 +614,28 @@ Test(cli, the_man_page_names_every_option_of_every_command)
 	}
 	free(man);
 }
+
+/* Pages piped in have no name: each is its own article, by its content. */
+Test(cli, ingest_of_standard_input_keeps_each_page)
+{
+	const char *pages[] = {
+		"<html><head><title>A</title></head><body><p>Mine A produced 1,000 tonnes of tin "
+		"in 2024.</p></body></html>",
+		"<html><head><title>B</title></head><body><p>Mine B produced 2,000 tonnes of zinc "
+		"in 2024.</p></body></html>",
+		"<html><head><title>B</title></head><body><p>Mine B produced 2,000 tonnes of zinc "
+		"in 2024.</p></body></html>",
+	};
+	json_int_t want[] = {1, 1, 0};
+
+	for (size_t i = 0; i < 3; i++) {
+		char path[128], args[256], *out;
+
+		snprintf(path, sizeof path, "%s/p%zu.html", tmpdir(), i);
+		write_file(path, pages[i], strlen(pages[i]));
+		snprintf(args, sizeof args, "ingest --summary-json - < '%s'", path);
+		cr_assert_eq(run(&out, NULL, args), 0);
+		cr_assert_eq(summary_field(out, "new_articles"), want[i], "page %zu: %s", i, out);
+		free(out);
+	}
+}
