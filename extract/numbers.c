@@ -1137,7 +1137,7 @@ static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 /* A share written as a fraction before "of": "two-thirds of", "half of". */
 static bool read_fraction(const char *text, size_t len, size_t pos, struct assay_mention *m)
 {
-	size_t n, q, floor = pos > LOOK ? pos - LOOK : 0, st;
+	size_t n, q, r, floor = pos > LOOK ? pos - LOOK : 0, st;
 	const struct phrase *fr = phrase_at(T_FRACTIONS, text, len, pos, &n);
 	const struct phrase *qual;
 
@@ -1157,6 +1157,12 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 	q = skip_spaces(text, len, pos + n);
 	if (q == pos + n || !word_is(text, len, q, "of"))
 		return false;
+	r = skip_spaces(text, len, q + 2);
+	if (word_is(text, len, r, "a") || word_is(text, len, r, "an"))
+		r = skip_spaces(text, len, r + word_len(text, len, r));
+	for (int i = 1; scale_words[i]; i++)
+		if (word_is(text, len, r, scale_words[i]))
+			return false; /* "three quarters of a billion dollars" is an amount */
 	memset(m, 0, sizeof *m);
 	m->type = ASSAY_M_PERCENT;
 	m->start = pos;
