@@ -134,6 +134,13 @@ static void scan_word(const char *t, size_t len, size_t p, struct word *w, size_
 	w->roles = roles_of(t + p, q - p);
 	bool abbrev = q - p == 2 && q < len && t[q] == '.' &&
 		      (!memcmp(t + p, "St", 2) || !memcmp(t + p, "Mt", 2) || !memcmp(t + p, "Ft", 2));
+	if (q < len && t[q] == '.' && memchr(t + p, '.', q - p) && !w->lower && q + 2 < len &&
+	    t[q + 1] == ' ') { /* "Intergold U.S.A. Inc": initials inside a company's name */
+		size_t a = q + 2, b = a;
+		while (b < len && isalpha((unsigned char)t[b]))
+			b++;
+		abbrev = (roles_of(t + a, b - a) & R_DESIGNATOR) != 0;
+	}
 	bool spaced = *next + 1 < len && t[*next] == ' ' &&
 		      (isalnum((unsigned char)t[*next + 1]) || (unsigned char)t[*next + 1] >= 0x80 ||
 		       t[*next + 1] == '&');
