@@ -639,3 +639,25 @@ Test(cli, ingest_of_standard_input_keeps_each_page)
 		free(out);
 	}
 }
+
+/* A WARC record that says text/html but holds an image is refused too. */
+Test(cli, ingest_refuses_a_warc_record_that_is_not_a_page)
+{
+	char warc[128], args[256], *out, *err;
+	size_t n;
+	char *page = slurp("corpus/000_1b7ad7fa106c10fe.html", &n);
+
+	snprintf(warc, sizeof warc, "%s/mixed.warc.gz", tmpdir());
+	warc_append(warc, "https://example.org/logo", "text/html", not_articles[0].bytes,
+		    not_articles[0].len);
+	warc_append(warc, "https://example.org/a.html", "text/html", page, n);
+	snprintf(args, sizeof args, "ingest --summary-json '%s'", warc);
+	cr_assert_eq(run(&out, &err, args), 1, "%s", err);
+	cr_assert_eq(summary_field(out, "new_articles"), 1, "%s", out);
+	cr_assert_eq(summary_field(out, "errors"), 1, "%s", out);
+	cr_assert_not_null(strstr(err, "https://example.org/logo: not HTML (PNG image), skipped"),
+			   "%s", err);
+	free(out);
+	free(err);
+	free(page);
+}

@@ -576,7 +576,7 @@ Test(fetch_cli, the_summary_for_people_counts_what_the_json_counts)
 		{"robots_denied", "refused by robots.txt"}, {"deferred", "left for the next run"},
 		{"retries", "retries"}, {"not_modified", "not modified"},
 		{"errors", "errors"}, {"new_articles", "new articles"},
-		{"dropped", "not queued"},
+		{"dropped", "not queued"}, {"records_skipped", "WARC records not pages"},
 	};
 	struct tsrv *rs = tsrv_start(robots_routes);
 	char args[512];
