@@ -1,7 +1,8 @@
 /* canon.c - URL canonicalization (see canon.h).
  *
- * The URL is split once into scheme, authority, path, query; each part is
- * normalised on its own and the parts are joined again. Parameter order is
+ * curl splits the URL once into scheme, host, port, path and query, as
+ * written (common/url.h); each part is normalised here on its own and the
+ * parts are joined again. Parameter order is
  * not meaningful to the sites we read, so the kept parameters are sorted:
  * the same page linked from two feeds gets one identity. */
 #include <ctype.h>
@@ -12,12 +13,8 @@
 
 #include "assay.h"
 #include "canon.h"
+#include "url.h"
 #include "tracking_params.h"
-
-struct parts {
-	const char *scheme, *auth, *path, *query;
-	size_t scheme_len, auth_len, path_len, query_len;
-};
 
 static bool is_tracking(const char *name, size_t n)
 {
@@ -35,63 +32,21 @@ static bool is_tracking(const char *name, size_t n)
 	return false;
 }
 
-static bool split(const char *u, size_t len, struct parts *p)
+/* Host in lowercase, without a trailing dot, and the port unless it is
+ * the scheme's default; user name and password never name a different
+ * article, and curl has left them out. */
+static int put_authority(const struct assay_url_parts *p, bool https, struct assay_buf *out)
 {
-	const char *end = u + len, *colon = memchr(u, ':', len), *q;
-
-	memset(p, 0, sizeof *p);
-	if (!colon || colon == u || end - colon < 3 || colon[1] != '/' || colon[2] != '/')
-		return false;
-	p->scheme = u;
-	p->scheme_len = (size_t)(colon - u);
-	p->auth = colon + 3;
-	q = p->auth;
-	while (q < end && *q != '/' && *q != '?' && *q != '#')
-		q++;
-	p->auth_len = (size_t)(q - p->auth);
-	p->path = q;
-	while (q < end && *q != '?' && *q != '#')
-		q++;
-	p->path_len = (size_t)(q - p->path);
-	if (q < end && *q == '?') {
-		p->query = ++q;
-		while (q < end && *q != '#')
-			q++;
-		p->query_len = (size_t)(q - p->query);
-	}
-	return p->auth_len > 0;
-}
-
-/* Host in lowercase, without a default port or a trailing dot; userinfo
- * is dropped (it never names a different article). */
-static int put_authority(const struct parts *p, bool https, struct assay_buf *out)
-{
-	const char *a = p->auth, *end = p->auth + p->auth_len, *at, *port, *bracket;
-	size_t hostlen;
+	const char *h = p->host ? p->host : "";
+	size_t hostlen = strlen(h);
 	int rc = ASSAY_OK;
 
-	for (at = end; at > a && at[-1] != '@'; at--) /* userinfo ends at the last '@' */
-		;
-	a = at;
-	/* The port starts at the first ':' after the host (after the ']' of an
-	 * IPv6 literal): with the last one, "h::80" kept "h:" as the host and
-	 * a second pass read that as an empty port, so the form changed. */
-	bracket = a < end && a[0] == '[' ? memchr(a, ']', (size_t)(end - a)) : NULL;
-	port = bracket ? memchr(bracket, ':', (size_t)(end - bracket))
-		       : memchr(a, ':', (size_t)(end - a));
-	hostlen = (size_t)((port ? port : end) - a);
-	while (hostlen && a[hostlen - 1] == '.')
+	while (hostlen && h[hostlen - 1] == '.')
 		hostlen--;
 	for (size_t i = 0; i < hostlen && !rc; i++)
-		rc = assay_buf_putc(out, (char)tolower((unsigned char)a[i]));
-	if (port && !rc) {
-		size_t pl = (size_t)(end - port - 1);
-		bool dflt = pl == 0 || (https && pl == 3 && !memcmp(port + 1, "443", 3)) ||
-			    (!https && pl == 2 && !memcmp(port + 1, "80", 2));
-
-		if (!dflt)
-			rc = assay_buf_append(out, port, (size_t)(end - port));
-	}
+		rc = assay_buf_putc(out, (char)tolower((unsigned char)h[i]));
+	if (!rc && p->port && strcmp(p->port, https ? "443" : "80") != 0)
+		rc = assay_buf_printf(out, ":%s", p->port);
 	return rc;
 }
 
@@ -217,37 +172,64 @@ static int put_trimmed(const char *url, struct assay_buf *out)
 	return n ? assay_buf_append(out, url, n) : ASSAY_EINVAL;
 }
 
-int assay_canonical_url(const char *url, struct assay_buf *out)
+/* The URL between the spaces around it, as a new string. */
+static char *trimmed(const char *url)
 {
-	struct parts p;
-	size_t base = out->len, n;
-	bool https;
-	int rc;
+	size_t n;
 
-	if (!url)
-		return ASSAY_EINVAL;
 	while (isspace((unsigned char)*url))
 		url++;
 	n = strlen(url);
 	while (n && isspace((unsigned char)url[n - 1]))
 		n--;
-	if (!split(url, n, &p))
-		return put_trimmed(url, out);
-	https = p.scheme_len == 5 && strncasecmp(p.scheme, "https", 5) == 0;
-	if (!https && !(p.scheme_len == 4 && strncasecmp(p.scheme, "http", 4) == 0))
-		return put_trimmed(url, out);
-	rc = assay_buf_puts(out, https ? "https://" : "http://");
+	return strndup(url, n);
+}
+
+static int put_canonical(const struct assay_url_parts *p, bool https, struct assay_buf *out)
+{
+	int rc = assay_buf_puts(out, https ? "https://" : "http://");
+
 	if (!rc)
-		rc = put_authority(&p, https, out);
+		rc = put_authority(p, https, out);
 	if (!rc)
-		rc = put_path(p.path, p.path_len, out);
-	if (!rc && p.query)
-		rc = put_query(p.query, p.query_len, out);
+		rc = put_path(p->path ? p->path : "", p->path ? strlen(p->path) : 0, out);
+	if (!rc && p->query)
+		rc = put_query(p->query, strlen(p->query), out);
+	return rc;
+}
+
+int assay_canonical_url(const char *url, struct assay_buf *out)
+{
+	struct assay_url_parts p;
+	size_t base = out->len;
+	bool https;
+	char *u;
+	int rc;
+
+	if (!url)
+		return ASSAY_EINVAL;
+	u = trimmed(url);
+	if (!u)
+		return ASSAY_ENOMEM;
+	rc = assay_url_parts(u, &p);
+	if (rc == ASSAY_EINVAL || (!rc && (!p.host || !*p.host))) {
+		assay_url_parts_release(&p);
+		rc = put_trimmed(u, out); /* not a URL curl reads: kept as given */
+		free(u);
+		return rc;
+	}
+	https = !rc && strcasecmp(p.scheme, "https") == 0;
+	if (!rc && !https && strcasecmp(p.scheme, "http") != 0)
+		rc = put_trimmed(u, out);
+	else if (!rc)
+		rc = put_canonical(&p, https, out);
 	if (rc) {
 		out->len = base;
 		if (out->data)
 			out->data[base] = '\0';
 	}
+	assay_url_parts_release(&p);
+	free(u);
 	return rc;
 }
 

@@ -4,8 +4,9 @@
  * scheme and host in lowercase, no default port, no fragment, no tracking
  * parameters (utm_*, fbclid, gclid and friends; see tracking_params.h), the
  * remaining parameters sorted, no trailing slash on a path, dot segments
- * resolved, percent escapes in uppercase. Only http and https URLs are
- * rewritten; anything else (file:, a bare path) is kept as given, trimmed. */
+ * resolved, percent escapes in uppercase. Only http and https URLs that
+ * curl can parse are rewritten; anything else (file:, a bare path, a host
+ * with a space) is kept as given, trimmed. */
 #ifndef ASSAY_CANON_H
 #define ASSAY_CANON_H
 

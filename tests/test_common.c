@@ -9,6 +9,7 @@
 #include "file.h"
 #include "hash.h"
 #include "sniff.h"
+#include "url.h"
 
 Test(common, buf_appends_and_stays_nul_terminated)
 {
@@ -120,4 +121,26 @@ Test(common, sniff_names_what_is_not_text_and_passes_what_is)
 			cr_expect(got && strcmp(got, cases[i].what) == 0, "case %zu: %s, not %s", i,
 				  got ? got : "(text)", cases[i].what);
 	}
+}
+
+Test(common, url_parts_are_as_written_and_leave_out_who_and_where_on_the_page)
+{
+	struct assay_url_parts p;
+
+	cr_assert_eq(assay_url_parts("HTTPS://u:pw@Example.COM:8443/a/./b/../c?x=1&y=%7e#frag", &p),
+		     ASSAY_OK);
+	cr_expect_str_eq(p.scheme, "https");
+	cr_expect_str_eq(p.host, "Example.COM");
+	cr_expect_str_eq(p.port, "8443");
+	cr_expect_str_eq(p.path, "/a/./b/../c");
+	cr_expect_str_eq(p.query, "x=1&y=%7e");
+	assay_url_parts_release(&p);
+	cr_assert_eq(assay_url_parts("http://example.com", &p), ASSAY_OK);
+	cr_expect_null(p.port);
+	cr_expect_null(p.query);
+	assay_url_parts_release(&p);
+	cr_expect_eq(assay_url_parts("corpus/000.html", &p), ASSAY_EINVAL);
+	cr_expect_eq(assay_url_parts("http://ex ample.com/", &p), ASSAY_EINVAL);
+	cr_expect_null(p.host);
+	assay_url_parts_release(&p);
 }

@@ -1,5 +1,5 @@
 /* fuzz_canon.c - libFuzzer target for URL canonicalization (store/canon.c)
- * and link resolution (fetch/url.c).
+ * and link resolution (common/url.c).
  *
  * Input: a URL, then after the first NUL byte (if any) a second string
  * used as a relative reference and as a rel=canonical. The property that

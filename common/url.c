@@ -1,5 +1,6 @@
 /* url.c - resolving and splitting URLs with curl_url(), never by hand:
- * hand-rolled URL parsing is where crawlers disagree with servers. */
+ * hand-rolled URL parsing is where crawlers disagree with servers (see
+ * url.h). */
 #include <curl/curl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -140,6 +141,61 @@ fail:
 	free(sch);
 	curl_url_cleanup(u);
 	return rc;
+}
+
+/* A part as a new string, or NULL when the URL has none. */
+static int own_part(CURLU *u, CURLUPart part, char **out)
+{
+	char *s = NULL;
+	CURLUcode uc = curl_url_get(u, part, &s, 0);
+
+	*out = NULL;
+	if (uc == CURLUE_OUT_OF_MEMORY)
+		return ASSAY_ENOMEM;
+	if (uc != CURLUE_OK || !s)
+		return ASSAY_OK;
+	*out = strdup(s);
+	curl_free(s);
+	return *out ? ASSAY_OK : ASSAY_ENOMEM;
+}
+
+int assay_url_parts(const char *url, struct assay_url_parts *out)
+{
+	/* As written: no dot segments squashed, spaces kept for the caller. */
+	const unsigned flags = CURLU_NON_SUPPORT_SCHEME | CURLU_PATH_AS_IS | CURLU_ALLOW_SPACE;
+	CURLU *u = curl_url();
+	CURLUcode uc;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!u)
+		return ASSAY_ENOMEM;
+	uc = curl_url_set(u, CURLUPART_URL, url, flags);
+	rc = uc == CURLUE_OK ? ASSAY_OK : uc == CURLUE_OUT_OF_MEMORY ? ASSAY_ENOMEM : ASSAY_EINVAL;
+	if (!rc)
+		rc = own_part(u, CURLUPART_SCHEME, &out->scheme);
+	if (!rc)
+		rc = own_part(u, CURLUPART_HOST, &out->host);
+	if (!rc)
+		rc = own_part(u, CURLUPART_PORT, &out->port);
+	if (!rc)
+		rc = own_part(u, CURLUPART_PATH, &out->path);
+	if (!rc)
+		rc = own_part(u, CURLUPART_QUERY, &out->query);
+	curl_url_cleanup(u);
+	if (rc)
+		assay_url_parts_release(out);
+	return rc;
+}
+
+void assay_url_parts_release(struct assay_url_parts *p)
+{
+	free(p->scheme);
+	free(p->host);
+	free(p->port);
+	free(p->path);
+	free(p->query);
+	memset(p, 0, sizeof *p);
 }
 
 bool assay_url_is_web(const char *url)
