@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "log.h"
 #include "store.h"
@@ -45,15 +46,8 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 		cli_json_line(stdout, cli_json_claim(c, src, n));
 		return 0;
 	}
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 64;
-		void *p = realloc(k->rows, cap * sizeof *k->rows);
-
-		if (!p)
-			return ASSAY_ENOMEM;
-		k->rows = p;
-		k->cap = cap;
-	}
+	if (assay_array_reserve(&k->rows, &k->cap, k->n + 1, sizeof *k->rows))
+		return ASSAY_ENOMEM;
 	k->rows[k->n].c = *c;
 	k->rows[k->n].nsources = c->nevidence;
 	snprintf(k->rows[k->n].evidence, sizeof k->rows[k->n].evidence, "%.*s",

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "array.h"
 #include "assay.h"
 #include "cli.h"
 #include "file.h"
@@ -239,16 +240,9 @@ static int ingest_dir(struct ingest *in, const char *path, int depth)
 
 		if (e->d_name[0] == '.')
 			continue;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			char **nn = realloc(names, ncap * sizeof *nn);
-			if (!nn) {
-				rc = ASSAY_ENOMEM;
-				break;
-			}
-			names = nn;
-			cap = ncap;
-		}
+		rc = assay_array_reserve(&names, &cap, n + 1, sizeof *names);
+		if (rc)
+			break;
 		full = malloc(strlen(path) + strlen(e->d_name) + 2);
 		if (!full) {
 			rc = ASSAY_ENOMEM;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "buf.h"
 #include "clean.h"
@@ -39,15 +40,8 @@ static const char *paragraph_end(const char *p, const char *end)
 
 static int add_block(struct assay_doc *doc, size_t *cap, size_t start, size_t end)
 {
-	if (doc->nblocks == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-		struct assay_block *nb = realloc(doc->blocks, ncap * sizeof *nb);
-
-		if (!nb)
-			return ASSAY_ENOMEM;
-		doc->blocks = nb;
-		*cap = ncap;
-	}
+	if (assay_array_reserve(&doc->blocks, cap, doc->nblocks + 1, sizeof *doc->blocks))
+		return ASSAY_ENOMEM;
 	doc->blocks[doc->nblocks++] = (struct assay_block){ASSAY_BLOCK_PARAGRAPH, start, end, -1, -1};
 	return ASSAY_OK;
 }

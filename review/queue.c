@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "review.h"
 
@@ -64,14 +65,9 @@ static int add_sites(struct assay_review_snapshot *snap, struct assay_review_row
 			return rc;
 		if (at == (size_t)-1)
 			continue;
-		if (snap->nsite_ix == snap->site_ix_cap) {
-			size_t cap = snap->site_ix_cap ? snap->site_ix_cap * 2 : 256;
-			uint32_t *grown = realloc(snap->site_ix, cap * sizeof *grown);
-			if (!grown)
-				return ASSAY_ENOMEM;
-			snap->site_ix = grown;
-			snap->site_ix_cap = cap;
-		}
+		if (assay_array_reserve(&snap->site_ix, &snap->site_ix_cap, snap->nsite_ix + 1,
+					sizeof *snap->site_ix))
+			return ASSAY_ENOMEM;
 		snap->site_ix[snap->nsite_ix++] = (uint32_t)at;
 	}
 	r->site_n = (uint32_t)(snap->nsite_ix - r->site_off);
@@ -121,14 +117,8 @@ static int keep(struct assay_review_snapshot *snap, struct assay_review_row *r,
 		rc = add_sites(snap, r, src, nsrc);
 	if (rc)
 		return rc;
-	if (snap->n == snap->cap) {
-		size_t cap = snap->cap ? snap->cap * 2 : 64;
-		struct assay_review_row *grown = realloc(snap->rows, cap * sizeof *grown);
-		if (!grown)
-			return ASSAY_ENOMEM;
-		snap->rows = grown;
-		snap->cap = cap;
-	}
+	if (assay_array_reserve(&snap->rows, &snap->cap, snap->n + 1, sizeof *snap->rows))
+		return ASSAY_ENOMEM;
 	snap->rows[snap->n++] = *r;
 	return ASSAY_OK;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "extract.h"
 #include "pages.h"
@@ -54,14 +55,8 @@ static int add_link(struct links *l, const char *id, const struct assay_source *
 {
 	struct link *k;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct link *grown = realloc(l->v, cap * sizeof *grown);
-		if (!grown)
-			return ASSAY_ENOMEM;
-		l->v = grown;
-		l->cap = cap;
-	}
+	if (assay_array_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return ASSAY_ENOMEM;
 	k = &l->v[l->n++];
 	memset(k, 0, sizeof *k);
 	snprintf(k->id, sizeof k->id, "%s", id);

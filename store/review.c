@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "array.h"
 #include "assay.h"
 #include "claims_int.h"
 
@@ -119,14 +120,9 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		if (k.mv_size != idl + 16 || memcmp(k.mv_data, nid, idl))
 			break;
-		if (*n == cap) {
-			void *p = realloc(*out, (cap = cap ? cap * 2 : 4) * sizeof **out);
-
-			if (!p) {
-				rc = ASSAY_ENOMEM;
-				break;
-			}
-			*out = p;
+		if (assay_array_reserve(out, &cap, *n + 1, sizeof **out)) {
+			rc = ASSAY_ENOMEM;
+			break;
 		}
 		review_decode(&v, &(*out)[(*n)++]);
 	}

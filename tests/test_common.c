@@ -1,9 +1,11 @@
 /* test_common.c - buffers, file reading (plain and gzip), hashes. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
+#include "array.h"
 #include "assay.h"
 #include "buf.h"
 #include "file.h"
@@ -143,4 +145,23 @@ Test(common, url_parts_are_as_written_and_leave_out_who_and_where_on_the_page)
 	cr_expect_eq(assay_url_parts("http://ex ample.com/", &p), ASSAY_EINVAL);
 	cr_expect_null(p.host);
 	assay_url_parts_release(&p);
+}
+
+Test(common, an_array_grows_keeping_its_items_and_refuses_an_overflowing_size)
+{
+	int *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (int i = 0; i < 1000; i++) {
+		cr_assert_eq(assay_array_reserve(&v, &cap, n + 1, sizeof *v), ASSAY_OK);
+		cr_assert_geq(cap, n + 1);
+		v[n++] = i;
+	}
+	for (int i = 0; i < 1000; i++)
+		cr_assert_eq(v[i], i);
+	cr_assert_leq(cap, 2048, "capacity %zu: growth is not by doubling", cap);
+	cr_assert_eq(assay_array_reserve(&v, &cap, (size_t)-1 / 2, sizeof *v), ASSAY_ENOMEM);
+	cr_assert_leq(cap, 2048);
+	cr_assert_eq(v[999], 999);
+	free(v);
 }
