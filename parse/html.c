@@ -19,6 +19,7 @@
 #include "assay.h"
 #include "html_read.h"
 #include "internal.h"
+#include "utf8.h"
 
 #define PRESCAN_BYTES 8192
 
@@ -29,31 +30,6 @@ static const uint16_t cp1252_high[32] = {
 	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
-
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), 0 if none. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	if (c < 0xE0)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
-			return 0;
-		return 3;
-	}
-	if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-		return 0;
-	if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0;
-	return 4;
-}
 
 /* Valid UTF-8 with no NUL; sets *nonascii when any byte is >= 0x80. */
 static bool utf8_check(const char *p, size_t n, bool *nonascii)
@@ -70,7 +46,7 @@ static bool utf8_check(const char *p, size_t n, bool *nonascii)
 		if (!s[i])
 			return false;
 		*nonascii = true;
-		if (!(k = utf8_seq(s + i, n - i)))
+		if (!(k = assay_utf8_len(p + i, n - i)))
 			return false;
 		i += k;
 	}
@@ -107,7 +83,7 @@ int parse_utf8_repair(const char *p, size_t n, bool all_cp1252, struct assay_buf
 	if (assay_buf_reserve(out, n + n / 8 + 16) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	while (i < n) {
-		k = s[i] ? (all_cp1252 && s[i] >= 0x80 ? 0 : utf8_seq(s + i, n - i)) : 0;
+		k = !s[i] || (all_cp1252 && s[i] >= 0x80) ? 0 : assay_utf8_len(p + i, n - i);
 		if (k) {
 			i += k;
 			run += k;

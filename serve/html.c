@@ -15,38 +15,9 @@
 
 #include "assay.h"
 #include "html.h"
+#include "utf8.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-
-/* Length of the valid UTF-8 sequence at @p (at most @n bytes), or 0. */
-static size_t utf8_seq_len(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
 
 /* The character reference for byte @c, or NULL when it passes as is. */
 static const char *entity_of(unsigned char c)
@@ -72,7 +43,7 @@ int serve_esc(struct assay_buf *b, const char *s, size_t n)
 		return ASSAY_OK;
 	while (i < n) {
 		const char *ent = p[i] < 0x80 ? entity_of(p[i]) : NULL;
-		size_t len = ent ? 0 : utf8_seq_len(p + i, n - i);
+		size_t len = ent ? 0 : assay_utf8_len((const char *)p + i, n - i);
 
 		if (!ent && len) {
 			i += len;

@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "sniff.h"
 #include "url.h"
+#include "utf8.h"
 
 Test(common, buf_appends_and_stays_nul_terminated)
 {
@@ -164,4 +165,26 @@ Test(common, an_array_grows_keeping_its_items_and_refuses_an_overflowing_size)
 	cr_assert_leq(cap, 2048);
 	cr_assert_eq(v[999], 999);
 	free(v);
+}
+
+Test(common, utf8_sequences_are_read_strictly)
+{
+	static const struct {
+		const char *s;
+		size_t n, want;
+	} cases[] = {
+		{"a", 1, 1}, {"", 1, 1},                      /* ASCII, NUL */
+		{"\xC3\xA9", 2, 2}, {"\xE2\x82\xAC", 3, 3},   /* é, € */
+		{"\xF0\x9F\x98\x80", 4, 4},                   /* U+1F600 */
+		{"\xC3\xA9", 1, 0},                           /* cut short */
+		{"\xC0\xAF", 2, 0}, {"\xE0\x80\xAF", 3, 0},   /* overlong */
+		{"\xED\xA0\x80", 3, 0},                       /* a surrogate */
+		{"\xF4\x90\x80\x80", 4, 0},                   /* above U+10FFFF */
+		{"\x80", 1, 0}, {"\xFF", 1, 0},               /* not a lead byte */
+		{"\xE2\x28\xA1", 3, 0},                       /* no continuation */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_expect_eq(assay_utf8_len(cases[i].s, cases[i].n), cases[i].want, "case %zu", i);
+	cr_expect_eq(assay_utf8_len("a", 0), 0);
 }

@@ -1,0 +1,15 @@
+/* utf8.h - UTF-8 as every module reads it, on utf8proc: one definition
+ * of a valid sequence (no overlong forms, no surrogates, nothing above
+ * U+10FFFF), so the cleaner, the extractor and the web page never
+ * disagree about which bytes are text. */
+#ifndef ASSAY_UTF8_H
+#define ASSAY_UTF8_H
+
+#include <stddef.h>
+
+/* Length of the valid UTF-8 sequence at @s, looking at no more than @n
+ * bytes: 1 to 4, or 0 when the bytes there are not UTF-8 (or @n is 0).
+ * A NUL byte is a sequence of length 1. */
+size_t assay_utf8_len(const char *s, size_t n);
+
+#endif
