@@ -370,6 +370,18 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	out[0] = '\0';
 	if (m && strlen(m->id) < 16)
 		cl_copy(out, 16, m->id);
+	/* "from 2001 to 2016", "between 1916 and 1981": a span of years */
+	if (m && strlen(m->id) == 4 && best > s->t0 && best + 2 < s->t1 &&
+	    (cl_word_is(d, best - 1, "from") || cl_word_is(d, best - 1, "between")) &&
+	    (cl_word_is(d, best + 1, "to") || cl_word_is(d, best + 1, "and") ||
+	     cl_word_is(d, best + 1, "through") || cl_word_is(d, best + 1, "until"))) {
+		const struct assay_mention *e2 = cl_mention(d, best + 2);
+		if (e2 && e2->type == ASSAY_M_DATE && strlen(e2->id) == 4 && strcmp(e2->id, m->id) > 0) {
+			char span[16];
+			snprintf(span, sizeof span, "%.4s/%.4s", m->id, e2->id);
+			cl_copy(out, 16, span);
+		}
+	}
 }
 
 /* "deposit in (the) Eskisehir (province)": the place after a deposit noun;
@@ -1281,12 +1293,41 @@ static void quota_year(const struct cl_doc *d, char out[16])
 	}
 }
 
+/* "the 2022 Mineral Resource Estimate", "a resource estimate dated
+ * 2022": the year a release's resources and grades were estimated;
+ * "" when it names none. */
+static void estimate_year(const struct cl_doc *d, char out[16])
+{
+	out[0] = '\0';
+	for (size_t t = 0; t + 1 < d->ntok; t++) {
+		if (!(cl_word_is(d, t, "resource") || cl_word_is(d, t, "resources") ||
+		      cl_word_is(d, t, "reserve") || cl_word_is(d, t, "reserves")) ||
+		    !(cl_word_is(d, t + 1, "estimate") || cl_word_is(d, t + 1, "estimates") ||
+		      cl_word_is(d, t + 1, "statement") || cl_word_is(d, t + 1, "update")))
+			continue;
+		for (size_t u = t > 3 ? t - 3 : 0; u < t + 6 && u < d->ntok; u++) {
+			const struct assay_mention *m = cl_mention(d, u);
+			if (m && m->type == ASSAY_M_DATE && strlen(m->id) == 4) {
+				cl_copy(out, 16, m->id);
+				return;
+			}
+		}
+	}
+}
+
 /* A quota with no period of its own is for the quota year the story
  * names: "Malaysia has been allocated an export quota of 28,526 tonnes". */
 static void date_quotas(struct cl_doc *d, size_t from)
 {
-	char qy[16];
+	char qy[16], ey[16];
 
+	estimate_year(d, ey);
+	for (size_t i = from; ey[0] && i < d->out->nclaims; i++) {
+		struct assay_claim *c = &d->out->claims[i];
+		if ((!strcmp(c->metric, "resources") || !strcmp(c->metric, "reserves") ||
+		     !strcmp(c->metric, "grade")) && !c->period[0])
+			cl_copy(c->period, sizeof c->period, ey);
+	}
 	quota_year(d, qy);
 	if (!qy[0])
 		return;
