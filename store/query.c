@@ -465,7 +465,8 @@ static void story_set_unique(struct story_set *ss)
 {
 	size_t k = 0;
 
-	qsort(ss->v, ss->n, sizeof *ss->v, cmp_story_id);
+	if (ss->n > 1) /* qsort(NULL, 0) is undefined; UBSan stops on it */
+		qsort(ss->v, ss->n, sizeof *ss->v, cmp_story_id);
 	for (size_t i = 0; i < ss->n; i++)
 		if (!k || strcmp(ss->v[i], ss->v[k - 1]))
 			memmove(ss->v[k++], ss->v[i], sizeof *ss->v);
