@@ -69,6 +69,47 @@ static bool digits_can_start(const char *text, size_t len, size_t pos)
 }
 
 /* Whether a date can start at the word start @pos. */
+/* Whether the word at @pos is one of @words (lower case). */
+static bool word_in(const char *text, size_t len, size_t pos, const char *const *words)
+{
+	size_t n = 0;
+
+	while (pos + n < len && isalpha((unsigned char)text[pos + n]))
+		n++;
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && strncasecmp(text + pos, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The most common triggers start a date only before a month ("in March",
+ * written with its capital), "the" only before "end", "beginning" or
+ * "start", "a"/"an" only before "few", "couple" or a unit of time ("a
+ * year ago"): checked here, the pattern costs ~3,000 instructions a try. */
+static bool trigger_can_start(const char *text, size_t len, size_t pos, size_t n)
+{
+	static const char *const before_month[] = {"in", "since", "until", "by", "from", "during",
+		"through", "before", "after", "between", "and", "or", "to", NULL};
+	static const char *const the[] = {"the", NULL}, *const the_next[] = {"end", "beginning",
+		"start", NULL};
+	static const char *const article[] = {"a", "an", NULL}, *const article_next[] = {"few",
+		"couple", "year", "years", "month", "months", "week", "weeks", "day", "days",
+		"decade", "decades", NULL};
+	size_t q = pos + n;
+
+	while (q < len && (text[q] == ' ' || text[q] == '\t' || text[q] == '\n'))
+		q++;
+	if (q >= len)
+		return false;
+	if (word_in(text, len, pos, before_month))
+		return strchr("JFMASOND", text[q]) != NULL;
+	if (word_in(text, len, pos, the))
+		return word_in(text, len, q, the_next);
+	if (word_in(text, len, pos, article))
+		return word_in(text, len, q, article_next);
+	return true;
+}
+
 static bool can_start(const char *text, size_t len, size_t pos)
 {
 	size_t n;
@@ -77,7 +118,7 @@ static bool can_start(const char *text, size_t len, size_t pos)
 		return false;
 	if (isdigit((unsigned char)text[pos]))
 		return digits_can_start(text, len, pos);
-	return word_set_has(&trigger_set, text, len, pos, &n);
+	return word_set_has(&trigger_set, text, len, pos, &n) && trigger_can_start(text, len, pos, n);
 }
 
 /* Named alternatives; decode() looks at which one matched. */

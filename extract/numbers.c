@@ -28,15 +28,18 @@
  * no no-break space that follows a digit ("816 000" is one core). A core
  * right after a letter is a figure only after a currency code ("USD115",
  * "PS2.7m"; glued_code()): one lookbehind per code would cost the pattern
- * its start-of-match optimisation (a sixth of the recognizers' speed). */
+ * its start-of-match optimisation (a sixth of the recognizers' speed).
+ * ASCII digits ([0-9], not \d: under UCP that is every script's digits)
+ * let PCRE2 skip to the next digit instead of trying every byte; the
+ * values are read with isdigit() anyway. */
 static const char core_pattern[] =
-	"(?<![a-z\\d_.,])(?<!\\d\\x{00A0})(?:"
-	"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)"
-	"|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])"
-	"|\\d{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}]\\d{3})+(?:\\.\\d+)?(?!\\d)"
-	"|\\d{1,3}(?: \\d{3})+(?![\\d.,])"
-	"|\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)"
-	"|\\d+(?:\\.\\d+)?"
+	"(?<![a-z0-9_.,])(?<![0-9]\\x{00A0})(?:"
+	"[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?![0-9])"
+	"|[0-9]{1,3}(?:\\.[0-9]{3}){2,}(?![0-9.])"
+	"|[0-9]{1,3}(?:[\\x{00A0}\\x{202F}\\x{2009}][0-9]{3})+(?:\\.[0-9]+)?(?![0-9])"
+	"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9.,])"
+	"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\\.[0-9]+)?(?![0-9])"
+	"|[0-9]+(?:\\.[0-9]+)?"
 	")";
 
 /* A phone number: groups of digits joined by spaces, dots or dashes. */
@@ -52,11 +55,42 @@ static const char *const start_words[] = {
 };
 static struct word_set start_set;
 
+/* The first words of the fractions table ("half", "two", "a"...): a
+ * fraction is looked for only at them. */
+static char frac_words[32][16];
+static const char *frac_list[33];
+static struct word_set frac_set;
+
+static void frac_set_init(void)
+{
+	const struct phrase_table *tb = table(T_FRACTIONS);
+	int n = 0;
+
+	for (size_t i = 0; i < tb->n && n < 32; i++) {
+		char w[16];
+		size_t k = 0;
+		bool seen = false;
+
+		while (k < tb->v[i].len && k < 15 && isalpha((unsigned char)tb->v[i].s[k]))
+			w[k] = (char)tolower((unsigned char)tb->v[i].s[k]), k++;
+		w[k] = '\0';
+		for (int j = 0; j < n && !seen; j++)
+			seen = strcmp(frac_words[j], w) == 0;
+		if (k && !seen)
+			memcpy(frac_words[n++], w, k + 1);
+	}
+	for (int j = 0; j < n; j++)
+		frac_list[j] = frac_words[j];
+	frac_list[n] = NULL;
+	word_set_init(&frac_set, frac_list);
+}
+
 static pcre2_code *core_re, *phone_re;
 
 int numbers_init(void)
 {
 	word_set_init(&start_set, start_words);
+	frac_set_init();
 	core_re = rx_compile(core_pattern, 0);
 	phone_re = rx_compile(phone_pattern, 0);
 	return core_re && phone_re ? ASSAY_OK : ASSAY_EINVAL;
@@ -1184,14 +1218,15 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 static int find_word_figures(const char *text, size_t len, const struct mvec *dates,
 			     pcre2_match_data *md, struct mvec *out)
 {
-	size_t pos = next_word_start(text, len, 0), di = 0, last_end = 0;
+	size_t pos = next_word_start(text, len, 0), di = 0, last_end = 0, skip;
 
 	while (pos < len) {
 		struct assay_mention m;
 		bool have;
 		size_t next = pos + 1;
 
-		if (isalpha((unsigned char)text[pos]) && read_fraction(text, len, pos, &m)) {
+		if (isalpha((unsigned char)text[pos]) && word_set_has(&frac_set, text, len, pos, &skip) &&
+		    read_fraction(text, len, pos, &m)) {
 			if (mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;
 			next = m.end;
