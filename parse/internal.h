@@ -70,15 +70,16 @@ struct ninfo {
 	uint32_t good;               /* paragraph text outside furniture */
 	uint32_t ptext;              /* paragraph text, furniture or not */
 	uint32_t imgs;               /* images in the subtree */
-	uint32_t blocks;             /* paragraphs below it, cells aside */
-	uint32_t media;              /* players (video, iframe...) below it */
-	uint32_t breaks;             /* "<br><br>" in its inline text */
-	uint32_t kids, imgkids;      /* element children; those with images */
 	float score;     /* from paragraphs outside furniture */
 	float score_all; /* from every paragraph */
 	float pscore;    /* as a paragraph */
 	uint16_t flags;
 	int16_t weight;              /* class/id weight */
+	/* counts that saturate (only small values matter; see score.c) */
+	uint16_t kids, imgkids;      /* element children; those with images */
+	uint8_t blocks;              /* paragraphs below it, cells aside */
+	uint8_t media;               /* players (video, iframe...) below it */
+	uint8_t breaks;              /* "<br><br>" in its inline text */
 };
 
 /* Metadata candidates; a lower rank wins. */

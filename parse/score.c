@@ -15,9 +15,19 @@
 
 #define PARA_MIN 25   /* bytes of own text that make a paragraph */
 #define CLASS_WEIGHT 10 /* per class or id hint (Readability: 25) */
-#define BREAKS_MAX 100  /* "<br><br>" counted in one paragraph */
+#define BREAKS_MAX 100  /* "<br><br>" counted in one paragraph (< 255) */
 #define GALLERY_MIN 3   /* items with an image that make a gallery */
 #define GALLERY_ITEM 600 /* bytes of text beside one photo of a gallery */
+
+static uint8_t sat8(unsigned v)
+{
+	return (uint8_t)(v < UINT8_MAX ? v : UINT8_MAX);
+}
+
+static uint16_t sat16(unsigned v)
+{
+	return (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
+}
 
 static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
@@ -150,7 +160,7 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 	struct ninfo *ni = node_info(c, n), *p;
 
 	if (ni && (ni->tag->flags & TAG_MEDIA) && n->parent && (p = node_info(c, n->parent)))
-		p->media++;
+		p->media = sat8(p->media + 1u);
 	if (!ni || (ni->flags & NI_SKIP))
 		return;
 	if (ni->tag->flags & TAG_LINK)
@@ -164,23 +174,23 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 		mark_layout(c, n, ni);
 	/* items that each hold a linked image and lines under it: other
 	 * stories' photos and captions, not this story's text */
-	if (ni->imgkids >= GALLERY_MIN && ni->imgkids * 4 >= ni->kids * 3)
+	if (ni->imgkids >= GALLERY_MIN && (uint32_t)ni->imgkids * 4 >= (uint32_t)ni->kids * 3)
 		ni->flags |= NI_GALLERY;
 	p = n->parent ? node_info(c, n->parent) : NULL;
 	if (!p || (ni->flags & NI_HIDDEN))
 		return; /* hidden text counts for nobody outside it */
 	p->text += ni->text;
-	p->kids++;
+	p->kids = sat16(p->kids + 1u);
 	if (ni->imgs && ni->imgs <= 2 && ni->link && ni->text < GALLERY_ITEM && !(ni->flags & NI_PARA))
-		p->imgkids++; /* a linked photo with its lines: a teaser */
+		p->imgkids = sat16(p->imgkids + 1u); /* a linked photo with its lines: a teaser */
 	p->imgs += ni->imgs + ((ni->tag->flags & TAG_IMG) != 0);
-	p->media += ni->media;
+	p->media = sat8((unsigned)p->media + ni->media);
 	p->link += ni->link;
 	p->commas += ni->commas;
 	if (!(ni->tag->flags & TAG_CELL))
-		p->blocks += ni->blocks + ((ni->flags & NI_PARA) != 0);
+		p->blocks = sat8((unsigned)p->blocks + ni->blocks + ((ni->flags & NI_PARA) != 0));
 	if (!(ni->tag->flags & TAG_BLOCK)) { /* inline text flows up to its block */
-		p->breaks += ni->breaks;
+		p->breaks = sat8((unsigned)p->breaks + ni->breaks);
 		p->itext += ni->itext;
 		p->ilink += ni->ilink;
 		p->icommas += ni->icommas;
@@ -204,7 +214,7 @@ static bool enter(struct parse_ctx *c, xmlNode *n, bool *oom)
 		struct ninfo *p = n->parent ? node_info(c, n->parent) : NULL;
 
 		if (++c->brs == 2 && p && p->itext) /* a break after some text */
-			p->breaks++;
+			p->breaks = sat8(p->breaks + 1u);
 	} else if (ni->tag->flags & TAG_BLOCK) {
 		c->brs = 0;
 	}
