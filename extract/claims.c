@@ -489,6 +489,12 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 		return cl_copy(out, 32, "grade");
 	if (!k)
 		return false;
+	/* a grade is a share or a mass per ton, never a length: "17.1 meters
+	 * ... high grade zone" */
+	if (!strcmp(base, "grade") && !(m->type == ASSAY_M_PERCENT ||
+					(m->type == ASSAY_M_QUANTITY &&
+					 (!strcmp(m->unit, "ozt") || !strcmp(m->unit, "t")))))
+		return false;
 	/* "estimated to contain over 500,000 troy ounces of gold": metal
 	 * contained is a resource; tons of ore are the deposit's size */
 	if (!strcmp(base, "deposit") && m->type == ASSAY_M_QUANTITY && !strcmp(m->unit, "ozt"))

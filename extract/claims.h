@@ -283,6 +283,8 @@ int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s);
 int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1);
 int cl_sentence_agreements(struct cl_doc *d, const struct cl_sent *s);
 const struct cl_metric_kind *cl_kind(const char *base);
+/* The element whose symbol is the @n bytes at @s ("Ag", "Cu-Eq"), or NULL. */
+const struct cl_element *cl_element_of(const char *s, size_t n);
 bool cl_copy(char *dst, size_t cap, const char *src);
 
 #endif

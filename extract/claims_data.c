@@ -233,6 +233,21 @@ void assay_claims_shutdown(void)
 	loaded = false;
 }
 
+const struct cl_element *cl_element_of(const char *s, size_t n)
+{
+	char sym[16];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k + 1 < sizeof sym; i++)
+		if (s[i] != '-')
+			sym[k++] = s[i]; /* "Cu-Eq" is CuEq */
+	sym[k] = '\0';
+	for (size_t i = 0; k && i < rules.nelements; i++)
+		if (!strcmp(rules.elements[i].symbol, sym))
+			return &rules.elements[i];
+	return NULL;
+}
+
 const struct cl_metric_kind *cl_kind(const char *base)
 {
 	for (size_t i = 0; i < rules.nkinds; i++)

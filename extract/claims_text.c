@@ -782,6 +782,21 @@ void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, siz
 	cl_copy(out, 32, c ? c : "");
 }
 
+/* Ids equal but for hyphens ("slamexploration" of "SLAMExploration Ltd."). */
+static bool same_id(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == '-')
+			a++;
+		while (*b == '-')
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+	}
+}
+
 /* The company a release or story is most about: the org named most often
  * (a company, not the press or a body), if it is named at least twice or
  * in the first block; its first mention's token, or -1. */
@@ -800,11 +815,11 @@ static void find_issuer(struct cl_doc *d)
 		size_t j = 0;
 		if (!m || m->type != ASSAY_M_ORG || strcmp(m->kind, "company"))
 			continue;
-		while (j < nt && strcmp(t[j].id, m->id))
+		while (j < nt && !same_id(t[j].id, m->id))
 			j++;
 		if (j == nt && nt < 32)
-			t[nt++].id = m->id, t[j].first = (int)u, t[j].n = 0;
-		if (j < nt)
+			t[nt++].id = m->id, t[j].first = (int)u, t[j].n = nt == 1 ? 2 : 0;
+		if (j < nt) /* the first company named, and those named early, weigh more */
 			t[j].n += 1 + (d->tok[u].start < d->blk[0].end + 400);
 	}
 	for (size_t j = 0; j < nt; j++)

@@ -61,6 +61,8 @@ static size_t cells_of(const struct cl_doc *d, const struct cl_block *k, struct 
 	return n;
 }
 
+static void grade_column(const struct cl_doc *d, const struct cell *c, struct column *col);
+
 static void header_column(const struct cl_doc *d, const struct cell *c, struct column *col)
 {
 	const struct cl_rules *r = cl_rules();
@@ -103,6 +105,34 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 		for (size_t i = lo; !col->status[0] && i < hi; i++)
 			if (cl_phrase_at(d, t, c->t1, &r->status[i].p))
 				cl_copy(col->status, sizeof col->status, r->status[i].value);
+	}
+	grade_column(d, c, col);
+}
+
+/* "Copper%", "Cu-Eq%", "Au (g/t)": a column of assays in a drill table. */
+static void grade_column(const struct cl_doc *d, const struct cell *c, struct column *col)
+{
+	const struct cl_element *el = NULL;
+	bool per_ton = false;
+
+	if (col->base[0])
+		return;
+	for (size_t p = c->start; p + 3 <= c->end; p++)
+		per_ton |= !memcmp(d->text + p, "g/t", 3) || !memcmp(d->text + p, "gpt", 3) ||
+			   !memcmp(d->text + p, "ppm", 3);
+	for (size_t t = c->t0; t < c->t1 && !el; t++)
+		if (d->tok[t].kind == CT_WORD && d->tok[t].upper)
+			el = cl_element_of(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
+	if (!el && !col->commodity[0])
+		return;
+	if (!col->percent && !per_ton)
+		return;
+	cl_copy(col->base, sizeof col->base, "grade");
+	if (el && !col->commodity[0])
+		cl_copy(col->commodity, sizeof col->commodity, el->commodity);
+	if (per_ton) {
+		col->percent = false;
+		cl_copy(col->unit, sizeof col->unit, "g/t");
 	}
 }
 
@@ -155,6 +185,11 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 	struct cell c[MAXCELLS];
 	size_t n = cells_of(d, k, c);
 	const char *subj = n ? row_subject(d, &c[0]) : "";
+
+	/* a drill table's rows are holes of the company that drilled them */
+	for (size_t j = 1; !*subj && d->issuer >= 0 && j < ncols; j++)
+		if (!strcmp(cols[j].base, "grade"))
+			subj = cl_entity_id(d, d->issuer);
 
 	for (size_t j = 1; *subj && j < n && j < ncols; j++) {
 		struct assay_claim cl;
