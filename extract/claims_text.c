@@ -532,6 +532,16 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		k->modifier = (t + 2 < s->t1 && cl_word_is(d, t + 1, "'s") && cl_is_entity(d, t + 2)) ||
 			      (t + 1 < s->t1 && cl_mention(d, t + 1) &&
 			       cl_mention(d, t + 1)->type == ASSAY_M_ORG);
+		/* "37 U.S. cents", "50 Canadian cents a pound": a currency's
+		 * country is no party to the figure */
+		static const char *const money_words[] = {"cents", "cent", "cts", "ct", "dollars",
+			"dollar", "dlrs", "dlr", "pounds", "yen", "francs", "marks", NULL};
+		for (size_t i = 0; t + 1 < s->t1 && money_words[i]; i++)
+			if (cl_word_is(d, t + 1, money_words[i]))
+				k->modifier = true;
+		if (t > s->t0 && (d->tok[t - 1].kind == CT_NUMBER ||
+				  (cl_mention(d, t - 1) && assay_mention_is_figure(cl_mention(d, t - 1)))))
+			k->modifier = true;
 		/* "Japan's Finance Ministry said": the ministry speaks for Japan,
 		 * which stays the subject */
 		size_t g = cl_word_is(d, t + 1, "'s") ? t + 2 : t + 1;
