@@ -10,7 +10,9 @@
  * ordinal or part of a model name is not a figure. Each core is read once
  * and the scan resumes after what was consumed, so the scan is linear;
  * cores longer than MAX_DIGITS bytes (400,000 digits with commas) are
- * skipped whole. */
+ * skipped whole. Looks around a core are bounded (LOOK bytes back, never
+ * before the previous mention's end; three figures on for a shared unit).
+ * The forms read are listed in doc/recognizers.md. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
