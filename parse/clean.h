@@ -18,6 +18,7 @@
 #ifndef ASSAY_CLEAN_H
 #define ASSAY_CLEAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum assay_block_kind {
@@ -50,6 +51,7 @@ struct assay_doc {
 	char *title;     /* NULL when unknown, as every metadata field */
 	char *url;       /* canonical URL (rel=canonical, og:url), else NULL */
 	char *published; /* ISO 8601 date "YYYY-MM-DD" */
+	bool published_guessed; /* published is only read off the URL's path */
 	char *author;
 	char *site;
 	char *language;  /* BCP 47 primary tag, e.g. "en" */

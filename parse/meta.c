@@ -441,6 +441,7 @@ int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, str
 		return ASSAY_ENOMEM;
 	d->title = take(&c->meta, MF_TITLE);
 	d->url = take(&c->meta, MF_URL);
+	d->published_guessed = c->meta.val[MF_PUBLISHED] && c->meta.rank[MF_PUBLISHED] >= 60;
 	d->published = take(&c->meta, MF_PUBLISHED);
 	d->author = take(&c->meta, MF_AUTHOR);
 	d->site = take(&c->meta, MF_SITE);

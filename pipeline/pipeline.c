@@ -42,6 +42,7 @@ static void fill_article(const struct assay_page *page, struct assay_processed *
 	/* The page's own canonical link names the article, else where it was. */
 	a->url = doc->url ? doc->url : page->final_url ? page->final_url : page->url;
 	a->fetched_url = page->url;
+	a->served_url = page->final_url;
 	a->title = doc->title ? doc->title : page->title;
 	a->site = doc->site;
 	a->published = published;
@@ -70,7 +71,10 @@ int assay_pipeline_process(const struct assay_page *page, struct assay_processed
 		assay_err("%s: cannot clean page: %s", page->url, assay_strerror(rc));
 		return rc;
 	}
-	xo.published = out->doc.published ? out->doc.published : page->published;
+	/* The page's own date, then the feed's, then one read off the URL. */
+	xo.published = out->doc.published && !out->doc.published_guessed ? out->doc.published
+		       : page->published				      ? page->published
+									      : out->doc.published;
 	rc = assay_extract_doc(&out->doc, &xo, &out->x);
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot extract: %s", page->url, assay_strerror(rc));

@@ -8,7 +8,7 @@ PKGS=(
   build-essential pkg-config meson ninja-build python3
   libcurl4-openssl-dev libxml2-dev libpcre2-dev liblmdb-dev lmdb-utils
   libcriterion-dev zlib1g-dev libutf8proc-dev libxxhash-dev
-  libmicrohttpd-dev libjansson-dev nettle-dev iso-codes
+  libmicrohttpd-dev libjansson-dev nettle-dev iso-codes libpsl-dev
   clang libclang-rt-14-dev valgrind
 )
 # Extra packages for the browser tests (assay serve), only when asked.

@@ -290,6 +290,17 @@ static int put_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 	return store_put_article_txn(s, txn, pc->a, 0, false, pc->res);
 }
 
+/* A page's canonical URL is its identity only on the site it was
+ * served from (after redirects: a feed's redirector is not the site). */
+static bool canonical_trusted(const struct assay_article *a)
+{
+	const char *from = a->served_url ? a->served_url : a->fetched_url;
+
+	return strncmp(from, "http", 4) != 0 || strcmp(a->url, from) == 0 ||
+	       assay_url_same_site(a->url, from) ||
+	       (a->fetched_url && assay_url_same_site(a->url, a->fetched_url));
+}
+
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res)
 {
@@ -301,8 +312,10 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 
 	if (!a || !a->url)
 		return store_fail(s, ASSAY_EINVAL, "an article needs a URL");
-	/* a relative canonical link names nothing: the fetched URL does */
-	if (!strstr(a->url, "://") && a->fetched_url && strstr(a->fetched_url, "://"))
+	/* a relative canonical link names nothing, nor does one on another
+	 * site than the page came from: the fetched URL does */
+	if (a->fetched_url && strstr(a->fetched_url, "://") &&
+	    (!strstr(a->url, "://") || !canonical_trusted(a)))
 		rc = assay_canonical_url(a->fetched_url, &url);
 	else
 		rc = assay_canonical_url(a->url, &url);

@@ -10,6 +10,8 @@
 #ifndef ASSAY_CANON_H
 #define ASSAY_CANON_H
 
+#include <stdbool.h>
+
 #include "buf.h"
 
 /* Appends the canonical form of @url to @out.
@@ -21,5 +23,9 @@ int assay_canonical_url(const char *url, struct assay_buf *out);
  * either way. @rel_canonical may be NULL. */
 int assay_article_url(const char *fetched_url, const char *rel_canonical,
 		      struct assay_buf *out);
+
+/* True when @a and @b, absolute http(s) URLs, are on one registrable
+ * domain (site.c); false when either is not such a URL. */
+bool assay_url_same_site(const char *a, const char *b);
 
 #endif

@@ -50,6 +50,9 @@ const char *assay_store_errmsg(const struct assay_store *s);
 struct assay_article {
 	const char *url;          /* canonical URL: the article's identity */
 	const char *fetched_url;  /* where it was fetched from, or NULL */
+	const char *served_url;   /* where it came from after redirects, or NULL:
+				   * a url on another site than this one (or
+				   * fetched_url) is not trusted as the identity */
 	const char *title, *site, *published, *author, *language; /* or NULL */
 	const char *raw;          /* the page as fetched; stored compressed */
 	size_t raw_len;
@@ -79,7 +82,9 @@ bool assay_store_has_url(struct assay_store *s, const char *canonical_url);
  * is the same, and rewritten in place when it changed (res->updated): its
  * old evidence, and claims no other page supports, are taken out first;
  * editors' decisions stay. The identity is a->url in canonical form
- * (canon.h); a relative a->url gives way to fetched_url. */
+ * (canon.h); a relative a->url gives way to fetched_url, and so does a
+ * canonical URL on another registrable domain than the page was served
+ * from (a page cannot take over another site's article). */
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res);
 

@@ -16,6 +16,7 @@
 #include "assay.h"
 #include "buf.h"
 #include "store.h"
+#include "pipeline.h"
 #include "store_util.h"
 #include "warc.h"
 
@@ -151,4 +152,44 @@ Test(pipeline, reprocess_keeps_plain_text_with_crlf_and_blank_lines)
 	snprintf(url, sizeof url, "file://%s", path);
 	ingest_then_reprocess(path, url, "title=Copper output climbs at Escondida");
 	remove(path);
+}
+
+/* A date read off the URL's path ("/2019/01/02/") is a guess: the feed's
+ * own date for the item is taken before it; the page's own metadata
+ * before both (issue 20). */
+Test(pipeline, the_feed_date_is_taken_before_a_date_guessed_from_the_url)
+{
+	static const char bare[] = "<html><head><title>Ore</title></head><body><article><p>The "
+				   "mine shipped 120,000 tonnes of iron ore in the quarter, the "
+				   "company said on Monday.</p></article></body></html>";
+	static const char dated[] = "<html><head><title>Ore</title><meta property=\"article:"
+				    "published_time\" content=\"2024-03-04T10:00:00Z\"></head><body>"
+				    "<article><p>The mine shipped 120,000 tonnes of iron ore in the "
+				    "quarter, the company said on Monday.</p></article></body></html>";
+	struct assay_page pg = {0};
+	struct assay_processed out;
+
+	pg.url = pg.final_url = "https://news.example.com/2019/01/02/ore-shipments";
+	pg.content_type = "text/html";
+	pg.body = bare;
+	pg.len = sizeof bare - 1;
+	pg.published = "2024-05-06";
+	memset(&out, 0, sizeof out);
+	cr_assert_eq(assay_pipeline_process(&pg, &out), ASSAY_OK);
+	cr_expect_str_eq(out.article.published, "2024-05-06");
+	assay_processed_release(&out);
+
+	pg.published = NULL;
+	memset(&out, 0, sizeof out);
+	cr_assert_eq(assay_pipeline_process(&pg, &out), ASSAY_OK);
+	cr_expect_str_eq(out.article.published, "2019-01-02", "no feed date: the URL's");
+	assay_processed_release(&out);
+
+	pg.body = dated;
+	pg.len = sizeof dated - 1;
+	pg.published = "2024-05-06";
+	memset(&out, 0, sizeof out);
+	cr_assert_eq(assay_pipeline_process(&pg, &out), ASSAY_OK);
+	cr_expect_str_eq(out.article.published, "2024-03-04", "the page's own date first");
+	assay_processed_release(&out);
 }

@@ -94,6 +94,48 @@ Test(store, articles_survive_reopening_and_one_url_is_stored_once)
 	assay_store_close(s);
 }
 
+/* A page that names another site's URL as its canonical (issue 21 #3)
+ * neither overwrites that site's article nor pre-empts it: it is stored
+ * under its own URL. Another host of the same registrable domain, and a
+ * feed redirector in front of the site, keep the canonical trusted. */
+Test(store, a_canonical_url_on_another_site_is_not_the_identity)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_article real = plain_article("https://victim.example.com/story", "The real story.");
+	struct assay_article hijack = plain_article("https://victim.example.com/story", "Forged figures.");
+	struct assay_article amp = plain_article("https://www.news.co.uk/a", "An article.");
+	struct assay_article via = plain_article("https://publisher.example.org/b", "Another one.");
+	struct assay_article other = plain_article("https://www.other.co.uk/c", "Third text here.");
+	struct assay_put_result r;
+	struct assay_buf text = {0};
+
+	real.fetched_url = "https://victim.example.com/story?utm_source=feed";
+	hijack.fetched_url = "https://attacker.example.net/page";
+	cr_assert_eq(assay_store_put_article(s, &hijack, &r), ASSAY_OK);
+	cr_expect_not(assay_store_has_url(s, "https://victim.example.com/story"),
+		      "the attacker pre-empted the victim's URL");
+	cr_expect(assay_store_has_url(s, "https://attacker.example.net/page"));
+	cr_assert_eq(assay_store_put_article(s, &real, &r), ASSAY_OK);
+	cr_expect(r.is_new, "the real article is new, not a revision of the forged one");
+	cr_assert_eq(assay_store_article_text(s, "https://victim.example.com/story", &text), ASSAY_OK);
+	cr_expect_str_eq(text.data, "The real story.");
+	assay_buf_release(&text);
+
+	amp.fetched_url = "https://amp.news.co.uk/a.amp";
+	cr_assert_eq(assay_store_put_article(s, &amp, &r), ASSAY_OK);
+	cr_expect(assay_store_has_url(s, "https://www.news.co.uk/a"), "same site: trusted");
+	via.fetched_url = "https://feeds.redirector.example/~r/x/123";
+	via.served_url = "https://publisher.example.org/b?from=rss";
+	cr_assert_eq(assay_store_put_article(s, &via, &r), ASSAY_OK);
+	cr_expect(assay_store_has_url(s, "https://publisher.example.org/b"),
+		  "served from the site after a redirect: trusted");
+	/* co.uk is a public suffix: two of its sites are two sites. */
+	other.fetched_url = "https://www.news.co.uk/c";
+	cr_assert_eq(assay_store_put_article(s, &other, &r), ASSAY_OK);
+	cr_expect_not(assay_store_has_url(s, "https://www.other.co.uk/c"));
+	assay_store_close(s);
+}
+
 Test(store, same_text_at_two_urls_is_one_story)
 {
 	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
