@@ -292,13 +292,18 @@ static int put_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 
 /* A page's canonical URL is its identity only on the site it was
  * served from (after redirects: a feed's redirector is not the site). */
-static bool canonical_trusted(const struct assay_article *a)
+static int canonical_trusted(const struct assay_article *a, bool *yes)
 {
 	const char *from = a->served_url ? a->served_url : a->fetched_url;
+	int rc;
 
-	return strncmp(from, "http", 4) != 0 || strcmp(a->url, from) == 0 ||
-	       assay_url_same_site(a->url, from) ||
-	       (a->fetched_url && assay_url_same_site(a->url, a->fetched_url));
+	*yes = strncmp(from, "http", 4) != 0 || strcmp(a->url, from) == 0;
+	if (*yes)
+		return ASSAY_OK;
+	rc = assay_url_same_site(a->url, from, yes);
+	if (!rc && !*yes && from != a->fetched_url)
+		rc = assay_url_same_site(a->url, a->fetched_url, yes);
+	return rc;
 }
 
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
@@ -308,14 +313,17 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 	struct assay_buf url = {0};
 	struct assay_put_result dummy;
 	struct put_ctx pc = {&copy, res ? res : &dummy};
+	bool trusted = true;
 	int rc;
 
 	if (!a || !a->url)
 		return store_fail(s, ASSAY_EINVAL, "an article needs a URL");
+	if (a->fetched_url && strstr(a->fetched_url, "://") && strstr(a->url, "://") &&
+	    (rc = canonical_trusted(a, &trusted)))
+		return store_fail(s, rc, "cannot compare the article's URLs");
 	/* a relative canonical link names nothing, nor does one on another
 	 * site than the page came from: the fetched URL does */
-	if (a->fetched_url && strstr(a->fetched_url, "://") &&
-	    (!strstr(a->url, "://") || !canonical_trusted(a)))
+	if (a->fetched_url && strstr(a->fetched_url, "://") && (!strstr(a->url, "://") || !trusted))
 		rc = assay_canonical_url(a->fetched_url, &url);
 	else
 		rc = assay_canonical_url(a->url, &url);

@@ -24,8 +24,9 @@ int assay_canonical_url(const char *url, struct assay_buf *out);
 int assay_article_url(const char *fetched_url, const char *rel_canonical,
 		      struct assay_buf *out);
 
-/* True when @a and @b, absolute http(s) URLs, are on one registrable
- * domain (site.c); false when either is not such a URL. */
-bool assay_url_same_site(const char *a, const char *b);
+/* *@same: whether @a and @b, absolute http(s) URLs, are on one
+ * registrable domain (site.c); false when either is not such a URL.
+ * Returns ASSAY_OK or ASSAY_ENOMEM. */
+int assay_url_same_site(const char *a, const char *b, bool *same);
 
 #endif

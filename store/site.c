@@ -15,19 +15,26 @@
 #include "assay.h"
 #include "canon.h"
 
-/* The host of an absolute http(s) URL, lowercased; curl_free() it. */
-static char *host_of(const char *url)
+/* The host of an absolute http(s) URL, lowercased, in *host (NULL when
+ * the URL has none); curl_free() it. ASSAY_ENOMEM when out of memory. */
+static int host_of(const char *url, char **host)
 {
 	CURLU *u = curl_url();
-	char *host = NULL;
+	CURLUcode uc;
 
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host)
-		for (char *p = host; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
+	*host = NULL;
+	if (!u)
+		return ASSAY_ENOMEM;
+	uc = curl_url_set(u, CURLUPART_URL, url, 0);
+	if (uc == CURLUE_OK)
+		uc = curl_url_get(u, CURLUPART_HOST, host, 0);
 	curl_url_cleanup(u);
-	return host;
+	if (uc == CURLUE_OUT_OF_MEMORY)
+		return ASSAY_ENOMEM;
+	for (char *p = *host; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return ASSAY_OK;
 }
 
 static bool is_address(const char *host)
@@ -37,12 +44,15 @@ static bool is_address(const char *host)
 	return host[0] == '[' || inet_pton(AF_INET, host, a) == 1;
 }
 
-bool assay_url_same_site(const char *a, const char *b)
+int assay_url_same_site(const char *a, const char *b, bool *same)
 {
-	char *ha = host_of(a), *hb = host_of(b);
-	bool same = false;
+	char *ha = NULL, *hb = NULL;
+	int rc = host_of(a, &ha);
 
-	if (ha && hb) {
+	*same = false;
+	if (!rc)
+		rc = host_of(b, &hb);
+	if (!rc && ha && hb) {
 		const psl_ctx_t *psl = psl_builtin();
 		const char *ra = NULL, *rb = NULL;
 
@@ -50,9 +60,9 @@ bool assay_url_same_site(const char *a, const char *b)
 			ra = psl_registrable_domain(psl, ha);
 			rb = psl_registrable_domain(psl, hb);
 		}
-		same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(ha, hb) == 0;
+		*same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(ha, hb) == 0;
 	}
 	curl_free(ha);
 	curl_free(hb);
-	return same;
+	return rc;
 }

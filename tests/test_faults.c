@@ -348,7 +348,7 @@ static int put_call(void *ctx)
 	struct assay_put_result res;
 
 	assay_buf_reset(&p->url);
-	if (assay_buf_printf(&p->url, "https://oom.example/story/%ld", ++p->serial))
+	if (assay_buf_printf(&p->url, "https://sample.example/story/%ld", ++p->serial))
 		return ASSAY_ENOMEM;
 	p->a.url = p->url.data;
 	return assay_store_put_article(p->s, &p->a, &res);
