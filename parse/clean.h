@@ -2,7 +2,9 @@
  *
  * The cleaner keeps what a reader of the story would read and drops the
  * page around it (menus, widgets, related-news boxes, comments, ads,
- * captions and credits). Output text is valid UTF-8 in Unicode NFC, always:
+ * galleries, short captions and credits). A container is judged by what
+ * it holds, not only by its class name: a story inside "promo" or an
+ * ASP.NET form is still the story. Output text is valid UTF-8 in Unicode NFC, always:
  * invalid input bytes are repaired (read as windows-1252). Whitespace is
  * collapsed inside a block; blocks are joined by a blank line.
  *

@@ -2,11 +2,15 @@
  *
  * Blocks are built in a scratch buffer and judged before they are copied
  * into the text: an empty block is dropped, and so is a block that is
- * mostly link text (menus, "related" lists) unless it is a heading. Inside
- * the kept container, furniture (class/id hints, hidden, nav/aside/footer)
- * and link lists are skipped with their subtrees. The walk is iterative;
- * the block kind is read from the nearest block ancestor, looked up at most
- * KIND_DEPTH levels up, so deep nesting costs no more than shallow. */
+ * mostly link text with few words of its own (menus, "related" lists)
+ * unless it is a heading, and a short notice about the reader's browser.
+ * Inside the kept container, furniture (class/id hints, hidden,
+ * nav/aside/footer), link lists, short captions, galleries and players
+ * with no paragraph (their text is menus) are skipped with their
+ * subtrees. A paragraph the page shows twice is written once. The walk is
+ * iterative; the block kind is read from the nearest block ancestor,
+ * looked up at most KIND_DEPTH levels up, so deep nesting costs no more
+ * than shallow. */
 #include <stdlib.h>
 #include <string.h>
 
