@@ -299,20 +299,6 @@ static int ingest_path(struct ingest *in, const char *path, int depth)
 	return ingest_file(in, path);
 }
 
-/* --jobs N: a whole number from 1 to 256. */
-static bool parse_jobs(const char *arg, unsigned *jobs)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || n < 1 || n > 256)
-		return false;
-	*jobs = (unsigned)n;
-	return true;
-}
-
 int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 {
 	static const struct option opts[] = {
@@ -335,11 +321,8 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
-			if (!parse_jobs(optarg, &jobs)) {
-				assay_err("ingest: --jobs wants a number from 1 to 256, not '%s'",
-					  optarg);
+			if (!cli_parse_jobs("ingest", optarg, &jobs))
 				return CLI_FATAL;
-			}
 			break;
 		case 'j': json = true; break;
 		case 'w': wait = true; break;

@@ -23,7 +23,7 @@ static const struct cli_command commands[] = {
 	{"conflicts", "conflicts [--subject ID] [--metric M] [--format F]  where sources disagree", cmd_conflicts},
 	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]  write claims, articles, agreements or conflicts for analysis", cmd_export},
 	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
-	{"reprocess", "reprocess                           re-clean and re-extract stored pages", cmd_reprocess},
+	{"reprocess", "reprocess [--jobs N]                re-clean and re-extract stored pages", cmd_reprocess},
 	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
 };
 

@@ -5,6 +5,7 @@
  * do not count), so names with accents line up. When a table is wider
  * than the terminal, the widest column gives way first, down to a floor;
  * cut cells end in "~". */
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -680,4 +681,19 @@ void cli_format_figure(double v, double vmax, bool has_max, const char *unit, ch
 	} else {
 		snprintf(out, size, "%s %s", a, unit);
 	}
+}
+
+bool cli_parse_jobs(const char *cmd, const char *arg, unsigned *jobs)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 256) {
+		assay_err("%s: --jobs wants a number from 1 to 256, not '%s'", cmd, arg);
+		return false;
+	}
+	*jobs = (unsigned)n;
+	return true;
 }

@@ -53,6 +53,10 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create);
  * failure prints the error and returns NULL. */
 struct assay_store *cli_store_create(const char *dir);
 
+/* --jobs N (ingest, reprocess): a whole number from 1 to 256 into *jobs;
+ * false, with the error said, for anything else. */
+bool cli_parse_jobs(const char *cmd, const char *arg, unsigned *jobs);
+
 /* The summary of a crawl or ingest for people when @human (one line
  * through the log: stderr, or the --log file) with every count the JSON
  * has that is not zero, and, when @json is given, for machines (one JSON

@@ -100,4 +100,9 @@ void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h)
  * The caller holds the store's lock. */
 int assay_pipeline_reprocess(struct assay_store *s, struct assay_reprocess_result *res);
 
+/* The same with @jobs workers cleaning and extracting (0: one per core,
+ * 1: none); the store comes out the same whatever @jobs. */
+int assay_pipeline_reprocess_jobs(struct assay_store *s, unsigned jobs,
+				  struct assay_reprocess_result *res);
+
 #endif

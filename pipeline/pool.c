@@ -21,6 +21,7 @@
 #include "assay.h"
 #include "log.h"
 #include "pipeline.h"
+#include "pool.h"
 
 #define SLOTS_PER_JOB 4
 #define MAX_JOBS 256
@@ -130,6 +131,28 @@ static int copy_page(struct slot *sl, const struct assay_page *page)
 	return ASSAY_OK;
 }
 
+/* Waits for a worker to be done with the oldest page in the ring. */
+static struct slot *wait_oldest(struct assay_pool *pool)
+{
+	struct slot *sl = slot_of(pool, pool->head);
+
+	pthread_mutex_lock(&pool->mu);
+	while (!sl->done)
+		pthread_cond_wait(&pool->done, &pool->mu);
+	pthread_mutex_unlock(&pool->mu);
+	return sl;
+}
+
+void pool_drop(struct assay_pool *pool)
+{
+	struct slot *sl = wait_oldest(pool);
+
+	assay_processed_release(&sl->pr);
+	free(sl->mem);
+	sl->mem = NULL;
+	pool->head++;
+}
+
 /* Stores the oldest page in the ring, once a worker is done with it. A
  * page whose URL an earlier page in the ring stored meanwhile is skipped
  * as known, as the caller's check before giving it would have said in a
@@ -137,14 +160,9 @@ static int copy_page(struct slot *sl, const struct assay_page *page)
 static int store_oldest(struct assay_pool *pool)
 {
 	struct assay_pipeline *p = pool->p;
-	struct slot *sl = slot_of(pool, pool->head);
-	int rc;
+	struct slot *sl = wait_oldest(pool);
+	int rc = sl->rc;
 
-	pthread_mutex_lock(&pool->mu);
-	while (!sl->done)
-		pthread_cond_wait(&pool->done, &pool->mu);
-	pthread_mutex_unlock(&pool->mu);
-	rc = sl->rc;
 	if (!p->refetch && assay_store_has_url(p->store, sl->page.url)) {
 		p->sum->skipped_known++;
 		rc = ASSAY_OK;
@@ -153,10 +171,7 @@ static int store_oldest(struct assay_pool *pool)
 	} else {
 		rc = assay_pipeline_store(p, &sl->page, &sl->pr);
 	}
-	assay_processed_release(&sl->pr);
-	free(sl->mem);
-	sl->mem = NULL;
-	pool->head++;
+	pool_drop(pool);
 	return rc;
 }
 
@@ -219,27 +234,66 @@ int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **
 	return ASSAY_OK;
 }
 
+/* Copies @page into the next free slot and wakes a worker. */
+static int queue_page(struct assay_pool *pool, const struct assay_page *page)
+{
+	struct slot *sl = slot_of(pool, pool->tail);
+
+	if (copy_page(sl, page) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	sl->done = false;
+	pthread_mutex_lock(&pool->mu);
+	pool->tail++;
+	pthread_cond_signal(&pool->work);
+	pthread_mutex_unlock(&pool->mu);
+	return ASSAY_OK;
+}
+
 int assay_pool_page(struct assay_pool *pool, const struct assay_page *page)
 {
-	struct slot *sl;
 	int rc = ASSAY_OK;
 
 	if (!pool->nthreads)
 		return assay_pipeline_page(pool->p, page);
 	if (pool->tail - pool->head == pool->nslots)
 		rc = store_oldest(pool);
-	sl = slot_of(pool, pool->tail);
-	if (copy_page(sl, page) != ASSAY_OK) {
+	if (queue_page(pool, page) != ASSAY_OK) {
 		assay_err("%s: cannot queue page: %s", page->url, assay_strerror(ASSAY_ENOMEM));
 		pool->p->sum->errors++;
 		return ASSAY_ENOMEM;
 	}
-	sl->done = false;
-	pthread_mutex_lock(&pool->mu);
-	pool->tail++;
-	pthread_cond_signal(&pool->work);
-	pthread_mutex_unlock(&pool->mu);
 	return rc;
+}
+
+int pool_queue(struct assay_pool *pool, const struct assay_page *page)
+{
+	if (!pool->nthreads || pool->tail - pool->head == pool->nslots)
+		return ASSAY_ETOOBIG;
+	return queue_page(pool, page);
+}
+
+const struct assay_page *pool_oldest(struct assay_pool *pool)
+{
+	return pool->head == pool->tail ? NULL : &slot_of(pool, pool->head)->page;
+}
+
+struct assay_processed *pool_take(struct assay_pool *pool, int *rc)
+{
+	struct slot *sl = wait_oldest(pool);
+
+	*rc = sl->rc;
+	return &sl->pr;
+}
+
+unsigned pool_slots(const struct assay_pool *pool)
+{
+	return pool->nthreads ? pool->nslots : 0;
+}
+
+void pool_drop_all(struct assay_pool *pool)
+{
+	while (pool->head != pool->tail)
+		pool_drop(pool);
 }
 
 int assay_pool_drain(struct assay_pool *pool)

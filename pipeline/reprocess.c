@@ -5,12 +5,27 @@
  * links), its Content-Type - which names the charset the HTTP header gave
  * - and the date it came with. What the page's own metadata no longer
  * says is kept from the stored article, so a reprocess with unchanged
- * rules gives back exactly what the crawl stored. */
+ * rules gives back exactly what the crawl stored.
+ *
+ * With jobs, the store hands the pages ahead of time (store.h) to a pool
+ * whose workers clean and extract them in parallel; each page's result is
+ * taken from the pool in the store's order, after checking it was made
+ * from the very page the store now hands over (else it is made again
+ * here), so the store ends up the same whatever the number of jobs. */
 #include <string.h>
 #include <strings.h>
 
 #include "assay.h"
 #include "pipeline.h"
+#include "pool.h"
+
+/* The callbacks' state: the result handed to the store last, either
+ * here (pr) or held in the pool's oldest slot. */
+struct again {
+	struct assay_processed pr;
+	struct assay_pool *pool; /* or NULL: every page processed here */
+	bool held;
+};
 
 static const char *or_null(const char *s)
 {
@@ -45,16 +60,65 @@ static void page_of(const struct assay_stored_page *sp, struct assay_page *page)
 	page->warc_offset = m->warc_offset;
 }
 
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_page(const struct assay_page *a, const struct assay_page *b)
+{
+	return same_str(a->url, b->url) && same_str(a->final_url, b->final_url) &&
+	       same_str(a->content_type, b->content_type) && same_str(a->charset, b->charset) &&
+	       same_str(a->published, b->published) && same_str(a->title, b->title) &&
+	       same_str(a->warc_file, b->warc_file) && a->fetched_at == b->fetched_at &&
+	       a->warc_offset == b->warc_offset && a->len == b->len &&
+	       memcmp(a->body, b->body, a->len) == 0;
+}
+
+static void give_ahead(void *ctx, const struct assay_stored_page *sp)
+{
+	struct again *ag = ctx;
+	struct assay_page page;
+
+	page_of(sp, &page);
+	(void)pool_queue(ag->pool, &page); /* if not queued, made in turn */
+}
+
+/* @page processed: by a worker when the pool's oldest page is this one,
+ * as it is now; else here. */
+static int processed(struct again *ag, const struct assay_page *page,
+		     struct assay_processed **out)
+{
+	const struct assay_page *q = ag->pool ? pool_oldest(ag->pool) : NULL;
+	int rc;
+
+	if (q && strcmp(q->url, page->url) == 0) {
+		struct assay_processed *pr = pool_take(ag->pool, &rc);
+
+		ag->held = true;
+		if (same_page(q, page)) {
+			*out = pr;
+			return rc;
+		}
+	}
+	*out = &ag->pr;
+	return assay_pipeline_process(page, &ag->pr);
+}
+
 static int process_again(void *ctx, const struct assay_stored_page *sp, struct assay_article *out)
 {
-	struct assay_processed *pr = ctx;
+	struct again *ag = ctx;
 	const struct assay_stored_article *m = sp->meta;
+	struct assay_processed *pr;
 	struct assay_page page;
 	int rc;
 
-	assay_processed_release(pr);
+	if (ag->held)
+		pool_drop(ag->pool);
+	ag->held = false;
+	assay_processed_release(&ag->pr);
 	page_of(sp, &page);
-	rc = assay_pipeline_process(&page, pr);
+	rc = processed(ag, &page, &pr);
 	if (rc)
 		return rc == ASSAY_ENOMEM ? rc : ASSAY_EPARSE;
 	*out = pr->article;
@@ -68,11 +132,30 @@ static int process_again(void *ctx, const struct assay_stored_page *sp, struct a
 
 int assay_pipeline_reprocess(struct assay_store *s, struct assay_reprocess_result *res)
 {
-	struct assay_processed pr;
+	return assay_pipeline_reprocess_jobs(s, 1, res);
+}
+
+int assay_pipeline_reprocess_jobs(struct assay_store *s, unsigned jobs,
+				  struct assay_reprocess_result *res)
+{
+	struct again ag;
+	unsigned slots;
 	int rc;
 
-	memset(&pr, 0, sizeof pr);
-	rc = assay_store_reprocess(s, process_again, &pr, res);
-	assay_processed_release(&pr);
+	memset(&ag, 0, sizeof ag);
+	if (jobs != 1 && assay_pool_new(NULL, jobs, &ag.pool) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	slots = ag.pool ? pool_slots(ag.pool) : 0;
+	/* The window leaves a slot for the result held and one to spare. */
+	if (slots > 2)
+		rc = assay_store_reprocess_ahead(s, process_again, give_ahead, slots - 2, &ag, res);
+	else
+		rc = assay_store_reprocess(s, process_again, &ag, res);
+	if (ag.held)
+		pool_drop(ag.pool);
+	if (ag.pool)
+		pool_drop_all(ag.pool);
+	assay_pool_free(ag.pool);
+	assay_processed_release(&ag.pr);
 	return rc;
 }

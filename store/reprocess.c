@@ -5,7 +5,9 @@
  * handed to the caller's callback in ingest order and written again. A
  * failure or a kill part-way leaves the store as it was. Reviews are not
  * derived: a decision comes back with the claim of the same key and
- * figure, because its id is computed the same way. */
+ * figure, because its id is computed the same way. With an ahead
+ * callback, a second cursor walks the same articles a window ahead of
+ * the first, so the caller can clean and extract them in parallel. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,8 @@
 
 struct rp {
 	assay_reprocess_fn fn;
+	assay_reprocess_ahead_fn ahead; /* or NULL */
+	unsigned window;
 	void *ctx;
 	struct assay_reprocess_result *res;
 };
@@ -84,11 +88,64 @@ done:
 	return rc;
 }
 
+/* The next article on @c (op MDB_FIRST or MDB_NEXT over T_SEQ) into
+ * @meta: 0, MDB_NOTFOUND at the end, or LMDB's error. Entries whose
+ * article is missing or whose URL is too long are passed over. */
+static int next_meta(struct assay_store *s, MDB_txn *txn, MDB_cursor *c, MDB_cursor_op op,
+		     struct assay_stored_article *meta)
+{
+	MDB_val k, url, v;
+	int mrc;
+
+	for (mrc = mdb_cursor_get(c, &k, &url, op); mrc == 0;
+	     mrc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+		if (store_get(txn, s->dbi[T_ARTICLES], url.mv_data, url.mv_size, &v))
+			continue;
+		memset(meta, 0, sizeof *meta);
+		store_decode_article(&v, meta);
+		if (url.mv_size >= sizeof meta->url)
+			continue;
+		memcpy(meta->url, url.mv_data, url.mv_size);
+		meta->url[url.mv_size] = '\0';
+		return 0;
+	}
+	return mrc;
+}
+
+/* Hands rp->ahead the pages on @lead until it is @window pages past the
+ * one about to be redone (*given counts those handed so far). */
+static void give_ahead(struct assay_store *s, MDB_txn *txn, struct rp *rp, MDB_cursor *lead,
+		       size_t redone, size_t *given, bool *end)
+{
+	while (!*end && *given <= redone + rp->window) {
+		struct assay_stored_article meta;
+		struct assay_stored_page page;
+		struct assay_buf raw = {0};
+		uint64_t key;
+		MDB_val v;
+
+		if (next_meta(s, txn, lead, *given ? MDB_NEXT : MDB_FIRST, &meta)) {
+			*end = true;
+			return;
+		}
+		key = (uint64_t)meta.seq;
+		if (store_get(txn, s->dbi[T_RAW], &key, sizeof key, &v) == 0 &&
+		    store_inflate(v.mv_data, v.mv_size, &raw) != ASSAY_OK)
+			assay_buf_reset(&raw);
+		page = (struct assay_stored_page){&meta, raw.data ? raw.data : "", raw.len};
+		rp->ahead(rp->ctx, &page);
+		assay_buf_release(&raw);
+		(*given)++;
+	}
+}
+
 static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 {
 	struct rp *rp = ctx;
-	MDB_cursor *c;
-	MDB_val k, url, v;
+	struct assay_stored_article meta;
+	MDB_cursor *c, *lead = NULL;
+	size_t redone = 0, given = 0;
+	bool lead_end = false;
 	int rc = ASSAY_OK, mrc;
 
 	memset(rp->res, 0, sizeof *rp->res);
@@ -101,20 +158,19 @@ static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 	mrc = mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
 	if (mrc)
 		return store_mdb(s, mrc, "reading articles");
-	for (mrc = mdb_cursor_get(c, &k, &url, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
-		struct assay_stored_article meta;
-
-		if (store_get(txn, s->dbi[T_ARTICLES], url.mv_data, url.mv_size, &v))
-			continue;
-		memset(&meta, 0, sizeof meta);
-		store_decode_article(&v, &meta);
-		if (url.mv_size >= sizeof meta.url)
-			continue;
-		memcpy(meta.url, url.mv_data, url.mv_size);
-		meta.url[url.mv_size] = '\0';
-		rc = redo_article(s, txn, rp, &meta);
+	if (rp->ahead && (mrc = mdb_cursor_open(txn, s->dbi[T_SEQ], &lead)) != 0) {
+		mdb_cursor_close(c);
+		return store_mdb(s, mrc, "reading articles");
 	}
+	for (mrc = next_meta(s, txn, c, MDB_FIRST, &meta); mrc == 0 && !rc;
+	     mrc = next_meta(s, txn, c, MDB_NEXT, &meta)) {
+		if (lead)
+			give_ahead(s, txn, rp, lead, redone, &given, &lead_end);
+		rc = redo_article(s, txn, rp, &meta);
+		redone++;
+	}
+	if (lead)
+		mdb_cursor_close(lead);
 	mdb_cursor_close(c);
 	return rc;
 }
@@ -122,8 +178,15 @@ static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 int assay_store_reprocess(struct assay_store *s, assay_reprocess_fn fn, void *ctx,
 			  struct assay_reprocess_result *res)
 {
+	return assay_store_reprocess_ahead(s, fn, NULL, 0, ctx, res);
+}
+
+int assay_store_reprocess_ahead(struct assay_store *s, assay_reprocess_fn fn,
+				assay_reprocess_ahead_fn ahead, unsigned window, void *ctx,
+				struct assay_reprocess_result *res)
+{
 	struct assay_reprocess_result dummy;
-	struct rp rp = {fn, ctx, res ? res : &dummy};
+	struct rp rp = {fn, ahead, window, ctx, res ? res : &dummy};
 
 	return store_write(s, reprocess_fn, &rp);
 }

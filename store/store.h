@@ -302,4 +302,17 @@ struct assay_reprocess_result {
 int assay_store_reprocess(struct assay_store *s, assay_reprocess_fn fn, void *ctx,
 			  struct assay_reprocess_result *res);
 
+/* Sees a page before the reprocess callback does (borrowed for the call);
+ * whatever it does, the page comes to the callback all the same. */
+typedef void (*assay_reprocess_ahead_fn)(void *ctx, const struct assay_stored_page *page);
+
+/* As assay_store_reprocess(), and @ahead is handed every page too, in the
+ * same order, up to @window pages before @fn is: a caller can work on the
+ * pages in parallel and give @fn its results in order. A page's record
+ * may change between the two calls (an earlier page's write), so @fn's
+ * page is the one to trust. */
+int assay_store_reprocess_ahead(struct assay_store *s, assay_reprocess_fn fn,
+				assay_reprocess_ahead_fn ahead, unsigned window, void *ctx,
+				struct assay_reprocess_result *res);
+
 #endif

@@ -7,7 +7,7 @@
  * the wall clock of the run. The input has far more pages than
  * the queue has slots, duplicates among them (stories, conflicts), and a
  * page given twice in a row, which the writer must skip as known just as
- * a serial run does. */
+ * a serial run does. `assay reprocess --jobs N` is held to the same. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -105,9 +105,26 @@ static void ingest(const char *store, const char *jobs, struct assay_buf *sum)
 	cr_assert_eq(run(store, args, sum), 0, "ingest --jobs %s failed", jobs);
 }
 
-Test(jobs, stores_made_with_one_and_two_jobs_export_the_same_bytes)
+/* Every export of store "one" and of store "two": the same bytes. */
+static void expect_same_exports(const char *how)
 {
 	static const char *const tables[] = {"claims", "agreements", "conflicts", "articles"};
+
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		struct assay_buf e1 = {0}, e2 = {0};
+
+		export("one", tables[i], &e1);
+		export("two", tables[i], &e2);
+		cr_assert_gt(e1.len, 0, "no %s exported", tables[i]);
+		cr_assert(e1.len == e2.len && memcmp(e1.data, e2.data, e1.len) == 0,
+			  "the %s exports differ between 1 and 2 jobs %s", tables[i], how);
+		assay_buf_release(&e1);
+		assay_buf_release(&e2);
+	}
+}
+
+Test(jobs, stores_made_with_one_and_two_jobs_export_the_same_bytes)
+{
 	struct assay_buf s1 = {0}, s2 = {0};
 
 	ingest("one", "1", &s1);
@@ -123,23 +140,36 @@ Test(jobs, stores_made_with_one_and_two_jobs_export_the_same_bytes)
 			     (long long)summary_field(&s2, f[i]));
 	}
 	cr_assert_eq(summary_field(&s1, "skipped_known"), 2, "a page given again was not skipped");
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		struct assay_buf e1 = {0}, e2 = {0};
-
-		export("one", tables[i], &e1);
-		export("two", tables[i], &e2);
-		cr_assert_gt(e1.len, 0, "no %s exported", tables[i]);
-		cr_assert(e1.len == e2.len && memcmp(e1.data, e2.data, e1.len) == 0,
-			  "the %s exports differ between 1 and 2 jobs", tables[i]);
-		assay_buf_release(&e1);
-		assay_buf_release(&e2);
-	}
+	expect_same_exports("in ingest");
 	assay_buf_release(&s1);
 	assay_buf_release(&s2);
+}
+
+/* Two stores made alike, then reprocessed with 1 and with 2 jobs. A
+ * review recorded before must come back the same way in both. */
+Test(jobs, reprocess_with_one_and_two_jobs_gives_the_same_store)
+{
+	struct assay_buf out = {0};
+	char id[16] = "", args[64];
+
+	ingest("one", "1", NULL);
+	ingest("two", "1", NULL);
+	cr_assert_eq(run("one", "claims --format csv", &out), 0);
+	cr_assert_not_null(strchr(out.data, '\n'), "no claims stored");
+	sscanf(strchr(out.data, '\n') + 1, "%8[0-9a-z]", id);
+	cr_assert_eq(strlen(id), 8, "no claim id in: %.200s", out.data);
+	snprintf(args, sizeof args, "review %s accept", id);
+	cr_assert_eq(run("one", args, NULL), 0);
+	cr_assert_eq(run("two", args, NULL), 0);
+	cr_assert_eq(run("one", "reprocess --jobs 1", NULL), 0);
+	cr_assert_eq(run("two", "reprocess --jobs 2", NULL), 0);
+	expect_same_exports("in reprocess");
+	assay_buf_release(&out);
 }
 
 Test(jobs, a_jobs_count_that_is_not_a_number_is_refused)
 {
 	cr_assert_eq(run("bad", "ingest --jobs two corpus", NULL), 2);
 	cr_assert_eq(run("bad", "ingest --jobs 0 corpus", NULL), 2);
+	cr_assert_eq(run("bad", "reprocess --jobs x", NULL), 2);
 }

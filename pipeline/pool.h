@@ -1,0 +1,35 @@
+/* pool.h - inside pipeline/: the pool's ring without the writer, for
+ * reprocess, whose pages come from the store's own walk and whose
+ * results go back to it (reprocess.c).
+ *
+ * Pages given with pool_queue() are processed by the workers in order;
+ * the caller looks at the oldest with pool_oldest(), takes its result
+ * with pool_take() (waiting for it) and frees its slot with pool_drop()
+ * once done with the result, which points into the slot. The caller
+ * never gives more pages than the ring holds (pool_slots()). */
+#ifndef ASSAY_POOL_H
+#define ASSAY_POOL_H
+
+#include "pipeline.h"
+
+/* ASSAY_OK, ASSAY_ENOMEM, or ASSAY_ETOOBIG when the ring is full or the
+ * pool has no workers: then the page is simply not queued. */
+int pool_queue(struct assay_pool *pool, const struct assay_page *page);
+
+/* The oldest page queued and not dropped (its copy), or NULL. */
+const struct assay_page *pool_oldest(struct assay_pool *pool);
+
+/* The oldest page's result once processed; *rc its status. Valid until
+ * pool_drop(). The ring must not be empty. */
+struct assay_processed *pool_take(struct assay_pool *pool, int *rc);
+
+/* Frees the oldest page's slot (waiting for a worker if need be). */
+void pool_drop(struct assay_pool *pool);
+
+/* Drops every page left, storing none. */
+void pool_drop_all(struct assay_pool *pool);
+
+/* How many pages the ring holds; 0 without workers. */
+unsigned pool_slots(const struct assay_pool *pool);
+
+#endif
