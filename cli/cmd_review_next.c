@@ -19,6 +19,7 @@
 #include "log.h"
 #include "review.h"
 #include "store.h"
+#include "str.h"
 #include "table.h"
 
 #define SHOW_SOURCES 3
@@ -291,8 +292,19 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 	return ASSAY_OK;
 }
 
+/* A filter value cut short would filter on something else: refused. */
+static bool set_filter(char *dst, size_t cap, const char *opt, const char *v)
+{
+	if (assay_copy(dst, cap, v))
+		return true;
+	assay_err("review: %s: too long (at most %zu bytes)", opt, cap - 1);
+	return false;
+}
+
 static int parse_filter(int argc, char **argv, struct assay_review_filter *f)
 {
+	bool ok;
+
 	memset(f, 0, sizeof *f);
 	snprintf(f->state, sizeof f->state, "pending");
 	for (int i = 2; i < argc; i += 2) {
@@ -300,14 +312,16 @@ static int parse_filter(int argc, char **argv, struct assay_review_filter *f)
 		if (!v)
 			return -1;
 		if (!strcmp(argv[i], "--subject"))
-			snprintf(f->subject, sizeof f->subject, "%s", v);
+			ok = set_filter(f->subject, sizeof f->subject, argv[i], v);
 		else if (!strcmp(argv[i], "--metric"))
-			snprintf(f->metric, sizeof f->metric, "%s", v);
+			ok = set_filter(f->metric, sizeof f->metric, argv[i], v);
 		else if (!strcmp(argv[i], "--commodity"))
-			snprintf(f->commodity, sizeof f->commodity, "%s", v);
+			ok = set_filter(f->commodity, sizeof f->commodity, argv[i], v);
 		else if (!strcmp(argv[i], "--site"))
-			snprintf(f->site, sizeof f->site, "%s", v);
+			ok = set_filter(f->site, sizeof f->site, argv[i], v);
 		else
+			return -1;
+		if (!ok)
 			return -1;
 	}
 	return 0;

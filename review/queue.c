@@ -16,6 +16,7 @@
 #include "array.h"
 #include "assay.h"
 #include "review.h"
+#include "str.h"
 
 const char *const assay_review_state_names[ASSAY_REVIEW_STATES] = {
 	"pending", "accepted", "rejected", "corrected",
@@ -99,8 +100,8 @@ static void newest_source(struct assay_review_row *r, const struct assay_source 
 	for (size_t i = 0; i < nsrc; i++) {
 		if (strcmp(src[i].published, r->newest) > 0 ||
 		    (strcmp(src[i].published, r->newest) == 0 && src[i].seq > r->seq)) {
-			snprintf(r->newest, sizeof r->newest, "%s", src[i].published);
-			snprintf(r->site, sizeof r->site, "%s", src[i].site);
+			assay_copy(r->newest, sizeof r->newest, src[i].published);
+			assay_copy(r->site, sizeof r->site, src[i].site);
 		}
 		if (src[i].seq > r->seq)
 			r->seq = src[i].seq;
@@ -129,13 +130,13 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	struct assay_review_row r;
 
 	memset(&r, 0, sizeof r);
-	snprintf(r.id, sizeof r.id, "%s", c->id);
-	snprintf(r.state, sizeof r.state, "%s", c->review.state[0] ? c->review.state : "pending");
-	snprintf(r.subject, sizeof r.subject, "%s", c->c.subject);
-	snprintf(r.metric, sizeof r.metric, "%s", c->c.metric);
-	snprintf(r.commodity, sizeof r.commodity, "%s", c->c.commodity);
-	snprintf(r.period, sizeof r.period, "%s", c->c.period);
-	snprintf(r.unit, sizeof r.unit, "%s", c->c.unit);
+	assay_copy(r.id, sizeof r.id, c->id);
+	assay_copy(r.state, sizeof r.state, c->review.state[0] ? c->review.state : "pending");
+	assay_copy(r.subject, sizeof r.subject, c->c.subject);
+	assay_copy(r.metric, sizeof r.metric, c->c.metric);
+	assay_copy(r.commodity, sizeof r.commodity, c->c.commodity);
+	assay_copy(r.period, sizeof r.period, c->c.period);
+	assay_copy(r.unit, sizeof r.unit, c->c.unit);
 	assay_review_claim_figure(c, r.figure, sizeof r.figure);
 	newest_source(&r, src, nsrc);
 	return keep(ctx, &r, src, nsrc);
@@ -148,12 +149,12 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 
 	memset(&r, 0, sizeof r);
 	r.is_agr = true;
-	snprintf(r.id, sizeof r.id, "%s", a->id);
-	snprintf(r.state, sizeof r.state, "%s", a->review.state[0] ? a->review.state : "pending");
+	assay_copy(r.id, sizeof r.id, a->id);
+	assay_copy(r.state, sizeof r.state, a->review.state[0] ? a->review.state : "pending");
 	snprintf(r.metric, sizeof r.metric, "agreement");
-	snprintf(r.commodity, sizeof r.commodity, "%s", a->a.topic);
+	assay_copy(r.commodity, sizeof r.commodity, a->a.topic);
 	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++)
-		snprintf(r.parties[r.nparties++], sizeof r.parties[0], "%s", a->a.parties[i]);
+		assay_copy(r.parties[r.nparties++], sizeof r.parties[0], a->a.parties[i]);
 	snprintf(r.figure, sizeof r.figure, "%s: %s", a->a.type, a->a.status);
 	newest_source(&r, src, nsrc);
 	return keep(ctx, &r, src, nsrc);
@@ -223,7 +224,7 @@ void assay_review_snapshot_set_state(struct assay_review_snapshot *snap, const c
 {
 	for (size_t i = 0; i < snap->n; i++)
 		if (strcmp(snap->rows[i].id, id) == 0)
-			snprintf(snap->rows[i].state, sizeof snap->rows[i].state, "%s", state);
+			assay_copy(snap->rows[i].state, sizeof snap->rows[i].state, state);
 }
 
 static bool has_subject(const struct assay_review_row *r, const char *subject)

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "review.h"
+#include "str.h"
 
 void assay_review_words(const char *id, char *out, size_t size)
 {
@@ -151,7 +152,7 @@ void assay_review_fmt_figure(double value, double value_max, bool has_max,
 		assay_review_fmt_number(value_max, hi, sizeof hi);
 		snprintf(num, sizeof num, "%s-%s", lo, hi);
 	} else {
-		snprintf(num, sizeof num, "%s", lo);
+		assay_copy(num, sizeof num, lo);
 	}
 	if (!unit || !*unit)
 		snprintf(out, size, "%s", num);

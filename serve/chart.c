@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "review.h"
 #include "html.h"
+#include "str.h"
 
 #define CH_W 720.0      /* chart width */
 #define CH_LABEL 230.0  /* left column for row labels */
@@ -152,7 +153,7 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 
 	clip(m->site[0] ? m->site : "unknown site", 26, site, sizeof site);
 	if (m->figure[0])
-		snprintf(fig, sizeof fig, "%s", m->figure);
+		assay_copy(fig, sizeof fig, m->figure);
 	else
 		assay_review_fmt_figure(m->value, 0, false, unit, fig, sizeof fig);
 	svgf(s, "<g class=\"mark%s\"><title>", m->accepted ? " accepted" : "");

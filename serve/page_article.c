@@ -16,6 +16,7 @@
 #include "assay.h"
 #include "extract.h"
 #include "pages.h"
+#include "str.h"
 
 static const char *const mention_types[] = {
 	[ASSAY_M_QUANTITY] = "quantity", [ASSAY_M_PERCENT] = "percent",
@@ -59,12 +60,12 @@ static int add_link(struct links *l, const char *id, const struct assay_source *
 		return ASSAY_ENOMEM;
 	k = &l->v[l->n++];
 	memset(k, 0, sizeof *k);
-	snprintf(k->id, sizeof k->id, "%s", id);
+	assay_copy(k->id, sizeof k->id, id);
 	k->start = s->start;
 	k->end = s->end;
 	k->value = s->value;
-	snprintf(k->written, sizeof k->written, "%s", s->figure);
-	snprintf(k->subject, sizeof k->subject, "%s", subject);
+	assay_copy(k->written, sizeof k->written, s->figure);
+	assay_copy(k->subject, sizeof k->subject, subject);
 	return ASSAY_OK;
 }
 
@@ -106,7 +107,7 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 		k->written[0] = '\0';
 		snprintf(k->figure, sizeof k->figure, "%s %s", a->a.type, a->a.status);
 		for (int p = 0; p < a->a.nparties && p < ASSAY_MAX_PARTIES; p++)
-			snprintf(k->parties[k->nparties++], sizeof k->parties[0], "%s", a->a.parties[p]);
+			assay_copy(k->parties[k->nparties++], sizeof k->parties[0], a->a.parties[p]);
 	}
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include "assay.h"
 #include "chart.h"
 #include "pages.h"
+#include "str.h"
 
 #define MAX_MARKS 60
 
@@ -73,7 +74,7 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 			marks[n].lo = m->claim->lo;
 			marks[n].hi = m->claim->hi;
 			snprintf(marks[n].date, sizeof marks[n].date, "%.10s", s->published);
-			snprintf(marks[n].site, sizeof marks[n].site, "%s", s->site);
+			assay_copy(marks[n].site, sizeof marks[n].site, s->site);
 			marks[n].accepted = acc;
 		}
 		if (strcmp(m->claim->review.state, "corrected") == 0 &&
@@ -119,8 +120,8 @@ static size_t agreement_events(const struct assay_conflict *g, struct serve_even
 		for (size_t k = 0; k < m->nsources && n < MAX_MARKS; k++, n++) {
 			memset(&ev[n], 0, sizeof ev[n]);
 			snprintf(ev[n].date, sizeof ev[n].date, "%.10s", m->sources[k].published);
-			snprintf(ev[n].status, sizeof ev[n].status, "%s", m->agreement->a.status);
-			snprintf(ev[n].site, sizeof ev[n].site, "%s", m->sources[k].site);
+			assay_copy(ev[n].status, sizeof ev[n].status, m->agreement->a.status);
+			assay_copy(ev[n].site, sizeof ev[n].site, m->sources[k].site);
 		}
 	}
 	qsort(ev, n, sizeof *ev, cmp_events);
@@ -159,7 +160,7 @@ static void group_summary(struct serve_out *o, const struct assay_conflict *g)
 		if (strcmp(r->state, "accepted") && strcmp(r->state, "corrected"))
 			continue;
 		if (g->is_agreement)
-			snprintf(fig, sizeof fig, "%s", g->members[i].agreement->a.status);
+			assay_copy(fig, sizeof fig, g->members[i].agreement->a.status);
 		else
 			assay_review_claim_figure(g->members[i].claim, fig, sizeof fig);
 		serve_printf(o, " &middot; %s: <strong>", r->state);

@@ -7,6 +7,7 @@
 #include "assay.h"
 #include "review.h"
 #include "pages.h"
+#include "str.h"
 
 static void counts_bar(struct serve_out *o, const struct assay_review_queue *q,
 		       const struct assay_review_filter *f)
@@ -16,7 +17,7 @@ static void counts_bar(struct serve_out *o, const struct assay_review_queue *q,
 
 	serve_printf(o, "<div class=\"counts\">");
 	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++) {
-		snprintf(g.state, sizeof g.state, "%s", assay_review_state_names[i]);
+		assay_copy(g.state, sizeof g.state, assay_review_state_names[i]);
 		serve_printf(o, "<a href=\"/?");
 		serve_filter_query(o, &g, true);
 		serve_printf(o, "\"%s><span class=\"state state-%s\">%s %zu</span></a>",

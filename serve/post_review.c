@@ -11,6 +11,7 @@
 
 #include "assay.h"
 #include "pages.h"
+#include "str.h"
 
 static const char *const actions[][2] = {
 	/* form action, stored state */
@@ -33,7 +34,7 @@ static const char *read_decision(const struct serve_req *req, const char *state,
 	char value[64];
 
 	memset(d, 0, sizeof *d);
-	snprintf(d->state, sizeof d->state, "%s", state);
+	assay_copy(d->state, sizeof d->state, state);
 	if (strcmp(state, "rejected") == 0) {
 		serve_form_get(req->body, req->body_len, "reason", d->reason, sizeof d->reason);
 		if (!d->reason[strspn(d->reason, " \t")])

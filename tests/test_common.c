@@ -11,6 +11,7 @@
 #include "file.h"
 #include "hash.h"
 #include "sniff.h"
+#include "str.h"
 #include "url.h"
 #include "utf8.h"
 
@@ -187,4 +188,17 @@ Test(common, utf8_sequences_are_read_strictly)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		cr_expect_eq(assay_utf8_len(cases[i].s, cases[i].n), cases[i].want, "case %zu", i);
 	cr_expect_eq(assay_utf8_len("a", 0), 0);
+}
+
+Test(common, a_copy_says_when_it_cut_the_string)
+{
+	char d[4];
+
+	cr_expect(assay_copy(d, sizeof d, "abc"));
+	cr_expect_str_eq(d, "abc");
+	cr_expect_not(assay_copy(d, sizeof d, "abcd"));
+	cr_expect_str_eq(d, "abc");
+	cr_expect(assay_copy(d, sizeof d, NULL));
+	cr_expect_str_eq(d, "");
+	cr_expect_not(assay_copy(d, 0, ""));
 }

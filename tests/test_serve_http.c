@@ -555,3 +555,22 @@ Test(serve_http, a_decision_made_elsewhere_shows_in_the_queue)
 	cr_expect(strstr(at, "state state-rejected") < strstr(at, "</tr>"));
 	reply_release(&r);
 }
+
+Test(review_next, a_filter_too_long_to_keep_is_refused_not_cut)
+{
+	char site[300], cmd[9000];
+	int status;
+
+	memset(site, 's', sizeof site - 1);
+	site[sizeof site - 1] = '\0';
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' review --next --site %s < /dev/null > /dev/null 2>&1",
+		 getenv("ASSAY_BIN"), dir, site);
+	status = system(cmd);
+	cr_assert(WIFEXITED(status));
+	cr_expect_eq(WEXITSTATUS(status), 2, "a cut --site would have filtered on another site");
+	site[127] = '\0'; /* what fits is taken */
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' review --next --site %s < /dev/null > /dev/null 2>&1",
+		 getenv("ASSAY_BIN"), dir, site);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
