@@ -323,12 +323,21 @@ static bool change_between(const struct cl_doc *d, size_t a, size_t b)
 
 /* A dateline ("NEW YORK, April 7 -") and a day ("said on Monday") date
  * the story, not the figure. */
+/* "as of December 31, 1985", "at the end of 1986": a stock's date. */
+static bool as_of(const struct cl_doc *d, const struct cl_sent *s, size_t u)
+{
+	return u > s->t0 + 1 && ((cl_word_is(d, u - 1, "of") && (cl_word_is(d, u - 2, "as") ||
+								  cl_word_is(d, u - 2, "end"))) ||
+				 cl_word_is(d, u - 1, "at"));
+}
+
 static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t u)
 {
 	const struct assay_mention *m = cl_mention(d, u);
 
-	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id) ||
-	    (strlen(m->id) == 10 && m->id[7] == '-'))
+	if (!m || m->type != ASSAY_M_DATE || !year_like(m->id))
+		return false;
+	if (strlen(m->id) == 10 && m->id[7] == '-' && !as_of(d, s, u))
 		return false; /* a day dates the story; a year, month or span the figure */
 	if (u > s->t0 && (cl_word_is(d, u - 1, "since") || cl_word_is(d, u - 1, "until") ||
 			  cl_word_is(d, u - 1, "after") || cl_word_is(d, u - 1, "before") ||
@@ -370,6 +379,8 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	out[0] = '\0';
 	if (m && strlen(m->id) < 16)
 		cl_copy(out, 16, m->id);
+	if (m && strlen(m->id) == 10) /* "as of December 31, 1985": the year it closes */
+		out[!strcmp(m->id + 5, "12-31") ? 4 : 7] = '\0';
 	/* "from 2001 to 2016", "between 1916 and 1981": a span of years */
 	if (m && strlen(m->id) == 4 && best > s->t0 && best + 2 < s->t1 &&
 	    (cl_word_is(d, best - 1, "from") || cl_word_is(d, best - 1, "between")) &&
