@@ -10,6 +10,11 @@
  * max_per_host... at 0), against the defaults, best of five each,
  * interleaved: what bounding the queue costs.
  *
+ * First, one hostile source with the default bounds (issue 21): a sitemap
+ * index whose 2,000 children are new indexes of 2,000 each, crawled with
+ * delay 0 for 30 s; it reports the peak memory of the process and the
+ * largest frontier the crawl saved (what it would write to the store).
+ *
  *     bench_crawl [PAGES] [HOSTS]      (2000 pages over 8 loopback hosts) */
 #include <signal.h>
 #include <stdio.h>
@@ -126,6 +131,79 @@ static struct route *make_routes(const char *tmpl, unsigned npages, unsigned nho
 	return r;
 }
 
+struct state_sizes {
+	size_t frontier_max, put_bytes;
+	unsigned pages;
+};
+
+static int size_put(void *ctx, const char *table, const char *key, const void *v, size_t n)
+{
+	struct state_sizes *s = ctx;
+
+	(void)key;
+	(void)v;
+	s->put_bytes += n;
+	if (strcmp(table, "crawl_frontier") == 0 && n > s->frontier_max)
+		s->frontier_max = n;
+	return ASSAY_OK;
+}
+
+static int size_page(void *ctx, const struct assay_page *p)
+{
+	(void)p;
+	((struct state_sizes *)ctx)->pages++;
+	return ASSAY_OK;
+}
+
+static long peak_rss_kb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static pid_t serve(const struct route *routes, int *port_out);
+
+/* The hostile source of issue 21, against the default bounds. */
+static void hostile(void)
+{
+	static const struct route tree[] = {
+		{"/robots.txt", 404, "text/plain", "", NULL, R_PLAIN},
+		{"/tree/", 200, "application/xml", "2000", NULL, R_INDEX_TREE},
+		{NULL, 0, NULL, NULL, NULL, R_PLAIN},
+	};
+	struct assay_crawl_opts o;
+	struct assay_crawl_hooks h = {0};
+	struct assay_crawl_summary sum;
+	struct state_sizes st = {0};
+	char src[64];
+	int port;
+	long rss0 = peak_rss_kb();
+	pid_t pid = serve(tree, &port);
+	double t0 = wall();
+
+	if (pid < 0 || !port)
+		return;
+	snprintf(src, sizeof src, "http://127.0.0.1:%d/tree/", port);
+	assay_crawl_opts_init(&o);
+	o.delay = 0;
+	o.allow_private = true;
+	o.max_seconds = 30;
+	h.ctx = &st;
+	h.state_put = size_put;
+	h.on_page = size_page;
+	const char *srcs[1] = {src};
+	assay_crawl(srcs, 1, &o, &h, &sum);
+	printf("hostile source, default bounds: %.1f s, %u URLs dropped, %u left queued;\n"
+	       "  peak memory %.1f MB (%.1f MB before), largest frontier saved %.2f MB, "
+	       "%.1f MB of state written in all\n",
+	       wall() - t0, sum.dropped, sum.deferred, peak_rss_kb() / 1024.0, rss0 / 1024.0,
+	       st.frontier_max / 1048576.0, st.put_bytes / 1048576.0);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+}
+
 static pid_t serve(const struct route *routes, int *port_out)
 {
 	int fds[2];
@@ -216,6 +294,8 @@ int main(int argc, char **argv)
 	}
 	assay_parse_init();
 	assay_extract_init();
+	if (!getenv("BENCH_SKIP_HOSTILE"))
+		hostile(); /* first: its peak memory is not the pages' below */
 	routes = make_routes(tmpl.data, npages, nhosts, &bodies);
 	pid = serve(routes, &port);
 	if (pid < 0 || !port) {
