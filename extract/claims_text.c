@@ -1068,32 +1068,42 @@ static bool list_number(const struct cl_doc *d, const struct cl_sent *s, size_t 
 
 static int list_numbers(struct cl_doc *d)
 {
-	size_t extra = 0, n = d->nm;
+	size_t extra = 0, cap = 0, n = d->nm, *at = NULL;
 
+	/* decide every token first, then turn them into mentions: a decision
+	 * must not see a number already turned ("from 91,157 in January and
+	 * 94,926 a year earlier" looks back at the number before it) */
 	for (size_t i = 0; i < d->nsent; i++)
-		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++)
-			extra += list_number(d, &d->sent[i], t);
+		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++) {
+			if (!list_number(d, &d->sent[i], t))
+				continue;
+			if (push((void **)&at, &extra, &cap, sizeof *at)) {
+				free(at);
+				return ASSAY_ENOMEM;
+			}
+			at[extra - 1] = t;
+		}
 	if (!extra)
 		return ASSAY_OK;
 	d->own_m = malloc((d->nm + extra) * sizeof *d->own_m);
-	if (!d->own_m)
+	if (!d->own_m) {
+		free(at);
 		return ASSAY_ENOMEM;
+	}
 	if (d->nm)
 		memcpy(d->own_m, d->m, d->nm * sizeof *d->own_m);
-	for (size_t i = 0; i < d->nsent; i++)
-		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++) {
-			struct cl_tok *k = &d->tok[t];
-			if (!list_number(d, &d->sent[i], t))
-				continue;
-			memset(&d->own_m[n], 0, sizeof d->own_m[n]);
-			d->own_m[n].type = ASSAY_M_NUMBER;
-			d->own_m[n].start = k->start;
-			d->own_m[n].end = k->end;
-			d->own_m[n].value = k->num;
-			strcpy(d->own_m[n].qualifier, "eq");
-			k->kind = CT_MENTION;
-			k->m = (int)n++;
-		}
+	for (size_t i = 0; i < extra; i++) {
+		struct cl_tok *k = &d->tok[at[i]];
+		memset(&d->own_m[n], 0, sizeof d->own_m[n]);
+		d->own_m[n].type = ASSAY_M_NUMBER;
+		d->own_m[n].start = k->start;
+		d->own_m[n].end = k->end;
+		d->own_m[n].value = k->num;
+		strcpy(d->own_m[n].qualifier, "eq");
+		k->kind = CT_MENTION;
+		k->m = (int)n++;
+	}
+	free(at);
 	d->m = d->own_m;
 	d->nm = n;
 	return ASSAY_OK;
