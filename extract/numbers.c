@@ -1022,12 +1022,66 @@ static size_t read_grade_of(const char *text, size_t len, size_t p, struct fig *
 	return q + w;
 }
 
+static bool next_word_in(const char *text, size_t len, size_t pos, const char *const *words)
+{
+	size_t q = skip_spaces(text, len, pos);
+
+	if (q < len && text[q] == '-')
+		q++;
+	for (int i = 0; words[i]; i++)
+		if (word_is(text, len, q, words[i]))
+			return true;
+	return false;
+}
+
+/* The figure read last: where it ended, and its unit or currency, which
+ * a bare figure right after it may share. */
+struct prev_fig {
+	size_t end;
+	const struct phrase *unit, *cur;
+};
+
+/* "25.3 mln dlrs vs 12.1 mln", "361 million pounds, up from 340 million":
+ * a bare figure written right after a figure with a unit, joined by a word
+ * of comparison, has the same unit. */
+static void read_unit_before(const char *text, size_t len, size_t start, size_t after,
+			     const struct prev_fig *prev, struct fig *f)
+{
+	static const char *const links[] = {"vs.", "vs", "versus", "against", "from",
+		"compared with", "compared to", "up from", "down from", NULL};
+	static const char *const then[] = {"in", "a", "an", "the", "last", "at", "on", "for", "and",
+		"or", "to", "year", "earlier", "previously", "before", NULL};
+	size_t p = prev->end, q = skip_spaces(text, len, after);
+
+	if ((!prev->unit && !prev->cur) || !p || start < p || start - p > 30)
+		return;
+	if (q < len && isalpha((unsigned char)text[q]) && !next_word_in(text, len, q, then))
+		return; /* "from 12 months ago": the word after says what it is */
+	while (p < start && (text[p] == ' ' || text[p] == ',' || text[p] == '(' || text[p] == '\n'))
+		p++;
+	for (int i = 0; links[i]; i++) {
+		size_t n = strlen(links[i]), q = p + n;
+
+		if (q > start || strncasecmp(text + p, links[i], n) != 0 ||
+		    (q < start && isalpha((unsigned char)text[q])))
+			continue;
+		while (q < start && (text[q] == ' ' || text[q] == '\n'))
+			q++;
+		if (q != start)
+			continue;
+		f->unit = prev->unit;
+		f->cur = prev->cur;
+		return;
+	}
+}
+
 /* Reads the figure around the core text[cs..ce); returns where to resume
  * and fills *m / *have when there is a mention. */
-static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, size_t floor,
-			  pcre2_match_data *md, struct assay_mention *m, bool *have)
+static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
+			  struct prev_fig *prev, pcre2_match_data *md, struct assay_mention *m,
+			  bool *have)
 {
-	struct fig f = {.scale = 1, .floor = floor};
+	struct fig f = {.scale = 1, .floor = prev->end};
 	int from = 0;
 	size_t p, skip, after_core, bstart;
 	const struct phrase *qa;
@@ -1072,6 +1126,8 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, si
 	}
 	if (!f.cur && !f.unit && !f.noun && !f.has_max)
 		read_shared_unit(text, len, p, &f);
+	if (!f.cur && !f.unit && !f.noun)
+		read_unit_before(text, len, f.start, p, prev, &f);
 	p = read_cents(text, len, p, &f);
 	p = read_grade_of(text, len, p, &f);
 	if (p == after_core && p < len && isalpha((unsigned char)text[p]))
@@ -1090,20 +1146,14 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce, si
 		strcpy(f.qualifier, "eq");
 	f.end = p;
 	*have = fig_to_mention(text, len, &f, m);
+	if (*have) {
+		prev->end = m->end;
+		prev->unit = f.unit;
+		prev->cur = f.cur;
+	}
 	return p > ce ? p : ce;
 }
 
-static bool next_word_in(const char *text, size_t len, size_t pos, const char *const *words)
-{
-	size_t q = skip_spaces(text, len, pos);
-
-	if (q < len && text[q] == '-')
-		q++;
-	for (int i = 0; words[i]; i++)
-		if (word_is(text, len, q, words[i]))
-			return true;
-	return false;
-}
 
 
 /* Whether a number word starts at @pos: "two", "twenty", "a" or "an"
@@ -1220,7 +1270,8 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 static int find_word_figures(const char *text, size_t len, const struct mvec *dates,
 			     pcre2_match_data *md, struct mvec *out)
 {
-	size_t pos = next_word_start(text, len, 0), di = 0, last_end = 0, skip;
+	size_t pos = next_word_start(text, len, 0), di = 0, skip;
+	struct prev_fig prev = {0};
 
 	while (pos < len) {
 		struct assay_mention m;
@@ -1234,12 +1285,10 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 			next = m.end;
 		} else if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
 			   !in_dates(dates, &di, pos)) {
-			next = read_figure(text, len, pos, pos + word_len(text, len, pos), last_end, md,
+			next = read_figure(text, len, pos, pos + word_len(text, len, pos), &prev, md,
 					   &m, &have);
 			if (have && mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;
-			if (have)
-				last_end = m.end;
 			if (next <= pos)
 				next = pos + 1;
 		}
@@ -1254,7 +1303,8 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_match_data *md,
 		 struct mvec *out)
 {
-	size_t off = 0, di = 0, last_end = 0;
+	size_t off = 0, di = 0;
+	struct prev_fig prev = {0};
 	int rc = find_word_figures(text, len, dates, md, out);
 
 	if (rc != ASSAY_OK)
@@ -1282,13 +1332,11 @@ int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_m
 			off = e; /* Li2O, COVID19, a hash in a URL */
 			continue;
 		}
-		off = read_figure(text, len, s, e, last_end, md, &m, &have);
+		off = read_figure(text, len, s, e, &prev, md, &m, &have);
 		if (off <= s)
 			off = e > s ? e : s + 1;
 		if (have && mvec_push(out, &m) != ASSAY_OK)
 			return ASSAY_ENOMEM;
-		if (have)
-			last_end = m.end;
 	}
 	return ASSAY_OK;
 }
