@@ -579,6 +579,11 @@ static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 		r->timed_out = cc == CURLE_OPERATION_TIMEDOUT;
 		say_failure(h, c, cc, r->err, sizeof r->err);
 	}
+	/* err may quote the server (a content type): no control bytes
+	 * from it reach a terminal or a log. */
+	for (char *p = r->err; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	curl_multi_remove_handle(h->multi, c);
 	curl_slist_free_all(r->slist_);
 	r->slist_ = NULL;

@@ -16,6 +16,7 @@
 #include "fetch.h"
 #include "fetch_mem.h"
 #include "fetch_server.h"
+#include "file.h"
 #include "warc.h"
 
 static struct assay_links parse(const char *doc)
@@ -158,6 +159,9 @@ static const struct route routes[] = {
 	{"/sm.txt", 200, "text/plain", "http://127.0.0.1:%P/a8\nhttp://127.0.0.1:%P/a9\n", NULL,
 	 R_PLAIN},
 	{"/png", 200, "application/rss+xml", "<rss><channel>" ITEM("png1") "</channel></rss>", NULL, R_PLAIN},
+	{"/esc", 200, "application/rss+xml", "<rss><channel>" ITEM("esc1") "</channel></rss>", NULL,
+	 R_PLAIN},
+	{"/esc1", 200, "image/x\x1b[2J\x1b]0;owned\x07", "x", NULL, R_PLAIN},
 	{"/png1", 200, "text/html", "\x89PNG\r\n\x1a\n\x01\x02\x03\x04<html></html>", NULL, R_PLAIN},
 	{"/a1", 200, "text/html", "<html><body><p>one</p></body></html>", NULL, R_PLAIN},
 	{"/a2", 200, "text/html", "<html><body><p>two</p></body></html>", NULL, R_PLAIN},
@@ -418,6 +422,29 @@ Test(fetch_forms, ingest_refuses_an_arc_file_by_name)
 	snprintf(cmd, sizeof cmd, "grep -q 'ARC files are not read' '%s/err' && "
 				  "grep -q '\"new_articles\":0' '%s/out'", dir, dir);
 	cr_expect_eq(system(cmd), 0, "refused by name, nothing stored");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+/* A server's header quoted in a warning reaches the terminal without its
+ * control bytes (issue 21 #5): the crawl's stderr holds no ESC. */
+Test(fetch_forms, a_server_header_in_a_warning_has_no_control_bytes, .init = setup_net,
+     .fini = teardown_net)
+{
+	char dir[] = "/tmp/assay-esc-XXXXXX", cmd[1024];
+	struct assay_buf err = {0};
+
+	cr_assert(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd,
+		 "'%s' --db '%s/db' crawl --allow-private --delay 0 '%s' >/dev/null 2>'%s/err'",
+		 getenv("ASSAY_BIN"), dir, tsrv_url(srv, "/esc"), dir);
+	cr_assert_neq(system(cmd), -1);
+	snprintf(cmd, sizeof cmd, "%s/err", dir);
+	cr_assert_eq(assay_read_file(cmd, 1u << 20, &err), ASSAY_OK);
+	cr_expect(err.len && strstr(err.data, "esc1"), "the refused page is named: %s", err.data);
+	cr_expect_null(memchr(err.data, 0x1b, err.len), "ESC reached the terminal: %s", err.data);
+	cr_expect_null(memchr(err.data, 0x07, err.len));
+	assay_buf_release(&err);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
