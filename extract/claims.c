@@ -490,6 +490,9 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	const struct cl_metric_kind *k = cl_kind(base);
 	const char *v = NULL;
 
+	if (m->type == ASSAY_M_COUNT && (!strcmp(m->unit, "m") || !strcmp(m->unit, "km") ||
+					 !strcmp(m->unit, "ft")))
+		return false; /* metres drilled, an intercept's length: never a claim */
 	if (m->type == ASSAY_M_COUNT)
 		return count_metric(base, m->unit, out);
 	if (m->type == ASSAY_M_MONEY && m->price_per[0])

@@ -539,6 +539,10 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		for (size_t i = 0; t + 1 < s->t1 && money_words[i]; i++)
 			if (cl_word_is(d, t + 1, money_words[i]))
 				k->modifier = true;
+		if (t + 1 < s->t1 && cl_mention(d, t + 1) &&
+		    cl_mention(d, t + 1)->type == ASSAY_M_MONEY &&
+		    cl_mention(d, t + 1)->start <= k->end + 1)
+			k->modifier = true; /* "US $113.2M" */
 		if (t > s->t0 && (d->tok[t - 1].kind == CT_NUMBER ||
 				  (cl_mention(d, t - 1) && assay_mention_is_figure(cl_mention(d, t - 1)))))
 			k->modifier = true;
