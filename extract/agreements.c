@@ -342,6 +342,8 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 		if (!strcmp(e->objects, "any") && cl_is_entity(d, u) &&
 		    cl_mention(d, u)->type == ASSAY_M_ORG) /* companies change hands, not places */
 			return coordination(d, s, u, out, 0);
+		if (!strcmp(e->objects, "members") && cl_is_figure(d, u))
+			break; /* "comprises 14 countries and the EU": a count, not a list */
 		if (!strcmp(e->objects, "members") && cl_is_entity(d, u) && !unnamed_party(d, s, u))
 			return coordination(d, s, u, out, 0);
 		if (!strcmp(e->objects, "join") && cl_is_entity(d, u) && !d->tok[u].modifier) {
