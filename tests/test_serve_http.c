@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -573,4 +576,57 @@ Test(review_next, a_filter_too_long_to_keep_is_refused_not_cut)
 		 getenv("ASSAY_BIN"), dir, site);
 	status = system(cmd);
 	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* Issue 21 #10: 70 connections that send half a request and then nothing
+ * (slowloris) must not lock the editor out: the editor's page still comes. */
+Test(serve_http, slow_half_requests_do_not_lock_the_editor_out)
+{
+	enum { SLOW = 70 };
+	int fds[SLOW];
+	struct sockaddr_in sa;
+	char half[128];
+	struct reply r;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	snprintf(half, sizeof half, "GET / HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nX-Slow: ", port);
+	for (int i = 0; i < SLOW; i++) {
+		fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+		cr_assert_geq(fds[i], 0);
+		cr_assert_eq(connect(fds[i], (struct sockaddr *)&sa, sizeof sa), 0);
+		cr_assert_eq(write(fds[i], half, strlen(half)), (ssize_t)strlen(half));
+	}
+	usleep(300 * 1000); /* let the server accept them all */
+	http("/", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 200);
+	reply_release(&r);
+	for (int i = 0; i < SLOW; i++)
+		close(fds[i]);
+}
+
+/* ... and a connection that stops sending is closed after the idle timeout
+ * (10 s; it was 30 s), so the slots it holds come back. */
+Test(serve_http, a_silent_half_request_is_closed_after_the_idle_timeout, .timeout = 30)
+{
+	struct sockaddr_in sa;
+	struct pollfd p;
+	char half[128], c;
+	int fd;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	snprintf(half, sizeof half, "GET / HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n", port);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	cr_assert_eq(write(fd, half, strlen(half)), (ssize_t)strlen(half));
+	p = (struct pollfd){fd, POLLIN, 0};
+	cr_assert_eq(poll(&p, 1, 15000), 1, "still open after 15 s");
+	cr_expect_leq(read(fd, &c, 1), 0, "closed without an answer");
+	close(fd);
 }
