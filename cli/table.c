@@ -198,21 +198,48 @@ static bool is_number(const char *s)
 	return *end == '\0';
 }
 
+/* A piece of a cell a spreadsheet could run as a formula: it starts with
+ * = + - @ (or a tab or CR, which some readers strip first) and is not a
+ * plain number. @end bounds the piece. */
+static bool is_formula(const char *s, const char *end)
+{
+	char num[64];
+	size_t n = (size_t)(end - s);
+
+	if (s == end || !strchr("=+-@\t\r", *s))
+		return false;
+	if (n >= sizeof num)
+		return true;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return !is_number(num);
+}
+
+/* One RFC 4180 cell, guarded against formula injection. A reader set to
+ * ';' or tab splits the cell at those (issue 21 #8), so each such piece is
+ * guarded like a whole cell: a ' goes before it, and the cell is quoted,
+ * which keeps it one cell in those readers too. */
 void cli_csv_cell(FILE *out, const char *s)
 {
-	bool guard, quote;
+	bool quote;
 
 	s = s ? s : "";
-	guard = strchr("=+-@\t\r", s[0]) && s[0] && !is_number(s);
-	quote = guard || strpbrk(s, ",\"\r\n") != NULL;
+	quote = strpbrk(s, ",\"\r\n;\t") != NULL || is_formula(s, s + strlen(s));
 	if (quote)
 		fputc('"', out);
-	if (guard)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+	for (const char *piece = s; ; piece++) {
+		const char *end = piece + strcspn(piece, ";\t");
+
+		if (is_formula(piece, end))
+			fputc('\'', out);
+		for (; piece < end; piece++) {
+			if (*piece == '"')
+				fputc('"', out);
+			fputc(*piece, out);
+		}
+		if (!*piece)
+			break;
+		fputc(*piece, out);
 	}
 	if (quote)
 		fputc('"', out);

@@ -190,6 +190,22 @@ static void check_csv(const char *csv)
 			cr_assert(end > start && (*end == ',' || *end == '\r'),
 				  "formula cell: %.20s", start);
 		}
+		/* Issue 21 #8: a ';'- or tab-separated reader splits the cell
+		 * there; such a cell is quoted, and no piece is a formula. */
+		for (const char *q = start; q < p; q++) {
+			const char *piece = q + 1;
+
+			if (*q != ';' && *q != '\t')
+				continue;
+			cr_assert(quoted, "a cell with ';' or a tab is quoted: %.30s", start);
+			if (strchr("=+-@", *piece) && *piece) {
+				char *end;
+
+				strtod(piece, &end);
+				cr_assert(end > piece && (end >= p || *end == ';' || *end == '\t'),
+					  "formula after a separator: %.30s", start);
+			}
+		}
 		cells++;
 		if (*p == ',') {
 			p++;
@@ -220,6 +236,7 @@ Test(store_cli, csv_exports_are_rfc4180_and_guard_formulas)
 
 	cr_assert_not_null(o);
 	cr_assert(test_article_from_json(o, &t));
+	t.a.title = "Title;=cmd|' /C calc'!A0\t+1+cmd|' /C calc'!A0";
 	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
 	cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
 	assay_store_close(s);
