@@ -655,6 +655,11 @@ static int find_forms(struct found *f, struct mvec *out)
 			next = p + 1;
 			continue;
 		}
+		if (c < 0x80 && !isupper(c) && !isdigit(c)) { /* a form starts with a capital */
+			for (next = p + 1; next < f->len && word_byte((unsigned char)f->t[next]); next++)
+				;
+			continue;
+		}
 		scan_word(f->t, f->len, p, &w, &next);
 		if (!w.cap)
 			continue;
@@ -715,6 +720,11 @@ int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 		}
 		if (!isword) {
 			next = p + 1;
+			continue;
+		}
+		if (!nrun && c >= 'a' && c <= 'z') { /* most words: no name starts here */
+			for (next = p + 1; next < len && word_byte((unsigned char)t[next]); next++)
+				;
 			continue;
 		}
 		struct word w;
