@@ -672,6 +672,15 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 		return false;
 	if (u + 1 < d->ntok && (cl_word_is(d, u + 1, "over") || cl_word_is(d, u + 1, "across")))
 		return true;
+	/* "grading 0.077 ounce gold a ton and 1.63 pct copper" */
+	for (size_t v = f; v-- > 0 && v + 16 > f;) {
+		if (d->tok[v].kind == CT_PUNCT && d->tok[v].w[0] == '.')
+			break;
+		if (cl_word_is(d, v, "grading") || cl_word_is(d, v, "graded") ||
+		    cl_word_is(d, v, "averaging") || cl_word_is(d, v, "assaying") ||
+		    cl_word_is(d, v, "grade"))
+			return cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY;
+	}
 	const struct assay_mention *before = f > 1 ? cl_mention(d, f - 2) : NULL;
 	return f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_COUNT &&
 	       !strcmp(before->unit, "m");
