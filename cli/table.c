@@ -20,6 +20,7 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
+#include "utf8.h"
 
 #define MIN_COL 6
 #define GAP 2
@@ -407,15 +408,33 @@ static void group_thousands(char *s, size_t size)
 
 /* ---- JSON ---- */
 
+/* @s as a JSON string, bytes that are not UTF-8 repaired to U+FFFD
+ * (issue 21 #7): json_string() refuses them, and the field was dropped. */
+static json_t *text_json(const char *s)
+{
+	struct assay_buf b = {0};
+	json_t *j;
+
+	if (!s)
+		return json_null();
+	if (assay_utf8_repair(s, strlen(s), &b) != ASSAY_OK) {
+		assay_buf_release(&b);
+		return NULL;
+	}
+	j = json_stringn(b.data ? b.data : "", b.len);
+	assay_buf_release(&b);
+	return j;
+}
+
 static json_t *str_or_null(const char *s)
 {
-	return s && *s ? json_string(s) : json_null();
+	return s && *s ? text_json(s) : json_null();
 }
 
 static void set_if(json_t *o, const char *k, const char *v)
 {
 	if (v && *v)
-		json_object_set_new(o, k, json_string(v));
+		json_object_set_new(o, k, text_json(v));
 }
 
 /* An ISO 8601 time, or null for none. */
@@ -439,20 +458,20 @@ static json_t *sources_json(const struct assay_source *src, size_t n, bool figur
 	for (size_t i = 0; a && i < n; i++) {
 		json_t *o = json_object();
 
-		json_object_set_new(o, "url", json_string(src[i].url));
+		json_object_set_new(o, "url", text_json(src[i].url));
 		json_object_set_new(o, "title", str_or_null(src[i].title));
 		json_object_set_new(o, "site", str_or_null(src[i].site));
 		json_object_set_new(o, "published", str_or_null(src[i].published));
 		json_object_set_new(o, "fetched_at", time_json(src[i].fetched_at));
-		json_object_set_new(o, "story", json_string(src[i].story));
+		json_object_set_new(o, "story", text_json(src[i].story));
 		cli_tidy_text(src[i].evidence, text, sizeof src->evidence);
-		json_object_set_new(o, "evidence", json_pack("{s:I,s:I,s:s}", "start",
-			(json_int_t)src[i].start, "end", (json_int_t)src[i].end, "text", text));
+		json_object_set_new(o, "evidence", json_pack("{s:I,s:I,s:o}", "start",
+			(json_int_t)src[i].start, "end", (json_int_t)src[i].end, "text", text_json(text)));
 		if (figures) {
 			json_object_set_new(o, "value", json_real(src[i].value));
 			if (src[i].has_max)
 				json_object_set_new(o, "value_max", json_real(src[i].value_max));
-			json_object_set_new(o, "qualifier", json_string(src[i].qualifier));
+			json_object_set_new(o, "qualifier", text_json(src[i].qualifier));
 			set_if(o, "figure", src[i].figure);
 		}
 		json_array_append_new(a, o);
@@ -465,7 +484,7 @@ static json_t *review_json(const struct assay_review *r)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "state", json_string(r->state));
+	json_object_set_new(o, "state", text_json(r->state));
 	set_if(o, "reason", r->reason);
 	if (r->has_value)
 		json_object_set_new(o, "value", json_real(r->value));
@@ -480,11 +499,11 @@ static json_t *key_json(const struct assay_claim *c)
 {
 	json_t *k = json_object();
 
-	json_object_set_new(k, "subject", json_string(c->subject));
-	json_object_set_new(k, "metric", json_string(c->metric));
+	json_object_set_new(k, "subject", text_json(c->subject));
+	json_object_set_new(k, "metric", text_json(c->metric));
 	json_object_set_new(k, "commodity", str_or_null(c->commodity));
 	json_object_set_new(k, "period", str_or_null(c->period));
-	json_object_set_new(k, "status", json_string(c->status));
+	json_object_set_new(k, "status", text_json(c->status));
 	json_object_set_new(k, "place", str_or_null(c->place));
 	return k;
 }
@@ -496,17 +515,17 @@ json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_so
 
 	if (!o)
 		return NULL;
-	json_object_set_new(o, "id", json_string(c->id));
+	json_object_set_new(o, "id", text_json(c->id));
 	json_object_set_new(o, "value", json_real(c->c.value));
 	if (c->c.has_max)
 		json_object_set_new(o, "value_max", json_real(c->c.value_max));
-	json_object_set_new(o, "unit", json_string(c->c.unit));
-	json_object_set_new(o, "qualifier", json_string(c->c.qualifier));
+	json_object_set_new(o, "unit", text_json(c->c.unit));
+	json_object_set_new(o, "qualifier", text_json(c->c.qualifier));
 	set_if(o, "per", c->c.per);
 	set_if(o, "price_per", c->c.price_per);
 	set_if(o, "change", c->c.change);
 	json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
-	json_object_set_new(o, "state", json_string(c->review.state));
+	json_object_set_new(o, "state", text_json(c->review.state));
 	json_object_set_new(o, "review", review_json(&c->review));
 	json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
 	json_object_set_new(o, "sources", sources_json(src, n, true));
@@ -524,13 +543,13 @@ json_t *cli_json_agreement(const struct assay_stored_agreement *a,
 		return NULL;
 	}
 	for (int i = 0; i < a->a.nparties; i++)
-		json_array_append_new(parties, json_string(a->a.parties[i]));
-	json_object_set_new(o, "id", json_string(a->id));
-	json_object_set_new(o, "type", json_string(a->a.type));
+		json_array_append_new(parties, text_json(a->a.parties[i]));
+	json_object_set_new(o, "id", text_json(a->id));
+	json_object_set_new(o, "type", text_json(a->a.type));
 	json_object_set_new(o, "parties", parties);
-	json_object_set_new(o, "status", json_string(a->a.status));
+	json_object_set_new(o, "status", text_json(a->a.status));
 	json_object_set_new(o, "topic", str_or_null(a->a.topic));
-	json_object_set_new(o, "state", json_string(a->review.state));
+	json_object_set_new(o, "state", text_json(a->review.state));
 	json_object_set_new(o, "review", review_json(&a->review));
 	json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	json_object_set_new(o, "sources", sources_json(src, n, false));
@@ -546,25 +565,25 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 	if (agr) {
 		const struct assay_stored_agreement *a = m->agreement;
 
-		json_object_set_new(o, "id", json_string(a->id));
-		json_object_set_new(o, "status", json_string(a->a.status));
-		json_object_set_new(o, "type", json_string(a->a.type));
+		json_object_set_new(o, "id", text_json(a->id));
+		json_object_set_new(o, "status", text_json(a->a.status));
+		json_object_set_new(o, "type", text_json(a->a.type));
 		json_object_set_new(o, "topic", str_or_null(a->a.topic));
 		json_object_set_new(o, "first_published", str_or_null(a->first_published));
-		json_object_set_new(o, "state", json_string(a->review.state));
+		json_object_set_new(o, "state", text_json(a->review.state));
 		json_object_set_new(o, "review", review_json(&a->review));
 		json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	} else {
 		const struct assay_stored_claim *c = m->claim;
 
-		json_object_set_new(o, "id", json_string(c->id));
+		json_object_set_new(o, "id", text_json(c->id));
 		json_object_set_new(o, "value", json_real(c->c.value));
 		json_object_set_new(o, "value_max", c->c.has_max ? json_real(c->c.value_max)
 								 : json_null());
-		json_object_set_new(o, "qualifier", json_string(c->c.qualifier));
-		json_object_set_new(o, "unit", json_string(c->c.unit));
+		json_object_set_new(o, "qualifier", text_json(c->c.qualifier));
+		json_object_set_new(o, "unit", text_json(c->c.unit));
 		json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
-		json_object_set_new(o, "state", json_string(c->review.state));
+		json_object_set_new(o, "state", text_json(c->review.state));
 		json_object_set_new(o, "review", review_json(&c->review));
 		json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
 	}
@@ -580,7 +599,7 @@ static json_t *group_head_json(const struct assay_conflict *g)
 	char id[24];
 
 	cli_conflict_id(g, id, sizeof id);
-	json_object_set_new(o, "id", json_string(id));
+	json_object_set_new(o, "id", text_json(id));
 	json_object_set_new(o, "resolved", json_boolean(g->resolved));
 	json_object_set_new(o, "stories", json_integer((json_int_t)g->nstories));
 
@@ -588,17 +607,17 @@ static json_t *group_head_json(const struct assay_conflict *g)
 		const struct assay_agreement *a0 = &g->members[0].agreement->a;
 		json_t *parties = json_array();
 
-		json_object_set_new(o, "kind", json_string("agreement"));
+		json_object_set_new(o, "kind", text_json("agreement"));
 		for (int i = 0; i < a0->nparties; i++)
-			json_array_append_new(parties, json_string(a0->parties[i]));
+			json_array_append_new(parties, text_json(a0->parties[i]));
 		json_object_set_new(o, "parties", parties);
 		json_object_set_new(o, "statuses", json_array());
 	} else {
 		const struct assay_stored_claim *c0 = g->members[0].claim;
 
-		json_object_set_new(o, "kind", json_string("claim"));
+		json_object_set_new(o, "kind", text_json("claim"));
 		json_object_set_new(o, "key", key_json(&c0->c));
-		json_object_set_new(json_object_get(o, "key"), "unit", json_string(c0->unit_family));
+		json_object_set_new(json_object_get(o, "key"), "unit", text_json(c0->unit_family));
 		json_object_set_new(o, "figures", json_array());
 	}
 	return o;
@@ -664,15 +683,15 @@ json_t *cli_json_article(const struct assay_stored_article *a)
 
 	if (!o)
 		return NULL;
-	json_object_set_new(o, "url", json_string(a->url));
+	json_object_set_new(o, "url", text_json(a->url));
 	json_object_set_new(o, "fetched_url", str_or_null(a->fetched_url));
 	json_object_set_new(o, "title", str_or_null(a->title));
 	json_object_set_new(o, "site", str_or_null(a->site));
 	json_object_set_new(o, "published", str_or_null(a->published));
 	json_object_set_new(o, "author", str_or_null(a->author));
 	json_object_set_new(o, "language", str_or_null(a->language));
-	json_object_set_new(o, "sha256", json_string(a->sha256));
-	json_object_set_new(o, "story", json_string(a->story));
+	json_object_set_new(o, "sha256", text_json(a->sha256));
+	json_object_set_new(o, "story", text_json(a->story));
 	json_object_set_new(o, "fetched_at", time_json(a->fetched_at));
 	json_object_set_new(o, "text_bytes", json_integer((json_int_t)a->text_len));
 	return o;

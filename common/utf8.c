@@ -3,6 +3,8 @@
  * above U+10FFFF. */
 #include <utf8proc.h>
 
+#include "assay.h"
+#include "buf.h"
 #include "utf8.h"
 
 size_t assay_utf8_len(const char *s, size_t n)
@@ -14,4 +16,26 @@ size_t assay_utf8_len(const char *s, size_t n)
 		return 0;
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s, n > 4 ? 4 : (utf8proc_ssize_t)n, &cp);
 	return k > 0 ? (size_t)k : 0;
+}
+
+int assay_utf8_repair(const char *s, size_t n, struct assay_buf *out)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t i = 0, run = 0;
+
+	if (assay_buf_reserve(out, n) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	while (i < n) {
+		size_t k = s[i] ? assay_utf8_len(s + i, n - i) : 0;
+
+		if (k) {
+			i += k;
+			continue;
+		}
+		if (assay_buf_append(out, s + run, i - run) != ASSAY_OK ||
+		    assay_buf_append(out, fffd, 3) != ASSAY_OK)
+			return ASSAY_ENOMEM;
+		run = ++i;
+	}
+	return assay_buf_append(out, s + run, n - run);
 }

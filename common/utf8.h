@@ -12,4 +12,11 @@
  * A NUL byte is a sequence of length 1. */
 size_t assay_utf8_len(const char *s, size_t n);
 
+struct assay_buf;
+
+/* Appends the @n bytes at @s to @out with every byte that starts no valid
+ * sequence, and every NUL, replaced by U+FFFD, so the result is text any
+ * JSON writer takes whole. ASSAY_OK or ASSAY_ENOMEM. */
+int assay_utf8_repair(const char *s, size_t n, struct assay_buf *out);
+
 #endif

@@ -202,3 +202,16 @@ Test(common, a_copy_says_when_it_cut_the_string)
 	cr_expect_str_eq(d, "");
 	cr_expect_not(assay_copy(d, 0, ""));
 }
+
+/* Issue 21 #7: what is not UTF-8, and a NUL, becomes U+FFFD; the rest,
+ * including valid multi-byte sequences, is kept byte for byte. */
+Test(common, utf8_repair_replaces_bad_bytes_and_nuls)
+{
+	static const char in[] = "a\xff" "b\0c\xc3(\xc3\xa9\xed\xa0\x80z";
+	struct assay_buf out = {0};
+
+	cr_assert_eq(assay_utf8_repair(in, sizeof in - 1, &out), ASSAY_OK);
+	cr_expect_str_eq(out.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd(\xc3\xa9"
+			 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz");
+	assay_buf_release(&out);
+}

@@ -623,3 +623,41 @@ Test(store_cli, a_group_editors_settled_is_resolved_and_left_out_by_open)
 	cr_assert_eq(run("export claims --format csv --open", &out), 2, "conflicts only");
 	assay_buf_release(&out);
 }
+
+/* Issue 21 #7: a title, URL or evidence holding bytes that are not UTF-8
+ * is repaired to U+FFFD in JSON Lines, never dropped (jansson refuses to
+ * make a string of them, and the field or the whole record went missing). */
+Test(store_cli, jsonl_repairs_invalid_utf8_instead_of_dropping_fields)
+{
+	struct assay_store *s;
+	struct assay_put_result r;
+	json_t *o = json_loads("{\"article\":\"bad\",\"url\":\"https://bad.example/a\","
+		"\"claims\":[{\"subject\":\"XX\",\"metric\":\"production\",\"status\":\"actual\","
+		"\"value\":7,\"unit\":\"t\",\"qualifier\":\"eq\",\"figure\":\"7\","
+		"\"sentence\":\"It made 7 t\"}],\"agreements\":[]}", 0, NULL);
+	struct test_article t;
+	const char *what[] = {"export articles --format jsonl",
+			      "claims --format jsonl --subject XX"};
+	const char *title = "Mine \xff\xfe report";
+
+	cr_assert_not_null(o);
+	cr_assert(test_article_from_json(o, &t));
+	t.a.title = title;
+	t.a.url = "https://bad.example/\xc3(";
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+	assay_store_close(s);
+	test_article_release(&t);
+	json_decref(o);
+	for (size_t i = 0; i < 2; i++) {
+		struct assay_buf out = {0};
+
+		cr_assert_eq(run(what[i], &out), 0, "%s", what[i]);
+		cr_assert_not_null(out.data);
+		cr_expect(strstr(out.data, "Mine \xef\xbf\xbd\xef\xbf\xbd report"),
+			  "%s: the title is kept, repaired", what[i]);
+		cr_expect(strstr(out.data, "https://bad.example/\xef\xbf\xbd("),
+			  "%s: the url is kept, repaired", what[i]);
+		assay_buf_release(&out);
+	}
+}
