@@ -36,6 +36,10 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g);
 int cmd_export(int argc, char **argv, const struct cli_globals *g);
 int cmd_reprocess(int argc, char **argv, const struct cli_globals *g);
 int cmd_serve(int argc, char **argv, const struct cli_globals *g);
+/* The editor who decides: @*editor (from --editor) or else $ASSAY_EDITOR;
+ * stays NULL when neither is set (the store then records $USER). Returns
+ * 0, or -1 after saying why the name cannot be kept (cmd_review.c). */
+int cli_editor(const char **editor);
 /* `assay review --next`: the interactive walk (cmd_review_next.c). */
 int cmd_review_next(int argc, char **argv, const struct cli_globals *g);
 

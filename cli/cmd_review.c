@@ -8,20 +8,44 @@
 #include <string.h>
 
 #include "assay.h"
+#include "cli.h"
 #include "log.h"
+#include "str.h"
 #include "store.h"
 #include "table.h"
 
 static const char review_usage[] =
-	"usage: assay review ID accept\n"
-	"       assay review ID reject --reason TEXT\n"
-	"       assay review ID correct --value N [--unit U]\n"
-	"       assay review ID reset\n"
+	"usage: assay review ID accept [--editor NAME]\n"
+	"       assay review ID reject --reason TEXT [--editor NAME]\n"
+	"       assay review ID correct --value N [--unit U] [--editor NAME]\n"
+	"       assay review ID reset [--editor NAME]\n"
 	"\n"
 	"Records an editor's decision on a claim or agreement (ids from 'assay\n"
-	"claims'); 'reset' makes it pending again. Every decision is kept.\n";
+	"claims'); 'reset' makes it pending again. Every decision is kept, with\n"
+	"its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
 
-static int parse_decision(int argc, char **argv, struct assay_review *d)
+int cli_editor(const char **editor)
+{
+	const char *env = getenv("ASSAY_EDITOR");
+
+	if (!*editor && env && *env)
+		*editor = env;
+	if (!*editor)
+		return 0;
+	if (!**editor || strlen(*editor) >= sizeof ((struct assay_review *)0)->who) {
+		assay_err("review: an editor's name is 1 to %zu bytes (--editor or $ASSAY_EDITOR)",
+			  sizeof ((struct assay_review *)0)->who - 1);
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)*editor; *p; p++)
+		if (*p < 0x20 || *p == 0x7F) {
+			assay_err("review: an editor's name has no control characters");
+			return -1;
+		}
+	return 0;
+}
+
+static int parse_decision(int argc, char **argv, struct assay_review *d, const char **editor)
 {
 	const char *verb = argv[2];
 	char *end;
@@ -43,6 +67,8 @@ static int parse_decision(int argc, char **argv, struct assay_review *d)
 			return -1;
 		if (!strcmp(opt, "--reason"))
 			snprintf(d->reason, sizeof d->reason, "%s", val);
+		else if (!strcmp(opt, "--editor"))
+			*editor = val;
 		else if (!strcmp(opt, "--unit"))
 			snprintf(d->unit, sizeof d->unit, "%s", val);
 		else if (!strcmp(opt, "--value")) {
@@ -66,6 +92,7 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 {
 	struct assay_review d;
 	struct assay_store *s;
+	const char *editor = NULL;
 	int rc;
 
 	if (argc >= 2 && !strcmp(argv[1], "--next"))
@@ -75,11 +102,15 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 		return CLI_OK;
 	}
 	memset(&d, 0, sizeof d);
-	if (argc < 3 || parse_decision(argc, argv, &d)) {
+	if (argc < 3 || parse_decision(argc, argv, &d, &editor)) {
 		assay_err("review: need an id and a decision");
 		fputs(review_usage, stderr);
 		return CLI_FATAL;
 	}
+	if (cli_editor(&editor))
+		return CLI_FATAL;
+	if (editor)
+		assay_copy(d.who, sizeof d.who, editor);
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

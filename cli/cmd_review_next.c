@@ -26,13 +26,16 @@
 
 static const char next_usage[] =
 	"usage: assay review --next [--subject ID] [--metric M] [--commodity C] [--site S]\n"
+	"                           [--editor NAME]\n"
 	"\n"
 	"Shows the pending claims one at a time, newest first, with their evidence.\n"
 	"Keys: a accept, r reject (type the reason), c correct (type the value and\n"
-	"unit), s skip, q quit. Without a terminal, each input line is one answer.\n";
+	"unit), s skip, q quit. Without a terminal, each input line is one answer.\n"
+	"Each decision records its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
 
 struct walk {
 	FILE *in, *out;
+	const char *editor;    /* who decides, or NULL for the store's $USER */
 	bool tty;              /* keys act at once, figures in bold */
 	struct termios saved;
 	size_t done[ASSAY_REVIEW_STATES], skipped;
@@ -283,6 +286,8 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 			w->skipped++;
 			continue;
 		}
+		if (w->editor)
+			assay_copy(d.who, sizeof d.who, w->editor);
 		rc = assay_store_review(s, q->rows[i]->id, &d);
 		if (rc)
 			return rc;
@@ -301,7 +306,8 @@ static bool set_filter(char *dst, size_t cap, const char *opt, const char *v)
 	return false;
 }
 
-static int parse_filter(int argc, char **argv, struct assay_review_filter *f)
+static int parse_filter(int argc, char **argv, struct assay_review_filter *f,
+			const char **editor)
 {
 	bool ok;
 
@@ -319,6 +325,8 @@ static int parse_filter(int argc, char **argv, struct assay_review_filter *f)
 			ok = set_filter(f->commodity, sizeof f->commodity, argv[i], v);
 		else if (!strcmp(argv[i], "--site"))
 			ok = set_filter(f->site, sizeof f->site, argv[i], v);
+		else if (!strcmp(argv[i], "--editor"))
+			ok = (*editor = v, true);
 		else
 			return -1;
 		if (!ok)
@@ -335,10 +343,12 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 	struct assay_store *s;
 	int rc;
 
-	if (cli_wants_help(argc, argv) || parse_filter(argc, argv, &f)) {
+	if (cli_wants_help(argc, argv) || parse_filter(argc, argv, &f, &w.editor)) {
 		fputs(next_usage, cli_wants_help(argc, argv) ? stdout : stderr);
 		return cli_wants_help(argc, argv) ? CLI_OK : CLI_FATAL;
 	}
+	if (cli_editor(&w.editor))
+		return CLI_FATAL;
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

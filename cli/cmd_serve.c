@@ -1,8 +1,10 @@
-/* cmd_serve.c - `assay serve [--port N]`: the editors' review pages on
- * 127.0.0.1.
+/* cmd_serve.c - `assay serve [--port N] [--token-file PATH]`: the editors'
+ * review pages on 127.0.0.1.
  *
  * The first line on stdout is the URL to open; it holds the session key,
- * so it is printed nowhere else. The server (serve.h) runs until SIGINT,
+ * so it is printed nowhere else. The key is kept (mode 0600) in the store
+ * folder's serve-session.key, or in --token-file, so a restart keeps the
+ * editors' browsers signed in. The server (serve.h) runs until SIGINT,
  * SIGTERM or SIGHUP. */
 #include <errno.h>
 #include <getopt.h>
@@ -19,13 +21,16 @@
 #include "table.h"
 
 static const char serve_usage[] =
-	"usage: assay serve [--port N]\n"
+	"usage: assay serve [--port N] [--token-file PATH]\n"
 	"\n"
 	"Serves the review pages on 127.0.0.1 and prints their URL on the first\n"
 	"line. Open that URL in a browser on this machine: it carries the session\n"
 	"key. Stop with Ctrl-C.\n"
 	"\n"
-	"  --port N   listen on port N (default 8080; 0 picks a free port)\n";
+	"  --port N            listen on port N (default 8080; 0 picks a free port)\n"
+	"  --token-file PATH   keep the session key in PATH (made with mode 0600\n"
+	"                      when missing); default: serve-session.key in the\n"
+	"                      store folder. Remove the file to sign everyone out.\n";
 
 static int parse_port(const char *s, unsigned *port)
 {
@@ -38,10 +43,11 @@ static int parse_port(const char *s, unsigned *port)
 	return ASSAY_OK;
 }
 
-static int parse_args(int argc, char **argv, unsigned *port)
+static int parse_args(int argc, char **argv, unsigned *port, const char **token_file)
 {
 	static const struct option opts[] = {
 		{"port", required_argument, NULL, 'p'},
+		{"token-file", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
@@ -51,6 +57,12 @@ static int parse_args(int argc, char **argv, unsigned *port)
 	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, port) == ASSAY_OK)
 			continue;
+		if (c == 't' && *optarg) {
+			*token_file = optarg;
+			continue;
+		}
+		if (c == 't')
+			assay_err("--token-file: needs a file name");
 		if (c == 'p')
 			assay_err("--port: '%s' is not a port number (0 to 65535)", optarg);
 		return c == 'h' ? 1 : -1;
@@ -74,16 +86,28 @@ static void ready(void *ctx, const char *url, unsigned port)
 
 int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 {
-	struct assay_serve_opts o = {8080, ready, (void *)g->db};
+	struct assay_serve_opts o = {.port = 8080, .ready = ready, .ctx = (void *)g->db};
+	const char *token_file = NULL;
+	char key[ASSAY_SERVE_KEY_LEN + 1], why[512], path[4096];
 	struct assay_store *s;
 	int rc, status = CLI_FATAL;
 
-	rc = parse_args(argc, argv, &o.port);
+	rc = parse_args(argc, argv, &o.port, &token_file);
 	if (rc)
 		return rc > 0 ? (fputs(serve_usage, stdout), CLI_OK) : CLI_FATAL;
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
+	if (!token_file) {
+		snprintf(path, sizeof path, "%s/serve-session.key", g->db);
+		token_file = path;
+	}
+	if (assay_serve_session_key(token_file, key, why, sizeof why) != ASSAY_OK) {
+		assay_err("serve: %s", why);
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
+	o.session = key;
 	rc = assay_extract_init();
 	if (rc) {
 		assay_err("serve: cannot load the extractor: %s", assay_strerror(rc));

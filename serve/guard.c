@@ -3,6 +3,7 @@
  * Order matters: the Host check comes first (a rebinding attacker must
  * learn nothing, not even that a login exists), then the origin, then the
  * method, then the session, then the form token. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -29,15 +30,37 @@ static int random_hex(char *out, size_t hexlen)
 	return ASSAY_OK;
 }
 
-int serve_guard_init(struct serve_guard *g, unsigned port)
+bool serve_is_session_key(const char *s)
+{
+	size_t n = 0;
+
+	if (!s)
+		return false;
+	for (; s[n]; n++)
+		if (!isxdigit((unsigned char)s[n]))
+			return false;
+	return n == SERVE_TOKEN_LEN;
+}
+
+int serve_guard_init(struct serve_guard *g, unsigned port, const char *session)
 {
 	memset(g, 0, sizeof *g);
 	g->port = port;
 	snprintf(g->cookie_name, sizeof g->cookie_name, "%s%u", SERVE_COOKIE, port);
-	if (random_hex(g->session, SERVE_TOKEN_LEN) != ASSAY_OK ||
-	    random_hex(g->form, SERVE_TOKEN_LEN) != ASSAY_OK)
+	if (session && !serve_is_session_key(session))
+		return ASSAY_EINVAL;
+	if (session)
+		memcpy(g->session, session, SERVE_TOKEN_LEN + 1);
+	else if (random_hex(g->session, SERVE_TOKEN_LEN) != ASSAY_OK)
+		return ASSAY_EIO;
+	if (random_hex(g->form, SERVE_TOKEN_LEN) != ASSAY_OK)
 		return ASSAY_EIO;
 	return ASSAY_OK;
+}
+
+int serve_new_session_key(char *out)
+{
+	return random_hex(out, SERVE_TOKEN_LEN);
 }
 
 bool serve_token_eq(const char *a, const char *b)

@@ -51,9 +51,18 @@ enum serve_verdict {
 	SERVE_DENY_METHOD,    /* 405: not GET, HEAD or POST */
 };
 
-/* Draws fresh random tokens for a server on @port. Returns ASSAY_OK or
- * ASSAY_EIO when the system has no randomness to give. */
-int serve_guard_init(struct serve_guard *g, unsigned port);
+/* Sets up the guard of a server on @port: the session key is @session (a
+ * key kept across restarts, SERVE_TOKEN_LEN hex digits) or, when NULL, a
+ * fresh random one; the form token is always fresh. Returns ASSAY_OK,
+ * ASSAY_EINVAL for a malformed @session, or ASSAY_EIO when the system has
+ * no randomness to give. */
+int serve_guard_init(struct serve_guard *g, unsigned port, const char *session);
+
+/* Writes a fresh random session key (SERVE_TOKEN_LEN hex digits and a
+ * NUL) to @out. Returns ASSAY_OK or ASSAY_EIO. */
+int serve_new_session_key(char *out);
+/* True when @s is a session key: exactly SERVE_TOKEN_LEN hex digits. */
+bool serve_is_session_key(const char *s);
 
 enum serve_verdict serve_guard_check(const struct serve_guard *g,
 				     const struct serve_guard_in *in);

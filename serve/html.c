@@ -130,8 +130,7 @@ static int hex_val(char c)
 	return -1;
 }
 
-/* Decodes the urlencoded @s (@n bytes) into @out. */
-static void url_decode(const char *s, size_t n, char *out, size_t size)
+void serve_url_decode(const char *s, size_t n, char *out, size_t size)
 {
 	size_t o = 0;
 
@@ -166,7 +165,7 @@ bool serve_form_get(const char *body, size_t len, const char *name,
 			eq++;
 		if (eq - i == nlen && memcmp(body + i, name, nlen) == 0) {
 			if (size)
-				url_decode(body + eq + (eq < end), end - eq - (eq < end),
+				serve_url_decode(body + eq + (eq < end), end - eq - (eq < end),
 					   out, size);
 			return true;
 		}

@@ -49,4 +49,8 @@ bool serve_url_is_web(const char *url);
 bool serve_form_get(const char *body, size_t len, const char *name,
 		    char *out, size_t size);
 
+/* Decodes the urlencoded @s (@n bytes) into @out (truncated to fit,
+ * always terminated). */
+void serve_url_decode(const char *s, size_t n, char *out, size_t size);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "assay.h"
 #include "log.h"
+#include "utf8.h"
 #include "assets.h"
 #include "guard.h"
 #include "html.h"
@@ -47,6 +48,28 @@ static const char *const security_headers[][2] = {
 const char *serve_req_arg(const struct serve_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+bool serve_editor_name_ok(char *name)
+{
+	size_t n, start = strspn(name, " \t");
+
+	memmove(name, name + start, strlen(name + start) + 1);
+	n = strlen(name);
+	while (n && (name[n - 1] == ' ' || name[n - 1] == '\t'))
+		name[--n] = '\0';
+	if (n == 0 || n > SERVE_EDITOR_MAX)
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t l = assay_utf8_len(name + i, n - i);
+
+		if (l == 0 || (l == 1 && ((unsigned char)name[i] < 0x20 || name[i] == 0x7F)))
+			return false;
+		if (l == 2 && (unsigned char)name[i] == 0xC2 && (unsigned char)name[i + 1] < 0xA0)
+			return false; /* C1 controls */
+		i += l;
+	}
+	return true;
 }
 
 void serve_redirect(struct serve_resp *resp, const char *fmt, ...)
@@ -137,8 +160,17 @@ static enum MHD_Result send_page(struct serve_http *h, struct MHD_Connection *co
 		.form_token = h->guard.form, .conn = conn,
 	};
 	struct serve_resp resp = {.status = 200, .type = "text/html; charset=utf-8"};
+	const char *ck = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SERVE_EDITOR_COOKIE);
+	char editor[3 * SERVE_EDITOR_MAX + 8];
 	enum MHD_Result ret;
-	int rc = h->handler(h->ctx, &req, &resp);
+	int rc;
+
+	if (ck && strlen(ck) < sizeof editor) {
+		serve_url_decode(ck, strlen(ck), editor, sizeof editor);
+		if (serve_editor_name_ok(editor))
+			req.editor = editor;
+	}
+	rc = h->handler(h->ctx, &req, &resp);
 
 	if (rc != ASSAY_OK) {
 		assay_err("serve: %s: %s", url, assay_strerror(rc));
@@ -147,10 +179,11 @@ static enum MHD_Result send_page(struct serve_http *h, struct MHD_Connection *co
 				    ? "The page was not found." : assay_strerror(rc));
 	}
 	if (resp.status == 303)
-		ret = send_response(conn, 303, "text/plain; charset=utf-8", "", 0, resp.location, NULL);
+		ret = send_response(conn, 303, "text/plain; charset=utf-8", "", 0, resp.location,
+				    resp.cookie[0] ? resp.cookie : NULL);
 	else
 		ret = send_response(conn, resp.status, resp.type, resp.body.data ? resp.body.data : "",
-			   resp.body.len, NULL, NULL);
+			   resp.body.len, NULL, resp.cookie[0] ? resp.cookie : NULL);
 	assay_buf_release(&resp.body);
 	return ret;
 }
@@ -260,7 +293,7 @@ static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
 				MHD_OPTION_END);
 }
 
-int serve_http_start(unsigned port, serve_handler handler, void *ctx,
+int serve_http_start(unsigned port, const char *session, serve_handler handler, void *ctx,
 		     struct serve_http **out)
 {
 	struct serve_http *h = calloc(1, sizeof *h);
@@ -277,7 +310,7 @@ int serve_http_start(unsigned port, serve_handler handler, void *ctx,
 	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	if (!info || !info->port)
 		goto fail;
-	if (serve_guard_init(&h->guard, info->port) != ASSAY_OK)
+	if (serve_guard_init(&h->guard, info->port, session) != ASSAY_OK)
 		goto fail;
 	snprintf(h->url, sizeof h->url, "http://127.0.0.1:%u/?token=%s", h->guard.port,
 		 h->guard.session);

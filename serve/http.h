@@ -30,6 +30,8 @@ struct serve_req {
 	const char *body;       /* a POST's urlencoded form; "" otherwise */
 	size_t body_len;
 	const char *form_token; /* to write into forms (hidden field "token") */
+	const char *editor;     /* the editor this browser named (its cookie,
+				   decoded and checked), or NULL */
 	void *conn;             /* for serve_req_arg() */
 };
 
@@ -42,7 +44,18 @@ struct serve_resp {
 	const char *type;       /* Content-Type; default text/html */
 	struct assay_buf body;
 	char location[512];     /* for 303: where to go next */
+	char cookie[256];       /* a Set-Cookie value, or "" */
 };
+
+/* The cookie that holds the name an editor gave in this browser
+ * (percent-encoded). Unlike the session cookie it is the same for every
+ * port: it names a person, not a session. */
+#define SERVE_EDITOR_COOKIE "assay_editor"
+#define SERVE_EDITOR_MAX 63 /* bytes of a name, as the store keeps it */
+
+/* Trims @name in place and checks it is an editor's name: 1 to
+ * SERVE_EDITOR_MAX bytes of valid UTF-8 without control characters. */
+bool serve_editor_name_ok(char *name);
 
 /* Fills @resp for @req; returns ASSAY_OK, or an error for a 500 page. */
 typedef int (*serve_handler)(void *ctx, const struct serve_req *req,
@@ -50,9 +63,10 @@ typedef int (*serve_handler)(void *ctx, const struct serve_req *req,
 
 struct serve_http; /* opaque */
 
-/* Starts listening on 127.0.0.1:@port (0: any free port). Returns ASSAY_OK,
+/* Starts listening on 127.0.0.1:@port (0: any free port), with session key
+ * @session (NULL: a fresh one; see serve_guard_init()). Returns ASSAY_OK,
  * ASSAY_EIO (cannot bind: errno says why) or ASSAY_ENOMEM. */
-int serve_http_start(unsigned port, serve_handler handler, void *ctx,
+int serve_http_start(unsigned port, const char *session, serve_handler handler, void *ctx,
 		     struct serve_http **out);
 /* The port listened on and the URL that opens a session (holds the key). */
 unsigned serve_http_port(const struct serve_http *h);

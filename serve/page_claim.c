@@ -319,6 +319,21 @@ static void history(struct serve_out *o, const struct view *v)
 	serve_printf(o, "</tbody></table>");
 }
 
+/* Who decides here, with this page (and its queue) to come back to. */
+static void editor_line(struct serve_out *o, const struct serve_req *req, const char *id,
+			const struct assay_review_filter *f)
+{
+	struct assay_buf b = {0};
+	struct serve_out back = {&b, ASSAY_OK};
+
+	serve_printf(&back, "/claim/");
+	serve_urlarg(&back, id);
+	serve_printf(&back, "?");
+	serve_filter_query(&back, f, false);
+	serve_editor_line(o, req, back.rc == ASSAY_OK ? b.data : "/");
+	assay_buf_release(&b);
+}
+
 int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *id)
 {
@@ -340,6 +355,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
 	serve_flash(&o, req, &f);
 	head(&o, &v);
+	editor_line(&o, req, v.is_agr ? v.a.id : v.c.id, &f);
 	actions(&o, req, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
 		at >= 0 && (size_t)at + 1 < q.n ? q.rows[at + 1] : at < 0 && q.n ? q.rows[0] : NULL);
 	if (at >= 0) {

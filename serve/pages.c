@@ -54,6 +54,8 @@ int serve_handle(void *ctx, const struct serve_req *req, struct serve_resp *resp
 	char id[24];
 	int rc;
 
+	if (req->post && strcmp(p, "/editor") == 0)
+		return serve_post_editor(app, req, resp);
 	if (req->post)
 		return match_id(p, "/claim/", "/review", id, sizeof id)
 			       ? serve_post_review(app, req, resp, id) : not_found(resp);

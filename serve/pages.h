@@ -102,6 +102,14 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *id);
 int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		      struct serve_resp *resp, const char *id);
+/* POST /editor: names the editor of this browser (field "name") in a
+ * cookie that every later decision carries, then goes back to the local
+ * path in field "back". */
+int serve_post_editor(struct serve_app *app, const struct serve_req *req,
+		      struct serve_resp *resp);
+/* The line above a claim's decisions: who decides, with a form to name
+ * (or rename) the editor; @back is the trusted path to return to. */
+void serve_editor_line(struct serve_out *o, const struct serve_req *req, const char *back);
 int serve_page_conflicts(struct serve_app *app, const struct serve_req *req,
 			 struct serve_resp *resp);
 int serve_page_conflict(struct serve_app *app, const struct serve_req *req,

@@ -1,5 +1,8 @@
-/* post_review.c - the one state change the pages make: an editor's
- * decision on a claim, posted by the claim page's forms.
+/* post_review.c - the state changes the pages make: an editor's
+ * decision on a claim, posted by the claim page's forms, and the name of
+ * the editor who decides in this browser (a cookie, sent with each
+ * decision and recorded with it; without one the store records the
+ * server's $USER).
  *
  * The guard has already checked the session, the origin and the form
  * token. Here the decision is validated (a rejection needs a reason, a
@@ -108,6 +111,8 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		return assay_buf_puts(&resp->body, "unknown action\n");
 	}
 	bad = read_decision(req, state, &d);
+	if (req->editor)
+		assay_copy(d.who, sizeof d.who, req->editor);
 	if (bad) {
 		redirect_to(resp, id, &f, "error=", bad);
 		return ASSAY_OK;
@@ -127,4 +132,73 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 	strncat(resp->location, "&did=", sizeof resp->location - strlen(resp->location) - 1);
 	strncat(resp->location, state, sizeof resp->location - strlen(resp->location) - 1);
 	return ASSAY_OK;
+}
+
+/* True for a path of this server to go back to: one leading slash, no
+ * "//host", nothing but printable ASCII. */
+static bool is_back_path(const char *p)
+{
+	if (p[0] != '/' || p[1] == '/' || p[1] == '\\')
+		return false;
+	for (; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7F)
+			return false;
+	return true;
+}
+
+int serve_post_editor(struct serve_app *app, const struct serve_req *req,
+		      struct serve_resp *resp)
+{
+	char name[256], back[400];
+	struct assay_buf b = {0};
+	struct serve_out o = {&b, ASSAY_OK};
+
+	(void)app;
+	serve_form_get(req->body, req->body_len, "name", name, sizeof name);
+	if (!serve_form_get(req->body, req->body_len, "back", back, sizeof back) ||
+	    !is_back_path(back))
+		snprintf(back, sizeof back, "/");
+	if (!serve_editor_name_ok(name)) {
+		serve_redirect(resp, "%s%seditor_error=1", back, strchr(back, '?') ? "&" : "?");
+		return ASSAY_OK;
+	}
+	serve_printf(&o, "%s=", SERVE_EDITOR_COOKIE);
+	serve_urlarg(&o, name); /* percent-encoded: only [A-Za-z0-9-._~%] remain */
+	if (o.rc) {
+		assay_buf_release(&b);
+		return o.rc;
+	}
+	snprintf(resp->cookie, sizeof resp->cookie,
+		 "%s; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict", b.data);
+	assay_buf_release(&b);
+	serve_redirect(resp, "%s", back);
+	return ASSAY_OK;
+}
+
+void serve_editor_line(struct serve_out *o, const struct serve_req *req, const char *back)
+{
+	serve_printf(o, "<form class=\"editor\" method=\"post\" action=\"/editor\">"
+		     "<input type=\"hidden\" name=\"token\" value=\"");
+	serve_text(o, req->form_token);
+	serve_printf(o, "\"><input type=\"hidden\" name=\"back\" value=\"");
+	serve_text(o, back);
+	serve_printf(o, "\">");
+	if (req->editor) {
+		serve_printf(o, "<span>Deciding as <strong id=\"editor-name\">");
+		serve_text(o, req->editor);
+		serve_printf(o, "</strong></span> <input type=\"text\" name=\"name\" required "
+			     "maxlength=\"%d\" aria-label=\"another editor's name\" "
+			     "placeholder=\"not you? your name\"><button>Change</button>",
+			     SERVE_EDITOR_MAX);
+	} else {
+		serve_printf(o, "<label for=\"editor-new\">Who decides in this browser? "
+			     "Your name is recorded with each decision.</label> "
+			     "<input type=\"text\" id=\"editor-new\" name=\"name\" required "
+			     "maxlength=\"%d\" placeholder=\"your name\"><button>Save</button>",
+			     SERVE_EDITOR_MAX);
+	}
+	if (serve_req_arg(req, "editor_error"))
+		serve_printf(o, " <span class=\"error\">A name is 1 to %d characters, "
+			     "without control characters.</span>", SERVE_EDITOR_MAX);
+	serve_printf(o, "</form>");
 }

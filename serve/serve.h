@@ -9,8 +9,13 @@
 
 #include "store.h"
 
+#define ASSAY_SERVE_KEY_LEN 32 /* hex digits of a session key */
+
 struct assay_serve_opts {
 	unsigned port;  /* 0: any free port */
+	/* The session key (ASSAY_SERVE_KEY_LEN hex digits), kept across
+	 * restarts by assay_serve_session_key(); NULL for a fresh one. */
+	const char *session;
 	/* Called once listening, with the URL that opens a session (it holds
 	 * the session key: show it to the editor only) and the port. */
 	void (*ready)(void *ctx, const char *url, unsigned port);
@@ -22,5 +27,14 @@ struct assay_serve_opts {
  * taken here. Returns ASSAY_OK after a stop signal, ASSAY_EIO when it
  * cannot listen (errno says why) or ASSAY_ENOMEM. */
 int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *opts);
+
+/* Reads the session key kept in file @path, or makes a fresh one and
+ * keeps it there (a new file of mode 0600), so that an editor's browser
+ * stays signed in when the server restarts. A file that others may read
+ * or write (any group or other permission bit), or that holds anything but
+ * one key, is refused: the key is the only password of the pages.
+ * Fills @key (ASSAY_SERVE_KEY_LEN + 1 bytes). Returns ASSAY_OK, or
+ * ASSAY_EINVAL / ASSAY_EIO with a sentence for the editor in @why. */
+int assay_serve_session_key(const char *path, char *key, char *why, size_t whysize);
 
 #endif

@@ -15,6 +15,7 @@
 #include "chart.h"
 #include "guard.h"
 #include "html.h"
+#include "http.h"
 
 static FILE *open_case_file(const char *name)
 {
@@ -348,7 +349,7 @@ Test(serve, requests_are_judged_by_host_origin_session_and_form_token)
 	char line[512], *fld[9];
 	int cases = 0;
 
-	cr_assert_eq(serve_guard_init(&g, 8080), ASSAY_OK);
+	cr_assert_eq(serve_guard_init(&g, 8080, NULL), ASSAY_OK);
 	cr_expect_str_eq(g.cookie_name, "assay_session_8080");
 	cr_expect_str_neq(g.session, g.form, "two different secrets");
 	while (fgets(line, sizeof line, f)) {
@@ -439,4 +440,35 @@ Test(serve, random_bytes_come_out_as_inert_valid_text)
 		cr_assert(!b.len || !memchr(b.data, '"', b.len));
 		assay_buf_release(&b);
 	}
+}
+
+Test(serve, a_kept_session_key_is_used_only_when_well_formed)
+{
+	static const char key[] = "00112233445566778899aabbccddeeff";
+	struct serve_guard g;
+
+	cr_assert_eq(serve_guard_init(&g, 8080, key), ASSAY_OK);
+	cr_expect_str_eq(g.session, key);
+	cr_expect_str_neq(g.form, key, "the form token is fresh");
+	cr_expect_eq(serve_guard_init(&g, 8080, "00112233"), ASSAY_EINVAL, "too short");
+	cr_expect_eq(serve_guard_init(&g, 8080, "00112233445566778899aabbccddeefg"), ASSAY_EINVAL);
+	cr_expect_eq(serve_guard_init(&g, 8080, "00112233445566778899aabbccddeeff0"), ASSAY_EINVAL);
+}
+
+Test(serve, editor_names_are_trimmed_and_checked)
+{
+	char ok[] = "  Ana P\xC3\xA9rez\t", ctl[] = "a\x1b]0;b", c1[] = "a\xC2\x9b" "b",
+	     bad[] = "a\xC3(", blank[] = "  ", long_[80];
+
+	cr_expect(serve_editor_name_ok(ok));
+	cr_expect_str_eq(ok, "Ana P\xC3\xA9rez");
+	cr_expect_not(serve_editor_name_ok(ctl), "ESC");
+	cr_expect_not(serve_editor_name_ok(c1), "a C1 control");
+	cr_expect_not(serve_editor_name_ok(bad), "not UTF-8");
+	cr_expect_not(serve_editor_name_ok(blank));
+	memset(long_, 'x', sizeof long_ - 1);
+	long_[sizeof long_ - 1] = '\0';
+	cr_expect_not(serve_editor_name_ok(long_), "longer than the store keeps");
+	long_[SERVE_EDITOR_MAX] = '\0';
+	cr_expect(serve_editor_name_ok(long_));
 }

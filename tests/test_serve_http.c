@@ -16,6 +16,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,8 +60,9 @@ static void build_store(void)
 	assay_store_close(s);
 }
 
-/* Starts the server and reads the URL from its first line of output. */
-static void start_server(void)
+/* Starts the server (with --token-file @token_file unless NULL) and reads
+ * the URL from its first line of output. */
+static void start_server_with(const char *token_file)
 {
 	const char *bin = getenv("ASSAY_BIN");
 	char line[256] = "";
@@ -74,7 +77,11 @@ static void start_server(void)
 	if (server == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
-		execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", (char *)NULL);
+		if (token_file)
+			execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0",
+			      "--token-file", token_file, (char *)NULL);
+		else
+			execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", (char *)NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -88,6 +95,18 @@ static void start_server(void)
 		  "first line is not the URL: '%s'", line);
 }
 
+static void start_server(void)
+{
+	start_server_with(NULL);
+}
+
+static void stop_server(void)
+{
+	kill(server, SIGTERM);
+	waitpid(server, NULL, 0);
+	server = 0;
+}
+
 static void setup(void)
 {
 	dir = tmp_store_dir();
@@ -97,15 +116,15 @@ static void setup(void)
 
 static void teardown(void)
 {
-	if (server > 0) {
-		kill(server, SIGTERM);
-		waitpid(server, NULL, 0);
-	}
+	if (server > 0)
+		stop_server();
 	rm_tree(dir);
 	free(dir);
 }
 
 TestSuite(serve_http, .init = setup, .fini = teardown);
+
+static const char *editor_cookie; /* "assay_editor=..." sent with the session */
 
 struct reply {
 	long status;
@@ -125,7 +144,7 @@ static void http(const char *path, const char *const *headers, bool cookie,
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = NULL;
-	char url[512], ck[128];
+	char url[512], ck[256];
 
 	memset(r, 0, sizeof *r);
 	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
@@ -138,7 +157,8 @@ static void http(const char *path, const char *const *headers, bool cookie,
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
 	if (cookie) {
-		snprintf(ck, sizeof ck, "assay_session_%u=%s", port, token);
+		snprintf(ck, sizeof ck, "assay_session_%u=%s%s%s", port, token,
+			 editor_cookie ? "; " : "", editor_cookie ? editor_cookie : "");
 		curl_easy_setopt(c, CURLOPT_COOKIE, ck);
 	}
 	if (body)
@@ -629,4 +649,209 @@ Test(serve_http, a_silent_half_request_is_closed_after_the_idle_timeout, .timeou
 	cr_assert_eq(poll(&p, 1, 15000), 1, "still open after 15 s");
 	cr_expect_leq(read(fd, &c, 1), 0, "closed without an answer");
 	close(fd);
+}
+
+/* The value of response header @name ("Set-Cookie: ") up to ';' or the
+ * line's end, or "" when absent. */
+static void header_value(const char *headers, const char *name, char *out, size_t size)
+{
+	const char *at = strstr(headers, name);
+
+	out[0] = '\0';
+	if (at) {
+		at += strlen(name);
+		snprintf(out, size, "%.*s", (int)strcspn(at, ";\r\n"), at);
+	}
+}
+
+Test(serve_http, the_session_key_survives_a_restart_and_is_kept_private)
+{
+	char path[4200], before[80], key[80] = "";
+	struct stat st;
+	struct reply r;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/serve-session.key", dir);
+	cr_assert_eq(stat(path, &st), 0, "the key is kept in the store folder");
+	cr_expect_eq(st.st_mode & 0777, 0600, "only the editor may read it: %o", st.st_mode & 0777);
+	f = fopen(path, "r");
+	cr_assert_not_null(f);
+	cr_assert_not_null(fgets(key, sizeof key, f));
+	fclose(f);
+	key[strcspn(key, "\n")] = '\0';
+	cr_expect_str_eq(key, token);
+	snprintf(before, sizeof before, "%s", token);
+	stop_server();
+	start_server();
+	cr_expect_str_eq(token, before, "the same key after a restart");
+	http("/", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 200, "the browser's cookie still opens the pages");
+	reply_release(&r);
+}
+
+Test(serve_http, a_token_file_is_used_and_a_loose_or_bad_one_refused)
+{
+	static const char key[] = "0123456789abcdef0123456789abcdef";
+	char path[4200], cmd[9000];
+	int fd, status;
+
+	stop_server();
+	snprintf(path, sizeof path, "%s.key", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, key, sizeof key - 1), (ssize_t)sizeof key - 1);
+	close(fd);
+	start_server_with(path);
+	cr_expect_str_eq(token, key, "the key of --token-file opens the session");
+	stop_server();
+
+	snprintf(cmd, sizeof cmd, "timeout 20 '%s' --quiet --db '%s' serve --port 0 --token-file '%s' "
+		 "> /dev/null 2>&1", getenv("ASSAY_BIN"), dir, path);
+	cr_assert_eq(chmod(path, 0644), 0);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 2, "a key others can read is refused");
+	cr_assert_eq(chmod(path, 0600), 0);
+	fd = open(path, O_WRONLY | O_TRUNC);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, "not a key\n", 10), 10);
+	close(fd);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 2, "a file without a key is refused");
+	unlink(path);
+}
+
+/* The editor recorded with the newest decision on @id. */
+static void last_editor(const char *id, char *who, size_t size)
+{
+	struct assay_review *h;
+	struct assay_store *s;
+	size_t n;
+
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_review_history(s, id, &h, &n), ASSAY_OK);
+	cr_assert_gt(n, 0, "no decision on %s", id);
+	snprintf(who, size, "%s", h[n - 1].who);
+	free(h);
+	assay_store_close(s);
+}
+
+Test(serve_http, each_decision_records_the_editor_this_browser_named)
+{
+	char id[16], tok[80], form[512], cookie[256], who[64], want[64];
+	struct reply r;
+
+	claim_with("85%", id, sizeof id);
+	cr_expect(claim_page_has(id, "Who decides in this browser?"), "the page asks for a name");
+	page_token(id, tok, sizeof tok);
+
+	snprintf(form, sizeof form, "token=%s&name=%%01x&back=/claim/%s", tok, id);
+	http("/editor", NULL, true, form, &r);
+	cr_expect_eq(r.status, 303);
+	cr_expect_null(strstr(r.headers.data, "assay_editor="), "a control character is refused");
+	cr_expect_not_null(strstr(r.headers.data, "editor_error=1"));
+	reply_release(&r);
+	snprintf(form, sizeof form, "name=Ana&back=/");
+	http("/editor", NULL, true, form, &r);
+	cr_expect_eq(r.status, 403, "naming needs the form token too");
+	reply_release(&r);
+
+	snprintf(form, sizeof form, "token=%s&name=+Ana+P%%C3%%A9rez+&back=//evil.example/", tok);
+	http("/editor", NULL, true, form, &r);
+	cr_expect_eq(r.status, 303);
+	cr_expect_not_null(strstr(r.headers.data, "Location: /\r\n"), "only a local path: %s",
+			   r.headers.data);
+	cr_expect_not_null(strstr(r.headers.data, "SameSite=Strict"));
+	header_value(r.headers.data, "Set-Cookie: ", cookie, sizeof cookie);
+	cr_expect_str_eq(cookie, "assay_editor=Ana%20P%C3%A9rez");
+	reply_release(&r);
+
+	editor_cookie = cookie;
+	cr_expect(claim_page_has(id, "Deciding as <strong id=\"editor-name\">Ana P\xC3\xA9rez</strong>"));
+	snprintf(form, sizeof form, "token=%s&action=accept&state=pending", tok);
+	cr_assert_eq(post_review(id, form, NULL, &r), 303);
+	reply_release(&r);
+	editor_cookie = NULL;
+	last_editor(id, who, sizeof who);
+	cr_expect_str_eq(who, "Ana P\xC3\xA9rez");
+
+	editor_cookie = "assay_editor=%01evil"; /* a forged cookie is not a name */
+	snprintf(form, sizeof form, "token=%s&action=pending", tok);
+	cr_assert_eq(post_review(id, form, NULL, &r), 303);
+	reply_release(&r);
+	editor_cookie = NULL;
+	last_editor(id, who, sizeof who);
+	snprintf(want, sizeof want, "%s", getenv("USER") && *getenv("USER") ? getenv("USER") : "unknown");
+	cr_expect_str_eq(who, want, "without a valid name the server's user is recorded");
+}
+
+/* How many claims and agreements are decided, by whom (the last seen). */
+struct editors {
+	const char *name;
+	size_t n, named; /* decided; of them by @name */
+};
+
+static int editor_of(void *ctx, const struct assay_stored_claim *c,
+		     const struct assay_source *src, size_t n)
+{
+	struct editors *e = ctx;
+
+	(void)src, (void)n;
+	if (!strcmp(c->review.state, "pending"))
+		return 0;
+	e->n++;
+	e->named += strcmp(e->name, c->review.who) == 0;
+	return 0;
+}
+
+static int editor_of_agreement(void *ctx, const struct assay_stored_agreement *a,
+			       const struct assay_source *src, size_t n)
+{
+	struct editors *e = ctx;
+
+	(void)src, (void)n;
+	if (!strcmp(a->review.state, "pending"))
+		return 0;
+	e->n++;
+	e->named += strcmp(e->name, a->review.who) == 0;
+	return 0;
+}
+
+static void decided_by(struct editors *e, const char *name)
+{
+	struct assay_store *s;
+
+	memset(e, 0, sizeof *e);
+	e->name = name;
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, editor_of, e), ASSAY_OK);
+	cr_assert_eq(assay_store_agreements(s, NULL, editor_of_agreement, e), ASSAY_OK);
+	assay_store_close(s);
+}
+
+Test(review_next, decisions_record_the_editor_from_the_flag_or_the_environment)
+{
+	char cmd[9000];
+	struct editors e;
+	int status;
+
+	snprintf(cmd, sizeof cmd, "printf 'a\\nq\\n' | ASSAY_EDITOR='Env Editor' '%s' --db '%s' "
+		 "review --next > /dev/null", getenv("ASSAY_BIN"), dir);
+	cr_assert_eq(system(cmd), 0);
+	decided_by(&e, "Env Editor");
+	cr_expect_eq(e.n, 1);
+	cr_expect_eq(e.named, 1);
+
+	snprintf(cmd, sizeof cmd, "printf 'a\\nq\\n' | ASSAY_EDITOR='Env Editor' '%s' --db '%s' "
+		 "review --next --editor 'Flag Editor' > /dev/null", getenv("ASSAY_BIN"), dir);
+	cr_assert_eq(system(cmd), 0);
+	decided_by(&e, "Flag Editor");
+	cr_expect_eq(e.n, 2);
+	cr_expect_eq(e.named, 1, "the flag wins over the environment");
+
+	snprintf(cmd, sizeof cmd, "printf 'a\\nq\\n' | '%s' --db '%s' review --next "
+		 "--editor \"$(printf 'x\\033]0;y')\" > /dev/null 2>&1", getenv("ASSAY_BIN"), dir);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 2, "a name with ESC is refused");
+	decided_by(&e, "");
+	cr_expect_eq(e.n, 2, "and nothing was decided");
 }
