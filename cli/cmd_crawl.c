@@ -211,7 +211,7 @@ static int lock_store(struct assay_store *s, const char *db, bool wait)
 		assay_err("crawl: store '%s' is locked by another crawl or ingest (try again later, "
 			  "or use --wait)", db);
 	else if (rc)
-		assay_err("crawl: cannot lock store '%s': %s", db, assay_strerror(rc));
+		assay_err("crawl: %s", assay_store_errmsg(s));
 	return rc;
 }
 

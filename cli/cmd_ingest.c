@@ -340,8 +340,11 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	rc = assay_store_lock(s, wait);
 	if (rc != ASSAY_OK) {
-		assay_err("cannot lock store '%s': %s (another crawl or ingest is running; use "
-			  "--wait to wait for it)", g->db, assay_strerror(rc));
+		if (rc == ASSAY_EBUSY)
+			assay_err("ingest: store '%s' is locked by another crawl or ingest (try "
+				  "again later, or use --wait)", g->db);
+		else
+			assay_err("ingest: %s", assay_store_errmsg(s));
 		assay_store_close(s);
 		return CLI_FATAL;
 	}

@@ -620,7 +620,9 @@ int assay_store_lock(struct assay_store *s, bool wait)
 	snprintf(path, sizeof path, "%s/assay.lock", s->dir);
 	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (s->lock_fd < 0)
-		return store_fail(s, ASSAY_EIO, "cannot lock store '%s': %s", s->dir, strerror(errno));
+		return store_fail(s, ASSAY_EIO, "cannot open the lock file '%s': %s (it must be a "
+				  "file this user can write; remove or fix it when no crawl or "
+				  "ingest is running)", path, strerror(errno));
 	while (flock(s->lock_fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
 		int e = errno;
 
@@ -632,7 +634,8 @@ int assay_store_lock(struct assay_store *s, bool wait)
 			return store_fail(s, ASSAY_EBUSY,
 					  "store '%s' is busy: another crawl or ingest is writing to it "
 					  "(try again when it ends)", s->dir);
-		return store_fail(s, ASSAY_EIO, "cannot lock store '%s': %s", s->dir, strerror(e));
+		return store_fail(s, ASSAY_EIO, "cannot lock the lock file '%s': %s", path,
+				  strerror(e));
 	}
 	return ASSAY_OK;
 }

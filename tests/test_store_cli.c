@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "assay.h"
@@ -659,5 +660,49 @@ Test(store_cli, jsonl_repairs_invalid_utf8_instead_of_dropping_fields)
 		cr_expect(strstr(out.data, "https://bad.example/\xef\xbf\xbd("),
 			  "%s: the url is kept, repaired", what[i]);
 		assay_buf_release(&out);
+	}
+}
+
+/* Issue 21 #11: a lock file that cannot be used (here a directory stands
+ * where assay.lock should be) is reported as what it is, not as "another
+ * crawl is running; use --wait", which sends the operator waiting for a
+ * crawl that does not exist. */
+Test(store_cli, an_unusable_lock_file_is_not_reported_as_a_running_crawl)
+{
+	const char *bin = getenv("ASSAY_BIN");
+	const char *cmds[] = {"ingest '%s/page.txt'", "crawl http://127.0.0.1:9/feed"};
+	char path[4096], args[4352], cmd[8192];
+
+	snprintf(path, sizeof path, "%s/assay.lock", dir);
+	cr_assert_eq(mkdir(path, 0755), 0);
+	snprintf(path, sizeof path, "%s/page.txt", dir);
+	{
+		FILE *f = fopen(path, "w");
+
+		cr_assert_not_null(f);
+		fputs("Some text about a mine.\n", f);
+		fclose(f);
+	}
+	for (size_t i = 0; i < 2; i++) {
+		struct assay_buf err = {0};
+		char chunk[4096];
+		FILE *p;
+		size_t n;
+		int status;
+
+		snprintf(args, sizeof args, cmds[i], dir);
+		snprintf(cmd, sizeof cmd, "'%s' --db '%s' %s 2>&1 >/dev/null", bin, dir, args);
+		p = popen(cmd, "r");
+		cr_assert_not_null(p);
+		while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+			assay_buf_append(&err, chunk, n);
+		status = pclose(p);
+		cr_assert_not_null(err.data, "%s: says nothing", args);
+		cr_expect(WIFEXITED(status) && WEXITSTATUS(status) != 0, "%s: fails", args);
+		cr_expect_null(strstr(err.data, "another crawl"), "%s: %s", args, err.data);
+		cr_expect_null(strstr(err.data, "--wait"), "%s: %s", args, err.data);
+		cr_expect(strstr(err.data, "assay.lock") && strstr(err.data, "directory"),
+			  "%s: names the lock file and what is wrong: %s", args, err.data);
+		assay_buf_release(&err);
 	}
 }
