@@ -1,7 +1,8 @@
 /* cmd_review_next.c - `assay review --next`: walks the pending claims one by
  * one in the terminal, newest first (the review page's queue), and takes
- * a decision on each with one key: a accept, r reject (then a reason),
- * c correct (then a value and a unit), s skip, q quit.
+ * a decision on each with one key: a accept, r reject (then a reason:
+ * a preset's key 1-9 or free text), c correct (then a value and a unit),
+ * s skip, q quit, ? the keys. The presets are review/'s (review.h).
  *
  * On a terminal a key acts at once (no Enter); from a pipe each line is
  * one answer, so a script can drive it. Scraped text is printed with every
@@ -29,13 +30,16 @@ static const char next_usage[] =
 	"                           [--editor NAME]\n"
 	"\n"
 	"Shows the pending claims one at a time, newest first, with their evidence.\n"
-	"Keys: a accept, r reject (type the reason), c correct (type the value and\n"
-	"unit), s skip, q quit. Without a terminal, each input line is one answer.\n"
+	"Keys: a accept, r reject (then 1-9 for a preset reason, or type one), c correct\n"
+	"(type the value and unit), s skip, q quit, ? the keys and the presets. Without\n"
+	"a terminal, each input line is one answer. The presets are read from\n"
+	"reject-reasons.txt in the store folder when it exists (one a line).\n"
 	"Each decision records its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
 
 struct walk {
 	FILE *in, *out;
 	const char *editor;    /* who decides, or NULL for the store's $USER */
+	struct assay_review_reasons reasons; /* the presets of keys 1-9 */
 	bool tty;              /* keys act at once, figures in bold */
 	struct termios saved;
 	size_t done[ASSAY_REVIEW_STATES], skipped;
@@ -117,6 +121,72 @@ static bool read_line(struct walk *w, const char *prompt, char *out, size_t size
 	if (!fgets(out, (int)size, w->in))
 		return false;
 	out[strcspn(out, "\r\n")] = '\0';
+	return true;
+}
+
+static void show_presets(struct walk *w)
+{
+	for (size_t i = 0; i < w->reasons.n; i++) {
+		fprintf(w->out, "%s%zu ", i ? "  " : "  reasons: ", i + 1);
+		put_safe_str(w->out, w->reasons.text[i]);
+	}
+	fputs(w->reasons.n ? "\n  or type a reason\n" : "", w->out);
+}
+
+static void show_keys(struct walk *w, bool agreement)
+{
+	fputs("  a  accept\n  r  reject, then a preset's number or a reason typed\n", w->out);
+	if (!agreement)
+		fputs("  c  correct: the right value, then its unit\n", w->out);
+	fputs("  s  skip (also Enter)\n  q  quit\n  ?  these keys\n", w->out);
+	show_presets(w);
+}
+
+/* The reason of a rejection: a preset by its key, or typed. On a
+ * terminal a preset's key acts at once, and any other printable key
+ * starts the typed reason. False at EOF. */
+static bool read_reason(struct walk *w, char *out, size_t size)
+{
+	const char *preset;
+	char line[256];
+	size_t at = 0;
+	int c;
+
+	show_presets(w);
+	if (w->tty) {
+		fputs("  reason: ", w->out);
+		fflush(w->out);
+		raw_mode(w, true);
+		c = fgetc(w->in);
+		raw_mode(w, false);
+		if (c == EOF || c == 4)
+			return false;
+		preset = assay_review_reason_of_key(&w->reasons, c);
+		if (preset) {
+			fputs(preset, w->out);
+			fputc('\n', w->out);
+			snprintf(out, size, "%s", preset);
+			return true;
+		}
+		if (c >= 0x20 && c != 0x7F && size > 1) {
+			fputc(c, w->out);
+			out[at++] = (char)c;
+		}
+		if (c == '\n' || c == '\r') {
+			out[0] = '\0';
+			return true;
+		}
+		fflush(w->out);
+		if (!fgets(line, sizeof line, w->in))
+			return false;
+		line[strcspn(line, "\r\n")] = '\0';
+		snprintf(out + at, size - at, "%s", line);
+		return true;
+	}
+	if (!read_line(w, "  reason: ", line, sizeof line))
+		return false;
+	preset = line[0] && !line[1] ? assay_review_reason_of_key(&w->reasons, line[0]) : NULL;
+	snprintf(out, size, "%s", preset ? preset : line);
 	return true;
 }
 
@@ -218,8 +288,8 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 	char value[64];
 
 	for (;;) {
-		fputs(agreement ? "  a accept  r reject  s skip  q quit > "
-				: "  a accept  r reject  c correct  s skip  q quit > ", w->out);
+		fputs(agreement ? "  a accept  r reject  s skip  q quit  ? keys > "
+				: "  a accept  r reject  c correct  s skip  q quit  ? keys > ", w->out);
 		fflush(w->out);
 		memset(d, 0, sizeof *d);
 		switch (read_key(w)) {
@@ -228,7 +298,7 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 			return 0;
 		case 'r':
 			snprintf(d->state, sizeof d->state, "rejected");
-			if (!read_line(w, "  reason: ", d->reason, sizeof d->reason))
+			if (!read_reason(w, d->reason, sizeof d->reason))
 				return -1;
 			if (d->reason[strspn(d->reason, " \t")])
 				return 0;
@@ -253,6 +323,9 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 			return 1;
 		case 'q':
 			return -1;
+		case '?':
+			show_keys(w, agreement);
+			break;
 		default:
 			break;
 		}
@@ -338,6 +411,7 @@ static int parse_filter(int argc, char **argv, struct assay_review_filter *f,
 int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 {
 	struct walk w = {.in = stdin, .out = stdout};
+	char why[4400];
 	struct assay_review_filter f;
 	struct assay_review_queue q;
 	struct assay_store *s;
@@ -349,6 +423,10 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 	}
 	if (cli_editor(&w.editor))
 		return CLI_FATAL;
+	if (assay_review_reasons_load(g->db, &w.reasons, why, sizeof why) != ASSAY_OK) {
+		assay_err("review: %s", why);
+		return CLI_FATAL;
+	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "extract.h"
 #include "log.h"
+#include "review.h"
 #include "serve.h"
 #include "store.h"
 #include "table.h"
@@ -30,7 +31,10 @@ static const char serve_usage[] =
 	"  --port N            listen on port N (default 8080; 0 picks a free port)\n"
 	"  --token-file PATH   keep the session key in PATH (made with mode 0600\n"
 	"                      when missing); default: serve-session.key in the\n"
-	"                      store folder. Remove the file to sign everyone out.\n";
+	"                      store folder. Remove the file to sign everyone out.\n"
+	"\n"
+	"The claim page offers the reasons for rejecting in reject-reasons.txt in\n"
+	"the store folder (one a line, keys 1-9), else four presets.\n";
 
 static int parse_port(const char *s, unsigned *port)
 {
@@ -88,6 +92,7 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 {
 	struct assay_serve_opts o = {.port = 8080, .ready = ready, .ctx = (void *)g->db};
 	const char *token_file = NULL;
+	struct assay_review_reasons reasons;
 	char key[ASSAY_SERVE_KEY_LEN + 1], why[512], path[4096];
 	struct assay_store *s;
 	int rc, status = CLI_FATAL;
@@ -108,6 +113,12 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	o.session = key;
+	if (assay_review_reasons_load(g->db, &reasons, why, sizeof why) != ASSAY_OK) {
+		assay_err("serve: %s", why);
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
+	o.reasons = &reasons;
 	rc = assay_extract_init();
 	if (rc) {
 		assay_err("serve: cannot load the extractor: %s", assay_strerror(rc));

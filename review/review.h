@@ -115,6 +115,34 @@ void assay_review_cache_decided(struct assay_review_cache *c, const char *id,
 /* Frees the cached snapshot. */
 void assay_review_cache_release(struct assay_review_cache *c);
 
+/* ---- Reasons for rejecting, one key each (reasons.c) -------------------- */
+
+/* The presets an editor picks a rejection's reason from with one key
+ * (1 to 9, in order), on every desk; free text stays possible.
+ *
+ * They are read from ASSAY_REVIEW_REASONS_FILE in the store folder when
+ * it exists: UTF-8 text, one reason a line, in key order; blank lines and
+ * lines starting with '#' are skipped; at most 9 reasons of at most 255
+ * bytes, without control characters. An empty file means no presets.
+ * Without the file the presets are "not a figure of the story", "wrong
+ * subject", "wrong period" and "duplicate". */
+#define ASSAY_REVIEW_REASONS_FILE "reject-reasons.txt"
+enum { ASSAY_REVIEW_MAX_REASONS = 9 };
+
+struct assay_review_reasons {
+	char text[ASSAY_REVIEW_MAX_REASONS][256];
+	size_t n;
+};
+
+/* Fills @r from the file in store folder @dir, or with the defaults when
+ * there is none. Returns ASSAY_OK, or ASSAY_EINVAL / ASSAY_EIO with a
+ * sentence naming the file and the line in @why (then @r holds no
+ * presets). */
+int assay_review_reasons_load(const char *dir, struct assay_review_reasons *r, char *why,
+			      size_t whysize);
+/* The preset of key @key ('1'...'9'), or NULL when there is none. */
+const char *assay_review_reason_of_key(const struct assay_review_reasons *r, int key);
+
 /* ---- Words (wording.c, names.py) ---------------------------------------- */
 
 /* The name of country or organisation @id ("China" for CN, "Lynas Rare

@@ -175,7 +175,8 @@ static void nav_link(struct serve_out *o, const struct assay_review_row *r,
 	serve_printf(o, "\">%s <kbd>%s</kbd></a>", label, key);
 }
 
-static void actions(struct serve_out *o, const struct serve_req *req, const struct view *v,
+static void actions(struct serve_out *o, const struct serve_req *req,
+		    const struct assay_review_reasons *app_reasons, const struct view *v,
 		    const struct assay_review_filter *f, const struct assay_review_row *prev,
 		    const struct assay_review_row *next)
 {
@@ -193,7 +194,16 @@ static void actions(struct serve_out *o, const struct serve_req *req, const stru
 	hidden(o, req, f, "reject");
 	serve_printf(o, "<input type=\"text\" class=\"reason\" name=\"reason\" required maxlength=\"250\" "
 		     "data-key=\"r\" id=\"reason\" placeholder=\"why it is wrong (press r)\" "
-		     "aria-label=\"reason for rejecting\"><button class=\"reject\">Reject</button></form>");
+		     "aria-label=\"reason for rejecting\"><button class=\"reject\">Reject</button>");
+	for (size_t i = 0; i < app_reasons->n; i++) {
+		serve_printf(o, "<button class=\"preset\" name=\"preset\" formnovalidate "
+			     "data-key=\"%zu\" value=\"", i + 1);
+		serve_text(o, app_reasons->text[i]);
+		serve_printf(o, "\">");
+		serve_text(o, app_reasons->text[i]);
+		serve_printf(o, " <kbd>%zu</kbd></button>", i + 1);
+	}
+	serve_printf(o, "</form>");
 	if (!v->is_agr) {
 		OPEN_FORM();
 		hidden(o, req, f, "correct");
@@ -356,7 +366,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	serve_flash(&o, req, &f);
 	head(&o, &v);
 	editor_line(&o, req, v.is_agr ? v.a.id : v.c.id, &f);
-	actions(&o, req, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
+	actions(&o, req, &app->reasons, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
 		at >= 0 && (size_t)at + 1 < q.n ? q.rows[at + 1] : at < 0 && q.n ? q.rows[0] : NULL);
 	if (at >= 0) {
 		serve_printf(&o, "<p class=\"small muted\">%ld of %zu in this queue (", at + 1, q.n);

@@ -21,6 +21,7 @@
 struct serve_app {
 	struct assay_store *store;
 	struct assay_review_cache queue; /* the cached review queue */
+	struct assay_review_reasons reasons; /* presets for rejecting */
 };
 
 /* The request router: the serve_handler of serve_http_start(). */

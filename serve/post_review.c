@@ -39,7 +39,11 @@ static const char *read_decision(const struct serve_req *req, const char *state,
 	memset(d, 0, sizeof *d);
 	assay_copy(d->state, sizeof d->state, state);
 	if (strcmp(state, "rejected") == 0) {
+		/* typed text wins over a preset's button */
 		serve_form_get(req->body, req->body_len, "reason", d->reason, sizeof d->reason);
+		if (!d->reason[strspn(d->reason, " \t")])
+			serve_form_get(req->body, req->body_len, "preset", d->reason,
+				       sizeof d->reason);
 		if (!d->reason[strspn(d->reason, " \t")])
 			return "reason";
 	}

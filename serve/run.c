@@ -32,6 +32,8 @@ int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *op
 
 	memset(&app, 0, sizeof app);
 	app.store = store;
+	if (opts->reasons)
+		app.reasons = *opts->reasons;
 	assay_review_cache_init(&app.queue, store);
 	block_signals(&set);
 	rc = serve_http_start(opts->port, opts->session, serve_handle, &app, &http);

@@ -7,6 +7,7 @@
 #ifndef ASSAY_SERVE_H
 #define ASSAY_SERVE_H
 
+#include "review.h"
 #include "store.h"
 
 #define ASSAY_SERVE_KEY_LEN 32 /* hex digits of a session key */
@@ -16,6 +17,9 @@ struct assay_serve_opts {
 	/* The session key (ASSAY_SERVE_KEY_LEN hex digits), kept across
 	 * restarts by assay_serve_session_key(); NULL for a fresh one. */
 	const char *session;
+	/* The preset reasons for rejecting (review.h), offered on the claim
+	 * page with keys 1-9; NULL for none. Copied. */
+	const struct assay_review_reasons *reasons;
 	/* Called once listening, with the URL that opens a session (it holds
 	 * the session key: show it to the editor only) and the port. */
 	void (*ready)(void *ctx, const char *url, unsigned port);

@@ -855,3 +855,98 @@ Test(review_next, decisions_record_the_editor_from_the_flag_or_the_environment)
 	decided_by(&e, "");
 	cr_expect_eq(e.n, 2, "and nothing was decided");
 }
+
+/* Every rejection's reason, each followed by '|'. */
+static int reason_of_claim(void *ctx, const struct assay_stored_claim *c,
+			   const struct assay_source *src, size_t n)
+{
+	(void)src, (void)n;
+	if (!strcmp(c->review.state, "rejected")) {
+		assay_buf_puts(ctx, c->review.reason);
+		assay_buf_puts(ctx, "|");
+	}
+	return 0;
+}
+
+static int reason_of_agreement(void *ctx, const struct assay_stored_agreement *a,
+			       const struct assay_source *src, size_t n)
+{
+	(void)src, (void)n;
+	if (!strcmp(a->review.state, "rejected")) {
+		assay_buf_puts(ctx, a->review.reason);
+		assay_buf_puts(ctx, "|");
+	}
+	return 0;
+}
+
+static void rejections(struct assay_buf *b)
+{
+	struct assay_store *s;
+
+	assay_buf_reset(b);
+	assay_buf_puts(b, "|");
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, reason_of_claim, b), ASSAY_OK);
+	cr_assert_eq(assay_store_agreements(s, NULL, reason_of_agreement, b), ASSAY_OK);
+	assay_store_close(s);
+}
+
+Test(review_next, a_preset_reason_takes_one_key_and_question_mark_shows_the_keys)
+{
+	struct assay_buf out = {0}, why = {0};
+	char path[4200];
+	FILE *f;
+
+	cr_assert_eq(run_next("?\nr\n2\nr\n7\nr\nmy own words\nq\n", &out), 0);
+	cr_expect_not_null(strstr(out.data, "  ?  these keys"), "? lists the keys");
+	cr_expect_not_null(strstr(out.data, "reasons: 1 not a figure of the story  2 wrong subject"
+				  "  3 wrong period  4 duplicate"));
+	rejections(&why);
+	cr_expect_not_null(strstr(why.data, "|wrong subject|"), "%s", why.data);
+	cr_expect_not_null(strstr(why.data, "|7|"), "a number without a preset is typed text");
+	cr_expect_not_null(strstr(why.data, "|my own words|"), "%s", why.data);
+
+	snprintf(path, sizeof path, "%s/reject-reasons.txt", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("# this desk's reasons\npress release, not news\n", f);
+	fclose(f);
+	cr_assert_eq(run_next("r\n1\nq\n", &out), 0);
+	cr_expect_not_null(strstr(out.data, "reasons: 1 press release, not news\n"));
+	rejections(&why);
+	cr_expect_not_null(strstr(why.data, "|press release, not news|"), "%s", why.data);
+
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("bell \x07\n", f);
+	fclose(f);
+	cr_expect_eq(run_next("r\n1\nq\n", &out), 2, "a bad file is refused, not half read");
+	unlink(path);
+	assay_buf_release(&out);
+	assay_buf_release(&why);
+}
+
+Test(serve_http, the_claim_page_rejects_with_a_preset_in_one_key)
+{
+	char id[16], tok[80], form[512];
+	struct assay_buf why = {0};
+	struct reply r;
+
+	claim_with("86,000 t", id, sizeof id);
+	cr_expect(claim_page_has(id, "name=\"preset\" formnovalidate data-key=\"3\" "
+				 "value=\"wrong period\">wrong period <kbd>3</kbd></button>"));
+	page_token(id, tok, sizeof tok);
+	snprintf(form, sizeof form, "token=%s&action=reject&reason=&preset=wrong+period", tok);
+	cr_assert_eq(post_review(id, form, NULL, &r), 303);
+	cr_expect_null(strstr(r.headers.data, "error="), "%s", r.headers.data);
+	reply_release(&r);
+	rejections(&why);
+	cr_expect_not_null(strstr(why.data, "|wrong period|"), "%s", why.data);
+
+	snprintf(form, sizeof form, "token=%s&action=reject&reason=typed+wins&preset=duplicate", tok);
+	cr_assert_eq(post_review(id, form, NULL, &r), 303);
+	reply_release(&r);
+	rejections(&why);
+	cr_expect_not_null(strstr(why.data, "|typed wins|"), "%s", why.data);
+	assay_buf_release(&why);
+}
