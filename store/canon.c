@@ -198,7 +198,7 @@ static int put_canonical(const struct assay_url_parts *p, bool https, struct ass
 	return rc;
 }
 
-int assay_canonical_url(const char *url, struct assay_buf *out)
+static int canon_once(const char *url, struct assay_buf *out)
 {
 	struct assay_url_parts p;
 	size_t base = out->len;
@@ -230,6 +230,35 @@ int assay_canonical_url(const char *url, struct assay_buf *out)
 	}
 	assay_url_parts_release(&p);
 	free(u);
+	return rc;
+}
+
+/* Canonicalization must be idempotent, or two fetches of one article get
+ * two identities. curl reads some malformed URLs ("https:/.//r\xe5l/15")
+ * into parts that print as a URL it then reads differently; such a URL is
+ * kept as given (trimmed), like any other URL curl does not read. */
+int assay_canonical_url(const char *url, struct assay_buf *out)
+{
+	struct assay_buf again = {0};
+	size_t base = out->len;
+	int rc = canon_once(url, out);
+
+	if (rc)
+		return rc;
+	rc = canon_once(out->data + base, &again);
+	if (rc == ASSAY_OK && strcmp(again.data ? again.data : "", out->data + base) != 0) {
+		char *u = trimmed(url);
+		out->len = base;
+		out->data[base] = '\0';
+		rc = u ? put_trimmed(u, out) : ASSAY_ENOMEM;
+		free(u);
+	}
+	assay_buf_release(&again);
+	if (rc) {
+		out->len = base;
+		if (out->data)
+			out->data[base] = '\0';
+	}
 	return rc;
 }
 
