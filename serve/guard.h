@@ -8,7 +8,8 @@
  *  - An Origin header, when sent, must be this server's origin, and a POST
  *    marked Sec-Fetch-Site: cross-site is refused: a cross-site POST gets 403.
  *  - Pages need the session cookie, set when the URL printed at start
- *    (with ?token=SESSION) is opened; the cookie is HttpOnly, SameSite=Strict.
+ *    (with ?token=SESSION, on any page: the login keeps the page and the
+ *    rest of its query) is opened; the cookie is HttpOnly, SameSite=Strict.
  *  - Every state change is a POST that carries the per-session form token
  *    (a second secret, written into the pages' forms).
  * Tokens are compared in constant time. */

@@ -138,17 +138,44 @@ static bool is_local_path(const char *url)
 	return strlen(url) < 400;
 }
 
-static enum MHD_Result send_login(struct serve_http *h, struct MHD_Connection *conn,
-				  const char *url)
+/* Appends one query argument (all but the session key) to the redirect. */
+static enum MHD_Result keep_arg(void *ctx, enum MHD_ValueKind kind, const char *key,
+				const char *value)
 {
-	char cookie[160];
+	struct serve_out *o = ctx;
 
-	if (!is_local_path(url))
-		url = "/";
+	(void)kind;
+	if (strcmp(key, "token") == 0 || o->rc != ASSAY_OK || !o->b->data)
+		return MHD_YES;
+	serve_printf(o, "%s", strchr(o->b->data, '?') ? "&" : "?");
+	serve_urlarg(o, key);
+	serve_printf(o, "=");
+	serve_urlarg(o, value ? value : "");
+	return MHD_YES;
+}
+
+/* Signs the browser in and sends it on to the page it asked for, with the
+ * query it came with (a deep link stays deep) but without the key. */
+static enum MHD_Result send_login(struct serve_http *h, struct MHD_Connection *conn,
+				  const char *path)
+{
+	struct assay_buf b = {0};
+	struct serve_out o = {&b, ASSAY_OK};
+	char cookie[160];
+	const char *url = "/";
+	enum MHD_Result ret;
+
+	if (is_local_path(path)) {
+		serve_printf(&o, "%s", path);
+		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, keep_arg, &o);
+		url = o.rc == ASSAY_OK && is_local_path(b.data) ? b.data : path;
+	}
 
 	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
 		 h->guard.cookie_name, h->guard.session);
-	return send_response(conn, 303, "text/plain; charset=utf-8", "", 0, url, cookie);
+	ret = send_response(conn, 303, "text/plain; charset=utf-8", "", 0, url, cookie);
+	assay_buf_release(&b);
+	return ret;
 }
 
 static enum MHD_Result send_page(struct serve_http *h, struct MHD_Connection *conn,

@@ -950,3 +950,19 @@ Test(serve_http, the_claim_page_rejects_with_a_preset_in_one_key)
 	cr_expect_not_null(strstr(why.data, "|typed wins|"), "%s", why.data);
 	assay_buf_release(&why);
 }
+
+Test(serve_http, a_deep_link_keeps_its_query_through_the_login)
+{
+	char path[256], id[16], want[128];
+	struct reply r;
+
+	claim_with("85%", id, sizeof id);
+	snprintf(path, sizeof path, "/claim/%s?state=any&subject=a%%20b%%26c&token=%s", id, token);
+	http(path, NULL, false, NULL, &r);
+	cr_expect_eq(r.status, 303);
+	snprintf(want, sizeof want, "Location: /claim/%s?state=any&subject=a%%20b%%26c\r\n", id);
+	cr_expect_not_null(strstr(r.headers.data, want), "%s", r.headers.data);
+	header_value(r.headers.data, "Location: ", want, sizeof want);
+	cr_expect_null(strstr(want, token), "the key is dropped: %s", want);
+	reply_release(&r);
+}
