@@ -2,7 +2,7 @@
  * one in the terminal, newest first (the review page's queue), and takes
  * a decision on each with one key: a accept, r reject (then a reason:
  * a preset's key 1-9 or free text), c correct (then a value and a unit),
- * s skip, q quit, ? the keys. The presets are review/'s (review.h).
+ * s skip, u undo, q quit, ? the keys. The presets are review/'s (review.h).
  *
  * On a terminal a key acts at once (no Enter); from a pipe each line is
  * one answer, so a script can drive it. Scraped text is printed with every
@@ -31,7 +31,8 @@ static const char next_usage[] =
 	"\n"
 	"Shows the pending claims one at a time, newest first, with their evidence.\n"
 	"Keys: a accept, r reject (then 1-9 for a preset reason, or type one), c correct\n"
-	"(type the value and unit), s skip, q quit, ? the keys and the presets. Without\n"
+	"(type the value and unit), s skip, u undo the last decision, q quit, ? the keys\n"
+	"and the presets. Each source shows its URL. Without\n"
 	"a terminal, each input line is one answer. The presets are read from\n"
 	"reject-reasons.txt in the store folder when it exists (one a line).\n"
 	"Each decision records its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
@@ -138,7 +139,8 @@ static void show_keys(struct walk *w, bool agreement)
 	fputs("  a  accept\n  r  reject, then a preset's number or a reason typed\n", w->out);
 	if (!agreement)
 		fputs("  c  correct: the right value, then its unit\n", w->out);
-	fputs("  s  skip (also Enter)\n  q  quit\n  ?  these keys\n", w->out);
+	fputs("  s  skip (also Enter)\n  u  undo the last decision (it is pending again)\n"
+	      "  q  quit\n  ?  these keys\n", w->out);
 	show_presets(w);
 }
 
@@ -223,6 +225,11 @@ static void sources(struct walk *w, const char *id, const struct assay_source *s
 		fputs(": ", w->out);
 		put_safe_str(w->out, src[i].title[0] ? src[i].title : src[i].url);
 		fputc('\n', w->out);
+		if (src[i].title[0] && src[i].url[0]) {
+			fputs("    ", w->out);
+			put_safe_str(w->out, src[i].url);
+			fputc('\n', w->out);
+		}
 		evidence(w, &src[i]);
 	}
 	if (n > SHOW_SOURCES)
@@ -282,7 +289,8 @@ static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
 	return ASSAY_OK;
 }
 
-/* Asks for a decision until one is given; 0 decided, 1 skipped, -1 quit. */
+/* Asks for a decision until one is given; 0 decided, 1 skipped, 2 undo
+ * the last decision, -1 quit. */
 static int decide(struct walk *w, struct assay_review *d, const char *unit, bool agreement)
 {
 	char value[64];
@@ -321,6 +329,8 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 			return 0;
 		case 's': case 'j': case '\n':
 			return 1;
+		case 'u':
+			return 2;
 		case 'q':
 			return -1;
 		case '?':
@@ -332,16 +342,21 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 	}
 }
 
-static void count(struct walk *w, const char *state)
+static void count(struct walk *w, const char *state, int by)
 {
 	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
 		if (strcmp(state, assay_review_state_names[i]) == 0)
-			w->done[i]++;
+			w->done[i] += (size_t)by;
 }
 
-/* Walks @q; returns ASSAY_OK or the store's error. */
+/* Walks @q; returns ASSAY_OK or the store's error. Undo makes the last
+ * decision of this walk pending again (the history keeps both) and shows
+ * that claim again. */
 static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_review_queue *q)
 {
+	long last = -1;
+	char last_state[12] = "";
+
 	for (size_t i = 0; i < q->n; i++) {
 		struct shown sh = {w};
 		struct assay_review d;
@@ -355,6 +370,26 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 		how = decide(w, &d, q->rows[i]->unit, q->rows[i]->is_agr);
 		if (how < 0)
 			break;
+		if (how == 2 && last < 0) {
+			fputs("  nothing to undo\n", w->out);
+			i--;
+			continue;
+		}
+		if (how == 2) {
+			memset(&d, 0, sizeof d);
+			snprintf(d.state, sizeof d.state, "pending");
+			if (w->editor)
+				assay_copy(d.who, sizeof d.who, w->editor);
+			rc = assay_store_review(s, q->rows[last]->id, &d);
+			if (rc)
+				return rc;
+			count(w, last_state, -1);
+			w->skipped -= i - (size_t)last - 1; /* those are shown again */
+			fprintf(w->out, "  undone: %s is pending again\n", q->rows[last]->id);
+			i = (size_t)last - 1; /* wraps to SIZE_MAX for 0: the loop's ++ makes it 0 */
+			last = -1;
+			continue;
+		}
 		if (how > 0) {
 			w->skipped++;
 			continue;
@@ -364,7 +399,9 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 		rc = assay_store_review(s, q->rows[i]->id, &d);
 		if (rc)
 			return rc;
-		count(w, d.state);
+		count(w, d.state, 1);
+		last = (long)i;
+		snprintf(last_state, sizeof last_state, "%s", d.state);
 		fprintf(w->out, "  -> %s\n", d.state);
 	}
 	return ASSAY_OK;

@@ -966,3 +966,30 @@ Test(serve_http, a_deep_link_keeps_its_query_through_the_login)
 	cr_expect_null(strstr(want, token), "the key is dropped: %s", want);
 	reply_release(&r);
 }
+
+Test(review_next, undo_makes_the_last_decision_pending_and_shows_the_claim_again)
+{
+	struct assay_buf out = {0};
+	struct states st = {0};
+	struct assay_store *s;
+	const char *first, *again;
+
+	cr_assert_eq(run_next("u\na\ns\nu\nr\n1\nq\n", &out), 0);
+	cr_expect_not_null(strstr(out.data, "nothing to undo"));
+	first = strstr(out.data, "[1/");
+	cr_assert_not_null(first);
+	again = strstr(out.data, "is pending again");
+	cr_assert_not_null(again, "%s", out.data);
+	cr_expect_not_null(strstr(again, "[1/"), "the undone claim is shown again");
+	cr_expect_not_null(strstr(out.data, "0 accepted, 1 rejected, 0 corrected, 0 skipped"),
+			   "%s", out.data);
+	cr_expect_not_null(strstr(out.data, "\n    http"), "each source shows its URL");
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	cr_assert_eq(assay_store_claims(s, NULL, count_state, &st), ASSAY_OK);
+	cr_assert_eq(assay_store_agreements(s, NULL, count_agreement, &st), ASSAY_OK);
+	assay_store_close(s);
+	cr_expect_eq(st.n[1], 0, "the accept was undone");
+	cr_expect_eq(st.n[2], 1);
+	cr_expect_str_eq(st.reason, "not a figure of the story");
+	assay_buf_release(&out);
+}
