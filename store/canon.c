@@ -241,6 +241,7 @@ int assay_canonical_url(const char *url, struct assay_buf *out)
 {
 	struct assay_buf again = {0};
 	size_t base = out->len;
+	bool fresh = out->data == NULL; /* on failure, hand the buffer back as it came */
 	int rc = canon_once(url, out);
 
 	if (rc)
@@ -254,7 +255,9 @@ int assay_canonical_url(const char *url, struct assay_buf *out)
 		free(u);
 	}
 	assay_buf_release(&again);
-	if (rc) {
+	if (rc && fresh) {
+		assay_buf_release(out);
+	} else if (rc) {
 		out->len = base;
 		if (out->data)
 			out->data[base] = '\0';
