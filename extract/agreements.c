@@ -418,7 +418,7 @@ static void topic_of(const struct cl_doc *d, const struct cl_sent *s, const stru
 		cl_commodity(d, s, s->t0, s->t0, false, out);
 	for (size_t t = e->anchor_end; !out[0] && t < s->t1; t++) /* joined the tin producers */
 		if (cl_mention(d, t) && cl_mention(d, t)->type == ASSAY_M_ORG) {
-			cl_org_commodity(d, cl_mention(d, t), out);
+			cl_mention_commodity(d, cl_mention(d, t), out);
 			break;
 		}
 }

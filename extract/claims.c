@@ -613,42 +613,15 @@ static bool entity_between(const struct cl_doc *d, size_t a, size_t b)
  * sensitively, so "Co" the element is never "co" the word. */
 static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 {
-	const struct cl_rules *r = cl_rules();
-
 	for (size_t u = f + 1; u < d->ntok && u < f + 4; u++) {
 		const struct cl_tok *k = &d->tok[u];
 		if (k->kind == CT_PUNCT && strchr("(\"'", k->w[0]))
 			continue; /* "(“CuT”)" */
 		if (k->kind != CT_WORD || !k->upper)
 			return NULL;
-		size_t n = k->end - k->start;
-		for (size_t i = 0; i < r->nelements; i++)
-			if (strlen(r->elements[i].symbol) == n &&
-			    !memcmp(r->elements[i].symbol, d->text + k->start, n))
-				return &r->elements[i];
-		return NULL;
+		return cl_element_of(d->text + k->start, k->end - k->start);
 	}
 	return NULL;
-}
-
-/* The commodity a figure names inside its own words ("1.0 ounce of gold
- * per ton" is one mention): looked up in the text after its number. */
-static bool figure_commodity(const struct cl_doc *d, const struct assay_mention *m, char out[32])
-{
-	const char *p = d->text + m->start, *e = d->text + m->end;
-	struct assay_mention *sub = NULL;
-	size_t n = 0;
-	bool found = false;
-
-	while (p < e && *p != ' ')
-		p++; /* past the number */
-	if (e - p < 4 || assay_find_mentions(p, (size_t)(e - p), NULL, &sub, &n))
-		return false; /* out of memory: the commodity of the context stands */
-	for (size_t i = 0; i < n && !found; i++)
-		if (sub[i].type == ASSAY_M_COMMODITY)
-			found = cl_copy(out, 32, sub[i].id);
-	free(sub);
-	return found;
 }
 
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
@@ -1016,7 +989,7 @@ static void claim_commodity(const struct cl_doc *d, const struct cl_sent *s, siz
 		return; /* "mining production rose 3.1%": of no one commodity */
 	cl_commodity(d, s, f + 1, r, false, out);
 	if (!out[0] && subj->type == ASSAY_M_ORG)
-		cl_org_commodity(d, subj, out);
+		cl_mention_commodity(d, subj, out);
 }
 
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
@@ -1040,7 +1013,7 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		cl_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
 	const struct cl_element *el = !strcmp(c->metric, "grade") ? element_after(d, f) : NULL;
 	char own[32];
-	if (!strcmp(c->metric, "grade") && figure_commodity(d, m, own)) {
+	if (!strcmp(c->metric, "grade") && cl_mention_commodity(d, m, own)) {
 		/* "1.0 ounce of gold per ton": the metal is inside the figure */
 		cl_copy(c->commodity, sizeof c->commodity, own);
 		if (k && k->dated && !ellipsis)

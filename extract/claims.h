@@ -273,8 +273,9 @@ const char *cl_entity_id(const struct cl_doc *d, int t);
  * section > article; "" if none. @local: only the sentence. */
 void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, size_t b,
 		  bool local, char out[32]);
-/* The commodity @org is named after ("Southern Copper"); false if none. */
-bool cl_org_commodity(const struct cl_doc *d, const struct assay_mention *org, char out[32]);
+/* The commodity a mention names after its first word ("Southern Copper",
+ * "1.0 ounce of gold per ton"); false if none. */
+bool cl_mention_commodity(const struct cl_doc *d, const struct assay_mention *men, char out[32]);
 int cl_push_claim(struct cl_doc *d, const struct assay_claim *c);
 int cl_push_agreement(struct cl_doc *d, const struct assay_agreement *a);
 

@@ -898,16 +898,19 @@ static void find_main_commodity(struct cl_doc *d)
 		}
 }
 
-/* "Southern Copper", "Association of Tin Producing Countries": the
- * commodity an org is named after (its name less the first word). */
-bool cl_org_commodity(const struct cl_doc *d, const struct assay_mention *org, char out[32])
+/* The commodity named in a mention's words after its first: an org named
+ * after one ("Southern Copper", "Association of Tin Producing
+ * Countries"), a figure that holds its metal ("1.0 ounce of gold per
+ * ton"). False when none is, or when memory runs out (the commodity of
+ * the context then stands). */
+bool cl_mention_commodity(const struct cl_doc *d, const struct assay_mention *men, char out[32])
 {
-	const char *p = memchr(d->text + org->start, ' ', org->end - org->start);
+	const char *p = memchr(d->text + men->start, ' ', men->end - men->start);
 	struct assay_mention *m = NULL;
 	size_t n = 0;
 	bool found = false;
 
-	if (!p || assay_find_mentions(p + 1, (size_t)(d->text + org->end - p - 1), NULL, &m, &n))
+	if (!p || assay_find_mentions(p + 1, (size_t)(d->text + men->end - p - 1), NULL, &m, &n))
 		return false;
 	for (size_t i = 0; i < n && !found; i++)
 		if (m[i].type == ASSAY_M_COMMODITY)
