@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Pick the stories of gold batch 5 (goldE): the methods of batches 1-4 with a
+new seed, leaving out every story that already has gold.
+
+2025 pools (wire-2025, press-2025): select_a.py's rule (a sentence with a
+quantity and a metals/mining word), imported from select_a.py; sample of 8.
+reuters-1987: goldB's rule (after dropping bare years the body, text after
+the first blank line, still holds a digit), imported from select_c.py;
+sample of 6.
+Left out: the docs of shared/dev/claims/*/gold.jsonl and of the batch 1-4
+files of this folder (*-b1.jsonl ... *-b4.jsonl), so that the pick can be
+reproduced after batch 5 landed. The sample is drawn with
+random.Random(SEED).sample over the sorted eligible names.
+
+usage: select_e.py POOL_DIR CLAIMS_DIR   (e.g. ../shared/dev/text/wire-2025
+       ../shared/dev/claims)
+"""
+import glob, json, os, random, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from select_a import eligible as eligible_2025
+from select_c import eligible_reuters as eligible_body_digit
+
+SEED = 20261210
+HERE = os.path.dirname(os.path.abspath(__file__))
+K = {"reuters-1987": 6}
+
+def annotated(claims_dir):
+    done = set()
+    for path in glob.glob(os.path.join(HERE, "*-b[1234].jsonl")) + \
+            glob.glob(os.path.join(claims_dir, "*", "gold.jsonl")):
+        for line in open(path):
+            if line.strip():
+                g = json.loads(line)
+                done.add(g.get("doc") or g.get("seed"))
+    return done
+
+def main():
+    pool, claims_dir = sys.argv[1], sys.argv[2]
+    name = os.path.basename(os.path.normpath(pool))
+    rule, k = (eligible_body_digit, K[name]) if name in K else (eligible_2025, 8)
+    done = annotated(claims_dir)
+    names = sorted(n for n in os.listdir(pool) if n.endswith(".txt"))
+    ok = [n for n in names if n not in done and rule(os.path.join(pool, n))]
+    pick = random.Random(SEED).sample(ok, k)
+    print("# %s: %d eligible and not annotated, of %d; seed %d" % (pool, len(ok), len(names), SEED))
+    print("b5", " ".join(pick))
+
+if __name__ == "__main__":
+    main()
