@@ -490,13 +490,13 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	const struct cl_metric_kind *k = cl_kind(base);
 	const char *v = NULL;
 
-	if (m->type == ASSAY_M_COUNT && (!strcmp(m->unit, "m") || !strcmp(m->unit, "km") ||
-					 !strcmp(m->unit, "ft")))
+	if ((m->type == ASSAY_M_COUNT || m->type == ASSAY_M_QUANTITY) &&
+	    (!strcmp(m->unit, "m") || !strcmp(m->unit, "km") || !strcmp(m->unit, "ft")))
 		return false; /* metres drilled, an intercept's length: never a claim */
 	if (m->type == ASSAY_M_COUNT)
 		return count_metric(base, m->unit, out);
 	if (m->type == ASSAY_M_MONEY && m->price_per[0])
-		return cl_copy(out, 32, "price");
+		return cl_copy(out, 32, k && !strcmp(k->money, "cost") ? "cost" : "price");
 	if ((m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_PERCENT) &&
 	    (strcmp(m->unit, "g/t") == 0 || strcmp(m->unit, "oz/t") == 0 ||
 	     strcmp(m->unit, "ppm") == 0))
@@ -1076,6 +1076,43 @@ static bool new_predicate(const struct cl_doc *d, size_t a, size_t b)
 	return false;
 }
 
+/* "at a price of $0.365 per Unit", "an exercise price of C$0.445": the
+ * price of a company's own securities, no price of a metal. */
+static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	static const char *const securities[] = {"share", "shares", "unit", "units", "warrant",
+						 "warrants", "option", "options", "stock", NULL};
+	for (size_t u = f + 1; u < s->t1 && u < f + 5; u++) {
+		if (!(cl_word_is(d, u, "per") || cl_word_is(d, u, "a") || cl_word_is(d, u, "each")))
+			continue;
+		for (size_t v = u + 1; v < s->t1 && v < u + 3; v++)
+			for (size_t i = 0; securities[i]; i++)
+				if (cl_word_is(d, v, securities[i]))
+					return true;
+		break;
+	}
+	for (size_t u = f; u > s->t0 && u + 4 > f; u--)
+		if ((cl_word_is(d, u - 1, "exercise") || cl_word_is(d, u - 1, "conversion") ||
+		     cl_word_is(d, u - 1, "offering") || cl_word_is(d, u - 1, "issue")) &&
+		    cl_word_is(d, u, "price"))
+			return true;
+	return false;
+}
+
+/* "the $7 per ounce discovery cost", "all-in sustaining costs of $1,000
+ * per ounce": what a producer spends on a unit, not the metal's price. */
+static bool unit_cost(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+
+	if (!m->price_per[0])
+		return false;
+	for (size_t u = f + 1; u < s->t1 && u < f + 6; u++)
+		if (cl_word_is(d, u, "cost") || cl_word_is(d, u, "costs"))
+			return true;
+	return false;
+}
+
 static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, size_t l, size_t r,
 			 struct head *h)
 {
@@ -1087,6 +1124,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 	int n;
 
 	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
+		return ASSAY_OK;
+	if (m->type == ASSAY_M_MONEY && security_price(d, s, f))
 		return ASSAY_OK;
 	if (ellipsis)
 		cl_copy(status, sizeof status, h->status);
@@ -1100,6 +1139,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 		memset(&c, 0, sizeof c);
 		if (!metric_for(bases[i], m, target, *change, c.metric))
 			continue;
+		if (!strcmp(c.metric, "price") && unit_cost(d, s, f))
+			cl_copy(c.metric, sizeof c.metric, "cost");
 		cl_copy(c.status, sizeof c.status, status);
 		cl_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {

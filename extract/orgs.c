@@ -458,6 +458,17 @@ static bool speaking_acronym(const struct found *f, const struct word *w, size_t
 }
 
 /* One run of capitalised words w[0..n): the organisations it names. */
+/* A short capitalised function word inside the run ("On", "The", "For"):
+ * the run is a headline in title case, not a name. */
+static bool title_words(const struct word *w, size_t a, size_t n)
+{
+	for (size_t k = a + 1; k < n; k++)
+		if ((w[k].roles & R_NONNAME) && w[k].cap && w[k].e - w[k].s <= 4 &&
+		    !(w[k].roles & (R_HEAD | R_DESIGNATOR | R_BODY)))
+			return true;
+	return false;
+}
+
 static void run_orgs(struct found *f, const struct assay_mention *m, struct word *w, size_t n)
 {
 	size_t a = 0, cut = split_coordination(f, m, w, n);
@@ -484,6 +495,8 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		/* the first designator, or else the last head or body */
 		if (w[a].roles & R_BODY)
 			head = a; /* "Association of Tin Producing Countries" */
+		if (title_words(w, a, n))
+			return; /* "Potential Play On The Lithium": a headline */
 		for (b = a + 1; b < n; b++) {
 			if (w[b].roles & R_DESIGNATOR)
 				break;
