@@ -7,6 +7,19 @@
 #include "buf.h"
 #include "utf8.h"
 
+bool assay_utf8_upper(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+
+	if (!n)
+		return false;
+	if ((unsigned char)s[0] < 0x80)
+		return s[0] >= 'A' && s[0] <= 'Z';
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) < 0)
+		return false;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 size_t assay_utf8_len(const char *s, size_t n)
 {
 	utf8proc_int32_t cp;

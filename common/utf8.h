@@ -5,12 +5,18 @@
 #ifndef ASSAY_UTF8_H
 #define ASSAY_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Length of the valid UTF-8 sequence at @s, looking at no more than @n
  * bytes: 1 to 4, or 0 when the bytes there are not UTF-8 (or @n is 0).
  * A NUL byte is a sequence of length 1. */
 size_t assay_utf8_len(const char *s, size_t n);
+
+/* True when the @n bytes at @s start with an upper-case letter (Unicode
+ * category Lu): "Québec", "Øresund", not "3M", "iPhone" or bytes that are
+ * not UTF-8. */
+bool assay_utf8_upper(const char *s, size_t n);
 
 struct assay_buf;
 

@@ -87,7 +87,7 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 	static const char *const proposed[] = {"plans", "plan", "proposed", "proposes",
 		"offered", "offers", "offer", "considering", "may", "might", "could", "would",
 		"wants", "bid", "seeks", "hopes", NULL};
-	cl_copy(e->status, sizeof e->status, v->status);
+	assay_copy(e->status, sizeof e->status, v->status);
 	if (strcmp(v->objects, "any"))
 		return;
 	for (size_t u = t; u-- > 0 && u + 4 > t;) {
@@ -95,12 +95,12 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 			return;
 		if (cl_word_is(d, u, "talks") || cl_word_is(d, u, "negotiating") ||
 		    cl_word_is(d, u, "negotiations")) {
-			cl_copy(e->status, sizeof e->status, "negotiating");
+			assay_copy(e->status, sizeof e->status, "negotiating");
 			return;
 		}
 		for (size_t i = 0; proposed[i]; i++)
 			if (cl_word_is(d, u, proposed[i])) {
-				cl_copy(e->status, sizeof e->status, "proposed");
+				assay_copy(e->status, sizeof e->status, "proposed");
 				return;
 			}
 	}
@@ -156,8 +156,8 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 		modal_status(d, h[i].t, v, e);
 		e->anchor = noun ? h[j].t : h[i].t;
 		e->anchor_end = noun ? h[j].t + h[j].len : h[i].t + h[i].len;
-		cl_copy(e->type, sizeof e->type, v->type[0] ? v->type : noun->type);
-		cl_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
+		assay_copy(e->type, sizeof e->type, v->type[0] ? v->type : noun->type);
+		assay_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!used[i] && h[i].c->noun && !h[i].c->status[0] && in_force(d, &h[i])) {
@@ -165,9 +165,9 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 			struct event *e = &ev[ne++];
 			e->start = e->anchor = h[i].t;
 			e->cue_end = e->anchor_end = h[i].t + h[i].len;
-			cl_copy(e->type, sizeof e->type, h[i].c->type);
-			cl_copy(e->status, sizeof e->status, "signed");
-			cl_copy(e->objects, sizeof e->objects, "with");
+			assay_copy(e->type, sizeof e->type, h[i].c->type);
+			assay_copy(e->status, sizeof e->status, "signed");
+			assay_copy(e->objects, sizeof e->objects, "with");
 			continue;
 		}
 		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
@@ -175,12 +175,12 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 		struct event *e = &ev[ne++];
 		e->start = e->anchor = h[i].t;
 		e->cue_end = e->anchor_end = h[i].t + h[i].len;
-		cl_copy(e->type, sizeof e->type, h[i].c->type);
-		cl_copy(e->status, sizeof e->status, h[i].c->status);
-		cl_copy(e->objects, sizeof e->objects, h[i].c->objects);
+		assay_copy(e->type, sizeof e->type, h[i].c->type);
+		assay_copy(e->status, sizeof e->status, h[i].c->status);
+		assay_copy(e->objects, sizeof e->objects, h[i].c->objects);
 		for (size_t k = i + 1; k < n; k++) /* "talks ... have stalled" */
 			if (!h[k].c->noun && !h[k].c->type[0]) {
-				cl_copy(e->status, sizeof e->status, h[k].c->status);
+				assay_copy(e->status, sizeof e->status, h[k].c->status);
 				break;
 			}
 	}
@@ -320,7 +320,7 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 			return coordination(d, s, u + 1, out, 0);
 	if (n == 0 && !strcmp(e->objects, "with") && !strcmp(e->type, "deal")) {
 		struct event to = *e;
-		cl_copy(to.objects, sizeof to.objects, "to");
+		assay_copy(to.objects, sizeof to.objects, "to");
 		to.anchor_end = e->anchor_end + 8 < s->t1 ? e->anchor_end + 8 : s->t1;
 		n = objects_as(d, s, &to, out, between);
 	}
@@ -411,7 +411,7 @@ static void topic_of(const struct cl_doc *d, const struct cl_sent *s, const stru
 		size_t dist = t > e->anchor ? t - e->anchor : e->anchor - t;
 		if (topic && dist < bestd) {
 			bestd = dist;
-			cl_copy(out, 32, topic);
+			assay_copy(out, 32, topic);
 		}
 	}
 	if (!out[0] && strcmp(e->type, "membership") != 0)
@@ -443,13 +443,13 @@ static int emit(struct cl_doc *d, const struct cl_sent *s, const struct event *e
 		for (int j = 0; j < a.nparties; j++)
 			dup |= strcmp(a.parties[j], id) == 0;
 		if (!dup && *id)
-			cl_copy(a.parties[a.nparties++], sizeof a.parties[0], id);
+			assay_copy(a.parties[a.nparties++], sizeof a.parties[0], id);
 	}
 	if (a.nparties < 2)
 		return ASSAY_OK;
 	qsort(a.parties, (size_t)a.nparties, sizeof a.parties[0], cmp_ids);
-	cl_copy(a.type, sizeof a.type, e->type);
-	cl_copy(a.status, sizeof a.status, e->status);
+	assay_copy(a.type, sizeof a.type, e->type);
+	assay_copy(a.status, sizeof a.status, e->status);
 	topic_of(d, s, e, a.topic);
 	a.evidence = (struct assay_evidence){s->start, s->end};
 	for (size_t i = d->a0; i < d->out->nagreements; i++) {

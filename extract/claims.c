@@ -77,7 +77,7 @@ static int right_cues(const struct cl_doc *d, size_t f, size_t r, char bases[2][
 		const struct cl_metric_cue *c = metric_cue_at(d, u, r, true, &len);
 		if (!c)
 			continue;
-		cl_copy(bases[0], 16, c->base);
+		assay_copy(bases[0], 16, c->base);
 		size_t v = u + len;
 		if (v < r && (cl_word_is(d, v, "and") || cl_word_is(d, v, "or")))
 			v++;
@@ -88,7 +88,7 @@ static int right_cues(const struct cl_doc *d, size_t f, size_t r, char bases[2][
 		const struct cl_metric_cue *c2 = metric_cue_at(d, v, r, true, &len2);
 		if (!c2 || strcmp(c2->base, c->base) == 0)
 			return 1;
-		cl_copy(bases[1], 16, c2->base);
+		assay_copy(bases[1], 16, c2->base);
 		return 2;
 	}
 	return 0;
@@ -103,7 +103,7 @@ static void quota_over(const struct cl_doc *d, size_t l, size_t u, char base[16]
 	for (size_t v = u; strcmp(base, "quota") && v-- > l;) {
 		const struct cl_metric_cue *c = metric_cue_at(d, v, u, false, &len);
 		if (c && strcmp(c->base, "quota") == 0) {
-			cl_copy(base, 16, c->base);
+			assay_copy(base, 16, c->base);
 			*at = v;
 		}
 	}
@@ -127,7 +127,7 @@ static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], 
 				u = v;
 			}
 		}
-		cl_copy(base, 16, c->base);
+		assay_copy(base, 16, c->base);
 		*at = u;
 		quota_over(d, l, u, base, at);
 		return true;
@@ -220,7 +220,7 @@ static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	for (size_t u = f + 1; !v && u < s->t1 && !cl_clause_break(d, u); u++)
 		if (cl_word_is(d, u, "estimates")) /* "according to government estimates" */
 			v = "estimated";
-	cl_copy(out, 12, v ? v : "actual");
+	assay_copy(out, 12, v ? v : "actual");
 }
 
 /* A capital after the first letter: a symbol or a name ("CuT", "TREO"),
@@ -378,7 +378,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	const struct assay_mention *m = best != (size_t)-1 ? cl_mention(d, best) : NULL;
 	out[0] = '\0';
 	if (m && strlen(m->id) < 16)
-		cl_copy(out, 16, m->id);
+		assay_copy(out, 16, m->id);
 	if (m && strlen(m->id) == 10) /* "as of December 31, 1985": the year it closes */
 		out[!strcmp(m->id + 5, "12-31") ? 4 : 7] = '\0';
 	/* "from 2001 to 2016", "between 1916 and 1981": a span of years */
@@ -390,7 +390,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 		if (e2 && e2->type == ASSAY_M_DATE && strlen(e2->id) == 4 && strcmp(e2->id, m->id) > 0) {
 			char span[16];
 			snprintf(span, sizeof span, "%.4s/%.4s", m->id, e2->id);
-			cl_copy(out, 16, span);
+			assay_copy(out, 16, span);
 		}
 	}
 }
@@ -467,7 +467,7 @@ static void update_place(struct cl_doc *d, const struct cl_sent *s)
 	int c;
 
 	if (find_place(d, s->t0, s->t1, CW_DEPOSIT, p, &c)) {
-		cl_copy(d->focus.place, sizeof d->focus.place, p);
+		assay_copy(d->focus.place, sizeof d->focus.place, p);
 		d->focus.place_block = s->block;
 	}
 }
@@ -479,7 +479,7 @@ static bool count_metric(const char *base, const char *noun, char out[32])
 	for (size_t i = 0; i < r->ncounts; i++) {
 		const struct cl_count_noun *c = &r->counts[i];
 		if (strcmp(c->noun, noun) == 0 && (c->base[0] == '*' || strcmp(c->base, base) == 0))
-			return cl_copy(out, 32, c->metric);
+			return assay_copy(out, 32, c->metric);
 	}
 	return false;
 }
@@ -496,11 +496,11 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	if (m->type == ASSAY_M_COUNT)
 		return count_metric(base, m->unit, out);
 	if (m->type == ASSAY_M_MONEY && m->price_per[0])
-		return cl_copy(out, 32, k && !strcmp(k->money, "cost") ? "cost" : "price");
+		return assay_copy(out, 32, k && !strcmp(k->money, "cost") ? "cost" : "price");
 	if ((m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_PERCENT) &&
 	    (strcmp(m->unit, "g/t") == 0 || strcmp(m->unit, "oz/t") == 0 ||
 	     strcmp(m->unit, "ppm") == 0))
-		return cl_copy(out, 32, "grade");
+		return assay_copy(out, 32, "grade");
 	if (!k)
 		return false;
 	/* a grade is a share or a mass per ton, never a length: "17.1 meters
@@ -512,7 +512,7 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 	/* "estimated to contain over 500,000 troy ounces of gold": metal
 	 * contained is a resource; tons of ore are the deposit's size */
 	if (!strcmp(base, "deposit") && m->type == ASSAY_M_QUANTITY && !strcmp(m->unit, "ozt"))
-		return cl_copy(out, 32, "resources");
+		return assay_copy(out, 32, "resources");
 	if (m->type == ASSAY_M_QUANTITY || m->type == ASSAY_M_NUMBER ||
 	    (m->type == ASSAY_M_PERCENT && change)) /* a planned cut is no target */
 		v = planned && !change && strcmp(k->planned, "-") ? k->planned : k->quantity;
@@ -522,7 +522,7 @@ static bool metric_for(const char *base, const struct assay_mention *m, bool pla
 		v = k->money;
 	if (!v || strcmp(v, "-") == 0)
 		return false;
-	return cl_copy(out, 32, v);
+	return assay_copy(out, 32, v);
 }
 
 /* The number as written at the start of a mention ("1.2" in "1.2 mln
@@ -563,12 +563,12 @@ static bool per_ton_follows(const struct cl_doc *d, size_t f)
 static void grade_unit(struct assay_claim *c, const struct assay_mention *m)
 {
 	if (strcmp(c->unit, "ozt") == 0) {
-		cl_copy(c->unit, sizeof c->unit, "oz/t");
+		assay_copy(c->unit, sizeof c->unit, "oz/t");
 	} else if (strcmp(c->unit, "t") == 0 && (m->unit_text[0] == 'g' || m->unit_text[0] == 'G') &&
 		   strncasecmp(m->unit_text, "gal", 3) != 0) {
 		c->value *= 1e6; /* the recognizer made grams a mass in tonnes */
 		c->value_max *= 1e6;
-		cl_copy(c->unit, sizeof c->unit, "g/t");
+		assay_copy(c->unit, sizeof c->unit, "g/t");
 	}
 }
 
@@ -578,20 +578,20 @@ static void fill_value(const struct cl_doc *d, struct assay_claim *c, const stru
 	c->value = m->value;
 	c->value_max = m->value_max;
 	c->has_max = m->has_max;
-	cl_copy(c->unit, sizeof c->unit, m->unit);
-	cl_copy(c->qualifier, sizeof c->qualifier, m->qualifier[0] ? m->qualifier : "eq");
-	cl_copy(c->per, sizeof c->per, m->per);
-	cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+	assay_copy(c->unit, sizeof c->unit, m->unit);
+	assay_copy(c->qualifier, sizeof c->qualifier, m->qualifier[0] ? m->qualifier : "eq");
+	assay_copy(c->per, sizeof c->per, m->per);
+	assay_copy(c->price_per, sizeof c->price_per, m->price_per);
 	if (!strcmp(c->unit, "ppm"))
-		cl_copy(c->unit, sizeof c->unit, "g/t"); /* a part per million is a gram a tonne */
+		assay_copy(c->unit, sizeof c->unit, "g/t"); /* a part per million is a gram a tonne */
 	if (m->type == ASSAY_M_NUMBER && h) {
 		/* "Indonesia 24,516" takes the unit's scale; "2.6 million" has its own */
 		double w = written_number(d->text + m->start, d->text + m->end);
 		double k = w > 0 && m->value > w * 1.0001 ? 1 : h->scale;
 		c->value *= k;
 		c->value_max *= k;
-		cl_copy(c->unit, sizeof c->unit, h->unit);
-		cl_copy(c->per, sizeof c->per, h->per);
+		assay_copy(c->unit, sizeof c->unit, h->unit);
+		assay_copy(c->per, sizeof c->per, h->per);
 	}
 	/* a grade in ounces is per ton even when the ton is said once for two
 	 * ("grading 0.24 ounce of gold and 0.50 ounce of silver per ton") */
@@ -734,20 +734,20 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	if (!n && h->valid &&
 	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change ||
 	     old_level || coordinated)) {
-		cl_copy(bases[0], 16, h->base);
+		assay_copy(bases[0], 16, h->base);
 		*ellipsis = true;
 		n = 1;
 	}
 	if (!n && m->type == ASSAY_M_MONEY && market_quote(d, s, f)) {
-		cl_copy(bases[0], 16, "price"); /* "copper fell 0.4% to $9,409" */
+		assay_copy(bases[0], 16, "price"); /* "copper fell 0.4% to $9,409" */
 		n = 1;
 	}
 	if (!n && grade_by_form(d, f)) { /* "22.7 meters at 35.2 g/t gold" */
-		cl_copy(bases[0], 16, "grade");
+		assay_copy(bases[0], 16, "grade");
 		n = 1;
 	}
 	if (!n && (m->type == ASSAY_M_COUNT || (m->type == ASSAY_M_MONEY && m->price_per[0]))) {
-		cl_copy(bases[0], 16, m->type == ASSAY_M_COUNT ? "*" : "price");
+		assay_copy(bases[0], 16, m->type == ASSAY_M_COUNT ? "*" : "price");
 		n = 1;
 	}
 	if (m->type == ASSAY_M_NUMBER && !*ellipsis)
@@ -891,7 +891,7 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	else if (!find_place(d, l, f, of_deposit(metric) ? CW_PLACE : CW_FACILITY, place,
 			     &country) && strcmp(metric, "deposit_size") == 0 &&
 		 d->focus.place[0] && s->block <= d->focus.place_block + 1)
-		cl_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
+		assay_copy(place, 64, d->focus.place); /* "This 694 million-ton deposit" */
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
 	int subj = -1;
@@ -924,7 +924,7 @@ static void price_words(const struct cl_doc *d, size_t f, struct assay_claim *c)
 		return;
 	for (size_t i = 0; i < sizeof per / sizeof per[0]; i++)
 		if (cl_word_is(d, f + 2, per[i][0]))
-			cl_copy(c->price_per, sizeof c->price_per, per[i][1]);
+			assay_copy(c->price_per, sizeof c->price_per, per[i][1]);
 }
 
 /* "cut its price 0.75 cent to 66 cents a lb": the change is per lb too. */
@@ -938,20 +938,20 @@ static void price_unit(const struct cl_doc *d, const struct cl_sent *s, size_t f
 		if (cl_is_figure(d, u))
 			price_words(d, u, &probe);
 		if (probe.price_per[0])
-			cl_copy(c->price_per, sizeof c->price_per, probe.price_per);
+			assay_copy(c->price_per, sizeof c->price_per, probe.price_per);
 		const struct assay_mention *m = cl_mention(d, u);
 		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
-			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+			assay_copy(c->price_per, sizeof c->price_per, m->price_per);
 	}
 	for (size_t u = f; !c->price_per[0] && c->change[0] && u-- > s->t0;) {
 		const struct assay_mention *m = cl_mention(d, u); /* "8.5 cents a lb, up 1.5 cents" */
 		struct assay_claim probe = {0};
 		if (m && m->type == ASSAY_M_MONEY && m->price_per[0])
-			cl_copy(c->price_per, sizeof c->price_per, m->price_per);
+			assay_copy(c->price_per, sizeof c->price_per, m->price_per);
 		else if (m && m->type == ASSAY_M_MONEY)
 			price_words(d, u, &probe);
 		if (probe.price_per[0])
-			cl_copy(c->price_per, sizeof c->price_per, probe.price_per);
+			assay_copy(c->price_per, sizeof c->price_per, probe.price_per);
 	}
 }
 
@@ -962,10 +962,10 @@ static void set_head(struct head *h, size_t f, const struct cl_doc *d, const cha
 	double w = written_number(d->text + m->start, d->text + m->end);
 
 	*h = (struct head){.valid = true, .tok = f, .scale = w > 0 ? m->value / w : 1};
-	cl_copy(h->base, sizeof h->base, base);
-	cl_copy(h->status, sizeof h->status, status);
-	cl_copy(h->unit, sizeof h->unit, m->unit);
-	cl_copy(h->per, sizeof h->per, m->per);
+	assay_copy(h->base, sizeof h->base, base);
+	assay_copy(h->status, sizeof h->status, status);
+	assay_copy(h->unit, sizeof h->unit, m->unit);
+	assay_copy(h->per, sizeof h->per, m->per);
 }
 
 /* "Mining production", "mineral output": the whole industry's figure. */
@@ -1000,35 +1000,35 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	int subj = subject_of(d, s, l, f, r, c->metric, c->place);
 
 	if (!c->place[0] && of_deposit(c->metric))
-		cl_copy(c->place, sizeof c->place, h->place);
+		assay_copy(c->place, sizeof c->place, h->place);
 	else if (c->place[0])
-		cl_copy(h->place, sizeof h->place, c->place);
+		assay_copy(h->place, sizeof h->place, c->place);
 	if (subj < 0)
 		return ASSAY_OK;
-	cl_copy(c->subject, sizeof c->subject, cl_entity_id(d, subj));
+	assay_copy(c->subject, sizeof c->subject, cl_entity_id(d, subj));
 	fill_value(d, c, m, ellipsis ? h : NULL, f);
 	const struct assay_mention *sm = cl_mention(d, (size_t)subj);
 	if (!strcmp(c->unit, "member") && c->value < 200 && sm->type == ASSAY_M_ORG &&
 	    strcmp(sm->kind, "company"))
-		cl_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
+		assay_copy(c->unit, sizeof c->unit, "country"); /* "the seven-member ATPC" */
 	const struct cl_element *el = !strcmp(c->metric, "grade") ? element_after(d, f) : NULL;
 	char own[32];
 	if (!strcmp(c->metric, "grade") && cl_mention_commodity(d, m, own)) {
 		/* "1.0 ounce of gold per ton": the metal is inside the figure */
-		cl_copy(c->commodity, sizeof c->commodity, own);
+		assay_copy(c->commodity, sizeof c->commodity, own);
 		if (k && k->dated && !ellipsis)
-			cl_copy(c->period, sizeof c->period, h->period);
+			assay_copy(c->period, sizeof c->period, h->period);
 	} else if (el) {
-		cl_copy(c->commodity, sizeof c->commodity, el->commodity);
+		assay_copy(c->commodity, sizeof c->commodity, el->commodity);
 		if (k && k->dated && !ellipsis)
-			cl_copy(c->period, sizeof c->period, h->period);
+			assay_copy(c->period, sizeof c->period, h->period);
 	} else if (ellipsis) {
 		/* "1.35 grams/tonne gold and 20 grams/tonne silver": its own */
-		cl_copy(c->commodity, sizeof c->commodity, h->commodity);
+		assay_copy(c->commodity, sizeof c->commodity, h->commodity);
 		for (size_t u = f + 1; u < r && u < f + 5; u++) {
 			const struct assay_mention *cm = cl_mention(d, u);
 			if (cm && cm->type == ASSAY_M_COMMODITY) {
-				cl_copy(c->commodity, sizeof c->commodity, cm->id);
+				assay_copy(c->commodity, sizeof c->commodity, cm->id);
 				break;
 			}
 			if (!(d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '/') &&
@@ -1036,14 +1036,14 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 			    !cl_word_is(d, u, "per") && !cl_word_is(d, u, "a"))
 				break;
 		}
-		cl_copy(c->period, sizeof c->period, h->period);
+		assay_copy(c->period, sizeof c->period, h->period);
 		if (dated_after(d, f)) /* "from 194,400 tons in November" */
 			period_of(d, s, f, c->period);
 	} else {
 		if (!k || k->commodity)
 			claim_commodity(d, s, f, r, cl_mention(d, (size_t)subj), c->commodity);
 		if (k && k->dated)
-			cl_copy(c->period, sizeof c->period, h->period);
+			assay_copy(c->period, sizeof c->period, h->period);
 	}
 	if (strcmp(c->metric, "price") == 0) {
 		price_unit(d, s, f, c);
@@ -1055,7 +1055,7 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 			if (cm && cm->type == ASSAY_M_MONEY)
 				break; /* the figure before speaks of its own metal */
 			if (cm && cm->type == ASSAY_M_COMMODITY) {
-				cl_copy(c->commodity, sizeof c->commodity, cm->id);
+				assay_copy(c->commodity, sizeof c->commodity, cm->id);
 				break;
 			}
 		}
@@ -1128,29 +1128,29 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 	if (m->type == ASSAY_M_MONEY && security_price(d, s, f))
 		return ASSAY_OK;
 	if (ellipsis)
-		cl_copy(status, sizeof status, h->status);
+		assay_copy(status, sizeof status, h->status);
 	else
 		status_of(d, s, f, status);
 	bool target = strcmp(status, "target") == 0; /* an aim, not an expectation */
 	if (target)
-		cl_copy(status, sizeof status, "planned");
+		assay_copy(status, sizeof status, "planned");
 	for (int i = 0; i < n; i++) {
 		struct assay_claim c;
 		memset(&c, 0, sizeof c);
 		if (!metric_for(bases[i], m, target, *change, c.metric))
 			continue;
 		if (!strcmp(c.metric, "price") && unit_cost(d, s, f))
-			cl_copy(c.metric, sizeof c.metric, "cost");
-		cl_copy(c.status, sizeof c.status, status);
-		cl_copy(c.change, sizeof c.change, change);
+			assay_copy(c.metric, sizeof c.metric, "cost");
+		assay_copy(c.status, sizeof c.status, status);
+		assay_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {
 			h->tok = f;
 		} else if (i == 0) {
 			char period[16];
 			set_head(h, f, d, bases[0], status);
-			cl_copy(h->place, sizeof h->place, prev.valid ? prev.place : "");
+			assay_copy(h->place, sizeof h->place, prev.valid ? prev.place : "");
 			period_of(d, s, f, period);
-			cl_copy(h->period, sizeof h->period,
+			assay_copy(h->period, sizeof h->period,
 				period[0] || !prev.valid || new_predicate(d, prev.tok, f) ? period
 											   : prev.period);
 			cl_commodity(d, s, f + 1, r, false, h->commodity);
@@ -1158,11 +1158,11 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 		if (world)
 			continue;
 		struct head use = *h;
-		cl_copy(use.base, sizeof use.base, bases[i]);
+		assay_copy(use.base, sizeof use.base, bases[i]);
 		if (one_claim(d, s, l, f, r, &c, ellipsis ? h : &use, ellipsis))
 			return ASSAY_ENOMEM;
 		if (!ellipsis && i == 0)
-			cl_copy(h->place, sizeof h->place, use.place);
+			assay_copy(h->place, sizeof h->place, use.place);
 	}
 	return ASSAY_OK;
 }
@@ -1213,7 +1213,7 @@ static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
 	status_of(d, s, fig[0], status);
 	bool target = strcmp(status, "target") == 0;
 	if (target)
-		cl_copy(status, sizeof status, "planned");
+		assay_copy(status, sizeof status, "planned");
 	double w = written_number(d->text + last->start, d->text + last->end);
 	for (size_t i = 0; i < nf; i++) {
 		const struct assay_mention *m = cl_mention(d, fig[i]);
@@ -1223,11 +1223,11 @@ static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
 				c.metric))
 			continue;
 		struct head h = {.valid = true, .scale = w > 0 ? last->value / w : 1};
-		cl_copy(h.unit, sizeof h.unit, last->unit);
-		cl_copy(h.per, sizeof h.per, last->per);
+		assay_copy(h.unit, sizeof h.unit, last->unit);
+		assay_copy(h.per, sizeof h.per, last->per);
 		fill_value(d, &c, m, m->type == ASSAY_M_NUMBER ? &h : NULL, fig[i]);
-		cl_copy(c.subject, sizeof c.subject, cl_entity_id(d, (int)grp[i]));
-		cl_copy(c.status, sizeof c.status, status);
+		assay_copy(c.subject, sizeof c.subject, cl_entity_id(d, (int)grp[i]));
+		assay_copy(c.status, sizeof c.status, status);
 		const struct cl_metric_kind *k = cl_kind(c.metric) ? cl_kind(c.metric) : cl_kind(bases[0]);
 		if (!k || k->commodity)
 			cl_commodity(d, s, fig[nf - 1] + 1, s->t1, false, c.commodity);
@@ -1330,7 +1330,7 @@ static void quota_year(const struct cl_doc *d, char out[16])
 			char buf[40];
 			snprintf(buf, sizeof buf, "%04d-%02d/%04d-%02d", y % 10000, mo % 100,
 				 (mo == 1 ? y : y + 1) % 10000, (mo == 1 ? 12 : mo - 1) % 100);
-			cl_copy(out, 16, buf);
+			assay_copy(out, 16, buf);
 			return;
 		}
 	}
@@ -1351,7 +1351,7 @@ static void estimate_year(const struct cl_doc *d, char out[16])
 		for (size_t u = t > 3 ? t - 3 : 0; u < t + 6 && u < d->ntok; u++) {
 			const struct assay_mention *m = cl_mention(d, u);
 			if (m && m->type == ASSAY_M_DATE && strlen(m->id) == 4) {
-				cl_copy(out, 16, m->id);
+				assay_copy(out, 16, m->id);
 				return;
 			}
 		}
@@ -1369,7 +1369,7 @@ static void date_quotas(struct cl_doc *d, size_t from)
 		struct assay_claim *c = &d->out->claims[i];
 		if ((!strcmp(c->metric, "resources") || !strcmp(c->metric, "reserves") ||
 		     !strcmp(c->metric, "grade")) && !c->period[0])
-			cl_copy(c->period, sizeof c->period, ey);
+			assay_copy(c->period, sizeof c->period, ey);
 	}
 	quota_year(d, qy);
 	if (!qy[0])
@@ -1377,7 +1377,7 @@ static void date_quotas(struct cl_doc *d, size_t from)
 	for (size_t i = from; i < d->out->nclaims; i++) {
 		struct assay_claim *c = &d->out->claims[i];
 		if (!strcmp(c->metric, "quota") && (!c->period[0] || strlen(c->period) == 4))
-			cl_copy(c->period, sizeof c->period, qy);
+			assay_copy(c->period, sizeof c->period, qy);
 	}
 }
 

@@ -31,6 +31,7 @@
 
 #include "extract.h"
 #include "mentions.h"
+#include "str.h"
 
 /* ---- the entry points extract.c calls ---- */
 
@@ -286,6 +287,5 @@ int cl_sentence_agreements(struct cl_doc *d, const struct cl_sent *s);
 const struct cl_metric_kind *cl_kind(const char *base);
 /* The element whose symbol is the @n bytes at @s ("Ag", "Cu-Eq"), or NULL. */
 const struct cl_element *cl_element_of(const char *s, size_t n);
-bool cl_copy(char *dst, size_t cap, const char *src);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "claims.h"
 #include "log.h"
@@ -19,17 +20,6 @@ static bool loaded;
 const struct cl_rules *cl_rules(void)
 {
 	return &rules;
-}
-
-bool cl_copy(char *dst, size_t cap, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	return true;
 }
 
 static void parse_phrase(const char *s, struct cl_phrase *p)
@@ -65,80 +55,78 @@ static int split(char *line, char **col)
 	return n;
 }
 
-static int grow(void **arr, size_t n, size_t size)
+/* Room for one more row in a rules table. The tables only grow while the
+ * rules load, one row at a time, so a table's capacity is implied by its
+ * count: none, then 8, then the next power of two. */
+static int grow(void *arr_ptr, size_t n, size_t size)
 {
-	void *p;
+	size_t cap = n ? 8 : 0;
 
-	/* capacity: 8, then doubling whenever n reaches a power of two */
-	if (n && (n < 8 || (n & (n - 1))))
-		return ASSAY_OK;
-	p = realloc(*arr, (n ? n * 2 : 8) * size);
-	if (!p)
-		return ASSAY_ENOMEM;
-	*arr = p;
-	return ASSAY_OK;
+	while (cap < n)
+		cap *= 2;
+	return assay_array_reserve(arr_ptr, &cap, n + 1, size);
 }
 
 static int add_row(const char *file, char **c, int n)
 {
 	if (strcmp(file, "metric_cues.tsv") == 0 && n >= 3) {
-		if (grow((void **)&rules.metric, rules.nmetric, sizeof *rules.metric))
+		if (grow(&rules.metric, rules.nmetric, sizeof *rules.metric))
 			return ASSAY_ENOMEM;
 		struct cl_metric_cue *m = &rules.metric[rules.nmetric++];
 		m->after = strcmp(c[0], "after") == 0;
 		parse_phrase(c[1], &m->p);
-		cl_copy(m->base, sizeof m->base, c[2]);
+		assay_copy(m->base, sizeof m->base, c[2]);
 	} else if (strcmp(file, "metric_kinds.tsv") == 0 && n >= 8) {
-		if (grow((void **)&rules.kinds, rules.nkinds, sizeof *rules.kinds))
+		if (grow(&rules.kinds, rules.nkinds, sizeof *rules.kinds))
 			return ASSAY_ENOMEM;
 		struct cl_metric_kind *k = &rules.kinds[rules.nkinds++];
-		cl_copy(k->base, sizeof k->base, c[0]);
-		cl_copy(k->quantity, sizeof k->quantity, c[1]);
-		cl_copy(k->percent, sizeof k->percent, c[2]);
-		cl_copy(k->money, sizeof k->money, c[3]);
-		cl_copy(k->count, sizeof k->count, c[4]);
-		cl_copy(k->planned, sizeof k->planned, c[5]);
+		assay_copy(k->base, sizeof k->base, c[0]);
+		assay_copy(k->quantity, sizeof k->quantity, c[1]);
+		assay_copy(k->percent, sizeof k->percent, c[2]);
+		assay_copy(k->money, sizeof k->money, c[3]);
+		assay_copy(k->count, sizeof k->count, c[4]);
+		assay_copy(k->planned, sizeof k->planned, c[5]);
 		k->dated = strcmp(c[6], "yes") == 0;
 		k->commodity = strcmp(c[7], "yes") == 0;
 	} else if (strcmp(file, "count_nouns.tsv") == 0 && n >= 3) {
-		if (grow((void **)&rules.counts, rules.ncounts, sizeof *rules.counts))
+		if (grow(&rules.counts, rules.ncounts, sizeof *rules.counts))
 			return ASSAY_ENOMEM;
 		struct cl_count_noun *k = &rules.counts[rules.ncounts++];
-		cl_copy(k->base, sizeof k->base, c[0]);
-		cl_copy(k->noun, sizeof k->noun, c[1]);
-		cl_copy(k->metric, sizeof k->metric, c[2]);
+		assay_copy(k->base, sizeof k->base, c[0]);
+		assay_copy(k->noun, sizeof k->noun, c[1]);
+		assay_copy(k->metric, sizeof k->metric, c[2]);
 	} else if ((strcmp(file, "status_cues.tsv") == 0 ||
 		    strcmp(file, "change_cues.tsv") == 0) && n >= 2) {
 		bool st = file[0] == 's';
 		struct cl_word_cue **arr = st ? &rules.status : &rules.change;
 		size_t *cnt = st ? &rules.nstatus : &rules.nchange;
-		if (grow((void **)arr, *cnt, sizeof **arr))
+		if (grow(arr, *cnt, sizeof **arr))
 			return ASSAY_ENOMEM;
 		struct cl_word_cue *w = &(*arr)[(*cnt)++];
-		cl_copy(w->value, sizeof w->value, c[0]);
+		assay_copy(w->value, sizeof w->value, c[0]);
 		parse_phrase(c[1], &w->p);
 	} else if (strcmp(file, "agreement_cues.tsv") == 0 && n >= 5) {
-		if (grow((void **)&rules.agr, rules.nagr, sizeof *rules.agr))
+		if (grow(&rules.agr, rules.nagr, sizeof *rules.agr))
 			return ASSAY_ENOMEM;
 		struct cl_agr_cue *a = &rules.agr[rules.nagr++];
 		a->noun = strcmp(c[0], "noun") == 0;
 		parse_phrase(c[1], &a->p);
-		cl_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
-		cl_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
-		cl_copy(a->objects, sizeof a->objects, c[4]);
+		assay_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
+		assay_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
+		assay_copy(a->objects, sizeof a->objects, c[4]);
 	} else if (strcmp(file, "elements.tsv") == 0 && n >= 2) {
-		if (grow((void **)&rules.elements, rules.nelements, sizeof *rules.elements))
+		if (grow(&rules.elements, rules.nelements, sizeof *rules.elements))
 			return ASSAY_ENOMEM;
 		struct cl_element *e = &rules.elements[rules.nelements++];
-		cl_copy(e->symbol, sizeof e->symbol, c[0]);
-		cl_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
+		assay_copy(e->symbol, sizeof e->symbol, c[0]);
+		assay_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
 	} else if (strcmp(file, "org_words.tsv") == 0 && n >= 2) {
 		if (cl_org_word_add(c[0], c[1]))
 			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	} else if (strcmp(file, "end_headings.tsv") == 0) {
-		if (grow((void **)&rules.end_headings, rules.nend, sizeof *rules.end_headings))
+		if (grow(&rules.end_headings, rules.nend, sizeof *rules.end_headings))
 			return ASSAY_ENOMEM;
-		cl_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
+		assay_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
 	} else {
 		assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "assay.h"
 #include "claims.h"
 
@@ -78,7 +79,7 @@ static void wt_add(const char *w, unsigned cls)
 	while (wt_hash[i] && !(wt_hash[i] == h && strcmp(wt[i].w, w) == 0))
 		i = (i + 1) & (WT_SIZE - 1);
 	wt_hash[i] = h;
-	cl_copy(wt[i].w, sizeof wt[i].w, w);
+	assay_copy(wt[i].w, sizeof wt[i].w, w);
 	wt[i].cls |= cls;
 }
 
@@ -173,16 +174,11 @@ static enum cl_block_kind block_kind(const char *p, size_t n)
 	return CB_PARA;
 }
 
-static int push(void **arr, size_t *n, size_t *cap, size_t size)
+/* One more item at the end of the array at @arr_ptr (&items): *n grows. */
+static int push(void *arr_ptr, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		void *p = realloc(*arr, nc * size);
-		if (!p)
-			return ASSAY_ENOMEM;
-		*arr = p;
-		*cap = nc;
-	}
+	if (assay_array_reserve(arr_ptr, cap, *n + 1, size))
+		return ASSAY_ENOMEM;
 	(*n)++;
 	return ASSAY_OK;
 }
@@ -204,7 +200,7 @@ static int build_blocks(struct cl_doc *d)
 			b--;
 		if (a == b)
 			continue;
-		if (push((void **)&d->blk, &d->nblk, &cap, sizeof *d->blk))
+		if (push(&d->blk, &d->nblk, &cap, sizeof *d->blk))
 			return ASSAY_ENOMEM;
 		struct cl_block *k = &d->blk[d->nblk - 1];
 		k->start = a;
@@ -254,7 +250,7 @@ static inline bool apostrophe_at(const char *t, size_t p, size_t end, size_t *le
 
 static int push_tok(struct cl_doc *d, size_t *cap, size_t a, size_t b, enum cl_tok_kind kind)
 {
-	if (push((void **)&d->tok, &d->ntok, cap, sizeof *d->tok))
+	if (push(&d->tok, &d->ntok, cap, sizeof *d->tok))
 		return ASSAY_ENOMEM;
 	struct cl_tok *k = &d->tok[d->ntok - 1];
 	memset(k, 0, sizeof *k);
@@ -428,7 +424,7 @@ static int split_block(const char *t, size_t a, size_t b, struct assay_span **ou
 		}
 		if (!end)
 			continue;
-		if (push((void **)out, n, cap, sizeof **out))
+		if (push(out, n, cap, sizeof **out))
 			return ASSAY_ENOMEM;
 		(*out)[*n - 1] = (struct assay_span){s, p, row};
 		s = p + 1;
@@ -793,7 +789,7 @@ void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, siz
 	}
 	if (!c && !local)
 		c = d->main_commodity;
-	cl_copy(out, 32, c ? c : "");
+	assay_copy(out, 32, c ? c : "");
 }
 
 /* Ids equal but for hyphens ("slamexploration" of "SLAMExploration Ltd."). */
@@ -883,7 +879,7 @@ static void find_main_commodity(struct cl_doc *d)
 				while (j < nt && strcmp(t[j].id, tm[i].id))
 					j++;
 				if (j == nt && nt < 32) {
-					cl_copy(title_ids[j], sizeof title_ids[j], tm[i].id);
+					assay_copy(title_ids[j], sizeof title_ids[j], tm[i].id);
 					t[nt++] = (struct tally){title_ids[j], 0, 0};
 				}
 				if (j < nt)
@@ -894,7 +890,7 @@ static void find_main_commodity(struct cl_doc *d)
 	for (size_t j = 0; j < nt; j++)
 		if (t[j].score > best) {
 			best = t[j].score;
-			cl_copy(d->main_commodity, sizeof d->main_commodity, t[j].id);
+			assay_copy(d->main_commodity, sizeof d->main_commodity, t[j].id);
 		}
 }
 
@@ -914,7 +910,7 @@ bool cl_mention_commodity(const struct cl_doc *d, const struct assay_mention *me
 		return false;
 	for (size_t i = 0; i < n && !found; i++)
 		if (m[i].type == ASSAY_M_COMMODITY)
-			found = cl_copy(out, 32, m[i].id);
+			found = assay_copy(out, 32, m[i].id);
 	free(m);
 	return found;
 }
@@ -925,14 +921,8 @@ int cl_push_claim(struct cl_doc *d, const struct assay_claim *c)
 {
 	struct assay_extraction *x = d->out;
 
-	if (x->nclaims >= d->ccap) {
-		size_t nc = x->nclaims ? x->nclaims * 2 : 16;
-		void *p = realloc(x->claims, nc * sizeof *x->claims);
-		if (!p)
-			return ASSAY_ENOMEM;
-		x->claims = p;
-		d->ccap = nc;
-	}
+	if (assay_array_reserve(&x->claims, &d->ccap, x->nclaims + 1, sizeof *x->claims))
+		return ASSAY_ENOMEM;
 	x->claims[x->nclaims++] = *c;
 	return ASSAY_OK;
 }
@@ -941,14 +931,9 @@ int cl_push_agreement(struct cl_doc *d, const struct assay_agreement *a)
 {
 	struct assay_extraction *x = d->out;
 
-	if (x->nagreements >= d->acap) {
-		size_t nc = x->nagreements ? x->nagreements * 2 : 8;
-		void *p = realloc(x->agreements, nc * sizeof *x->agreements);
-		if (!p)
-			return ASSAY_ENOMEM;
-		x->agreements = p;
-		d->acap = nc;
-	}
+	if (assay_array_reserve(&x->agreements, &d->acap, x->nagreements + 1,
+				sizeof *x->agreements))
+		return ASSAY_ENOMEM;
 	x->agreements[x->nagreements++] = *a;
 	return ASSAY_OK;
 }
@@ -1008,7 +993,7 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 	for (size_t i = 0; i < n; i++) {
 		if (sp[i].end <= sp[i].start || sp[i].end > d->len)
 			continue;
-		if (push((void **)&d->sent, &d->nsent, &cap, sizeof *d->sent))
+		if (push(&d->sent, &d->nsent, &cap, sizeof *d->sent))
 			return ASSAY_ENOMEM;
 		struct cl_sent *s = &d->sent[d->nsent - 1];
 		s->start = sp[i].start;
@@ -1031,7 +1016,7 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 		if (ordinal_part(d, t)) { /* "the second half of the year": a time */
 			d->tok[t].kind = CT_WORD;
 			d->tok[t].m = -1;
-			cl_copy(d->tok[t].w, sizeof d->tok[t].w, "half");
+			assay_copy(d->tok[t].w, sizeof d->tok[t].w, "half");
 		}
 	return ASSAY_OK;
 }
@@ -1084,7 +1069,7 @@ static int list_numbers(struct cl_doc *d)
 		for (size_t t = d->sent[i].t0; t < d->sent[i].t1; t++) {
 			if (!list_number(d, &d->sent[i], t))
 				continue;
-			if (push((void **)&at, &extra, &cap, sizeof *at)) {
+			if (push(&at, &extra, &cap, sizeof *at)) {
 				free(at);
 				return ASSAY_ENOMEM;
 			}

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "assay.h"
 #include "extract.h"
 #include "log.h"
@@ -70,14 +71,8 @@ bool rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
 
 int mvec_push(struct mvec *mv, const struct assay_mention *m)
 {
-	if (mv->n == mv->cap) {
-		size_t cap = mv->cap ? mv->cap * 2 : 64;
-		struct assay_mention *v = realloc(mv->v, cap * sizeof *v);
-		if (!v)
-			return ASSAY_ENOMEM;
-		mv->v = v;
-		mv->cap = cap;
-	}
+	if (assay_array_reserve(&mv->v, &mv->cap, mv->n + 1, sizeof *mv->v))
+		return ASSAY_ENOMEM;
 	mv->v[mv->n++] = *m;
 	return ASSAY_OK;
 }

@@ -22,6 +22,7 @@
 #include "hash.h"
 #include "log.h"
 #include "recog.h"
+#include "utf8.h"
 
 enum entry_type { E_COUNTRY, E_ORG, E_COMMODITY, E_BLOCK };
 enum case_rule { CASE_ANY, CASE_CAPITAL, CASE_EXACT };
@@ -444,26 +445,13 @@ void gaz_free(void)
 	nentries = nguards = npats = nbuckets = 0;
 }
 
-static bool first_is_upper(const char *s, size_t n)
-{
-	utf8proc_int32_t cp;
-
-	if (!n)
-		return false;
-	if ((unsigned char)s[0] < 0x80)
-		return isupper((unsigned char)s[0]);
-	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) < 0)
-		return false;
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-}
-
 static bool case_ok(const struct entry *e, const char *s, size_t n)
 {
 	switch (e->rule) {
 	case CASE_EXACT:
 		return strlen(e->alias) == n && memcmp(e->alias, s, n) == 0;
 	case CASE_CAPITAL:
-		return first_is_upper(s, n);
+		return assay_utf8_upper(s, n);
 	default:
 		return true;
 	}

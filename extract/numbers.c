@@ -65,7 +65,7 @@ static struct word_set frac_set;
 
 static void frac_set_init(void)
 {
-	const struct phrase_table *tb = table(T_FRACTIONS);
+	const struct phrase_table *tb = phrase_table_of(T_FRACTIONS);
 	int n = 0;
 
 	for (size_t i = 0; i < tb->n && n < 32; i++) {

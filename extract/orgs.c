@@ -25,6 +25,7 @@
 #include "assay.h"
 #include "claims.h"
 #include "recog.h"
+#include "utf8.h"
 
 enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
        R_GENERIC = 32, R_GOV = 64, R_SITE = 128 };
@@ -100,16 +101,11 @@ static bool word_byte(unsigned char c)
 	       c == '/';
 }
 
+/* A capital letter or a digit before a letter: "3M" is a name, "110" is not. */
 static bool upper_at(const char *t, size_t len, size_t p)
 {
-	utf8proc_int32_t cp;
-
-	if ((unsigned char)t[p] < 0x80) /* "3M" is a name, "110" is not */
-		return isupper((unsigned char)t[p]) ||
-		       (isdigit((unsigned char)t[p]) && p + 1 < len && isalpha((unsigned char)t[p + 1]));
-	if (utf8proc_iterate((const utf8proc_uint8_t *)t + p, (utf8proc_ssize_t)(len - p), &cp) < 0)
-		return false;
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+	return assay_utf8_upper(t + p, len - p) ||
+	       (isdigit((unsigned char)t[p]) && p + 1 < len && isalpha((unsigned char)t[p + 1]));
 }
 
 /* The word at @p (a word byte that is no punctuation); *next after it. */
@@ -272,9 +268,9 @@ static void add_org(struct found *f, size_t s, size_t e, size_t core_e, const ch
 	o = &f->org[f->norg++];
 	o->s = s;
 	o->e = e;
-	cl_copy(o->kind, sizeof o->kind, kind);
+	assay_copy(o->kind, sizeof o->kind, kind);
 	if (id && *id)
-		cl_copy(o->id, sizeof o->id, id);
+		assay_copy(o->id, sizeof o->id, id);
 	else
 		slug(f->t + s, core_e - s, o->id, &f->rc);
 	if (!o->id[0]) {
@@ -647,10 +643,10 @@ static int push_org(struct mvec *out, const struct org *o)
 	m.type = ASSAY_M_ORG;
 	m.start = o->s;
 	m.end = o->e;
-	cl_copy(m.id, sizeof m.id, o->id);
-	cl_copy(m.kind, sizeof m.kind, o->kind);
+	assay_copy(m.id, sizeof m.id, o->id);
+	assay_copy(m.kind, sizeof m.kind, o->kind);
 	if (o->gov)
-		cl_copy(m.form, sizeof m.form, "government");
+		assay_copy(m.form, sizeof m.form, "government");
 	return mvec_push(out, &m);
 }
 

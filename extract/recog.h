@@ -59,7 +59,7 @@ struct phrase {
 
 struct phrase_table {
 	struct phrase *v;
-	size_t n;
+	size_t n, cap;
 	char *blob; /* the parsed copy of the data the rows point into */
 	/* rows by their first (last) byte folded to lower case: indexes into
 	 * v, rows first[f[c]] .. first[f[c+1]-1] start with c */
@@ -75,7 +75,7 @@ enum table_id {
 
 int tables_load(void);
 void tables_free(void);
-const struct phrase_table *table(enum table_id t);
+const struct phrase_table *phrase_table_of(enum table_id t);
 /* The longest row of @t written at text[pos..len) and ending at a word
  * end; its length in *n. NULL if none. */
 const struct phrase *phrase_at(enum table_id t, const char *text, size_t len,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "mentions.h"
 #include "recog.h"
@@ -51,14 +52,8 @@ static int push_span(struct spans *sp, const char *text, size_t s, size_t e, boo
 		e--;
 	if (s == e)
 		return ASSAY_OK;
-	if (sp->n == sp->cap) {
-		size_t cap = sp->cap ? sp->cap * 2 : 32;
-		struct assay_span *v = realloc(sp->v, cap * sizeof *v);
-		if (!v)
-			return ASSAY_ENOMEM;
-		sp->v = v;
-		sp->cap = cap;
-	}
+	if (assay_array_reserve(&sp->v, &sp->cap, sp->n + 1, sizeof *sp->v))
+		return ASSAY_ENOMEM;
 	sp->v[sp->n].start = s;
 	sp->v[sp->n].end = e;
 	sp->v[sp->n].table_row = row;

@@ -74,9 +74,9 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 		const struct assay_mention *m = cl_mention(d, t);
 		const char *w = d->tok[t].w;
 		if (m && m->type == ASSAY_M_COMMODITY && !col->commodity[0])
-			cl_copy(col->commodity, sizeof col->commodity, m->id);
+			assay_copy(col->commodity, sizeof col->commodity, m->id);
 		if (m && m->type == ASSAY_M_DATE && strlen(m->id) >= 4 && !col->period[0])
-			cl_copy(col->period, sizeof col->period, m->id);
+			assay_copy(col->period, sizeof col->period, m->id);
 		if (d->tok[t].kind == CT_NUMBER && d->tok[t].num >= 1900 && d->tok[t].num < 2100)
 			snprintf(col->period, sizeof col->period, "%.0f", d->tok[t].num);
 		if (m && m->type == ASSAY_M_NUMBER && m->value >= 1900 && m->value < 2100 &&
@@ -85,7 +85,7 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 		if (!strcmp(w, "share") || !strcmp(w, "%") || !strcmp(w, "percent") || !strcmp(w, "pct"))
 			col->percent = true;
 		if (!strncmp(w, "ton", 3) || !strcmp(w, "t") || !strcmp(w, "mt") || !strcmp(w, "kt"))
-			cl_copy(col->unit, sizeof col->unit, "t");
+			assay_copy(col->unit, sizeof col->unit, "t");
 		if (!strcmp(w, "kt") || !strcmp(w, "thousand") || !strcmp(w, "000"))
 			col->scale = 1e3;
 		if (!strcmp(w, "mt") || !strcmp(w, "million") || !strcmp(w, "mln"))
@@ -96,15 +96,15 @@ static void header_column(const struct cl_doc *d, const struct cell *c, struct c
 			size_t n = cl_phrase_at(d, t, c->t1, &r->metric[i].p);
 			if (n > best) { /* the longest cue: "processing capacity" */
 				best = n;
-				cl_copy(base, sizeof base, r->metric[i].base);
+				assay_copy(base, sizeof base, r->metric[i].base);
 			}
 		}
 		if (best)
-			cl_copy(col->base, sizeof col->base, base);
+			assay_copy(col->base, sizeof col->base, base);
 		cl_cue_range(r->status, r->nstatus, sizeof *r->status, w, &lo, &hi);
 		for (size_t i = lo; !col->status[0] && i < hi; i++)
 			if (cl_phrase_at(d, t, c->t1, &r->status[i].p))
-				cl_copy(col->status, sizeof col->status, r->status[i].value);
+				assay_copy(col->status, sizeof col->status, r->status[i].value);
 	}
 	grade_column(d, c, col);
 }
@@ -127,12 +127,12 @@ static void grade_column(const struct cl_doc *d, const struct cell *c, struct co
 		return;
 	if (!col->percent && !per_ton)
 		return;
-	cl_copy(col->base, sizeof col->base, "grade");
+	assay_copy(col->base, sizeof col->base, "grade");
 	if (el && !col->commodity[0])
-		cl_copy(col->commodity, sizeof col->commodity, el->commodity);
+		assay_copy(col->commodity, sizeof col->commodity, el->commodity);
 	if (per_ton) {
 		col->percent = false;
-		cl_copy(col->unit, sizeof col->unit, "g/t");
+		assay_copy(col->unit, sizeof col->unit, "g/t");
 	}
 }
 
@@ -158,17 +158,17 @@ static bool cell_figure(const struct cl_doc *d, const struct cell *c, const stru
 			cl->value = m->value;
 			cl->value_max = m->value_max;
 			cl->has_max = m->has_max;
-			cl_copy(cl->qualifier, sizeof cl->qualifier, m->qualifier[0] ? m->qualifier : "eq");
-			cl_copy(cl->unit, sizeof cl->unit, m->unit);
+			assay_copy(cl->qualifier, sizeof cl->qualifier, m->qualifier[0] ? m->qualifier : "eq");
+			assay_copy(cl->unit, sizeof cl->unit, m->unit);
 			if (m->type == ASSAY_M_NUMBER) {
 				cl->value *= col->scale;
 				cl->value_max *= col->scale;
-				cl_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
+				assay_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
 			}
 		} else if (k->kind == CT_NUMBER) {
 			cl->value = k->num * col->scale;
-			cl_copy(cl->qualifier, sizeof cl->qualifier, "eq");
-			cl_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
+			assay_copy(cl->qualifier, sizeof cl->qualifier, "eq");
+			assay_copy(cl->unit, sizeof cl->unit, col->percent ? "%" : col->unit);
 		} else {
 			continue;
 		}
@@ -207,11 +207,11 @@ static int row_claims(struct cl_doc *d, const struct cl_block *k, const struct c
 			metric = mk->money;
 		if (!metric || !strcmp(metric, "-"))
 			continue;
-		cl_copy(cl.metric, sizeof cl.metric, metric);
-		cl_copy(cl.subject, sizeof cl.subject, subj);
-		cl_copy(cl.commodity, sizeof cl.commodity, mk->commodity ? cols[j].commodity : "");
-		cl_copy(cl.period, sizeof cl.period, mk->dated ? cols[j].period : "");
-		cl_copy(cl.status, sizeof cl.status,
+		assay_copy(cl.metric, sizeof cl.metric, metric);
+		assay_copy(cl.subject, sizeof cl.subject, subj);
+		assay_copy(cl.commodity, sizeof cl.commodity, mk->commodity ? cols[j].commodity : "");
+		assay_copy(cl.period, sizeof cl.period, mk->dated ? cols[j].period : "");
+		assay_copy(cl.status, sizeof cl.status,
 			!strcmp(cols[j].status, "target") ? "planned" :
 			cols[j].status[0] ? cols[j].status : "actual");
 		cl.evidence = (struct assay_evidence){k->start, k->end};
@@ -237,14 +237,14 @@ static void from_caption(const struct cl_doc *d, const struct cl_block *k, struc
 		struct column *col = &cols[j];
 		if (col->base[0] || !col->period[0])
 			continue;
-		cl_copy(col->base, sizeof col->base, cap.base);
+		assay_copy(col->base, sizeof col->base, cap.base);
 		if (!col->unit[0]) {
-			cl_copy(col->unit, sizeof col->unit, cap.unit);
+			assay_copy(col->unit, sizeof col->unit, cap.unit);
 			col->scale = cap.scale;
 		}
 		col->percent |= cap.percent;
 		if (cap.commodity[0])
-			cl_copy(col->commodity, sizeof col->commodity, cap.commodity);
+			assay_copy(col->commodity, sizeof col->commodity, cap.commodity);
 	}
 }
 
@@ -263,7 +263,7 @@ int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1)
 	for (size_t j = 0; j < ncols; j++) {
 		header_column(d, &c[j], &cols[j]);
 		if (!common[0] && cols[j].commodity[0])
-			cl_copy(common, sizeof common, cols[j].commodity);
+			assay_copy(common, sizeof common, cols[j].commodity);
 	}
 	if (!common[0] && b0 > 0 && d->blk[b0 - 1].s1 > d->blk[b0 - 1].s0) {
 		const struct cl_sent *s = &d->sent[d->blk[b0 - 1].s1 - 1];
@@ -271,7 +271,7 @@ int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1)
 	}
 	for (size_t j = 0; j < ncols; j++)
 		if (!cols[j].commodity[0])
-			cl_copy(cols[j].commodity, sizeof cols[j].commodity, common);
+			assay_copy(cols[j].commodity, sizeof cols[j].commodity, common);
 	if (b0 > 0)
 		from_caption(d, &d->blk[b0 - 1], cols, ncols);
 	for (b++; b < b1; b++)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "assay.h"
 #include "recog.h"
 
@@ -299,18 +300,15 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 	return best;
 }
 
-const struct phrase_table *table(enum table_id t)
+const struct phrase_table *phrase_table_of(enum table_id t)
 {
 	return &tables[t];
 }
 
 static int table_push(struct phrase_table *tb, const struct phrase *p)
 {
-	struct phrase *v = realloc(tb->v, (tb->n + 1) * sizeof *v);
-
-	if (!v)
+	if (assay_array_reserve(&tb->v, &tb->cap, tb->n + 1, sizeof *tb->v))
 		return ASSAY_ENOMEM;
-	tb->v = v;
 	tb->v[tb->n++] = *p;
 	return ASSAY_OK;
 }
