@@ -109,6 +109,15 @@ static void quota_over(const struct cl_doc *d, size_t l, size_t u, char base[16]
 	}
 }
 
+/* "The new price for high grade zinc is 37 cents": a cue that gives no
+ * metric for money ("grade") describes the metal, not the figure. */
+static bool base_fits(const char *base, const struct assay_mention *m)
+{
+	const struct cl_metric_kind *k = cl_kind(base);
+
+	return !k || m->type != ASSAY_M_MONEY || m->price_per[0] || strcmp(k->money, "-") != 0;
+}
+
 /* The nearest cue before the figure; *at its first token. */
 static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], size_t *at)
 {
@@ -116,7 +125,7 @@ static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], 
 
 	for (size_t u = f; u-- > l;) {
 		const struct cl_metric_cue *c = metric_cue_at(d, u, f, false, &len);
-		if (!c)
+		if (!c || (cl_mention(d, f) && !base_fits(c->base, cl_mention(d, f))))
 			continue;
 		/* a longer cue covering this one wins: "deposit holds" over "holds" */
 		for (size_t v = u; v-- > l && v + 2 >= u;) {
@@ -844,6 +853,13 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 		opens = of_deposit(metric) && a + 1 < f && (d->tok[a + 1].cls & CW_DEPOSIT);
 	else if (cl_mention(d, a) && cl_mention(d, a)->type == ASSAY_M_COMMODITY)
 		opens = a + 1 < f && (d->tok[a + 1].cls & CW_CUE_METRIC);
+	else if (cl_mention(d, f)->type == ASSAY_M_QUANTITY && d->tok[a].kind == CT_WORD) {
+		/* "Crude output increased to 98,600 tons", not "Consumption by
+		 * brass mills increased": a tonnage that opens on its metric */
+		size_t c = (d->tok[a].cls & CW_CUE_METRIC) ? a : a + 1;
+		opens = c < f && d->tok[c].kind == CT_WORD && (d->tok[c].cls & CW_CUE_METRIC) &&
+			(c == a || !d->tok[c].upper) && !cl_word_is(d, c + 1, "by");
+	}
 	/* a wire story goes on about the company it named: "One intersection
 	 * graded 0.33 ounce gold a short ton", after "Lac Minerals said ..." */
 	if (!opens && d->focus.any >= 0 && s->block <= d->focus.any_block + 1 &&
@@ -858,8 +874,8 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 	if (d->focus.any < 0 || s->block > d->focus.any_block + 1)
 		return -1;
 	for (size_t u = s->t0; u < s->t1; u++) {
-		if (cl_is_entity(d, u))
-			return -1;
+		if (cl_is_entity(d, u) && !d->tok[u].modifier)
+			return -1; /* "37 U.S. cents" names no one else */
 		for (size_t i = 0; u < f && many[i]; i++)
 			if (cl_word_is(d, u, many[i]))
 				return -1;
@@ -1054,7 +1070,7 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 			const struct assay_mention *cm = cl_mention(d, u);
 			if (cm && cm->type == ASSAY_M_MONEY)
 				break; /* the figure before speaks of its own metal */
-			if (cm && cm->type == ASSAY_M_COMMODITY) {
+			if (cm && cm->type == ASSAY_M_COMMODITY && !cl_accessory_metal(d, u)) {
 				assay_copy(c->commodity, sizeof c->commodity, cm->id);
 				break;
 			}
@@ -1113,6 +1129,26 @@ static bool unit_cost(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 	return false;
 }
 
+/* "Special high grade now costs 37-1/2 U.S. cents": what a product
+ * costs its buyer is its price. */
+static bool costs_verb(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	size_t u = f;
+
+	/* "costs 37-1/2 U.S. cents and 50 Canadian cents": both */
+	if (u > s->t0 + 1 && (cl_word_is(d, u - 1, "and") || cl_word_is(d, u - 1, "or")))
+		for (size_t v = u - 1; v > s->t0 && v + 4 > u; v--)
+			if (cl_mention(d, v - 1) && cl_mention(d, v - 1)->type == ASSAY_M_MONEY) {
+				u = v - 1;
+				break;
+			}
+	while (u > s->t0 && (cl_word_is(d, u - 1, "now") || cl_word_is(d, u - 1, "about")))
+		u--;
+	return u > s->t0 + 1 && cl_word_is(d, u - 1, "costs") && d->tok[u - 2].kind != CT_PUNCT &&
+	       !(d->tok[u - 2].kind == CT_WORD && (d->tok[u - 2].cls & CW_STOPNP)) && !cl_word_is(d, u - 2, "the") &&
+	       !cl_word_is(d, u - 2, "of") && !cl_word_is(d, u - 2, "total");
+}
+
 static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, size_t l, size_t r,
 			 struct head *h)
 {
@@ -1141,6 +1177,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 			continue;
 		if (!strcmp(c.metric, "price") && unit_cost(d, s, f))
 			assay_copy(c.metric, sizeof c.metric, "cost");
+		else if (!strcmp(c.metric, "cost") && costs_verb(d, s, f))
+			assay_copy(c.metric, sizeof c.metric, "price");
 		assay_copy(c.status, sizeof c.status, status);
 		assay_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {

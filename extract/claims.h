@@ -272,6 +272,7 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s);
 const char *cl_entity_id(const struct cl_doc *d, int t);
 /* Commodity for token range [a,b) of sentence @s: sentence > block >
  * section > article; "" if none. @local: only the sentence. */
+bool cl_accessory_metal(const struct cl_doc *d, size_t t);
 void cl_commodity(const struct cl_doc *d, const struct cl_sent *s, size_t a, size_t b,
 		  bool local, char out[32]);
 /* The commodity a mention names after its first word ("Southern Copper",

@@ -675,7 +675,8 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 		if (m && m->type == ASSAY_M_COUNTRY && !d->tok[u - 1].paren && u < s->t1 &&
 		    d->tok[u].kind == CT_WORD && !d->tok[u].upper &&
 		    (cl_word_is(d, u, "producers") || cl_word_is(d, u, "smelters") ||
-		     cl_word_is(d, u, "refiners") || cl_word_is(d, u, "mines") ||
+		     cl_word_is(d, u, "refiners") || cl_word_is(d, u, "refineries") ||
+		     cl_word_is(d, u, "mines") ||
 		     cl_word_is(d, u, "industry") || cl_word_is(d, u, "fabricators") ||
 		     cl_word_is(d, u, "mills") || cl_word_is(d, u, "plants")))
 			return (int)u - 1;
@@ -739,6 +740,20 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 
 /* ---- context: commodity ---- */
 
+/* "galvanizing grade alloyed with controlled lead and aluminum
+ * additions": a metal added to the product is not the product. */
+bool cl_accessory_metal(const struct cl_doc *d, size_t t)
+{
+	for (size_t u = t; u > 0 && u + 5 > t; u--) {
+		const struct cl_tok *k = &d->tok[u - 1];
+		if (k->kind == CT_PUNCT)
+			return false;
+		if (cl_word_is(d, u - 1, "with") || cl_word_is(d, u - 1, "containing"))
+			return u - 1 > 0 && d->tok[u - 2].kind != CT_PUNCT;
+	}
+	return false;
+}
+
 static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size_t near)
 {
 	const char *best = NULL;
@@ -746,7 +761,7 @@ static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size
 
 	for (size_t t = a; t < b; t++) {
 		const struct assay_mention *m = cl_mention(d, t);
-		if (!m || m->type != ASSAY_M_COMMODITY)
+		if (!m || m->type != ASSAY_M_COMMODITY || cl_accessory_metal(d, t))
 			continue;
 		size_t dist = t > near ? 2 * (t - near) : near - t; /* before the figure first */
 		if (dist < bestd) {
