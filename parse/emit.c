@@ -32,6 +32,7 @@
 #define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
 #define NOTICE_BLOCK 300 /* longer blocks are never browser notices */
 #define REPEAT_MIN 40
+#define NAMED_AWAY_MIN 400 /* bytes of paragraphs a top must hold to distrust names */
 #define LINK_NOTE 25    /* bytes of own words that make a link a reference */   /* bytes of a block whose second copy is dropped */
 
 struct emitter {
@@ -41,7 +42,8 @@ struct emitter {
 	enum assay_block_kind kind;
 	bool kind_set, after_br, after_related;
 	int in_link, quote;
-	uint32_t top_text;
+	uint32_t top_text, top_ptext;
+	bool named_away; /* the top's paragraphs are nearly all in furniture */
 	struct assay_block *blocks;
 	size_t nblocks, capb;
 	struct assay_table *tables;
@@ -247,8 +249,13 @@ static bool dropped(const struct emitter *e, const struct ninfo *ni)
 {
 	if (!ni || (ni->flags & (NI_SKIP | NI_GALLERY)))
 		return true;
+	/* a furniture name inside the story is believed, unless the element
+	 * is most of the story, or the story's paragraphs all sit in such
+	 * names (a forum thread of "comment" posts, a live ticker's entries) */
 	if (ni->flags & NI_FURN)
-		return !(ni->text * 10 > e->top_text * 6 && ni->link * 10 < ni->text * 3);
+		return !(ni->link * 10 < ni->text * 3 &&
+			 (ni->text * 10 > e->top_text * 6 ||
+			  (e->named_away && ni->ptext * 2 > ni->text)));
 	/* a caption is a line under a photo; one that reads as a paragraph
 	 * of its own carries the lead or the story */
 	if ((ni->flags & NI_CAPTION) && ni->text < CAPTION_TEXT)
@@ -264,8 +271,11 @@ static bool dropped(const struct emitter *e, const struct ninfo *ni)
 	if (ni->media && !ni->blocks && !(ni->flags & NI_PARA) &&
 	    (ni->tag->flags & (TAG_BLOCK | TAG_HEADING)) == TAG_BLOCK)
 		return true;
+	/* a list of links, unless it holds most of the story's paragraphs
+	 * (a recipe's steps inside a <main> full of menus) */
 	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
-	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL))
+	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL) &&
+	    !(ni->ptext * 2 > e->top_ptext))
 		return true;
 	return false;
 }
@@ -628,6 +638,8 @@ int parse_emit(struct parse_ctx *c, struct assay_doc *d)
 
 	e.c = c;
 	e.top_text = ti ? ti->text : 0;
+	e.top_ptext = ti ? ti->ptext : 0;
+	e.named_away = ti && ti->ptext >= NAMED_AWAY_MIN && ti->good * 4 < ti->ptext;
 	for (size_t i = 0; i < c->nkeep && rc == ASSAY_OK; i++)
 		rc = emit_subtree(&e, c->keep[i]);
 	if (rc == ASSAY_OK)

@@ -64,6 +64,8 @@ static const struct tag_def tag_table[] = {
 	{"p", B | TAG_PARA, 0},
 	{"picture", TAG_SKIP, 0},
 	{"pre", B | TAG_PARA | C, 3},
+	{"rp", TAG_SKIP, 0}, /* ruby: the reading over a word (furigana), */
+	{"rt", TAG_SKIP, 0}, /* not words of the text */
 	{"script", TAG_SKIP, 0},
 	{"section", B | TAG_PARA | C, 3},
 	{"select", TAG_SKIP, 0},
