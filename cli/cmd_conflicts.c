@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "filter.h"
 #include "log.h"
 #include "rows.h"
 #include "store.h"
@@ -16,14 +17,17 @@
 
 static const char conflicts_usage[] =
 	"usage: assay conflicts [--format table|csv|jsonl] [--subject ID] [--metric M]\n"
-	"                       [--within-story | --any-story] [--open]\n"
+	"                       [--commodity C] [--since DATE] [--until DATE]\n"
+	"                       [--min-stories N] [--state S] [--open]\n"
+	"                       [--within-story | --any-story]\n"
 	"\n"
 	"Lists where sources disagree: figures of one key whose intervals do not\n"
 	"meet, and agreements between the same parties with contradicting statuses.\n"
 	"A group needs sources from two or more stories; --within-story lists the\n"
 	"stories that contradict themselves instead, --any-story both. A group is\n"
 	"resolved when editors kept one figure and rejected the others; --open\n"
-	"leaves resolved groups out. CSV columns: doc/cli.md.\n";
+	"leaves resolved groups out. CSV columns: doc/exports.md.\n"
+	"\n";
 
 static const char *const head[] = {"group", "kind", "what", "figure / status", "id",
 	"stories", "first source", "evidence"};
@@ -128,11 +132,10 @@ static int on_end(void *ctx, const struct assay_conflict *g)
 
 int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {
-		{"subject", required_argument, NULL, 'S'}, {"metric", required_argument, NULL, 'm'},
+	static const struct option opts[] = {CLI_FILTER_OPTIONS,
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
 		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
-		{"open", no_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+		{NULL, 0, NULL, 0}};
 	struct assay_claim_filter f = {0};
 	struct out o = {.fmt = CLI_FMT_TABLE};
 	struct assay_store *s;
@@ -140,19 +143,25 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		int took = cli_filter_option(c, optarg, "conflicts", &f, &f.open);
+
+		if (took < 0)
+			return CLI_FATAL;
+		if (took)
+			continue;
 		switch (c) {
-		case 'S': f.subject = optarg; break;
-		case 'm': f.metric = optarg; break;
 		case 'w': f.stories = ASSAY_GROUPS_WITHIN; break;
 		case 'a': f.stories = ASSAY_GROUPS_ANY; break;
-		case 'o': f.open = true; break;
 		case 'f':
 			if (!cli_parse_format(optarg, &o.fmt)) {
 				assay_err("conflicts: --format %s: use table, csv or jsonl", optarg);
 				return CLI_FATAL;
 			}
 			break;
-		case 'h': fputs(conflicts_usage, stdout); return CLI_OK;
+		case 'h':
+			fputs(conflicts_usage, stdout);
+			fputs(cli_filter_usage, stdout);
+			return CLI_OK;
 		default: fputs(conflicts_usage, stderr); return CLI_FATAL;
 		}
 	}

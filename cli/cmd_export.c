@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "filter.h"
 #include "log.h"
 #include "rows.h"
 #include "store.h"
@@ -20,9 +21,12 @@
 
 static const char export_usage[] =
 	"usage: assay export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]\n"
-	"                    [--within-story | --any-story] [--open]   (conflicts)\n"
+	"                    [--subject ID] [--metric M] [--commodity C] [--since DATE]\n"
+	"                    [--until DATE] [--min-stories N] [--state S] [--open]\n"
+	"                    [--within-story | --any-story]   (conflicts)\n"
 	"\n"
-	"CSV is one record per figure and source; doc/cli.md lists the columns.\n";
+	"CSV is one record per figure and source; doc/exports.md lists the columns.\n"
+	"The filters apply to claims, agreements and conflicts:\n";
 
 struct ex {
 	FILE *out;
@@ -128,9 +132,9 @@ static int run_export(struct assay_store *s, const char *what, struct ex *x)
 									: CLI_ROWS_CONFLICT);
 	}
 	if (!strcmp(what, "claims"))
-		return assay_store_claims(s, NULL, ex_claim, x);
+		return assay_store_claims(s, &x->f, ex_claim, x);
 	if (!strcmp(what, "agreements"))
-		return assay_store_agreements(s, NULL, ex_agreement, x);
+		return assay_store_agreements(s, &x->f, ex_agreement, x);
 	if (!strcmp(what, "articles"))
 		return assay_store_articles(s, ex_article, x);
 	return assay_store_conflicts_stream(s, &x->f,
@@ -154,11 +158,13 @@ static int finish_output(struct ex *x, const char *path, const char *tmp, int rc
 
 int cmd_export(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	static const struct option opts[] = {CLI_FILTER_OPTIONS,
+		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
 		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
-		{"open", no_argument, NULL, 'O'}, {NULL, 0, NULL, 0}};
+		{NULL, 0, NULL, 0}};
 	bool groups = false; /* a flag that only conflicts take */
+	bool filtered = false, open = false;
 	struct ex x = {.out = stdout, .fmt = CLI_FMT_TABLE};
 	const char *path = NULL, *what;
 	char tmp[4096];
@@ -167,13 +173,23 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		int took = cli_filter_option(c, optarg, "export", &x.f, &open);
+
+		if (took < 0)
+			return CLI_FATAL;
+		if (took) {
+			filtered = true;
+			continue;
+		}
 		switch (c) {
 		case 'f': cli_parse_format(optarg, &x.fmt); break;
 		case 'o': path = optarg; break;
 		case 'w': x.f.stories = ASSAY_GROUPS_WITHIN, groups = true; break;
 		case 'a': x.f.stories = ASSAY_GROUPS_ANY, groups = true; break;
-		case 'O': x.f.open = true, groups = true; break;
-		case 'h': fputs(export_usage, stdout); return CLI_OK;
+		case 'h':
+			fputs(export_usage, stdout);
+			fputs(cli_filter_usage, stdout);
+			return CLI_OK;
 		default: fputs(export_usage, stderr); return CLI_FATAL;
 		}
 	}
@@ -186,9 +202,17 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	if (groups && strcmp(what, "conflicts")) {
-		assay_err("export: --within-story, --any-story and --open apply to conflicts only");
+		assay_err("export: --within-story and --any-story apply to conflicts only");
 		return CLI_FATAL;
 	}
+	if (filtered && !strcmp(what, "articles")) {
+		assay_err("export: articles take no filter; filter claims, agreements or conflicts");
+		return CLI_FATAL;
+	}
+	if (!strcmp(what, "conflicts"))
+		x.f.open = open;
+	else if (cli_filter_open_items("export", &x.f, open))
+		return CLI_FATAL;
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -178,16 +178,50 @@ static void get_review(struct assay_store *s, MDB_txn *txn, const char *id,
 	}
 }
 
-static bool passes(const struct assay_claim_filter *f, const char *subject, const char *metric,
+static bool passes(const struct assay_claim_filter *f, const struct assay_claim *c,
 		   const char *state)
 {
 	if (!f)
 		return true;
-	if (f->subject && subject && strcasecmp(f->subject, subject))
+	if (f->subject && strcasecmp(f->subject, c->subject))
 		return false;
-	if (f->metric && metric && strcmp(f->metric, metric))
+	if (f->metric && strcmp(f->metric, c->metric))
+		return false;
+	if (f->commodity && strcasecmp(f->commodity, c->commodity))
 		return false;
 	return !f->state || !state || !strcmp(f->state, state);
+}
+
+static bool has_dates(const struct assay_claim_filter *f)
+{
+	return f && ((f->since && *f->since) || (f->until && *f->until));
+}
+
+/* Whether @published ("YYYY-MM-DD", or a prefix) falls within the
+ * filter's dates; ISO dates compare as strings, and until compares only
+ * as many characters as it has, so "2024" takes in all of 2024. */
+static bool dated_in(const struct assay_claim_filter *f, const char *published)
+{
+	if (!published[0])
+		return false;
+	if (f->since && *f->since && strcmp(published, f->since) < 0)
+		return false;
+	return !f->until || !*f->until || strncmp(published, f->until, strlen(f->until)) <= 0;
+}
+
+/* Leaves in @l the sources published within the filter's dates and
+ * counts their stories again. */
+static void keep_dated(const struct assay_claim_filter *f, struct srcs *l)
+{
+	size_t k = 0;
+
+	if (!has_dates(f))
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (dated_in(f, l->v[i].published))
+			l->v[k++] = l->v[i];
+	l->n = l->total = k;
+	l->nstories = count_stories(l);
 }
 
 /* Decodes the claim @k/@v with its review and sources; *skip when it does
@@ -204,12 +238,13 @@ static int load_claim(struct assay_store *s, MDB_txn *txn, const MDB_val *k, con
 		return ASSAY_OK; /* a damaged record is skipped, not fatal */
 	snprintf(o->id, sizeof o->id, "%.*s", (int)k->mv_size, (const char *)k->mv_data);
 	get_review(s, txn, o->id, &o->review);
-	if (!passes(f, o->c.subject, o->c.metric, o->review.state))
+	if (!passes(f, &o->c, o->review.state))
 		return ASSAY_OK;
 	rc = load_sources(s, txn, T_EVIDENCE, o->id, l);
+	keep_dated(f, l);
 	o->nevidence = l->total;
 	o->nstories = l->nstories;
-	*skip = rc != ASSAY_OK;
+	*skip = rc != ASSAY_OK || (has_dates(f) && !l->n);
 	return rc;
 }
 
@@ -223,7 +258,8 @@ static void first_published(struct assay_stored_agreement *o, const struct srcs 
 }
 
 static int load_agreement(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
-			  const MDB_val *v, struct assay_stored_agreement *o, struct srcs *l)
+			  const MDB_val *v, const struct assay_claim_filter *f,
+			  struct assay_stored_agreement *o, struct srcs *l)
 {
 	int rc;
 
@@ -233,6 +269,7 @@ static int load_agreement(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
 	snprintf(o->id, sizeof o->id, "%.*s", (int)k->mv_size, (const char *)k->mv_data);
 	get_review(s, txn, o->id, &o->review);
 	rc = load_sources(s, txn, T_AGREV, o->id, l);
+	keep_dated(f, l);
 	o->nevidence = l->total;
 	o->nstories = l->nstories;
 	first_published(o, l);
@@ -243,6 +280,8 @@ static bool agreement_passes(const struct assay_claim_filter *f,
 			     const struct assay_stored_agreement *o)
 {
 	if (f && f->state && strcmp(f->state, o->review.state))
+		return false;
+	if (f && f->commodity && strcasecmp(f->commodity, o->a.topic))
 		return false;
 	if (!f || !f->subject)
 		return true;
@@ -297,7 +336,7 @@ static int claim_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k, c
 	bool skip;
 	int rc = load_claim(s, txn, k, v, w->f, &o, &l, &skip);
 
-	if (!rc && !skip)
+	if (!rc && !skip && (!w->f || o.nstories >= w->f->min_stories))
 		rc = w->fn(w->ctx, &o, l.v, l.n);
 	srcs_release(&l);
 	return rc;
@@ -319,7 +358,9 @@ static int agreement_record(struct assay_store *s, MDB_txn *txn, const MDB_val *
 	struct srcs l;
 	int rc = 0;
 
-	if (load_agreement(s, txn, k, v, &o, &l) == ASSAY_OK && agreement_passes(w->f, &o))
+	if (load_agreement(s, txn, k, v, w->f, &o, &l) == ASSAY_OK &&
+	    agreement_passes(w->f, &o) && (!has_dates(w->f) || l.n) &&
+	    (!w->f || o.nstories >= w->f->min_stories) && (!w->f || !w->f->metric))
 		rc = w->afn(w->ctx, &o, l.v, l.n);
 	srcs_release(&l);
 	return rc;
@@ -369,7 +410,7 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 	if (agr) {
 		struct assay_stored_agreement o;
 
-		rc = load_agreement(s, txn, &k, &v, &o, &l);
+		rc = load_agreement(s, txn, &k, &v, NULL, &o, &l);
 		if (!rc && afn)
 			rc = afn(ctx, &o, l.v, l.n);
 	} else {
@@ -527,16 +568,18 @@ static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id
 struct group_facts {
 	struct story_set stories;
 	size_t kept, rejected, members;
+	size_t in_state; /* members in the filter's review state */
 };
 
 static void facts_review(struct assay_store *s, MDB_txn *txn, const char *id,
-			 struct group_facts *gf)
+			 const struct assay_claim_filter *f, struct group_facts *gf)
 {
 	struct assay_review rv;
 
 	get_review(s, txn, id, &rv);
 	gf->kept += !strcmp(rv.state, "accepted") || !strcmp(rv.state, "corrected");
 	gf->rejected += !strcmp(rv.state, "rejected");
+	gf->in_state += f && f->state && !strcmp(rv.state, f->state);
 	gf->members++;
 }
 
@@ -552,12 +595,38 @@ static bool group_shown(const struct assay_claim_filter *f, const struct group_f
 
 	if (f && f->open && facts_resolved(gf))
 		return false;
+	if (f && ((f->state && !gf->in_state) || n < f->min_stories))
+		return false;
 	return rule == ASSAY_GROUPS_ANY || (rule == ASSAY_GROUPS_WITHIN ? n <= 1 : n >= 2);
+}
+
+/* Pass one for an agreement, or a claim when dates filter: the member
+ * read with its sources (those within the dates), its sort key in @mk. */
+static int claim_sources(struct assay_store *s, MDB_txn *txn, bool agr,
+			 const struct assay_claim_filter *f, const MDB_val *id, const MDB_val *v,
+			 struct member_key *mk, struct member *m)
+{
+	bool skip;
+	int rc;
+
+	if (agr) {
+		rc = load_agreement(s, txn, id, v, f, &m->agr, &m->srcs);
+		if (rc == ASSAY_OK) {
+			memcpy(mk->published, m->agr.first_published, sizeof mk->published);
+			mk->seq = m->srcs.n ? m->srcs.v[0].seq : 0;
+		}
+		return rc;
+	}
+	rc = load_claim(s, txn, id, v, &(struct assay_claim_filter){.since = f->since,
+		.until = f->until}, &m->claim, &m->srcs, &skip);
+	mk->value = m->claim.c.value;
+	return rc; /* skipped: no source left */
 }
 
 /* Pass one: the keys of the group @gk, sorted, and the group's facts. */
 static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsigned char gk[8],
-		      struct member_keys *ks, struct group_facts *gf)
+		      const struct assay_claim_filter *f, struct member_keys *ks,
+		      struct group_facts *gf)
 {
 	MDB_cursor *c;
 	MDB_val k = {8, (void *)gk}, dup, id, v;
@@ -587,22 +656,23 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 		mk = &ks->v[ks->n];
 		memset(mk, 0, sizeof *mk);
 		memcpy(mk->id, id.mv_data, id.mv_size);
-		if (agr) {
-			if (load_agreement(s, txn, &id, &v, &m.agr, &m.srcs) == ASSAY_OK) {
-				memcpy(mk->published, m.agr.first_published, sizeof mk->published);
-				mk->seq = m.srcs.n ? m.srcs.v[0].seq : 0;
+		if (agr || has_dates(f)) {
+			rc = claim_sources(s, txn, agr, f, &id, &v, mk, &m);
+			if (rc == ASSAY_OK && (!has_dates(f) || m.srcs.n)) {
 				ks->n++;
 				for (size_t i = 0; i < m.srcs.n && !rc; i++)
 					if (story_set_add(&gf->stories, m.srcs.v[i].story))
 						rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
-				facts_review(s, txn, mk->id, gf);
+				facts_review(s, txn, mk->id, f, gf);
+			} else if (rc == ASSAY_EPARSE) {
+				rc = ASSAY_OK; /* a damaged record is left out */
 			}
 			srcs_release(&m.srcs);
 		} else if (claim_decode(&v, &m.claim) == ASSAY_OK) {
 			mk->value = m.claim.c.value;
 			ks->n++;
 			rc = add_claim_stories(s, txn, mk->id, &gf->stories);
-			facts_review(s, txn, mk->id, gf);
+			facts_review(s, txn, mk->id, f, gf);
 		}
 		if (rc) {
 			mdb_cursor_close(c);
@@ -619,8 +689,10 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
  * longer be read (it was at pass one, in the same transaction: only a
  * damaged record). */
 static int load_member(struct assay_store *s, MDB_txn *txn, bool agr, const struct member_key *mk,
-		       struct member *m, bool *gone)
+		       const struct assay_claim_filter *f, struct member *m, bool *gone)
 {
+	struct assay_claim_filter dates = {0};
+
 	MDB_val id = {strlen(mk->id), (void *)mk->id}, v;
 	int rc;
 
@@ -629,11 +701,13 @@ static int load_member(struct assay_store *s, MDB_txn *txn, bool agr, const stru
 	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
 		return ASSAY_OK;
 	if (agr) {
-		rc = load_agreement(s, txn, &id, &v, &m->agr, &m->srcs);
+		rc = load_agreement(s, txn, &id, &v, f, &m->agr, &m->srcs);
 		*gone = rc == ASSAY_EPARSE;
 		return *gone ? ASSAY_OK : rc;
 	}
-	return load_claim(s, txn, &id, &v, NULL, &m->claim, &m->srcs, gone);
+	if (f)
+		dates.since = f->since, dates.until = f->until;
+	return load_claim(s, txn, &id, &v, &dates, &m->claim, &m->srcs, gone);
 }
 
 /* Whether the group's first member passes @f: decided before any source
@@ -645,13 +719,14 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 	MDB_val k = {8, (void *)gk}, dup, id, v;
 	bool wanted = true;
 
-	if (!f || (!f->subject && !f->metric))
+	if (!f || (!f->subject && !f->metric && !f->commodity))
 		return true;
 	if (mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c))
 		return true;
 	if (mdb_cursor_get(c, &k, &dup, MDB_SET) == 0 && member_id(agr, &dup, &id) &&
 	    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v) == 0) {
-		struct assay_claim_filter key = {.subject = f->subject, .metric = f->metric};
+		struct assay_claim_filter key = {.subject = f->subject, .metric = f->metric,
+						 .commodity = f->commodity};
 
 		if (agr) {
 			struct assay_stored_agreement o;
@@ -660,7 +735,7 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 		} else {
 			struct assay_stored_claim o;
 
-			wanted = claim_decode(&v, &o) || passes(&key, o.c.subject, o.c.metric, NULL);
+			wanted = claim_decode(&v, &o) || passes(&key, &o.c, NULL);
 		}
 	}
 	mdb_cursor_close(c);
@@ -670,6 +745,7 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 /* Streams one group: begin with its first member, every member, end. */
 static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
 			const struct member_keys *ks, const struct group_facts *gf,
+			const struct assay_claim_filter *f,
 			const struct assay_conflict_stream *cs, void *ctx)
 {
 	size_t nstories = gf->stories.n;
@@ -685,7 +761,7 @@ static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
 		struct assay_conflict g;
 		bool gone;
 
-		rc = load_member(s, txn, agr, &ks->v[i], m, &gone);
+		rc = load_member(s, txn, agr, &ks->v[i], f, m, &gone);
 		if (rc || gone) {
 			srcs_release(&m->srcs);
 			continue;
@@ -734,10 +810,10 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
 			continue;
 		ks.n = 0;
-		gf.stories.n = gf.kept = gf.rejected = gf.members = 0;
-		rc = group_keys(s, txn, agr, kp + 1, &ks, &gf);
+		gf.stories.n = gf.kept = gf.rejected = gf.members = gf.in_state = 0;
+		rc = group_keys(s, txn, agr, kp + 1, f, &ks, &gf);
 		if (!rc && ks.n >= 2 && group_shown(f, &gf))
-			rc = stream_group(s, txn, agr, &ks, &gf, cs, ctx);
+			rc = stream_group(s, txn, agr, &ks, &gf, f, cs, ctx);
 	}
 	free(ks.v);
 	free(gf.stories.v);

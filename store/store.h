@@ -175,8 +175,19 @@ enum assay_group_stories {
 	ASSAY_GROUPS_ANY,
 };
 
+/* What a listing gives. Subject, metric and commodity (an agreement's
+ * topic) are matched whole. since and until are publication dates
+ * ("2024", "2024-10", "2024-10-16"), both inclusive: sources published
+ * outside them are left out, undated sources too, and a claim or
+ * agreement (a conflict member) left with no source is left out; its
+ * stories are then counted among the sources kept. min_stories: claims and
+ * agreements with fewer stories, conflict groups spanning fewer, are left
+ * out. state: claims and agreements in that review state; conflict groups
+ * with a member in it. */
 struct assay_claim_filter {
-	const char *state, *subject, *metric; /* NULL: any */
+	const char *state, *subject, *metric, *commodity; /* NULL: any */
+	const char *since, *until;           /* NULL: no bound */
+	size_t min_stories;                  /* 0: no minimum */
 	enum assay_group_stories stories;    /* conflicts only */
 	bool open;                           /* conflicts only: leave out resolved groups */
 };

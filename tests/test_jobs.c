@@ -154,9 +154,9 @@ Test(jobs, reprocess_with_one_and_two_jobs_gives_the_same_store)
 
 	ingest("one", "1", NULL);
 	ingest("two", "1", NULL);
-	cr_assert_eq(run("one", "claims --format csv", &out), 0);
-	cr_assert_not_null(strchr(out.data, '\n'), "no claims stored");
-	sscanf(strchr(out.data, '\n') + 1, "%8[0-9a-z]", id);
+	cr_assert_eq(run("one", "claims --format jsonl", &out), 0);
+	cr_assert_not_null(strstr(out.data, "\"id\":\""), "no claims stored");
+	sscanf(strstr(out.data, "\"id\":\"") + 6, "%8[0-9a-z]", id);
 	cr_assert_eq(strlen(id), 8, "no claim id in: %.200s", out.data);
 	snprintf(args, sizeof args, "review %s accept", id);
 	cr_assert_eq(run("one", args, NULL), 0);

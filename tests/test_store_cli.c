@@ -621,7 +621,8 @@ Test(store_cli, a_group_editors_settled_is_resolved_and_left_out_by_open)
 	assay_buf_reset(&out);
 	cr_assert_eq(run("export conflicts --format csv --open", &out), 0);
 	cr_assert_null(strstr(out.data, "refining_share"), "%s", out.data);
-	cr_assert_eq(run("export claims --format csv --open", &out), 2, "conflicts only");
+	cr_assert_eq(run("export claims --format csv --within-story", &out), 2,
+		     "conflicts only");
 	assay_buf_release(&out);
 }
 
@@ -705,4 +706,99 @@ Test(store_cli, an_unusable_lock_file_is_not_reported_as_a_running_crawl)
 			  "%s: names the lock file and what is wrong: %s", args, err.data);
 		assay_buf_release(&err);
 	}
+}
+
+/* The claims `claims --format jsonl ARGS` lists, as sorted "metric:value"
+ * words (the value as %g). */
+static void list_claims(const char *args, char *out, size_t size)
+{
+	struct assay_buf buf = {0};
+	json_t *objs[64];
+	char cmd[256], words[64][64];
+	size_t n, len = 0;
+
+	snprintf(cmd, sizeof cmd, "claims --format jsonl %s", args);
+	cr_assert_eq(run(cmd, &buf), 0, "%s", cmd);
+	n = json_lines(&buf, objs, 64);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(words[i], sizeof words[i], "%s:%g",
+			 json_string_value(json_object_get(objs[i], "metric")),
+			 json_number_value(json_object_get(objs[i], "value")));
+		json_decref(objs[i]);
+	}
+	qsort(words, n, sizeof words[0], (int (*)(const void *, const void *))strcmp);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? " " : "", words[i]);
+	assay_buf_release(&buf);
+}
+
+/* Issue 17 #3: every listing takes the same filters. The seed store plus
+ * the messy article: CN refining_share 70% (undated), 90% (undated) and
+ * 50% (2024-11-02, corrected); only seed 003 is dated (2024-10-16). */
+Test(store_cli, claims_and_conflicts_take_the_same_filters)
+{
+	static const char *const cases[][2] = {
+		{"--commodity critical-minerals", "investment:2e+09"},
+		{"--metric refining_share --since 2024-11", "refining_share:50"},
+		{"--subject CN --until 2024-10", "trade_share:70"},
+		{"--subject CN --since 2024-10-17 --until 2024-12", "refining_share:50"},
+		{"--metric refining_share --state corrected", "refining_share:50"},
+		{"--subject CN --metric refining_share --open", "refining_share:70 refining_share:90"},
+		{"--subject CN --min-stories 2", "production_share:70"},
+		{"--subject TR --since 2024", "deposit_size:6.94e+08 output_target:10000"},
+	};
+	static const char *const groups[][2] = {
+		{"--state corrected", "claim:refining_share:3"},
+		{"--since 2024-11", ""},
+		{"--min-stories 3", "agreement::5 claim:refining_share:3"},
+		{"--min-stories 4", "agreement::5"},
+		{"--metric refining_share --until 2024-12", ""},
+		{"--any-story --metric refining_share --since 2024-11", ""},
+	};
+	char got[512];
+	size_t resolved;
+
+	add_messy_article_and_a_correction();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		list_claims(cases[i][0], got, sizeof got);
+		cr_expect_str_eq(got, cases[i][1], "claims %s: %s", cases[i][0], got);
+	}
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+		list_groups(groups[i][0], got, sizeof got, &resolved);
+		cr_expect_str_eq(got, groups[i][1], "conflicts %s: %s", groups[i][0], got);
+	}
+}
+
+Test(store_cli, a_bad_filter_is_refused_with_its_reason)
+{
+	const char *bad[] = {"claims --since 2024-13", "claims --until 24-10-01",
+		"conflicts --min-stories 0", "export claims --format csv --state maybe",
+		"export articles --format csv --subject CN",
+		"claims --open --state accepted"};
+	struct assay_buf out = {0};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		cr_expect_eq(run(bad[i], &out), 2, "%s", bad[i]);
+	assay_buf_release(&out);
+}
+
+/* claims --format csv is the tidy table, the same bytes as export claims
+ * with the same filters. */
+Test(store_cli, claims_csv_is_the_claims_export)
+{
+	struct assay_buf listed = {0}, exported = {0};
+
+	add_messy_article_and_a_correction();
+	cr_assert_eq(run("claims --format csv --subject CN --since 2024", &listed), 0);
+	cr_assert_eq(run("export claims --format csv --subject CN --since 2024", &exported), 0);
+	cr_assert_not_null(listed.data);
+	cr_assert_str_eq(listed.data, exported.data);
+	check_csv(listed.data);
+	cr_assert(!strncmp(listed.data, "kind,subject,metric,commodity,", 30), "%.80s",
+		  listed.data);
+	cr_assert_not_null(strstr(listed.data, ",refining_share,rare-earths,"));
+	cr_assert_null(strstr(listed.data, ",production_share,"), "undated sources left out");
+	assay_buf_release(&listed);
+	assay_buf_release(&exported);
 }

@@ -1,0 +1,44 @@
+/* filter.h - the options that choose what a listing gives, the same for
+ * `claims`, `conflicts` and `export`: --subject, --metric, --commodity,
+ * --since, --until, --min-stories, --state and --open (store.h's
+ * assay_claim_filter says what each keeps).
+ *
+ * A command puts CLI_FILTER_OPTIONS in its getopt_long table and hands
+ * every option it does not know itself to cli_filter_option(). */
+#ifndef ASSAY_CLI_FILTER_H
+#define ASSAY_CLI_FILTER_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "store.h"
+
+enum {
+	CLI_OPT_SUBJECT = 0x100, CLI_OPT_METRIC, CLI_OPT_COMMODITY, CLI_OPT_SINCE,
+	CLI_OPT_UNTIL, CLI_OPT_MIN_STORIES, CLI_OPT_STATE, CLI_OPT_OPEN
+};
+
+#define CLI_FILTER_OPTIONS                                                                   \
+	{"subject", required_argument, NULL, CLI_OPT_SUBJECT},                               \
+	{"metric", required_argument, NULL, CLI_OPT_METRIC},                                 \
+	{"commodity", required_argument, NULL, CLI_OPT_COMMODITY},                           \
+	{"since", required_argument, NULL, CLI_OPT_SINCE},                                   \
+	{"until", required_argument, NULL, CLI_OPT_UNTIL},                                   \
+	{"min-stories", required_argument, NULL, CLI_OPT_MIN_STORIES},                       \
+	{"state", required_argument, NULL, CLI_OPT_STATE},                                   \
+	{"open", no_argument, NULL, CLI_OPT_OPEN}
+
+/* The usage lines of the options above, for a command's --help. */
+extern const char cli_filter_usage[];
+
+/* Takes option @c with @arg into @f: 1 when it was a filter option, 0 when
+ * not, -1 after saying (as "assay: @cmd: ...") why @arg is refused. */
+int cli_filter_option(int c, const char *arg, const char *cmd, struct assay_claim_filter *f,
+		      bool *open);
+
+/* What --open means where a listing has no groups: claims and agreements
+ * that no editor has decided yet (state pending). Returns 0, or -1 after
+ * saying why it cannot be with the --state given. */
+int cli_filter_open_items(const char *cmd, struct assay_claim_filter *f, bool open);
+
+#endif
