@@ -1231,6 +1231,14 @@ static size_t entity_group(const struct cl_doc *d, const struct cl_sent *s, size
 	return n;
 }
 
+static bool said_respectively(const struct cl_doc *d, const struct cl_sent *s)
+{
+	for (size_t u = s->t0; u < s->t1; u++)
+		if (cl_word_is(d, u, "respectively"))
+			return true;
+	return false;
+}
+
 /* "China and Russia produced 140,000 and 20,000 tonnes respectively":
  * the i-th figure is the i-th subject's; what they measure is said once. */
 static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
@@ -1242,7 +1250,16 @@ static int respectively(struct cl_doc *d, const struct cl_sent *s, bool *done)
 	for (size_t t = s->t0; t < s->t1 && nf < 8; t++)
 		if (cl_is_figure(d, t))
 			fig[nf++] = t;
-	if (nf < 2 || (ng = entity_group(d, s, fig[0], grp, 8)) != nf)
+	if (nf < 2)
+		return ASSAY_OK;
+	ng = entity_group(d, s, fig[0], grp, 8);
+	/* "Brazil and China have pledged to cooperate with the ATPC and limit
+	 * their exports to 21,000 and 7,000 tonnes respectively": the group
+	 * as large as the list, further back */
+	for (size_t u = ng ? grp[0] : s->t0; ng != nf && ng && u > s->t0 && said_respectively(d, s);
+	     u = ng ? grp[0] : s->t0)
+		ng = entity_group(d, s, u, grp, 8);
+	if (ng != nf)
 		return ASSAY_OK;
 	const struct assay_mention *last = cl_mention(d, fig[nf - 1]);
 	if (!right_cues(d, fig[nf - 1], s->t1, bases) && !left_cue(d, grp[ng - 1] + 1, fig[0],

@@ -34,7 +34,8 @@ static const struct wordclass classes[] = {
 	{"was", S}, {"is", S}, {"were", S}, {"are", S}, {"will", S}, {"has", S}, {"have", S},
 	{"had", S}, {"a", S}, {"an", S}, {"per", S}, {"last", S}, {"this", S}, {"next", S},
 	{"while", S | CW_BREAK}, {"but", CW_BREAK}, {"whereas", CW_BREAK},
-	{"although", CW_BREAK}, {"however", CW_BREAK},
+	{"although", CW_BREAK}, {"however", CW_BREAK}, {"because", S | CW_BREAK},
+	{"unless", S | CW_BREAK}, {"if", S}, {"when", S},
 	{"deposit", CW_PLACE | CW_DEPOSIT}, {"deposits", CW_PLACE | CW_DEPOSIT},
 	{"mine", CW_PLACE | CW_DEPOSIT}, {"project", CW_PLACE}, {"field", CW_PLACE | CW_DEPOSIT},
 	{"reserve", CW_PLACE | CW_DEPOSIT}, {"prospect", CW_PLACE | CW_DEPOSIT},
@@ -539,6 +540,13 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		    cl_mention(d, t + 1)->type == ASSAY_M_MONEY &&
 		    cl_mention(d, t + 1)->start <= k->end + 1)
 			k->modifier = true; /* "US $113.2M" */
+		/* "its ATPC quota", "their EU partners": a name used as an
+		 * adjective after a possessive */
+		if (t > s->t0 && t + 1 < s->t1 && d->tok[t + 1].kind == CT_WORD &&
+		    !d->tok[t + 1].upper &&
+		    (cl_word_is(d, t - 1, "its") || cl_word_is(d, t - 1, "their") ||
+		     cl_word_is(d, t - 1, "his") || cl_word_is(d, t - 1, "her")))
+			k->modifier = true;
 		if (t > s->t0 && (d->tok[t - 1].kind == CT_NUMBER ||
 				  (cl_mention(d, t - 1) && assay_mention_is_figure(cl_mention(d, t - 1)))))
 			k->modifier = true;
