@@ -28,6 +28,8 @@
 #define LEAD_LEVELS 4   /* levels up where a lead is looked for */
 #define LEAD_SCAN 200 /* elements searched for a lead in each sibling */
 #define HELD_SCORE 1.5f /* times the score outside furniture that lifts it */
+#define PART_MIN 240   /* bytes of paragraphs in another part of a split story */
+#define MAIN_SHARE 0.5f /* of the best score, inside <main>, that wins */
 #define HELD_TEXT 2     /* times the paragraph text outside furniture */
 
 static void add_score(struct ninfo *ai, float s, bool furn)
@@ -323,6 +325,40 @@ static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
 	return NULL;
 }
 
+/* A story split into several containers of one kind: the sections of a
+ * long read, each its own "headline-with-text" box under <body>. Above
+ * the top's parent, a sibling of an ancestor that has the ancestor's tag
+ * and class, and holds paragraphs of low link density, is the story too. */
+static bool same_kind_part(const struct parse_ctx *c, xmlNode *a, xmlNode *s)
+{
+	const struct ninfo *si = node_info(c, s);
+
+	return si && s->name && a->name && strcmp((const char *)s->name, (const char *)a->name) == 0 &&
+	       same_class(a, s) && !(si->flags & (NI_SKIP | NI_FURN | NI_CAPTION | NI_GALLERY)) &&
+	       si->good >= PART_MIN && si->link * 4 < si->text;
+}
+
+static size_t count_parts(const struct parse_ctx *c)
+{
+	size_t n = 0;
+	xmlNode *a = c->top->parent;
+
+	for (int i = 0; a && !is_top_level(a) && i < WIDEN_LEVELS; i++, a = a->parent)
+		for (xmlNode *s = a->parent ? a->parent->children : NULL; s; s = s->next)
+			n += s != a && s->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+static void add_parts(struct parse_ctx *c, size_t cap)
+{
+	xmlNode *a = c->top->parent;
+
+	for (int i = 0; a && !is_top_level(a) && i < WIDEN_LEVELS; i++, a = a->parent)
+		for (xmlNode *s = a->parent ? a->parent->children : NULL; s; s = s->next)
+			if (s != a && s->type == XML_ELEMENT_NODE && same_kind_part(c, a, s))
+				add_keep(c, s, cap);
+}
+
 /* Element infos are numbered in document order. */
 static int doc_order(const void *a, const void *b)
 {
@@ -382,6 +418,57 @@ static bool in_lifted_furniture(const struct parse_ctx *c, xmlNode *n)
 	return furn;
 }
 
+static bool is_main(const xmlNode *n)
+{
+	const char *role;
+
+	return strcmp((const char *)n->name, "main") == 0 ||
+	       ((role = parse_attr(n, "role")) && strcmp(role, "main") == 0);
+}
+
+/* The page's <main> (or role=main) holding the most paragraph text. */
+static xmlNode *main_element(const struct parse_ctx *c)
+{
+	const struct ninfo *m = NULL;
+
+	for (size_t i = 0; i < c->nni; i++) {
+		const struct ninfo *ni = &c->ni[i];
+
+		if (!ni->good || (ni->flags & NI_SKIP) || !is_main(ni->node))
+			continue;
+		if (!m || ni->good > m->good)
+			m = ni;
+	}
+	return m ? m->node : NULL;
+}
+
+/* A page that marks its main part (<main>, role=main) puts the story
+ * there: a candidate outside it (a privacy notice in a dialog, a footer's
+ * about box) yields to the best one inside that scores at least
+ * MAIN_SHARE of it. */
+static struct ninfo *prefer_main(struct parse_ctx *c, struct ninfo *best)
+{
+	xmlNode *m = best ? main_element(c) : NULL;
+	struct ninfo *in = NULL;
+	float bs = 0;
+
+	if (!m || is_inside(best->node, m) || is_inside(m, best->node))
+		return best;
+	for (size_t i = 0; i < c->nni; i++) {
+		struct ninfo *ni = &c->ni[i];
+		float s;
+
+		if (!(ni->flags & NI_GOOD) || (ni->flags & NI_SKIP) || !is_inside(ni->node, m))
+			continue;
+		s = final_score(ni, false);
+		if (!in || s > bs) {
+			in = ni;
+			bs = s;
+		}
+	}
+	return in && bs >= MAIN_SHARE * final_score(best, false) ? in : best;
+}
+
 /* A container named like clutter ("promo", a "content_byline" div left
  * open, ASP.NET's <form>) may hold the story: then @b2, the element that
  * holds paragraphs of its own and scores best counting every paragraph,
@@ -427,6 +514,7 @@ void parse_select(struct parse_ctx *c)
 	bool all = false;
 	size_t cap = 0, nleads;
 	float threshold;
+	bool top_is_main;
 
 	drop_hidden(c);
 	score_paragraphs(c);
@@ -436,6 +524,7 @@ void parse_select(struct parse_ctx *c)
 		lift_and_rescore(c, b2->node);
 		best = best_candidate(c, false);
 	}
+	best = prefer_main(c, best);
 	if (!best || best->text < MIN_ARTICLE) {
 		b2 = best_candidate(c, true);
 		if (b2 && (!best || b2->text > best->text)) {
@@ -464,21 +553,23 @@ void parse_select(struct parse_ctx *c)
 	}
 	for (xmlNode *s = c->top->parent->children; s; s = s->next)
 		cap++;
-	cap += LEAD_MAX;
+	cap += LEAD_MAX + count_parts(c);
 	if (!(c->keep = malloc(cap * sizeof *c->keep))) {
 		c->oom = true;
 		return;
 	}
 	add_leads(c, cap);
 	nleads = c->nkeep;
+	top_is_main = is_main(c->top); /* what is beside <main> is not the story */
 	threshold = final_score(best, all) * 0.2f;
 	if (threshold < 10)
 		threshold = 10;
 	for (xmlNode *s = c->top->parent->children; s; s = s->next) {
 		if (s->type != XML_ELEMENT_NODE)
 			continue;
-		if (s == c->top || keep_sibling(c, c->top, s, threshold, all))
+		if (s == c->top || (!top_is_main && keep_sibling(c, c->top, s, threshold, all)))
 			add_keep(c, s, cap);
 	}
+	add_parts(c, cap);
 	drop_nested_leads(c, nleads);
 }
