@@ -54,9 +54,25 @@ const unsigned char assay_word_bytes[256] = {
 	W1(0xfc), W1(0xfd), W1(0xfe), W1(0xff),
 };
 
+/* Bytes that start a word: ASCII letters and digits, any non-ASCII byte
+ * (isalnum() in the C locale, which the program never leaves, or >= 0x80). */
+static const unsigned char start_bytes[256] = {
+	W10('0'), W10('A'), W10('A' + 10), W1('U'), W1('V'), W1('W'), W1('X'), W1('Y'), W1('Z'),
+	W10('a'), W10('a' + 10), W1('u'), W1('v'), W1('w'), W1('x'), W1('y'), W1('z'),
+	W10(0x80), W10(0x8a), W10(0x94), W10(0x9e), W10(0xa8), W10(0xb2), W10(0xbc), W10(0xc6),
+	W10(0xd0), W10(0xda), W10(0xe4), W10(0xee), W1(0xf8), W1(0xf9), W1(0xfa), W1(0xfb),
+	W1(0xfc), W1(0xfd), W1(0xfe), W1(0xff),
+};
+
 static inline bool ascii_alpha(unsigned char c)
 {
 	return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* tolower() of the C locale without a call per byte. */
+static inline unsigned char fold(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
 }
 
 static unsigned word_hash(const char *w, size_t n)
@@ -91,13 +107,21 @@ bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_
 
 	if (!ascii_alpha(c) || !(ws->first & (1u << ((c | 0x20) - 'a'))))
 		return false;
-	while (pos + k < len && k < 16 && ascii_alpha((unsigned char)text[pos + k]))
+	h = 2166136261u; /* word_hash() while the word is measured */
+	while (pos + k < len && k < 16 && ascii_alpha(c = (unsigned char)text[pos + k])) {
+		h = (h ^ (c | 0x20)) * 16777619u;
 		k++;
+	}
 	if (k >= 16 || !(ws->lens & (1u << k)))
 		return false;
-	h = word_hash(text + pos, k) & 255;
-	for (; ws->slot[h]; h = (h + 1) & 255) {
-		if (ws->len[h] == k && strncasecmp(ws->slot[h], text + pos, k) == 0) {
+	for (h &= 255; ws->slot[h]; h = (h + 1) & 255) {
+		const char *w = ws->slot[h];
+		size_t i = 0;
+		if (ws->len[h] != k)
+			continue;
+		while (i < k && fold((unsigned char)w[i]) == fold((unsigned char)text[pos + i]))
+			i++;
+		if (i == k) {
 			*n = k;
 			return true;
 		}
@@ -220,8 +244,7 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 		}
 		if (j >= len)
 			return 0;
-		if (p->cs ? a != (unsigned char)text[j]
-			  : tolower(a) != tolower((unsigned char)text[j]))
+		if (p->cs ? a != (unsigned char)text[j] : fold(a) != fold((unsigned char)text[j]))
 			return 0;
 		i++;
 		j++;
@@ -229,14 +252,30 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 	return j - pos;
 }
 
+/* Whether the bytes of @p after its last space equal those at @at + the
+ * same offsets. A match of exactly p->len bytes (what phrase_before asks
+ * for) aligns every byte of the phrase with one of the text, since a space
+ * of the phrase matches at least one byte: so this is implied by such a
+ * match, and cheap to test first. */
+static bool tail_matches(const struct phrase *p, const char *at)
+{
+	for (size_t i = p->len; i-- > 0 && p->s[i] != ' ';) {
+		unsigned char a = (unsigned char)p->s[i], b = (unsigned char)at[i];
+		if (p->cs ? a != b : fold(a) != fold(b))
+			return false;
+	}
+	return true;
+}
+
 size_t next_word_start(const char *text, size_t len, size_t pos)
 {
-	while (pos < len) {
+	bool after_word = pos > 0 && pos <= len && is_word_byte((unsigned char)text[pos - 1]);
+
+	for (; pos < len; pos++) {
 		unsigned char c = (unsigned char)text[pos];
-		if ((isalnum(c) || c >= 0x80) &&
-		    (pos == 0 || !is_word_byte((unsigned char)text[pos - 1])))
+		if (!after_word && start_bytes[c])
 			return pos;
-		pos++;
+		after_word = is_word_byte(c);
 	}
 	return len;
 }
@@ -289,6 +328,8 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 		if (p->len > end - floor || p->len <= bestlen)
 			continue;
 		s = end - p->len;
+		if (!tail_matches(p, text + s))
+			continue;
 		if (match_phrase(p, text, end, s) != p->len)
 			continue;
 		if (isalnum((unsigned char)p->s[0]) && s > floor && is_word_byte((unsigned char)text[s - 1]))
