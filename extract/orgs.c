@@ -18,6 +18,7 @@
  * names and MAX_FORMS short forms are kept per text, so a page of ten
  * thousand capitalised names costs linear time. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -79,7 +80,7 @@ static unsigned roles_of(const char *s, size_t n)
 		return 0;
 	for (unsigned i = hash_bytes(s, n) & (WORDS_SIZE - 1); words[i].w[0];
 	     i = (i + 1) & (WORDS_SIZE - 1))
-		if (strlen(words[i].w) == n && memcmp(words[i].w, s, n) == 0)
+		if (memcmp(words[i].w, s, n) == 0 && words[i].w[n] == '\0')
 			return words[i].roles;
 	return 0;
 }
@@ -95,10 +96,34 @@ struct word {
 	bool gap;          /* something other than one space follows it */
 };
 
-static bool word_byte(unsigned char c)
+/* The bytes of a word, by table: the scanner looks at every byte of the
+ * text. WB_WORD: ASCII letters and digits, non-ASCII bytes and & ' - . /;
+ * WB_PUNCT: the four of those a word may end in but never starts with. */
+enum { WB_WORD = 1, WB_PUNCT = 2 };
+#define B1(c, v) [c] = (v)
+#define B10(c) B1(c, WB_WORD), B1(c + 1, WB_WORD), B1(c + 2, WB_WORD), B1(c + 3, WB_WORD), \
+	B1(c + 4, WB_WORD), B1(c + 5, WB_WORD), B1(c + 6, WB_WORD), B1(c + 7, WB_WORD),     \
+	B1(c + 8, WB_WORD), B1(c + 9, WB_WORD)
+static const unsigned char word_bytes[256] = {
+	B10('0'), B10('A'), B10('A' + 10), B1('U', WB_WORD), B1('V', WB_WORD), B1('W', WB_WORD),
+	B1('X', WB_WORD), B1('Y', WB_WORD), B1('Z', WB_WORD), B10('a'), B10('a' + 10),
+	B1('u', WB_WORD), B1('v', WB_WORD), B1('w', WB_WORD), B1('x', WB_WORD), B1('y', WB_WORD),
+	B1('z', WB_WORD), B10(0x80), B10(0x8a), B10(0x94), B10(0x9e), B10(0xa8), B10(0xb2),
+	B10(0xbc), B10(0xc6), B10(0xd0), B10(0xda), B10(0xe4), B10(0xee), B1(0xf8, WB_WORD),
+	B1(0xf9, WB_WORD), B1(0xfa, WB_WORD), B1(0xfb, WB_WORD), B1(0xfc, WB_WORD),
+	B1(0xfd, WB_WORD), B1(0xfe, WB_WORD), B1(0xff, WB_WORD), B1('&', WB_WORD),
+	B1('\'', WB_WORD | WB_PUNCT), B1('-', WB_WORD | WB_PUNCT), B1('.', WB_WORD | WB_PUNCT),
+	B1('/', WB_WORD | WB_PUNCT),
+};
+
+static inline bool word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80 || c == '&' || c == '\'' || c == '-' || c == '.' ||
-	       c == '/';
+	return word_bytes[c] & WB_WORD;
+}
+
+static inline bool ascii_lower(unsigned char c)
+{
+	return (unsigned)(c - 'a') < 26;
 }
 
 /* A capital letter or a digit before a letter: "3M" is a name, "110" is not. */
@@ -116,7 +141,7 @@ static void scan_word(const char *t, size_t len, size_t p, struct word *w, size_
 	while (q < len && word_byte((unsigned char)t[q]))
 		q++;
 	*next = q;
-	while (q > p && strchr(".'-/", t[q - 1]))
+	while (q > p && (word_bytes[(unsigned char)t[q - 1]] & WB_PUNCT))
 		q--; /* "Inc." "Co.," */
 	w->s = p;
 	w->e = q;
@@ -125,8 +150,8 @@ static void scan_word(const char *t, size_t len, size_t p, struct word *w, size_
 		w->poss = true;
 	w->cap = upper_at(t, len, p);
 	w->lower = false;
-	for (size_t i = p; i < q; i++)
-		w->lower |= islower((unsigned char)t[i]) != 0;
+	for (size_t i = p; i < q && !w->lower; i++)
+		w->lower = ascii_lower((unsigned char)t[i]);
 	w->roles = roles_of(t + p, q - p);
 	bool abbrev = q - p == 2 && q < len && t[q] == '.' &&
 		      (!memcmp(t + p, "St", 2) || !memcmp(t + p, "Mt", 2) || !memcmp(t + p, "Ft", 2));
@@ -162,12 +187,12 @@ struct form {
 	unsigned h;
 };
 
+/* What one text holds while it is read. Only the members before org[]
+ * are cleared for each text: org[] and form[] are filled as counted. */
 struct found {
 	const char *t;
 	size_t len;
-	struct org org[MAX_ORGS];
 	size_t norg;
-	struct form form[MAX_FORMS];
 	size_t nform;
 	/* spans the gazetteer and the recognizers took, sorted */
 	struct span {
@@ -179,6 +204,8 @@ struct found {
 	/* the line being read: is it a title-case heading? */
 	size_t line_s, line_e;
 	bool title_case;
+	struct org org[MAX_ORGS];
+	struct form form[MAX_FORMS];
 };
 
 /* The id of a name: lower case, accents and legal forms gone, hyphens
@@ -268,6 +295,7 @@ static void add_org(struct found *f, size_t s, size_t e, size_t core_e, const ch
 	o = &f->org[f->norg++];
 	o->s = s;
 	o->e = e;
+	o->gov = false;
 	assay_copy(o->kind, sizeof o->kind, kind);
 	if (id && *id)
 		assay_copy(o->id, sizeof o->id, id);
@@ -708,19 +736,20 @@ static int cmp_org(const void *a, const void *b)
 
 int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 {
-	struct found *f = calloc(1, sizeof *f);
+	struct found *f = malloc(sizeof *f);
 	struct word run[32];
 	size_t nrun = 0;
 	int rc;
 
 	if (!f)
 		return ASSAY_ENOMEM;
+	memset(f, 0, offsetof(struct found, org));
 	f->t = t;
 	f->len = len;
 	rc = take_spans(f, out);
 	for (size_t p = 0, next; rc == ASSAY_OK && p <= len; p = next) {
 		unsigned char c = p < len ? (unsigned char)t[p] : 0;
-		bool isword = p < len && word_byte(c) && !strchr(".-'/", c) &&
+		bool isword = p < len && word_bytes[c] == WB_WORD &&
 			      !(c == '&' && !(nrun && p + 1 < len && t[p + 1] == ' '));
 		if (c == '<') {
 			const char *gt = memchr(t + p, '>', len - p < 80 ? len - p : 80);
