@@ -5,8 +5,9 @@
  * starting with some letters (built by gen_data.py), so the longest alias
  * at a position wins: "China Minmetals" (an org) beats "China" (a country)
  * inside it. Patterns are anchored and tried only at word starts whose
- * first three letters begin some alias (a bitmap), with the one pattern
- * holding that first letter: most words cost a table lookup. A match is then
+ * first word (up to six letters) is the first word of some alias (a hash
+ * set), with the one pattern holding that first letter: most words cost
+ * one probe. A match is then
  * folded (utf8proc) to its key and looked up in a hash table; the entry's
  * case rule (acronyms exact: "US" is not "us"; names capitalised: "Turkey"
  * is not "turkey") and its guards (guards.tsv: Georgia the state, Jordan
@@ -54,10 +55,6 @@ static pcre2_code **pats;
 static size_t npats;
 static signed char pat_for[128];  /* ASCII first byte -> pattern, -1 */
 static bool *pat_nonascii;        /* patterns with aliases starting non-ASCII */
-static unsigned char *prefix_bits; /* PREFIX_BITS bits: 3-character prefixes */
-
-#define CODE_BITS 6
-#define PREFIX_BITS (1u << (3 * CODE_BITS))
 
 #define SUFFIX "(\\s*,?\\s+(?:Co\\.,?\\s+Ltd\\.?|Co\\.|Corp\\.?|Corporation|Inc\\.?|Ltd\\.?" \
 	"|Limited|plc|S\\.A\\.|SA|AG|N\\.V\\.|NV|ASA|LLC|Holdings)(?!\\w))?"
@@ -294,74 +291,92 @@ static int load_guards(void)
 	return ASSAY_OK;
 }
 
-/* A 6-bit code of an ASCII byte for the prefix bitmap; 0 = not ASCII. */
-static unsigned code_of(unsigned char c)
-{
-	static const char other[] = " .-'&+,()/";
-	const char *p;
+/* The prefilter: the first word of every key, as a set. A key's run is
+ * its leading ASCII letters and digits (keys are folded: lower case),
+ * packed 6 bits a byte with its length, or its first RUN_MAX bytes when
+ * longer. At a word start of the text the same run is read and looked up:
+ * a key can match there only if its run is the text's (a match's key is
+ * the folded text, and the byte after a run is no letter or digit in
+ * both). When a non-ASCII byte ends the text's run, folding may change
+ * it, and the pattern decides. Most words cost one probe. */
+#define RUN_MAX 6
 
-	if (c >= 0x80)
-		return 0;
-	c = (unsigned char)tolower(c);
-	if (c >= 'a' && c <= 'z')
-		return 1 + (unsigned)(c - 'a');
-	if (c >= '0' && c <= '9')
-		return 27 + (unsigned)(c - '0');
-	if (c == '\t' || c == '\n' || c == '\r')
-		c = ' ';
-	p = c ? strchr(other, c) : NULL;
-	return p ? 37 + (unsigned)(p - other) : 63;
+static uint64_t *runs; /* open addressing, 0 = empty */
+static size_t runs_mask;
+
+/* 1-36 for an ASCII letter (either case) or digit, 0 otherwise. */
+static unsigned char run_codes[256];
+
+static void init_run_codes(void)
+{
+	for (unsigned c = 0; c < 26; c++)
+		run_codes['a' + c] = run_codes['A' + c] = (unsigned char)(1 + c);
+	for (unsigned c = 0; c < 10; c++)
+		run_codes['0' + c] = (unsigned char)(27 + c);
 }
 
-/* Prefix of 1 to 3 codes; shorter keys use code 0 for the missing ones
- * (stored for every third code, see prefix_ok). */
-static unsigned prefix_index(unsigned a, unsigned b, unsigned c)
+/* The packed run at @s (at most @n bytes); *next_byte is the byte after
+ * it (0 at the end). 0 when @s starts with no letter or digit. */
+static uint64_t run_at(const char *s, size_t n, unsigned char *next_byte)
 {
-	return (a << (2 * CODE_BITS)) | (b << CODE_BITS) | c;
+	uint64_t v = 0;
+	size_t r = 0;
+	unsigned code;
+
+	while (r < n && r < RUN_MAX && (code = run_codes[(unsigned char)s[r]]) != 0) {
+		v = v << 6 | code;
+		r++;
+	}
+	*next_byte = r < n ? (unsigned char)s[r] : 0;
+	return r ? v | (uint64_t)r << 6 * RUN_MAX : 0;
 }
 
-static void set_bit(unsigned i)
+static size_t run_slot(uint64_t v)
 {
-	prefix_bits[i >> 3] |= (unsigned char)(1u << (i & 7));
+	return (size_t)((v * 0x9e3779b97f4a7c15ull) >> 20) & runs_mask;
 }
 
-static bool get_bit(unsigned i)
+static bool run_known(uint64_t v)
 {
-	return prefix_bits[i >> 3] & (1u << (i & 7));
+	for (size_t i = run_slot(v); runs[i]; i = (i + 1) & runs_mask)
+		if (runs[i] == v)
+			return true;
+	return false;
 }
 
-/* Marks the prefix of every key: a key of one or two characters marks
- * its prefix with 0 for the characters it lacks. */
 static int build_prefixes(void)
 {
-	prefix_bits = calloc(PREFIX_BITS / 8, 1);
-	if (!prefix_bits)
+	size_t cap = 64;
+
+	init_run_codes();
+	while (cap < 2 * nentries)
+		cap *= 2;
+	runs = calloc(cap, sizeof *runs);
+	if (!runs)
 		return ASSAY_ENOMEM;
+	runs_mask = cap - 1;
 	for (size_t i = 0; i < nentries; i++) {
-		const unsigned char *k = (const unsigned char *)entries[i].key;
-		unsigned a = code_of(k[0]), b = 0, c = 0;
-		if (!a)
-			continue; /* non-ASCII start: always tried */
-		if (k[1])
-			b = code_of(k[1]) ? code_of(k[1]) : 63;
-		if (k[1] && k[2])
-			c = code_of(k[2]) ? code_of(k[2]) : 63;
-		set_bit(prefix_index(a, b, c));
+		unsigned char after;
+		uint64_t v = run_at(entries[i].key, strlen(entries[i].key), &after);
+		if (!v || run_known(v))
+			continue;
+		size_t k = run_slot(v);
+		while (runs[k])
+			k = (k + 1) & runs_mask;
+		runs[k] = v;
 	}
 	return ASSAY_OK;
 }
 
-/* Whether some alias can start at text[pos] (an ASCII letter or digit). */
+/* Whether some alias can start at text[pos] (an ASCII byte of a word). */
 static bool prefix_ok(const char *text, size_t len, size_t pos)
 {
-	unsigned a = code_of((unsigned char)text[pos]);
-	unsigned b = pos + 1 < len ? code_of((unsigned char)text[pos + 1]) : 63;
-	unsigned c = pos + 2 < len ? code_of((unsigned char)text[pos + 2]) : 63;
+	unsigned char after;
+	uint64_t v = run_at(text + pos, len - pos, &after);
 
-	if (!b || !c)
-		return true; /* non-ASCII inside: let the pattern decide */
-	return get_bit(prefix_index(a, 0, 0)) || get_bit(prefix_index(a, b, 0)) ||
-	       get_bit(prefix_index(a, b, c));
+	if (!v || after >= 0x80)
+		return true; /* "_", or folding may change the run: the pattern decides */
+	return run_known(v);
 }
 
 /* Which pattern holds the aliases starting with each character. */
@@ -432,9 +447,9 @@ void gaz_free(void)
 	free(guards);
 	free(pats);
 	free(pat_nonascii);
-	free(prefix_bits);
+	free(runs);
 	pat_nonascii = NULL;
-	prefix_bits = NULL;
+	runs = NULL;
 	free(blob);
 	free(guard_blob);
 	entries = NULL;
@@ -604,8 +619,10 @@ int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *ou
 		if (c < 0x80) { /* the common case, without decoding */
 			word = is_word_byte(c);
 			k = 1;
-			if (word && in_word) {
-				pos++;
+			if (word && in_word) { /* the rest of its ASCII letters */
+				while (++pos < len && (unsigned char)text[pos] < 0x80 &&
+				       is_word_byte((unsigned char)text[pos]))
+					;
 				continue;
 			}
 		} else {
