@@ -68,53 +68,51 @@ static bool digits_can_start(const char *text, size_t len, size_t pos)
 	       (k <= 2 && isalpha(c));
 }
 
-/* Whether a date can start at the word start @pos. */
-/* Whether the word at @pos is one of @words (lower case). */
-static bool word_in(const char *text, size_t len, size_t pos, const char *const *words)
-{
-	size_t n = 0;
-
-	while (pos + n < len && isalpha((unsigned char)text[pos + n]))
-		n++;
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && strncasecmp(text + pos, words[i], n) == 0)
-			return true;
-	return false;
-}
-
 /* The most common triggers start a date only before a month ("in March",
  * written with its capital), "the" only before "end", "beginning" or
  * "start", "a"/"an" only before "few", "couple" or a unit of time ("a
  * year ago"): checked here, the pattern costs ~3,000 instructions a try. */
+static const char *const before_month[] = {"in", "since", "until", "by", "from", "during",
+	"through", "before", "after", "between", "and", "or", "to", NULL};
+static const char *const the[] = {"the", NULL}, *const the_next[] = {"end", "beginning",
+	"start", NULL};
+static const char *const article[] = {"a", "an", NULL}, *const article_next[] = {"few",
+	"couple", "year", "years", "month", "months", "week", "weeks", "day", "days",
+	"decade", "decades", NULL};
+static struct word_set before_month_set, the_set, the_next_set, article_set, article_next_set;
+
+/* Whether the word at @pos is one of @ws. */
+static bool word_in(const char *text, size_t len, size_t pos, const struct word_set *ws)
+{
+	size_t n;
+
+	return word_set_has(ws, text, len, pos, &n);
+}
+
 static bool trigger_can_start(const char *text, size_t len, size_t pos, size_t n)
 {
-	static const char *const before_month[] = {"in", "since", "until", "by", "from", "during",
-		"through", "before", "after", "between", "and", "or", "to", NULL};
-	static const char *const the[] = {"the", NULL}, *const the_next[] = {"end", "beginning",
-		"start", NULL};
-	static const char *const article[] = {"a", "an", NULL}, *const article_next[] = {"few",
-		"couple", "year", "years", "month", "months", "week", "weeks", "day", "days",
-		"decade", "decades", NULL};
 	size_t q = pos + n;
 
 	while (q < len && (text[q] == ' ' || text[q] == '\t' || text[q] == '\n'))
 		q++;
 	if (q >= len)
 		return false;
-	if (word_in(text, len, pos, before_month))
+	if (word_in(text, len, pos, &before_month_set))
 		return strchr("JFMASOND", text[q]) != NULL;
-	if (word_in(text, len, pos, the))
-		return word_in(text, len, q, the_next);
-	if (word_in(text, len, pos, article))
-		return word_in(text, len, q, article_next);
+	if (word_in(text, len, pos, &the_set))
+		return word_in(text, len, q, &the_next_set);
+	if (word_in(text, len, pos, &article_set))
+		return word_in(text, len, q, &article_next_set);
 	return true;
 }
 
+/* Whether a date can start at the word start @pos. */
 static bool can_start(const char *text, size_t len, size_t pos)
 {
 	size_t n;
 
-	if (pos > 0 && strchr("/.-", text[pos - 1]))
+	if (pos > 0 && (text[pos - 1] == '/' || text[pos - 1] == '.' || text[pos - 1] == '-' ||
+			text[pos - 1] == '\0')) /* as strchr("/.-", c) was */
 		return false;
 	if (isdigit((unsigned char)text[pos]))
 		return digits_can_start(text, len, pos);
@@ -150,6 +148,11 @@ static pcre2_code *date_re;
 int dates_init(void)
 {
 	word_set_init(&trigger_set, triggers);
+	word_set_init(&before_month_set, before_month);
+	word_set_init(&the_set, the);
+	word_set_init(&the_next_set, the_next);
+	word_set_init(&article_set, article);
+	word_set_init(&article_next_set, article_next);
 	date_re = rx_compile(date_pattern, PCRE2_ANCHORED);
 	return date_re ? ASSAY_OK : ASSAY_EINVAL;
 }

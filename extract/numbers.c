@@ -1292,9 +1292,9 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 			if (next <= pos)
 				next = pos + 1;
 		}
-		while (next < len && is_word_byte((unsigned char)text[next]) && next > pos &&
-		       is_word_byte((unsigned char)text[next - 1]))
-			next++;
+		if (next > pos && is_word_byte((unsigned char)text[next - 1]))
+			while (next < len && is_word_byte((unsigned char)text[next]))
+				next++;
 		pos = next_word_start(text, len, next);
 	}
 	return ASSAY_OK;

@@ -13,6 +13,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "extract.h"
 
@@ -55,6 +56,10 @@ struct phrase {
 	bool cs;            /* match case-sensitively */
 	const char *col[5]; /* the columns after the phrase ("" if absent) */
 	double num;         /* a numeric column, per table (factor) */
+	/* its first (last) bytes up to its first (last) space, at most 8,
+	 * folded unless cs, one a byte from the low end: compared with the
+	 * text's under the masks before the full match (units.c) */
+	uint64_t head, head_mask, tail, tail_mask;
 };
 
 struct phrase_table {
@@ -91,12 +96,25 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 size_t char_at(const char *text, size_t len, size_t pos, bool *word);
 /* The next position >= @pos where a word starts (an ASCII letter or
  * digit, or a non-ASCII byte, after a byte that is neither), or @len. */
-size_t next_word_start(const char *text, size_t len, size_t pos);
 /* ASCII letter, digit or '_', or any non-ASCII byte: a table lookup. */
 extern const unsigned char assay_word_bytes[256];
 static inline bool is_word_byte(unsigned char c)
 {
 	return assay_word_bytes[c];
+}
+/* ASCII letters and digits and non-ASCII bytes: where a word may start. */
+extern const unsigned char assay_start_bytes[256];
+static inline size_t next_word_start(const char *text, size_t len, size_t pos)
+{
+	bool after_word = pos > 0 && pos <= len && is_word_byte((unsigned char)text[pos - 1]);
+
+	for (; pos < len; pos++) {
+		unsigned char c = (unsigned char)text[pos];
+		if (!after_word && assay_start_bytes[c])
+			return pos;
+		after_word = is_word_byte(c);
+	}
+	return len;
 }
 
 /* A small set of lower-case ASCII words, looked up without case by a
@@ -104,14 +122,29 @@ static inline bool is_word_byte(unsigned char c)
 struct word_set {
 	const char *slot[256];
 	unsigned char len[256];
-	unsigned first; /* bit per first letter a-z */
 	unsigned lens;  /* bit per word length */
+	/* per first letter a-z: bit per second letter a-z, bit 26 for a word
+	 * of that one letter; most words of a text fail here */
+	uint32_t pair[26];
 };
 void word_set_init(struct word_set *ws, const char *const *words);
 /* True when a word of @ws starts at text[pos] (and ends at a non-letter);
  * its length in *n. */
-bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_t pos,
-		  size_t *n);
+bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
+		     size_t *n);
+static inline bool word_set_has(const struct word_set *ws, const char *text, size_t len,
+				size_t pos, size_t *n)
+{
+	unsigned char c = pos < len ? (unsigned char)text[pos] : 0, c1;
+
+	if ((unsigned)((c | 0x20) - 'a') >= 26)
+		return false;
+	c1 = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
+	if (!(ws->pair[(c | 0x20) - 'a'] &
+	      ((unsigned)((c1 | 0x20) - 'a') < 26 ? 1u << ((c1 | 0x20) - 'a') : 1u << 26)))
+		return false; /* most words: their first two letters begin no word of @ws */
+	return word_set_lookup(ws, text, len, pos, n);
+}
 size_t skip_spaces(const char *text, size_t len, size_t pos);
 size_t skip_spaces_back(const char *text, size_t floor, size_t pos);
 void copy_field(char *dst, size_t cap, const char *src, size_t n);

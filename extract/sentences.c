@@ -70,9 +70,12 @@ static size_t line_end(const char *text, size_t len, size_t pos)
 static bool is_table_row(const char *text, size_t s, size_t e)
 {
 	size_t bars = 0;
+	const char *bar = s < e ? memchr(text + s, '|', e - s) : NULL;
 
-	for (size_t i = s; i < e; i++)
-		bars += text[i] == '|';
+	while (bar && bars < 2) { /* more than two change nothing */
+		bars++;
+		bar = memchr(bar + 1, '|', (size_t)(text + e - (bar + 1)));
+	}
 	return bars >= 2 || (bars == 1 && e - s > 0 && (text[s] == '|' || text[e - 1] == '|'));
 }
 

@@ -56,7 +56,7 @@ const unsigned char assay_word_bytes[256] = {
 
 /* Bytes that start a word: ASCII letters and digits, any non-ASCII byte
  * (isalnum() in the C locale, which the program never leaves, or >= 0x80). */
-static const unsigned char start_bytes[256] = {
+const unsigned char assay_start_bytes[256] = {
 	W10('0'), W10('A'), W10('A' + 10), W1('U'), W1('V'), W1('W'), W1('X'), W1('Y'), W1('Z'),
 	W10('a'), W10('a' + 10), W1('u'), W1('v'), W1('w'), W1('x'), W1('y'), W1('z'),
 	W10(0x80), W10(0x8a), W10(0x94), W10(0x9e), W10(0xa8), W10(0xb2), W10(0xbc), W10(0xc6),
@@ -94,19 +94,20 @@ void word_set_init(struct word_set *ws, const char *const *words)
 			h = (h + 1) & 255;
 		ws->slot[h] = words[i];
 		ws->len[h] = (unsigned char)n;
-		ws->first |= 1u << ((words[i][0] | 0x20) - 'a');
+		ws->pair[(words[i][0] | 0x20) - 'a'] |=
+			n > 1 ? 1u << ((words[i][1] | 0x20) - 'a') : 1u << 26;
 		ws->lens |= 1u << n;
 	}
 }
 
-bool word_set_has(const struct word_set *ws, const char *text, size_t len, size_t pos, size_t *n)
+/* The rest of word_set_has() (recog.h), once the first two letters pass. */
+bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
+		     size_t *n)
 {
 	size_t k = 0;
 	unsigned h;
-	unsigned char c = pos < len ? (unsigned char)text[pos] : 0;
+	unsigned char c;
 
-	if (!ascii_alpha(c) || !(ws->first & (1u << ((c | 0x20) - 'a'))))
-		return false;
 	h = 2166136261u; /* word_hash() while the word is measured */
 	while (pos + k < len && k < 16 && ascii_alpha(c = (unsigned char)text[pos + k])) {
 		h = (h ^ (c | 0x20)) * 16777619u;
@@ -252,33 +253,39 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 	return j - pos;
 }
 
-/* Whether the bytes of @p after its last space equal those at @at + the
- * same offsets. A match of exactly p->len bytes (what phrase_before asks
- * for) aligns every byte of the phrase with one of the text, since a space
- * of the phrase matches at least one byte: so this is implied by such a
- * match, and cheap to test first. */
-static bool tail_matches(const struct phrase *p, const char *at)
+/* The bytes before a phrase's first space match the text's one to one;
+ * so do those after its last space when a match takes exactly the
+ * phrase's length, as phrase_before asks (a space of a phrase matches at
+ * least one byte). Up to 8 of them are packed in one word, as the text's
+ * are, and compared under a mask: a cheap test implied by the match. */
+static void pack_ends(struct phrase *p)
 {
-	for (size_t i = p->len; i-- > 0 && p->s[i] != ' ';) {
-		unsigned char a = (unsigned char)p->s[i], b = (unsigned char)at[i];
-		if (p->cs ? a != b : fold(a) != fold(b))
-			return false;
+	p->head = p->head_mask = p->tail = p->tail_mask = 0;
+	for (size_t i = 0; i < p->len && i < 8 && p->s[i] != ' '; i++) {
+		unsigned char c = (unsigned char)p->s[i];
+		p->head |= (uint64_t)(p->cs ? c : fold(c)) << 8 * i;
+		p->head_mask |= (uint64_t)0xff << 8 * i;
 	}
-	return true;
+	for (size_t i = 0; i < p->len && i < 8 && p->s[p->len - 1 - i] != ' '; i++) {
+		unsigned char c = (unsigned char)p->s[p->len - 1 - i];
+		p->tail |= (uint64_t)(p->cs ? c : fold(c)) << 8 * i;
+		p->tail_mask |= (uint64_t)0xff << 8 * i;
+	}
 }
 
-size_t next_word_start(const char *text, size_t len, size_t pos)
+/* The text's bytes from @pos on (before @end backwards), as pack_ends()
+ * packs a phrase's: *raw as written, *folded folded; 0 past the text. */
+static void pack_text(const char *text, size_t from, size_t to, bool back, uint64_t *raw,
+		      uint64_t *folded)
 {
-	bool after_word = pos > 0 && pos <= len && is_word_byte((unsigned char)text[pos - 1]);
-
-	for (; pos < len; pos++) {
-		unsigned char c = (unsigned char)text[pos];
-		if (!after_word && start_bytes[c])
-			return pos;
-		after_word = is_word_byte(c);
+	*raw = *folded = 0;
+	for (size_t i = 0; i < 8 && i < to - from; i++) {
+		unsigned char c = (unsigned char)text[back ? to - 1 - i : from + i];
+		*raw |= (uint64_t)c << 8 * i;
+		*folded |= (uint64_t)fold(c) << 8 * i;
 	}
-	return len;
 }
+
 
 const struct phrase *phrase_at(enum table_id t, const char *text, size_t len, size_t pos,
 			       size_t *n)
@@ -287,15 +294,19 @@ const struct phrase *phrase_at(enum table_id t, const char *text, size_t len, si
 	const struct phrase *best = NULL;
 	size_t bestn = 0;
 	unsigned char c;
+	uint64_t raw, folded;
 
 	if (pos >= len)
 		return NULL;
-	c = (unsigned char)tolower((unsigned char)text[pos]);
+	c = fold((unsigned char)text[pos]);
+	if (tb->fstart[c] == tb->fstart[c + 1])
+		return NULL;
+	pack_text(text, pos, len, false, &raw, &folded);
 	for (size_t k = tb->fstart[c]; k < tb->fstart[c + 1]; k++) {
 		const struct phrase *p = &tb->v[tb->first[k]];
 		size_t m;
 
-		if (p->len <= bestn)
+		if (p->len <= bestn || ((p->cs ? raw : folded) & p->head_mask) != p->head)
 			continue;
 		m = match_phrase(p, text, len, pos);
 		if (!m)
@@ -317,19 +328,22 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 	const struct phrase *best = NULL;
 	size_t bestlen = 0;
 	unsigned char c;
+	uint64_t raw, folded;
 
 	if (end <= floor)
 		return NULL;
-	c = (unsigned char)tolower((unsigned char)text[end - 1]);
+	c = fold((unsigned char)text[end - 1]);
+	if (tb->lstart[c] == tb->lstart[c + 1])
+		return NULL;
+	pack_text(text, floor, end, true, &raw, &folded);
 	for (size_t k = tb->lstart[c]; k < tb->lstart[c + 1]; k++) {
 		const struct phrase *p = &tb->v[tb->last[k]];
 		size_t s;
 
-		if (p->len > end - floor || p->len <= bestlen)
+		if (p->len > end - floor || p->len <= bestlen ||
+		    ((p->cs ? raw : folded) & p->tail_mask) != p->tail)
 			continue;
 		s = end - p->len;
-		if (!tail_matches(p, text + s))
-			continue;
 		if (match_phrase(p, text, end, s) != p->len)
 			continue;
 		if (isalnum((unsigned char)p->s[0]) && s > floor && is_word_byte((unsigned char)text[s - 1]))
@@ -392,6 +406,7 @@ static int load_spec(const struct table_spec *sp)
 			continue;
 		p.cs = sp->force_cs || (sp->flags_col >= 0 && strchr(p.col[sp->flags_col], 'c'));
 		p.num = sp->num_col >= 0 ? strtod(p.col[sp->num_col], NULL) : 0;
+		pack_ends(&p);
 		if (p.len && table_push(tb, &p) != ASSAY_OK)
 			return ASSAY_ENOMEM;
 	}
