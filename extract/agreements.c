@@ -7,6 +7,11 @@
  * before the cue in its clause, or a coordination "China and Turkey"),
  * plus the objects ("with China and Russia": one agreement with each;
  * "between X and Y": one between the two; "joined the MSP": the body).
+ * A deal named without a party before it takes the company that reports
+ * it, the possessor ("Amoco's proposed acquisition of Dome"), the agent
+ * ("a deal by Nippon Steel to buy"), or in a company's own release that
+ * company ("the offtake agreement with Mitsui"). A property or project
+ * bought is no party ("a 100% interest in the Alwin property").
  * One document states one agreement per set of parties: the first
  * mention wins, later ones are the same deal told again. */
 #include <stdlib.h>
@@ -106,25 +111,48 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 	}
 }
 
-/* A type noun followed by "with" and a party, after a determiner that
- * names it as existing ("the", "its", "their", "an existing"), and not
- * negated or sought: "the offtake agreement with Mitsui". */
+/* A type noun followed by its party, after a determiner that names it as
+ * existing ("the", "its", "their", "an existing", "previous"), and not
+ * negated or sought: "the offtake agreement with Mitsui", "its 50/50 joint
+ * venture with South32"; a noun that takes "any" party names it after
+ * "of", "in" or "from" ("its takeover of Peoplesoft", "through its
+ * investment in T.R. Mining"), a company, not a place. */
 static bool in_force(const struct cl_doc *d, const struct hit *h)
 {
 	size_t e = h->t + h->len;
+	bool any = !strcmp(h->c->objects, "any");
 
-	if (!(e + 1 < d->ntok && cl_word_is(d, e, "with") && cl_is_entity(d, e + 1)))
+	if (e + 1 >= d->ntok || !cl_is_entity(d, e + 1))
 		return false;
-	for (size_t u = h->t; u-- > 0 && u + 4 > h->t;) {
-		if (d->tok[u].kind == CT_PUNCT)
+	if (!(cl_word_is(d, e, "with") ||
+	      (any && cl_mention(d, e + 1)->type == ASSAY_M_ORG &&
+	       (cl_word_is(d, e, "of") || cl_word_is(d, e, "in") || cl_word_is(d, e, "from")))))
+		return false;
+	for (size_t u = h->t; u-- > 0 && u + 6 > h->t;) {
+		if (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] != '/' && d->tok[u].w[0] != '-')
 			return false;
 		if (cl_word_is(d, u, "the") || cl_word_is(d, u, "its") ||
-		    cl_word_is(d, u, "their") || cl_word_is(d, u, "existing"))
+		    cl_word_is(d, u, "their") || cl_word_is(d, u, "existing") ||
+		    cl_word_is(d, u, "previous") || cl_word_is(d, u, "prior") ||
+		    cl_word_is(d, u, "'s"))
 			return true;
 		if (cl_word_is(d, u, "a") || cl_word_is(d, u, "an") || cl_word_is(d, u, "no"))
 			return false;
 	}
 	return false;
+}
+
+/* True when the verb at @t completes the deal noun of @e: a few words
+ * after it in the same clause ("deal by Japan's Nippon Steel to buy"). */
+static bool deal_of(const struct cl_doc *d, const struct event *e, size_t t)
+{
+	if (strcmp(e->type, "deal") || e->anchor == e->start || e->anchor_end > t ||
+	    t > e->anchor_end + 5 || strcmp(e->objects, "with"))
+		return false;
+	for (size_t u = e->anchor_end; u < t; u++)
+		if (cl_clause_break(d, u) || d->tok[u].kind == CT_PUNCT || cl_word_is(d, u, "with"))
+			return false;
+	return true;
 }
 
 /* Pairs status cues with nouns into events. */
@@ -148,8 +176,30 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 			used[j] = true;
 			break;
 		}
-		if (!v->type[0] && !noun)
+		if (!v->type[0] && !noun) {
+			/* "a research contract awarded by the DOE to Phinix", "a
+			 * memorandum signed by the two sides": the participle
+			 * after its noun gives the status, "by" the parties */
+			if (i > 0 && !used[i - 1] && h[i - 1].c->noun && !h[i - 1].c->status[0] &&
+			    h[i - 1].t + h[i - 1].len == h[i].t) {
+				struct event *e = &ev[ne++];
+				used[i - 1] = true;
+				e->start = e->anchor = h[i - 1].t;
+				e->anchor_end = h[i - 1].t + h[i - 1].len;
+				e->cue_end = h[i].t + h[i].len;
+				assay_copy(e->type, sizeof e->type, h[i - 1].c->type);
+				assay_copy(e->status, sizeof e->status, v->status);
+				assay_copy(e->objects, sizeof e->objects, "by");
+			}
 			continue;
+		}
+		/* "a stalled deal by Nippon Steel to buy US Steel": the verb
+		 * names what the deal is about; the noun keeps its status */
+		if (!noun && ne > 0 && !strcmp(v->objects, "any") && deal_of(d, &ev[ne - 1], h[i].t)) {
+			ev[ne - 1].cue_end = h[i].t + h[i].len;
+			assay_copy(ev[ne - 1].objects, sizeof ev[ne - 1].objects, "any");
+			continue;
+		}
 		struct event *e = &ev[ne++];
 		e->start = h[i].t;
 		e->cue_end = h[i].t + h[i].len;
@@ -167,7 +217,8 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 			e->cue_end = e->anchor_end = h[i].t + h[i].len;
 			assay_copy(e->type, sizeof e->type, h[i].c->type);
 			assay_copy(e->status, sizeof e->status, "signed");
-			assay_copy(e->objects, sizeof e->objects, "with");
+			assay_copy(e->objects, sizeof e->objects,
+				strcmp(h[i].c->objects, "any") ? "with" : "any");
 			continue;
 		}
 		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
@@ -208,15 +259,90 @@ static bool both_countries(const struct cl_doc *d, size_t t)
 		cl_word_is(d, t + 1, "governments"));
 }
 
-/* The subject entities before @t in its clause: one, or a coordination. */
+/* "the two sides", "both companies": the last two parties of one kind
+ * (two companies, two countries) named before the sentence; false unless
+ * two are found. */
+static bool both_sides(const struct cl_doc *d, const struct cl_sent *s, size_t t, int out[2])
+{
+	size_t n = 0;
+
+	if (!((cl_word_is(d, t, "both") || cl_word_is(d, t, "two")) &&
+	      (cl_word_is(d, t + 1, "sides") || cl_word_is(d, t + 1, "companies") ||
+	       cl_word_is(d, t + 1, "parties") || cl_word_is(d, t + 1, "groups"))))
+		return false;
+	for (size_t u = s->t0; u-- > 0 && n < 2;) {
+		if (!cl_is_entity(d, u) || d->tok[u].modifier || d->tok[u].paren)
+			continue;
+		if (n == 1 && (!strcmp(cl_entity_id(d, out[0]), cl_entity_id(d, (int)u)) ||
+			       cl_mention(d, (size_t)out[0])->type != cl_mention(d, u)->type))
+			continue; /* two companies or two countries */
+		out[n++] = (int)u;
+	}
+	return n == 2;
+}
+
+static bool reports(const struct cl_doc *d, size_t t)
+{
+	static const char *const w[] = {"said", "says", "announced", "announces", "reported",
+		"reports", "added", "stated", "told", NULL};
+
+	if (cl_word_is(d, t, "has") || cl_word_is(d, t, "had"))
+		t++;
+	for (size_t i = 0; w[i]; i++)
+		if (cl_word_is(d, t, w[i]))
+			return true;
+	return false;
+}
+
+/* "Amid stalled negotiations with China, Turkey is ...": the subject of
+ * the main clause after an opening phrase. */
+static bool after_phrase(const struct cl_doc *d, size_t t)
+{
+	if (t > 0 && cl_word_is(d, t - 1, "the"))
+		t--;
+	return t > 0 && d->tok[t - 1].kind == CT_PUNCT && d->tok[t - 1].w[0] == ',';
+}
+
+static bool among(const struct cl_doc *d, int t, const int *obj, size_t no)
+{
+	for (size_t i = 0; i < no; i++)
+		if (!strcmp(cl_entity_id(d, t), cl_entity_id(d, obj[i])))
+			return true;
+	return false;
+}
+
+/* The subject entities before @t in its clause: one, or a coordination.
+ * None of them is one of the @no objects. */
 static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
-		       int *out)
+		       const int *obj, size_t no, int *out)
 {
 	size_t n = 0;
 	int t = -1;
 
 	for (size_t u = e->start; u > s->t0 && !clause_edge(d, u - 1); u--) {
-		if (eligible(d, u - 1)) {
+		/* "the impact of Amoco Corp <AN>'s proposed acquisition of
+		 * Dome": the possessor of the deal, whatever governs it */
+		if (cl_word_is(d, u - 1, "'s") && u - 1 > s->t0) {
+			size_t o = u - 2;
+			while (o > s->t0 && d->tok[o].kind == CT_PUNCT)
+				o--; /* "Trilogy Metals (TSX: TMQ)'s" */
+			if (cl_is_entity(d, o) && d->tok[o].paren && o > s->t0)
+				o--;
+			if (cl_is_entity(d, o) && !among(d, (int)o, obj, no) &&
+			    cl_mention(d, o)->type == ASSAY_M_ORG) {
+				t = (int)o;
+				break;
+			}
+			bool is; /* "the company's 50/50 joint venture with South32" */
+			int a = d->tok[o].kind == CT_WORD && (d->tok[o].cls & CW_ANA_ORG)
+					? cl_anaphor(d, s, o, &is)
+					: -1;
+			if (a >= 0 && !among(d, a, obj, no)) {
+				t = a;
+				break;
+			}
+		}
+		if (eligible(d, u - 1) && !among(d, (int)u - 1, obj, no)) {
 			t = (int)u - 1;
 			break;
 		}
@@ -226,17 +352,49 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 			return 2;
 		}
 	}
-	if (t < 0) {
+	/* "a stalled deal by Japan's Nippon Steel": the agent after "by" */
+	if (t < 0 && e->anchor_end + 1 < s->t1 && cl_word_is(d, e->anchor_end, "by"))
+		for (size_t u = e->anchor_end + 1; u < s->t1 && u < e->anchor_end + 4; u++)
+			if (cl_is_entity(d, u) && !d->tok[u].modifier) {
+				if (!among(d, (int)u, obj, no))
+					t = (int)u;
+				break;
+			}
+	bool body = !strcmp(e->objects, "members") || !strcmp(e->objects, "join");
+	/* "The offtake agreement with Mitsui will run ..., Atlas Lithium
+	 * said": the source after the clause speaks for its own deal */
+	if (t < 0 && !body) {
 		for (size_t u = e->anchor_end; u < s->t1; u++)
-			if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s"))) {
+			if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s")) &&
+			    !among(d, (int)u, obj, no) && reports(d, u + 1)) {
 				t = (int)u;
 				break;
 			}
 	}
+	if (t < 0 && body)
+		return 0;
 	if (t < 0) {
 		t = cl_subject(d, s, e->start);
+		/* a company named later in the clause is no subject of the
+		 * deal unless it reports it */
+		if (t >= 0 && (size_t)t > e->start && (size_t)t < s->t1 && !reports(d, (size_t)t + 1) &&
+		    !after_phrase(d, (size_t)t))
+			t = -1;
 		if (t >= 0 && (size_t)t >= s->t0 && (size_t)t < s->t1 && !eligible(d, (size_t)t))
 			t = d->focus.any;
+		if (t >= 0 && among(d, t, obj, no))
+			t = -1;
+	}
+	/* "The offtake agreement with Mitsui encompasses ...", "the pilot
+	 * plant, developed in collaboration with Koch": a company's dealings
+	 * with another company, in a text about the first */
+	if (t < 0 && no > 0 && d->issuer >= 0 && !among(d, d->issuer, obj, no) &&
+	    !strcmp(e->objects, "with")) {
+		bool orgs = true;
+		for (size_t i = 0; i < no; i++)
+			orgs &= cl_mention(d, (size_t)obj[i])->type == ASSAY_M_ORG;
+		if (orgs)
+			t = d->issuer;
 	}
 	if (t < 0)
 		return 0;
@@ -294,6 +452,13 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 			before_comma = (size_t)-1;
 			continue;
 		}
+		/* "by the DOE's Office of Science": the office is the
+		 * company's or agency's own, no second party */
+		if (cl_word_is(d, t, "'s") && n > 0 && out[n - 1] == (int)t - 1 &&
+		    cl_mention(d, t - 1)->type == ASSAY_M_ORG && cl_is_entity(d, t + 1)) {
+			t++;
+			continue;
+		}
 		if (cl_word_is(d, t, "the") || cl_word_is(d, t, "other") || cl_word_is(d, t, "its") ||
 		    cl_word_is(d, t, "'s")) /* "with Australia's IGO" */
 			continue;
@@ -305,12 +470,39 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 			 int *out, bool *between);
 
+/* A word naming an asset in the ground, not a company. */
+static bool asset_word(const struct cl_doc *d, size_t t)
+{
+	static const char *const w[] = {"project", "projects", "property", "properties", "mine",
+		"claims", "deposit", "prospect", "licence", "license", "tenements", "concession",
+		"concessions", "assets", NULL};
+
+	for (size_t i = 0; w[i]; i++)
+		if (cl_word_is(d, t, w[i]))
+			return true;
+	return false;
+}
+
 /* "awarded a contract to supply penny blanks to the U.S. Mint": a deal
  * with no "with" party is with the party it goes to. */
 static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 		      int *out, bool *between)
 {
-	size_t n = objects_as(d, s, e, out, between);
+	size_t n = 0;
+
+	/* "its withdrawal from the Showa Aluminium joint venture", "signed
+	 * the Mitsui offtake agreement": the party named before the noun */
+	*between = false;
+	for (size_t u = e->cue_end; e->anchor > e->cue_end && u < e->anchor; u++)
+		if (cl_is_entity(d, u) && !d->tok[u].modifier && !unnamed_party(d, s, u) &&
+		    u + 1 == e->anchor && u > 0 &&
+		    (cl_word_is(d, u - 1, "the") || cl_word_is(d, u - 1, "its") ||
+		     cl_word_is(d, u - 1, "their")) &&
+		    !cl_word_is(d, e->anchor_end, "with")) {
+			out[0] = (int)u;
+			return 1;
+		}
+	n = objects_as(d, s, e, out, between);
 
 	/* "agreed to sell its Goldendale smelter in Washington, and port
 	 * facilities at Portland, Oregon to Columbia Aluminium": the buyer */
@@ -334,13 +526,41 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 	size_t end = e->anchor_end + reach < s->t1 ? e->anchor_end + reach : s->t1;
 
 	*between = false;
+	if (!strcmp(e->objects, "by")) {
+		/* "awarded by the DOE's Office of ... to Phinix": the giver, then
+		 * whom it goes to or is made with */
+		size_t n = 0, u = e->cue_end;
+		if (u < s->t1 && cl_word_is(d, u, "by")) {
+			size_t v = u + 1 + cl_word_is(d, u + 1, "the");
+			if (both_sides(d, s, v, out))
+				return 2;
+			n = coordination(d, s, u + 1, out, 0);
+		}
+		for (; n > 0 && u < end; u++) {
+			if (clause_edge(d, u))
+				break;
+			if (cl_word_is(d, u, "to") || cl_word_is(d, u, "with"))
+				return coordination(d, s, u + 1, out, n);
+		}
+		return n;
+	}
 	if (!strcmp(e->objects, "with") && e->cue_end > 0 && cl_word_is(d, e->cue_end - 1, "with"))
 		return coordination(d, s, e->cue_end, out, 0); /* "in partnership with X" */
+	/* "will take over from John Smith as chair": a post changes hands */
+	if (!strcmp(e->objects, "any") && e->cue_end < s->t1 && cl_word_is(d, e->cue_end - 1, "over") &&
+	    (cl_word_is(d, e->cue_end, "as") || cl_word_is(d, e->cue_end, "from")))
+		return 0;
+	bool asset = false;
 	for (size_t u = e->cue_end; u < end; u++) {
 		if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
 			break;
+		/* "acquire a 100% interest in the Carlin Queen property in
+		 * Nevada": a property changes hands; after it only the seller
+		 * ("from X") is a party */
+		asset |= !strcmp(e->objects, "any") && asset_word(d, u);
 		if (!strcmp(e->objects, "any") && cl_is_entity(d, u) &&
-		    cl_mention(d, u)->type == ASSAY_M_ORG) /* companies change hands, not places */
+		    cl_mention(d, u)->type == ASSAY_M_ORG && /* companies change hands, not places */
+		    (!asset || cl_word_is(d, u - 1, "from")))
 			return coordination(d, s, u, out, 0);
 		if (!strcmp(e->objects, "members") && cl_is_figure(d, u))
 			break; /* "comprises 14 countries and the EU": a count, not a list */
@@ -472,7 +692,9 @@ static int event_agreements(struct cl_doc *d, const struct cl_sent *s, const str
 
 	if (between)
 		return no == 2 ? emit(d, s, e, obj, 2) : ASSAY_OK;
-	ns = subjects(d, s, e, subj);
+	if (!strcmp(e->objects, "by") && no >= 2) /* "signed by X and Y" */
+		return emit(d, s, e, obj, no);
+	ns = subjects(d, s, e, obj, no, subj);
 	if (ns == 0)
 		return ASSAY_OK;
 	/* "The ATPC consists of Malaysia, Indonesia ...": one membership each;
