@@ -192,33 +192,84 @@ static bool read_reason(struct walk *w, char *out, size_t size)
 	return true;
 }
 
+/* What one claim or agreement shows, copied out of the store's walk so
+ * that the article texts of its table rows can be read after it. */
 struct shown {
 	struct walk *w;
+	struct assay_store *s;
+	bool is_agr;
+	struct assay_stored_claim c;
+	struct assay_stored_agreement a;
+	struct assay_source *src;
+	size_t n;
 };
 
-/* The evidence sentence with the figure as written in bold (or brackets). */
+/* The evidence, tidied (one line, nothing invisible), with the figure as
+ * written in bold (or brackets). */
 static void evidence(struct walk *w, const struct assay_source *s)
 {
-	const char *at = s->figure[0] ? strstr(s->evidence, s->figure) : NULL;
-	size_t len = at ? strlen(s->figure) : 0;
+	char text[sizeof s->evidence], fig[sizeof s->figure];
+	const char *at;
+	size_t len;
 
+	assay_review_tidy(s->evidence, strlen(s->evidence), text, sizeof text);
+	len = assay_review_tidy(s->figure, strlen(s->figure), fig, sizeof fig);
+	at = len ? strstr(text, fig) : NULL;
 	fputs("    \"", w->out);
 	if (at) {
-		put_safe(w->out, s->evidence, (size_t)(at - s->evidence));
+		put_safe(w->out, text, (size_t)(at - text));
 		fputs(w->tty ? "\x1b[1;4m" : "[", w->out);
 		put_safe(w->out, at, len);
 		fputs(w->tty ? "\x1b[0m" : "]", w->out);
 		put_safe_str(w->out, at + len);
 	} else {
-		put_safe_str(w->out, s->evidence);
+		put_safe_str(w->out, text);
 	}
 	fputs("\"\n", w->out);
 }
 
-static void sources(struct walk *w, const char *id, const struct assay_source *src, size_t n)
+/* A table row's caption and header row, from its article's text. */
+static void table_context(struct shown *sh, const struct assay_source *s)
 {
+	char header[512], caption[256];
+	struct assay_buf text = {0};
+
+	if (!assay_review_is_table_row(s->evidence, strlen(s->evidence)))
+		return;
+	if (assay_store_article_text(sh->s, s->url, &text) == ASSAY_OK &&
+	    assay_review_table_context(text.data, text.len, s->start, header, sizeof header,
+				       caption, sizeof caption)) {
+		if (caption[0]) {
+			fputs("    table: ", sh->w->out);
+			put_safe_str(sh->w->out, caption);
+			fputc('\n', sh->w->out);
+		}
+		if (header[0]) {
+			fputs("    header: ", sh->w->out);
+			put_safe_str(sh->w->out, header);
+			fputc('\n', sh->w->out);
+		}
+	}
+	assay_buf_release(&text);
+}
+
+/* Each source on its own, under a label true to what it is. */
+static void sources(struct shown *sh, const char *id)
+{
+	struct walk *w = sh->w;
+	const struct assay_source *src = sh->src;
+	size_t n = sh->n;
+	int story = 0;
+
+	assay_review_sort_sources(sh->src, n);
 	for (size_t i = 0; i < n && i < SHOW_SOURCES; i++) {
-		fputs("  - ", w->out);
+		char label[256];
+
+		story += assay_review_source_role(src, i) == ASSAY_REVIEW_SRC_STORY;
+		assay_review_source_label(src, i, story, label, sizeof label);
+		fputs("  ", w->out);
+		put_safe_str(w->out, label);
+		fputs("\n  - ", w->out);
 		put_safe_str(w->out, src[i].site[0] ? src[i].site : "unknown site");
 		fputs(", ", w->out);
 		put_safe_str(w->out, src[i].published[0] ? src[i].published : "undated");
@@ -230,16 +281,45 @@ static void sources(struct walk *w, const char *id, const struct assay_source *s
 			put_safe_str(w->out, src[i].url);
 			fputc('\n', w->out);
 		}
+		table_context(sh, &src[i]);
 		evidence(w, &src[i]);
 	}
 	if (n > SHOW_SOURCES)
 		fprintf(w->out, "  ... and %zu more (assay show %s)\n", n - SHOW_SOURCES, id);
 }
 
-static int show_claim(void *ctx, const struct assay_stored_claim *c,
+static int keep_sources(struct shown *sh, const struct assay_source *src, size_t n)
+{
+	sh->src = malloc((n ? n : 1) * sizeof *src);
+	if (!sh->src)
+		return ASSAY_ENOMEM;
+	memcpy(sh->src, src, n * sizeof *src);
+	sh->n = n;
+	return ASSAY_OK;
+}
+
+static int keep_claim(void *ctx, const struct assay_stored_claim *c,
 		      const struct assay_source *src, size_t n)
 {
 	struct shown *sh = ctx;
+
+	sh->c = *c;
+	return keep_sources(sh, src, n);
+}
+
+static int keep_agreement(void *ctx, const struct assay_stored_agreement *a,
+			  const struct assay_source *src, size_t n)
+{
+	struct shown *sh = ctx;
+
+	sh->is_agr = true;
+	sh->a = *a;
+	return keep_sources(sh, src, n);
+}
+
+static void show_claim(struct shown *sh)
+{
+	const struct assay_stored_claim *c = &sh->c;
 	FILE *out = sh->w->out;
 	char fig[128];
 
@@ -259,15 +339,12 @@ static int show_claim(void *ctx, const struct assay_stored_claim *c,
 		put_safe_str(out, c->c.period);
 		fputc(')', out);
 	}
-	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, n, n == 1 ? "" : "s");
-	sources(sh->w, c->id, src, n);
-	return ASSAY_OK;
+	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, sh->n, sh->n == 1 ? "" : "s");
 }
 
-static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
-			  const struct assay_source *src, size_t n)
+static void show_agreement(struct shown *sh)
 {
-	struct shown *sh = ctx;
+	const struct assay_stored_agreement *a = &sh->a;
 	FILE *out = sh->w->out;
 
 	fputs("  ", out);
@@ -284,9 +361,78 @@ static int show_agreement(void *ctx, const struct assay_stored_agreement *a,
 		fputs(" on ", out);
 		put_words(out, a->a.topic);
 	}
-	fprintf(out, "   [%zu source%s]\n", n, n == 1 ? "" : "s");
-	sources(sh->w, a->id, src, n);
+	fprintf(out, "   [%zu source%s]\n", sh->n, sh->n == 1 ? "" : "s");
+}
+
+/* The conflict the claim is part of: the other figures (statuses) of its
+ * key, each with its first source and the command that shows it. */
+static int show_conflict(void *ctx, const struct assay_conflict *g)
+{
+	struct shown *sh = ctx;
+	FILE *out = sh->w->out;
+	const char *self = sh->is_agr ? sh->a.id : sh->c.id;
+
+	fprintf(out, "  conflict: %zu %s from %zu stor%s%s\n", g->nmembers,
+		g->is_agreement ? "statuses" : "figures", g->nstories,
+		g->nstories == 1 ? "y" : "ies", g->resolved ? ", resolved" : "");
+	for (size_t i = 0; i < g->nmembers && i < 8; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		const char *id = g->is_agreement ? m->agreement->id : m->claim->id;
+		const struct assay_review *r = g->is_agreement ? &m->agreement->review
+							       : &m->claim->review;
+		char fig[128];
+
+		if (g->is_agreement)
+			snprintf(fig, sizeof fig, "%s (%s)", m->agreement->a.status,
+				 m->agreement->a.type);
+		else
+			assay_review_claim_figure(m->claim, fig, sizeof fig);
+		fputs(strcmp(id, self) ? "    - " : "    * ", out);
+		put_safe_str(out, fig);
+		fprintf(out, " [%s]", r->state);
+		if (!strcmp(id, self)) {
+			fputs(" (this one)\n", out);
+			continue;
+		}
+		if (m->nsources) {
+			fputs(": ", out);
+			put_safe_str(out, m->sources[0].site[0] ? m->sources[0].site : "unknown site");
+			fputs(", ", out);
+			put_safe_str(out, m->sources[0].published[0] ? m->sources[0].published
+								      : "undated");
+			if (m->nsources > 1)
+				fprintf(out, " and %zu more", m->nsources - 1);
+		}
+		fputs(" (assay show ", out);
+		put_safe_str(out, id);
+		fputs(")\n", out);
+	}
+	if (g->nmembers > 8)
+		fprintf(out, "    ... and %zu more\n", g->nmembers - 8);
 	return ASSAY_OK;
+}
+
+/* Shows claim or agreement @id: its key, its conflict, its sources. */
+static int show(struct walk *w, struct assay_store *s, const char *id)
+{
+	struct shown sh = {.w = w, .s = s};
+	int rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, &sh);
+
+	if (rc)
+		goto out;
+	if (sh.is_agr)
+		show_agreement(&sh);
+	else
+		show_claim(&sh);
+	rc = assay_store_conflict_group(s, sh.is_agr, sh.is_agr ? sh.a.group : sh.c.group,
+					show_conflict, &sh);
+	if (rc && rc != ASSAY_ENOTFOUND)
+		goto out;
+	rc = ASSAY_OK;
+	sources(&sh, id);
+out:
+	free(sh.src);
+	return rc;
 }
 
 /* Asks for a decision until one is given; 0 decided, 1 skipped, 2 undo
@@ -358,13 +504,12 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 	char last_state[12] = "";
 
 	for (size_t i = 0; i < q->n; i++) {
-		struct shown sh = {w};
 		struct assay_review d;
 		int rc, how;
 
 		fprintf(w->out, "\n[%zu/%zu] %s %s\n", i + 1, q->n,
 			q->rows[i]->is_agr ? "agreement" : "claim", q->rows[i]->id);
-		rc = assay_store_claim_get(s, q->rows[i]->id, show_claim, show_agreement, &sh);
+		rc = show(w, s, q->rows[i]->id);
 		if (rc)
 			return rc;
 		how = decide(w, &d, q->rows[i]->unit, q->rows[i]->is_agr);

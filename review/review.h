@@ -143,6 +143,46 @@ int assay_review_reasons_load(const char *dir, struct assay_review_reasons *r, c
 /* The preset of key @key ('1'...'9'), or NULL when there is none. */
 const char *assay_review_reason_of_key(const struct assay_review_reasons *r, int key);
 
+/* ---- A claim's context (context.c) -------------------------------------- */
+
+/* Sorts a claim's sources for the desk: by story; in a story the
+ * best-documented page first (dated, with a site, the oldest), and each
+ * page's sources together, in the order of its text. */
+void assay_review_sort_sources(struct assay_source *src, size_t n);
+
+/* What source @i of sources sorted as above is to the ones before it. */
+enum assay_review_source_role {
+	ASSAY_REVIEW_SRC_STORY,     /* the first of a story (or of a page of no story) */
+	ASSAY_REVIEW_SRC_COPY,      /* the same story on another page: a copy */
+	ASSAY_REVIEW_SRC_SAME_PAGE, /* another place of a page already shown */
+};
+enum assay_review_source_role assay_review_source_role(const struct assay_source *src,
+							size_t i);
+/* The role in words, true to it: "Story 2", "The same story, also
+ * published by mining.com", "Also in the same article: a table row".
+ * @story is the story's number. Always terminated. */
+void assay_review_source_label(const struct assay_source *src, size_t i, int story,
+			       char *out, size_t size);
+
+/* True when @text (@n bytes) is a table row of cleaned text: cells
+ * joined by '|', not only a rule of dashes. */
+bool assay_review_is_table_row(const char *text, size_t n);
+
+/* For evidence that is a table row starting at byte @at of an article's
+ * cleaned @text: the table's header row (its first row, "" when @at is
+ * that row) and its caption (the line above the table, cut to about 240
+ * bytes), tidied. Returns true when either was found. */
+bool assay_review_table_context(const char *text, size_t len, size_t at, char *header,
+				size_t hsize, char *caption, size_t csize);
+
+/* Writes @in (@n bytes) for reading: every run of white space (line
+ * breaks of hard-wrapped text, tabs, no-break spaces) becomes one space,
+ * leading and trailing space goes, and what shows nothing or stands for a
+ * lost byte (control characters, bytes that are not UTF-8, U+FFFD, soft
+ * hyphens) is left out. Cut on a character boundary to fit @size; always
+ * terminated. Returns the bytes written. */
+size_t assay_review_tidy(const char *in, size_t n, char *out, size_t size);
+
 /* ---- Words (wording.c, names.py) ---------------------------------------- */
 
 /* The name of country or organisation @id ("China" for CN, "Lynas Rare

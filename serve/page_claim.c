@@ -1,10 +1,15 @@
 /* page_claim.c - one claim (or agreement) for review: the figure and
- * its key, the decision buttons with their keys, every source grouped by
- * story with the evidence sentence marked, and the history of decisions.
+ * its key, the decision buttons with their keys, the conflict the claim
+ * is part of (the other figures of its key, their sources, a link to the
+ * whole group), every source with its own evidence under a label true to
+ * what it is (a story, a copy of it on another site, another place of a
+ * page already shown), a table row with its table's caption and header
+ * row, and the history of decisions.
  *
  * The page carries the queue's filter in its links and forms, so that
  * j/k, skip and a decision all move along the same list the editor chose.
  * The page works without script; app.js only adds the keys. */
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +18,20 @@
 
 #include "assay.h"
 #include "pages.h"
+#include "str.h"
+
+#define OTHER_MAX 12   /* figures of the conflict listed on a claim page */
+#define OTHER_SOURCES 3 /* sources listed with each of them */
+
+/* A figure (or status) of the claim's conflict group, as listed. */
+struct other {
+	char id[12], fig[128], state[12];
+	bool self;
+	struct {
+		char site[128], published[32], url[512], title[256];
+	} src[OTHER_SOURCES];
+	size_t nsrc, nsrc_total;
+};
 
 struct view {
 	bool is_agr;
@@ -22,6 +41,9 @@ struct view {
 	size_t nsrc;
 	struct assay_review *hist;
 	size_t nhist;
+	struct other *others;   /* the conflict, when the claim is in one */
+	size_t nothers, nmembers, nstories;
+	bool resolved;
 };
 
 static int copy_sources(struct view *v, const struct assay_source *src, size_t n)
@@ -53,20 +75,42 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	return copy_sources(v, src, n);
 }
 
-/* By story; in a story the best-documented copy first (dated, then with a
- * site), then the oldest: the one shown in full. */
-static int cmp_story(const void *x, const void *y)
+static int on_group(void *ctx, const struct assay_conflict *g)
 {
-	const struct assay_source *a = x, *b = y;
-	int d = strcmp(a->story, b->story);
+	struct view *v = ctx;
+	const char *self = v->is_agr ? v->a.id : v->c.id;
 
-	if (d)
-		return d;
-	if (!a->published[0] != !b->published[0])
-		return !a->published[0] - !b->published[0];
-	if (!a->site[0] != !b->site[0])
-		return !a->site[0] - !b->site[0];
-	return strcmp(a->published, b->published);
+	v->others = calloc(OTHER_MAX, sizeof *v->others);
+	if (!v->others)
+		return ASSAY_ENOMEM;
+	v->nmembers = g->nmembers;
+	v->nstories = g->nstories;
+	v->resolved = g->resolved;
+	for (size_t i = 0; i < g->nmembers && v->nothers < OTHER_MAX; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		struct other *t = &v->others[v->nothers++];
+
+		if (g->is_agreement) {
+			assay_copy(t->id, sizeof t->id, m->agreement->id);
+			snprintf(t->fig, sizeof t->fig, "%s (%s)", m->agreement->a.status,
+				 m->agreement->a.type);
+			assay_copy(t->state, sizeof t->state, m->agreement->review.state);
+		} else {
+			assay_copy(t->id, sizeof t->id, m->claim->id);
+			assay_review_claim_figure(m->claim, t->fig, sizeof t->fig);
+			assay_copy(t->state, sizeof t->state, m->claim->review.state);
+		}
+		t->self = strcmp(t->id, self) == 0;
+		t->nsrc_total = m->nsources;
+		for (size_t k = 0; k < m->nsources && t->nsrc < OTHER_SOURCES; k++, t->nsrc++) {
+			assay_copy(t->src[k].site, sizeof t->src[k].site, m->sources[k].site);
+			assay_copy(t->src[k].published, sizeof t->src[k].published,
+				   m->sources[k].published);
+			assay_copy(t->src[k].url, sizeof t->src[k].url, m->sources[k].url);
+			assay_copy(t->src[k].title, sizeof t->src[k].title, m->sources[k].title);
+		}
+	}
+	return ASSAY_OK;
 }
 
 static int load_view(struct serve_app *app, const char *id, struct view *v)
@@ -77,10 +121,13 @@ static int load_view(struct serve_app *app, const char *id, struct view *v)
 	rc = assay_store_claim_get(app->store, id, on_claim, on_agreement, v);
 	if (rc)
 		return rc;
-	if (v->nsrc > 1)
-		qsort(v->src, v->nsrc, sizeof *v->src, cmp_story);
+	assay_review_sort_sources(v->src, v->nsrc);
 	rc = assay_store_review_history(app->store, v->is_agr ? v->a.id : v->c.id,
 					&v->hist, &v->nhist);
+	if (rc && rc != ASSAY_ENOTFOUND)
+		return rc;
+	rc = assay_store_conflict_group(app->store, v->is_agr,
+					v->is_agr ? v->a.group : v->c.group, on_group, v);
 	return rc == ASSAY_ENOTFOUND ? ASSAY_OK : rc;
 }
 
@@ -88,6 +135,7 @@ static void view_release(struct view *v)
 {
 	free(v->src);
 	free(v->hist);
+	free(v->others);
 }
 
 static const struct assay_review *view_review(const struct view *v)
@@ -253,49 +301,146 @@ static void source_meta(struct serve_out *o, const struct assay_source *s)
 	serve_printf(o, "</div>");
 }
 
+/* The article text table rows are looked up in: one page's at a time
+ * (a page's sources are next to each other). */
+struct page_text {
+	char url[512];
+	struct assay_buf text;
+	bool have;
+};
+
+/* The header row and caption of a table row's table, above the row. */
+static void table_context(struct serve_out *o, struct assay_store *store, struct page_text *pt,
+			  const struct assay_source *s)
+{
+	char header[512], caption[256];
+
+	if (!assay_review_is_table_row(s->evidence, strlen(s->evidence)))
+		return;
+	if (!pt->have || strcmp(pt->url, s->url) != 0) {
+		assay_buf_reset(&pt->text);
+		assay_copy(pt->url, sizeof pt->url, s->url);
+		pt->have = assay_store_article_text(store, s->url, &pt->text) == ASSAY_OK;
+	}
+	if (!pt->have || !assay_review_table_context(pt->text.data, pt->text.len, s->start,
+						     header, sizeof header, caption, sizeof caption))
+		return;
+	serve_printf(o, "<div class=\"table-context\">");
+	if (caption[0]) {
+		serve_printf(o, "<div class=\"caption\" title=\"the table's caption\">");
+		serve_text(o, caption);
+		serve_printf(o, "</div>");
+	}
+	if (header[0]) {
+		serve_printf(o, "<div class=\"thead\" title=\"the table's header row\">");
+		serve_text(o, header);
+		serve_printf(o, "</div>");
+	}
+	serve_printf(o, "</div>");
+}
+
 static void evidence(struct serve_out *o, const struct view *v, const struct assay_source *s)
 {
 	const char *subjects[ASSAY_MAX_PARTIES + 1];
 	struct serve_span spans[16];
-	size_t ns = 0, n;
+	char text[sizeof s->evidence];
+	size_t ns = 0, n, len;
 
 	if (v->is_agr)
 		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++)
 			subjects[ns++] = v->a.a.parties[i];
 	else
 		subjects[ns++] = v->c.c.subject;
-	n = serve_find_marks(s->evidence, strlen(s->evidence), s->published,
-			     v->is_agr ? NAN : s->value, v->is_agr ? NULL : s->figure,
-			     subjects, ns, spans, sizeof spans / sizeof spans[0]);
+	len = assay_review_tidy(s->evidence, strlen(s->evidence), text, sizeof text);
+	n = serve_find_marks(text, len, s->published, v->is_agr ? NAN : s->value,
+			     v->is_agr ? NULL : s->figure, subjects, ns, spans,
+			     sizeof spans / sizeof spans[0]);
 	serve_printf(o, "<blockquote class=\"evidence\">");
-	serve_highlight(o, s->evidence, strlen(s->evidence), spans, n, false);
+	serve_highlight(o, text, len, spans, n, false);
 	serve_printf(o, "</blockquote>");
 }
 
-/* One story: the first source in full, its copies on other sites listed. */
-static size_t story(struct serve_out *o, const struct view *v, size_t i, int number)
+/* Every source with its own evidence, under a label that says what it is
+ * to the ones above: a story, a copy of it elsewhere, or another place of
+ * a page already shown. */
+static void sources(struct serve_out *o, struct assay_store *store, const struct view *v)
 {
-	size_t j = i + 1;
+	struct page_text pt = {0};
+	int nstory = 0;
 
-	while (j < v->nsrc && v->src[i].story[0] &&
-	       strcmp(v->src[j].story, v->src[i].story) == 0)
-		j++;
-	serve_printf(o, "<section class=\"story\"><h3>Story %d%s</h3><div class=\"source\">",
-		     number, j - i > 1 ? " &middot; the same text on several sites" : "");
-	source_meta(o, &v->src[i]);
-	evidence(o, v, &v->src[i]);
-	serve_printf(o, "</div>");
-	if (j - i > 1) {
-		serve_printf(o, "<div class=\"copies\">Also published by:<ul>");
-		for (size_t k = i + 1; k < j; k++) {
-			serve_printf(o, "<li>");
-			source_meta(o, &v->src[k]);
-			serve_printf(o, "</li>");
+	for (size_t i = 0; i < v->nsrc; i++) {
+		enum assay_review_source_role role = assay_review_source_role(v->src, i);
+		char label[256];
+
+		if (role == ASSAY_REVIEW_SRC_STORY) {
+			if (i)
+				serve_printf(o, "</section>");
+			serve_printf(o, "<section class=\"story\">");
+			nstory++;
 		}
-		serve_printf(o, "</ul></div>");
+		assay_review_source_label(v->src, i, nstory, label, sizeof label);
+		serve_printf(o, "<div class=\"source %s\"><h3>",
+			     role == ASSAY_REVIEW_SRC_STORY ? "first" :
+			     role == ASSAY_REVIEW_SRC_COPY ? "copy" : "same-page");
+		serve_text(o, label);
+		serve_printf(o, "</h3>");
+		source_meta(o, &v->src[i]);
+		table_context(o, store, &pt, &v->src[i]);
+		evidence(o, v, &v->src[i]);
+		serve_printf(o, "</div>");
 	}
-	serve_printf(o, "</section>");
-	return j;
+	if (v->nsrc)
+		serve_printf(o, "</section>");
+	assay_buf_release(&pt.text);
+}
+
+/* The conflict the claim is part of: every figure (or status) of its key,
+ * with a few sources each, and the way to the whole group. */
+static void conflict(struct serve_out *o, const struct view *v)
+{
+	if (!v->nothers)
+		return;
+	serve_printf(o, "<section class=\"conflict-context\" id=\"conflict\"><h2>Part of a "
+		     "conflict: %zu %s from %zu stor%s%s</h2><ul class=\"members\">",
+		     v->nmembers, v->is_agr ? "statuses" : "figures", v->nstories,
+		     v->nstories == 1 ? "y" : "ies", v->resolved ? " (resolved)" : "");
+	for (size_t i = 0; i < v->nothers; i++) {
+		const struct other *t = &v->others[i];
+
+		serve_printf(o, "<li%s>", t->self ? " class=\"self\"" : "");
+		if (t->self) {
+			serve_printf(o, "<strong>");
+			serve_text(o, t->fig);
+			serve_printf(o, "</strong> <span class=\"muted\">(this one)</span> ");
+		} else {
+			serve_printf(o, "<a href=\"/claim/");
+			serve_urlarg(o, t->id);
+			serve_printf(o, "?state=any\"><strong>");
+			serve_text(o, t->fig);
+			serve_printf(o, "</strong></a> ");
+		}
+		serve_state_badge(o, t->state);
+		serve_printf(o, "<span class=\"small\">");
+		for (size_t k = 0; k < t->nsrc; k++) {
+			serve_printf(o, "%s", k ? "; " : " ");
+			serve_text(o, t->src[k].site[0] ? t->src[k].site : "unknown site");
+			serve_printf(o, ", ");
+			serve_text(o, t->src[k].published[0] ? t->src[k].published : "undated");
+			serve_printf(o, ": <a href=\"");
+			serve_article_href(o, t->src[k].url);
+			serve_printf(o, "\">");
+			serve_text(o, t->src[k].title[0] ? t->src[k].title : t->src[k].url);
+			serve_printf(o, "</a>");
+		}
+		if (t->nsrc_total > t->nsrc)
+			serve_printf(o, " and %zu more", t->nsrc_total - t->nsrc);
+		serve_printf(o, "</span></li>");
+	}
+	if (v->nmembers > v->nothers)
+		serve_printf(o, "<li class=\"muted\">and %zu more</li>", v->nmembers - v->nothers);
+	serve_printf(o, "</ul><p><a href=\"/conflict/%c%016" PRIx64 "\">The whole conflict, "
+		     "with its chart</a></p></section>", v->is_agr ? 'a' : 'c',
+		     v->is_agr ? v->a.group : v->c.group);
 }
 
 static void history(struct serve_out *o, const struct view *v)
@@ -352,7 +497,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	struct assay_review_queue q;
 	struct view v;
 	long at;
-	int rc, nstory = 0;
+	int rc;
 
 	serve_filter_from_req(req, &f);
 	rc = load_view(app, id, &v);
@@ -374,12 +519,12 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		serve_printf(&o, ")</p>");
 	}
 	corrected_note(&o, view_review(&v), v.c.c.unit);
+	conflict(&o, &v);
 	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">%s"
 		     "<mark class=\"subj\">%s</mark></p>", v.nsrc, v.nsrc == 1 ? "" : "s",
 		     v.is_agr ? "" : "<mark class=\"fig\">figure</mark> ",
 		     v.is_agr ? "the parties" : "who it is about");
-	for (size_t i = 0; i < v.nsrc;)
-		i = story(&o, &v, i, ++nstory);
+	sources(&o, app->store, &v);
 	history(&o, &v);
 	serve_printf(&o, "<p class=\"keys\"><kbd>a</kbd> accept &middot; <kbd>r</kbd> reject "
 		     "(type the reason, Enter) &middot; %s<kbd>s</kbd> skip &middot; <kbd>j</kbd> "

@@ -277,7 +277,22 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 		serve_pager(&o, "/conflicts?", w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
 		w.groups = 0;
 	}
-	rc = assay_store_conflicts(app->store, &f, on_group, &w);
+	if (only) { /* one group is read by its name, not found in the walk */
+		uint64_t h = 0;
+		char *end = NULL;
+
+		if ((only[0] == 'a' || only[0] == 'c') && strlen(only) == 17) {
+			h = strtoull(only + 1, &end, 16);
+			rc = *end ? ASSAY_ENOTFOUND :
+			     assay_store_conflict_group(app->store, only[0] == 'a', h, on_group, &w);
+		} else {
+			rc = ASSAY_ENOTFOUND;
+		}
+		if (rc == ASSAY_ENOTFOUND)
+			rc = ASSAY_OK;
+	} else {
+		rc = assay_store_conflicts(app->store, &f, on_group, &w);
+	}
 	if (rc)
 		return rc;
 	if (!only)

@@ -915,6 +915,37 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 	return rc;
 }
 
+/* One group by its kind and key hash, read like one group of the walk
+ * above but without it: a claim page shows its own group in the time of
+ * one group, however many the store holds. */
+int assay_store_conflict_group(struct assay_store *s, bool agreement, uint64_t group,
+			       assay_conflict_fn fn, void *ctx)
+{
+	struct assay_conflict_stream cs = {NULL, group_take, group_done};
+	struct group g = {.fn = fn, .ctx = ctx};
+	struct member_keys ks = {0};
+	struct group_facts gf = {0};
+	unsigned char gk[8];
+	MDB_txn *txn;
+	int rc = store_read_begin(s, &txn);
+
+	if (rc)
+		return rc;
+	rec_be64(gk, group);
+	rc = group_keys(s, txn, agreement, gk, NULL, &ks, &gf);
+	if (!rc && ks.n < 2)
+		rc = ASSAY_ENOTFOUND;
+	if (!rc)
+		rc = stream_group(s, txn, agreement, &ks, &gf, NULL, &cs, &g);
+	if (rc == ASSAY_ENOMEM)
+		store_fail(s, ASSAY_ENOMEM, "out of memory");
+	group_release(&g);
+	free(ks.v);
+	free(gf.stories.v);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
 /* ---- Articles ---- */
 
 struct articles_walk {

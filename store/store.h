@@ -255,6 +255,13 @@ struct assay_conflict_stream {
 int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
 				 const struct assay_conflict_stream *cs, void *ctx);
 
+/* The group of kind @agreement and key hash @group (a stored claim's or
+ * agreement's `group`), whole, for @fn: every member, whatever its
+ * stories. ASSAY_ENOTFOUND when the key has fewer than two members (no
+ * conflict). */
+int assay_store_conflict_group(struct assay_store *s, bool agreement, uint64_t group,
+			       assay_conflict_fn fn, void *ctx);
+
 /* ---- Articles ---------------------------------------------------------- */
 
 struct assay_stored_article {

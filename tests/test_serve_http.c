@@ -32,7 +32,8 @@ static pid_t server;
 static unsigned port;
 static char token[80];
 
-static void build_store(void)
+/* Puts the articles of tests/data/@name into the store. */
+static void add_articles(const char *name)
 {
 	char path[4096];
 	const char *root = getenv("ASSAY_SOURCE_ROOT");
@@ -40,9 +41,9 @@ static void build_store(void)
 	json_t **lines;
 	size_t n;
 
-	snprintf(path, sizeof path, "%s/tests/data/serve_fixture.jsonl", root ? root : ".");
+	snprintf(path, sizeof path, "%s/tests/data/%s", root ? root : ".", name);
 	n = read_jsonl(path, &lines);
-	cr_assert_geq(n, 3, "cannot read %s", path);
+	cr_assert_geq(n, 2, "cannot read %s", path);
 	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
 	for (size_t i = 0; i < n; i++) {
 		struct test_article t;
@@ -58,6 +59,11 @@ static void build_store(void)
 	}
 	free(lines);
 	assay_store_close(s);
+}
+
+static void build_store(void)
+{
+	add_articles("serve_fixture.jsonl");
 }
 
 /* Starts the server (with --token-file @token_file unless NULL) and reads
@@ -991,5 +997,160 @@ Test(review_next, undo_makes_the_last_decision_pending_and_shows_the_claim_again
 	cr_expect_eq(st.n[1], 0, "the accept was undone");
 	cr_expect_eq(st.n[2], 1);
 	cr_expect_str_eq(st.reason, "not a figure of the story");
+	assay_buf_release(&out);
+}
+
+/* ---- The editor's desk: a claim with its conflict and its context ------- */
+
+static void setup_desk(void)
+{
+	dir = tmp_store_dir();
+	build_store();
+	add_articles("serve_desk.jsonl");
+	start_server();
+}
+
+static void setup_desk_store_only(void)
+{
+	dir = tmp_store_dir();
+	build_store();
+	add_articles("serve_desk.jsonl");
+	server = 0;
+}
+
+TestSuite(desk, .init = setup_desk, .fini = teardown);
+TestSuite(desk_next, .init = setup_desk_store_only, .fini = teardown);
+
+static void claim_page(const char *id, struct reply *r)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/claim/%s?state=any", id);
+	http(path, NULL, true, NULL, r);
+	cr_assert_eq(r->status, 200);
+}
+
+Test(desk, the_claim_page_shows_the_conflict_it_is_part_of)
+{
+	char id[16], other[16], path[64];
+	const char *at;
+	struct reply r;
+
+	claim_with("20,000 t", id, sizeof id);
+	claim_with("2,600 t", other, sizeof other);
+	claim_page(id, &r);
+	at = strstr(r.body.data, "id=\"conflict\"");
+	cr_assert_not_null(at, "no conflict on the claim page");
+	cr_expect_not_null(strstr(at, "2 figures from 2 stories"));
+	snprintf(path, sizeof path, "href=\"/claim/%s?state=any\"", other);
+	cr_expect_not_null(strstr(at, path), "the other figure is linked");
+	cr_expect_not_null(strstr(at, "arctic-metals.example"), "with its source");
+	cr_expect_not_null(strstr(at, "(this one)"));
+	at = strstr(at, "href=\"/conflict/c");
+	cr_assert_not_null(at, "the whole conflict is linked");
+	snprintf(path, sizeof path, "%.*s", (int)strcspn(at + 6, "\""), at + 6);
+	reply_release(&r);
+	http(path, NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 200, "%s", path);
+	cr_expect_not_null(strstr(r.body.data, "2,600"));
+	cr_expect_not_null(strstr(r.body.data, "ree-monitor.example"));
+	reply_release(&r);
+	/* a claim of no conflict shows none */
+	claim_with("694 million t", id, sizeof id);
+	claim_page(id, &r);
+	cr_expect_null(strstr(r.body.data, "id=\"conflict\""));
+	reply_release(&r);
+	http("/conflict/c0000000000000000", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 404);
+	reply_release(&r);
+}
+
+Test(desk, each_evidence_is_shown_on_its_own_and_labelled_truly)
+{
+	char id[16];
+	const char *row, *prose;
+	struct reply r;
+
+	claim_with("20,000 t", id, sizeof id);
+	claim_page(id, &r);
+	row = strstr(r.body.data, "Limited exports");
+	prose = strstr(r.body.data, " of rare earths last year");
+	cr_assert_not_null(row, "the table row is shown");
+	cr_assert_not_null(prose, "the sentence is shown too");
+	cr_expect_not_null(strstr(r.body.data, "Story 1: a table row"));
+	cr_expect_not_null(strstr(r.body.data, "Also in the same article: another passage"));
+	cr_expect_null(strstr(r.body.data, "also published by"),
+		       "a second place of one article is not another publisher");
+	cr_expect_null(strstr(r.body.data, "Also published by"));
+	reply_release(&r);
+	/* the wire story on two sites is a copy, and says so */
+	claim_with("85%", id, sizeof id);
+	claim_page(id, &r);
+	cr_expect_not_null(strstr(r.body.data, "The same story, also published by "));
+	reply_release(&r);
+}
+
+Test(desk, a_table_row_shows_its_header_and_caption)
+{
+	char id[16];
+	const char *cap, *head, *row;
+	struct reply r;
+
+	claim_with("20,000 t", id, sizeof id);
+	claim_page(id, &r);
+	cap = strstr(r.body.data, "<div class=\"caption\" title=\"the table's caption\">"
+			       "Rare Earth Production (tons, 2023)</div>");
+	head = strstr(r.body.data, "<div class=\"thead\" title=\"the table's header row\">"
+				"Country | Tons | Note</div>");
+	row = strstr(r.body.data, "Limited exports");
+	cr_assert_not_null(cap, "the caption is above the row");
+	cr_assert_not_null(head, "the header row is above the row");
+	cr_expect(cap < head && head < row);
+	cr_expect_null(strstr(r.body.data, "China | 240,000"), "other rows are not shown");
+	reply_release(&r);
+}
+
+Test(desk, evidence_reads_as_prose_without_replacement_characters)
+{
+	char id[16];
+	const char *q, *end;
+	struct reply r;
+
+	claim_with("20,000 t", id, sizeof id);
+	claim_page(id, &r);
+	cr_expect_null(strstr(r.body.data, "\xEF\xBF\xBD"), "no U+FFFD anywhere");
+	q = strstr(r.body.data, " of rare earths last year");
+	cr_assert_not_null(q);
+	cr_expect_not_null(strstr(q, "last year, officials said."), "one space where a break was");
+	for (q = strstr(r.body.data, "<blockquote"); q; q = strstr(end, "<blockquote")) {
+		end = strstr(q, "</blockquote>");
+		cr_assert_not_null(end);
+		cr_expect_null(memchr(q, '\n', (size_t)(end - q)), "a hard wrap left in evidence");
+		if (strstr(q, "  ") && strstr(q, "  ") < end)
+			cr_expect(false, "a double space left in evidence");
+	}
+	reply_release(&r);
+}
+
+Test(desk_next, review_next_shows_the_conflict_and_the_table_context)
+{
+	struct assay_buf out = {0};
+	const char *at;
+
+	/* newest first: the 2,600 t figure, then the 20,000 t one */
+	cr_assert_eq(run_next("s\ns\nq\n", &out), 0);
+	at = strstr(out.data, "20,000 t  Russian Federation production");
+	cr_assert_not_null(at, "%s", out.data);
+	cr_expect_not_null(strstr(at, "conflict: 2 figures from 2 stories"));
+	cr_expect_not_null(strstr(at, "- 2,600 t [pending]: arctic-metals.example, 2024-08-20"));
+	cr_expect_not_null(strstr(at, "(assay show "));
+	cr_expect_not_null(strstr(at, "Story 1: a table row"));
+	cr_expect_not_null(strstr(at, "table: Rare Earth Production (tons, 2023)\n"
+				      "    header: Country | Tons | Note\n"
+				      "    \"Russia | [20,000] | Limited exports\""));
+	cr_expect_not_null(strstr(at, "Also in the same article: another passage"));
+	cr_expect_not_null(strstr(at, "\"Russia mined about [20,000 tonnes] of rare earths last "
+				      "year, officials said.\""));
+	cr_expect_null(strstr(out.data, "\xEF\xBF\xBD"));
 	assay_buf_release(&out);
 }
