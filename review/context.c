@@ -118,6 +118,14 @@ static bool blank(const char *p, size_t n)
 	return true;
 }
 
+static bool list_item(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	return (n >= 2 && (p[0] == '-' || p[0] == '*') && p[1] == ' ') ||
+	       (n >= 3 && memcmp(p, "\xe2\x80\xa2", 3) == 0);
+}
+
 /* Copies the tidied line [a, b) into @out, cut to @max bytes (on a
  * character boundary, with an ellipsis). */
 static void copy_cut(const char *text, size_t a, size_t b, size_t max, char *out, size_t size)
@@ -159,7 +167,8 @@ bool assay_review_table_context(const char *text, size_t len, size_t at, char *h
 			}
 			continue;
 		}
-		copy_cut(text, a, b, 240, caption, csize);
+		if (!list_item(text + a, b - a)) /* an item of a list above is no caption */
+			copy_cut(text, a, b, 240, caption, csize);
 		break;
 	}
 	if (above && top_a != self_a)

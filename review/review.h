@@ -170,8 +170,8 @@ bool assay_review_is_table_row(const char *text, size_t n);
 
 /* For evidence that is a table row starting at byte @at of an article's
  * cleaned @text: the table's header row (its first row, "" when @at is
- * that row) and its caption (the line above the table, cut to about 240
- * bytes), tidied. Returns true when either was found. */
+ * that row) and its caption (the line above the table unless it is a
+ * list item, cut to about 240 bytes), tidied. Returns true when either was found. */
 bool assay_review_table_context(const char *text, size_t len, size_t at, char *header,
 				size_t hsize, char *caption, size_t csize);
 

@@ -30,7 +30,7 @@ struct other {
 	struct {
 		char site[128], published[32], url[512], title[256];
 	} src[OTHER_SOURCES];
-	size_t nsrc, nsrc_total;
+	size_t nsrc, npages; /* pages listed, pages in all */
 };
 
 struct view {
@@ -101,13 +101,22 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 			assay_copy(t->state, sizeof t->state, m->claim->review.state);
 		}
 		t->self = strcmp(t->id, self) == 0;
-		t->nsrc_total = m->nsources;
-		for (size_t k = 0; k < m->nsources && t->nsrc < OTHER_SOURCES; k++, t->nsrc++) {
-			assay_copy(t->src[k].site, sizeof t->src[k].site, m->sources[k].site);
-			assay_copy(t->src[k].published, sizeof t->src[k].published,
+		for (size_t k = 0; k < m->nsources; k++) {
+			bool seen = k && strcmp(m->sources[k - 1].url, m->sources[k].url) == 0;
+
+			for (size_t j = 0; j < t->nsrc && !seen; j++)
+				seen = strcmp(t->src[j].url, m->sources[k].url) == 0;
+			if (seen)
+				continue; /* one page, listed once */
+			t->npages++;
+			if (t->nsrc == OTHER_SOURCES)
+				continue;
+			assay_copy(t->src[t->nsrc].site, sizeof t->src[0].site, m->sources[k].site);
+			assay_copy(t->src[t->nsrc].published, sizeof t->src[0].published,
 				   m->sources[k].published);
-			assay_copy(t->src[k].url, sizeof t->src[k].url, m->sources[k].url);
-			assay_copy(t->src[k].title, sizeof t->src[k].title, m->sources[k].title);
+			assay_copy(t->src[t->nsrc].url, sizeof t->src[0].url, m->sources[k].url);
+			assay_copy(t->src[t->nsrc].title, sizeof t->src[0].title, m->sources[k].title);
+			t->nsrc++;
 		}
 	}
 	return ASSAY_OK;
@@ -432,8 +441,8 @@ static void conflict(struct serve_out *o, const struct view *v)
 			serve_text(o, t->src[k].title[0] ? t->src[k].title : t->src[k].url);
 			serve_printf(o, "</a>");
 		}
-		if (t->nsrc_total > t->nsrc)
-			serve_printf(o, " and %zu more", t->nsrc_total - t->nsrc);
+		if (t->npages > t->nsrc)
+			serve_printf(o, " and %zu more", t->npages - t->nsrc);
 		serve_printf(o, "</span></li>");
 	}
 	if (v->nmembers > v->nothers)

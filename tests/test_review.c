@@ -184,3 +184,98 @@ Test(review, a_bad_reasons_file_is_refused_with_its_line)
 	cr_expect_not_null(strstr(why, ":1: a reason is at most 255 bytes"), "%s", why);
 	reasons_dir_remove(dir);
 }
+
+Test(review, evidence_is_tidied_into_one_line_of_prose)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"China refines\nabout 90%\r\n of rare earths.", "China refines about 90% of rare earths."},
+		{"  \t lead \xc2\xa0 and\xe2\x80\x83trail \n", "lead and trail"},
+		{"lost \xef\xbf\xbd byte, \xff bad, soft\xc2\xadhyphen", "lost byte, bad, softhyphen"},
+		{"esc \x1b]0;x\x07 bell", "esc ]0;x bell"},
+		{"Russia | 20,000 | Limited exports", "Russia | 20,000 | Limited exports"},
+		{"", ""},
+	};
+	char out[128];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = assay_review_tidy(cases[i].in, strlen(cases[i].in), out, sizeof out);
+		cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+		cr_expect_eq(n, strlen(cases[i].want));
+	}
+	/* cut to fit on a character boundary, never mid-sequence */
+	assay_review_tidy("ab\xc3\xa9", 4, out, 4);
+	cr_expect_str_eq(out, "ab");
+}
+
+Test(review, a_table_row_finds_its_header_row_and_caption)
+{
+	const char *text = "Intro paragraph.\n\nRare Earth Production (tons, 2023)\n\n"
+			   "Country | Tons | Note\n\n|---|---|---|\n\nChina | 240,000 | Most\n\n"
+			   "Russia | 20,000 | Limited exports\n\nAfter the table.";
+	const char *row = strstr(text, "Russia"), *first = strstr(text, "Country");
+	char head[128], cap[128];
+
+	cr_assert(assay_review_table_context(text, strlen(text), (size_t)(row - text), head,
+					     sizeof head, cap, sizeof cap));
+	cr_expect_str_eq(head, "Country | Tons | Note");
+	cr_expect_str_eq(cap, "Rare Earth Production (tons, 2023)");
+	/* the header row itself has no header above it */
+	cr_assert(assay_review_table_context(text, strlen(text), (size_t)(first - text), head,
+					     sizeof head, cap, sizeof cap));
+	cr_expect_str_eq(head, "");
+	/* prose is no table row */
+	cr_expect_not(assay_review_table_context(text, strlen(text), 0, head, sizeof head, cap,
+						 sizeof cap));
+	/* a list item above a table is no caption */
+	text = "- a point\n\nA | B\n\nx | 1";
+	cr_assert(assay_review_table_context(text, strlen(text), strlen(text) - 5, head,
+					     sizeof head, cap, sizeof cap));
+	cr_expect_str_eq(cap, "");
+	cr_expect_str_eq(head, "A | B");
+	cr_expect(assay_review_is_table_row("a | b", 5));
+	cr_expect_not(assay_review_is_table_row("|---|:--|", 9));
+}
+
+static void source(struct assay_source *s, const char *url, const char *story,
+		   const char *site, size_t start, const char *ev)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->url, sizeof s->url, "%s", url);
+	snprintf(s->story, sizeof s->story, "%s", story);
+	snprintf(s->site, sizeof s->site, "%s", site);
+	snprintf(s->published, sizeof s->published, "2024-01-0%zu", 1 + start % 5);
+	snprintf(s->evidence, sizeof s->evidence, "%s", ev);
+	s->start = start;
+}
+
+Test(review, sources_are_labelled_by_what_they_are_to_the_ones_above)
+{
+	struct assay_source src[5];
+	char label[256];
+
+	source(&src[0], "https://b.example/copy", "s1", "b.example", 11, "Russia mined 20,000 t.");
+	source(&src[1], "https://a.example/page", "s1", "a.example", 300, "Russia | 20,000 | x");
+	source(&src[2], "https://a.example/page", "s1", "a.example", 10, "Russia mined 20,000 t.");
+	source(&src[3], "https://c.example/other", "s2", "c.example", 10, "Russia: 20,000 t.");
+	source(&src[4], "https://d.example/", "", "", 10, "20,000 t");
+	src[0].published[9] = '9'; /* the copy is later */
+	assay_review_sort_sources(src, 5);
+	cr_expect_str_eq(src[0].url, "https://d.example/", "no story sorts first");
+	cr_expect_str_eq(src[1].url, "https://a.example/page");
+	cr_expect_eq(src[1].start, 10, "a page's sources in text order");
+	cr_expect_eq(src[2].start, 300);
+	cr_expect_str_eq(src[3].url, "https://b.example/copy");
+	cr_expect_eq(assay_review_source_role(src, 0), ASSAY_REVIEW_SRC_STORY);
+	cr_expect_eq(assay_review_source_role(src, 1), ASSAY_REVIEW_SRC_STORY);
+	cr_expect_eq(assay_review_source_role(src, 2), ASSAY_REVIEW_SRC_SAME_PAGE);
+	cr_expect_eq(assay_review_source_role(src, 3), ASSAY_REVIEW_SRC_COPY);
+	cr_expect_eq(assay_review_source_role(src, 4), ASSAY_REVIEW_SRC_STORY);
+	assay_review_source_label(src, 2, 2, label, sizeof label);
+	cr_expect_str_eq(label, "Also in the same article: a table row");
+	assay_review_source_label(src, 3, 2, label, sizeof label);
+	cr_expect_str_eq(label, "The same story, also published by b.example");
+	assay_review_source_label(src, 4, 3, label, sizeof label);
+	cr_expect_str_eq(label, "Story 3");
+}

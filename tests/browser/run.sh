@@ -2,7 +2,7 @@
 # run.sh - the browser tests of `assay serve`: installs what they need
 # (Debian's chromium and node through scripts/install-deps.sh, playwright-core
 # through npm ci), builds assay unless told where it is, fills a temporary
-# store (hand-made claims from tests/data/serve_fixture.jsonl, then the corpus
+# store (hand-made claims from tests/data/serve_fixture.jsonl and serve_desk.jsonl, then the corpus
 # and the hostile page through `assay ingest`), starts `assay serve --port 0`
 # and runs test.js against it. Screenshots go to tests/artifacts/.
 #
@@ -42,6 +42,7 @@ cleanup() {
 trap cleanup EXIT
 
 "$fixture" "$tmp/db" "$root/tests/data/serve_fixture.jsonl" || fail "cannot build the test store"
+"$fixture" "$tmp/db" "$root/tests/data/serve_desk.jsonl" || fail "cannot build the test store"
 "$bin" --quiet --db "$tmp/db" ingest "$root/corpus" "$here/hostile.html" || true
 
 "$bin" --db "$tmp/db" serve --port 0 >"$tmp/url" 2>"$tmp/serve.log" &

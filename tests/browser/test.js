@@ -150,7 +150,27 @@ test('the evidence marks the figure and the subject', async (page) => {
   const figs = await page.locator('blockquote.evidence mark.fig').allInnerTexts();
   assert.ok(figs.includes('85%'), `figure marked: ${figs}`);
   assert.ok(await page.locator('.story').count() >= 1);
-  assert.match(await page.locator('main').innerText(), /Also published by/, 'the wire copy is one story');
+  assert.match(await page.locator('main').innerText(), /The same story, also published by/, 'the wire copy is one story');
+});
+
+test('a claim shows its conflict, each evidence on its own, a table row with its header', async (page) => {
+  const id = await claimId(page, /^\s*20,000 t/);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  const conflict = page.locator('#conflict');
+  assert.match(await conflict.locator('h2').innerText(), /2 figures from \d+ stories/i);
+  assert.match(await conflict.innerText(), /2,600 t/, 'the other figure is listed');
+  assert.match(await conflict.innerText(), /arctic-metals\.example/, 'with its source');
+  const heads = await page.locator('.source h3').allInnerTexts();
+  assert.deepEqual(heads.slice(0, 2), ['Story 1: a table row', 'Also in the same article: another passage']);
+  assert.equal(await page.locator('.table-context .caption').first().innerText(), 'Rare Earth Production (tons, 2023)');
+  assert.equal(await page.locator('.table-context .thead').first().innerText(), 'Country | Tons | Note');
+  const ev = await page.locator('blockquote.evidence').allInnerTexts();
+  assert.equal(ev.length, heads.length, 'each evidence is shown');
+  assert.equal(ev[1], 'Russia mined about 20,000 tonnes of rare earths last year, officials said.');
+  assert.ok(!(await page.locator('main').innerText()).includes('\uFFFD'), 'no U+FFFD');
+  await shot(page, '05-claim-context');
+  await Promise.all([page.waitForURL(/\/conflict\/c/), conflict.locator('a', { hasText: 'The whole conflict' }).click()]);
+  assert.ok(await page.locator('svg.chart').count() === 1);
 });
 
 test('open a conflict and see its chart, the accepted figure highlighted', async (page) => {
