@@ -1,5 +1,7 @@
 /* cmd_review.c - `assay review ID accept | reject --reason TEXT |
- * correct --value N [--unit U] | reset`: an editor's decision.
+ * correct [--value N] [--unit U] [--FIELD VALUE...] | reset`: an editor's
+ * decision. A correction keeps only the fields that differ from the
+ * claim's (or agreement's) own, checked as review/ checks them.
  *
  * The decision is recorded with $USER and the time, kept in the history,
  * and outlives re-crawls and reprocess (see store.h). */
@@ -10,6 +12,7 @@
 #include "assay.h"
 #include "cli.h"
 #include "log.h"
+#include "review.h"
 #include "str.h"
 #include "store.h"
 #include "table.h"
@@ -17,12 +20,18 @@
 static const char review_usage[] =
 	"usage: assay review ID accept [--editor NAME]\n"
 	"       assay review ID reject --reason TEXT [--editor NAME]\n"
-	"       assay review ID correct --value N [--unit U] [--editor NAME]\n"
+	"       assay review ID correct [--value N] [--unit U] [--subject ID] [--metric M]\n"
+	"                [--commodity C] [--period P] [--status S] [--place TEXT]\n"
+	"                [--editor NAME]                             (a claim)\n"
+	"       assay review ID correct [--type T] [--parties 'ID, ID'] [--status S]\n"
+	"                [--editor NAME]                             (an agreement)\n"
 	"       assay review ID reset [--editor NAME]\n"
 	"\n"
 	"Records an editor's decision on a claim or agreement (ids from 'assay\n"
 	"claims'); 'reset' makes it pending again. Every decision is kept, with\n"
-	"its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
+	"its editor: --editor NAME, else $ASSAY_EDITOR, else $USER. A correction\n"
+	"sets the figure, another field, or both; what it changed from what is\n"
+	"in the history ('assay show ID').\n";
 
 int cli_editor(const char **editor)
 {
@@ -71,6 +80,27 @@ static int parse_decision(int argc, char **argv, struct assay_review *d, const c
 			*editor = val;
 		else if (!strcmp(opt, "--unit"))
 			snprintf(d->unit, sizeof d->unit, "%s", val);
+		else if (!strcmp(opt, "--subject"))
+			snprintf(d->fix.subject, sizeof d->fix.subject, "%s", val);
+		else if (!strcmp(opt, "--metric"))
+			snprintf(d->fix.metric, sizeof d->fix.metric, "%s", val);
+		else if (!strcmp(opt, "--commodity"))
+			snprintf(d->fix.commodity, sizeof d->fix.commodity, "%s", val);
+		else if (!strcmp(opt, "--period"))
+			snprintf(d->fix.period, sizeof d->fix.period, "%s", val);
+		else if (!strcmp(opt, "--status"))
+			snprintf(d->fix.status, sizeof d->fix.status, "%s", val);
+		else if (!strcmp(opt, "--place"))
+			snprintf(d->fix.place, sizeof d->fix.place, "%s", val);
+		else if (!strcmp(opt, "--type"))
+			snprintf(d->fix.type, sizeof d->fix.type, "%s", val);
+		else if (!strcmp(opt, "--parties")) {
+			if (assay_review_parse_parties(val, &d->fix)) {
+				assay_err("review: --parties: ids separated by commas, at most %d",
+					  ASSAY_MAX_PARTIES);
+				return -1;
+			}
+		}
 		else if (!strcmp(opt, "--value")) {
 			d->value = strtod(val, &end);
 			if (end == val || *end)
@@ -83,8 +113,85 @@ static int parse_decision(int argc, char **argv, struct assay_review *d, const c
 	}
 	if (!strcmp(d->state, "rejected") && !d->reason[0])
 		return -1;
-	if (!strcmp(d->state, "corrected") && !d->has_value)
+	if (!strcmp(d->state, "corrected") && !d->has_value && !d->unit[0] &&
+	    assay_review_fix_empty(&d->fix))
 		return -1;
+	return 0;
+}
+
+struct original {
+	bool is_agr;
+	struct assay_claim c;
+	struct assay_agreement a;
+	struct assay_review now; /* the decision it has */
+};
+
+static int keep_claim(void *ctx, const struct assay_stored_claim *c,
+		      const struct assay_source *src, size_t n)
+{
+	struct original *was = ctx;
+
+	(void)src, (void)n;
+	was->c = c->c;
+	was->now = c->review;
+	return ASSAY_OK;
+}
+
+static int keep_agreement(void *ctx, const struct assay_stored_agreement *a,
+			  const struct assay_source *src, size_t n)
+{
+	struct original *was = ctx;
+
+	(void)src, (void)n;
+	was->is_agr = true;
+	was->a = a->a;
+	was->now = a->review;
+	return ASSAY_OK;
+}
+
+/* Keeps what a correction changes and checks it fits; 0, or -1 with the
+ * message said. */
+static int check_correction(struct assay_store *s, const char *id, struct assay_review *d)
+{
+	struct original was;
+	bool agr;
+	const char *bad;
+	int rc;
+
+	memset(&was, 0, sizeof was);
+	rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, &was);
+	if (rc) {
+		assay_err("review: %s", assay_store_errmsg(s));
+		return -1;
+	}
+	agr = was.is_agr;
+	if (agr && d->has_value) {
+		assay_err("review: an agreement has no figure to correct (--type, --parties, --status)");
+		return -1;
+	}
+	assay_review_carry(d, &was.now); /* what was corrected before stays */
+	if (!agr && d->unit[0] && !strcmp(d->unit, was.c.unit))
+		d->unit[0] = '\0';
+	if (!agr && !d->has_value && d->unit[0]) {
+		d->value = was.c.value; /* the figure as read, in another unit */
+		d->has_value = true;
+	}
+	assay_review_fix_drop_same(&d->fix, agr ? NULL : &was.c, agr ? &was.a : NULL);
+	bad = assay_review_fix_check(agr, &d->fix);
+	if (bad && !strcmp(bad, "field")) {
+		assay_err("review: %s", agr ? "an agreement is corrected with --type, --parties "
+			  "and --status" : "a claim has no --type or --parties to correct");
+		return -1;
+	}
+	if (bad) {
+		assay_err("review: --%s: %s", bad, !strcmp(bad, "status") || !strcmp(bad, "type")
+			  ? "not one of the contract's list (doc/claims.md)" : "not a valid value");
+		return -1;
+	}
+	if (!d->has_value && assay_review_fix_empty(&d->fix)) {
+		assay_err("review: nothing to correct: every field given is as extracted");
+		return -1;
+	}
 	return 0;
 }
 
@@ -114,6 +221,10 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
+	if (!strcmp(d.state, "corrected") && check_correction(s, argv[1], &d)) {
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	rc = assay_store_review(s, argv[1], &d);
 	if (rc) {
 		assay_err("review: %s", assay_store_errmsg(s));

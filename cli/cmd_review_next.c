@@ -2,7 +2,9 @@
  * one in the terminal, newest first (the review page's queue), and takes
  * a decision on each with one key: a accept, r reject (then a reason:
  * a preset's key 1-9 or free text), c correct (then a value and a unit),
- * s skip, u undo, q quit, ? the keys. The presets are review/'s (review.h).
+ * f fix the other fields (each shown, Enter keeps it), s skip, u undo,
+ * q quit, ? the keys. A correction keeps what one before it set. The
+ * presets are review/'s (review.h).
  *
  * On a terminal a key acts at once (no Enter); from a pipe each line is
  * one answer, so a script can drive it. Scraped text is printed with every
@@ -31,7 +33,9 @@ static const char next_usage[] =
 	"\n"
 	"Shows the pending claims one at a time, newest first, with their evidence.\n"
 	"Keys: a accept, r reject (then 1-9 for a preset reason, or type one), c correct\n"
-	"(type the value and unit), s skip, u undo the last decision, q quit, ? the keys\n"
+	"(type the value and unit), f fix the other fields (subject, metric, commodity,\n"
+	"period, status, place; an agreement's type, parties, status), s skip, u undo\n"
+	"the last decision, q quit, ? the keys\n"
 	"and the presets. Each source shows its URL. Without\n"
 	"a terminal, each input line is one answer. The presets are read from\n"
 	"reject-reasons.txt in the store folder when it exists (one a line).\n"
@@ -139,6 +143,9 @@ static void show_keys(struct walk *w, bool agreement)
 	fputs("  a  accept\n  r  reject, then a preset's number or a reason typed\n", w->out);
 	if (!agreement)
 		fputs("  c  correct: the right value, then its unit\n", w->out);
+	fputs(agreement ? "  f  fix the type, parties or status (Enter keeps each)\n"
+			: "  f  fix subject, metric, commodity, period, status or place\n"
+			  "     (Enter keeps each)\n", w->out);
 	fputs("  s  skip (also Enter)\n  u  undo the last decision (it is pending again)\n"
 	      "  q  quit\n  ?  these keys\n", w->out);
 	show_presets(w);
@@ -413,37 +420,114 @@ static int show_conflict(void *ctx, const struct assay_conflict *g)
 }
 
 /* Shows claim or agreement @id: its key, its conflict, its sources. */
-static int show(struct walk *w, struct assay_store *s, const char *id)
+/* Shows claim or agreement @id: its key, its conflict, its sources. @sh
+ * keeps the record for the decision (free sh->src after). */
+static int show(struct walk *w, struct assay_store *s, const char *id, struct shown *sh)
 {
-	struct shown sh = {.w = w, .s = s};
-	int rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, &sh);
+	int rc;
 
+	*sh = (struct shown){.w = w, .s = s};
+	rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, sh);
 	if (rc)
-		goto out;
-	if (sh.is_agr)
-		show_agreement(&sh);
+		return rc;
+	if (sh->is_agr)
+		show_agreement(sh);
 	else
-		show_claim(&sh);
-	rc = assay_store_conflict_group(s, sh.is_agr, sh.is_agr ? sh.a.group : sh.c.group,
-					show_conflict, &sh);
+		show_claim(sh);
+	rc = assay_store_conflict_group(s, sh->is_agr, sh->is_agr ? sh->a.group : sh->c.group,
+					show_conflict, sh);
 	if (rc && rc != ASSAY_ENOTFOUND)
-		goto out;
-	rc = ASSAY_OK;
-	sources(&sh, id);
-out:
-	free(sh.src);
-	return rc;
+		return rc;
+	sources(sh, id);
+	return ASSAY_OK;
+}
+
+/* Asks for field @name, showing what it says now; Enter keeps it. */
+static bool ask_field(struct walk *w, const char *name, const char *now, char *out, size_t size)
+{
+	char prompt[128];
+
+	snprintf(prompt, sizeof prompt, "  %s [%s]: ", name, now);
+	if (!read_line(w, prompt, out, size))
+		return false;
+	if (!out[0])
+		assay_copy(out, size, now);
+	return true;
+}
+
+/* f: every other field of the record, each kept with Enter. Returns 0
+ * with @d filled, 1 when nothing changed or a field did not fit (said),
+ * -1 at EOF. */
+static int fix_fields(struct walk *w, const struct shown *sh, struct assay_review *d)
+{
+	struct assay_review_fix *f = &d->fix;
+	const char *bad;
+	char parties[400];
+
+	snprintf(d->state, sizeof d->state, "corrected");
+	if (sh->is_agr) {
+		struct assay_agreement now;
+		size_t at = 0;
+
+		assay_review_effective_agreement(&sh->a.review, &sh->a.a, &now);
+		parties[0] = '\0';
+		for (int i = 0; i < now.nparties && at < sizeof parties; i++)
+			at += (size_t)snprintf(parties + at, sizeof parties - at, "%s%s",
+					       i ? ", " : "", now.parties[i]);
+		if (!ask_field(w, "type", now.type, f->type, sizeof f->type) ||
+		    !ask_field(w, "parties", parties, parties, sizeof parties) ||
+		    !ask_field(w, "status", now.status, f->status, sizeof f->status))
+			return -1;
+		if (assay_review_parse_parties(parties, f)) {
+			fputs("  parties are ids separated by commas\n", w->out);
+			return 1;
+		}
+		assay_review_fix_drop_same(f, NULL, &sh->a.a);
+	} else {
+		struct assay_claim now;
+
+		assay_review_effective(&sh->c.review, &sh->c.c, &now);
+		if (!ask_field(w, "subject", now.subject, f->subject, sizeof f->subject) ||
+		    !ask_field(w, "metric", now.metric, f->metric, sizeof f->metric) ||
+		    !ask_field(w, "commodity", now.commodity, f->commodity, sizeof f->commodity) ||
+		    !ask_field(w, "period", now.period, f->period, sizeof f->period) ||
+		    !ask_field(w, "status", now.status, f->status, sizeof f->status) ||
+		    !ask_field(w, "place", now.place, f->place, sizeof f->place))
+			return -1;
+		if (!strcmp(sh->c.review.state, "corrected") && sh->c.review.has_value) {
+			d->has_value = true; /* the corrected figure stays */
+			d->value = sh->c.review.value;
+			assay_copy(d->unit, sizeof d->unit, sh->c.review.unit);
+		}
+		assay_review_fix_drop_same(f, &sh->c.c, NULL);
+	}
+	bad = assay_review_fix_check(sh->is_agr, f);
+	if (bad) {
+		fprintf(w->out, "  that %s does not fit (%s)\n", bad,
+			!strcmp(bad, "status") || !strcmp(bad, "type") ? "not in the contract's list"
+			: "letters, digits, '-', '_'; a period like 2023 or 2024/2029");
+		return 1;
+	}
+	if (!d->has_value && assay_review_fix_empty(f)) {
+		fputs("  nothing changed\n", w->out);
+		return 1;
+	}
+	return 0;
 }
 
 /* Asks for a decision until one is given; 0 decided, 1 skipped, 2 undo
  * the last decision, -1 quit. */
-static int decide(struct walk *w, struct assay_review *d, const char *unit, bool agreement)
+static int decide(struct walk *w, struct assay_review *d, const struct shown *sh)
 {
+	const char *unit = sh->is_agr ? "" : sh->c.c.unit;
+	bool agreement = sh->is_agr;
 	char value[64];
+	int how;
 
 	for (;;) {
-		fputs(agreement ? "  a accept  r reject  s skip  q quit  ? keys > "
-				: "  a accept  r reject  c correct  s skip  q quit  ? keys > ", w->out);
+		fputs(agreement ? "  a accept  r reject  f fix  s skip  q quit  ? keys > "
+				: "  a accept  r reject  c correct  f fix  s skip  q quit  ? keys > ",
+		      w->out);
 		fflush(w->out);
 		memset(d, 0, sizeof *d);
 		switch (read_key(w)) {
@@ -472,7 +556,15 @@ static int decide(struct walk *w, struct assay_review *d, const char *unit, bool
 			fprintf(w->out, "  unit [%s]: ", unit);
 			if (!read_line(w, "", d->unit, sizeof d->unit))
 				return -1;
+			if (!strcmp(d->unit, unit))
+				d->unit[0] = '\0';
+			assay_review_carry(d, &sh->c.review); /* other fields set before stay */
 			return 0;
+		case 'f':
+			how = fix_fields(w, sh, d);
+			if (how <= 0)
+				return how;
+			break;
 		case 's': case 'j': case '\n':
 			return 1;
 		case 'u':
@@ -505,14 +597,18 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 
 	for (size_t i = 0; i < q->n; i++) {
 		struct assay_review d;
+		struct shown sh;
 		int rc, how;
 
 		fprintf(w->out, "\n[%zu/%zu] %s %s\n", i + 1, q->n,
 			q->rows[i]->is_agr ? "agreement" : "claim", q->rows[i]->id);
-		rc = show(w, s, q->rows[i]->id);
-		if (rc)
+		rc = show(w, s, q->rows[i]->id, &sh);
+		if (rc) {
+			free(sh.src);
 			return rc;
-		how = decide(w, &d, q->rows[i]->unit, q->rows[i]->is_agr);
+		}
+		how = decide(w, &d, &sh);
+		free(sh.src);
 		if (how < 0)
 			break;
 		if (how == 2 && last < 0) {

@@ -10,6 +10,7 @@
 
 #include "assay.h"
 #include "log.h"
+#include "review.h"
 #include "store.h"
 #include "table.h"
 
@@ -22,6 +23,9 @@ static const char show_usage[] =
 struct shown {
 	bool json;
 	bool found;
+	bool is_agr;
+	struct assay_claim c;     /* what corrections are told against */
+	struct assay_agreement a;
 };
 
 static void print_sources(const struct assay_source *src, size_t n)
@@ -45,6 +49,7 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	char fig[96], lo[48], hi[48];
 
 	sh->found = true;
+	sh->c = c->c;
 	if (sh->json) {
 		cli_json_line(stdout, cli_json_claim(c, src, n));
 		return 0;
@@ -58,9 +63,12 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	       c->c.period, c->c.status, c->c.place[0] ? " at " : "", c->c.place);
 	printf("  figure: %s %s (first written \"%s\"), interval %s%s, %s%s\n", c->c.qualifier, fig,
 	       c->figure, c->lo_open ? "(" : "[", lo, hi, c->hi_open ? ")" : "]");
-	if (!strcmp(c->review.state, "corrected") && c->review.has_value)
-		printf("  corrected to %.12g %s\n", c->review.value,
-		       c->review.unit[0] ? c->review.unit : c->c.unit);
+	if (!strcmp(c->review.state, "corrected")) {
+		char what[1024];
+
+		assay_review_change_words(&c->review, NULL, &c->c, NULL, what, sizeof what);
+		printf("  corrected: %s\n", what);
+	}
 	if (!strcmp(c->review.state, "rejected"))
 		printf("  rejected: %s\n", c->review.reason);
 	printf("  support: %zu stories, %zu sources\n", c->nstories, c->nevidence);
@@ -74,6 +82,8 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	struct shown *sh = ctx;
 
 	sh->found = true;
+	sh->is_agr = true;
+	sh->a = a->a;
 	if (sh->json) {
 		cli_json_line(stdout, cli_json_agreement(a, src, n));
 		return 0;
@@ -82,12 +92,20 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	for (int i = 0; i < a->a.nparties; i++)
 		printf("%s%s", i ? " + " : " between ", a->a.parties[i]);
 	printf(": %s%s%s\n", a->a.status, a->a.topic[0] ? ", on " : "", a->a.topic);
+	if (!strcmp(a->review.state, "corrected")) {
+		char what[1024];
+
+		assay_review_change_words(&a->review, NULL, NULL, &a->a, what, sizeof what);
+		printf("  corrected: %s\n", what);
+	}
+	if (!strcmp(a->review.state, "rejected"))
+		printf("  rejected: %s\n", a->review.reason);
 	printf("  support: %zu stories, %zu sources\n", a->nstories, a->nevidence);
 	print_sources(src, n);
 	return 0;
 }
 
-static void print_history(struct assay_store *s, const char *id)
+static void print_history(struct assay_store *s, const char *id, const struct shown *sh)
 {
 	struct assay_review *h;
 	size_t n;
@@ -104,8 +122,15 @@ static void print_history(struct assay_store *s, const char *id)
 		printf("  %s  %-9s by %s", when, h[i].state, h[i].who);
 		if (h[i].reason[0])
 			printf(": %s", h[i].reason);
-		if (h[i].has_value)
-			printf(": %.12g %s", h[i].value, h[i].unit);
+		if (strcmp(h[i].state, "rejected")) {
+			char what[1024];
+
+			assay_review_change_words(&h[i], i ? &h[i - 1] : NULL,
+						  sh->is_agr ? NULL : &sh->c, sh->is_agr ? &sh->a : NULL,
+						  what, sizeof what);
+			if (what[0])
+				printf(": %s", what);
+		}
 		putchar('\n');
 	}
 	free(h);
@@ -113,7 +138,7 @@ static void print_history(struct assay_store *s, const char *id)
 
 int cmd_show(int argc, char **argv, const struct cli_globals *g)
 {
-	struct shown sh = {false, false};
+	struct shown sh = {0};
 	const char *id = NULL;
 	struct assay_store *s;
 	int rc;
@@ -145,7 +170,7 @@ int cmd_show(int argc, char **argv, const struct cli_globals *g)
 		return rc == ASSAY_ENOTFOUND ? CLI_PARTIAL : CLI_FATAL;
 	}
 	if (!sh.json)
-		print_history(s, id);
+		print_history(s, id, &sh);
 	assay_store_close(s);
 	return CLI_OK;
 }

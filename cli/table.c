@@ -19,6 +19,7 @@
 #include "log.h"
 #include "rows.h"
 #include "store.h"
+#include "review.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -492,6 +493,25 @@ static json_t *review_json(const struct assay_review *r)
 	set_if(o, "who", r->who);
 	if (r->when)
 		json_object_set_new(o, "when", time_json(r->when));
+	if (!assay_review_fix_empty(&r->fix)) { /* only the fields the editor set */
+		json_t *f = json_object();
+
+		set_if(f, "subject", r->fix.subject);
+		set_if(f, "metric", r->fix.metric);
+		set_if(f, "commodity", r->fix.commodity);
+		set_if(f, "period", r->fix.period);
+		set_if(f, "status", r->fix.status);
+		set_if(f, "place", r->fix.place);
+		set_if(f, "type", r->fix.type);
+		if (r->fix.nparties) {
+			json_t *p = json_array();
+
+			for (int i = 0; i < r->fix.nparties; i++)
+				json_array_append_new(p, text_json(r->fix.parties[i]));
+			json_object_set_new(f, "parties", p);
+		}
+		json_object_set_new(o, "fix", f);
+	}
 	return o;
 }
 

@@ -183,6 +183,50 @@ bool assay_review_table_context(const char *text, size_t len, size_t at, char *h
  * terminated. Returns the bytes written. */
 size_t assay_review_tidy(const char *in, size_t n, char *out, size_t size);
 
+/* ---- Corrections (correct.c) --------------------------------------------- */
+
+/* The contract's vocabularies, NULL-terminated: a claim's status, an
+ * agreement's type and status. */
+extern const char *const assay_review_claim_statuses[];
+extern const char *const assay_review_agreement_types[];
+extern const char *const assay_review_agreement_statuses[];
+
+/* Reads parties typed as "CN, TR" (commas or spaces) into @f, sorted.
+ * ASSAY_EINVAL for more than ASSAY_MAX_PARTIES, a repeat, or a word that
+ * is not an id. */
+int assay_review_parse_parties(const char *text, struct assay_review_fix *f);
+/* NULL when every field @f sets fits (ids by their form, periods as the
+ * contract writes them, statuses and types from their lists, nothing a
+ * claim or an agreement does not have); else the first bad field's name
+ * ("subject", ..., "field" for one of the other kind). */
+const char *assay_review_fix_check(bool agreement, const struct assay_review_fix *f);
+/* Clears every field of @f that says what claim @c (or agreement @a; one
+ * of them is NULL) already says: a form sends every field, a correction
+ * keeps only what it changes. */
+void assay_review_fix_drop_same(struct assay_review_fix *f, const struct assay_claim *c,
+				const struct assay_agreement *a);
+bool assay_review_fix_empty(const struct assay_review_fix *f);
+/* What review @r changed from what, in words: "figure 20,000 t -> 2,600
+ * t; period 2023 -> 2022" (with an arrow), of claim @c or agreement @a
+ * (the other NULL), against the review before it, @prev (NULL: against
+ * the extracted claim). Undoing a correction reads as the change back.
+ * Always terminated; "" for no change. */
+void assay_review_change_words(const struct assay_review *r, const struct assay_review *prev,
+			       const struct assay_claim *c, const struct assay_agreement *a,
+			       char *out, size_t size);
+
+/* A new correction @d keeps what the current one, @prev, set and @d does
+ * not: correcting the figure keeps a corrected period, unit and the rest.
+ * Nothing happens unless both are corrections. */
+void assay_review_carry(struct assay_review *d, const struct assay_review *prev);
+/* The claim (agreement) as it stands after review @r: the extracted one
+ * with the corrected figure and fields in place. */
+void assay_review_effective(const struct assay_review *r, const struct assay_claim *c,
+			    struct assay_claim *out);
+void assay_review_effective_agreement(const struct assay_review *r,
+				      const struct assay_agreement *a,
+				      struct assay_agreement *out);
+
 /* ---- Words (wording.c, names.py) ---------------------------------------- */
 
 /* The name of country or organisation @id ("China" for CN, "Lynas Rare

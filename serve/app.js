@@ -33,6 +33,11 @@
     if (el.matches('input, textarea, select')) {
       el.focus();
       if (el.select) el.select();
+    } else if (el.matches('summary')) {
+      // opens (or closes) its details, and goes to its first field
+      el.click();
+      const first = el.parentElement.open && el.parentElement.querySelector('input, select');
+      if (first) first.focus();
     } else {
       el.click();
     }

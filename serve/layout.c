@@ -176,6 +176,32 @@ void serve_row_title(struct serve_out *o, const struct assay_review_row *r)
 	}
 }
 
+/* What went wrong with a refused decision, by the field the form named
+ * (a constant: the argument itself is never shown). */
+static const char *error_words(const char *err)
+{
+	static const char *const words[][2] = {
+		{"value", "The corrected figure must be a number, like 1200, 1.2 million or 45%."},
+		{"reason", "Please give a reason for rejecting."},
+		{"nothing", "Nothing to correct: change the figure or another field."},
+		{"subject", "A subject is an id: letters, digits, '-', '_' or '.', like CN or lynas."},
+		{"metric", "A metric is an id, like production or refining_share."},
+		{"commodity", "A commodity is an id, like rare-earths or lithium."},
+		{"period", "A period is a year or a month, or a span of them: 2023, 2024-07, "
+			   "2024/2029."},
+		{"status", "That status is not one of the list."},
+		{"place", "A place has no control characters."},
+		{"type", "That type of agreement is not one of the list."},
+		{"parties", "Parties are ids, at most six, separated by commas: CN, TR."},
+		{"field", "That field belongs to the other kind (claims or agreements)."},
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(err, words[i][0]) == 0)
+			return words[i][1];
+	return "That did not work.";
+}
+
 /* The outcome of the last decision, with an undo (key z) that puts the
  * claim back to pending and returns to it. */
 void serve_flash(struct serve_out *o, const struct serve_req *req, const struct assay_review_filter *f)
@@ -184,11 +210,7 @@ void serve_flash(struct serve_out *o, const struct serve_req *req, const struct 
 	const char *err = serve_req_arg(req, "error");
 
 	if (err)
-		serve_printf(o, "<p class=\"flash\" role=\"alert\">%s</p>",
-			     strcmp(err, "value") == 0
-			     ? "The corrected figure must be a number, like 1200, 1.2 million or 45%."
-			     : strcmp(err, "reason") == 0 ? "Please give a reason for rejecting."
-							  : "That did not work.");
+		serve_printf(o, "<p class=\"flash\" role=\"alert\">%s</p>", error_words(err));
 	if (!done || !did)
 		return;
 	serve_printf(o, "<div class=\"flash\" role=\"status\"><span>Saved: <a href=\"/claim/");

@@ -191,16 +191,25 @@ static void head(struct serve_out *o, const struct view *v)
 	}
 }
 
-static void corrected_note(struct serve_out *o, const struct assay_review *r,
-			   const char *unit)
+static void corrected_note(struct serve_out *o, const struct view *v)
 {
-	char fig[96];
+	const struct assay_review *r = view_review(v);
+	char fig[96], what[1024];
 
-	if (strcmp(r->state, "corrected") == 0 && r->has_value) {
-		assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : unit, fig, sizeof fig);
-		serve_printf(o, "<p class=\"card\">The editor's figure: <strong id=\"corrected\">");
-		serve_text(o, fig);
-		serve_printf(o, "</strong> (the extracted figure is kept below).</p>");
+	if (strcmp(r->state, "corrected") == 0) {
+		serve_printf(o, "<p class=\"card\" id=\"correction\">");
+		if (r->has_value) {
+			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
+						fig, sizeof fig);
+			serve_printf(o, "The editor's figure: <strong id=\"corrected\">");
+			serve_text(o, fig);
+			serve_printf(o, "</strong>. ");
+		}
+		assay_review_change_words(r, NULL, v->is_agr ? NULL : &v->c.c, v->is_agr ? &v->a.a : NULL,
+					  what, sizeof what);
+		serve_printf(o, "Corrected: <span class=\"changes\">");
+		serve_text(o, what);
+		serve_printf(o, "</span> (what was extracted is kept below).</p>");
 	} else if (strcmp(r->state, "rejected") == 0) {
 		serve_printf(o, "<p class=\"card\">Rejected: <strong>");
 		serve_text(o, r->reason);
@@ -232,6 +241,58 @@ static void nav_link(struct serve_out *o, const struct assay_review_row *r,
 	serve_printf(o, "\">%s <kbd>%s</kbd></a>", label, key);
 }
 
+static void text_field(struct serve_out *o, const char *name, const char *label,
+		       const char *value, int max)
+{
+	serve_printf(o, "<label>%s <input type=\"text\" name=\"%s\" id=\"fix-%s\" "
+		     "maxlength=\"%d\" value=\"", label, name, name, max);
+	serve_text(o, value);
+	serve_printf(o, "\"></label>");
+}
+
+static void select_field(struct serve_out *o, const char *name, const char *label,
+			 const char *const *list, const char *value)
+{
+	serve_printf(o, "<label>%s <select name=\"%s\" id=\"fix-%s\">", label, name, name);
+	for (; *list; list++) /* the vocabularies are constants: safe as markup */
+		serve_printf(o, "<option%s>%s</option>", strcmp(*list, value) ? "" : " selected",
+			     *list);
+	serve_printf(o, "</select></label>");
+}
+
+/* Every other field of the claim (or agreement), filled with what it
+ * says now (corrections included): the editor changes what is wrong, and
+ * what differs from the extracted claim is kept. */
+static void fix_fields(struct serve_out *o, const struct view *v)
+{
+	struct assay_claim now;
+	struct assay_agreement agr;
+
+	serve_printf(o, "<details class=\"fix\" id=\"fix\"><summary data-key=\"f\">"
+		     "Other fields <kbd>f</kbd></summary><div class=\"fix-fields\">");
+	if (v->is_agr) {
+		char parties[ASSAY_MAX_PARTIES * 50] = "";
+		size_t at = 0;
+
+		assay_review_effective_agreement(&v->a.review, &v->a.a, &agr);
+		for (int i = 0; i < agr.nparties && i < ASSAY_MAX_PARTIES; i++)
+			at += (size_t)snprintf(parties + at, sizeof parties - at, "%s%s",
+					       i ? ", " : "", agr.parties[i]);
+		select_field(o, "type", "type", assay_review_agreement_types, agr.type);
+		text_field(o, "parties", "parties (ids, comma between)", parties, 300);
+		select_field(o, "status", "status", assay_review_agreement_statuses, agr.status);
+	} else {
+		assay_review_effective(&v->c.review, &v->c.c, &now);
+		text_field(o, "subject", "subject (id)", now.subject, 47);
+		text_field(o, "metric", "metric", now.metric, 31);
+		text_field(o, "commodity", "commodity", now.commodity, 31);
+		text_field(o, "period", "period (2023, 2024/2029)", now.period, 15);
+		select_field(o, "status", "status", assay_review_claim_statuses, now.status);
+		text_field(o, "place", "place", now.place, 63);
+	}
+	serve_printf(o, "</div></details>");
+}
+
 static void actions(struct serve_out *o, const struct serve_req *req,
 		    const struct assay_review_reasons *app_reasons, const struct view *v,
 		    const struct assay_review_filter *f, const struct assay_review_row *prev,
@@ -261,17 +322,21 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 		serve_printf(o, " <kbd>%zu</kbd></button>", i + 1);
 	}
 	serve_printf(o, "</form>");
+	OPEN_FORM();
+	hidden(o, req, f, "correct");
 	if (!v->is_agr) {
-		OPEN_FORM();
-		hidden(o, req, f, "correct");
-		serve_printf(o, "<input type=\"text\" class=\"value\" name=\"value\" required "
+		serve_printf(o, "<input type=\"text\" class=\"value\" name=\"value\" "
 			     "inputmode=\"decimal\" data-key=\"c\" id=\"value\" "
 			     "placeholder=\"right figure (c)\" aria-label=\"corrected value\">"
 			     "<input type=\"text\" class=\"unit\" name=\"unit\" id=\"unit\" "
 			     "aria-label=\"unit\" value=\"");
-		serve_text(o, v->c.c.unit);
-		serve_printf(o, "\"><button class=\"correct\">Correct</button></form>");
+		serve_text(o, v->c.review.has_value && v->c.review.unit[0] &&
+			   !strcmp(v->c.review.state, "corrected") ? v->c.review.unit : v->c.c.unit);
+		serve_printf(o, "\">");
 	}
+	serve_printf(o, "<button class=\"correct\" id=\"correct\">Correct</button>");
+	fix_fields(o, v);
+	serve_printf(o, "</form>");
 	if (strcmp(view_review(v)->state, "pending") != 0) {
 		OPEN_FORM();
 		hidden(o, req, f, "pending");
@@ -465,19 +530,18 @@ static void history(struct serve_out *o, const struct view *v)
 		const struct assay_review *r = &v->hist[i];
 		time_t t = (time_t)r->when;
 		struct tm tm;
-		char when[32] = "", fig[96] = "";
+		char when[32] = "", fig[1024] = "";
 
 		if (gmtime_r(&t, &tm))
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		if (r->has_value)
-			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
-					 fig, sizeof fig);
+		assay_review_change_words(r, i ? &v->hist[i - 1] : NULL, v->is_agr ? NULL : &v->c.c,
+					  v->is_agr ? &v->a.a : NULL, fig, sizeof fig);
 		serve_printf(o, "<tr><td>%s</td><td>", when);
 		serve_text(o, r->who);
 		serve_printf(o, "</td><td>");
 		serve_state_badge(o, r->state);
 		serve_printf(o, "</td><td>");
-		serve_text(o, r->has_value ? fig : r->reason);
+		serve_text(o, strcmp(r->state, "rejected") == 0 ? r->reason : fig);
 		serve_printf(o, "</td></tr>");
 	}
 	serve_printf(o, "</tbody></table>");
@@ -527,7 +591,7 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 		serve_text(&o, f.state[0] ? f.state : "all states");
 		serve_printf(&o, ")</p>");
 	}
-	corrected_note(&o, view_review(&v), v.c.c.unit);
+	corrected_note(&o, &v);
 	conflict(&o, &v);
 	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">%s"
 		     "<mark class=\"subj\">%s</mark></p>", v.nsrc, v.nsrc == 1 ? "" : "s",

@@ -6,7 +6,8 @@
  *
  * The guard has already checked the session, the origin and the form
  * token. Here the decision is validated (a rejection needs a reason, a
- * correction a number), stored, and the editor is sent on to the next
+ * correction a number or a field that fits and differs from the one
+ * extracted), stored, and the editor is sent on to the next
  * claim of the same queue: the one after this claim as the queue stood
  * before the decision, so a decision never skips or repeats a claim. */
 #include <stdio.h>
@@ -30,12 +31,108 @@ static const char *state_of(const char *action)
 	return NULL;
 }
 
-/* Fills @d from the form; returns NULL or the name of the bad field. */
-static const char *read_decision(const struct serve_req *req, const char *state,
-				 struct assay_review *d)
-{
-	char value[64];
+/* What a correction starts from: the claim or agreement as extracted. */
+struct original {
+	bool is_agr;
+	struct assay_claim c;
+	struct assay_agreement a;
+	struct assay_review now; /* the decision it has */
+};
 
+static int on_claim(void *ctx, const struct assay_stored_claim *c,
+		    const struct assay_source *src, size_t n)
+{
+	struct original *was = ctx;
+
+	(void)src, (void)n;
+	was->c = c->c;
+	was->now = c->review;
+	return ASSAY_OK;
+}
+
+static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	struct original *was = ctx;
+
+	(void)src, (void)n;
+	was->is_agr = true;
+	was->a = a->a;
+	was->now = a->review;
+	return ASSAY_OK;
+}
+
+/* A form field, with the white space around it trimmed. */
+static void field(const struct serve_req *req, const char *name, char *out, size_t size)
+{
+	size_t n;
+
+	serve_form_get(req->body, req->body_len, name, out, size);
+	n = strlen(out);
+	while (n && (out[n - 1] == ' ' || out[n - 1] == '\t'))
+		out[--n] = '\0';
+	n = strspn(out, " \t");
+	memmove(out, out + n, strlen(out + n) + 1);
+}
+
+/* A correction: the figure (a unit alone changes the unit of the figure
+ * as extracted) and the other fields that differ from the extracted ones.
+ * Returns NULL or the name of the bad field ("nothing" when nothing
+ * changes). */
+static const char *read_correction(struct serve_app *app, const struct serve_req *req,
+				   const char *id, struct assay_review *d, int *rc)
+{
+	struct original was;
+	struct assay_review_fix *f = &d->fix;
+	char value[64], parties[400];
+	const char *bad;
+
+	memset(&was, 0, sizeof was);
+	*rc = assay_store_claim_get(app->store, id, on_claim, on_agreement, &was);
+	if (*rc)
+		return NULL;
+	if (was.is_agr) {
+		field(req, "type", f->type, sizeof f->type);
+		field(req, "status", f->status, sizeof f->status);
+		field(req, "parties", parties, sizeof parties);
+		if (parties[0] && assay_review_parse_parties(parties, f))
+			return "parties";
+	} else {
+		field(req, "value", value, sizeof value);
+		field(req, "unit", d->unit, sizeof d->unit);
+		if (value[0] && !assay_review_parse_value(value, &d->value))
+			return "value";
+		d->has_value = value[0] != '\0';
+		if (!d->has_value && !strcmp(was.now.state, "corrected") && was.now.has_value) {
+			d->value = was.now.value; /* the figure corrected before stays */
+			d->has_value = true;
+		}
+		if (strcmp(d->unit, was.c.unit) == 0)
+			d->unit[0] = '\0'; /* the claim's own unit, kept */
+		else if (!d->has_value && d->unit[0]) {
+			d->value = was.c.value; /* the figure as read, in another unit */
+			d->has_value = true;
+		}
+		field(req, "subject", f->subject, sizeof f->subject);
+		field(req, "metric", f->metric, sizeof f->metric);
+		field(req, "commodity", f->commodity, sizeof f->commodity);
+		field(req, "period", f->period, sizeof f->period);
+		field(req, "status", f->status, sizeof f->status);
+		field(req, "place", f->place, sizeof f->place);
+	}
+	assay_review_fix_drop_same(f, was.is_agr ? NULL : &was.c, was.is_agr ? &was.a : NULL);
+	bad = assay_review_fix_check(was.is_agr, f);
+	if (bad)
+		return bad;
+	return !d->has_value && assay_review_fix_empty(f) ? "nothing" : NULL;
+}
+
+/* Fills @d from the form; returns NULL or the name of the bad field. */
+static const char *read_decision(struct serve_app *app, const struct serve_req *req,
+				 const char *id, const char *state, struct assay_review *d,
+				 int *rc)
+{
+	*rc = ASSAY_OK;
 	memset(d, 0, sizeof *d);
 	assay_copy(d->state, sizeof d->state, state);
 	if (strcmp(state, "rejected") == 0) {
@@ -47,13 +144,8 @@ static const char *read_decision(const struct serve_req *req, const char *state,
 		if (!d->reason[strspn(d->reason, " \t")])
 			return "reason";
 	}
-	if (strcmp(state, "corrected") == 0) {
-		serve_form_get(req->body, req->body_len, "value", value, sizeof value);
-		if (!assay_review_parse_value(value, &d->value))
-			return "value";
-		d->has_value = true;
-		serve_form_get(req->body, req->body_len, "unit", d->unit, sizeof d->unit);
-	}
+	if (strcmp(state, "corrected") == 0)
+		return read_correction(app, req, id, d, rc);
 	return NULL;
 }
 
@@ -114,7 +206,9 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		resp->status = 400;
 		return assay_buf_puts(&resp->body, "unknown action\n");
 	}
-	bad = read_decision(req, state, &d);
+	bad = read_decision(app, req, id, state, &d, &rc);
+	if (rc)
+		return rc;
 	if (req->editor)
 		assay_copy(d.who, sizeof d.who, req->editor);
 	if (bad) {

@@ -161,6 +161,22 @@ void review_decode(const MDB_val *v, struct assay_review *o)
 	o->has_value = rec_get_i64(&r) != 0;
 	rec_get_str(&r, o->who, sizeof o->who);
 	o->when = rec_get_i64(&r);
+	if (!r.bad && !rec_at_end(&r)) { /* a record with the fields of a correction */
+		rec_get_str(&r, o->fix.subject, sizeof o->fix.subject);
+		rec_get_str(&r, o->fix.metric, sizeof o->fix.metric);
+		rec_get_str(&r, o->fix.commodity, sizeof o->fix.commodity);
+		rec_get_str(&r, o->fix.period, sizeof o->fix.period);
+		rec_get_str(&r, o->fix.status, sizeof o->fix.status);
+		rec_get_str(&r, o->fix.place, sizeof o->fix.place);
+		rec_get_str(&r, o->fix.type, sizeof o->fix.type);
+		o->fix.nparties = (int)rec_get_i64(&r);
+		if (o->fix.nparties < 0 || o->fix.nparties > ASSAY_MAX_PARTIES)
+			o->fix.nparties = 0;
+		for (int i = 0; i < o->fix.nparties; i++)
+			rec_get_str(&r, o->fix.parties[i], sizeof o->fix.parties[i]);
+		if (r.bad)
+			memset(&o->fix, 0, sizeof o->fix);
+	}
 	if (r.bad || !o->state[0])
 		strcpy(o->state, "pending");
 }

@@ -33,6 +33,17 @@ static int encode_review(const struct assay_review *d, struct assay_buf *v)
 	rc = rc ? rc : rec_put_i64(v, d->has_value);
 	rc = rc ? rc : rec_put_str(v, d->who);
 	rc = rc ? rc : rec_put_i64(v, d->when);
+	/* added later: records written before end here (review_decode) */
+	rc = rc ? rc : rec_put_str(v, d->fix.subject);
+	rc = rc ? rc : rec_put_str(v, d->fix.metric);
+	rc = rc ? rc : rec_put_str(v, d->fix.commodity);
+	rc = rc ? rc : rec_put_str(v, d->fix.period);
+	rc = rc ? rc : rec_put_str(v, d->fix.status);
+	rc = rc ? rc : rec_put_str(v, d->fix.place);
+	rc = rc ? rc : rec_put_str(v, d->fix.type);
+	rc = rc ? rc : rec_put_i64(v, d->fix.nparties);
+	for (int i = 0; i < d->fix.nparties && i < ASSAY_MAX_PARTIES && !rc; i++)
+		rc = rec_put_str(v, d->fix.parties[i]);
 	return rc;
 }
 
@@ -68,6 +79,31 @@ static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 	return rc;
 }
 
+static bool fix_has_claim_fields(const struct assay_review_fix *f)
+{
+	return f->subject[0] || f->metric[0] || f->commodity[0] || f->period[0] || f->place[0];
+}
+
+/* A correction sets something right, and only what its kind has. */
+static int check_fix(struct assay_store *s, const char *id, const struct assay_review *r)
+{
+	const struct assay_review_fix *f = &r->fix;
+	bool agr = id[0] == 'a' && strlen(id) == 9;
+
+	if (f->nparties < 0 || f->nparties > ASSAY_MAX_PARTIES)
+		return store_fail(s, ASSAY_EINVAL, "a correction names 0 to %d parties",
+				  ASSAY_MAX_PARTIES);
+	if (agr && (r->has_value || fix_has_claim_fields(f)))
+		return store_fail(s, ASSAY_EINVAL, "an agreement's correction sets its type, "
+				  "parties or status");
+	if (!agr && (f->type[0] || f->nparties))
+		return store_fail(s, ASSAY_EINVAL, "a claim has no type or parties to correct");
+	if (!r->has_value && !fix_has_claim_fields(f) && !f->status[0] && !f->type[0] &&
+	    !f->nparties)
+		return store_fail(s, ASSAY_EINVAL, "a correction needs a value or a field to set");
+	return ASSAY_OK;
+}
+
 int assay_store_review(struct assay_store *s, const char *id, const struct assay_review *d)
 {
 	struct assay_review r = *d;
@@ -75,11 +111,15 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 	struct timespec ts;
 	char nid[16];
 	const char *user;
+	int rc;
 
 	if (!valid_state(r.state))
 		return store_fail(s, ASSAY_EINVAL, "unknown review state '%s'", r.state);
-	if (!strcmp(r.state, "corrected") && !r.has_value)
-		return store_fail(s, ASSAY_EINVAL, "a correction needs a value");
+	store_normalize_id(id, nid, sizeof nid);
+	if (strcmp(r.state, "corrected") != 0)
+		memset(&r.fix, 0, sizeof r.fix);
+	else if ((rc = check_fix(s, nid, &r)))
+		return rc;
 	if (!r.who[0]) {
 		user = getenv("USER");
 		snprintf(r.who, sizeof r.who, "%s", user && *user ? user : "unknown");
@@ -88,7 +128,6 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 	if (!r.when)
 		r.when = (int64_t)ts.tv_sec;
 	op.stamp = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-	store_normalize_id(id, nid, sizeof nid);
 	op.id = nid;
 	return store_write(s, review_fn, &op);
 }

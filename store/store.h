@@ -121,14 +121,27 @@ int assay_store_set_last_crawl(struct assay_store *s, int64_t when, const char *
 /* ---- Queries (store/query.c) ---------------------------------------- */
 
 /* An editor's decision, or the pending state. */
+/* The fields a correction sets right besides the figure; "" (and no
+ * parties) for a field that stays as extracted. A claim's correction may
+ * set subject to place; an agreement's type, parties and status. */
+struct assay_review_fix {
+	char subject[48], metric[32], commodity[32], period[16];
+	char status[12];       /* a claim's (actual...) or an agreement's (signed...) */
+	char place[64];
+	char type[16];         /* agreements */
+	char parties[ASSAY_MAX_PARTIES][48]; /* agreements: sorted ids */
+	int nparties;
+};
+
 struct assay_review {
 	char state[12];        /* pending accepted rejected corrected */
 	char reason[256];      /* rejected: why */
 	double value;          /* corrected: the editor's value */
 	char unit[24];         /* corrected: the unit, "" for the claim's own */
-	bool has_value;
+	bool has_value;        /* corrected: the figure was set right */
 	char who[64];          /* $USER */
 	int64_t when;          /* unix seconds; 0 for pending */
+	struct assay_review_fix fix; /* corrected: the other fields set right */
 };
 
 /* A stored claim: the key and the first figure seen, as extracted. */
@@ -283,7 +296,8 @@ int assay_store_article_raw(struct assay_store *s, const char *url, struct assay
 /* ---- Review (store/review.c) ------------------------------------------ */
 
 /* Records a decision on a claim or agreement id: @d->state is accepted,
- * rejected (with reason), corrected (with value) or pending (undo). who and
+ * rejected (with reason), corrected (a claim's with a value or a field of
+ * d->fix, an agreement's with a field of d->fix) or pending (undo). who and
  * when are filled from $USER and the clock when empty. The decision is
  * kept by the id, which is a hash of the key and the figure: re-crawls,
  * re-ingests and reprocess leave it in place. Every decision is also

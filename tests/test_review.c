@@ -279,3 +279,75 @@ Test(review, sources_are_labelled_by_what_they_are_to_the_ones_above)
 	assay_review_source_label(src, 4, 3, label, sizeof label);
 	cr_expect_str_eq(label, "Story 3");
 }
+
+Test(review, corrections_are_checked_against_the_contract)
+{
+	struct assay_review_fix f;
+
+	memset(&f, 0, sizeof f);
+	cr_expect_null(assay_review_fix_check(false, &f));
+	snprintf(f.period, sizeof f.period, "2024/2029");
+	snprintf(f.status, sizeof f.status, "planned");
+	snprintf(f.subject, sizeof f.subject, "lynas");
+	cr_expect_null(assay_review_fix_check(false, &f));
+	snprintf(f.period, sizeof f.period, "1987-03/1988-02");
+	cr_expect_null(assay_review_fix_check(false, &f));
+	snprintf(f.period, sizeof f.period, "last year");
+	cr_expect_str_eq(assay_review_fix_check(false, &f), "period");
+	snprintf(f.period, sizeof f.period, "2023");
+	snprintf(f.status, sizeof f.status, "signed");
+	cr_expect_str_eq(assay_review_fix_check(false, &f), "status", "an agreement's status");
+	cr_expect_str_eq(assay_review_fix_check(true, &f), "field", "a claim's fields");
+	memset(&f, 0, sizeof f);
+	snprintf(f.subject, sizeof f.subject, "C N");
+	cr_expect_str_eq(assay_review_fix_check(false, &f), "subject");
+	memset(&f, 0, sizeof f);
+	cr_expect_eq(assay_review_parse_parties("TR, CN US", &f), ASSAY_OK);
+	cr_expect_eq(f.nparties, 3);
+	cr_expect_str_eq(f.parties[0], "CN", "sorted");
+	cr_expect_str_eq(f.parties[2], "US");
+	cr_expect_eq(assay_review_parse_parties("CN, CN", &f), ASSAY_EINVAL, "a repeat");
+	cr_expect_eq(assay_review_parse_parties("a,b,c,d,e,f,g", &f), ASSAY_EINVAL);
+	cr_expect_eq(assay_review_parse_parties("CN, <b>", &f), ASSAY_EINVAL);
+	memset(&f, 0, sizeof f);
+	snprintf(f.type, sizeof f.type, "treaty");
+	cr_expect_str_eq(assay_review_fix_check(true, &f), "type");
+}
+
+Test(review, a_correction_says_what_it_changed_from_what_and_keeps_the_one_before)
+{
+	struct assay_claim c;
+	struct assay_review first, second;
+	char words[512];
+
+	memset(&c, 0, sizeof c);
+	snprintf(c.subject, sizeof c.subject, "RU");
+	snprintf(c.metric, sizeof c.metric, "production");
+	snprintf(c.period, sizeof c.period, "2023");
+	snprintf(c.status, sizeof c.status, "actual");
+	snprintf(c.unit, sizeof c.unit, "t");
+	c.value = 20000;
+	memset(&first, 0, sizeof first);
+	snprintf(first.state, sizeof first.state, "corrected");
+	snprintf(first.fix.period, sizeof first.fix.period, "2022");
+	snprintf(first.fix.subject, sizeof first.fix.subject, "RU");
+	assay_review_fix_drop_same(&first.fix, &c, NULL);
+	cr_expect_str_eq(first.fix.subject, "", "the same subject is no change");
+	assay_review_change_words(&first, NULL, &c, NULL, words, sizeof words);
+	cr_expect_str_eq(words, "period 2023 \xe2\x86\x92 2022");
+	memset(&second, 0, sizeof second);
+	snprintf(second.state, sizeof second.state, "corrected");
+	second.has_value = true;
+	second.value = 2600;
+	assay_review_carry(&second, &first);
+	cr_expect_str_eq(second.fix.period, "2022", "the corrected period stays");
+	assay_review_change_words(&second, &first, &c, NULL, words, sizeof words);
+	cr_expect_str_eq(words, "figure 20,000 t \xe2\x86\x92 2,600 t", "only what changed");
+	assay_review_change_words(&second, NULL, &c, NULL, words, sizeof words);
+	cr_expect_str_eq(words, "figure 20,000 t \xe2\x86\x92 2,600 t; period 2023 \xe2\x86\x92 2022");
+	memset(&first, 0, sizeof first);
+	snprintf(first.state, sizeof first.state, "pending");
+	assay_review_change_words(&first, &second, &c, NULL, words, sizeof words);
+	cr_expect_str_eq(words, "figure 2,600 t \xe2\x86\x92 20,000 t; period 2022 \xe2\x86\x92 2023",
+			 "undoing reads as the change back");
+}

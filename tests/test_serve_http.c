@@ -1154,3 +1154,141 @@ Test(desk_next, review_next_shows_the_conflict_and_the_table_context)
 	cr_expect_null(strstr(out.data, "\xEF\xBF\xBD"));
 	assay_buf_release(&out);
 }
+
+/* ---- Correcting every field ---------------------------------------------- */
+
+/* Posts @form (after "token=...&") to claim @id's review; returns the
+ * Location header's path (in @where). */
+static long post_form(const char *id, const char *form, char *where, size_t size)
+{
+	char origin[64], tok[80], body[1024];
+	const char *hdr[] = {origin, NULL}, *loc;
+	struct reply r;
+	long status;
+
+	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
+	page_token(id, tok, sizeof tok);
+	snprintf(body, sizeof body, "token=%s&%s", tok, form);
+	status = post_review(id, body, hdr, &r);
+	loc = strstr(r.headers.data, "Location: ");
+	snprintf(where, size, "%.*s", loc ? (int)strcspn(loc + 10, "\r\n") : 0, loc ? loc + 10 : "");
+	reply_release(&r);
+	return status;
+}
+
+Test(desk, every_field_of_a_claim_is_corrected_and_the_history_says_from_what)
+{
+	char id[16], where[512];
+	struct reply r;
+	const char *hist;
+
+	claim_with("2,600 t", id, sizeof id);
+	claim_page(id, &r);
+	cr_expect_not_null(strstr(r.body.data, "name=\"period\" id=\"fix-period\" maxlength=\"15\" "
+					       "value=\"2023\""), "the form holds the period now");
+	cr_expect_not_null(strstr(r.body.data, "<option selected>actual</option>"));
+	reply_release(&r);
+	/* the form sends every field; only what differs is a correction */
+	cr_assert_eq(post_form(id, "action=correct&value=&unit=t&subject=RU&metric=production&"
+				   "commodity=rare-earths&period=2022&status=estimated&place=Kola",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "did=corrected"), "%s", where);
+	claim_page(id, &r);
+	cr_expect_not_null(strstr(r.body.data, "period 2023 \xe2\x86\x92 2022; status actual "
+					       "\xe2\x86\x92 estimated; place (none) \xe2\x86\x92 Kola"),
+			   "the correction says what changed from what");
+	cr_expect_null(strstr(r.body.data, "subject RU"), "an unchanged field is no change");
+	cr_expect_not_null(strstr(r.body.data, "value=\"2022\""), "the form shows the correction");
+	reply_release(&r);
+	/* a later correction of the figure keeps the period and the unit */
+	cr_assert_eq(post_form(id, "action=correct&value=2.7k&unit=t&subject=RU&"
+				   "metric=production&commodity=rare-earths&period=2022&"
+				   "status=estimated&place=Kola", where, sizeof where), 303);
+	claim_page(id, &r);
+	hist = strstr(r.body.data, "History of decisions");
+	cr_assert_not_null(hist);
+	cr_expect_not_null(strstr(hist, "figure 2,600 t \xe2\x86\x92 2,700 t</td>"),
+			   "the history tells the second correction by what it changed");
+	cr_expect_not_null(strstr(r.body.data, "id=\"correction\">The editor's figure: <strong "
+					       "id=\"corrected\">2,700 t</strong>. Corrected: <span "
+					       "class=\"changes\">figure 2,600 t \xe2\x86\x92 2,700 t; "
+					       "period 2023 \xe2\x86\x92 2022"));
+	reply_release(&r);
+	/* what does not fit is refused by name, and nothing is stored */
+	cr_assert_eq(post_form(id, "action=correct&value=&unit=t&status=guessed",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "error=status"), "%s", where);
+	cr_assert_eq(post_form(id, "action=correct&value=&unit=t&period=last+year",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "error=period"), "%s", where);
+	claim_with("694 million t", id, sizeof id);
+	cr_assert_eq(post_form(id, "action=correct&value=&unit=t&subject=TR&metric=deposit_size&"
+				   "commodity=rare-earths&period=&status=actual&place=Eskisehir",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "error=nothing"), "%s", where);
+	http(where, NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "Nothing to correct"));
+	reply_release(&r);
+	cr_expect(claim_page_has(id, "state state-pending"));
+}
+
+Test(desk, an_agreement_is_corrected_in_type_parties_and_status)
+{
+	char id[16], where[512];
+	struct reply r;
+
+	claim_with("Agreement: China", id, sizeof id);
+	claim_page(id, &r);
+	cr_expect_not_null(strstr(r.body.data, "name=\"parties\" id=\"fix-parties\""));
+	reply_release(&r);
+	cr_assert_eq(post_form(id, "action=correct&type=deal&parties=TR%2C+CN%2C+US&status=ended",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "did=corrected"), "%s", where);
+	claim_page(id, &r);
+	cr_expect_not_null(strstr(r.body.data, "parties CN, TR \xe2\x86\x92 CN, TR, US"), "sorted");
+	cr_expect_not_null(strstr(r.body.data, "type agreement \xe2\x86\x92 deal"));
+	cr_expect_not_null(strstr(r.body.data, "status stalled \xe2\x86\x92 ended"));
+	reply_release(&r);
+	cr_assert_eq(post_form(id, "action=correct&type=treaty", where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "error=type"), "%s", where);
+	cr_assert_eq(post_form(id, "action=correct&parties=CN%2C+%3Cb%3E", where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "error=parties"), "%s", where);
+}
+
+Test(desk_next, f_fixes_the_other_fields_and_c_keeps_them)
+{
+	struct assay_buf out = {0};
+	char cmd[9000];
+	FILE *p;
+	char line[512];
+	bool period = false, figure = false;
+
+	/* skip the newest agreement; the 2,600 t claim: f, keep subject to
+	 * commodity, period 2022, keep the rest; quit */
+	cr_assert_eq(run_next("s\nf\n\n\n\n2022\n\n\nq\n", &out), 0);
+	cr_expect_not_null(strstr(out.data, "  period [2023]: "), "%s", out.data);
+	cr_expect_not_null(strstr(out.data, "0 accepted, 0 rejected, 1 corrected"));
+	assay_buf_release(&out);
+	memset(&out, 0, sizeof out);
+	/* corrected now, so not pending: decide it again from the command line */
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' claims 2>/dev/null | grep '2,600' | cut -c1-8",
+		 getenv("ASSAY_BIN"), dir);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	cr_assert_not_null(fgets(line, sizeof line, p));
+	pclose(p);
+	line[strcspn(line, " \n")] = '\0';
+	snprintf(cmd, sizeof cmd, "'%s' -q --db '%s' review %s correct --value 2700 && '%s' --db '%s' "
+		 "show %s", getenv("ASSAY_BIN"), dir, line, getenv("ASSAY_BIN"), dir, line);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while (fgets(line, sizeof line, p)) {
+		period |= strstr(line, "corrected: figure 2,600 t \xe2\x86\x92 2,700 t; period 2023 "
+				       "\xe2\x86\x92 2022") != NULL;
+		figure |= strstr(line, "corrected by") && strstr(line, ": figure 2,600 t \xe2\x86\x92 "
+								     "2,700 t\n");
+	}
+	cr_expect_eq(pclose(p), 0);
+	cr_expect(period, "the correction of the figure keeps the period");
+	cr_expect(figure, "the history says what the second correction changed");
+}
