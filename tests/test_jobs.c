@@ -68,7 +68,8 @@ static json_int_t summary_field(const struct assay_buf *out, const char *field)
 }
 
 /* The export of @what from @store, without the values of "fetched_at"
- * (a number or a string): the wall clock of each run. */
+ * and of a review's "when" (a number or a string): the wall clock of each
+ * run, which a loaded machine moves past a second between the two. */
 static void export(const char *store, const char *what, struct assay_buf *out)
 {
 	char args[128], *w, *end;
@@ -78,8 +79,11 @@ static void export(const char *store, const char *what, struct assay_buf *out)
 	w = out->data;
 	end = out->data + out->len;
 	for (char *r = out->data; r < end;) {
-		if (strncmp(r, "\"fetched_at\":", 13) == 0) {
-			r += 13;
+		size_t key = strncmp(r, "\"fetched_at\":", 13) == 0 ? 13
+			     : strncmp(r, "\"when\":", 7) == 0 ? 7 : 0;
+
+		if (key) {
+			r += key;
 			if (r < end && *r == '"') {
 				char *q = memchr(r + 1, '"', (size_t)(end - r - 1));
 				r = q ? q + 1 : end;
