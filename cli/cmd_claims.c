@@ -90,7 +90,8 @@ static void print_rows(struct collect *k)
 	cli_table_init(&t, NCOLS, claim_head);
 	for (size_t i = 0; i < k->n; i++) {
 		const struct assay_stored_claim *c = &k->rows[i].c;
-		char fig[192], stories[24], srcs[24];
+		char fig[192], stories[24], srcs[24], subject[128];
+		const char *name = cli_subject_name(c->c.subject);
 		const char *cells[NCOLS];
 
 		cli_format_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig,
@@ -104,9 +105,10 @@ static void print_rows(struct collect *k)
 					  sizeof fixed);
 			snprintf(fig + len, sizeof fig - len, " -> %s", fixed);
 		}
+		snprintf(subject, sizeof subject, name ? "%s (%s)" : "%s", c->c.subject, name);
 		snprintf(stories, sizeof stories, "%zu", c->nstories);
 		snprintf(srcs, sizeof srcs, "%zu", k->rows[i].nsources);
-		cells[0] = c->id, cells[1] = c->review.state, cells[2] = c->c.subject;
+		cells[0] = c->id, cells[1] = c->review.state, cells[2] = subject;
 		cells[3] = c->c.metric, cells[4] = c->c.commodity, cells[5] = fig;
 		cells[6] = c->c.qualifier, cells[7] = c->c.period, cells[8] = c->c.status;
 		cells[9] = c->c.place, cells[10] = stories, cells[11] = srcs;
@@ -160,6 +162,10 @@ int cmd_claims(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
+	if (cli_filter_resolve(s, "claims", &f)) {
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	if (k.fmt == CLI_FMT_CSV)
 		cli_rows_head(stdout, CLI_ROWS_PLAIN);
 	rc = assay_store_claims(s, &f, on_claim, &k);

@@ -52,8 +52,10 @@ static void what_of(const struct assay_conflict *g, char *out, size_t size)
 			n += (size_t)snprintf(out + n, size - n, "%s%s", i ? "+" : "", a->parties[i]);
 	} else {
 		const struct assay_claim *c = &g->members[0].claim->c;
+		const char *name = cli_subject_name(c->subject);
 
-		snprintf(out, size, "%s %s%s%s%s%s", c->subject, c->metric, c->commodity[0] ? " " : "",
+		snprintf(out, size, "%s%s%s%s %s%s%s%s%s", c->subject, name ? " (" : "",
+			 name ? name : "", name ? ")" : "", c->metric, c->commodity[0] ? " " : "",
 			 c->commodity, c->period[0] ? " " : "", c->period);
 	}
 }
@@ -168,6 +170,10 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
+	if (cli_filter_resolve(s, "conflicts", &f)) {
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	cli_table_init(&o.t, NCOLS, head);
 	if (o.fmt == CLI_FMT_CSV)
 		cli_rows_head(stdout, CLI_ROWS_CONFLICT);

@@ -216,6 +216,10 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
+	if (cli_filter_resolve(s, "export", &x.f)) {
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	if (path) {
 		snprintf(tmp, sizeof tmp, "%s.part", path);
 		x.out = fopen(tmp, "w");

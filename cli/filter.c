@@ -1,11 +1,17 @@
 /* filter.c - the listing filters (filter.h): parsed and checked here once,
  * so every command refuses a bad date or state with the same words. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "array.h"
+#include "assay.h"
+#include "extract.h"
 #include "filter.h"
 #include "log.h"
+#include "rows.h"
 
 const char cli_filter_usage[] =
 	"  --subject ID|NAME    a country or organisation (\"CN\", \"China\")\n"
@@ -91,4 +97,135 @@ int cli_filter_open_items(const char *cmd, struct assay_claim_filter *f, bool op
 	}
 	f->state = "pending";
 	return 0;
+}
+
+/* Binary search for @key; *at is where it is or would go. */
+static bool find_key(const struct cli_key_counts *kc, const char *key, size_t *at)
+{
+	size_t lo = 0, hi = kc->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(kc->v[mid].key, key);
+
+		if (!d) {
+			*at = mid;
+			return true;
+		}
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	return false;
+}
+
+static int count_key(void *ctx, const struct assay_claim *c)
+{
+	struct cli_key_counts *kc = ctx;
+	const char *key = kc->field == CLI_KEY_SUBJECT ? c->subject :
+			  kc->field == CLI_KEY_METRIC ? c->metric : c->commodity;
+	size_t at;
+
+	if (!key[0])
+		return 0;
+	if (!find_key(kc, key, &at)) {
+		if (assay_array_reserve(&kc->v, &kc->cap, kc->n + 1, sizeof *kc->v))
+			return ASSAY_ENOMEM;
+		memmove(kc->v + at + 1, kc->v + at, (kc->n - at) * sizeof *kc->v);
+		memset(&kc->v[at], 0, sizeof kc->v[at]);
+		snprintf(kc->v[at].key, sizeof kc->v[at].key, "%s", key);
+		kc->n++;
+	}
+	kc->v[at].claims++;
+	return 0;
+}
+
+int cli_count_keys(struct assay_store *s, struct cli_key_counts *kc)
+{
+	return assay_store_claim_keys(s, count_key, kc);
+}
+
+/* Levenshtein distance of @a and @b, case ignored, capped at 64 bytes
+ * each: a handful of names is compared, so the plain table will do. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strnlen(a, 64), lb = strnlen(b, 64), row[65];
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], cost = tolower((unsigned char)a[i - 1]) !=
+						   tolower((unsigned char)b[j - 1]);
+			size_t best = diag + cost;
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The store's subject nearest @name by id or by name, or NULL when none
+ * is near (more than a third of the name's letters, and 2, apart). */
+static const char *nearest_subject(const struct cli_key_counts *kc, const char *name)
+{
+	size_t best = (size_t)-1, limit = strlen(name) / 3 > 2 ? strlen(name) / 3 : 2;
+	const char *pick = NULL;
+
+	for (size_t i = 0; i < kc->n; i++) {
+		const char *shown = cli_subject_name(kc->v[i].key);
+		size_t d = distance(name, kc->v[i].key);
+
+		if (shown && distance(name, shown) < d)
+			d = distance(name, shown);
+		if (d < best)
+			best = d, pick = kc->v[i].key;
+	}
+	return best <= limit ? pick : NULL;
+}
+
+int cli_filter_resolve(struct assay_store *s, const char *cmd, struct assay_claim_filter *f)
+{
+	struct cli_key_counts kc = {.field = CLI_KEY_SUBJECT};
+	const char *id, *near;
+	size_t at;
+	int rc;
+
+	if (!f->subject)
+		return 0;
+	cli_subject_name(""); /* loads the gazetteer */
+	id = assay_subject_id(f->subject);
+	if (id) {
+		f->subject = id;
+		return 0;
+	}
+	rc = cli_count_keys(s, &kc);
+	for (at = 0; !rc && at < kc.n && strcasecmp(kc.v[at].key, f->subject); at++)
+		;
+	if (rc || at < kc.n) { /* a subject the gazetteer does not know */
+		free(kc.v);
+		return 0;
+	}
+	near = nearest_subject(&kc, f->subject);
+	if (near && cli_subject_name(near))
+		assay_err("%s: --subject %s: no such subject (did you mean %s (%s)?)", cmd,
+			  f->subject, cli_subject_name(near), near);
+	else if (near)
+		assay_err("%s: --subject %s: no such subject (did you mean %s?)", cmd, f->subject,
+			  near);
+	else
+		assay_err("%s: --subject %s: no such subject ('assay list subjects' lists them)",
+			  cmd, f->subject);
+	free(kc.v);
+	return -1;
 }

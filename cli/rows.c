@@ -15,13 +15,15 @@
 #include <time.h>
 #include <utf8proc.h>
 
+#include "assay.h"
+#include "extract.h"
 #include "rows.h"
 #include "store.h"
 #include "table.h"
 
 enum col {
 	C_CONFLICT, C_RESOLVED, C_GROUP_STORIES, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
-	C_TYPE, C_VALUE, C_VALUE_MAX, C_UNIT, C_QUALIFIER, C_PER, C_PRICE_PER, C_CHANGE,
+	C_TYPE, C_SUBJECT_NAME, C_VALUE, C_VALUE_MAX, C_UNIT, C_QUALIFIER, C_PER, C_PRICE_PER, C_CHANGE,
 	C_INTERVAL_LOW, C_INTERVAL_HIGH, C_CLAIM, C_REVIEW_STATE, C_CORRECTED_VALUE,
 	C_CORRECTED_UNIT, C_REJECT_REASON, C_REVIEWER, C_REVIEWED_AT, C_FIGURE, C_SITE,
 	C_TITLE, C_URL, C_PUBLISHED, C_FETCHED_AT, C_STORY, C_EVIDENCE, NCOLS
@@ -30,7 +32,7 @@ enum col {
 #define GROUP_COLS C_KIND /* the leading columns only conflict rows have */
 
 static const char *const head[NCOLS] = {"conflict", "resolved", "group_stories", "kind", "subject", "metric",
-	"commodity", "period", "place", "status", "type", "value", "value_max", "unit",
+	"commodity", "period", "place", "status", "type", "subject_name", "value", "value_max", "unit",
 	"qualifier", "per", "price_per", "change", "interval_low", "interval_high", "claim",
 	"review_state", "corrected_value", "corrected_unit", "reject_reason", "reviewer",
 	"reviewed_at", "figure", "site", "title", "url", "published", "fetched_at", "story",
@@ -40,7 +42,7 @@ static const char *const head[NCOLS] = {"conflict", "resolved", "group_stories",
 struct row {
 	const char *cell[NCOLS];
 	char value[32], value_max[32], lo[32], hi[32], corrected[32], reviewed[32];
-	char fetched[32], parties[320], evidence[2048];
+	char fetched[32], parties[320], names[512], evidence[2048];
 	char title[256], site[128], reason[256], figure[64];
 };
 
@@ -107,6 +109,7 @@ void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
 	memset(&r, 0, sizeof r);
 	r.cell[C_KIND] = "claim";
 	r.cell[C_SUBJECT] = c->c.subject, r.cell[C_METRIC] = c->c.metric;
+	r.cell[C_SUBJECT_NAME] = cli_subject_name(c->c.subject);
 	r.cell[C_COMMODITY] = c->c.commodity, r.cell[C_PERIOD] = c->c.period;
 	r.cell[C_PLACE] = c->c.place, r.cell[C_STATUS] = c->c.status;
 	cli_format_exact(c->c.value, r.value, sizeof r.value);
@@ -146,6 +149,14 @@ void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
 	for (int i = 0; i < a->a.nparties && len < sizeof r.parties; i++)
 		len += (size_t)snprintf(r.parties + len, sizeof r.parties - len, "%s%s",
 					i ? "+" : "", a->a.parties[i]);
+	len = 0;
+	for (int i = 0; i < a->a.nparties && len < sizeof r.names; i++) {
+		const char *name = cli_subject_name(a->a.parties[i]);
+
+		len += (size_t)snprintf(r.names + len, sizeof r.names - len, "%s%s",
+					i ? "+" : "", name ? name : a->a.parties[i]);
+	}
+	r.cell[C_SUBJECT_NAME] = r.names;
 	r.cell[C_KIND] = "agreement";
 	r.cell[C_SUBJECT] = r.parties, r.cell[C_COMMODITY] = a->a.topic;
 	r.cell[C_STATUS] = a->a.status, r.cell[C_TYPE] = a->a.type;
@@ -157,6 +168,15 @@ void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
 		source_cells(&r, &src[i]);
 		put_row(out, grp, &r);
 	}
+}
+
+const char *cli_subject_name(const char *id)
+{
+	static int loaded; /* 1 loaded, -1 failed: names stay empty */
+
+	if (!loaded)
+		loaded = assay_extract_init() == ASSAY_OK ? 1 : -1;
+	return loaded > 0 ? assay_subject_name(id) : NULL;
 }
 
 void cli_conflict_id(const struct assay_conflict *g, char *out, size_t size)

@@ -47,6 +47,10 @@ void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
  * the key's hash in 16 hex digits, as the review page names it. */
 void cli_conflict_id(const struct assay_conflict *g, char *out, size_t size);
 
+/* The name to show beside subject id @id ("CN" -> "China"), from the
+ * gazetteer (loaded on first use); NULL for an id it does not know. */
+const char *cli_subject_name(const char *id);
+
 /* Unix seconds as ISO 8601 UTC ("2024-10-16T08:00:00Z"); "" for 0. */
 void cli_iso_time(int64_t t, char *out, size_t size);
 /* The shortest decimal that reads back as @v exactly ("0.90718474",

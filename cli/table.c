@@ -520,6 +520,7 @@ static json_t *key_json(const struct assay_claim *c)
 	json_t *k = json_object();
 
 	json_object_set_new(k, "subject", text_json(c->subject));
+	json_object_set_new(k, "subject_name", str_or_null(cli_subject_name(c->subject)));
 	json_object_set_new(k, "metric", text_json(c->metric));
 	json_object_set_new(k, "commodity", str_or_null(c->commodity));
 	json_object_set_new(k, "period", str_or_null(c->period));

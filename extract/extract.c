@@ -212,6 +212,16 @@ const char *assay_org_home(const char *org_id)
 	return initialised ? gaz_org_home(org_id) : NULL;
 }
 
+const char *assay_subject_id(const char *name)
+{
+	return initialised && name ? gaz_subject_id(name) : NULL;
+}
+
+const char *assay_subject_name(const char *id)
+{
+	return initialised && id ? gaz_subject_name(id) : NULL;
+}
+
 /* Patterns run with PCRE2_NO_UTF_CHECK, so the text must be valid UTF-8:
  * when it is not, a copy with each invalid byte replaced by '?' is made
  * (offsets stay the same). Returns the text to use; *copy is the copy to

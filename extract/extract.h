@@ -102,6 +102,16 @@ int assay_extract_text(const char *text, size_t len, const struct assay_extract_
 		       struct assay_extraction *out);
 void assay_extraction_release(struct assay_extraction *x);
 
+/* Subjects by name and names by subject, from the gazetteer (countries
+ * and organisations); both need assay_extract_init() and return NULL
+ * without it. assay_subject_id: the id a name stands for ("China",
+ * "the DRC", "Glencore", or an id in any case: "cn"), NULL for none.
+ * assay_subject_name: the name to show beside an id ("CN" -> "China",
+ * "byd" -> "BYD"), NULL for an unknown id. Both point into the
+ * gazetteer, valid until assay_extract_shutdown(). */
+const char *assay_subject_id(const char *name);
+const char *assay_subject_name(const char *id);
+
 /* The claims.md name of a mention type: "quantity", "percent", "money",
  * "count", "number", "country", "org", "commodity", "date". */
 const char *assay_mention_type_name(enum assay_mention_type t);

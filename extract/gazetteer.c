@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "assay.h"
@@ -650,4 +651,42 @@ const char *gaz_org_home(const char *id)
 		if (entries[i].type == E_ORG && strcmp(entries[i].id, id) == 0)
 			return entries[i].home[0] ? entries[i].home : NULL;
 	return NULL;
+}
+
+static bool is_subject(const struct entry *e)
+{
+	return e->type == E_COUNTRY || e->type == E_ORG;
+}
+
+/* A country's name is its first entry of form "name" (ISO's, unless the
+ * curated list renames it); an org's, its first alias. */
+const char *gaz_subject_name(const char *id)
+{
+	for (size_t i = 0; i < nentries; i++)
+		if (is_subject(&entries[i]) && !strcasecmp(entries[i].id, id) &&
+		    (entries[i].type == E_ORG || !strcmp(entries[i].form, "name")))
+			return entries[i].alias;
+	return NULL;
+}
+
+/* A name as the text would say it ("the" before a name is allowed), else
+ * an id in any case. */
+const char *gaz_subject_id(const char *name)
+{
+	char *key;
+	const char *id = NULL;
+
+	if (!strncasecmp(name, "the ", 4))
+		name += 4;
+	key = norm_key(name, strlen(name));
+	if (!key)
+		return NULL;
+	for (int i = lookup(key); i >= 0 && !id; i = entries[i].next)
+		if (is_subject(&entries[i]) && !strcmp(entries[i].key, key))
+			id = entries[i].id; /* a bucket chains other keys too */
+	free(key);
+	for (size_t i = 0; i < nentries && !id; i++)
+		if (is_subject(&entries[i]) && !strcasecmp(entries[i].id, name))
+			id = entries[i].id;
+	return id;
 }

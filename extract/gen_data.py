@@ -44,16 +44,18 @@ def iso_names(path1, path3, current_aliases):
     """ISO 3166-1 names that the curated aliases do not redefine ("Congo"
     is the DRC in mining news, not ISO's Republic of the Congo), then
     former states' names (ISO 3166-3) that do not collide with a current
-    name or alias ("Yemen", "Burma" stay the current countries)."""
-    out = []
+    name or alias ("Yemen", "Burma" stay the current countries).
+    Returns (first, rest): first holds each country's common or short
+    name, the one to show beside its id."""
+    out, first = [], []
     curated = {norm(a) for a in current_aliases}
     for c in json.load(open(path1, encoding='utf-8'))['3166-1']:
         code = c['alpha_2']
-        for k in ('name', 'official_name', 'common_name'):
+        for k in ('common_name', 'name', 'official_name'):
             n = c.get(k)
             if n and ',' not in n and '(' not in n and norm(n) not in curated:
-                out.append((n, code))
-    taken = {norm(n) for n, _ in out} | curated
+                (first if k != 'official_name' else out).append((n, code))
+    taken = {norm(n) for n, _ in first + out} | curated
     for c in json.load(open(path3, encoding='utf-8'))['3166-3']:
         code = c['alpha_4']
         parts = [p.strip() for p in c['name'].split(', ')]
@@ -63,16 +65,22 @@ def iso_names(path1, path3, current_aliases):
         for part in names:
             if part and not part.endswith(' of') and '(' not in part and norm(part) not in taken:
                 out.append((part, code))
-    return out
+    return first, out
 
 
 def gazetteer(datadir, iso1, iso3):
     rows = []  # type, alias, id, kind, home, form
     aliases = read_tsv(datadir + '/countries.tsv')
-    for name, code in iso_names(iso1, iso3, [r[0] for r in aliases]):
+    # a country's first name is the one shown beside its id: ISO's common
+    # or short name ("China", "United States"), else the first curated
+    # one ("Turkey": ISO's "Turkiye" is curated)
+    first, rest = iso_names(iso1, iso3, [r[0] for r in aliases])
+    for name, code in first:
         rows.append(('country', name, code, '', '', 'name'))
     for r in aliases:
         rows.append(('country', r[0], r[1], '', '', r[2] if len(r) > 2 else 'name'))
+    for name, code in rest:
+        rows.append(('country', name, code, '', '', 'name'))
     for r in read_tsv(datadir + '/orgs.tsv'):
         for alias in r[3].split('|'):
             rows.append(('org', alias, r[0], r[1], r[2], ''))

@@ -154,6 +154,8 @@ int gaz_init(void);
 void gaz_free(void);
 int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *out);
 const char *gaz_org_home(const char *id);
+const char *gaz_subject_id(const char *name);
+const char *gaz_subject_name(const char *id);
 
 int dates_init(void);
 void dates_free(void);

@@ -366,6 +366,28 @@ int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f
 	return walk_table(s, T_CLAIMS, "reading claims", claim_record, &w);
 }
 
+struct keys_walk {
+	assay_claim_key_fn fn;
+	void *ctx;
+};
+
+static int claim_key_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
+			    const MDB_val *v, void *arg)
+{
+	struct keys_walk *w = arg;
+	struct assay_stored_claim o;
+
+	(void)s, (void)txn, (void)k;
+	return claim_decode(v, &o) ? 0 : w->fn(w->ctx, &o.c);
+}
+
+int assay_store_claim_keys(struct assay_store *s, assay_claim_key_fn fn, void *ctx)
+{
+	struct keys_walk w = {fn, ctx};
+
+	return walk_table(s, T_CLAIMS, "reading claims", claim_key_record, &w);
+}
+
 static int agreement_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
 			    const MDB_val *v, void *arg)
 {

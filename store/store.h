@@ -213,6 +213,11 @@ typedef int (*assay_agreement_fn)(void *ctx, const struct assay_stored_agreement
 /* Every claim that passes @f (NULL: all), with its sources. */
 int assay_store_claims(struct assay_store *s, const struct assay_claim_filter *f,
 		       assay_claim_fn fn, void *ctx);
+/* Every claim's key and first figure, without sources or review: one
+ * record read a claim, for counting what the store holds. */
+typedef int (*assay_claim_key_fn)(void *ctx, const struct assay_claim *c);
+int assay_store_claim_keys(struct assay_store *s, assay_claim_key_fn fn, void *ctx);
+
 /* One claim (or agreement, for an id starting with 'a') by id. */
 int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn cfn,
 			  assay_agreement_fn afn, void *ctx);

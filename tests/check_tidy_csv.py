@@ -13,7 +13,7 @@ import re
 import sys
 
 ROW = ["kind", "subject", "metric", "commodity", "period", "place", "status", "type",
-       "value", "value_max", "unit", "qualifier", "per", "price_per", "change",
+       "subject_name", "value", "value_max", "unit", "qualifier", "per", "price_per", "change",
        "interval_low", "interval_high", "claim", "review_state", "corrected_value",
        "corrected_unit", "reject_reason", "reviewer", "reviewed_at", "figure", "site",
        "title", "url", "published", "fetched_at", "story", "evidence"]
@@ -27,7 +27,7 @@ HEADS = {
 NUMBERS = {"value", "value_max", "interval_low", "interval_high", "corrected_value"}
 DATES = {"published"}
 TIMES = {"fetched_at", "reviewed_at"}
-ONE_LINE = {"evidence", "title", "site", "author", "figure", "reject_reason"}
+ONE_LINE = {"evidence", "title", "site", "author", "figure", "reject_reason", "subject_name"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 WORDS = {

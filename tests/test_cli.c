@@ -587,7 +587,7 @@ static char *man_entry(const char *man, const char *cmd)
 Test(cli, the_man_page_names_every_option_of_every_command)
 {
 	const char *cmds[] = {"crawl", "ingest", "clean", "extract", "claims", "show", "review",
-			      "conflicts", "export", "stats", "reprocess", "serve"};
+			      "conflicts", "export", "stats", "reprocess", "serve", "list"};
 	size_t len;
 	char *man = slurp("doc/assay.1", &len);
 

@@ -464,7 +464,7 @@ Test(store_cli, conflicts_csv_is_the_export_and_carries_the_review)
 	check_csv(listed.data);
 	records_with(listed.data, ",refining_share,", &rows);
 	/* the messy sentence on one line, dated, its figure a bare number */
-	cr_assert_not_null(strstr(rows.data, ",false,3,claim,CN,refining_share,rare-earths,,,actual,,50,,%,eq,"),
+	cr_assert_not_null(strstr(rows.data, ",false,3,claim,CN,refining_share,rare-earths,,,actual,,China,50,,%,eq,"),
 			   "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",2024-11-02,"), "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",China refines 50% of the worlds ore.\n"), "%s",
@@ -801,4 +801,92 @@ Test(store_cli, claims_csv_is_the_claims_export)
 	cr_assert_null(strstr(listed.data, ",production_share,"), "undated sources left out");
 	assay_buf_release(&listed);
 	assay_buf_release(&exported);
+}
+
+/* Runs `assay --db DIR ARGS`; its exit status, stderr in @err. */
+static int run_err(const char *args, struct assay_buf *err)
+{
+	char cmd[8192], chunk[4096];
+	FILE *p;
+	size_t n;
+	int status;
+
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' %s 2>&1 >/dev/null", getenv("ASSAY_BIN"), dir,
+		 args);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		assay_buf_append(err, chunk, n);
+	status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Issue 17 #3: a subject by its name as well as its id, a near miss
+ * answered with the nearest subject the store holds. */
+Test(store_cli, a_subject_is_named_as_well_as_given_by_id)
+{
+	static const char *const names[] = {"China", "china", "cn", "Mainland China"};
+	struct assay_buf by_id = {0}, err = {0};
+	char args[128];
+
+	cr_assert_eq(run("claims --format csv --subject CN", &by_id), 0);
+	cr_assert_not_null(strstr(by_id.data, ",refining_share,rare-earths,,,actual,,China,"),
+			   "the name beside the id: %s", by_id.data);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct assay_buf out = {0};
+
+		snprintf(args, sizeof args, "claims --format csv --subject '%s'", names[i]);
+		cr_assert_eq(run(args, &out), 0, "%s", args);
+		cr_expect_str_eq(out.data, by_id.data, "%s", args);
+		assay_buf_release(&out);
+	}
+	cr_assert_eq(run_err("conflicts --subject Chnia", &err), 2);
+	cr_assert_not_null(strstr(err.data, "did you mean China (CN)?"), "%s", err.data);
+	assay_buf_reset(&err);
+	cr_assert_eq(run_err("export claims --format csv --subject Atlantis", &err), 2);
+	cr_assert_not_null(strstr(err.data, "no such subject"), "%s", err.data);
+	assay_buf_reset(&err);
+	{
+		struct assay_store *s;
+		struct assay_put_result r;
+		struct test_article t;
+		json_t *o = json_loads("{\"article\":\"zz\",\"url\":\"https://zz.example/a\","
+			"\"claims\":[{\"subject\":\"zz-mining\",\"metric\":\"production\","
+			"\"status\":\"actual\",\"value\":7,\"unit\":\"t\",\"qualifier\":\"eq\","
+			"\"figure\":\"7 t\",\"sentence\":\"ZZ made 7 t.\"}],\"agreements\":[]}",
+			0, NULL);
+
+		cr_assert(o && test_article_from_json(o, &t));
+		cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+		cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK);
+		assay_store_close(s);
+		test_article_release(&t);
+		json_decref(o);
+	}
+	assay_buf_reset(&err);
+	cr_assert_eq(run("claims --format jsonl --subject ZZ-Mining", &err), 0,
+		     "a subject the gazetteer does not know, by its id");
+	cr_assert_not_null(strstr(err.data, "\"value\":7"), "%s", err.data);
+	assay_buf_release(&by_id);
+	assay_buf_release(&err);
+}
+
+Test(store_cli, list_counts_the_subjects_metrics_and_commodities)
+{
+	struct assay_buf out = {0};
+
+	cr_assert_eq(run("list subjects --format jsonl", &out), 0);
+	cr_assert_not_null(strstr(out.data, "{\"id\":\"CN\",\"name\":\"China\",\"claims\":8}"),
+			   "%s", out.data);
+	cr_assert_not_null(strstr(out.data, "{\"id\":\"TR\",\"name\":\"Turkey\",\"claims\":"),
+			   "%s", out.data);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("list metrics --format csv", &out), 0);
+	cr_assert(!strncmp(out.data, "id,claims\r\n", 11), "%s", out.data);
+	cr_assert_not_null(strstr(out.data, "\r\nrefining_share,4\r\n"), "%s", out.data);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("list commodities", &out), 0);
+	cr_assert_not_null(strstr(out.data, "rare-earths"), "%s", out.data);
+	cr_assert_eq(run("list places", &out), 2);
+	assay_buf_release(&out);
 }
