@@ -151,14 +151,21 @@ static void remove_store(const char *dir)
 		fprintf(stderr, "bench_ingest: cannot remove %s\n", dir);
 }
 
-/* One page after the other, process and store timed apart. */
+/* One page after the other, the workers' part (clean, extract, pack)
+ * and the writer's (store) timed apart. */
 static void run_serial(struct assay_pipeline *p, const struct pages *ps, struct result *r)
 {
+	struct assay_packer *pk = NULL;
+
+	if (assay_packer_new(&pk) != ASSAY_OK)
+		return;
 	for (size_t i = 0; i < ps->n; i++) {
 		struct assay_processed pr;
 		double t0 = thread_cpu(), t1;
 		int rc = assay_pipeline_process(&ps->v[i], &pr);
 
+		if (rc == ASSAY_OK)
+			assay_pipeline_pack(pk, &pr, ASSAY_PACK_RAW | ASSAY_PACK_URL);
 		t1 = thread_cpu();
 		r->process += t1 - t0;
 		if (rc != ASSAY_OK) {
@@ -169,6 +176,7 @@ static void run_serial(struct assay_pipeline *p, const struct pages *ps, struct 
 		assay_processed_release(&pr);
 		r->store += thread_cpu() - t1;
 	}
+	assay_packer_free(pk);
 }
 
 static int run_pool(struct assay_pipeline *p, const struct pages *ps, unsigned jobs)

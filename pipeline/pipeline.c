@@ -85,8 +85,16 @@ int assay_pipeline_process(const struct assay_page *page, struct assay_processed
 	return ASSAY_OK;
 }
 
+void assay_pipeline_pack(struct assay_packer *pk, struct assay_processed *p, unsigned flags)
+{
+	p->article.packed = NULL;
+	if (pk && assay_store_pack(pk, &p->article, flags, &p->packed) == ASSAY_OK)
+		p->article.packed = &p->packed;
+}
+
 void assay_processed_release(struct assay_processed *p)
 {
+	assay_packed_release(&p->packed);
 	assay_extraction_release(&p->x);
 	assay_doc_release(&p->doc);
 	memset(p, 0, sizeof *p);

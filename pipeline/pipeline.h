@@ -20,12 +20,15 @@
 #include "fetch.h"
 #include "store.h"
 
-/* One page cleaned and extracted, ready to store. Owns doc and x;
- * article points into them and into the page it was made from. */
+/* One page cleaned and extracted, ready to store. Owns doc, x and
+ * packed; article points into them and into the page it was made from.
+ * packed is filled by assay_pipeline_pack() (pool workers do), and then
+ * article.packed points to it. */
 struct assay_processed {
 	struct assay_doc doc;
 	struct assay_extraction x;
 	struct assay_article article;
+	struct assay_packed packed;
 };
 
 /* Cleans @page (HTML in the charset its Content-Type names, or plain text
@@ -36,6 +39,11 @@ struct assay_processed {
  * empty and needs no release. */
 int assay_pipeline_process(const struct assay_page *page, struct assay_processed *out);
 void assay_processed_release(struct assay_processed *p); /* accepts a zeroed one */
+
+/* Does ahead what storing @p would (store.h: assay_store_pack, with
+ * @flags), so that the writer only writes. A failure is no error: the
+ * writer then does it itself. */
+void assay_pipeline_pack(struct assay_packer *pk, struct assay_processed *p, unsigned flags);
 
 struct assay_pipeline {
 	struct assay_store *store;

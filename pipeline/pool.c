@@ -1,6 +1,10 @@
 /* pool.c - pages cleaned and extracted by worker threads, stored by the
  * caller's thread one at a time, in the order they were given.
  *
+ * Workers also pack each result (store.h: identity, hashes, compressed
+ * page and text), which was nine tenths of the writer's CPU: the writer
+ * is the part no number of workers shortens, so it does only LMDB work.
+ *
  * The pages wait in a ring of a fixed number of slots (SLOTS_PER_JOB per
  * worker): the caller copies a page into the next free slot, the workers
  * take the slots in order and process them, and before a slot is used
@@ -37,6 +41,7 @@ struct slot {
 struct assay_pool {
 	struct assay_pipeline *p;
 	unsigned jobs, nthreads, nslots;
+	unsigned pack; /* what workers pack ahead (assay_store_pack) */
 	struct slot *slots;
 	pthread_t *threads;
 	pthread_mutex_t mu;
@@ -64,7 +69,10 @@ static struct slot *slot_of(struct assay_pool *pool, uint64_t seq)
 static void *worker(void *arg)
 {
 	struct assay_pool *pool = arg;
+	struct assay_packer *pk = NULL;
 
+	if (assay_packer_new(&pk) != ASSAY_OK) /* then the writer packs */
+		pk = NULL;
 	pthread_mutex_lock(&pool->mu);
 	for (;;) {
 		struct slot *sl;
@@ -76,11 +84,14 @@ static void *worker(void *arg)
 		sl = slot_of(pool, pool->next++);
 		pthread_mutex_unlock(&pool->mu);
 		sl->rc = assay_pipeline_process(&sl->page, &sl->pr);
+		if (sl->rc == ASSAY_OK)
+			assay_pipeline_pack(pk, &sl->pr, pool->pack);
 		pthread_mutex_lock(&pool->mu);
 		sl->done = true;
 		pthread_cond_broadcast(&pool->done);
 	}
 	pthread_mutex_unlock(&pool->mu);
+	assay_packer_free(pk);
 	return NULL;
 }
 
@@ -221,6 +232,8 @@ int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **
 	if (!pool)
 		return ASSAY_ENOMEM;
 	pool->p = p;
+	/* reprocess (no pipeline) rewrites neither the page nor the identity */
+	pool->pack = p ? ASSAY_PACK_RAW | ASSAY_PACK_URL : 0;
 	pool->jobs = jobs ? (jobs > MAX_JOBS ? MAX_JOBS : jobs) : assay_pool_default_jobs();
 	if (pool->jobs > 1) {
 		pool->nslots = pool->jobs * SLOTS_PER_JOB;

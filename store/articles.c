@@ -87,7 +87,12 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	p->has_hash = assay_simhash(a->text, a->text_len, &p->simhash);
+	if (a->packed) {
+		p->has_hash = a->packed->has_hash;
+		p->simhash = a->packed->simhash;
+	} else {
+		p->has_hash = assay_simhash(a->text, a->text_len, &p->simhash);
+	}
 	rc = a->text_len ? store_get(txn, s->dbi[T_HASHES], sha, 64, &v) : MDB_NOTFOUND;
 	if (rc == 0) {
 		snprintf(p->id, sizeof p->id, "%.*s", (int)v.mv_size, (const char *)v.mv_data);
@@ -152,30 +157,33 @@ static int encode_article(const struct assay_article *a, int64_t seq, const char
 	return rc;
 }
 
-/* A page or text, compressed, under its article number. A new article's
- * number is the highest yet, so it is appended (MDB_APPEND: no search, and
- * pages filled full) instead of written into the middle of the table. */
+/* A page or text, compressed (here, or ahead when @packed is not NULL),
+ * under its article number. A new article's number is the highest yet,
+ * so it is appended (MDB_APPEND: no search, and pages filled full)
+ * instead of written into the middle of the table. */
 static int put_compressed(struct assay_store *s, MDB_txn *txn, int table, int64_t seq,
-			  const char *p, size_t n, bool append)
+			  const char *p, size_t n, const struct assay_buf *packed, bool append)
 {
-	struct assay_buf z = {0};
+	struct assay_buf own = {0};
+	const struct assay_buf *z = packed ? packed : &own;
 	uint64_t key = (uint64_t)seq;
-	int rc = store_deflate(s, p ? p : "", p ? n : 0, &z);
+	int rc = packed ? ASSAY_OK : store_pack_deflate(&s->packer, p ? p : "", p ? n : 0, &own);
 
 	if (!rc) {
-		rc = store_put(txn, s->dbi[table], &key, sizeof key, z.data, z.len,
+		rc = store_put(txn, s->dbi[table], &key, sizeof key, z->data, z->len,
 			       append ? MDB_APPEND : 0);
 		if (rc == MDB_KEYEXIST && append) /* not the last: a revision's number */
-			rc = store_put(txn, s->dbi[table], &key, sizeof key, z.data, z.len, 0);
+			rc = store_put(txn, s->dbi[table], &key, sizeof key, z->data, z->len, 0);
 		rc = store_mdb(s, rc, "writing a page");
 	}
-	assay_buf_release(&z);
+	assay_buf_release(&own);
 	return rc;
 }
 
 static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 		       int64_t seq, const char *sha, const struct story_pick *p, bool replace)
 {
+	const struct assay_packed *pk = a->packed;
 	struct assay_buf v = {0};
 	unsigned char key[8];
 	int rc = encode_article(a, seq, sha, p, &v);
@@ -185,9 +193,11 @@ static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_a
 	rc = store_put(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len, 0);
 	if ((rc = store_mdb(s, rc, "writing an article")))
 		goto done;
-	if (!replace && (rc = put_compressed(s, txn, T_RAW, seq, a->raw, a->raw_len, true)))
+	if (!replace && (rc = put_compressed(s, txn, T_RAW, seq, a->raw, a->raw_len,
+					     pk && pk->has_raw ? &pk->raw_z : NULL, true)))
 		goto done;
-	if ((rc = put_compressed(s, txn, T_TEXT, seq, a->text, a->text_len, !replace)))
+	if ((rc = put_compressed(s, txn, T_TEXT, seq, a->text, a->text_len,
+				 pk ? &pk->text_z : NULL, !replace)))
 		goto done;
 	rec_be64(key, (uint64_t)seq);
 	rc = store_put(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url), 0);
@@ -228,14 +238,12 @@ static int keep_revision(struct assay_store *s, MDB_txn *txn, const char *url,
  * the stored version is kept as a revision (keep_revision) and the new
  * text is written as the URL's current article. *changed says which. */
 static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
-			  const MDB_val *old, bool *changed)
+			  const char *sha, const MDB_val *old, bool *changed)
 {
 	struct assay_stored_article o;
-	char sha[65];
 
 	memset(&o, 0, sizeof o);
 	store_decode_article(old, &o);
-	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
 	*changed = strcmp(sha, o.sha256) != 0;
 	if (!*changed)
 		return ASSAY_OK;
@@ -245,6 +253,7 @@ static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assa
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res)
 {
+	struct assay_article unpacked;
 	struct story_pick p;
 	bool update = false;
 	char sha[65];
@@ -252,9 +261,18 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	int rc;
 
 	memset(res, 0, sizeof *res);
+	if (a->packed && !a->packed->ok) { /* packing failed: done here */
+		unpacked = *a;
+		unpacked.packed = NULL;
+		a = &unpacked;
+	}
+	if (a->packed)
+		memcpy(sha, a->packed->sha256, sizeof sha);
+	else
+		assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
 	if (!replace) {
 		rc = store_get(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), &v);
-		if (rc == 0 && (rc = prepare_update(s, txn, a, &v, &update)))
+		if (rc == 0 && (rc = prepare_update(s, txn, a, sha, &v, &update)))
 			return rc;
 		if (rc == 0 && !update)
 			return ASSAY_OK;
@@ -265,7 +283,6 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	}
 	res->is_new = !replace && !update;
 	res->updated = update;
-	assay_sha256_hex(a->text ? a->text : "", a->text ? a->text_len : 0, sha);
 	if ((rc = pick_story(s, txn, a, seq, sha, &p)))
 		return rc;
 	if ((rc = put_story(s, txn, &p, a->url, seq)))
@@ -290,22 +307,6 @@ static int put_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 	return store_put_article_txn(s, txn, pc->a, 0, false, pc->res);
 }
 
-/* A page's canonical URL is its identity only on the site it was
- * served from (after redirects: a feed's redirector is not the site). */
-static int canonical_trusted(const struct assay_article *a, bool *yes)
-{
-	const char *from = a->served_url ? a->served_url : a->fetched_url;
-	int rc;
-
-	*yes = strncmp(from, "http", 4) != 0 || strcmp(a->url, from) == 0;
-	if (*yes)
-		return ASSAY_OK;
-	rc = assay_url_same_site(a->url, from, yes);
-	if (!rc && !*yes && from != a->fetched_url)
-		rc = assay_url_same_site(a->url, a->fetched_url, yes);
-	return rc;
-}
-
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res)
 {
@@ -313,26 +314,23 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 	struct assay_buf url = {0};
 	struct assay_put_result dummy;
 	struct put_ctx pc = {&copy, res ? res : &dummy};
-	bool trusted = true;
+	const char *why;
 	int rc;
 
 	if (!a || !a->url)
 		return store_fail(s, ASSAY_EINVAL, "an article needs a URL");
-	if (a->fetched_url && strstr(a->fetched_url, "://") && strstr(a->url, "://") &&
-	    (rc = canonical_trusted(a, &trusted)))
-		return store_fail(s, rc, "cannot compare the article's URLs");
-	/* a relative canonical link names nothing, nor does one on another
-	 * site than the page came from: the fetched URL does */
-	if (a->fetched_url && strstr(a->fetched_url, "://") && (!strstr(a->url, "://") || !trusted))
-		rc = assay_canonical_url(a->fetched_url, &url);
-	else
-		rc = assay_canonical_url(a->url, &url);
-	if (rc)
-		return store_fail(s, rc, "bad article URL '%s'", a->url);
-	if (url.len > 480) /* LMDB keys stop at 511 bytes */
-		url.len = 480, url.data[480] = '\0';
 	copy = *a;
-	copy.url = url.data;
+	if (a->packed && a->packed->ok && a->packed->url) {
+		copy.url = copy.packed->url;
+	} else {
+		rc = store_identity(a, &url, &why);
+		if (rc) {
+			assay_buf_release(&url);
+			return why ? store_fail(s, rc, "%s", why)
+				   : store_fail(s, rc, "bad article URL '%s'", a->url);
+		}
+		copy.url = url.data;
+	}
 	rc = store_write(s, put_fn, &pc);
 	if (rc == ASSAY_OK && pc.res->is_new)
 		s->session_new++;

@@ -128,46 +128,6 @@ void store_base32(uint64_t v, char *out, int nchars)
 	out[nchars] = '\0';
 }
 
-/* One deflate state per store handle, reset for each blob: a fresh one
- * (compress2) allocates and clears about 256 KiB per call. The output is
- * the same zlib stream at level 6, which store_inflate reads. */
-int store_deflate(struct assay_store *s, const void *p, size_t n, struct assay_buf *out)
-{
-	uLong cap;
-	uint64_t len = n;
-	int rc, zrc;
-
-	if (n > (size_t)1 << 31)
-		return ASSAY_EINVAL;
-	if (!s->zs) {
-		s->zs = calloc(1, sizeof *s->zs);
-		if (!s->zs)
-			return ASSAY_ENOMEM;
-		if (deflateInit(s->zs, 6) != Z_OK) {
-			free(s->zs);
-			s->zs = NULL;
-			return ASSAY_ENOMEM;
-		}
-	} else if (deflateReset(s->zs) != Z_OK) {
-		return ASSAY_ENOMEM;
-	}
-	cap = deflateBound(s->zs, (uLong)n);
-	rc = assay_buf_reserve(out, sizeof len + cap);
-	if (rc)
-		return rc;
-	memcpy(out->data + out->len, &len, sizeof len);
-	s->zs->next_in = (Bytef *)(uintptr_t)p;
-	s->zs->avail_in = (uInt)n;
-	s->zs->next_out = (Bytef *)out->data + out->len + sizeof len;
-	s->zs->avail_out = (uInt)cap;
-	zrc = deflate(s->zs, Z_FINISH);
-	if (zrc != Z_STREAM_END)
-		return ASSAY_ENOMEM;
-	out->len += sizeof len + (size_t)s->zs->total_out;
-	out->data[out->len] = '\0';
-	return ASSAY_OK;
-}
-
 int store_inflate(const void *p, size_t n, struct assay_buf *out)
 {
 	uint64_t len;
@@ -602,10 +562,7 @@ void assay_store_close(struct assay_store *s)
 	assay_store_unlock(s);
 	if (s->env)
 		mdb_env_close(s->env);
-	if (s->zs) {
-		deflateEnd(s->zs);
-		free(s->zs);
-	}
+	store_packer_release(&s->packer);
 	store_bands_release(s);
 	free(s->dir);
 	free(s);

@@ -59,6 +59,11 @@ enum store_table {
 #define T_DERIVED_FIRST T_HASHES
 #define T_DERIVED_END T_REVIEWS
 
+/* pack.c: a compressor's state; in a handle, or one per thread. */
+struct assay_packer {
+	z_stream *zs; /* made at first use */
+};
+
 struct assay_store {
 	MDB_env *env;
 	MDB_dbi dbi[T_COUNT];
@@ -71,7 +76,7 @@ struct assay_store {
 	int64_t neardup_window; /* NEARDUP_WINDOW or $ASSAY_NEARDUP_WINDOW */
 	double last_sync;   /* monotonic seconds of the last flush to disk */
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
-	z_stream *zs;       /* store_deflate's state, made at first use */
+	struct assay_packer packer; /* for articles that come unpacked */
 	struct band_cache *bands; /* bands.c's copy of the story index */
 	char err[512];
 };
@@ -93,8 +98,9 @@ int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
 	      const void *v, size_t vlen, unsigned flags);
 int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v);
 
-/* Compression of pages and texts (zlib). */
-int store_deflate(struct assay_store *s, const void *p, size_t n, struct assay_buf *out);
+/* Compression of pages and texts (zlib; pack.c). */
+int store_pack_deflate(struct assay_packer *pk, const void *p, size_t n, struct assay_buf *out);
+void store_packer_release(struct assay_packer *pk);
 int store_inflate(const void *p, size_t n, struct assay_buf *out);
 
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
@@ -136,6 +142,11 @@ int store_put_claims_txn(struct assay_store *s, MDB_txn *txn, const struct assay
 /* claims.c: takes out every evidence article @seq gave, and the claims and
  * agreements left without any (their reviews stay). */
 int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq);
+
+/* pack.c: the article's identity, its URL in canonical form (store.h),
+ * into @url. On error *why says what failed when it was not the URL's
+ * own form. */
+int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why);
 
 /* state.c: records the last crawl at close when the caller did not. */
 void store_note_session(struct assay_store *s);

@@ -64,6 +64,7 @@ struct assay_article {
 	int64_t fetched_at;       /* unix seconds */
 	const char *warc_file;    /* where the record is kept, or NULL */
 	int64_t warc_offset;
+	const struct assay_packed *packed; /* worked out ahead (below), or NULL */
 };
 
 struct assay_put_result {
@@ -87,6 +88,43 @@ bool assay_store_has_url(struct assay_store *s, const char *canonical_url);
  * from (a page cannot take over another site's article). */
 int assay_store_put_article(struct assay_store *s, const struct assay_article *a,
 			    struct assay_put_result *res);
+
+/* ---- Work done ahead of the writer (store/pack.c) ---------------------
+ *
+ * What storing an article works out from the article alone - its identity
+ * (the canonical URL), its text's SHA-256 and SimHash, its page and text
+ * compressed - takes most of a writer's time. Any thread may pack an
+ * article with a packer of its own while the writer stores others; given
+ * in article->packed, it spares the writer all of that, and the article
+ * is stored exactly as without it. A packed article must not change
+ * (text, raw, url, fetched_url, served_url) between pack and put. */
+struct assay_packer; /* opaque: a compressor's state, one per thread */
+
+int assay_packer_new(struct assay_packer **out);
+void assay_packer_free(struct assay_packer *pk); /* accepts NULL */
+
+enum assay_pack_flags {
+	ASSAY_PACK_RAW = 1u << 0, /* the page too (not needed by reprocess) */
+	ASSAY_PACK_URL = 1u << 1, /* the identity (not needed by reprocess) */
+};
+
+struct assay_packed {
+	bool ok;                  /* filled; false: the writer works it all out */
+	char *url;                /* the identity, or NULL (then worked out by the
+				   * writer, which says what is wrong with it) */
+	char sha256[65];
+	uint64_t simhash;
+	bool has_hash;            /* false: too short for a SimHash */
+	bool has_raw;
+	struct assay_buf text_z, raw_z; /* compressed as stored */
+};
+
+/* Fills @out (which it initialises) for @a, borrowed. ASSAY_OK, or
+ * ASSAY_ENOMEM with @out not ok. A URL that will not canonicalise is no
+ * error here: out->url stays NULL and the put reports it. */
+int assay_store_pack(struct assay_packer *pk, const struct assay_article *a, unsigned flags,
+		     struct assay_packed *out);
+void assay_packed_release(struct assay_packed *p); /* accepts a zeroed one */
 
 struct assay_store_stats {
 	uint64_t articles, stories, claims, evidences, agreements, conflicts;

@@ -639,3 +639,87 @@ Test(store, near_duplicates_are_found_within_the_window_and_copies_at_any_age)
 	assay_buf_release(&t);
 	assay_buf_release(&other);
 }
+
+/* Each article's record, text and page, one line per article, to compare
+ * two stores. */
+static int describe_article(void *ctx, const struct assay_stored_article *a)
+{
+	struct assay_buf *out = ctx;
+
+	assay_buf_printf(out, "%lld %s %s %s %s %s %zu %zu|", (long long)a->seq, a->url,
+			 a->fetched_url, a->title, a->sha256, a->story, a->text_len, a->raw_len);
+	return 0;
+}
+
+static void describe_store(struct assay_store *s, struct assay_buf *out)
+{
+	cr_assert_eq(assay_store_articles(s, describe_article, out), ASSAY_OK);
+}
+
+/* Workers pack articles ahead (identity, hashes, compression) for the
+ * writer of `ingest --jobs`; what is stored must not depend on it. */
+Test(store, a_packed_article_is_stored_as_an_unpacked_one)
+{
+	static const char long_text[] =
+		"Tin prices rose on Monday as the main smelter in the region halted output "
+		"for maintenance, traders said, and stocks in exchange warehouses fell to "
+		"their lowest level in two years while buyers in China and Europe waited "
+		"for the plant to restart later this month according to the company.";
+	struct assay_article v[5] = {
+		plain_article("https://Example.com/a/?utm_source=x", long_text),
+		plain_article("https://victim.example.com/story", "Forged figures."),
+		plain_article("/relative/only", "A relative canonical link."),
+		plain_article("https://b.example/copy", long_text),
+		plain_article("  ", "A URL that is only spaces."),
+	};
+	struct assay_buf one = {0}, two = {0}, text = {0};
+	struct assay_packer *pk;
+	char path[2][4096];
+
+	v[1].fetched_url = "https://attacker.example.net/page";
+	v[2].fetched_url = "https://site.example/relative/only?id=1";
+	v[2].raw = "<html><p>A relative canonical link.</p></html>";
+	v[2].raw_len = strlen(v[2].raw);
+	cr_assert_eq(assay_packer_new(&pk), ASSAY_OK);
+	for (int k = 0; k < 2; k++) {
+		struct assay_store *s = NULL;
+		char err[5][512];
+
+		snprintf(path[k], sizeof path[k], "%s/%s", dir, k ? "packed" : "plain");
+		cr_assert_eq(assay_store_open(path[k], ASSAY_STORE_CREATE, &s), ASSAY_OK);
+		for (int i = 0; i < 5; i++) {
+			struct assay_article a = v[i];
+			struct assay_packed p;
+			struct assay_put_result r;
+			int rc;
+
+			if (k) {
+				cr_assert_eq(assay_store_pack(pk, &a, ASSAY_PACK_RAW | ASSAY_PACK_URL, &p),
+					     ASSAY_OK);
+				cr_assert(p.ok);
+				a.packed = &p;
+			}
+			rc = assay_store_put_article(s, &a, &r);
+			cr_expect_eq(rc, i == 4 ? ASSAY_EINVAL : ASSAY_OK, "article %d: %s", i,
+				     assay_store_errmsg(s));
+			snprintf(err[i], sizeof err[i], "%s", rc ? assay_store_errmsg(s) : "");
+			assay_buf_printf(k ? &two : &one, "%d %d %d %s %s|", rc, r.is_new, r.duplicate,
+					 r.story, err[i]);
+			if (k)
+				assay_packed_release(&p);
+		}
+		describe_store(s, k ? &two : &one);
+		cr_assert_eq(assay_store_article_raw(s, "https://site.example/relative/only?id=1",
+						     &text), ASSAY_OK);
+		cr_assert_eq(assay_store_article_text(s, "https://site.example/relative/only?id=1",
+						      &text), ASSAY_OK);
+		assay_buf_puts(k ? &two : &one, text.data);
+		assay_buf_reset(&text);
+		assay_store_close(s);
+	}
+	cr_expect_str_eq(two.data, one.data);
+	assay_packer_free(pk);
+	assay_buf_release(&one);
+	assay_buf_release(&two);
+	assay_buf_release(&text);
+}
