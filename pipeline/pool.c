@@ -33,6 +33,9 @@
 struct slot {
 	struct assay_page page; /* its strings and body are copies, in mem */
 	char *mem;
+	char *zmem;             /* or the body compressed (pool_queue_zipped), */
+	size_t zlen;
+	struct assay_buf raw;   /* which the worker inflates here */
 	struct assay_processed pr;
 	int rc;
 	bool done;
@@ -66,6 +69,16 @@ static struct slot *slot_of(struct assay_pool *pool, uint64_t seq)
 	return &pool->slots[seq % pool->nslots];
 }
 
+/* The page of a slot queued compressed; empty when damaged, as a serial
+ * reprocess reads it (store/reprocess.c). */
+static void unzip_body(struct slot *sl)
+{
+	if (assay_store_unpack(sl->zmem, sl->zlen, &sl->raw) != ASSAY_OK)
+		assay_buf_reset(&sl->raw);
+	sl->page.body = sl->raw.data ? sl->raw.data : "";
+	sl->page.len = sl->raw.len;
+}
+
 static void *worker(void *arg)
 {
 	struct assay_pool *pool = arg;
@@ -83,6 +96,8 @@ static void *worker(void *arg)
 			break; /* stopping, and nothing left */
 		sl = slot_of(pool, pool->next++);
 		pthread_mutex_unlock(&pool->mu);
+		if (sl->zmem)
+			unzip_body(sl);
 		sl->rc = assay_pipeline_process(&sl->page, &sl->pr);
 		if (sl->rc == ASSAY_OK)
 			assay_pipeline_pack(pk, &sl->pr, pool->pack);
@@ -161,6 +176,9 @@ void pool_drop(struct assay_pool *pool)
 	assay_processed_release(&sl->pr);
 	free(sl->mem);
 	sl->mem = NULL;
+	free(sl->zmem);
+	sl->zmem = NULL;
+	assay_buf_release(&sl->raw);
 	pool->head++;
 }
 
@@ -283,6 +301,41 @@ int pool_queue(struct assay_pool *pool, const struct assay_page *page)
 	if (!pool->nthreads || pool->tail - pool->head == pool->nslots)
 		return ASSAY_ETOOBIG;
 	return queue_page(pool, page);
+}
+
+int pool_queue_zipped(struct assay_pool *pool, const struct assay_page *page, const void *z,
+		      size_t n)
+{
+	struct assay_page meta = *page;
+	struct slot *sl;
+
+	if (!pool->nthreads || pool->tail - pool->head == pool->nslots)
+		return ASSAY_ETOOBIG;
+	sl = slot_of(pool, pool->tail);
+	sl->zmem = malloc(n ? n : 1);
+	if (!sl->zmem)
+		return ASSAY_ENOMEM;
+	memcpy(sl->zmem, z ? z : "", n);
+	sl->zlen = n;
+	meta.body = NULL;
+	meta.len = 0;
+	if (queue_page(pool, &meta) != ASSAY_OK) {
+		free(sl->zmem);
+		sl->zmem = NULL;
+		return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
+const void *pool_oldest_zipped(struct assay_pool *pool, size_t *n)
+{
+	struct slot *sl;
+
+	if (pool->head == pool->tail)
+		return NULL;
+	sl = slot_of(pool, pool->head);
+	*n = sl->zlen;
+	return sl->zmem;
 }
 
 const struct assay_page *pool_oldest(struct assay_pool *pool)

@@ -16,7 +16,19 @@
  * pool has no workers: then the page is simply not queued. */
 int pool_queue(struct assay_pool *pool, const struct assay_page *page);
 
-/* The oldest page queued and not dropped (its copy), or NULL. */
+/* As pool_queue(), with the page's body given compressed (@z, @n: as
+ * the store keeps it, assay_store_unpack) instead of page->body: the
+ * worker inflates it. A damaged one is an empty page. */
+int pool_queue_zipped(struct assay_pool *pool, const struct assay_page *page, const void *z,
+		      size_t n);
+
+/* The oldest page's compressed body as queued, or NULL (queued plain, or
+ * the ring empty). Valid until pool_drop(). */
+const void *pool_oldest_zipped(struct assay_pool *pool, size_t *n);
+
+/* The oldest page queued and not dropped (its copy), or NULL. Its body
+ * and len, for a page queued compressed, are the worker's until
+ * pool_take(). */
 const struct assay_page *pool_oldest(struct assay_pool *pool);
 
 /* The oldest page's result once processed; *rc its status. Valid until

@@ -23,6 +23,7 @@
  * here (pr) or held in the pool's oldest slot. */
 struct again {
 	struct assay_processed pr;
+	struct assay_buf raw; /* the page for pr, when given compressed */
 	struct assay_pool *pool; /* or NULL: every page processed here */
 	bool held;
 };
@@ -65,29 +66,46 @@ static bool same_str(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static bool same_page(const struct assay_page *a, const struct assay_page *b)
+static bool same_meta(const struct assay_page *a, const struct assay_page *b)
 {
 	return same_str(a->url, b->url) && same_str(a->final_url, b->final_url) &&
 	       same_str(a->content_type, b->content_type) && same_str(a->charset, b->charset) &&
 	       same_str(a->published, b->published) && same_str(a->title, b->title) &&
 	       same_str(a->warc_file, b->warc_file) && a->fetched_at == b->fetched_at &&
-	       a->warc_offset == b->warc_offset && a->len == b->len &&
-	       memcmp(a->body, b->body, a->len) == 0;
+	       a->warc_offset == b->warc_offset;
 }
 
+/* The pool's oldest page (@q, processed) has the body of @sp: the same
+ * compressed bytes, or the same bytes. */
+static bool same_body(struct assay_pool *pool, const struct assay_page *q,
+		      const struct assay_stored_page *sp)
+{
+	size_t n;
+	const void *z = pool_oldest_zipped(pool, &n);
+
+	if (z)
+		return sp->raw_z && n == sp->raw_z_len && memcmp(z, sp->raw_z, n) == 0;
+	return sp->raw && q->len == sp->raw_len && memcmp(q->body, sp->raw, q->len) == 0;
+}
+
+/* The page goes to a worker compressed: the writer's thread, which
+ * hands pages out, neither inflates nor copies a whole page. */
 static void give_ahead(void *ctx, const struct assay_stored_page *sp)
 {
 	struct again *ag = ctx;
 	struct assay_page page;
 
 	page_of(sp, &page);
-	(void)pool_queue(ag->pool, &page); /* if not queued, made in turn */
+	if (sp->raw)
+		(void)pool_queue(ag->pool, &page); /* if not queued, made in turn */
+	else
+		(void)pool_queue_zipped(ag->pool, &page, sp->raw_z, sp->raw_z_len);
 }
 
 /* @page processed: by a worker when the pool's oldest page is this one,
  * as it is now; else here. */
-static int processed(struct again *ag, const struct assay_page *page,
-		     struct assay_processed **out)
+static int processed(struct again *ag, const struct assay_stored_page *sp,
+		     struct assay_page *page, struct assay_processed **out)
 {
 	const struct assay_page *q = ag->pool ? pool_oldest(ag->pool) : NULL;
 	int rc;
@@ -96,10 +114,16 @@ static int processed(struct again *ag, const struct assay_page *page,
 		struct assay_processed *pr = pool_take(ag->pool, &rc);
 
 		ag->held = true;
-		if (same_page(q, page)) {
+		if (same_meta(q, page) && same_body(ag->pool, q, sp)) {
 			*out = pr;
 			return rc;
 		}
+	}
+	if (!sp->raw) { /* given compressed: a missing or damaged page is empty */
+		if (sp->raw_z && assay_store_unpack(sp->raw_z, sp->raw_z_len, &ag->raw) != ASSAY_OK)
+			assay_buf_reset(&ag->raw);
+		page->body = ag->raw.data ? ag->raw.data : "";
+		page->len = ag->raw.len;
 	}
 	*out = &ag->pr;
 	return assay_pipeline_process(page, &ag->pr);
@@ -117,8 +141,9 @@ static int process_again(void *ctx, const struct assay_stored_page *sp, struct a
 		pool_drop(ag->pool);
 	ag->held = false;
 	assay_processed_release(&ag->pr);
+	assay_buf_reset(&ag->raw);
 	page_of(sp, &page);
-	rc = processed(ag, &page, &pr);
+	rc = processed(ag, sp, &page, &pr);
 	if (rc)
 		return rc == ASSAY_ENOMEM ? rc : ASSAY_EPARSE;
 	*out = pr->article;
@@ -157,5 +182,6 @@ int assay_pipeline_reprocess_jobs(struct assay_store *s, unsigned jobs,
 		pool_drop_all(ag.pool);
 	assay_pool_free(ag.pool);
 	assay_processed_release(&ag.pr);
+	assay_buf_release(&ag.raw);
 	return rc;
 }

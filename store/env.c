@@ -151,6 +151,11 @@ int store_inflate(const void *p, size_t n, struct assay_buf *out)
 	return ASSAY_OK;
 }
 
+int assay_store_unpack(const void *z, size_t n, struct assay_buf *out)
+{
+	return store_inflate(z, n, out);
+}
+
 static double monotonic(void)
 {
 	struct timespec ts;

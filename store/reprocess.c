@@ -51,6 +51,28 @@ static int keep_as_stored(struct assay_store *s, MDB_txn *txn,
 	return ASSAY_OK;
 }
 
+/* Article @meta's page, compressed (*page raw NULL), and inflated too
+ * into @raw unless @zipped_only. A missing or damaged page is empty. */
+static void stored_page(struct assay_store *s, MDB_txn *txn,
+			const struct assay_stored_article *meta, bool zipped_only,
+			struct assay_buf *raw, struct assay_stored_page *page)
+{
+	uint64_t key = (uint64_t)meta->seq;
+	MDB_val v = {0, NULL};
+
+	*page = (struct assay_stored_page){meta, NULL, 0, NULL, 0};
+	if (store_get(txn, s->dbi[T_RAW], &key, sizeof key, &v) == 0) {
+		page->raw_z = v.mv_data;
+		page->raw_z_len = v.mv_size;
+	}
+	if (zipped_only)
+		return;
+	if (page->raw_z && store_inflate(page->raw_z, page->raw_z_len, raw) != ASSAY_OK)
+		assay_buf_reset(raw);
+	page->raw = raw->data ? raw->data : "";
+	page->raw_len = raw->len;
+}
+
 static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp,
 			struct assay_stored_article *meta)
 {
@@ -58,14 +80,9 @@ static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp,
 	struct assay_article a;
 	struct assay_put_result pr;
 	struct assay_stored_page page;
-	uint64_t key = (uint64_t)meta->seq;
-	MDB_val v;
 	int rc;
 
-	if (store_get(txn, s->dbi[T_RAW], &key, sizeof key, &v) == 0 &&
-	    store_inflate(v.mv_data, v.mv_size, &raw) != ASSAY_OK)
-		assay_buf_reset(&raw);
-	page = (struct assay_stored_page){meta, raw.data ? raw.data : "", raw.len};
+	stored_page(s, txn, meta, rp->ahead != NULL, &raw, &page);
 	memset(&a, 0, sizeof a);
 	rc = rp->fn(rp->ctx, &page, &a);
 	if (rc == ASSAY_EPARSE) {
@@ -120,21 +137,13 @@ static void give_ahead(struct assay_store *s, MDB_txn *txn, struct rp *rp, MDB_c
 	while (!*end && *given <= redone + rp->window) {
 		struct assay_stored_article meta;
 		struct assay_stored_page page;
-		struct assay_buf raw = {0};
-		uint64_t key;
-		MDB_val v;
 
 		if (next_meta(s, txn, lead, *given ? MDB_NEXT : MDB_FIRST, &meta)) {
 			*end = true;
 			return;
 		}
-		key = (uint64_t)meta.seq;
-		if (store_get(txn, s->dbi[T_RAW], &key, sizeof key, &v) == 0 &&
-		    store_inflate(v.mv_data, v.mv_size, &raw) != ASSAY_OK)
-			assay_buf_reset(&raw);
-		page = (struct assay_stored_page){&meta, raw.data ? raw.data : "", raw.len};
+		stored_page(s, txn, &meta, true, NULL, &page);
 		rp->ahead(rp->ctx, &page);
-		assay_buf_release(&raw);
 		(*given)++;
 	}
 }

@@ -355,9 +355,16 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 /* What reprocess hands its callback: a stored page. Borrowed. */
 struct assay_stored_page {
 	const struct assay_stored_article *meta;
-	const char *raw;
+	const char *raw;          /* the page; NULL when given compressed only */
 	size_t raw_len;
+	const void *raw_z;        /* the page as stored, compressed, or NULL */
+	size_t raw_z_len;
 };
+
+/* Appends the page of a compressed one (raw_z) to @out: ASSAY_OK, or
+ * ASSAY_EPARSE when it is damaged, or ASSAY_ENOMEM. A page that is
+ * missing or damaged counts as empty wherever reprocess reads it. */
+int assay_store_unpack(const void *z, size_t n, struct assay_buf *out);
 
 /* Fills @out (url ignored; raw is not rewritten) with the article as
  * re-cleaned and re-extracted; what it points to must stay valid until the
@@ -385,7 +392,9 @@ typedef void (*assay_reprocess_ahead_fn)(void *ctx, const struct assay_stored_pa
  * same order, up to @window pages before @fn is: a caller can work on the
  * pages in parallel and give @fn its results in order. A page's record
  * may change between the two calls (an earlier page's write), so @fn's
- * page is the one to trust. */
+ * page is the one to trust. Both get the page compressed only (raw
+ * NULL), so that inflating it is done where the page is worked on, not
+ * by the one thread that writes; comparing raw_z tells the same page. */
 int assay_store_reprocess_ahead(struct assay_store *s, assay_reprocess_fn fn,
 				assay_reprocess_ahead_fn ahead, unsigned window, void *ctx,
 				struct assay_reprocess_result *res);
