@@ -61,7 +61,7 @@ int cl_find_orgs(const char *text, size_t len, struct mvec *out);
 /* ---- below: shared between the files of this part only ---- */
 
 /* org_words.tsv rows, loaded by claims_data.c: ASSAY_EINVAL for an
- * unknown role. */
+ * unknown role or an empty word, ASSAY_ENOMEM. */
 int cl_org_word_add(const char *role, const char *word);
 void cl_org_words_clear(void);
 
@@ -159,8 +159,10 @@ enum {
 	CW_FACILITY = 4096, /* a site above it: "the Vidalia plant" */
 };
 /* Builds the word class table from the grammar words and the first words
- * of the loaded cue tables; called by assay_claims_init(). */
-void cl_words_init(void);
+ * of the loaded cue tables; called by assay_claims_init(). ASSAY_OK or
+ * ASSAY_ENOMEM. cl_words_clear() frees it. */
+int cl_words_init(void);
+void cl_words_clear(void);
 
 struct cl_tok {
 	size_t start, end;

@@ -121,7 +121,10 @@ static int add_row(const char *file, char **c, int n)
 		assay_copy(e->symbol, sizeof e->symbol, c[0]);
 		assay_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
 	} else if (strcmp(file, "org_words.tsv") == 0 && n >= 2) {
-		if (cl_org_word_add(c[0], c[1]))
+		int rc = cl_org_word_add(c[0], c[1]);
+		if (rc == ASSAY_ENOMEM)
+			return rc;
+		if (rc)
 			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	} else if (strcmp(file, "end_headings.tsv") == 0) {
 		if (grow(&rules.end_headings, rules.nend, sizeof *rules.end_headings))
@@ -201,7 +204,10 @@ int assay_claims_init(void)
 		qsort(rules.change, rules.nchange, sizeof *rules.change, cmp_first_word);
 	if (rules.nagr)
 		qsort(rules.agr, rules.nagr, sizeof *rules.agr, cmp_first_word);
-	cl_words_init();
+	if (cl_words_init()) {
+		assay_claims_shutdown();
+		return ASSAY_ENOMEM;
+	}
 	loaded = true;
 	return ASSAY_OK;
 }
@@ -218,6 +224,7 @@ void assay_claims_shutdown(void)
 	free(rules.elements);
 	memset(&rules, 0, sizeof rules);
 	cl_org_words_clear();
+	cl_words_clear();
 	loaded = false;
 }
 

@@ -15,6 +15,7 @@
 #include "array.h"
 #include "assay.h"
 #include "claims.h"
+#include "map.h"
 
 struct wordclass {
 	const char *w;
@@ -54,68 +55,62 @@ static const struct wordclass classes[] = {
 /* Which ASCII bytes belong to words; set once with the word table. */
 static bool ascii_word[0x80];
 
-/* An open-addressing hash table of word -> classes, built once: a small
- * array of hashes probed first (it stays in cache), the words beside it. */
-#define WT_SIZE 1024
+/* word -> classes (CW_* bits), built once, then only read. */
+static struct assay_map word_classes;
 
-static uint32_t wt_hash[WT_SIZE]; /* 0: empty */
-static struct {
-	char w[CL_WORDLEN];
-	unsigned cls;
-} wt[WT_SIZE];
-
-static uint32_t hash_word(const char *w)
+static int wt_add(const char *w, unsigned cls)
 {
-	uint32_t h = 2166136261u;
+	size_t *v;
 
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return h | 1;
-}
-
-static void wt_add(const char *w, unsigned cls)
-{
-	uint32_t h = hash_word(w), i = h & (WT_SIZE - 1);
-
-	while (wt_hash[i] && !(wt_hash[i] == h && strcmp(wt[i].w, w) == 0))
-		i = (i + 1) & (WT_SIZE - 1);
-	wt_hash[i] = h;
-	assay_copy(wt[i].w, sizeof wt[i].w, w);
-	wt[i].cls |= cls;
+	if (assay_map_put(&word_classes, w, strlen(w), &v))
+		return ASSAY_ENOMEM;
+	*v |= cls;
+	return ASSAY_OK;
 }
 
 static unsigned word_class(const char *w)
 {
-	uint32_t h = hash_word(w), i = h & (WT_SIZE - 1);
+	const size_t *v = assay_map_get(&word_classes, w, strlen(w));
 
-	for (; wt_hash[i]; i = (i + 1) & (WT_SIZE - 1))
-		if (wt_hash[i] == h && strcmp(wt[i].w, w) == 0)
-			return wt[i].cls;
-	return 0;
+	return v ? (unsigned)*v : 0;
 }
 
-static void add_first_words(const void *arr, size_t n, size_t size, unsigned cls)
+static int add_first_words(const void *arr, size_t n, size_t size, unsigned cls)
 {
 	for (size_t i = 0; i < n; i++)
-		wt_add(((const struct cl_phrase *)((const char *)arr + i * size))->w[0], cls);
+		if (wt_add(((const struct cl_phrase *)((const char *)arr + i * size))->w[0], cls))
+			return ASSAY_ENOMEM;
+	return ASSAY_OK;
 }
 
-void cl_words_init(void)
+int cl_words_init(void)
 {
 	const struct cl_rules *r = cl_rules();
+	int rc = ASSAY_OK;
 
 	for (int c = 0; c < 0x80; c++)
 		ascii_word[c] = isalnum(c) || c == '-' || c == '_';
-	memset(wt, 0, sizeof wt);
-	memset(wt_hash, 0, sizeof wt_hash);
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-		wt_add(classes[i].w, classes[i].cls);
-	wt_add("it", CW_IT);
-	wt_add("its", CW_IT);
-	add_first_words(r->metric, r->nmetric, sizeof *r->metric, CW_CUE_METRIC);
-	add_first_words(r->status, r->nstatus, sizeof *r->status, CW_CUE_STATUS);
-	add_first_words(r->change, r->nchange, sizeof *r->change, CW_CUE_CHANGE);
-	add_first_words(r->agr, r->nagr, sizeof *r->agr, CW_CUE_AGR);
+	cl_words_clear();
+	for (size_t i = 0; i < sizeof classes / sizeof classes[0] && !rc; i++)
+		rc = wt_add(classes[i].w, classes[i].cls);
+	if (!rc)
+		rc = wt_add("it", CW_IT);
+	if (!rc)
+		rc = wt_add("its", CW_IT);
+	if (!rc)
+		rc = add_first_words(r->metric, r->nmetric, sizeof *r->metric, CW_CUE_METRIC);
+	if (!rc)
+		rc = add_first_words(r->status, r->nstatus, sizeof *r->status, CW_CUE_STATUS);
+	if (!rc)
+		rc = add_first_words(r->change, r->nchange, sizeof *r->change, CW_CUE_CHANGE);
+	if (!rc)
+		rc = add_first_words(r->agr, r->nagr, sizeof *r->agr, CW_CUE_AGR);
+	return rc;
+}
+
+void cl_words_clear(void)
+{
+	assay_map_release(&word_classes);
 }
 
 static bool in_list(const char *w, const char *const *list)

@@ -147,12 +147,19 @@ static pcre2_code *date_re;
 
 int dates_init(void)
 {
-	word_set_init(&trigger_set, triggers);
-	word_set_init(&before_month_set, before_month);
-	word_set_init(&the_set, the);
-	word_set_init(&the_next_set, the_next);
-	word_set_init(&article_set, article);
-	word_set_init(&article_next_set, article_next);
+	static const struct {
+		struct word_set *set;
+		const char *const *words;
+	} sets[] = {
+		{&trigger_set, triggers}, {&before_month_set, before_month}, {&the_set, the},
+		{&the_next_set, the_next}, {&article_set, article}, {&article_next_set, article_next},
+	};
+
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		int rc = word_set_init(sets[i].set, sets[i].words);
+		if (rc)
+			return rc;
+	}
 	date_re = rx_compile(date_pattern, PCRE2_ANCHORED);
 	return date_re ? ASSAY_OK : ASSAY_EINVAL;
 }
@@ -161,6 +168,12 @@ void dates_free(void)
 {
 	pcre2_code_free(date_re);
 	date_re = NULL;
+	word_set_release(&trigger_set);
+	word_set_release(&before_month_set);
+	word_set_release(&the_set);
+	word_set_release(&the_next_set);
+	word_set_release(&article_set);
+	word_set_release(&article_next_set);
 }
 
 /* ---- calendar arithmetic on days since 1970-01-01 ---- */

@@ -21,8 +21,8 @@
 #include <utf8proc.h>
 
 #include "assay.h"
-#include "hash.h"
 #include "log.h"
+#include "map.h"
 #include "recog.h"
 #include "utf8.h"
 
@@ -48,8 +48,7 @@ struct guard {
 static char *blob, *guard_blob;
 static struct entry *entries;
 static size_t nentries;
-static int *buckets; /* hash of key -> first entry, -1 */
-static size_t nbuckets;
+static struct assay_map keys; /* key -> its first entry + 1 */
 static struct guard *guards;
 static size_t nguards;
 static pcre2_code **pats;
@@ -115,17 +114,12 @@ done:
 	return out;
 }
 
-static size_t bucket_of(const char *key)
-{
-	return (size_t)(assay_hash64(key, strlen(key), 0) % nbuckets);
-}
-
+/* The first entry of @key, or -1. */
 static int lookup(const char *key)
 {
-	for (int i = buckets[bucket_of(key)]; i >= 0; i = entries[i].next)
-		if (strcmp(entries[i].key, key) == 0)
-			return i;
-	return -1;
+	const size_t *first = assay_map_get(&keys, key, strlen(key));
+
+	return first ? (int)*first - 1 : -1;
 }
 
 /* Acronyms and names with capitals inside a word ("MP", "NdFeB") match
@@ -161,7 +155,7 @@ static enum entry_type type_of(const char *s)
 static int add_entry(char **f)
 {
 	struct entry *e = &entries[nentries];
-	size_t b;
+	size_t *first;
 	int prev;
 
 	e->type = type_of(f[0]);
@@ -176,11 +170,12 @@ static int add_entry(char **f)
 		return ASSAY_ENOMEM;
 	e->next = -1;
 	e->guard = -1;
-	b = bucket_of(e->key);
-	if (buckets[b] < 0) {
-		buckets[b] = (int)nentries;
+	if (assay_map_put(&keys, e->key, strlen(e->key), &first))
+		return ASSAY_ENOMEM;
+	if (!*first) {
+		*first = nentries + 1;
 	} else {
-		for (prev = buckets[b]; entries[prev].next >= 0; prev = entries[prev].next)
+		for (prev = (int)*first - 1; entries[prev].next >= 0; prev = entries[prev].next)
 			;
 		entries[prev].next = (int)nentries;
 	}
@@ -199,11 +194,8 @@ static int load_entries(void)
 	for (const char *p = blob; *p; p++)
 		lines += *p == '\n';
 	entries = calloc(lines + 1, sizeof *entries);
-	nbuckets = lines * 2 + 1;
-	buckets = malloc(nbuckets * sizeof *buckets);
-	if (!entries || !buckets)
+	if (!entries)
 		return ASSAY_ENOMEM;
-	memset(buckets, 0xff, nbuckets * sizeof *buckets);
 	for (line = blob; line && *line; line = next) {
 		char *f[6] = {"", "", "", "", "", ""};
 		int nf = 0;
@@ -444,7 +436,7 @@ void gaz_free(void)
 	for (size_t i = 0; i < npats; i++)
 		pcre2_code_free(pats[i]);
 	free(entries);
-	free(buckets);
+	assay_map_release(&keys);
 	free(guards);
 	free(pats);
 	free(pat_nonascii);
@@ -454,11 +446,10 @@ void gaz_free(void)
 	free(blob);
 	free(guard_blob);
 	entries = NULL;
-	buckets = NULL;
 	guards = NULL;
 	pats = NULL;
 	blob = guard_blob = NULL;
-	nentries = nguards = npats = nbuckets = 0;
+	nentries = nguards = npats = 0;
 }
 
 static bool case_ok(const struct entry *e, const char *s, size_t n)

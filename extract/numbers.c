@@ -63,7 +63,7 @@ static char frac_words[32][16];
 static const char *frac_list[33];
 static struct word_set frac_set;
 
-static void frac_set_init(void)
+static int frac_set_init(void)
 {
 	const struct phrase_table *tb = phrase_table_of(T_FRACTIONS);
 	int n = 0;
@@ -84,15 +84,19 @@ static void frac_set_init(void)
 	for (int j = 0; j < n; j++)
 		frac_list[j] = frac_words[j];
 	frac_list[n] = NULL;
-	word_set_init(&frac_set, frac_list);
+	return word_set_init(&frac_set, frac_list);
 }
 
 static pcre2_code *core_re, *phone_re;
 
 int numbers_init(void)
 {
-	word_set_init(&start_set, start_words);
-	frac_set_init();
+	int rc = word_set_init(&start_set, start_words);
+
+	if (!rc)
+		rc = frac_set_init();
+	if (rc)
+		return rc;
 	core_re = rx_compile(core_pattern, 0);
 	phone_re = rx_compile(phone_pattern, 0);
 	return core_re && phone_re ? ASSAY_OK : ASSAY_EINVAL;
@@ -103,6 +107,8 @@ void numbers_free(void)
 	pcre2_code_free(core_re);
 	pcre2_code_free(phone_re);
 	core_re = phone_re = NULL;
+	word_set_release(&start_set);
+	word_set_release(&frac_set);
 }
 
 /* ---- number words ---- */

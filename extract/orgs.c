@@ -25,64 +25,47 @@
 
 #include "assay.h"
 #include "claims.h"
+#include "hash.h"
+#include "map.h"
 #include "recog.h"
 #include "utf8.h"
 
 enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
        R_GENERIC = 32, R_GOV = 64, R_SITE = 128 };
 
-#define WORDS_SIZE 1024 /* hash slots for the word roles; a power of two */
-
-static struct {
-	char w[24];
-	unsigned roles;
-} words[WORDS_SIZE];
-
-static unsigned hash_bytes(const char *s, size_t n)
-{
-	unsigned h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
+/* word -> roles (R_* bits), filled while the rules load, then only read. */
+static struct assay_map words;
 
 int cl_org_word_add(const char *role, const char *w)
 {
 	static const char *const names[] = {"designator", "head", "body", "connector",
 					    "nonname", "generic", "government", "site"};
-	size_t n = strlen(w);
-	unsigned r = 0, i;
+	size_t n = strlen(w), *v;
+	unsigned r = 0;
 
 	for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++)
 		if (strcmp(role, names[k]) == 0)
 			r = 1u << k;
 	if (r == R_GOV)
 		r |= R_BODY; /* a government body is a body */
-	if (!r || !n || n >= sizeof words[0].w)
+	if (!r || !n)
 		return ASSAY_EINVAL;
-	for (i = hash_bytes(w, n) & (WORDS_SIZE - 1); words[i].w[0] && strcmp(words[i].w, w);
-	     i = (i + 1) & (WORDS_SIZE - 1))
-		;
-	memcpy(words[i].w, w, n + 1);
-	words[i].roles |= r;
+	if (assay_map_put(&words, w, n, &v))
+		return ASSAY_ENOMEM;
+	*v |= r;
 	return ASSAY_OK;
 }
 
 void cl_org_words_clear(void)
 {
-	memset(words, 0, sizeof words);
+	assay_map_release(&words);
 }
 
 static unsigned roles_of(const char *s, size_t n)
 {
-	if (!n || n >= sizeof words[0].w)
-		return 0;
-	for (unsigned i = hash_bytes(s, n) & (WORDS_SIZE - 1); words[i].w[0];
-	     i = (i + 1) & (WORDS_SIZE - 1))
-		if (memcmp(words[i].w, s, n) == 0 && words[i].w[n] == '\0')
-			return words[i].roles;
-	return 0;
+	const size_t *v = assay_map_get(&words, s, n);
+
+	return v ? (unsigned)*v : 0;
 }
 
 /* ---- words of the text ---- */
@@ -184,7 +167,7 @@ struct org {
 struct form {
 	size_t s, n;        /* the form's bytes in the text */
 	int org;            /* index into orgs, -1 when two orgs share it */
-	unsigned h;
+	uint64_t h;         /* of its first word */
 };
 
 /* What one text holds while it is read. Only the members before org[]
@@ -270,7 +253,7 @@ static void add_form(struct found *f, size_t s, size_t n, int org)
 
 	while (fw < n && f->t[s + fw] != ' ')
 		fw++;
-	unsigned h = hash_bytes(f->t + s, fw); /* of its first word */
+	uint64_t h = assay_hash64(f->t + s, fw, 0); /* of its first word */
 
 	for (size_t i = 0; i < f->nform; i++)
 		if (f->form[i].h == h && f->form[i].n == n &&
@@ -704,7 +687,7 @@ static int find_forms(struct found *f, struct mvec *out)
 			oi++;
 		if (oi < f->norg && f->org[oi].s <= w.s)
 			continue; /* inside a name found already */
-		unsigned h = hash_bytes(f->t + w.s, w.e - w.s);
+		uint64_t h = assay_hash64(f->t + w.s, w.e - w.s, 0);
 		for (size_t i = 0; i < f->nform; i++) {
 			const struct form *fm = &f->form[i];
 			size_t e = w.s + fm->n;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "extract.h"
+#include "map.h"
 
 /* ---- embedded data (data.c, generated) ---- */
 extern const char assay_data_units[], assay_data_currencies[], assay_data_scales[],
@@ -117,17 +118,19 @@ static inline size_t next_word_start(const char *text, size_t len, size_t pos)
 	return len;
 }
 
-/* A small set of lower-case ASCII words, looked up without case by a
- * hash of the word at a position of the text (words up to 15 letters). */
+/* A small set of ASCII words (up to 15 letters), looked up without case
+ * at a position of the text. */
 struct word_set {
-	const char *slot[256];
-	unsigned char len[256];
+	struct assay_map words; /* folded to lower case */
 	unsigned lens;  /* bit per word length */
 	/* per first letter a-z: bit per second letter a-z, bit 26 for a word
 	 * of that one letter; most words of a text fail here */
 	uint32_t pair[26];
 };
-void word_set_init(struct word_set *ws, const char *const *words);
+/* ASSAY_OK, ASSAY_EINVAL for a word too long, or ASSAY_ENOMEM (nothing
+ * kept). word_set_release() frees the set. */
+int word_set_init(struct word_set *ws, const char *const *words);
+void word_set_release(struct word_set *ws);
 /* True when a word of @ws starts at text[pos] (and ends at a non-letter);
  * its length in *n. */
 bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,

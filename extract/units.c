@@ -14,6 +14,7 @@
 
 #include "array.h"
 #include "assay.h"
+#include "map.h"
 #include "recog.h"
 
 /* How one data file feeds one table: which column holds the flags and
@@ -75,59 +76,51 @@ static inline unsigned char fold(unsigned char c)
 	return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
 }
 
-static unsigned word_hash(const char *w, size_t n)
-{
-	unsigned h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ ((unsigned char)w[i] | 0x20)) * 16777619u;
-	return h;
-}
-
-void word_set_init(struct word_set *ws, const char *const *words)
+int word_set_init(struct word_set *ws, const char *const *words)
 {
 	memset(ws, 0, sizeof *ws);
 	for (int i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		unsigned h = word_hash(words[i], n) & 255;
-		while (ws->slot[h])
-			h = (h + 1) & 255;
-		ws->slot[h] = words[i];
-		ws->len[h] = (unsigned char)n;
+		char w[16];
+		size_t n = strlen(words[i]), *v;
+
+		if (n >= sizeof w)
+			return ASSAY_EINVAL;
+		for (size_t k = 0; k < n; k++)
+			w[k] = (char)(words[i][k] | 0x20);
+		if (assay_map_put(&ws->words, w, n, &v)) {
+			word_set_release(ws);
+			return ASSAY_ENOMEM;
+		}
 		ws->pair[(words[i][0] | 0x20) - 'a'] |=
 			n > 1 ? 1u << ((words[i][1] | 0x20) - 'a') : 1u << 26;
 		ws->lens |= 1u << n;
 	}
+	return ASSAY_OK;
+}
+
+void word_set_release(struct word_set *ws)
+{
+	assay_map_release(&ws->words);
+	memset(ws, 0, sizeof *ws);
 }
 
 /* The rest of word_set_has() (recog.h), once the first two letters pass. */
 bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
 		     size_t *n)
 {
+	char w[16];
 	size_t k = 0;
-	unsigned h;
 	unsigned char c;
 
-	h = 2166136261u; /* word_hash() while the word is measured */
 	while (pos + k < len && k < 16 && ascii_alpha(c = (unsigned char)text[pos + k])) {
-		h = (h ^ (c | 0x20)) * 16777619u;
+		if (k < sizeof w)
+			w[k] = (char)(c | 0x20);
 		k++;
 	}
-	if (k >= 16 || !(ws->lens & (1u << k)))
+	if (k >= 16 || !(ws->lens & (1u << k)) || !assay_map_get(&ws->words, w, k))
 		return false;
-	for (h &= 255; ws->slot[h]; h = (h + 1) & 255) {
-		const char *w = ws->slot[h];
-		size_t i = 0;
-		if (ws->len[h] != k)
-			continue;
-		while (i < k && fold((unsigned char)w[i]) == fold((unsigned char)text[pos + i]))
-			i++;
-		if (i == k) {
-			*n = k;
-			return true;
-		}
-	}
-	return false;
+	*n = k;
+	return true;
 }
 
 size_t char_at(const char *text, size_t len, size_t pos, bool *word)

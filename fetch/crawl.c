@@ -16,10 +16,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "assay.h"
 #include "crawler.h"
 #include "hash.h"
 #include "log.h"
+#include "map.h"
 #include "url.h"
 
 void assay_crawl_opts_init(struct assay_crawl_opts *o)
@@ -146,33 +148,6 @@ static struct host *host_new(struct crawler *c, const char *key)
 	return h;
 }
 
-static size_t host_slot(const struct crawler *c, const char *key)
-{
-	size_t mask = c->caphost_slots - 1, i = assay_hash64(key, strlen(key), 0x6057) & mask;
-
-	while (c->host_slots[i] && strcmp(c->hosts[c->host_slots[i] - 1]->key, key) != 0)
-		i = (i + 1) & mask;
-	return i;
-}
-
-/* Keeps the host index at most half full, so a listing naming thousands
- * of hosts costs a hash probe per link, not a scan of every host. */
-static int grow_host_slots(struct crawler *c)
-{
-	size_t cap = c->caphost_slots ? c->caphost_slots * 2 : 64, old = c->caphost_slots;
-	size_t *t = calloc(cap, sizeof *t), *prev = c->host_slots;
-
-	if (!t)
-		return ASSAY_ENOMEM;
-	c->host_slots = t;
-	c->caphost_slots = cap;
-	for (size_t k = 0; k < old; k++)
-		if (prev[k])
-			t[host_slot(c, c->hosts[prev[k] - 1]->key)] = prev[k];
-	free(prev);
-	return ASSAY_OK;
-}
-
 /* The length of "scheme://authority" at the start of @url, or 0. */
 static size_t origin_len(const char *url)
 {
@@ -187,7 +162,7 @@ struct host *crawler_host(struct crawler *c, const char *url)
 {
 	char *key = NULL;
 	struct host *h = NULL;
-	size_t slot, on = origin_len(url);
+	size_t *index, on = origin_len(url);
 
 	/* The same scheme and authority, byte for byte, is the same host:
 	 * no URL parse for the thousands of links of one sitemap. */
@@ -196,24 +171,19 @@ struct host *crawler_host(struct crawler *c, const char *url)
 		return c->last_host;
 	if (assay_url_split(url, NULL, &key, NULL))
 		return NULL;
-	if ((c->nhosts + 1) * 2 > c->caphost_slots && grow_host_slots(c))
+	/* a hash probe per link, not a scan of every host: a listing may
+	 * name thousands of hosts */
+	if (assay_map_put(&c->host_index, key, strlen(key), &index))
 		goto done;
-	slot = host_slot(c, key);
-	if (c->host_slots[slot]) {
-		h = c->hosts[c->host_slots[slot] - 1];
+	if (*index) {
+		h = c->hosts[*index - 1];
 		goto done;
 	}
-	if (c->nhosts == c->caphosts) {
-		size_t cap = c->caphosts ? c->caphosts * 2 : 16;
-		void *p = realloc(c->hosts, cap * sizeof *c->hosts);
-		if (!p)
-			goto done;
-		c->hosts = p;
-		c->caphosts = cap;
-	}
+	if (assay_array_reserve(&c->hosts, &c->caphosts, c->nhosts + 1, sizeof *c->hosts))
+		goto done;
 	if ((h = host_new(c, key))) {
 		c->hosts[c->nhosts++] = h;
-		c->host_slots[slot] = c->nhosts;
+		*index = c->nhosts;
 	}
 done:
 	free(key);
@@ -357,7 +327,6 @@ static int add_source(struct crawler *c, const char *line)
 	struct assay_source s;
 	struct stat st;
 	struct job *j;
-	void *p;
 	int rc, idx;
 	bool local;
 
@@ -366,16 +335,12 @@ static int add_source(struct crawler *c, const char *line)
 		c->sum->errors++;
 		return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 	}
-	if (!(p = realloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs))) {
+	if (assay_array_reserve(&c->srcs, &c->capsrcs, c->nsrcs + 1, sizeof *c->srcs) ||
+	    assay_array_reserve(&c->src_admitted, &c->capadmitted, c->nsrcs + 1,
+				sizeof *c->src_admitted)) {
 		assay_source_release(&s);
 		return ASSAY_ENOMEM;
 	}
-	c->srcs = p;
-	if (!(p = realloc(c->src_admitted, (c->nsrcs + 1) * sizeof *c->src_admitted))) {
-		assay_source_release(&s);
-		return ASSAY_ENOMEM;
-	}
-	c->src_admitted = p;
 	c->src_admitted[c->nsrcs] = 0;
 	idx = (int)c->nsrcs;
 	c->srcs[c->nsrcs++] = s;
@@ -863,7 +828,7 @@ static void close_crawler(struct crawler *c)
 		crawler_job_free(j);
 	}
 	free(c->hosts);
-	free(c->host_slots);
+	assay_map_release(&c->host_index);
 	for (size_t i = 0; i < c->nsrcs; i++)
 		assay_source_release(&c->srcs[i]);
 	free(c->srcs);

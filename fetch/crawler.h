@@ -13,6 +13,7 @@
 
 #include "fetch.h"
 #include "http.h"
+#include "map.h"
 #include "robots.h"
 #include "sources.h"
 #include "warc.h"
@@ -81,13 +82,12 @@ struct crawler {
 	struct assay_http *http;
 	struct host **hosts;
 	size_t nhosts, caphosts;
-	size_t *host_slots; /* open addressing by key hash: index + 1; 0 empty */
-	size_t caphost_slots;
+	struct assay_map host_index; /* host key -> index in hosts + 1 */
 	char last_origin[128];   /* "scheme://authority" of the last URL looked up... */
 	struct host *last_host;  /* ...and its host: links of a listing share it */
 	struct assay_source *srcs;
 	unsigned *src_admitted; /* per source: URLs discovery queued this run */
-	size_t nsrcs;
+	size_t nsrcs, capsrcs, capadmitted;
 	uint64_t *seen;  /* open-addressing set of URL hashes; 0 is empty */
 	size_t nseen, capseen;
 	struct flight *flights;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "file.h"
 #include "hash.h"
+#include "map.h"
 #include "sniff.h"
 #include "str.h"
 #include "url.h"
@@ -166,6 +167,51 @@ Test(common, an_array_grows_keeping_its_items_and_refuses_an_overflowing_size)
 	cr_assert_leq(cap, 2048);
 	cr_assert_eq(v[999], 999);
 	free(v);
+}
+
+Test(common, map_finds_every_key_it_was_given_and_no_other)
+{
+	struct assay_map m = {0};
+	char key[32];
+	size_t *v;
+
+	cr_assert_null(assay_map_get(&m, "x", 1), "an empty map has no keys");
+	for (size_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "host-%zu.example", i);
+		cr_assert_eq(assay_map_put(&m, key, (size_t)n, &v), ASSAY_OK);
+		cr_assert_eq(*v, 0, "a new key starts at 0");
+		*v = i + 1;
+	}
+	cr_assert_eq(m.n, 5000);
+	cr_assert_leq(m.n * 2, m.cap, "the map stays at most half full");
+	for (size_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "host-%zu.example", i);
+		v = assay_map_get(&m, key, (size_t)n);
+		cr_assert_not_null(v, "key %zu lost after growing", i);
+		cr_assert_eq(*v, i + 1);
+	}
+	cr_assert_eq(assay_map_put(&m, "host-7.example", 14, &v), ASSAY_OK);
+	cr_assert_eq(*v, 8, "putting a known key finds it");
+	cr_assert_eq(m.n, 5000);
+	cr_assert_null(assay_map_get(&m, "host-7.exampl", 13), "a prefix is another key");
+	cr_assert_null(assay_map_get(&m, "host-5000.example", 17));
+	cr_assert_eq(assay_map_put(&m, "a\0b", 3, &v), ASSAY_OK, "keys are bytes, NUL included");
+	cr_assert_null(assay_map_get(&m, "a", 1));
+	cr_assert_not_null(assay_map_get(&m, "a\0b", 3));
+	assay_map_release(&m);
+	cr_assert_null(assay_map_get(&m, "host-7.example", 14), "a released map is empty");
+}
+
+Test(common, utf8_upper_reads_letters_not_bytes)
+{
+	cr_expect(assay_utf8_upper("Québec", 7));
+	cr_expect(assay_utf8_upper("\xC3\x98resund", 8), "Ø");
+	cr_expect(assay_utf8_upper("\xD0\xA0\xD0\xBE", 4), "Cyrillic Р");
+	cr_expect_not(assay_utf8_upper("\xC3\xB8", 2), "ø");
+	cr_expect_not(assay_utf8_upper("3M", 2));
+	cr_expect_not(assay_utf8_upper("iPhone", 6));
+	cr_expect_not(assay_utf8_upper("\xC3", 1), "cut short");
+	cr_expect_not(assay_utf8_upper("A", 0));
 }
 
 Test(common, utf8_sequences_are_read_strictly)
