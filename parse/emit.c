@@ -65,10 +65,13 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	return ASSAY_OK;
 }
 
-static bool ascii(const char *s, size_t n)
+/* No code point at or above U+0300 (every byte below 0xCC): such text is
+ * in NFC already. Below U+0300 nothing decomposes, and every mark or jamo
+ * that composes with a letter lies above it. */
+static bool nfc_already(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+		if ((unsigned char)s[i] >= 0xCC)
 			return false;
 	return true;
 }
@@ -81,7 +84,7 @@ static int append_nfc(struct assay_buf *b, const char *s, size_t n)
 	utf8proc_ssize_t len;
 	int rc;
 
-	if (ascii(s, n))
+	if (nfc_already(s, n))
 		return assay_buf_append(b, s, n);
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 			   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -291,7 +294,7 @@ static int add_cell(struct emitter *e, struct assay_table_row *r, size_t *cap)
 		return ASSAY_ENOMEM;
 	memcpy(s, e->cell.data ? e->cell.data : "", e->cell.len);
 	s[e->cell.len] = '\0';
-	if (!ascii(s, e->cell.len)) {
+	if (!nfc_already(s, e->cell.len)) {
 		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
 
 		if (nfc) {

@@ -4,6 +4,7 @@
  * word tables (furniture_words.h, content_words.h, hidden_words.h); no
  * allocation, and attribute values are read in place from the tree. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -39,18 +40,36 @@ static size_t lower_copy(char *dst, size_t cap, const char *src)
 	return i;
 }
 
+/* Is any of @words in @s? Names are looked up for every element, so one
+ * pass over the short name first notes which letter pairs it holds (in
+ * 256 bits); a word whose first pair is not among them is not searched
+ * for, which spares most strstr() calls. */
+#define PAIR(a, b) ((((unsigned)(a) * 31u) ^ (unsigned)(b)) & 255u)
 static bool has_any(const char *s, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	uint64_t seen[4] = {0};
+
+	for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1]; p++) {
+		unsigned h = PAIR(p[0], p[1]);
+
+		seen[h >> 6] |= 1ull << (h & 63);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *w = (const unsigned char *)words[i];
+		unsigned h = PAIR(w[0], w[1]);
+
+		if (w[1] && !(seen[h >> 6] & 1ull << (h & 63)))
+			continue;
 		if (strstr(s, words[i]))
 			return true;
+	}
 	return false;
 }
 
 static bool token_in(const char *tok, size_t len, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strlen(words[i]) == len && memcmp(tok, words[i], len) == 0)
+		if (words[i][0] == tok[0] && strlen(words[i]) == len && memcmp(tok, words[i], len) == 0)
 			return true;
 	return false;
 }

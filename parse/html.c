@@ -22,6 +22,8 @@
 #include "utf8.h"
 
 #define PRESCAN_BYTES 8192
+#define ASCII_ONES 0x0101010101010101ull
+#define ASCII_HIGH 0x8080808080808080ull
 
 /* windows-1252 0x80..0x9F; the five holes become U+FFFD. */
 static const uint16_t cp1252_high[32] = {
@@ -39,6 +41,14 @@ static bool utf8_check(const char *p, size_t n, bool *nonascii)
 
 	*nonascii = false;
 	while (i < n) {
+		uint64_t w;
+
+		/* eight ASCII bytes, none NUL, at a time */
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), !(w & ASCII_HIGH)) &&
+		    !((w - ASCII_ONES) & ~w & ASCII_HIGH)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] && s[i] < 0x80) {
 			i++;
 			continue;
