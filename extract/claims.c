@@ -806,7 +806,8 @@ static bool of_site(const char *metric)
 static int warehouse_org(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
 	for (size_t u = f; u-- > s->t0;)
-		if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_ORG && cl_is_entity(d, u))
+		if (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_ORG && cl_is_entity(d, u) &&
+		    !d->tok[u].modifier)
 			return (int)u;
 	return -1;
 }
@@ -858,7 +859,8 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 		 * brass mills increased": a tonnage that opens on its metric */
 		size_t c = (d->tok[a].cls & CW_CUE_METRIC) ? a : a + 1;
 		opens = c < f && d->tok[c].kind == CT_WORD && (d->tok[c].cls & CW_CUE_METRIC) &&
-			(c == a || !d->tok[c].upper) && !cl_word_is(d, c + 1, "by");
+			(c == a || !d->tok[c].upper) && !cl_word_is(d, c + 1, "by") &&
+			(size_t)(s - d->sent) <= d->focus.any_sent + 1; /* named just before */
 	}
 	/* a wire story goes on about the company it named: "One intersection
 	 * graded 0.33 ounce gold a short ton", after "Lac Minerals said ..." */
@@ -870,7 +872,7 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 	static const char *const many[] = {"countries", "nations", "producers", "miners",
 					   "companies", "analysts", "traders", "together",
 					   "global", "world", "worldwide", "world's", "both",
-					   "industry", "they", "their", NULL};
+					   "industry", "they", "their", "combined", NULL};
 	if (d->focus.any < 0 || s->block > d->focus.any_block + 1)
 		return -1;
 	for (size_t u = s->t0; u < s->t1; u++) {
@@ -921,7 +923,8 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 		subj = exchange_of(d, s, true);
 	if (subj < 0)
 		subj = discourse_subject(d, s, f, metric);
-	if (subj < 0 && d->issuer >= 0 && issuer_figure(metric))
+	if (subj < 0 && d->issuer >= 0 && issuer_figure(metric) &&
+	    !is_exchange(d, (size_t)d->issuer)) /* an exchange issues no output */
 		subj = d->issuer; /* a press release's drill results are its issuer's */
 	if (subj >= 0 && cl_mention(d, (size_t)subj)->type == ASSAY_M_ORG)
 		return subj; /* "the company's Mt Weld mine in Western Australia" */

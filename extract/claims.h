@@ -199,6 +199,7 @@ struct cl_focus {
 	int country, org, any;      /* token indexes of the last subjects, -1 */
 	int named[2];               /* the last two countries named, any role */
 	size_t any_block;           /* the block where any was last set */
+	size_t any_sent;            /* the sentence where any was last set */
 	char place[64];             /* the last named deposit or mine */
 	size_t place_block;
 };

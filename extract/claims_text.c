@@ -535,6 +535,12 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		    cl_mention(d, t + 1)->type == ASSAY_M_MONEY &&
 		    cl_mention(d, t + 1)->start <= k->end + 1)
 			k->modifier = true; /* "US $113.2M" */
+		/* "Combined refinery and LME stocks": a name joined to a common
+		 * noun is one of several holders, not the subject */
+		if (t > s->t0 + 1 && cl_word_is(d, t - 1, "and") && d->tok[t - 2].kind == CT_WORD &&
+		    !d->tok[t - 2].upper &&
+		    !(d->tok[t - 2].cls & (CW_STOPNP | CW_PREP | CW_ANA_COUNTRY | CW_ANA_ORG | CW_IT)))
+			k->modifier = true;
 		/* "its ATPC quota", "their EU partners": a name used as an
 		 * adjective after a possessive */
 		if (t > s->t0 && t + 1 < s->t1 && d->tok[t + 1].kind == CT_WORD &&
@@ -720,9 +726,9 @@ static void note_named(struct cl_doc *d, const struct cl_sent *s)
 	}
 }
 
-void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
+/* The first subject the sentence names, kept as the focus; false if none. */
+static bool focus_subject(struct cl_doc *d, const struct cl_sent *s)
 {
-	note_named(d, s);
 	for (size_t t = s->t0; t < s->t1; t++) {
 		bool is;
 		int e = eligible(d, t) ? (int)t : -1;
@@ -733,12 +739,26 @@ void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 		const struct assay_mention *m = cl_mention(d, (size_t)e);
 		d->focus.any = e;
 		d->focus.any_block = s->block;
+		d->focus.any_sent = (size_t)(s - d->sent);
 		if (m->type == ASSAY_M_COUNTRY)
 			d->focus.country = e;
 		else
 			d->focus.org = e;
-		return;
+		return true;
 	}
+	return false;
+}
+
+void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
+{
+	note_named(d, s);
+	if (!focus_subject(d, s))
+		for (size_t t = s->t0; t + 1 < s->t1; t++)
+			if ((cl_word_is(d, t, "outside") || cl_word_is(d, t, "excluding")) &&
+			    (cl_is_entity(d, t + 1) ||
+			     (cl_word_is(d, t + 1, "the") && cl_is_entity(d, t + 2))))
+				d->focus.any = -1; /* "refined production outside U.S.": the
+						    * rest of the world, no one subject */
 }
 
 /* ---- context: commodity ---- */
@@ -1124,7 +1144,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	struct assay_span *own = NULL;
 	int rc;
 
-	d->focus = (struct cl_focus){-1, -1, -1, {-1, -1}, 0, "", 0};
+	d->focus = (struct cl_focus){.country = -1, .org = -1, .any = -1, .named = {-1, -1}};
 	d->issuer = -1;
 	d->ccap = d->out->nclaims;
 	d->acap = d->out->nagreements;

@@ -134,6 +134,8 @@ static const char date_pattern[] =
 	"|(?<inm>(?i:in|since|until|by|from|during|through|last|next|this|before|after|"
 	"between|and|or|to)\\h+(?<mn9>" MONTHS ")(?:\\.?\\h+(?<d9>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d))?"
 	"(?:,?\\h+(?<y9>" YEAR "))?)(?![\\w])"
+	"|(?<sm>(?:(?<=\\A)|(?<=\\n)|(?<=[.!?]\\h)|(?<=\\h\\h))(?!May)(?<mn10>" MONTHS "))"
+	"(?=\\h+[A-Za-z])(?!\\h+(?:\\d|[A-Z][a-z]+\\h+\\d))"
 	"|(?<rel>(?<rw>(?i:last|next|this|previous|past|coming))\\h+(?<ru>(?i:year|month|week)))(?!\\w)"
 	"|(?<ago>(?<an>(?i:" NUMW "))\\h+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\h+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
@@ -376,6 +378,7 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 		{"dmy", "y1", "m1", "d1"}, {"iso", "y2", "m2", "d2"}, {"mdy", "y3", "mn3", "d3"},
 		{"dmy2", "y4", "mn4", "d4"}, {"my", "y5", "mn5", NULL}, {"md", NULL, "mn6", "d6"},
 		{"dm", NULL, "mn7", "d7"}, {"pm", NULL, "mn8", NULL}, {"inm", "y9", "mn9", "d9"},
+		{"sm", NULL, "mn10", NULL},
 	};
 
 	out[0] = '\0';
