@@ -1011,6 +1011,55 @@ static void claim_commodity(const struct cl_doc *d, const struct cl_sent *s, siz
 		cl_mention_commodity(d, subj, out);
 }
 
+/* "The reserves comprise 1,640,779 tons proven ...": the reserves the
+ * story just gave, and their date. */
+static bool refers_back(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	for (size_t u = s->t0; u + 1 < f; u++)
+		if ((cl_word_is(d, u, "the") || cl_word_is(d, u, "these") ||
+		     cl_word_is(d, u, "those")) &&
+		    (cl_word_is(d, u + 1, "reserves") || cl_word_is(d, u + 1, "resources") ||
+		     cl_word_is(d, u + 1, "reserve") || cl_word_is(d, u + 1, "resource") ||
+		     cl_word_is(d, u + 1, "estimate")))
+			return true;
+	return false;
+}
+
+/* "resources of 6.172 million tonnes ... (see press release August 16th,
+ * 2022)": an estimate is of the year of the release that gave it. */
+static void cited_year(const struct cl_doc *d, const struct cl_sent *s, char out[16])
+{
+	int depth = 0;
+
+	for (size_t u = s->t0; u < s->t1; u++) {
+		if (is_punct(d, u, "("))
+			depth++;
+		else if (is_punct(d, u, ")") && depth)
+			depth--;
+		const struct assay_mention *m = cl_mention(d, u);
+		if (depth && m && m->type == ASSAY_M_DATE && year_like(m->id) && strlen(m->id) >= 7) {
+			snprintf(out, 16, "%.4s", m->id);
+			return;
+		}
+	}
+}
+
+/* The period of the latest dated claim of the same subject and metric in
+ * this paragraph or the two before. */
+static void earlier_period(const struct cl_doc *d, const struct cl_sent *s,
+			   struct assay_claim *c)
+{
+	const struct assay_extraction *x = d->out;
+	size_t from = d->blk[s->block > 2 ? s->block - 2 : 0].start;
+
+	for (size_t i = x->nclaims; i-- > 0 && x->claims[i].evidence.start >= from;)
+		if (x->claims[i].period[0] && !strcmp(x->claims[i].subject, c->subject) &&
+		    !strcmp(x->claims[i].metric, c->metric)) {
+			assay_copy(c->period, sizeof c->period, x->claims[i].period);
+			return;
+		}
+}
+
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
 		     struct assay_claim *c, struct head *h, bool ellipsis)
 {
@@ -1079,6 +1128,10 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 			}
 		}
 	}
+	if (!c->period[0] && of_deposit(c->metric) && k && k->dated && refers_back(d, s, f))
+		earlier_period(d, s, c);
+	if (!c->period[0] && of_deposit(c->metric) && k && k->dated)
+		cited_year(d, s, c->period);
 	c->fig_start = m->start;
 	c->fig_end = m->end;
 	c->evidence = (struct assay_evidence){s->start, s->end};
