@@ -465,6 +465,24 @@ static bool speaking_acronym(const struct found *f, const struct word *w, size_t
 }
 
 /* One run of capitalised words w[0..n): the organisations it names. */
+/* A site noun in lower case right after @e ("Atsutla Gold project"). */
+static bool site_follows(const struct found *f, size_t e)
+{
+	size_t p = e, q;
+	char cap[16];
+
+	if (p >= f->len || f->t[p] != ' ')
+		return false;
+	p++;
+	for (q = p; q < f->len && q - p < sizeof cap - 1 && ascii_lower((unsigned char)f->t[q]); q++)
+		cap[q - p] = f->t[q];
+	if (q == p || q - p >= sizeof cap - 1 || (q < f->len && isalpha((unsigned char)f->t[q])))
+		return false;
+	cap[q - p] = '\0';
+	cap[0] = (char)toupper((unsigned char)cap[0]);
+	return (roles_of(cap, q - p) & R_SITE) != 0;
+}
+
 /* A short capitalised function word inside the run ("On", "The", "For"):
  * the run is a headline in title case, not a name. */
 static bool title_words(const struct word *w, size_t a, size_t n)
@@ -541,6 +559,8 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
 			if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
 				return; /* "Chatree Gold Mine" is a place */
+		if (head == n - 1 && !(w[head].roles & R_BODY) && site_follows(f, w[n - 1].e))
+			return; /* "the Atsutla Gold project" is a place too */
 		if (head == (size_t)-1 || in_title_case(f, w[a].s))
 			return; /* "Memorandum of Understanding (MOU)" names no body */
 		end = an ? n - 1 : head;
