@@ -10,6 +10,7 @@
  * from run_finders() below with the sentences and mentions found here. */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -234,7 +235,12 @@ static const char *valid_text(const char *text, size_t len, char **copy)
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
+		uint64_t w;
 
+		if (i + 8 <= len && (memcpy(&w, text + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8; /* eight ASCII bytes */
+			continue;
+		}
 		if ((unsigned char)text[i] < 0x80) {
 			i++;
 			continue;

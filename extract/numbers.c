@@ -323,8 +323,11 @@ static bool in_table_cell(const char *text, size_t len, size_t s, size_t e)
 
 	while (ls > 0 && text[ls - 1] != '\n' && s - ls < ROW_LOOK)
 		ls--;
-	while (le < len && text[le] != '\n' && le - e < ROW_LOOK)
-		le++;
+	if (e < len) {
+		size_t n = len - e < ROW_LOOK ? len - e : ROW_LOOK;
+		const char *nl = memchr(text + e, '\n', n);
+		le = nl ? (size_t)(nl - text) : e + n;
+	}
 	if (!memchr(text + ls, '|', le - ls))
 		return false;
 	for (size_t i = ls; i < le; i++)
@@ -830,6 +833,9 @@ static double round_sig(double v)
 {
 	/* conversions like lb -> t leave float noise: keep 12 significant digits */
 	char buf[40];
+
+	if (fabs(v) < 1e12 && v == (double)(long long)v)
+		return v; /* a whole number of 12 digits or fewer prints and reads back as itself */
 	snprintf(buf, sizeof buf, "%.12g", v);
 	return strtod(buf, NULL);
 }

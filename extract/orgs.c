@@ -768,6 +768,19 @@ int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 				;
 			continue;
 		}
+		if (c >= 'a' && c <= 'z') { /* after a name: joins it only as a connector ("of") */
+			size_t q = p;
+			while (q < len && word_byte((unsigned char)t[q]))
+				q++;
+			next = q;
+			while (q > p && (word_bytes[(unsigned char)t[q - 1]] & WB_PUNCT))
+				q--; /* as scan_word() */
+			if (!(roles_of(t + p, q - p) & R_CONNECTOR)) {
+				run_orgs(f, out->v, run, nrun);
+				nrun = 0;
+				continue;
+			}
+		}
 		struct word w;
 		scan_word(t, len, p, &w, &next);
 		bool joins = (w.cap || (w.roles & R_CONNECTOR)) && !w.poss;

@@ -71,6 +71,12 @@ struct phrase_table {
 	 * v, rows first[f[c]] .. first[f[c+1]-1] start with c */
 	unsigned short *first, *last;
 	size_t fstart[257], lstart[257];
+	/* for phrase_before(): rows of one byte or with a space before their
+	 * last byte, by that byte (wild[wstart[c]] ..); the others sorted by
+	 * their last two bytes folded (key2: last << 8 | the one before) */
+	unsigned short *wild, *by2;
+	uint16_t *key2;
+	size_t nby2, wstart[257];
 };
 
 enum table_id {

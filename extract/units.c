@@ -329,11 +329,36 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 	if (tb->lstart[c] == tb->lstart[c + 1])
 		return NULL;
 	pack_text(text, floor, end, true, &raw, &folded);
-	for (size_t k = tb->lstart[c]; k < tb->lstart[c + 1]; k++) {
-		const struct phrase *p = &tb->v[tb->last[k]];
+	/* the candidates: rows that end in c and whose byte before it is the
+	 * text's, and the wild ones; the longest that matches wins, the first
+	 * in the table among equals */
+	size_t lo = 0, hi = tb->nby2, w = tb->wstart[c], bestidx = 0;
+	uint16_t key = 0;
+
+	if (end - floor >= 2) {
+		key = (uint16_t)(c << 8 | fold((unsigned char)text[end - 2]));
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (tb->key2[mid] < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	} else {
+		lo = tb->nby2;
+	}
+	for (;;) {
+		size_t i;
+		if (w < tb->wstart[c + 1])
+			i = tb->wild[w++];
+		else if (lo < tb->nby2 && tb->key2[lo] == key)
+			i = tb->by2[lo++];
+		else
+			break;
+		const struct phrase *p = &tb->v[i];
 		size_t s;
 
-		if (p->len > end - floor || p->len <= bestlen ||
+		if (p->len > end - floor || p->len < bestlen || (p->len == bestlen && i > bestidx) ||
 		    ((p->cs ? raw : folded) & p->tail_mask) != p->tail)
 			continue;
 		s = end - p->len;
@@ -343,6 +368,7 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 			continue;
 		best = p;
 		bestlen = p->len;
+		bestidx = i;
 		*start = s;
 	}
 	return best;
@@ -426,6 +452,56 @@ static unsigned short *index_rows(const struct phrase_table *tb, bool last, size
 	return idx;
 }
 
+static bool wild_row(const struct phrase *p)
+{
+	return p->len < 2 || p->s[p->len - 2] == ' ';
+}
+
+static uint16_t pair_key(const struct phrase *p)
+{
+	return (uint16_t)(fold((unsigned char)p->s[p->len - 1]) << 8 |
+			  fold((unsigned char)p->s[p->len - 2]));
+}
+
+/* The index phrase_before() looks rows up in (see struct phrase_table). */
+static int index_pairs(struct phrase_table *tb)
+{
+	size_t fill[256];
+
+	tb->wild = malloc((tb->n + 1) * sizeof *tb->wild);
+	tb->by2 = malloc((tb->n + 1) * sizeof *tb->by2);
+	tb->key2 = malloc((tb->n + 1) * sizeof *tb->key2);
+	if (!tb->wild || !tb->by2 || !tb->key2)
+		return ASSAY_ENOMEM;
+	memset(tb->wstart, 0, sizeof tb->wstart);
+	for (size_t i = 0; i < tb->n; i++)
+		if (wild_row(&tb->v[i]))
+			tb->wstart[fold((unsigned char)tb->v[i].s[tb->v[i].len - 1]) + 1]++;
+	for (int c = 0; c < 256; c++)
+		tb->wstart[c + 1] += tb->wstart[c];
+	memcpy(fill, tb->wstart, sizeof fill);
+	tb->nby2 = 0;
+	for (size_t k = 0; k < tb->n; k++) { /* by last byte, table order within */
+		unsigned short i = tb->last[k];
+		const struct phrase *p = &tb->v[i];
+		if (wild_row(p)) {
+			tb->wild[fill[fold((unsigned char)p->s[p->len - 1])]++] = i;
+			continue;
+		}
+		/* insertion by key (tables have a few hundred rows at most) */
+		size_t j = tb->nby2++;
+		uint16_t key = pair_key(p);
+		while (j > 0 && tb->key2[j - 1] > key) {
+			tb->key2[j] = tb->key2[j - 1];
+			tb->by2[j] = tb->by2[j - 1];
+			j--;
+		}
+		tb->key2[j] = key;
+		tb->by2[j] = i;
+	}
+	return ASSAY_OK;
+}
+
 int tables_load(void)
 {
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
@@ -438,6 +514,10 @@ int tables_load(void)
 	for (int t = 0; t < T_NTABLES; t++) {
 		tables[t].first = index_rows(&tables[t], false, tables[t].fstart);
 		tables[t].last = index_rows(&tables[t], true, tables[t].lstart);
+		if (index_pairs(&tables[t]) != ASSAY_OK) {
+			tables_free();
+			return ASSAY_ENOMEM;
+		}
 		if (!tables[t].first || !tables[t].last) {
 			tables_free();
 			return ASSAY_ENOMEM;
@@ -453,6 +533,9 @@ void tables_free(void)
 		free(tables[i].blob);
 		free(tables[i].first);
 		free(tables[i].last);
+		free(tables[i].wild);
+		free(tables[i].by2);
+		free(tables[i].key2);
 		memset(&tables[i], 0, sizeof tables[i]);
 	}
 }
