@@ -3,12 +3,20 @@
  * Files and folders (walked recursively, sorted, hidden entries skipped);
  * .html/.htm and anything else as HTML, .txt as plain text with the
  * headline on the first line; .warc and .warc.gz records (each page keeps
- * its WARC file and offset); .gz inflated transparently. A file that
- * cannot be read or cleaned, or is no page at all (an image, a PDF, JSON,
- * binary data, an empty file), is counted as an error and skipped. */
+ * its WARC file and offset); .jsonl (.ndjson) archives named on the
+ * command line (never found in a folder, where JSON Lines are annotations),
+ * one article a line with its URL, title, date and site; .gz inflated
+ * transparently. A
+ * file that cannot be read or cleaned, or is no page at all (an image, a
+ * PDF, JSON, binary data, an empty file), is counted as an error and
+ * skipped; so is a line of an archive that is no article.
+ *
+ * A single file can be given its URL, date and site (--url, --published,
+ * --site): a text keeps where and when it was published. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,24 +27,34 @@
 #include "array.h"
 #include "assay.h"
 #include "cli.h"
+#include "feed.h"
 #include "file.h"
 #include "hash.h"
 #include "log.h"
 #include "pipeline.h"
 #include "sniff.h"
 #include "table.h"
+#include "url.h"
 #include "warc.h"
 
 #define INGEST_MAX_FILE (50u << 20)
+#define INGEST_MAX_ARCHIVE (1024u << 20) /* a .jsonl archive, read whole */
 
 static const char ingest_usage[] =
 	"usage: assay ingest [--jobs N] [--summary-json] [--wait] PATH...\n"
+	"       assay ingest [--url URL] [--published DATE] [--site NAME] FILE\n"
 	"\n"
 	"Stores local pages: HTML files, folders of them (recursively), .gz files,\n"
 	"WARC files (.warc, .warc.gz: every HTML response, under its target URI),\n"
-	"and plain .txt files whose first line is the headline. An article already\n"
-	"stored under the same URL is not stored again.\n"
+	"plain .txt files whose first line is the headline, and JSON Lines archives\n"
+	"(.jsonl, .ndjson: one article a line, {\"url\", \"title\", \"published\",\n"
+	"\"site\", \"text\" or \"html\"}; news-please's \"maintext\", \"date_publish\"\n"
+	"and \"source_domain\" too). An article already stored under the same URL\n"
+	"is not stored again.\n"
 	"\n"
+	"  --url URL        the one FILE's address (http or https): its identity\n"
+	"  --published DATE the one FILE's publication date (ISO 8601 or RFC 822)\n"
+	"  --site NAME      the one FILE's site (default: the host of --url)\n"
 	"  --jobs N         clean and extract with N threads (default: one per core);\n"
 	"                   the store is the same whatever N\n"
 	"  --summary-json   print the run's summary as one JSON line on stdout\n"
@@ -46,6 +64,8 @@ static const char ingest_usage[] =
 struct ingest {
 	struct assay_pipeline *p;
 	struct assay_pool *pool;
+	const char *url, *site;   /* --url, --site (or the host of --url) */
+	char published[11];       /* --published as YYYY-MM-DD, or "" */
 };
 
 static bool has_suffix(const char *s, const char *suf)
@@ -115,7 +135,8 @@ static int ingest_file(struct ingest *in, const char *path)
 		rc = ASSAY_EINVAL;
 		goto out;
 	}
-	if (page_url(path, &body, real, &url) != ASSAY_OK) {
+	if (in->url ? assay_buf_puts(&url, in->url) != ASSAY_OK
+		    : page_url(path, &body, real, &url) != ASSAY_OK) {
 		rc = ASSAY_ENOMEM;
 		p->sum->errors++;
 		goto out;
@@ -130,11 +151,165 @@ static int ingest_file(struct ingest *in, const char *path)
 	page.body = body.data ? body.data : "";
 	page.len = body.len;
 	page.fetched_at = (int64_t)time(NULL);
+	page.published = in->published[0] ? in->published : NULL;
+	page.site = in->site;
 	rc = assay_pool_page(in->pool, &page);
 out:
 	assay_buf_release(&body);
 	assay_buf_release(&url);
 	return rc;
+}
+
+static bool is_jsonl(const char *path)
+{
+	return has_suffix(path, ".jsonl") || has_suffix(path, ".jsonl.gz") ||
+	       has_suffix(path, ".ndjson") || has_suffix(path, ".ndjson.gz");
+}
+
+/* The first of @keys that @o holds as a non-empty string, or NULL. */
+static const char *field(json_t *o, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		const char *v = json_string_value(json_object_get(o, *keys));
+
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/* An archive's date as YYYY-MM-DD in @ymd ("" when it has none); a date
+ * that cannot be read is said, and the article stored undated. */
+static void record_date(const char *date, const char *where, char ymd[11])
+{
+	ymd[0] = '\0';
+	if (!date)
+		return;
+	if (strlen(date) >= 10 && date[4] == '-' && date[7] == '-' && date[10] != '-') {
+		/* ISO 8601 with a space before the time (news-please) */
+		char head[32];
+
+		snprintf(head, sizeof head, "%.10sT00:00:00Z", date);
+		assay_parse_date(head, ymd);
+	} else {
+		assay_parse_date(date, ymd);
+	}
+	if (!ymd[0])
+		assay_warn("%s: published '%s' is no date I can read; stored undated", where,
+			   date);
+}
+
+/* One line of an archive: an article with its own URL, title, date and
+ * site. Text is stored as a .txt file is, its headline on the first line. */
+static int jsonl_record(struct ingest *in, const char *where, json_t *o)
+{
+	static const char *const url_keys[] = {"url", "link", NULL};
+	static const char *const title_keys[] = {"title", "headline", NULL};
+	static const char *const date_keys[] = {"published", "date_publish", "date", NULL};
+	static const char *const site_keys[] = {"site", "source_domain", NULL};
+	static const char *const text_keys[] = {"text", "maintext", NULL};
+	static const char *const html_keys[] = {"html", NULL};
+	struct assay_pipeline *p = in->p;
+	const char *url = field(o, url_keys), *title = field(o, title_keys);
+	const char *text = field(o, text_keys), *html = field(o, html_keys);
+	struct assay_buf body = {0}, id = {0};
+	struct assay_url_parts parts = {0};
+	struct assay_page page;
+	char ymd[11], hex[65];
+	int rc = ASSAY_OK;
+
+	p->sum->pages_fetched++;
+	if (!html && !text) {
+		assay_err("%s: no \"text\" or \"html\", skipped", where);
+		p->sum->errors++;
+		return ASSAY_EINVAL;
+	}
+	if (url && !assay_url_is_web(url)) {
+		assay_err("%s: url '%s' is not an http or https URL, skipped", where, url);
+		p->sum->errors++;
+		return ASSAY_EINVAL;
+	}
+	if (html)
+		rc = assay_buf_puts(&body, html);
+	else if (title)
+		rc = assay_buf_printf(&body, "%s\n\n%s", title, text);
+	else
+		rc = assay_buf_puts(&body, text);
+	if (!rc && !url) { /* named by its content, as standard input is */
+		assay_sha256_hex(body.data, body.len, hex);
+		rc = assay_buf_printf(&id, "urn:sha256:%s", hex);
+		url = id.data;
+	}
+	if (rc) {
+		p->sum->errors++;
+		goto out;
+	}
+	if (!p->refetch && assay_store_has_url(p->store, url)) {
+		p->sum->skipped_known++;
+		goto out;
+	}
+	record_date(field(o, date_keys), where, ymd);
+	if (!field(o, site_keys) && assay_url_is_web(url))
+		assay_url_parts(url, &parts); /* the site is the host: no name given */
+	memset(&page, 0, sizeof page);
+	page.url = page.final_url = url;
+	page.content_type = html ? "text/html" : "text/plain";
+	page.body = body.data;
+	page.len = body.len;
+	page.fetched_at = (int64_t)time(NULL);
+	page.published = ymd[0] ? ymd : NULL;
+	page.title = title;
+	page.site = field(o, site_keys) ? field(o, site_keys) : parts.host;
+	rc = assay_pool_page(in->pool, &page);
+out:
+	assay_url_parts_release(&parts);
+	assay_buf_release(&body);
+	assay_buf_release(&id);
+	return rc;
+}
+
+/* Every line of a JSON Lines archive; a line that is not an article is
+ * an error, and the next line is read. */
+static int ingest_jsonl(struct ingest *in, const char *path)
+{
+	struct assay_pipeline *p = in->p;
+	struct assay_buf all = {0};
+	size_t lineno = 0;
+	int rc = assay_read_file(path, INGEST_MAX_ARCHIVE, &all);
+
+	if (rc != ASSAY_OK) {
+		assay_err("%s: cannot read: %s", path,
+			  rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
+		p->sum->errors++;
+		return rc;
+	}
+	for (const char *line = all.data; line && line < all.data + all.len;) {
+		const char *eol = memchr(line, '\n', (size_t)(all.data + all.len - line));
+		size_t len = eol ? (size_t)(eol - line) : (size_t)(all.data + all.len - line);
+		char where[PATH_MAX + 32];
+		json_error_t jerr;
+		json_t *o;
+
+		lineno++;
+		snprintf(where, sizeof where, "%s:%zu", path, lineno);
+		while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+			len--;
+		if (len) {
+			o = json_loadb(line, len, 0, &jerr);
+			if (!json_is_object(o)) {
+				assay_err("%s: not a JSON object (%s), skipped", where,
+					  o ? "another JSON value" : jerr.text);
+				p->sum->pages_fetched++;
+				p->sum->errors++;
+			} else {
+				jsonl_record(in, where, o);
+			}
+			json_decref(o);
+		}
+		line = eol ? eol + 1 : NULL;
+	}
+	assay_buf_release(&all);
+	return ASSAY_OK;
 }
 
 static bool is_warc(const char *path)
@@ -285,6 +460,8 @@ static int ingest_path(struct ingest *in, const char *path, int depth)
 	}
 	if (is_warc(path))
 		return ingest_warc(in, path);
+	if (is_jsonl(path)) /* named, never found in a folder: gold files are JSON Lines */
+		return depth == 0 ? ingest_jsonl(in, path) : ASSAY_OK;
 	if (has_suffix(path, ".arc") || has_suffix(path, ".arc.gz")) {
 		/* The older Internet Archive format: its records are not WARC's. */
 		assay_err("%s: ARC files are not read (convert it to WARC first, e.g. with "
@@ -299,41 +476,47 @@ static int ingest_path(struct ingest *in, const char *path, int depth)
 	return ingest_file(in, path);
 }
 
-int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
+/* --url, --published and --site describe one file: refused (with why)
+ * for anything else; the site defaults to the host of the URL. */
+static bool one_text(struct ingest *in, int argc, char **argv, const char *published,
+		     struct assay_url_parts *parts)
 {
-	static const struct option opts[] = {
-		{"jobs", required_argument, NULL, 'J'},
-		{"summary-json", no_argument, NULL, 'j'},
-		{"wait", no_argument, NULL, 'w'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	struct stat st;
+
+	if (!in->url && !published && !in->site)
+		return true;
+	if (argc != 1 || !strcmp(argv[0], "-") || stat(argv[0], &st) || !S_ISREG(st.st_mode) ||
+	    is_warc(argv[0]) || is_jsonl(argv[0])) {
+		assay_err("ingest: --url, --published and --site describe one page: give one "
+			  "HTML or text file (an archive's lines carry their own)");
+		return false;
+	}
+	if (published && (assay_parse_date(published, in->published), !in->published[0])) {
+		assay_err("ingest: --published %s: give a date as YYYY-MM-DD (or RFC 822)",
+			  published);
+		return false;
+	}
+	if (in->url && (!assay_url_is_web(in->url) || assay_url_parts(in->url, parts) ||
+			!parts->host)) {
+		assay_err("ingest: --url %s: give the page's http or https address", in->url);
+		return false;
+	}
+	if (!in->site && parts->host)
+		in->site = parts->host;
+	return true;
+}
+
+/* The run, once the options are read: lock, walk every path, report. */
+static int run_ingest(const struct cli_globals *g, struct ingest *in, char **paths, int npaths,
+		      unsigned jobs, bool wait, bool json)
+{
 	struct assay_crawl_summary sum = {0};
 	struct assay_pipeline p;
-	struct ingest in = {&p, NULL};
 	struct assay_store *s;
 	struct timespec t0, t1;
-	bool json = false, wait = false;
-	unsigned jobs = 0;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			if (!cli_parse_jobs("ingest", optarg, &jobs))
-				return CLI_FATAL;
-			break;
-		case 'j': json = true; break;
-		case 'w': wait = true; break;
-		case 'h': fputs(ingest_usage, stdout); return CLI_OK;
-		default: fputs(ingest_usage, stderr); return CLI_FATAL;
-		}
-	}
-	if (optind >= argc) {
-		assay_err("ingest: no path given (see 'assay ingest --help')");
-		return CLI_FATAL;
-	}
+	in->p = &p;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	s = cli_store_create(g->db);
 	if (!s)
@@ -354,20 +537,68 @@ int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 		return CLI_FATAL;
 	}
 	assay_pipeline_init(&p, s, &sum);
-	if (assay_pool_new(&p, jobs, &in.pool) != ASSAY_OK) {
+	if (assay_pool_new(&p, jobs, &in->pool) != ASSAY_OK) {
 		assay_err("ingest: cannot start the jobs: %s", assay_strerror(ASSAY_ENOMEM));
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < npaths; i++) {
 		sum.sources++;
-		ingest_path(&in, argv[i], 0);
+		ingest_path(in, paths[i], 0);
 	}
-	assay_pool_free(in.pool);
+	assay_pool_free(in->pool);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	cli_summary_print("ingest", &sum, !g->quiet, json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	return sum.errors ? CLI_PARTIAL : CLI_OK;
+}
+
+int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
+{
+	static const struct option opts[] = {
+		{"jobs", required_argument, NULL, 'J'},
+		{"summary-json", no_argument, NULL, 'j'},
+		{"wait", no_argument, NULL, 'w'},
+		{"url", required_argument, NULL, 'u'},
+		{"published", required_argument, NULL, 'p'},
+		{"site", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct ingest in = {0};
+	struct assay_url_parts parts = {0};
+	const char *published = NULL;
+	bool json = false, wait = false;
+	unsigned jobs = 0;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			if (!cli_parse_jobs("ingest", optarg, &jobs))
+				return CLI_FATAL;
+			break;
+		case 'j': json = true; break;
+		case 'w': wait = true; break;
+		case 'u': in.url = optarg; break;
+		case 'p': published = optarg; break;
+		case 's': in.site = optarg; break;
+		case 'h': fputs(ingest_usage, stdout); return CLI_OK;
+		default: fputs(ingest_usage, stderr); return CLI_FATAL;
+		}
+	}
+	if (optind >= argc) {
+		assay_err("ingest: no path given (see 'assay ingest --help')");
+		return CLI_FATAL;
+	}
+	if (!one_text(&in, argc - optind, argv + optind, published, &parts)) {
+		assay_url_parts_release(&parts);
+		return CLI_FATAL;
+	}
+	rc = run_ingest(g, &in, argv + optind, argc - optind, jobs, wait, json);
+	assay_url_parts_release(&parts);
+	return rc;
 }

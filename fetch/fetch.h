@@ -36,6 +36,8 @@ struct assay_page {
 	int64_t fetched_at;       /* unix seconds */
 	const char *warc_file;    /* the WARC file holding the response, or NULL */
 	int64_t warc_offset;      /* where its response record starts */
+	const char *site;         /* the site's name from the source (an archive's
+				   * record, `ingest --site`), or NULL */
 };
 
 /* What the crawl reports: the counters of cli.md's summary. */

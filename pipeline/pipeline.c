@@ -44,7 +44,7 @@ static void fill_article(const struct assay_page *page, struct assay_processed *
 	a->fetched_url = page->url;
 	a->served_url = page->final_url;
 	a->title = doc->title ? doc->title : page->title;
-	a->site = doc->site;
+	a->site = doc->site ? doc->site : page->site;
 	a->published = published;
 	a->author = doc->author;
 	a->language = doc->language;

@@ -135,7 +135,7 @@ static int copy_page(struct slot *sl, const struct assay_page *page)
 	const struct assay_page *g = page;
 	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
 		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
-		   str_size(g->title) + str_size(g->warc_file);
+		   str_size(g->title) + str_size(g->warc_file) + str_size(g->site);
 	char *at;
 
 	sl->mem = malloc(n);
@@ -154,6 +154,7 @@ static int copy_page(struct slot *sl, const struct assay_page *page)
 	sl->page.published = copy_str(g->published, &at);
 	sl->page.title = copy_str(g->title, &at);
 	sl->page.warc_file = copy_str(g->warc_file, &at);
+	sl->page.site = copy_str(g->site, &at);
 	return ASSAY_OK;
 }
 

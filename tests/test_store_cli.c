@@ -890,3 +890,83 @@ Test(store_cli, list_counts_the_subjects_metrics_and_commodities)
 	cr_assert_eq(run("list places", &out), 2);
 	assay_buf_release(&out);
 }
+
+/* The articles `export articles --format jsonl` lists, as
+ * "url|published|site" words in ingest order. */
+static void list_articles(char *out, size_t size)
+{
+	struct assay_buf buf = {0};
+	json_t *objs[32];
+	size_t n, len = 0;
+
+	cr_assert_eq(run("export articles --format jsonl", &buf), 0);
+	n = json_lines(&buf, objs, 32);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *url = json_string_value(json_object_get(objs[i], "url"));
+
+		if (strstr(url, ".example/") || strstr(url, "example.org/2019") ||
+		    strstr(url, "html.example.com"))
+			len += (size_t)snprintf(out + len, size - len, "%s%s|%s|%s",
+				len ? " " : "", url,
+				json_string_value(json_object_get(objs[i], "published")),
+				json_string_value(json_object_get(objs[i], "site")));
+		json_decref(objs[i]);
+	}
+	assay_buf_release(&buf);
+}
+
+/* Issue 17 #5: an archive of JSON Lines (ours or news-please's field
+ * names) keeps every article's URL, date and site; a line that is no
+ * article is an error, and the lines after it are still read. */
+Test(store_cli, a_json_lines_archive_keeps_urls_dates_and_sites)
+{
+	struct assay_buf out = {0};
+	char args[4096], got[2048];
+
+	snprintf(args, sizeof args, "ingest '%s'", store_data("archive.jsonl"));
+	cr_assert_eq(run(args, &out), 1, "three lines are no articles");
+	list_articles(got, sizeof got);
+	cr_assert_str_eq(got,
+		"https://wire.example/1987/03/26/iron-imports|1987-03-26|Wire Example "
+		"https://news.example.org/2019/lithium-output|2019-03-12|news.example.org "
+		"https://html.example.com/cobalt|2024-11-05|html.example.com");
+	assay_buf_reset(&out);
+	cr_assert_eq(run("claims --format csv --subject Japan --until 1987", &out), 0);
+	cr_assert_not_null(strstr(out.data, ",imports,"), "%s", out.data);
+	cr_assert_not_null(strstr(out.data, ",Wire Example,"), "%s", out.data);
+	assay_buf_release(&out);
+}
+
+/* Issue 17 #5: one text given its URL, date and site. */
+Test(store_cli, one_text_is_given_its_url_date_and_site)
+{
+	const char *bad[] = {"--published 1987-02-30x", "--url ftp://x.example/a",
+			     "--url https://x.example/a '%s' '%s'", "--site S '%s/..'"};
+	struct assay_buf out = {0};
+	char path[2048], args[8192], got[2048];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/flash.txt", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("Zambia copper output rises\n\nZambia produced 800,000 tonnes of copper in 2023.\n",
+	      f);
+	fclose(f);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char opts[4096];
+
+		snprintf(opts, sizeof opts, bad[i], path, path);
+		snprintf(args, sizeof args, "ingest %s%s", opts,
+			 strchr(bad[i], '%') ? "" : " '");
+		if (!strchr(bad[i], '%'))
+			snprintf(args + strlen(args), sizeof args - strlen(args), "%s'", path);
+		cr_expect_eq(run(args, &out), 2, "%s", args);
+	}
+	snprintf(args, sizeof args, "ingest --url https://flash.example/zambia "
+		 "--published 2024-02-01 '%s'", path);
+	cr_assert_eq(run(args, &out), 0, "%s", args);
+	list_articles(got, sizeof got);
+	cr_assert_str_eq(got, "https://flash.example/zambia|2024-02-01|flash.example");
+	assay_buf_release(&out);
+}
