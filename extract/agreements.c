@@ -136,7 +136,11 @@ static bool in_force(const struct cl_doc *d, const struct hit *h)
 		    cl_word_is(d, u, "previous") || cl_word_is(d, u, "prior") ||
 		    cl_word_is(d, u, "'s"))
 			return true;
-		if (cl_word_is(d, u, "a") || cl_word_is(d, u, "an") || cl_word_is(d, u, "no"))
+		/* "under a three-year earn-in agreement with Mamba" */
+		if (cl_word_is(d, u, "a") || cl_word_is(d, u, "an"))
+			return u > 0 && (cl_word_is(d, u - 1, "under") ||
+					 cl_word_is(d, u - 1, "through"));
+		if (cl_word_is(d, u, "no"))
 			return false;
 	}
 	return false;
@@ -249,6 +253,22 @@ static bool clause_edge(const struct cl_doc *d, size_t t)
 {
 	return cl_clause_break(d, t) ||
 	       (d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',' && cl_word_is(d, t + 1, "and"));
+}
+
+/* A name that is only the end of the one before "and": "(Mitsui and) Co
+ * Ltd", "(J.B. Were and) Sons". */
+static bool name_goes_on(const struct cl_doc *d, const struct assay_mention *m)
+{
+	static const char *const w[] = {"Co", "Co.", "Company", "Son", "Sons", NULL};
+	const char *p = d->text + m->start;
+	size_t n = m->end - m->start;
+
+	for (size_t i = 0; w[i]; i++) {
+		size_t k = strlen(w[i]);
+		if (n >= k && !strncmp(p, w[i], k) && (n == k || p[k] == ' ' || p[k] == '\n'))
+			return true;
+	}
+	return false;
 }
 
 /* "both countries", "the two nations": the last two countries named. */
@@ -398,12 +418,29 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 	}
 	if (t < 0)
 		return 0;
+	if (t >= (int)s->t0 + 2 && cl_word_is(d, (size_t)t - 1, "and") && cl_is_entity(d, (size_t)t - 2) &&
+	    name_goes_on(d, cl_mention(d, (size_t)t))) {
+		out[0] = t - 2; /* "Mitsui and Co Ltd signed" */
+		return 1;
+	}
 	out[n++] = t;
 	/* "China and Turkey have signed", "X, Y and Z agreed" */
 	for (int u = t - 1; u >= (int)s->t0 && n < MAXP; u--) {
 		if (cl_word_is(d, (size_t)u, "and") || d->tok[u].w[0] == ',' ||
 		    cl_word_is(d, (size_t)u, "the"))
 			continue;
+		if (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == ')') {
+			/* "Uranium Energy (NYSE American: UEC) and Radiant" */
+			int o = u;
+			while (o > (int)s->t0 && u - o < 12 &&
+			       !(d->tok[o].kind == CT_PUNCT && d->tok[o].w[0] == '('))
+				o--;
+			if (d->tok[o].kind == CT_PUNCT && d->tok[o].w[0] == '(') {
+				u = o;
+				continue;
+			}
+			break;
+		}
 		bool is;
 		int a = cl_anaphor(d, s, (size_t)u, &is); /* "the country and Kazakhstan" */
 		if (is && a >= 0) {
@@ -440,6 +477,9 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 			continue; /* "the US Department of Defense" */
 		if (unnamed_party(d, s, t))
 			break; /* "with an Australian miner": some company, unnamed */
+		if (cl_is_entity(d, t) && n > 0 && cl_word_is(d, t - 1, "and") &&
+		    name_goes_on(d, cl_mention(d, t)))
+			continue; /* "Mitsui and Co Ltd": one company */
 		if (cl_is_entity(d, t)) {
 			out[n++] = (int)t;
 			continue;
@@ -714,7 +754,14 @@ static int event_agreements(struct cl_doc *d, const struct cl_sent *s, const str
 		}
 		return ASSAY_OK;
 	}
-	if (ns == 1 && no > 1) { /* "talks with China and Russia": one each */
+	/* "its earn-in and partnership agreement with BMP Holding and Indice
+	 * Crucial Lda": companies in one agreement together (but "bought
+	 * Metallverken and Wirsbo Bruks" is two deals) */
+	bool orgs = !strcmp(e->objects, "with") &&
+		    cl_mention(d, (size_t)subj[0])->type == ASSAY_M_ORG;
+	for (size_t i = 0; i < no; i++)
+		orgs &= cl_mention(d, (size_t)obj[i])->type == ASSAY_M_ORG;
+	if (ns == 1 && no > 1 && !orgs) { /* "talks with China and Russia": one each */
 		for (size_t i = 0; i < no; i++) {
 			p[0] = subj[0];
 			p[1] = obj[i];
