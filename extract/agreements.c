@@ -610,9 +610,14 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 			out[0] = (int)u;
 			return 1;
 		}
+		/* "a contract to supply penny blanks to the U.S. Mint": the
+		 * "to" of the verb names no party; the next one may */
 		if ((!strcmp(e->objects, "in") || !strcmp(e->objects, "to") ||
-		     !strcmp(e->objects, "from")) && cl_word_is(d, u, e->objects))
-			return coordination(d, s, u + 1, out, 0);
+		     !strcmp(e->objects, "from")) && cl_word_is(d, u, e->objects)) {
+			size_t n = coordination(d, s, u + 1, out, 0);
+			if (n > 0 || cl_is_entity(d, u + 1) || !cl_word_is(d, u, "to"))
+				return n;
+		}
 		if (!strcmp(e->objects, "with") &&
 		    (cl_word_is(d, u, "with") || cl_word_is(d, u, "between"))) {
 			*between = cl_word_is(d, u, "between");
