@@ -992,7 +992,8 @@ static bool all_mining(const struct cl_doc *d, const struct cl_sent *s)
 {
 	for (size_t u = s->t0; u + 1 < s->t1; u++)
 		if ((cl_word_is(d, u, "mining") || cl_word_is(d, u, "mineral")) &&
-		    d->tok[u + 1].kind == CT_WORD && (d->tok[u + 1].cls & CW_CUE_METRIC))
+		    d->tok[u + 1].kind == CT_WORD && (d->tok[u + 1].cls & CW_CUE_METRIC) &&
+		    !d->tok[u + 1].upper) /* a "Mineral Resource" is one deposit's */
 			return true;
 	return false;
 }
