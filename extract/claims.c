@@ -885,6 +885,22 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 	return d->focus.any;
 }
 
+/* "a $30 million strategic investment from Mitsui & Co", "a $70 million
+ * financing round led by McEwen Copper": who puts the money in. */
+static int money_source(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	for (size_t u = f + 1; u < s->t1 && u < f + 6; u++) {
+		if (cl_clause_break(d, u) || is_punct(d, u, ","))
+			return -1;
+		if (!cl_word_is(d, u, "from") && !cl_word_is(d, u, "by"))
+			continue;
+		size_t v = u + 1 < s->t1 && cl_word_is(d, u + 1, "the") ? u + 2 : u + 1;
+		const struct assay_mention *m = cl_mention(d, v);
+		return m && cl_is_entity(d, v) && m->type == ASSAY_M_ORG ? (int)v : -1;
+	}
+	return -1;
+}
+
 /* What a company's own release reports of its property without naming
  * itself in the sentence. */
 static bool issuer_figure(const char *metric)
@@ -913,7 +929,9 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	if (!of_deposit(metric) || strcmp(metric, "grade") == 0)
 		country = -1;
 	int subj = -1;
-	if (!strcmp(metric, "price"))
+	if (!strcmp(metric, "investment") || !strcmp(metric, "funding"))
+		subj = money_source(d, s, f);
+	if (subj < 0 && !strcmp(metric, "price"))
 		subj = exchange_of(d, s, false);
 	if (subj < 0)
 		subj = cl_subject(d, s, f);
