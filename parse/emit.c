@@ -31,9 +31,9 @@
 #define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
 #define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
 #define NOTICE_BLOCK 300 /* longer blocks are never browser notices */
-#define REPEAT_MIN 40
+#define REPEAT_MIN 40  /* bytes of a block whose copies are dropped */
 #define NAMED_AWAY_MIN 400 /* bytes of paragraphs a top must hold to distrust names */
-#define LINK_NOTE 25    /* bytes of own words that make a link a reference */   /* bytes of a block whose second copy is dropped */
+#define LINK_NOTE 25    /* bytes of own words that make a link a reference */
 
 struct emitter {
 	struct parse_ctx *c;
@@ -509,11 +509,9 @@ static bool same_block(const struct emitter *e, size_t i, size_t k)
 	       memcmp(e->text.data + a->start, e->text.data + b->start, a->end - a->start) == 0;
 }
 
-/* Pages show a paragraph twice (an intro panel and the first slide, a
- * teaser above the story): every copy after the first is marked in
- * @repeat. Table rows and short blocks may repeat. Sorting keeps this
- * O(n log n) on pages of many thousand blocks. */
-static int mark_repeats(const struct emitter *e, bool *repeat)
+/* Of equal blocks, every copy after the first is marked in @repeat.
+ * Sorting keeps this O(n log n) on pages of many thousand blocks. */
+static int mark_equal(const struct emitter *e, bool *repeat)
 {
 	struct block_key *k = malloc(e->nblocks * sizeof *k);
 	size_t n = 0;
@@ -535,6 +533,115 @@ static int mark_repeats(const struct emitter *e, bool *repeat)
 	}
 	free(k);
 	return ASSAY_OK;
+}
+
+#define ROLL_BASE 1099511628211ull
+#define SAME_PREFIX 8 /* blocks kept per prefix hash: bounds the work */
+
+/* Blocks by the hash of their first REPEAT_MIN bytes, in open addressing:
+ * slot i holds block i - 1, 0 is empty. */
+struct prefix_table {
+	uint64_t *hash;
+	size_t *block;
+	size_t mask;
+};
+
+static uint64_t roll_init(const unsigned char *s)
+{
+	uint64_t h = 0;
+
+	for (size_t k = 0; k < REPEAT_MIN; k++)
+		h = h * ROLL_BASE + s[k];
+	return h;
+}
+
+static bool repeatable(const struct assay_block *b)
+{
+	return b->kind != ASSAY_BLOCK_TABLE_ROW && b->end - b->start >= REPEAT_MIN;
+}
+
+static void table_add(struct prefix_table *pt, uint64_t h, size_t i)
+{
+	size_t slot = (size_t)h & pt->mask;
+	int same = 0;
+
+	for (; pt->block[slot]; slot = (slot + 1) & pt->mask)
+		if (pt->hash[slot] == h && ++same == SAME_PREFIX)
+			return;
+	pt->hash[slot] = h;
+	pt->block[slot] = i + 1;
+}
+
+/* Block @a found at @p, inside the longer block @in: the whole copy
+ * stays, @a goes. */
+static void check_copy(const struct emitter *e, bool *repeat, size_t a, size_t in, size_t p)
+{
+	const struct assay_block *ba = &e->blocks[a], *bi = &e->blocks[in];
+	size_t la = ba->end - ba->start;
+
+	if (a == in || repeat[a] || la >= bi->end - bi->start || la > bi->end - p)
+		return;
+	if (memcmp(e->text.data + p, e->text.data + ba->start, la) == 0)
+		repeat[a] = true;
+}
+
+/* Pages show a text twice (an intro panel and the first slide, a teaser
+ * above the story, the whole story again in a photo's caption): a block
+ * found inside a longer block, from a word's start, is marked in
+ * @repeat, so one copy stays, whole. One rolling hash over the text
+ * finds the copies; at most SAME_PREFIX blocks are looked for per prefix,
+ * so the work stays linear in the text. */
+static int mark_contained(const struct emitter *e, bool *repeat)
+{
+	const unsigned char *t = (const unsigned char *)e->text.data;
+	struct prefix_table pt = {0};
+	size_t cap = 16, n = 0, cur = 0;
+	uint64_t h, top = 1;
+
+	for (size_t i = 0; i < e->nblocks; i++)
+		n += repeatable(&e->blocks[i]) && !repeat[i];
+	if (n < 2)
+		return ASSAY_OK;
+	while (cap < 2 * n)
+		cap *= 2;
+	pt.hash = malloc(cap * sizeof *pt.hash);
+	pt.block = calloc(cap, sizeof *pt.block);
+	if (!pt.hash || !pt.block) {
+		free(pt.hash);
+		free(pt.block);
+		return ASSAY_ENOMEM;
+	}
+	pt.mask = cap - 1;
+	for (size_t i = 0; i < e->nblocks; i++)
+		if (repeatable(&e->blocks[i]) && !repeat[i])
+			table_add(&pt, roll_init(t + e->blocks[i].start), i);
+	for (size_t k = 0; k < REPEAT_MIN; k++)
+		top *= ROLL_BASE;
+	h = roll_init(t);
+	for (size_t p = 0; p + REPEAT_MIN <= e->text.len; p++) {
+		const struct assay_block *b;
+
+		while (cur < e->nblocks && e->blocks[cur].end <= p)
+			cur++;
+		b = cur < e->nblocks ? &e->blocks[cur] : NULL;
+		if (b && p >= b->start && (p == b->start || t[p - 1] == ' ') && p + REPEAT_MIN <= b->end &&
+		    b->kind != ASSAY_BLOCK_TABLE_ROW)
+			for (size_t slot = (size_t)h & pt.mask; pt.block[slot]; slot = (slot + 1) & pt.mask)
+				if (pt.hash[slot] == h)
+					check_copy(e, repeat, pt.block[slot] - 1, cur, p);
+		if (p + REPEAT_MIN < e->text.len)
+			h = h * ROLL_BASE + t[p + REPEAT_MIN] - top * t[p];
+	}
+	free(pt.hash);
+	free(pt.block);
+	return ASSAY_OK;
+}
+
+static int mark_repeats(const struct emitter *e, bool *repeat)
+{
+	int rc = mark_equal(e, repeat);
+
+	return rc == ASSAY_OK ? mark_contained(e, repeat) : rc;
 }
 
 static int prune_edges(struct emitter *e)
