@@ -80,7 +80,9 @@ static void usage(FILE *out)
 	      "  --help       this text; COMMAND --help (or help COMMAND) describes one\n"
 	      "  --version    print the version\n"
 	      "\n"
-	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n", out);
+	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n"
+	      "\n"
+	      "doc/cli.md: the commands; doc/exports.md: every column of every export\n", out);
 }
 
 /* With --log, stderr gets errors only; a run that failed without one

@@ -1,7 +1,7 @@
 /* rows.c - the researcher's table (rows.h): one CSV record per figure x
  * source, the same columns for conflicts, claims and agreements.
  *
- * The column list below is the schema: doc/cli.md documents it in this
+ * The column list below is the schema: doc/exports.md documents it in this
  * order, and a column is only ever added at the end of a group, never
  * renamed, so scripts that read by name keep working. Agreement rows use
  * the claim columns that apply (subject: the parties joined by "+",

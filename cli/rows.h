@@ -1,6 +1,6 @@
 /* rows.h - the researcher's table: one tidy row per figure x source, the
  * same columns from `conflicts --format csv` and every `export ... --format
- * csv` (doc/cli.md lists them).
+ * csv` (doc/exports.md lists them).
  *
  * Tidy means a spreadsheet or pandas reads it without help: one value a
  * cell, numbers as plain numbers (no units, no thousands separators, no

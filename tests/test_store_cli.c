@@ -970,3 +970,38 @@ Test(store_cli, one_text_is_given_its_url_date_and_site)
 	cr_assert_str_eq(got, "https://flash.example/zambia|2024-02-01|flash.example");
 	assay_buf_release(&out);
 }
+
+/* Issue 17: the researcher's question, "which sources say China's
+ * refining share is 90% and which 70%, and when?", answered from one CSV
+ * of the sample corpus by tests/seed_question.py (Python's csv, columns by
+ * name). Only page 003 of the corpus carries a date, so both are undated. */
+Test(store_cli, the_seed_question_is_answered_from_one_csv)
+{
+	const char *root = getenv("ASSAY_SOURCE_ROOT");
+	struct assay_buf out = {0};
+	char *keep = dir, fresh[4096], args[8192], cmd[8192], answer[4096];
+	FILE *p;
+	size_t n;
+
+	snprintf(fresh, sizeof fresh, "%s/corpus-store", keep);
+	dir = fresh;
+	snprintf(args, sizeof args, "ingest '%s'/corpus/*.html", root);
+	cr_assert_eq(run(args, &out), 0, "%s", args);
+	snprintf(args, sizeof args, "export conflicts --format csv --subject China "
+		 "--metric refining_share -o '%s/q.csv'", keep);
+	cr_assert_eq(run(args, &out), 0, "%s", args);
+	dir = keep;
+	snprintf(cmd, sizeof cmd, "python3 '%s/tests/seed_question.py' '%s/q.csv' 2>&1", root,
+		 keep);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	n = fread(answer, 1, sizeof answer - 1, p);
+	answer[n] = '\0';
+	cr_assert_eq(pclose(p), 0, "%s", answer);
+	cr_assert_str_eq(answer,
+		"70% lt [63, 70] Baoji Titanmet Metal undated "
+		"https://www.titanmet-metal.com/china-and-turkey-strengthen-rare-earth-cooperation\n"
+		"90% eq [89.5, 90.5] Mineral Market Pulse undated "
+		"https://mineralmarketpulse.com/turkey-and-china-collaborate-on-critical-minerals\n");
+	assay_buf_release(&out);
+}
