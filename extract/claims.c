@@ -691,12 +691,23 @@ static bool is_exchange(const struct cl_doc *d, size_t u)
  * role ("copper futures on the London Metal Exchange rose 0.9% to
  * $9,572.05 a ton"), else with @context the last one named in the story's
  * last few paragraphs ("Copper fell 0.4% to $9,409"). */
-static int exchange_of(const struct cl_doc *d, const struct cl_sent *s, bool context)
+static bool broken_between(const struct cl_doc *d, size_t a, size_t b)
+{
+	for (size_t u = a < b ? a : b; u < (a < b ? b : a); u++)
+		if (d->tok[u].kind == CT_WORD && (d->tok[u].cls & CW_BREAK))
+			return true; /* "..., while March copper futures rose" */
+	return false;
+}
+
+/* The exchange that quotes the figure at @f: named in its clause, else
+ * (@context) earlier in its paragraph. */
+static int exchange_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, bool context)
 {
 	for (size_t u = s->t0; u < s->t1; u++)
-		if (is_exchange(d, u))
+		if (is_exchange(d, u) && !broken_between(d, u, f))
 			return (int)u;
-	for (size_t u = s->t0; context && u-- > 0 && u + 600 > s->t0;) {
+	size_t from = d->blk[s->block].start;
+	for (size_t u = s->t0; context && u-- > 0 && d->tok[u].start >= from;) {
 		if (is_exchange(d, u))
 			return (int)u;
 	}
@@ -714,7 +725,7 @@ static bool market_quote(const struct cl_doc *d, const struct cl_sent *s, size_t
 		return false;
 	for (size_t u = s->t0; u < f && !metal; u++)
 		metal = cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY;
-	return metal && exchange_of(d, s, true) >= 0;
+	return metal && exchange_of(d, s, f, true) >= 0;
 }
 
 /* Metric bases for the figure at @f: its own, else inherited from @h.
@@ -932,13 +943,13 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 	if (!strcmp(metric, "investment") || !strcmp(metric, "funding"))
 		subj = money_source(d, s, f);
 	if (subj < 0 && !strcmp(metric, "price"))
-		subj = exchange_of(d, s, false);
+		subj = exchange_of(d, s, f, false);
 	if (subj < 0)
 		subj = cl_subject(d, s, f);
 	if (subj < 0 && strcmp(metric, "stocks") == 0)
 		subj = warehouse_org(d, s, f);
 	if (subj < 0 && !strcmp(metric, "price"))
-		subj = exchange_of(d, s, true);
+		subj = exchange_of(d, s, f, true);
 	if (subj < 0)
 		subj = discourse_subject(d, s, f, metric);
 	if (subj < 0 && d->issuer >= 0 && issuer_figure(metric) &&
