@@ -93,6 +93,15 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 		"offered", "offers", "offer", "considering", "may", "might", "could", "would",
 		"wants", "bid", "seeks", "hopes", NULL};
 	assay_copy(e->status, sizeof e->status, v->status);
+	if (!strcmp(v->objects, "jointly")) {
+		/* "the mine will be owned 60 pct by WMC", "the plant, to be
+		 * jointly owned by Amselco and Nerco": agreed, not yet so */
+		for (size_t u = t; u-- > 0 && u + 4 > t;)
+			if (cl_word_is(d, u, "will") ||
+			    (cl_word_is(d, u, "be") && u > 0 && cl_word_is(d, u - 1, "to")))
+				assay_copy(e->status, sizeof e->status, "committed");
+		return;
+	}
 	if (strcmp(v->objects, "any"))
 		return;
 	for (size_t u = t; u-- > 0 && u + 4 > t;) {
@@ -584,6 +593,18 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 		}
 		return n;
 	}
+	if (!strcmp(e->objects, "jointly")) {
+		/* "jointly owned by Amselco and Nerco", "owned 60 pct by WMC
+		 * and 40 pct by a local W.R. Grace unit": every owner */
+		size_t n = 0;
+		for (size_t u = e->cue_end - 1; u < s->t1 && n < MAXP; u++) {
+			if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
+				break;
+			if (cl_word_is(d, u, "by"))
+				n = coordination(d, s, u + 1 + cl_word_is(d, u + 1, "a"), out, n);
+		}
+		return n;
+	}
 	if (!strcmp(e->objects, "with") && e->cue_end > 0 && cl_word_is(d, e->cue_end - 1, "with"))
 		return coordination(d, s, e->cue_end, out, 0); /* "in partnership with X" */
 	/* "will take over from John Smith as chair": a post changes hands */
@@ -739,6 +760,8 @@ static int event_agreements(struct cl_doc *d, const struct cl_sent *s, const str
 		return no == 2 ? emit(d, s, e, obj, 2) : ASSAY_OK;
 	if (!strcmp(e->objects, "by") && no >= 2) /* "signed by X and Y" */
 		return emit(d, s, e, obj, no);
+	if (!strcmp(e->objects, "jointly")) /* its owners, never one */
+		return no >= 2 ? emit(d, s, e, obj, no) : ASSAY_OK;
 	ns = subjects(d, s, e, obj, no, subj);
 	if (ns == 0)
 		return ASSAY_OK;
