@@ -579,6 +579,18 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 		/* "awarded by the DOE's Office of ... to Phinix": the giver, then
 		 * whom it goes to or is made with */
 		size_t n = 0, u = e->cue_end;
+		/* "an agreement signed here yesterday between the Indian
+		 * Finance Ministry and the British ODA" */
+		while (u < s->t1 && u < e->cue_end + 4 && !clause_edge(d, u) &&
+		       (d->tok[u].kind == CT_WORD ||
+			(cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_DATE)) &&
+		       !cl_word_is(d, u, "by") &&
+		       !cl_word_is(d, u, "between") && !cl_word_is(d, u, "with"))
+			u++;
+		if (u < s->t1 && (cl_word_is(d, u, "between") || cl_word_is(d, u, "with"))) {
+			*between = cl_word_is(d, u, "between");
+			return coordination(d, s, u + 1, out, 0);
+		}
 		if (u < s->t1 && cl_word_is(d, u, "by")) {
 			size_t v = u + 1 + cl_word_is(d, u + 1, "the");
 			if (both_sides(d, s, v, out))
