@@ -5,9 +5,11 @@
  * mostly link text with few words of its own (menus, "related" lists)
  * unless it is a heading, and a short notice about the reader's browser.
  * Inside the kept container, furniture (class/id hints, hidden,
- * nav/aside/footer), link lists, short captions, galleries and players
- * with no paragraph (their text is menus) are skipped with their
- * subtrees. A paragraph the page shows twice is written once. The walk is
+ * nav/aside/footer, unless the story's paragraphs all sit in such names),
+ * link lists (unless they hold most of the story's paragraphs), short
+ * captions, galleries and players with no paragraph (their text is menus)
+ * are skipped with their subtrees. A text the page shows twice, or again
+ * inside a longer block, is written once, whole. The walk is
  * iterative; the block kind is read from the nearest block ancestor,
  * looked up at most KIND_DEPTH levels up, so deep nesting costs no more
  * than shallow. */

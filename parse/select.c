@@ -7,10 +7,12 @@
  * every paragraph, sits inside furniture and clearly outscores what is
  * outside ("promo", a byline div left open, ASP.NET's form, a theme's
  * "has-sidebar" wrapper), the names above it are lifted and the page is
- * scored again. The best candidate is refined (Readability's
+ * scored again. A page that marks its main part (<main>, role=main)
+ * keeps the story there. The best candidate is refined (Readability's
  * shared-ancestor and climbing rules, then widened to a story split in
- * several containers), and kept with its worthy siblings and any lead
- * (standfirst) the theme put beside it. */
+ * several containers), and kept with its worthy siblings, the other boxes
+ * of its kind a long read is cut into, and any lead (standfirst) the
+ * theme put beside it. */
 #include <stdlib.h>
 #include <string.h>
 
