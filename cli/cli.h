@@ -37,6 +37,7 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g);
 int cmd_reprocess(int argc, char **argv, const struct cli_globals *g);
 int cmd_serve(int argc, char **argv, const struct cli_globals *g);
 int cmd_list(int argc, char **argv, const struct cli_globals *g);
+int cmd_verify(int argc, char **argv, const struct cli_globals *g);
 /* The editor who decides: @*editor (from --editor) or else $ASSAY_EDITOR;
  * stays NULL when neither is set (the store then records $USER). Returns
  * 0, or -1 after saying why the name cannot be kept (cmd_review.c). */

@@ -24,6 +24,7 @@ static const struct cli_command commands[] = {
 	{"list", "list subjects|metrics|commodities   what the stored claims are about, with counts", cmd_list},
 	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]  write claims, articles, agreements or conflicts for analysis", cmd_export},
 	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
+	{"verify", "verify                              read the whole store and check it, changing nothing", cmd_verify},
 	{"reprocess", "reprocess [--jobs N]                re-clean and re-extract stored pages", cmd_reprocess},
 	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
 };

@@ -22,6 +22,7 @@ enum assay_status {
 	ASSAY_EFULL = -10,    /* disk or map full and could not grow */
 	ASSAY_EDENIED = -11,  /* refused by policy (robots, private address) */
 	ASSAY_EEXIST = -12,   /* already present */
+	ASSAY_EDAMAGED = -13, /* the store's file is damaged (cut short, garbled) */
 };
 
 /* A short lowercase description of a status code; never NULL. */

@@ -30,6 +30,7 @@ const char *assay_strerror(int code)
 	case ASSAY_EFULL: return "no space left";
 	case ASSAY_EDENIED: return "refused by policy";
 	case ASSAY_EEXIST: return "already exists";
+	case ASSAY_EDAMAGED: return "the store is damaged";
 	}
 	return "unknown error";
 }

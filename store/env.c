@@ -81,9 +81,14 @@ int store_mdb(struct assay_store *s, int rc, const char *what)
 	case MDB_NOTFOUND: code = ASSAY_ENOTFOUND; break;
 	case MDB_MAP_FULL: code = ASSAY_EFULL; break;
 	case MDB_KEYEXIST: code = ASSAY_EEXIST; break;
-	case MDB_VERSION_MISMATCH:
+	case MDB_VERSION_MISMATCH: code = ASSAY_ESCHEMA; break;
 	case MDB_INVALID:
-	case MDB_CORRUPTED: code = ASSAY_ESCHEMA; break;
+	case MDB_CORRUPTED:
+	case MDB_PAGE_NOTFOUND:
+		return store_fail(s, ASSAY_EDAMAGED,
+				  "%s: the store '%s' is damaged (%s); nothing was changed. Run "
+				  "'assay --db %s verify' to see what still reads, and restore "
+				  "data.mdb from a backup", what, s->dir, mdb_strerror(rc), s->dir);
 	case ENOMEM: code = ASSAY_ENOMEM; break;
 	case ENOSPC:
 	case EFBIG: code = ASSAY_EFULL; break;
@@ -108,15 +113,23 @@ int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
 	      const void *v, size_t vlen, unsigned flags)
 {
 	MDB_val key = {klen, (void *)k}, val = {vlen, (void *)v};
+	int rc;
 
-	return mdb_put(txn, dbi, &key, &val, flags);
+	store_in_lmdb++;
+	rc = mdb_put(txn, dbi, &key, &val, flags);
+	store_in_lmdb--;
+	return rc;
 }
 
 int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v)
 {
 	MDB_val key = {klen, (void *)k};
+	int rc;
 
-	return mdb_get(txn, dbi, &key, v);
+	store_in_lmdb++;
+	rc = mdb_get(txn, dbi, &key, v);
+	store_in_lmdb--;
+	return rc;
 }
 
 void store_base32(uint64_t v, char *out, int nchars)
@@ -186,6 +199,7 @@ static int grow_map(struct assay_store *s)
 	if (rc)
 		return store_mdb(s, rc, "growing the store");
 	s->mapsize = want;
+	store_guard_update(s);
 	return ASSAY_OK;
 }
 
@@ -202,6 +216,7 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		rc = mdb_txn_begin(s->env, NULL, 0, &txn);
 		if (rc == MDB_MAP_RESIZED && tries < MAP_GROW_TRIES) {
 			mdb_env_set_mapsize(s->env, 0); /* adopt another process's size */
+			store_guard_update(s);
 			continue;
 		}
 		if (rc)
@@ -234,6 +249,7 @@ int store_read_begin(struct assay_store *s, MDB_txn **txn)
 
 	if (rc == MDB_MAP_RESIZED) {
 		mdb_env_set_mapsize(s->env, 0);
+		store_guard_update(s);
 		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
 	}
 	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
@@ -388,9 +404,26 @@ static int check_schema(struct assay_store *s, MDB_txn *txn, bool writing)
 	if (rc == MDB_SUCCESS) {
 		snprintf(num, sizeof num, "%.*s", (int)(v.mv_size < 20 ? v.mv_size : 20),
 			 (const char *)v.mv_data);
+		if (!v.mv_size || v.mv_size > 9 || strspn(num, "0123456789") != v.mv_size)
+			return store_fail(s, ASSAY_EDAMAGED,
+					  "cannot open store '%s': it is damaged (its schema record "
+					  "is garbled); nothing was changed. Restore data.mdb from a "
+					  "backup", s->dir);
 		version = atoi(num);
 	} else if (rc != MDB_NOTFOUND) {
 		return store_mdb(s, rc, "reading the schema version");
+	} else {
+		MDB_stat ms;
+
+		/* no record: a new store, or the first development builds'; one
+		 * that holds articles and lost it is damaged, and "migrating" it
+		 * would write over what is left */
+		if (mdb_stat(txn, s->dbi[T_ARTICLES], &ms) == MDB_SUCCESS && ms.ms_entries > 0 &&
+		    mdb_stat(txn, s->dbi[T_TEXT], &ms) == MDB_SUCCESS && ms.ms_entries > 0)
+			return store_fail(s, ASSAY_EDAMAGED,
+					  "cannot open store '%s': it is damaged (it holds articles "
+					  "but its schema record is gone); nothing was changed. "
+					  "Restore data.mdb from a backup", s->dir);
 	}
 	if (version > STORE_SCHEMA)
 		return store_fail(s, ASSAY_ESCHEMA,
@@ -411,6 +444,33 @@ static int check_schema(struct assay_store *s, MDB_txn *txn, bool writing)
 	return rc ? store_mdb(s, rc, "writing the schema version") : ASSAY_OK;
 }
 
+/* A table is missing: a store being created or migrated lacks some (then
+ * ASSAY_EEXIST, "needs a write"), but one that says it has the current
+ * schema lost it to damage, and creating it afresh would bury the rest. */
+static int missing_table(struct assay_store *s, MDB_txn *txn, int t, const char *name)
+{
+	MDB_val v;
+	MDB_dbi main_db;
+	MDB_stat ms;
+
+	if (t == T_META) { /* the first table: a new store has no table at all */
+		if (mdb_dbi_open(txn, NULL, 0, &main_db) == MDB_SUCCESS &&
+		    mdb_stat(txn, main_db, &ms) == MDB_SUCCESS && ms.ms_entries == 0)
+			return ASSAY_EEXIST;
+		return store_fail(s, ASSAY_EDAMAGED,
+				  "cannot open store '%s': it is damaged (its table 'meta' is "
+				  "missing from its index); nothing was changed. Restore data.mdb "
+				  "from a backup", s->dir);
+	}
+	if (store_get(txn, s->dbi[T_META], "schema", 6, &v) == MDB_SUCCESS &&
+	    v.mv_size == 1 && *(const char *)v.mv_data == '0' + STORE_SCHEMA)
+		return store_fail(s, ASSAY_EDAMAGED,
+				  "cannot open store '%s': it is damaged (its table '%s' is missing "
+				  "from its index); nothing was changed. Restore data.mdb from a "
+				  "backup", s->dir, name);
+	return ASSAY_EEXIST;
+}
+
 /* Opens every table and checks the schema in one transaction: a read
  * transaction first, so that opening a store never waits for a writer;
  * a write one only to create tables or migrate. */
@@ -426,8 +486,9 @@ static int open_tables_in(struct assay_store *s, bool writing)
 		rc = mdb_dbi_open(txn, tables[t].name, tables[t].flags | (writing ? MDB_CREATE : 0),
 				  &s->dbi[t]);
 		if (rc == MDB_NOTFOUND) {
+			rc = missing_table(s, txn, t, tables[t].name);
 			mdb_txn_abort(txn);
-			return ASSAY_EEXIST;
+			return rc;
 		}
 		if (rc) {
 			mdb_txn_abort(txn);
@@ -487,6 +548,53 @@ missing:
 			  dir, strerror(ENOENT));
 }
 
+/* A data.mdb of 0 bytes would be taken by LMDB for a new store and
+ * written over: refuse it. LMDB creates the file empty and writes its
+ * header straight after, so a store another process is creating this
+ * moment is empty for an instant: look again for half a second first. */
+static int refuse_empty_file(struct assay_store *s)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	for (int tries = 0; tries < 25; tries++) {
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 0)
+			return ASSAY_OK;
+		usleep(20000);
+	}
+	return store_fail(s, ASSAY_EDAMAGED,
+			  "cannot open store '%s': its data.mdb is empty (0 bytes), so what it "
+			  "held is not in this file; nothing was changed. Restore data.mdb from a "
+			  "backup, or remove the folder to begin a new store", s->dir);
+}
+
+/* A data.mdb shorter than its last committed page (cut short by a copy,
+ * a full disk or truncate) makes the first read of a page past its end
+ * die of SIGBUS: refuse it before any read. LMDB writes a transaction's
+ * pages before the header that names them, so the header read first
+ * never names a page a concurrent writer has not put in the file yet. */
+static int refuse_short_file(struct assay_store *s)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	struct stat st;
+	mdb_filehandle_t fd;
+	unsigned long long need;
+
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &ms) ||
+	    mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
+		return ASSAY_OK; /* nothing to compare with: LMDB will say */
+	need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
+	if ((unsigned long long)st.st_size >= need)
+		return ASSAY_OK;
+	return store_fail(s, ASSAY_EDAMAGED,
+			  "cannot open store '%s': its data.mdb is cut short (%llu bytes; its last "
+			  "committed page ends at %llu); nothing was changed. Restore data.mdb "
+			  "from a backup (copy a store in use with 'mdb_copy', not cp)",
+			  s->dir, (unsigned long long)st.st_size, need);
+}
+
 static int open_env(struct assay_store *s)
 {
 	const char *sync = getenv("ASSAY_STORE_SYNC");
@@ -503,12 +611,29 @@ static int open_env(struct assay_store *s)
 	mdb_env_set_maxdbs(s->env, T_COUNT + 4);
 	mdb_env_set_maxreaders(s->env, 126);
 	mdb_env_set_mapsize(s->env, MAP_INITIAL);
+	rc = refuse_empty_file(s);
+	if (rc)
+		return rc;
 	rc = mdb_env_open(s->env, s->dir, eflags, 0644);
+	if (rc == MDB_INVALID)
+		return store_fail(s, ASSAY_EDAMAGED,
+				  "cannot open store '%s': its data.mdb is not an LMDB file (its "
+				  "header is garbled or was written over); nothing was changed. "
+				  "Restore data.mdb from a backup", s->dir);
+	if (rc == MDB_VERSION_MISMATCH)
+		return store_fail(s, ASSAY_ESCHEMA,
+				  "cannot open store '%s': it was written by another LMDB version "
+				  "(%s); open it with the assay that wrote it", s->dir,
+				  mdb_strerror(rc));
 	if (rc) {
 		store_mdb(s, rc, "open");
-		return store_fail(s, s->last_mdb == MDB_INVALID ? ASSAY_ESCHEMA : ASSAY_EIO,
-				  "cannot open store '%s': %s", s->dir, mdb_strerror(rc));
+		return store_fail(s, ASSAY_EIO, "cannot open store '%s': %s", s->dir,
+				  mdb_strerror(rc));
 	}
+	rc = refuse_short_file(s);
+	if (rc)
+		return rc;
+	store_guard_update(s);
 	mdb_reader_check(s->env, &dead); /* slots left by killed processes */
 	mdb_env_info(s->env, &info);
 	s->mapsize = info.me_mapsize;
@@ -565,8 +690,10 @@ void assay_store_close(struct assay_store *s)
 	if (s->env && !(s->flags & ASSAY_STORE_RDONLY))
 		mdb_env_sync(s->env, 1);
 	assay_store_unlock(s);
-	if (s->env)
+	if (s->env) {
+		store_guard_remove(s);
 		mdb_env_close(s->env);
+	}
 	store_packer_release(&s->packer);
 	store_bands_release(s);
 	free(s->dir);

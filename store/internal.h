@@ -78,6 +78,7 @@ struct assay_store {
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	struct assay_packer packer; /* for articles that come unpacked */
 	struct band_cache *bands; /* bands.c's copy of the story index */
+	uintptr_t map_lo, map_hi; /* where data.mdb is mapped (guard.c); 0 when unknown */
 	char err[512];
 };
 
@@ -147,6 +148,28 @@ int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq);
  * into @url. On error *why says what failed when it was not the URL's
  * own form. */
 int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why);
+
+/* guard.c: a fault reading a damaged store becomes a message (see there).
+ * _update registers or moves @s's map (after open and every remap);
+ * _remove forgets it (before close). */
+void store_guard_update(struct assay_store *s);
+/* Above 0 while this thread is inside an LMDB call (store_put, store_get
+ * and the readers below): a fault then, even in libc, is the store's. */
+extern _Thread_local int store_in_lmdb;
+void store_guard_remove(struct assay_store *s);
+/* Runs @fn; a fault reading the store inside it returns ASSAY_EDAMAGED
+ * instead of ending the process. @fn must only read, and must leave what
+ * it opened (transaction, cursor) where the caller can release it. */
+int store_guarded(struct assay_store *s, int (*fn)(struct assay_store *s, void *arg), void *arg);
+
+/* Reads in a read transaction, as mdb_cursor_get and mdb_get, that also
+ * check what LMDB hands back lies in the map: a garbled node can point
+ * anywhere, and reading there would crash. MDB_CORRUPTED when it does not.
+ * (A write transaction's own pages are outside the map: not for those.) */
+int store_cursor_read(struct assay_store *s, MDB_cursor *c, MDB_val *k, MDB_val *v,
+		      MDB_cursor_op op);
+int store_read(struct assay_store *s, MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
+	       MDB_val *v);
 
 /* state.c: records the last crawl at close when the caller did not. */
 void store_note_session(struct assay_store *s);

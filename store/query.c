@@ -54,7 +54,7 @@ static void join_article(struct assay_store *s, MDB_txn *txn, struct assay_sourc
 	struct assay_stored_article a;
 	MDB_val v;
 
-	if (store_get(txn, s->dbi[T_ARTICLES], src->url, strlen(src->url), &v))
+	if (store_read(s, txn, s->dbi[T_ARTICLES], src->url, strlen(src->url), &v))
 		return;
 	memset(&a, 0, sizeof a);
 	decode_article(&v, &a);
@@ -120,8 +120,8 @@ static int load_sources(struct assay_store *s, MDB_txn *txn, int table, const ch
 	rc = mdb_cursor_open(txn, s->dbi[table], &c);
 	if (rc)
 		return store_mdb(s, rc, "reading evidence");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
 		if (k.mv_size != idl + 12 || memcmp(k.mv_data, id, idl))
 			break;
 		l->total++;
@@ -186,7 +186,7 @@ static void get_review(struct assay_store *s, MDB_txn *txn, const char *id,
 {
 	MDB_val v;
 
-	if (store_get(txn, s->dbi[T_REVIEWS], id, strlen(id), &v) == 0) {
+	if (store_read(s, txn, s->dbi[T_REVIEWS], id, strlen(id), &v) == 0) {
 		review_decode(&v, o);
 	} else {
 		memset(o, 0, sizeof *o);
@@ -328,11 +328,13 @@ static int walk_table(struct assay_store *s, int table, const char *what, record
 		mdb_txn_abort(txn);
 		return store_mdb(s, mrc, what);
 	}
-	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
+	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT))
 		rc = each(s, txn, &k, &v, arg);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
+	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
+		rc = store_mdb(s, mrc, what);
 	return rc;
 }
 
@@ -441,7 +443,7 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 	rc = store_read_begin(s, &txn);
 	if (rc)
 		return rc;
-	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v)) {
+	if (store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], k.mv_data, k.mv_size, &v)) {
 		mdb_txn_abort(txn);
 		return store_fail(s, ASSAY_ENOTFOUND, "no claim or agreement with id '%s'", id);
 	}
@@ -581,8 +583,8 @@ static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id
 
 	if (rc)
 		return store_mdb(s, rc, "reading evidence");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
 		struct rec_r r;
 		char story[24];
 		size_t skip;
@@ -672,13 +674,13 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 
 	if (rc)
 		return store_mdb(s, rc, "reading conflicts");
-	for (rc = mdb_cursor_get(c, &k, &dup, MDB_SET); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &dup, MDB_NEXT_DUP)) {
+	for (rc = store_cursor_read(s, c, &k, &dup, MDB_SET); rc == 0;
+	     rc = store_cursor_read(s, c, &k, &dup, MDB_NEXT_DUP)) {
 		struct member_key *mk;
 		struct member m;
 
 		if (!member_id(agr, &dup, &id) || id.mv_size >= sizeof mk->id ||
-		    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
+		    store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id.mv_data, id.mv_size, &v))
 			continue;
 		if (ks->n == ks->cap) {
 			size_t cap = ks->cap ? ks->cap * 2 : 8;
@@ -736,7 +738,7 @@ static int load_member(struct assay_store *s, MDB_txn *txn, bool agr, const stru
 
 	*gone = true;
 	memset(&m->srcs, 0, sizeof m->srcs);
-	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v))
+	if (store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id.mv_data, id.mv_size, &v))
 		return ASSAY_OK;
 	if (agr) {
 		rc = load_agreement(s, txn, &id, &v, f, &m->agr, &m->srcs);
@@ -761,8 +763,8 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 		return true;
 	if (mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c))
 		return true;
-	if (mdb_cursor_get(c, &k, &dup, MDB_SET) == 0 && member_id(agr, &dup, &id) &&
-	    mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &id, &v) == 0) {
+	if (store_cursor_read(s, c, &k, &dup, MDB_SET) == 0 && member_id(agr, &dup, &id) &&
+	    store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id.mv_data, id.mv_size, &v) == 0) {
 		struct assay_claim_filter key = {.subject = f->subject, .metric = f->metric,
 						 .commodity = f->commodity};
 
@@ -840,8 +842,8 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 		mdb_txn_abort(txn);
 		return store_mdb(s, mrc, "reading conflicts");
 	}
-	for (mrc = mdb_cursor_get(c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
 		const unsigned char *kp = k.mv_data;
 		bool agr = kp[0] == 'a';
 
@@ -857,6 +859,8 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 	free(gf.stories.v);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
+	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
+		rc = store_mdb(s, mrc, "reading conflicts");
 	return rc;
 }
 
@@ -1000,7 +1004,7 @@ static int article_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
 	MDB_val v;
 
 	(void)k;
-	if (mdb_get(txn, s->dbi[T_ARTICLES], (MDB_val *)url, &v))
+	if (store_read(s, txn, s->dbi[T_ARTICLES], url->mv_data, url->mv_size, &v))
 		return 0;
 	memset(&a, 0, sizeof a);
 	snprintf(a.url, sizeof a.url, "%.*s", (int)url->mv_size, (const char *)url->mv_data);
@@ -1030,7 +1034,7 @@ static int article_blob(struct assay_store *s, int table, const char *url,
 
 	if (rc)
 		return rc;
-	rc = store_get(txn, s->dbi[T_ARTICLES], url, strlen(url), &v);
+	rc = store_read(s, txn, s->dbi[T_ARTICLES], url, strlen(url), &v);
 	if (rc == 0) {
 		struct assay_stored_article a;
 		uint64_t key;
@@ -1038,7 +1042,7 @@ static int article_blob(struct assay_store *s, int table, const char *url,
 		memset(&a, 0, sizeof a);
 		decode_article(&v, &a);
 		key = (uint64_t)a.seq;
-		rc = store_get(txn, s->dbi[table], &key, sizeof key, &v);
+		rc = store_read(s, txn, s->dbi[table], &key, sizeof key, &v);
 	}
 	if (rc == MDB_NOTFOUND)
 		rc = store_fail(s, ASSAY_ENOTFOUND, "no article '%s'", url);

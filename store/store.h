@@ -350,6 +350,31 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 int assay_store_review_history(struct assay_store *s, const char *id,
 			       struct assay_review **out, size_t *n);
 
+/* ---- Verify (store/verify.c) ------------------------------------------- */
+
+/* What assay_store_verify found, per table. */
+struct assay_verify_table {
+	const char *name;            /* the LMDB table's name; static */
+	uint64_t records, problems;
+};
+
+struct assay_verify_report {
+	struct assay_verify_table tables[24];
+	int ntables;
+	uint64_t pages, problems;    /* pages in use; problems in all */
+};
+
+/* One problem found: @table's name and what does not hold, in words. */
+typedef void (*assay_problem_fn)(void *ctx, const char *table, const char *what);
+
+/* Walks every table read-only: records read back in order and decode, and
+ * the references between tables hold; each problem goes to @fn (may be
+ * NULL) and is counted. A damaged page ends that table's walk with a
+ * problem instead of a crash. ASSAY_OK when the walk ran, whatever it
+ * found: see @r->problems. */
+int assay_store_verify(struct assay_store *s, struct assay_verify_report *r,
+		       assay_problem_fn fn, void *ctx);
+
 /* ---- Reprocess (store/reprocess.c) --------------------------------------- */
 
 /* What reprocess hands its callback: a stored page. Borrowed. */
