@@ -31,14 +31,16 @@ struct shown {
 static void print_sources(const struct assay_source *src, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		printf("\n  [%zu] %s%s%s\n", i + 1, src[i].published[0] ? src[i].published : "undated",
-		       src[i].site[0] ? "  " : "", src[i].site);
+		/* every string here came from a page: escaped for the terminal */
+		printf("\n  [%zu] %s%s%s\n", i + 1,
+		       src[i].published[0] ? cli_safe(src[i].published) : "undated",
+		       src[i].site[0] ? "  " : "", cli_safe(src[i].site));
 		if (src[i].title[0])
-			printf("      %s\n", src[i].title);
-		printf("      %s  (story %s)\n", src[i].url, src[i].story);
+			printf("      %s\n", cli_safe(src[i].title));
+		printf("      %s  (story %s)\n", cli_safe(src[i].url), cli_safe(src[i].story));
 		if (src[i].figure[0])
-			printf("      figure: %s\n", src[i].figure);
-		printf("      \"%s\"\n", src[i].evidence);
+			printf("      figure: %s\n", cli_safe(src[i].figure));
+		printf("      \"%s\"\n", cli_safe(src[i].evidence));
 	}
 }
 
@@ -58,19 +60,22 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	cli_format_number(c->lo, lo, sizeof lo);
 	cli_format_number(c->hi, hi, sizeof hi);
 	printf("claim %s  [%s]\n", c->id, c->review.state);
-	printf("  %s %s%s%s%s%s (%s)%s%s\n", c->c.subject, c->c.metric,
-	       c->c.commodity[0] ? " of " : "", c->c.commodity, c->c.period[0] ? " in " : "",
-	       c->c.period, c->c.status, c->c.place[0] ? " at " : "", c->c.place);
-	printf("  figure: %s %s (first written \"%s\"), interval %s%s, %s%s\n", c->c.qualifier, fig,
-	       c->figure, c->lo_open ? "(" : "[", lo, hi, c->hi_open ? ")" : "]");
+	printf("  %s %s%s%s%s", cli_safe(c->c.subject), cli_safe(c->c.metric),
+	       c->c.commodity[0] ? " of " : "", cli_safe(c->c.commodity),
+	       c->c.period[0] ? " in " : "");
+	printf("%s (%s)%s%s\n", cli_safe(c->c.period), cli_safe(c->c.status),
+	       c->c.place[0] ? " at " : "", cli_safe(c->c.place));
+	printf("  figure: %s %s (first written \"%s\"), interval %s%s, %s%s\n",
+	       cli_safe(c->c.qualifier), cli_safe(fig), cli_safe(c->figure), c->lo_open ? "(" : "[",
+	       lo, hi, c->hi_open ? ")" : "]");
 	if (!strcmp(c->review.state, "corrected")) {
 		char what[1024];
 
 		assay_review_change_words(&c->review, NULL, &c->c, NULL, what, sizeof what);
-		printf("  corrected: %s\n", what);
+		printf("  corrected: %s\n", cli_safe(what));
 	}
 	if (!strcmp(c->review.state, "rejected"))
-		printf("  rejected: %s\n", c->review.reason);
+		printf("  rejected: %s\n", cli_safe(c->review.reason));
 	printf("  support: %zu stories, %zu sources\n", c->nstories, c->nevidence);
 	print_sources(src, n);
 	return 0;
@@ -88,18 +93,19 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 		cli_json_line(stdout, cli_json_agreement(a, src, n));
 		return 0;
 	}
-	printf("agreement %s  [%s]\n  %s", a->id, a->review.state, a->a.type);
+	printf("agreement %s  [%s]\n  %s", a->id, a->review.state, cli_safe(a->a.type));
 	for (int i = 0; i < a->a.nparties; i++)
-		printf("%s%s", i ? " + " : " between ", a->a.parties[i]);
-	printf(": %s%s%s\n", a->a.status, a->a.topic[0] ? ", on " : "", a->a.topic);
+		printf("%s%s", i ? " + " : " between ", cli_safe(a->a.parties[i]));
+	printf(": %s%s%s\n", cli_safe(a->a.status), a->a.topic[0] ? ", on " : "",
+	       cli_safe(a->a.topic));
 	if (!strcmp(a->review.state, "corrected")) {
 		char what[1024];
 
 		assay_review_change_words(&a->review, NULL, NULL, &a->a, what, sizeof what);
-		printf("  corrected: %s\n", what);
+		printf("  corrected: %s\n", cli_safe(what));
 	}
 	if (!strcmp(a->review.state, "rejected"))
-		printf("  rejected: %s\n", a->review.reason);
+		printf("  rejected: %s\n", cli_safe(a->review.reason));
 	printf("  support: %zu stories, %zu sources\n", a->nstories, a->nevidence);
 	print_sources(src, n);
 	return 0;
@@ -119,9 +125,10 @@ static void print_history(struct assay_store *s, const char *id, const struct sh
 		struct tm tm;
 
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&t, &tm));
-		printf("  %s  %-9s by %s", when, h[i].state, h[i].who);
+		/* names and reasons may come from the web page's editors */
+		printf("  %s  %-9s by %s", when, h[i].state, cli_safe(h[i].who));
 		if (h[i].reason[0])
-			printf(": %s", h[i].reason);
+			printf(": %s", cli_safe(h[i].reason));
 		if (strcmp(h[i].state, "rejected")) {
 			char what[1024];
 
@@ -129,7 +136,7 @@ static void print_history(struct assay_store *s, const char *id, const struct sh
 						  sh->is_agr ? NULL : &sh->c, sh->is_agr ? &sh->a : NULL,
 						  what, sizeof what);
 			if (what[0])
-				printf(": %s", what);
+				printf(": %s", cli_safe(what));
 		}
 		putchar('\n');
 	}

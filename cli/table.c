@@ -151,17 +151,57 @@ static const char *state_colour(const char *head, const char *cell)
 	return NULL;
 }
 
+const char *cli_safe(const char *s)
+{
+	static struct assay_buf ring[8];
+	static unsigned next;
+	struct assay_buf *b = &ring[next++ % 8];
+
+	assay_buf_reset(b);
+	if (!s)
+		return "";
+	if (assay_utf8_printable(s, strlen(s), false, b) != ASSAY_OK || !b->data)
+		return "?";
+	return b->data;
+}
+
+/* The cells as a person's terminal may show them: assay_utf8_printable. */
+static char **printable_cells(const struct cli_table *t)
+{
+	size_t n = t->nrows * t->ncols;
+	char **v = calloc(n ? n : 1, sizeof *v);
+
+	for (size_t i = 0; v && i < n; i++) {
+		struct assay_buf b = {0};
+		const char *c = t->cells[i] ? t->cells[i] : "";
+
+		if (assay_utf8_printable(c, strlen(c), false, &b) != ASSAY_OK ||
+		    !(v[i] = b.data ? assay_buf_steal(&b) : strdup(""))) {
+			assay_buf_release(&b);
+			for (size_t j = 0; j < i; j++)
+				free(v[j]);
+			free(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
 static void print_aligned(const struct cli_table *t, FILE *out)
 {
 	size_t *w = calloc(t->ncols, sizeof *w);
 	bool colour = cli_use_colour(out);
+	char **cells = printable_cells(t);
 
-	if (!w)
+	if (!w || !cells) {
+		free(w);
+		free(cells);
 		return;
+	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = display_width(t->head[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t n = display_width(t->cells[r * t->ncols + c]);
+			size_t n = display_width(cells[r * t->ncols + c]);
 
 			w[c] = n > w[c] ? n : w[c];
 		}
@@ -171,7 +211,7 @@ static void print_aligned(const struct cli_table *t, FILE *out)
 		if (r == 0 && colour)
 			fputs("\033[1m", out);
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = r ? t->cells[(r - 1) * t->ncols + c] : t->head[c];
+			const char *s = r ? cells[(r - 1) * t->ncols + c] : t->head[c];
 
 			const char *hue = colour && r ? state_colour(t->head[c], s) : NULL;
 
@@ -187,6 +227,9 @@ static void print_aligned(const struct cli_table *t, FILE *out)
 			fputs("\033[0m", out);
 		fputc('\n', out);
 	}
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(cells[i]);
+	free(cells);
 	free(w);
 }
 

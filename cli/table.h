@@ -33,6 +33,11 @@ int cli_table_add(struct cli_table *t, const char *const *cells);
  * one, or to $COLUMNS when set) or as CSV with a header line. */
 void cli_table_print(const struct cli_table *t, FILE *out, enum cli_format f);
 
+/* @s with its control characters escaped for a terminal
+ * (assay_utf8_printable): what a page, a server or a request wrote never
+ * moves the cursor. Valid until the 8th call after; "" for NULL. */
+const char *cli_safe(const char *s);
+
 /* One CSV cell: quoted when needed, with a leading ' when it starts with
  * = + - @ (or a tab or CR) and is not a plain number. */
 void cli_csv_cell(FILE *out, const char *s);

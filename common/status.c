@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "assay.h"
+#include "buf.h"
+#include "utf8.h"
 #include "log.h"
 
 int assay_log_level = 1;
@@ -70,7 +72,7 @@ void assay_log_close(void)
 }
 
 /* "2026-12-07T01:10:00Z assay[123]: " then the message, in one write. */
-static void log_line(const char *prefix, const char *fmt, va_list ap)
+static void log_line(const char *prefix, const char *msg)
 {
 	char line[2048];
 	time_t now = time(NULL);
@@ -83,30 +85,40 @@ static void log_line(const char *prefix, const char *fmt, va_list ap)
 	k = snprintf(line + n, sizeof line - n, " assay[%ld]: %s", (long)getpid(),
 		     prefix ? prefix : "");
 	n += k > 0 ? (size_t)k : 0;
-	k = vsnprintf(line + n, sizeof line - n - 1, fmt, ap);
+	k = snprintf(line + n, sizeof line - n - 1, "%s", msg);
 	n = k < 0 ? n : n + (size_t)k < sizeof line - 1 ? n + (size_t)k : sizeof line - 2;
 	line[n++] = '\n';
 	fwrite(line, 1, n, log_file);
 	fflush(log_file);
 }
 
+/* A message may quote what came from outside (a URL a web page sent to
+ * serve, a server's header, a page's title): its control characters are
+ * escaped (assay_utf8_printable), so none moves the terminal's cursor or
+ * forges a log line. */
 static void vlog(int level, const char *prefix, const char *fmt, va_list ap)
 {
-	va_list again;
+	struct assay_buf raw = {0}, msg = {0};
+	const char *text;
 
 	if (assay_log_level < level)
 		return;
-	va_copy(again, ap);
+	if (assay_buf_vprintf(&raw, fmt, ap) == ASSAY_OK && raw.data &&
+	    assay_utf8_printable(raw.data, raw.len, false, &msg) == ASSAY_OK && msg.data)
+		text = msg.data;
+	else
+		text = "(message lost: out of memory)";
 	if (log_file)
-		log_line(prefix ? prefix : level == 0 ? "error: " : NULL, fmt, again);
-	va_end(again);
-	if (log_file && level > 0)
-		return; /* stderr: errors only */
-	fputs("assay: ", stderr);
-	if (prefix)
-		fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		log_line(prefix ? prefix : level == 0 ? "error: " : NULL, text);
+	if (!(log_file && level > 0)) { /* with a log, stderr gets errors only */
+		fputs("assay: ", stderr);
+		if (prefix)
+			fputs(prefix, stderr);
+		fputs(text, stderr);
+		fputc('\n', stderr);
+	}
+	assay_buf_release(&raw);
+	assay_buf_release(&msg);
 }
 
 #define LOG_FN(name, level, prefix)                \

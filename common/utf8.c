@@ -52,3 +52,41 @@ int assay_utf8_repair(const char *s, size_t n, struct assay_buf *out)
 	}
 	return assay_buf_append(out, s + run, n - run);
 }
+
+static bool unprintable(utf8proc_int32_t cp, bool keep_newline)
+{
+	if (cp == '\n')
+		return !keep_newline;
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int assay_utf8_printable(const char *s, size_t n, bool keep_newline, struct assay_buf *out)
+{
+	size_t i = 0, run = 0;
+
+	if (assay_buf_reserve(out, n) != ASSAY_OK)
+		return ASSAY_ENOMEM;
+	while (i < n) {
+		utf8proc_int32_t cp = -1;
+		size_t k = assay_utf8_len(s + i, n - i);
+		int rc;
+
+		if (k)
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)k, &cp);
+		if (k && !unprintable(cp, keep_newline)) {
+			i += k;
+			continue;
+		}
+		rc = assay_buf_append(out, s + run, i - run);
+		if (!rc && !k)
+			rc = assay_buf_printf(out, "\\x%02x", (unsigned char)s[i]);
+		else if (!rc)
+			rc = assay_buf_printf(out, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+		if (rc)
+			return ASSAY_ENOMEM;
+		i += k ? k : 1;
+		run = i;
+	}
+	return assay_buf_append(out, s + run, n - run);
+}

@@ -25,4 +25,13 @@ struct assay_buf;
  * JSON writer takes whole. ASSAY_OK or ASSAY_ENOMEM. */
 int assay_utf8_repair(const char *s, size_t n, struct assay_buf *out);
 
+/* Appends the @n bytes at @s to @out fit for a terminal or a log line:
+ * control characters (C0 but for a kept newline, DEL, C1) and the bidi
+ * controls that reorder what follows (U+200E/F, U+202A-E, U+2066-9) are
+ * written as visible escapes ("\x1b", "\u009b", "\u202e"), and bytes that
+ * are not UTF-8 as "\xHH"; everything else is copied. Text from outside
+ * (pages, servers, requests) never moves the cursor, retitles a window or
+ * flips a line. ASSAY_OK or ASSAY_ENOMEM. */
+int assay_utf8_printable(const char *s, size_t n, bool keep_newline, struct assay_buf *out);
+
 #endif

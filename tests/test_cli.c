@@ -587,7 +587,7 @@ static char *man_entry(const char *man, const char *cmd)
 Test(cli, the_man_page_names_every_option_of_every_command)
 {
 	const char *cmds[] = {"crawl", "ingest", "clean", "extract", "claims", "show", "review",
-			      "conflicts", "export", "stats", "reprocess", "serve", "list"};
+			      "conflicts", "export", "stats", "reprocess", "serve", "list", "verify"};
 	size_t len;
 	char *man = slurp("doc/assay.1", &len);
 
@@ -660,4 +660,43 @@ Test(cli, ingest_refuses_a_warc_record_that_is_not_a_page)
 	free(out);
 	free(err);
 	free(page);
+}
+
+/* Text from outside reaches the terminal with its controls escaped
+ * (issue 21 #5): a page's bidi override in the evidence, and a reason
+ * with terminal escapes typed at the review page, in claims and show. */
+Test(cli, claims_and_show_escape_control_characters_from_pages_and_reviews)
+{
+	const char *page =
+		"<html><head><title>Copper output rises</title></head><body><article>"
+		"<h1>Copper output rises</h1><p>Chile produced 5.3 million tonnes of copper in "
+		"2023, said Cochilco in a statement &#x202e; today.</p><p>The agency said the "
+		"figure was higher than the year before, and mines in the north led the rise in "
+		"output across the country for the whole year.</p><p>Analysts expect more growth "
+		"in the coming year as new projects start and prices hold near record levels."
+		"</p></article></body></html>";
+	char path[128], args[512], *out, *id;
+
+	snprintf(path, sizeof path, "%s/esc.html", tmpdir());
+	write_file(path, page, strlen(page));
+	snprintf(args, sizeof args, "ingest '%s'", path);
+	cr_assert_eq(run(NULL, NULL, args), 0);
+	cr_assert_eq(run(&out, NULL, "claims --format jsonl"), 0);
+	id = strstr(out, "\"id\":\"");
+	cr_assert(id, "no claim: %s", out);
+	id += 5;
+	id[9] = '\0';
+	snprintf(args, sizeof args,
+		 "review %s reject --reason \"$(printf 'bad\\033[2J\\033]0;owned\\007 \\302\\233')\" "
+		 "--editor ed && COLUMNS=400 '%s' --db '%s' claims --state rejected && '%s' --db '%s' "
+		 "show %s", id + 1, getenv("ASSAY_BIN"), db, getenv("ASSAY_BIN"), db, id + 1);
+	free(out);
+	cr_assert_eq(run(&out, NULL, args), 0, "%s", out);
+	cr_expect(strstr(out, "rejected: bad\\x1b[2J\\x1b]0;owned\\x07 \\u009b"), "%s", out);
+	cr_expect(strstr(out, "statement \\u202e today"), "%s", out);
+	cr_expect_null(strchr(out, 0x1b), "ESC reached the terminal: %s", out);
+	cr_expect_null(strchr(out, 0x07), "BEL reached the terminal: %s", out);
+	cr_expect_null(strstr(out, "\xe2\x80\xae"), "a bidi override reached the terminal: %s", out);
+	cr_expect_null(strstr(out, "\xc2\x9b"), "a C1 CSI reached the terminal: %s", out);
+	free(out);
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "array.h"
@@ -10,6 +11,7 @@
 #include "buf.h"
 #include "file.h"
 #include "hash.h"
+#include "log.h"
 #include "map.h"
 #include "sniff.h"
 #include "str.h"
@@ -260,4 +262,52 @@ Test(common, utf8_repair_replaces_bad_bytes_and_nuls)
 	cr_expect_str_eq(out.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd(\xc3\xa9"
 			 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz");
 	assay_buf_release(&out);
+}
+
+Test(common, printable_escapes_controls_c1_and_bidi_and_keeps_the_rest)
+{
+	static const struct {
+		const char *in, *keep, *flat;
+	} cases[] = {
+		{"plain Québec 5,3 t", "plain Québec 5,3 t", "plain Québec 5,3 t"},
+		{"a\x1b[2Jb\a", "a\\x1b[2Jb\\x07", "a\\x1b[2Jb\\x07"},
+		{"csi \xc2\x9b" "31m", "csi \\u009b31m", "csi \\u009b31m"},
+		{"rlo \xe2\x80\xae!", "rlo \\u202e!", "rlo \\u202e!"},
+		{"two\nlines\r", "two\nlines\\x0d", "two\\x0alines\\x0d"},
+		{"bad \xff byte \x7f", "bad \\xff byte \\x7f", "bad \\xff byte \\x7f"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct assay_buf keep = {0}, flat = {0};
+
+		cr_assert_eq(assay_utf8_printable(cases[i].in, strlen(cases[i].in), true, &keep), 0);
+		cr_assert_eq(assay_utf8_printable(cases[i].in, strlen(cases[i].in), false, &flat), 0);
+		cr_expect_str_eq(keep.data, cases[i].keep);
+		cr_expect_str_eq(flat.data, cases[i].flat);
+		assay_buf_release(&keep);
+		assay_buf_release(&flat);
+	}
+}
+
+/* A message quoting a request path or a header (serve's log, crawl
+ * warnings) reaches the log file and stderr with its controls escaped:
+ * no ESC sequence and no forged second line (issue 21 #5). */
+Test(common, log_lines_escape_what_they_quote)
+{
+	char path[] = "/tmp/assay-log-XXXXXX";
+	int fd = mkstemp(path);
+	struct assay_buf got = {0};
+
+	cr_assert_geq(fd, 0);
+	close(fd);
+	cr_assert_eq(assay_log_open(path), ASSAY_OK);
+	assay_info("serve: refused GET %s: no session", "/\x1b]0;owned\a\n2026-01-01 forged");
+	assay_log_close();
+	cr_assert_eq(assay_read_file(path, 1 << 20, &got), ASSAY_OK);
+	cr_expect_null(memchr(got.data, 0x1b, got.len), "%s", got.data);
+	cr_expect_null(memchr(got.data, 0x07, got.len), "%s", got.data);
+	cr_expect_eq(strchr(got.data, '\n'), got.data + got.len - 1, "one line: %s", got.data);
+	cr_expect(strstr(got.data, "/\\x1b]0;owned\\x07\\x0a2026-01-01 forged"), "%s", got.data);
+	assay_buf_release(&got);
+	unlink(path);
 }
