@@ -1,5 +1,6 @@
-/* cmd_serve.c - `assay serve [--port N] [--token-file PATH]`: the editors'
- * review pages on 127.0.0.1.
+/* cmd_serve.c - `assay serve [--port N] [--host ADDR] [--token-file PATH]`:
+ * the editors' review pages on 127.0.0.1 (or on one address of a trusted
+ * network, with the same Host and Origin checks for that address).
  *
  * The first line on stdout is the URL to open; it holds the session key,
  * so it is printed nowhere else. The key is kept (mode 0600) in the store
@@ -22,13 +23,17 @@
 #include "table.h"
 
 static const char serve_usage[] =
-	"usage: assay serve [--port N] [--token-file PATH]\n"
+	"usage: assay serve [--port N] [--host ADDR] [--token-file PATH]\n"
 	"\n"
 	"Serves the review pages on 127.0.0.1 and prints their URL on the first\n"
 	"line. Open that URL in a browser on this machine: it carries the session\n"
 	"key. Stop with Ctrl-C.\n"
 	"\n"
 	"  --port N            listen on port N (default 8080; 0 picks a free port)\n"
+	"  --host ADDR         listen on IPv4 address ADDR of this machine instead of\n"
+	"                      127.0.0.1, for editors on a trusted network; pages then\n"
+	"                      answer only to ADDR:PORT. Plain HTTP: prefer an SSH\n"
+	"                      tunnel (ssh -L 8080:127.0.0.1:8080 HOST) elsewhere.\n"
 	"  --token-file PATH   keep the session key in PATH (made with mode 0600\n"
 	"                      when missing); default: serve-session.key in the\n"
 	"                      store folder. Remove the file to sign everyone out.\n"
@@ -47,10 +52,12 @@ static int parse_port(const char *s, unsigned *port)
 	return ASSAY_OK;
 }
 
-static int parse_args(int argc, char **argv, unsigned *port, const char **token_file)
+static int parse_args(int argc, char **argv, unsigned *port, const char **host,
+		      const char **token_file)
 {
 	static const struct option opts[] = {
 		{"port", required_argument, NULL, 'p'},
+		{"host", required_argument, NULL, 'H'},
 		{"token-file", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
@@ -61,6 +68,12 @@ static int parse_args(int argc, char **argv, unsigned *port, const char **token_
 	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, port) == ASSAY_OK)
 			continue;
+		if (c == 'H' && *optarg) {
+			*host = optarg;
+			continue;
+		}
+		if (c == 'H')
+			assay_err("--host: needs an address");
 		if (c == 't' && *optarg) {
 			*token_file = optarg;
 			continue;
@@ -85,7 +98,7 @@ static void ready(void *ctx, const char *url, unsigned port)
 
 	printf("%s\n", url);
 	fflush(stdout);
-	assay_info("serving '%s' on 127.0.0.1:%u; open the URL above, Ctrl-C stops", db, port);
+	assay_info("serving '%s' on port %u; open the URL above, Ctrl-C stops", db, port);
 }
 
 int cmd_serve(int argc, char **argv, const struct cli_globals *g)
@@ -97,7 +110,7 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 	struct assay_store *s;
 	int rc, status = CLI_FATAL;
 
-	rc = parse_args(argc, argv, &o.port, &token_file);
+	rc = parse_args(argc, argv, &o.port, &o.host, &token_file);
 	if (rc)
 		return rc > 0 ? (fputs(serve_usage, stdout), CLI_OK) : CLI_FATAL;
 	s = cli_store_open(g, false);
@@ -126,8 +139,12 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 	}
 	rc = assay_serve_run(s, &o);
 	if (rc) {
-		assay_err("serve: cannot listen on 127.0.0.1:%u: %s", o.port,
-			  rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
+		if (rc == ASSAY_EINVAL)
+			assay_err("serve: --host '%s': give one IPv4 address of this machine, "
+				  "like 192.168.1.20 (not 0.0.0.0, not a name)", o.host);
+		else
+			assay_err("serve: cannot listen on %s:%u: %s", o.host ? o.host : "127.0.0.1",
+				  o.port, rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
 		goto out;
 	}
 	assay_info("serve: stopped");

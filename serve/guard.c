@@ -79,12 +79,24 @@ bool serve_token_eq(const char *a, const char *b)
 	return diff == 0;
 }
 
+int serve_guard_set_host(struct serve_guard *g, const char *host)
+{
+	if (!host || !host[0] || strlen(host) >= sizeof g->host)
+		return ASSAY_EINVAL;
+	memcpy(g->host, host, strlen(host) + 1);
+	return ASSAY_OK;
+}
+
 /* True when @hostport is one of this server's names with its port. */
 static bool is_our_host(const struct serve_guard *g, const char *hostport)
 {
 	static const char *const names[] = {"127.0.0.1", "localhost"};
-	char want[64];
+	char want[96];
 
+	if (g->host[0]) {
+		snprintf(want, sizeof want, "%s:%u", g->host, g->port);
+		return strcasecmp(hostport, want) == 0;
+	}
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(want, sizeof want, "%s:%u", names[i], g->port);
 		if (strcasecmp(hostport, want) == 0)
@@ -141,7 +153,8 @@ const char *serve_verdict_text(enum serve_verdict v)
 	case SERVE_ALLOW: return "ok";
 	case SERVE_LOGIN: return "signed in";
 	case SERVE_DENY_HOST:
-		return "This server answers only to 127.0.0.1 and localhost.";
+		return "This server answers only to the address it listens on "
+		       "(127.0.0.1 and localhost unless started with --host).";
 	case SERVE_DENY_ORIGIN:
 		return "Requests from other web sites are refused.";
 	case SERVE_DENY_SESSION:

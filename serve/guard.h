@@ -1,10 +1,12 @@
 /* guard.h - who may talk to `assay serve`: the checks every request
  * passes before a page sees it, as a pure function that tests can drive.
  *
- * The server listens on 127.0.0.1 only, but any web page the editor has
- * open could still send requests there. So:
- *  - Host must name this server (127.0.0.1:PORT or localhost:PORT), which
- *    defeats DNS rebinding: a foreign Host gets 403.
+ * The server listens on 127.0.0.1 (or, with `serve --host`, on one
+ * address of a trusted network), but any web page the editor has open
+ * could still send requests there. So:
+ *  - Host must name this server (127.0.0.1:PORT or localhost:PORT; with a
+ *    host set, that address and port only), which defeats DNS rebinding:
+ *    a foreign Host gets 403.
  *  - An Origin header, when sent, must be this server's origin, and a POST
  *    marked Sec-Fetch-Site: cross-site is refused: a cross-site POST gets 403.
  *  - Pages need the session cookie, set when the URL printed at start
@@ -28,6 +30,7 @@ struct serve_guard {
 	char session[SERVE_TOKEN_LEN + 1]; /* in the printed URL and the cookie */
 	char form[SERVE_TOKEN_LEN + 1];    /* in every form of the pages */
 	char cookie_name[32];              /* SERVE_COOKIE and the port */
+	char host[64];                     /* the one name of a --host server, or "" */
 };
 
 /* What a request brings; NULL for a header or field it lacks. */
@@ -58,6 +61,11 @@ enum serve_verdict {
  * ASSAY_EINVAL for a malformed @session, or ASSAY_EIO when the system has
  * no randomness to give. */
 int serve_guard_init(struct serve_guard *g, unsigned port, const char *session);
+
+/* Makes the guard of a server listening on address @host (an IPv4
+ * literal, as given to `serve --host`) accept that name, and only it, in
+ * Host and Origin. ASSAY_EINVAL when it does not fit. */
+int serve_guard_set_host(struct serve_guard *g, const char *host);
 
 /* Writes a fresh random session key (SERVE_TOKEN_LEN hex digits and a
  * NUL) to @out. Returns ASSAY_OK or ASSAY_EIO. */

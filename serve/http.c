@@ -300,14 +300,15 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	assay_debug("serve: %s", msg);
 }
 
-static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
+static struct MHD_Daemon *listen_on(struct serve_http *h, const struct in_addr *addr,
+				    unsigned port)
 {
 	struct sockaddr_in sa;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)port);
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sa.sin_addr = *addr;
 	return MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG,
 				(uint16_t)port, NULL, NULL, on_request, h,
 				MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -320,27 +321,33 @@ static struct MHD_Daemon *listen_local(struct serve_http *h, unsigned port)
 				MHD_OPTION_END);
 }
 
-int serve_http_start(unsigned port, const char *session, serve_handler handler, void *ctx,
-		     struct serve_http **out)
+int serve_http_start(unsigned port, const char *host, const char *session,
+		     serve_handler handler, void *ctx, struct serve_http **out)
 {
-	struct serve_http *h = calloc(1, sizeof *h);
+	struct serve_http *h;
 	const union MHD_DaemonInfo *info;
+	struct in_addr addr = {htonl(INADDR_LOOPBACK)};
 
 	*out = NULL;
+	/* one address, never the wildcard: the Host check needs its one name */
+	if (host && (inet_pton(AF_INET, host, &addr) != 1 || addr.s_addr == htonl(INADDR_ANY)))
+		return ASSAY_EINVAL;
+	h = calloc(1, sizeof *h);
 	if (!h)
 		return ASSAY_ENOMEM;
 	h->handler = handler;
 	h->ctx = ctx;
-	h->d = listen_local(h, port);
+	h->d = listen_on(h, &addr, port);
 	if (!h->d)
 		goto fail;
 	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	if (!info || !info->port)
 		goto fail;
-	if (serve_guard_init(&h->guard, info->port, session) != ASSAY_OK)
+	if (serve_guard_init(&h->guard, info->port, session) != ASSAY_OK ||
+	    (host && serve_guard_set_host(&h->guard, host) != ASSAY_OK))
 		goto fail;
-	snprintf(h->url, sizeof h->url, "http://127.0.0.1:%u/?token=%s", h->guard.port,
-		 h->guard.session);
+	snprintf(h->url, sizeof h->url, "http://%s:%u/?token=%s", host ? host : "127.0.0.1",
+		 h->guard.port, h->guard.session);
 	*out = h;
 	return ASSAY_OK;
 fail:

@@ -63,11 +63,13 @@ typedef int (*serve_handler)(void *ctx, const struct serve_req *req,
 
 struct serve_http; /* opaque */
 
-/* Starts listening on 127.0.0.1:@port (0: any free port), with session key
- * @session (NULL: a fresh one; see serve_guard_init()). Returns ASSAY_OK,
- * ASSAY_EIO (cannot bind: errno says why) or ASSAY_ENOMEM. */
-int serve_http_start(unsigned port, const char *session, serve_handler handler, void *ctx,
-		     struct serve_http **out);
+/* Starts listening on 127.0.0.1:@port (0: any free port), or on IPv4
+ * address @host when not NULL (then Host and Origin must name it), with
+ * session key @session (NULL: a fresh one; see serve_guard_init()).
+ * Returns ASSAY_OK, ASSAY_EINVAL (@host is no IPv4 address), ASSAY_EIO
+ * (cannot bind: errno says why) or ASSAY_ENOMEM. */
+int serve_http_start(unsigned port, const char *host, const char *session,
+		     serve_handler handler, void *ctx, struct serve_http **out);
 /* The port listened on and the URL that opens a session (holds the key). */
 unsigned serve_http_port(const struct serve_http *h);
 const char *serve_http_url(const struct serve_http *h);

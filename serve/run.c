@@ -36,7 +36,7 @@ int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *op
 		app.reasons = *opts->reasons;
 	assay_review_cache_init(&app.queue, store);
 	block_signals(&set);
-	rc = serve_http_start(opts->port, opts->session, serve_handle, &app, &http);
+	rc = serve_http_start(opts->port, opts->host, opts->session, serve_handle, &app, &http);
 	if (rc == ASSAY_OK) {
 		if (opts->ready)
 			opts->ready(opts->ctx, serve_http_url(http), serve_http_port(http));

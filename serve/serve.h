@@ -14,6 +14,10 @@
 
 struct assay_serve_opts {
 	unsigned port;  /* 0: any free port */
+	/* An IPv4 address of this machine on a trusted network to listen on
+	 * instead of 127.0.0.1 (Host and Origin must then name it); NULL for
+	 * 127.0.0.1. The traffic is plain HTTP: an SSH tunnel is safer. */
+	const char *host;
 	/* The session key (ASSAY_SERVE_KEY_LEN hex digits), kept across
 	 * restarts by assay_serve_session_key(); NULL for a fresh one. */
 	const char *session;
@@ -29,7 +33,8 @@ struct assay_serve_opts {
 /* Serves @store (borrowed; the extractor must be initialised) until
  * SIGINT, SIGTERM or SIGHUP, which are blocked in the calling thread and
  * taken here. Returns ASSAY_OK after a stop signal, ASSAY_EIO when it
- * cannot listen (errno says why) or ASSAY_ENOMEM. */
+ * cannot listen (errno says why), ASSAY_EINVAL for a host that is no
+ * IPv4 address (or is 0.0.0.0), or ASSAY_ENOMEM. */
 int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *opts);
 
 /* Reads the session key kept in file @path, or makes a fresh one and

@@ -472,3 +472,25 @@ Test(serve, editor_names_are_trimmed_and_checked)
 	long_[SERVE_EDITOR_MAX] = '\0';
 	cr_expect(serve_editor_name_ok(long_));
 }
+
+Test(serve, a_host_server_answers_to_its_address_only)
+{
+	struct serve_guard g;
+	struct serve_guard_in in = {.method = "GET", .host = "10.0.0.5:8080"};
+
+	cr_assert_eq(serve_guard_init(&g, 8080, NULL), ASSAY_OK);
+	cr_expect_eq(serve_guard_check(&g, &in), SERVE_DENY_HOST, "not without --host");
+	cr_assert_eq(serve_guard_set_host(&g, "10.0.0.5"), ASSAY_OK);
+	in.cookie = g.session;
+	cr_expect_eq(serve_guard_check(&g, &in), SERVE_ALLOW);
+	in.host = "127.0.0.1:8080";
+	cr_expect_eq(serve_guard_check(&g, &in), SERVE_DENY_HOST, "only the one address");
+	in.host = "10.0.0.5:8080";
+	in.method = "POST";
+	in.form_token = g.form;
+	in.origin = "http://10.0.0.5:8080";
+	cr_expect_eq(serve_guard_check(&g, &in), SERVE_ALLOW);
+	in.origin = "http://localhost:8080";
+	cr_expect_eq(serve_guard_check(&g, &in), SERVE_DENY_ORIGIN);
+	cr_expect_eq(serve_guard_set_host(&g, ""), ASSAY_EINVAL);
+}

@@ -1292,3 +1292,95 @@ Test(desk_next, f_fixes_the_other_fields_and_c_keeps_them)
 	cr_expect(period, "the correction of the figure keeps the period");
 	cr_expect(figure, "the history says what the second correction changed");
 }
+
+/* ---- --host: one address of a trusted network, the same checks ---------- */
+
+Test(desk, host_listens_on_one_address_and_answers_only_to_it)
+{
+	const char *bin = getenv("ASSAY_BIN");
+	char line[256] = "", url[300], host_hdr[64], origin[80], cookie[128], tok[80];
+	unsigned hport = 0;
+	int fds[2], status;
+	struct pollfd pf;
+	size_t n = 0;
+	pid_t pid;
+	char cmd[4400];
+	CURL *c;
+	long code;
+
+	cr_assert_eq(pipe(fds), 0);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", "--host", "127.0.0.2",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	pf = (struct pollfd){fds[0], POLLIN, 0};
+	while (n + 1 < sizeof line && poll(&pf, 1, 10000) == 1 && read(fds[0], line + n, 1) == 1 &&
+	       line[n] != '\n')
+		n++;
+	line[n] = '\0';
+	close(fds[0]);
+	cr_assert(sscanf(line, "http://127.0.0.2:%u/?token=%79s", &hport, tok) == 2,
+		  "the URL names the address: '%s'", line);
+	snprintf(cookie, sizeof cookie, "assay_session_%u=%s", hport, tok);
+	for (int i = 0; i < 3; i++) {
+		/* its own name passes; 127.0.0.1 and a foreign name do not */
+		static const char *const names[] = {"127.0.0.2", "127.0.0.1", "evil.example"};
+		struct curl_slist *h = NULL;
+
+		snprintf(url, sizeof url, "http://127.0.0.2:%u/", hport);
+		snprintf(host_hdr, sizeof host_hdr, "Host: %s:%u", names[i], hport);
+		h = curl_slist_append(h, host_hdr);
+		c = curl_easy_init();
+		curl_easy_setopt(c, CURLOPT_URL, url);
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
+		curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+		struct assay_buf sink = {0};
+		curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+		cr_assert_eq(curl_easy_perform(c), CURLE_OK);
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		cr_expect_eq(code, i == 0 ? 200 : 403, "Host %s: %ld", names[i], code);
+		assay_buf_release(&sink);
+		curl_easy_cleanup(c);
+		curl_slist_free_all(h);
+	}
+	/* a POST from another origin is refused, as on 127.0.0.1 */
+	{
+		struct curl_slist *h = NULL;
+		struct assay_buf sink = {0};
+
+		snprintf(url, sizeof url, "http://127.0.0.2:%u/claim/abcdefgh/review", hport);
+		snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", hport);
+		h = curl_slist_append(h, origin);
+		c = curl_easy_init();
+		curl_easy_setopt(c, CURLOPT_URL, url);
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "action=accept");
+		curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+		curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+		cr_assert_eq(curl_easy_perform(c), CURLE_OK);
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		cr_expect_eq(code, 403);
+		assay_buf_release(&sink);
+		curl_easy_cleanup(c);
+		curl_slist_free_all(h);
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	/* the wildcard and names are refused with a reason */
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' serve --port 0 --host 0.0.0.0 2>&1 | "
+		 "grep -q 'give one IPv4 address'", bin, dir);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0, "0.0.0.0 is refused");
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' serve --port 0 --host example.com >/dev/null 2>&1",
+		 bin, dir);
+	status = system(cmd);
+	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) != 0, "a name is refused");
+}
