@@ -2,18 +2,25 @@
  * one in the terminal, newest first (the review page's queue), and takes
  * a decision on each with one key: a accept, r reject (then a reason:
  * a preset's key 1-9 or free text), c correct (then a value and a unit),
- * f fix the other fields (each shown, Enter keeps it), s skip, u undo,
- * q quit, ? the keys. A correction keeps what one before it set. The
+ * f fix the other fields (each shown, Enter keeps it), o open the first
+ * source in the browser, s skip, u undo, q quit, ? the keys. A correction keeps what one before it set. The
  * presets are review/'s (review.h).
  *
  * On a terminal a key acts at once (no Enter); from a pipe each line is
  * one answer, so a script can drive it. Scraped text is printed with every
  * control character (ESC above all) replaced: a page must not be able to
  * move the cursor, retitle the window or hide text in the editor's
- * terminal. */
+ * terminal.
+ *
+ * o runs $BROWSER (its first entry, a program) or xdg-open with the URL as
+ * one argument, never through a shell, so nothing in a scraped URL is a
+ * command; only http and https URLs are opened, and the browser is left
+ * running on its own. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -34,8 +41,9 @@ static const char next_usage[] =
 	"Shows the pending claims one at a time, newest first, with their evidence.\n"
 	"Keys: a accept, r reject (then 1-9 for a preset reason, or type one), c correct\n"
 	"(type the value and unit), f fix the other fields (subject, metric, commodity,\n"
-	"period, status, place; an agreement's type, parties, status), s skip, u undo\n"
-	"the last decision, q quit, ? the keys\n"
+	"period, status, place; an agreement's type, parties, status), o open the first\n"
+	"source in the browser ($BROWSER, else xdg-open), s skip, u undo the last\n"
+	"decision, q quit, ? the keys\n"
 	"and the presets. Each source shows its URL. Without\n"
 	"a terminal, each input line is one answer. The presets are read from\n"
 	"reject-reasons.txt in the store folder when it exists (one a line).\n"
@@ -146,6 +154,7 @@ static void show_keys(struct walk *w, bool agreement)
 	fputs(agreement ? "  f  fix the type, parties or status (Enter keeps each)\n"
 			: "  f  fix subject, metric, commodity, period, status or place\n"
 			  "     (Enter keeps each)\n", w->out);
+	fputs("  o  open the first source in the browser ($BROWSER, else xdg-open)\n", w->out);
 	fputs("  s  skip (also Enter)\n  u  undo the last decision (it is pending again)\n"
 	      "  q  quit\n  ?  these keys\n", w->out);
 	show_presets(w);
@@ -515,6 +524,79 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 	return 0;
 }
 
+/* True for an http or https URL with a host and nothing that is not
+ * printable ASCII (a URL a browser takes as one). */
+static bool openable(const char *url)
+{
+	size_t n = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
+
+	if (!n || !url[n] || url[n] == '/')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F)
+			return false;
+	return true;
+}
+
+/* Starts @prog with @url as its one argument, detached (a second child
+ * that this process does not wait for), its output away from the review.
+ * Returns 0 when it started. */
+static int launch(const char *prog, const char *url)
+{
+	int status, fd;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		pid_t inner;
+
+		setsid();
+		fd = open("/dev/null", O_RDWR);
+		if (fd >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		inner = fork();
+		if (inner != 0)
+			_exit(inner < 0 ? 127 : 0);
+		execlp(prog, prog, url, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status) ? -1 : 0;
+}
+
+/* o: the first source with a web URL, in the browser. */
+static void open_source(struct walk *w, const struct shown *sh)
+{
+	const char *env = getenv("BROWSER");
+	char prog[256] = "xdg-open";
+
+	if (env && *env) { /* $BROWSER is a list of programs separated by ':' */
+		size_t n = strcspn(env, ":");
+
+		snprintf(prog, sizeof prog, "%.*s", (int)(n < sizeof prog ? n : sizeof prog - 1), env);
+	}
+	for (size_t i = 0; i < sh->n; i++) {
+		if (!openable(sh->src[i].url))
+			continue;
+		if (launch(prog, sh->src[i].url) == 0) {
+			fputs("  opened ", w->out);
+			put_safe_str(w->out, sh->src[i].url);
+			fputc('\n', w->out);
+		} else {
+			fputs("  cannot start ", w->out);
+			put_safe_str(w->out, prog);
+			fputs(" (set $BROWSER to a browser)\n", w->out);
+		}
+		return;
+	}
+	fputs("  no source has a web address to open\n", w->out);
+}
+
 /* Asks for a decision until one is given; 0 decided, 1 skipped, 2 undo
  * the last decision, -1 quit. */
 static int decide(struct walk *w, struct assay_review *d, const struct shown *sh)
@@ -525,8 +607,8 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 	int how;
 
 	for (;;) {
-		fputs(agreement ? "  a accept  r reject  f fix  s skip  q quit  ? keys > "
-				: "  a accept  r reject  c correct  f fix  s skip  q quit  ? keys > ",
+		fputs(agreement ? "  a accept  r reject  f fix  o open  s skip  q quit  ? keys > "
+				: "  a accept  r reject  c correct  f fix  o open  s skip  q quit  ? > ",
 		      w->out);
 		fflush(w->out);
 		memset(d, 0, sizeof *d);
@@ -564,6 +646,9 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 			how = fix_fields(w, sh, d);
 			if (how <= 0)
 				return how;
+			break;
+		case 'o':
+			open_source(w, sh);
 			break;
 		case 's': case 'j': case '\n':
 			return 1;

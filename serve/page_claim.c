@@ -401,7 +401,7 @@ static void table_context(struct serve_out *o, struct assay_store *store, struct
 		return;
 	serve_printf(o, "<div class=\"table-context\">");
 	if (caption[0]) {
-		serve_printf(o, "<div class=\"caption\" title=\"the table's caption\">");
+		serve_printf(o, "<div class=\"caption\" title=\"the line above the table\">");
 		serve_text(o, caption);
 		serve_printf(o, "</div>");
 	}
@@ -600,7 +600,8 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	sources(&o, app->store, &v);
 	history(&o, &v);
 	serve_printf(&o, "<p class=\"keys\"><kbd>a</kbd> accept &middot; <kbd>r</kbd> reject "
-		     "(type the reason, Enter) &middot; %s<kbd>s</kbd> skip &middot; <kbd>j</kbd> "
+		     "(type the reason, Enter) &middot; %s<kbd>f</kbd> other fields &middot; "
+		     "<kbd>s</kbd> skip &middot; <kbd>j</kbd> "
 		     "<kbd>k</kbd> next and previous &middot; <kbd>Esc</kbd> leaves a text field</p>",
 		     v.is_agr ? "" : "<kbd>c</kbd> correct (type the figure, Enter) &middot; ");
 	serve_page_end(&o);

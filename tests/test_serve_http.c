@@ -1098,7 +1098,7 @@ Test(desk, a_table_row_shows_its_header_and_caption)
 
 	claim_with("20,000 t", id, sizeof id);
 	claim_page(id, &r);
-	cap = strstr(r.body.data, "<div class=\"caption\" title=\"the table's caption\">"
+	cap = strstr(r.body.data, "<div class=\"caption\" title=\"the line above the table\">"
 			       "Rare Earth Production (tons, 2023)</div>");
 	head = strstr(r.body.data, "<div class=\"thead\" title=\"the table's header row\">"
 				"Country | Tons | Note</div>");
@@ -1383,4 +1383,42 @@ Test(desk, host_listens_on_one_address_and_answers_only_to_it)
 		 bin, dir);
 	status = system(cmd);
 	cr_expect(WIFEXITED(status) && WEXITSTATUS(status) != 0, "a name is refused");
+}
+
+Test(review_next, o_opens_the_source_in_the_browser_as_one_argument)
+{
+	char script[4200], got[4200], cmd[9000], line[1024];
+	struct assay_buf out = {0};
+	FILE *f;
+	int status, tries;
+
+	snprintf(script, sizeof script, "%s.browser", dir);
+	snprintf(got, sizeof got, "%s.opened", dir);
+	f = fopen(script, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "#!/bin/sh\nprintf '%%s\\n%%s\\n' \"$#\" \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+		got, got, got);
+	fclose(f);
+	chmod(script, 0700);
+	/* AU: 61,000 t (newest), then the hostile page's 86,000 t: open it */
+	snprintf(cmd, sizeof cmd, "printf 's\\no\\nq\\n' | BROWSER='%s:ignored' '%s' --db '%s' "
+		 "review --next --subject AU > '%s.out'", script, getenv("ASSAY_BIN"), dir, dir);
+	status = system(cmd);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	for (tries = 0; tries < 50 && access(got, F_OK) != 0; tries++)
+		usleep(100000); /* the browser runs on its own */
+	f = fopen(got, "r");
+	cr_assert_not_null(f, "the browser was not started");
+	cr_assert_not_null(fgets(line, sizeof line, f));
+	cr_expect_str_eq(line, "1\n", "the URL is one argument, never split by a shell");
+	cr_assert_not_null(fgets(line, sizeof line, f));
+	cr_expect_str_eq(line, "https://evil.example/lithium?x=\"><script>window.__pwned=1</script>\n");
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "%s.out", dir);
+	cr_assert_eq(assay_read_file(cmd, 1 << 20, &out), ASSAY_OK);
+	cr_expect_not_null(strstr(out.data, "  opened https://evil.example/lithium"));
+	assay_buf_release(&out);
+	unlink(cmd);
+	unlink(got);
+	unlink(script);
 }

@@ -168,9 +168,29 @@ test('a claim shows its conflict, each evidence on its own, a table row with its
   assert.equal(ev.length, heads.length, 'each evidence is shown');
   assert.equal(ev[1], 'Russia mined about 20,000 tonnes of rare earths last year, officials said.');
   assert.ok(!(await page.locator('main').innerText()).includes('\uFFFD'), 'no U+FFFD');
-  await shot(page, '05-claim-context');
+  await shot(page, '14-claim-context');
   await Promise.all([page.waitForURL(/\/conflict\/c/), conflict.locator('a', { hasText: 'The whole conflict' }).click()]);
   assert.ok(await page.locator('svg.chart').count() === 1);
+});
+
+test('f opens every other field; a corrected period is kept and the history says from what', async (page) => {
+  const id = await claimId(page, /^\s*2,600 t/);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.equal(await page.locator('#fix').getAttribute('open'), null);
+  await page.keyboard.press('f');
+  assert.notEqual(await page.locator('#fix').getAttribute('open'), null, 'f opens the fields');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'fix-subject');
+  assert.equal(await page.locator('#fix-period').inputValue(), '2023');
+  await page.locator('#fix-period').fill('2022');
+  await page.locator('#fix-status').selectOption('estimated');
+  await shot(page, '15-claim-fix-fields');
+  await Promise.all([page.waitForURL(/did=corrected/), page.locator('#correct').click()]);
+  await page.goto(`${base}/claim/${id}?state=any`);
+  assert.equal(await page.locator('#correction .changes').innerText(),
+    'period 2023 \u2192 2022; status actual \u2192 estimated');
+  assert.equal(await page.locator('#fix-period').inputValue(), '2022', 'the form holds the correction');
+  const hist = await page.locator('table.history tbody tr').last().innerText();
+  assert.match(hist, /period 2023 \u2192 2022/);
 });
 
 test('open a conflict and see its chart, the accepted figure highlighted', async (page) => {
