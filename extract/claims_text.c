@@ -650,6 +650,40 @@ static int demonym_owner(const struct cl_doc *d, const struct cl_sent *s, size_t
 	return -1;
 }
 
+/* "U.S. refiners", "U.S. producers": a country naming the holders. */
+static bool holders_country(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	static const char *const holders[] = {"producers", "smelters", "refiners", "refineries",
+					      "mines", "industry", "fabricators", "mills",
+					      "plants", NULL};
+	const struct assay_mention *m = cl_mention(d, t);
+
+	if (!m || m->type != ASSAY_M_COUNTRY || d->tok[t].paren || t + 1 >= s->t1 ||
+	    d->tok[t + 1].kind != CT_WORD || d->tok[t + 1].upper)
+		return false;
+	for (size_t i = 0; holders[i]; i++)
+		if (cl_word_is(d, t + 1, holders[i]))
+			return true;
+	return false;
+}
+
+/* "..., the American Bureau of Metal Statistics reported": the source of
+ * the figures, not what they are about. */
+static bool reporting(const struct cl_doc *d, const struct cl_sent *s, size_t t)
+{
+	static const char *const verbs[] = {"said", "says", "reported", "reports", "told",
+					    "estimated", "estimates", NULL};
+	for (size_t i = 0; t + 1 < s->t1 && verbs[i]; i++)
+		if (cl_word_is(d, t + 1, verbs[i]))
+			for (size_t u = t; u > s->t0 && u + 3 > t; u--) {
+				if (d->tok[u - 1].kind == CT_PUNCT && d->tok[u - 1].w[0] == ',')
+					return true;
+				if (!cl_word_is(d, u - 1, "the"))
+					return false;
+			}
+	return false;
+}
+
 int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
 	bool is;
@@ -678,16 +712,9 @@ int cl_subject(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 	 * a country naming the holders before the figure, before the source
 	 * that reports it after */
 	for (size_t u = t; u > s->t0 + 1; u--) {
-		const struct assay_mention *m = cl_mention(d, u - 1);
 		if (cl_clause_break(d, u - 1))
 			break;
-		if (m && m->type == ASSAY_M_COUNTRY && !d->tok[u - 1].paren && u < s->t1 &&
-		    d->tok[u].kind == CT_WORD && !d->tok[u].upper &&
-		    (cl_word_is(d, u, "producers") || cl_word_is(d, u, "smelters") ||
-		     cl_word_is(d, u, "refiners") || cl_word_is(d, u, "refineries") ||
-		     cl_word_is(d, u, "mines") ||
-		     cl_word_is(d, u, "industry") || cl_word_is(d, u, "fabricators") ||
-		     cl_word_is(d, u, "mills") || cl_word_is(d, u, "plants")))
+		if (holders_country(d, s, u - 1))
 			return (int)u - 1;
 	}
 	for (size_t u = t + 1; u < s->t1; u++) {
@@ -731,7 +758,8 @@ static bool focus_subject(struct cl_doc *d, const struct cl_sent *s)
 {
 	for (size_t t = s->t0; t < s->t1; t++) {
 		bool is;
-		int e = eligible(d, t) ? (int)t : -1;
+		int e = (eligible(d, t) && !reporting(d, s, t)) || holders_country(d, s, t) ? (int)t
+											   : -1;
 		if (e < 0 && (d->tok[t].cls & (CW_IT | CW_ANA_COUNTRY | CW_ANA_ORG)))
 			e = cl_anaphor(d, s, t, &is);
 		if (e < 0)

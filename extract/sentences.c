@@ -115,6 +115,14 @@ static bool newline_ends(const char *text, size_t s, size_t e, size_t ns, size_t
 		last--;
 	if (last == s || is_blank(text, ns, ne))
 		return true;
+	first = 0;
+	for (size_t i = ns; i < ne && !first; i++)
+		if (!isspace((unsigned char)text[i]))
+			first = (unsigned char)text[i];
+	/* "held by U.S." / "refineries fell to ...": no sentence opens in
+	 * lower case, so the abbreviation closed nothing */
+	if (text[last - 1] == '.' && islower(first))
+		return false;
 	if (strchr(".!?:;\"", text[last - 1]) || (unsigned char)text[last - 1] >= 0x80)
 		return true;
 	if (is_bullet(text, ns, ne) || is_table_row(text, ns, ne) || last - s < SHORT_LINE)
