@@ -6,10 +6,12 @@
  * invalid bytes read as windows-1252. Latin-1 and ASCII labels mean
  * windows-1252, as in browsers. UTF-8 and windows-1252 are decoded here, so
  * libxml2 only ever sees valid UTF-8 for them; other charsets go to
- * libxml2's iconv. The parse never touches the network and never lifts
- * libxml2's size limits (no HTML_PARSE_HUGE). */
+ * libxml2's iconv. The parse never touches the network; it lifts libxml2's
+ * limits (XML_PARSE_HUGE) only for a page nested past its depth limit,
+ * whose size the fetch has bounded, and flattens it (flatten_deep). */
 #include <ctype.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -308,6 +310,125 @@ static int reparse_title(const char *html, size_t len, const char *enc, int opti
 	return ASSAY_OK;
 }
 
+/* libxml2 stops a parse at 256 open elements (xmlParserMaxDepth) unless
+ * told XML_PARSE_HUGE, and a page nested deeper lost all its text. Such a
+ * page is parsed again with the limit lifted (the fetch has bounded its
+ * size already), and everything below FLAT_DEPTH is hoisted to the element
+ * at FLAT_DEPTH, in document order: shallow elements (a paragraph with its
+ * links) whole, deeper chains as their text. The rest of the cleaner then
+ * never sees more than FLAT_DEPTH + SHALLOW levels. Every walk here is a
+ * loop over parent and sibling pointers: no recursion that a deep tree
+ * could run off the stack. */
+#define PARSER_DEPTH 256
+#define FLAT_DEPTH 200
+#define SHALLOW 8
+
+/* The next node after @n in document order within @root's subtree;
+ * @skip_children steps over @n's subtree. */
+static xmlNode *next_in(xmlNode *n, const xmlNode *root, bool skip_children)
+{
+	if (!skip_children && n->children)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* Depth of the deepest element under @root, counting @root as @base;
+ * stops counting once it reaches @cap. */
+static int tree_depth(xmlNode *root, int base, int cap)
+{
+	int depth = base, max = base;
+
+	for (xmlNode *n = root->children; n;) {
+		if (n->children && depth < cap) {
+			n = n->children;
+			depth++;
+			max = depth > max ? depth : max;
+			continue;
+		}
+		while (n && n != root && !n->next) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return max;
+}
+
+/* Moves every descendant of @top, in document order, to be a child of
+ * @top: shallow elements whole, deeper ones as their text and shallow
+ * parts; the containers left empty are freed. ASSAY_ENOMEM. */
+static int hoist_below(xmlNode *top)
+{
+	xmlNode **moved = NULL, *n = top->children;
+	size_t count = 0, cap = 0;
+
+	while (n) {
+		bool whole = n->type != XML_ELEMENT_NODE || tree_depth(n, 0, SHALLOW + 1) <= SHALLOW;
+
+		if (whole) {
+			if (count == cap) {
+				xmlNode **grown = realloc(moved, (cap = cap ? cap * 2 : 256) * sizeof *grown);
+
+				if (!grown) {
+					free(moved);
+					return ASSAY_ENOMEM;
+				}
+				moved = grown;
+			}
+			moved[count++] = n;
+		}
+		n = next_in(n, top, whole);
+	}
+	for (size_t i = 0; i < count; i++)
+		xmlUnlinkNode(moved[i]);
+	while (top->children) { /* the emptied containers */
+		xmlNode *c = top->children;
+
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	for (size_t i = 0; i < count; i++)
+		if (!xmlAddChild(top, moved[i])) /* merged into the text before */
+			continue;
+	free(moved);
+	return ASSAY_OK;
+}
+
+/* Flattens @doc below FLAT_DEPTH (see above). */
+static int flatten_deep(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
+	int depth = 1;
+
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && depth == FLAT_DEPTH) {
+			int rc = hoist_below(n);
+
+			if (rc)
+				return rc;
+		} else if (n->children) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && n != root && !n->next) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return ASSAY_OK;
+}
+
 int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out)
 {
 	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
@@ -328,6 +449,15 @@ int parse_html(const char *html, size_t len, const char *charset, xmlDoc **out)
 	/* prepare() only names charsets libxml2 knows; a NULL tree here means
 	 * nothing parseable: also an empty article */
 	rc = assay_html_read(html, len, enc, NULL, options, out);
+	if (rc == ASSAY_OK && *out && xmlDocGetRootElement(*out) &&
+	    tree_depth(xmlDocGetRootElement(*out), 1, PARSER_DEPTH + 1) >= PARSER_DEPTH - 1) {
+		/* the parser stopped at its depth limit: again without it, flattened */
+		xmlFreeDoc(*out);
+		*out = NULL;
+		rc = assay_html_read(html, len, enc, NULL, options | XML_PARSE_HUGE, out);
+		if (rc == ASSAY_OK && *out)
+			rc = flatten_deep(*out);
+	}
 	if (rc == ASSAY_OK && *out && title_swallowed(*out))
 		rc = reparse_title(html, len, enc, options, out);
 	if (rc != ASSAY_OK && *out) {

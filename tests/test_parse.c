@@ -514,3 +514,40 @@ Test(parse_cli, clean_prints_text_and_reports_missing_files)
 	cr_expect_eq(WEXITSTATUS(system(cmd)), 1);
 	free(dir);
 }
+
+/* A page nested past libxml2's 256 levels was stored with no text: the
+ * parser stopped at the limit (issue 21 #12). It is parsed again without
+ * the limit and flattened, so the text deep inside it is kept, in order,
+ * and the cleaner's walks never run off the stack (100,000 levels). */
+Test(parse, a_page_nested_past_the_parsers_depth_limit_keeps_its_text)
+{
+	static const int depths[] = {300, 100000};
+	const char *p1 = "<p>Chile produced 5.3 million tonnes of copper in 2023, said Cochilco "
+			 "in a statement today. The agency said the figure was higher than the "
+			 "year before.</p>";
+	const char *p2 = "<p>Analysts expect <b>more growth</b> in the coming year as new "
+			 "projects start and prices hold near record levels for the metal.</p>";
+
+	for (size_t i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+		struct assay_buf html = {0};
+		struct assay_doc d;
+		const char *a, *b;
+
+		assay_buf_puts(&html, "<html><head><title>Deep</title></head><body>");
+		for (int k = 0; k < depths[i]; k++)
+			assay_buf_puts(&html, k % 2 ? "<div>" : "<span>");
+		assay_buf_puts(&html, p1);
+		assay_buf_puts(&html, p2);
+		for (int k = depths[i] - 1; k >= 0; k--)
+			assay_buf_puts(&html, k % 2 ? "</div>" : "</span>");
+		cr_assert_not_null(assay_buf_puts(&html, "</body></html>") == 0 ? html.data : NULL);
+		cr_assert_eq(assay_clean(html.data, html.len, NULL, &d), ASSAY_OK);
+		check_invariants(&d, "deep page");
+		a = d.text ? strstr(d.text, "5.3 million tonnes of copper") : NULL;
+		b = d.text ? strstr(d.text, "Analysts expect more growth") : NULL;
+		cr_expect(a && b && a < b, "depth %d: text lost or out of order: '%s'", depths[i],
+			  d.text ? d.text : "");
+		assay_doc_release(&d);
+		assay_buf_release(&html);
+	}
+}
