@@ -20,36 +20,25 @@
 #include "cli.h"
 #include "fetch.h"
 #include "log.h"
+#include "options.h"
 #include "pipeline.h"
 #include "store.h"
 #include "table.h"
 
-static const char crawl_usage[] =
-	"usage: assay crawl [OPTIONS] [SOURCE...]\n"
-	"\n"
-	"Fetches feeds (RSS, Atom, JSON Feed), sitemaps, article URLs, local files\n"
-	"and folders, and stores every new article with its claims. Articles stored\n"
-	"before are not fetched again. Without sources, crawls the sources file\n"
-	"$ASSAY_SOURCES, else ./sources.txt.\n"
-	"\n"
-	"  --sources FILE      one source a line; settings: delay=S since=DAYS ua=\"...\"\n"
-	"  --since DAYS        skip feed items older than this (default 30; 0: no limit)\n"
-	"  --delay S           seconds between requests to one host (default 1)\n"
-	"  --refetch           fetch stored articles again\n"
-	"  --allow-private     allow loopback, private and link-local addresses\n"
-	"  --max-pages N       stop after N article pages (the rest waits for next run)\n"
-	"  --max-seconds S     stop after S seconds, the rest waits for the next run\n"
-	"                      (default 600; 0: no limit)\n"
-	"  --warc FILE         also write every response to FILE (WARC/1.1, gzip)\n"
-	"  --wait              wait for another crawl to finish instead of failing\n"
-	"  --user-agent UA     the User-Agent (default: " ASSAY_DEFAULT_USER_AGENT ");\n"
-	"                      robots.txt rules are still those for the token 'assay'\n"
-	"  --timeout S         seconds allowed for one transfer (default 30)\n"
-	"  --max-body BYTES    largest body accepted, after decompression (10485760)\n"
-	"  --retries N         tries after the first on timeouts and 5xx (default 3)\n"
-	"  --summary-json      print the summary as one JSON object on stdout\n"
-	"\n"
-	"exit status: 0 all fetched, 1 some sources or pages failed, 2 fatal\n";
+/* --help: the options' lines come from cli_crawl_opts (options.c). */
+static void crawl_usage(FILE *out)
+{
+	fputs("usage: assay crawl [OPTIONS] [SOURCE...]\n"
+	      "\n"
+	      "Fetches feeds (RSS, Atom, JSON Feed), sitemaps, article URLs, local files\n"
+	      "and folders, and stores every new article with its claims. Articles stored\n"
+	      "before are not fetched again. Without sources, crawls the sources file\n"
+	      "$ASSAY_SOURCES, else ./sources.txt.\n"
+	      "\n", out);
+	cli_opts_help(out, cli_crawl_opts);
+	fputs("\n"
+	      "exit status: 0 all fetched, 1 some sources or pages failed, 2 fatal\n", out);
+}
 
 struct crawl_args {
 	struct assay_crawl_opts o;
@@ -98,19 +87,10 @@ static int parse_value(struct crawl_args *a, int c, const char *v)
 
 static int parse_args(int argc, char **argv, struct crawl_args *a)
 {
-	static const struct option opts[] = {
-		{"sources", required_argument, NULL, 's'}, {"since", required_argument, NULL, 'S'},
-		{"delay", required_argument, NULL, 'd'}, {"refetch", no_argument, NULL, 'r'},
-		{"allow-private", no_argument, NULL, 'p'}, {"max-pages", required_argument, NULL, 'n'},
-		{"max-seconds", required_argument, NULL, 't'}, {"warc", required_argument, NULL, 'w'},
-		{"wait", no_argument, NULL, 'W'}, {"user-agent", required_argument, NULL, 'u'},
-		{"timeout", required_argument, NULL, 'T'}, {"max-body", required_argument, NULL, 'B'},
-		{"retries", required_argument, NULL, 'R'},
-		{"summary-json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	struct option opts[CLI_MAX_OPTS + 2];
 	int c;
 
+	cli_opts_getopt(cli_crawl_opts, opts);
 	assay_crawl_opts_init(&a->o);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -122,12 +102,12 @@ static int parse_args(int argc, char **argv, struct crawl_args *a)
 		case 'W': a->wait = true; break;
 		case 'u': a->o.user_agent = optarg; break;
 		case 'j': a->json = true; break;
-		case 'h': fputs(crawl_usage, stdout); return -1;
+		case 'h': crawl_usage(stdout); return -1;
 		case 'S': case 'd': case 'n': case 't': case 'T': case 'B': case 'R':
 			if (parse_value(a, c, optarg))
 				return CLI_FATAL;
 			break;
-		default: fputs(crawl_usage, stderr); return CLI_FATAL;
+		default: crawl_usage(stderr); return CLI_FATAL;
 		}
 	}
 	return CLI_OK;
@@ -268,7 +248,7 @@ int cmd_crawl(int argc, char **argv, const struct cli_globals *g)
 	rc = collect_sources(&a, argc, argv, &srcs, &n);
 	if (rc == ASSAY_EINVAL && n == 0) {
 		assay_err("crawl: no sources (name them, use --sources FILE, or create sources.txt)");
-		fputs(crawl_usage, stderr);
+		crawl_usage(stderr);
 		free(srcs);
 		return CLI_FATAL;
 	}

@@ -1,7 +1,8 @@
 /* main.c - assay's entry point: global options, then one subcommand.
  *
  * Only commands that work are in the table; `assay --help` lists them and
- * `assay COMMAND --help` describes each, as doc/assay.1 does. */
+ * `assay COMMAND --help` describes each, as the man page does (doc/assay.1.in;
+ * the options of a command converted to a table come from cli/options.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

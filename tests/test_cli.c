@@ -561,6 +561,21 @@ Test(cli, a_mistyped_command_gets_a_suggestion_and_help_command_works)
 	free(out);
 }
 
+/* The man page as the build wrote it from doc/assay.1.in ($ASSAY_MAN). */
+static char *slurp_man(size_t *len)
+{
+	const char *path = getenv("ASSAY_MAN");
+	char *buf = malloc(1 << 20);
+	FILE *f;
+
+	cr_assert(path && buf, "ASSAY_MAN must be set");
+	f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	fclose(f);
+	return buf;
+}
+
 /* The man page's entry for @cmd: from its ".TP\n\fBcmd\fR" line to the
  * next command's, with "\-" read as "-". A new string. */
 static char *man_entry(const char *man, const char *cmd)
@@ -571,7 +586,7 @@ static char *man_entry(const char *man, const char *cmd)
 
 	snprintf(head, sizeof head, ".TP\n\\fB%s\\fR", cmd);
 	p = strstr(man, head);
-	cr_assert_not_null(p, "doc/assay.1 has no entry for %s", cmd);
+	cr_assert_not_null(p, "assay.1 has no entry for %s", cmd);
 	end = strstr(p + strlen(head), ".TP\n\\fB");
 	if (!end)
 		end = p + strlen(p);
@@ -589,7 +604,7 @@ Test(cli, the_man_page_names_every_option_of_every_command)
 	const char *cmds[] = {"crawl", "ingest", "clean", "extract", "claims", "show", "review",
 			      "conflicts", "export", "stats", "reprocess", "serve", "list", "verify"};
 	size_t len;
-	char *man = slurp("doc/assay.1", &len);
+	char *man = slurp_man(&len);
 
 	man[len] = 0;
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
@@ -607,8 +622,68 @@ Test(cli, the_man_page_names_every_option_of_every_command)
 			p += n;
 			if (n < 4 || strcmp(opt, "--help") == 0)
 				continue;
-			cr_expect_not_null(strstr(entry, opt), "doc/assay.1: %s lacks %s", cmds[i], opt);
+			cr_expect_not_null(strstr(entry, opt), "assay.1: %s lacks %s", cmds[i], opt);
 		}
+		free(help);
+		free(entry);
+	}
+	free(man);
+}
+
+/* For the commands whose options come from one table (cli/options.c):
+ * every option its --help lists is one the parser takes (with a value
+ * when the help names one), and the man page's synopsis of the command
+ * names the same options, in the same order. */
+Test(cli, a_table_made_options_help_and_man_page_agree)
+{
+	const char *cmds[] = {"crawl"};
+	size_t len;
+	char *man = slurp_man(&len);
+
+	man[len] = 0;
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		char args[256], *help, *entry = man_entry(man, cmds[i]), *syn, *nl;
+		const char *m;
+		int nopts = 0;
+
+		snprintf(args, sizeof args, "%s --help", cmds[i]);
+		cr_assert_eq(run(&help, NULL, args), 0);
+		nl = strchr(entry, '\n');
+		nl = nl ? strchr(nl + 1, '\n') : NULL; /* the synopsis: the line after ".TP" */
+		cr_assert_not_null(nl);
+		syn = strndup(entry, (size_t)(nl - entry));
+		m = syn;
+		for (const char *p = help; (p = strstr(p, "\n  --"));) {
+			char opt[40], arg[16] = "", *err;
+			size_t n = 0;
+
+			p += 5;
+			while (n < sizeof opt - 1 && ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '-'))
+				n++;
+			snprintf(opt, sizeof opt, "%.*s", (int)n, p);
+			if (p[n] == ' ' && p[n + 1] >= 'A' && p[n + 1] <= 'Z')
+				strcpy(arg, " 1");
+			snprintf(args, sizeof args, "%s --%s%s --help", cmds[i], opt, arg);
+			cr_expect_eq(run(NULL, &err, args), 0, "%s: --%s not taken: %s", cmds[i], opt,
+				     err);
+			free(err);
+			/* the synopsis names it after the one before: "[\fB--opt\fR" */
+			snprintf(args, sizeof args, "[\\fB--%s\\fR", opt);
+			m = strstr(m, args);
+			cr_expect_not_null(m, "assay.1: %s synopsis lacks --%s or has it out of order",
+					   cmds[i], opt);
+			if (!m)
+				break;
+			nopts++;
+		}
+		cr_expect_gt(nopts, 3, "%s --help lists no options", cmds[i]);
+		/* and no option in the synopsis that --help does not list */
+		size_t in_syn = 0;
+		for (const char *q = syn; (q = strstr(q, "[\\fB--")); q++)
+			in_syn++;
+		cr_expect_eq(in_syn, (size_t)nopts, "%s: %zu options in the synopsis, %d in --help",
+			     cmds[i], in_syn, nopts);
+		free(syn);
 		free(help);
 		free(entry);
 	}
