@@ -286,7 +286,8 @@ static void sources(struct shown *sh, const char *id)
 		fputs("  ", w->out);
 		put_safe_str(w->out, label);
 		fputs("\n  - ", w->out);
-		put_safe_str(w->out, src[i].site[0] ? src[i].site : "unknown site");
+		put_safe_str(w->out, assay_review_source_name(src[i].site, src[i].url, label,
+							       sizeof label));
 		fputs(", ", w->out);
 		put_safe_str(w->out, src[i].published[0] ? src[i].published : "undated");
 		fputs(": ", w->out);
@@ -412,7 +413,11 @@ static int show_conflict(void *ctx, const struct assay_conflict *g)
 		}
 		if (m->nsources) {
 			fputs(": ", out);
-			put_safe_str(out, m->sources[0].site[0] ? m->sources[0].site : "unknown site");
+			char name[128];
+
+			put_safe_str(out, assay_review_source_name(m->sources[0].site,
+								   m->sources[0].url, name,
+								   sizeof name));
 			fputs(", ", out);
 			put_safe_str(out, m->sources[0].published[0] ? m->sources[0].published
 								      : "undated");

@@ -235,3 +235,23 @@ size_t assay_review_tidy(const char *in, size_t n, char *out, size_t size)
 	out[o] = '\0';
 	return o;
 }
+
+const char *assay_review_source_name(const char *site, const char *url, char *buf, size_t size)
+{
+	const char *end, *name;
+
+	if (site && site[0])
+		return site;
+	if (!url || !url[0] || size < 2)
+		return "unknown site";
+	end = url + strcspn(url, "?#");
+	while (end > url && end[-1] == '/')
+		end--;
+	name = end;
+	while (name > url && name[-1] != '/')
+		name--;
+	if (name == end || (name > url + 1 && name[-1] == '/' && name[-2] == '/'))
+		return "unknown site"; /* no path: the host alone, which the site would be */
+	assay_review_tidy(name, (size_t)(end - name), buf, size);
+	return buf[0] ? buf : "unknown site";
+}

@@ -164,6 +164,12 @@ enum assay_review_source_role assay_review_source_role(const struct assay_source
 void assay_review_source_label(const struct assay_source *src, size_t i, int story,
 			       char *out, size_t size);
 
+/* What to call a source: its site, else the file name of its URL
+ * ("003_5c00.txt" for an ingested file), else "unknown site". Returns
+ * @site, @buf (filled) or a constant. */
+const char *assay_review_source_name(const char *site, const char *url, char *buf,
+				     size_t size);
+
 /* True when @text (@n bytes) is a table row of cleaned text: cells
  * joined by '|', not only a rule of dashes. */
 bool assay_review_is_table_row(const char *text, size_t n);

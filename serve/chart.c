@@ -30,6 +30,7 @@
 #define COL_GRID "#d8dde6"
 #define COL_TEXT "#1d2330"
 #define COL_MUTED "#5b6475"
+#define COL_REJECTED "#9aa3b2"
 
 struct svg {
 	struct assay_buf *b;
@@ -142,7 +143,7 @@ static void clip(const char *s, size_t max, char *out, size_t size)
 static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_mark *m,
 		      double y, const char *unit)
 {
-	const char *col = m->accepted ? COL_ACCEPTED : COL_MARK;
+	const char *col = m->accepted ? COL_ACCEPTED : m->rejected ? COL_REJECTED : COL_MARK;
 	double x = sx(sc, m->value), a = sx(sc, m->lo), b = sx(sc, m->hi);
 	char fig[64], site[128];
 
@@ -156,7 +157,8 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 		assay_copy(fig, sizeof fig, m->figure);
 	else
 		assay_review_fmt_figure(m->value, 0, false, unit, fig, sizeof fig);
-	svgf(s, "<g class=\"mark%s\"><title>", m->accepted ? " accepted" : "");
+	svgf(s, "<g class=\"mark%s\"><title>",
+	     m->accepted ? " accepted" : m->rejected ? " rejected" : "");
 	svg_esc(s, fig);
 	svgf(s, " - ");
 	svg_esc(s, m->site[0] ? m->site : "unknown site");
@@ -172,15 +174,22 @@ static void draw_mark(struct svg *s, const struct scale *sc, const struct serve_
 	if (b - a >= 1)
 		svgf(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" rx=\"3\" "
 		     "fill=\"%s\" fill-opacity=\"0.25\"/>", a, y - 4, b - a, col);
-	if (isfinite(m->value))
+	if (isfinite(m->value) && m->rejected) /* hollow, struck through */
+		svgf(s, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"%s\" "
+		     "stroke-width=\"1.5\"/><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		     "stroke=\"%s\" stroke-width=\"1.5\"/>", x, y, col, x - 7, y + 7, x + 7, y - 7, col);
+	else if (isfinite(m->value))
 		svgf(s, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\"%s/>", x, y,
 		     m->accepted ? "7" : "5", col,
 		     m->accepted ? " stroke=\"#0b3d1b\" stroke-width=\"2\"" : "");
-	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"%s\" fill=\"%s\">",
-	     fmax(x, b) + 10, y + 4, m->accepted ? "bold" : "normal", col);
+	svgf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"%s\" fill=\"%s\"%s>",
+	     fmax(x, b) + 10, y + 4, m->accepted ? "bold" : "normal", col,
+	     m->rejected ? " text-decoration=\"line-through\"" : "");
 	svg_esc(s, fig);
 	if (m->accepted)
 		svgf(s, " \xE2\x9C\x93 accepted");
+	else if (m->rejected)
+		svgf(s, " rejected");
 	svgf(s, "</text></g>");
 }
 

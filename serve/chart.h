@@ -26,6 +26,7 @@ struct serve_mark {
 	char date[16];         /* "YYYY-MM-DD" or "" when unknown */
 	char site[128];        /* where it was published */
 	bool accepted;         /* the editor's accepted or corrected figure */
+	bool rejected;         /* a figure an editor rejected: drawn hollow, struck */
 };
 
 struct serve_event {

@@ -359,7 +359,9 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 static void source_meta(struct serve_out *o, const struct assay_source *s)
 {
 	serve_printf(o, "<div class=\"meta\"><strong>");
-	serve_text(o, s->site[0] ? s->site : "unknown site");
+	char name[128];
+
+	serve_text(o, assay_review_source_name(s->site, s->url, name, sizeof name));
 	serve_printf(o, "</strong> &middot; ");
 	serve_text(o, s->published[0] ? s->published : "undated");
 	serve_printf(o, " &middot; <a href=\"");
@@ -497,7 +499,10 @@ static void conflict(struct serve_out *o, const struct view *v)
 		serve_printf(o, "<span class=\"small\">");
 		for (size_t k = 0; k < t->nsrc; k++) {
 			serve_printf(o, "%s", k ? "; " : " ");
-			serve_text(o, t->src[k].site[0] ? t->src[k].site : "unknown site");
+			char name[128];
+
+			serve_text(o, assay_review_source_name(t->src[k].site, t->src[k].url, name,
+							       sizeof name));
 			serve_printf(o, ", ");
 			serve_text(o, t->src[k].published[0] ? t->src[k].published : "undated");
 			serve_printf(o, ": <a href=\"");

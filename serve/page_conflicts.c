@@ -26,6 +26,7 @@ struct walk {
 	const char *only;      /* a group name for the group page, or NULL */
 	size_t groups;         /* groups seen (all of them, for the pager) */
 	size_t first, last;    /* the groups drawn: [first, last) */
+	bool resolved_only;    /* draws and counts resolved groups only */
 };
 
 static void group_name(const struct assay_conflict *g, char *out, size_t size)
@@ -66,6 +67,7 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 	for (size_t i = 0; i < g->nmembers; i++) {
 		const struct assay_conflict_member *m = &g->members[i];
 		bool acc = strcmp(m->claim->review.state, "accepted") == 0;
+		bool rej = strcmp(m->claim->review.state, "rejected") == 0;
 
 		for (size_t k = 0; k < m->nsources && n < MAX_MARKS; k++, n++) {
 			const struct assay_source *s = &m->sources[k];
@@ -74,8 +76,11 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 			marks[n].lo = m->claim->lo;
 			marks[n].hi = m->claim->hi;
 			snprintf(marks[n].date, sizeof marks[n].date, "%.10s", s->published);
-			assay_copy(marks[n].site, sizeof marks[n].site, s->site);
+			assay_review_source_name(s->site, s->url, marks[n].site, sizeof marks[n].site);
+			if (s->site[0])
+				assay_copy(marks[n].site, sizeof marks[n].site, s->site);
 			marks[n].accepted = acc;
+			marks[n].rejected = rej;
 		}
 		if (strcmp(m->claim->review.state, "corrected") == 0 &&
 		    m->claim->review.has_value && n < MAX_MARKS)
@@ -209,7 +214,10 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 		serve_printf(o, "<ul>");
 		for (size_t k = 0; k < m->nsources; k++) {
 			serve_printf(o, "<li>");
-			serve_text(o, m->sources[k].site[0] ? m->sources[k].site : "unknown site");
+			char name[128];
+
+			serve_text(o, assay_review_source_name(m->sources[k].site, m->sources[k].url,
+							       name, sizeof name));
 			serve_printf(o, ", ");
 			serve_text(o, m->sources[k].published[0] ? m->sources[k].published : "undated");
 			serve_printf(o, ": <a href=\"");
@@ -235,9 +243,12 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 	group_name(g, name, sizeof name);
 	if (w->only && strcmp(w->only, name) != 0)
 		return ASSAY_OK;
+	if (w->resolved_only && !g->resolved)
+		return ASSAY_OK;
 	if (w->groups++ < w->first || w->groups > w->last)
 		return ASSAY_OK;
-	serve_printf(w->o, "<section class=\"group\" id=\"%s\"><h2>", name);
+	serve_printf(w->o, "<section class=\"group%s\" id=\"%s\"><h2>",
+		     g->resolved ? " resolved" : "", name);
 	if (!w->only)
 		serve_printf(w->o, "<a href=\"/conflict/%s\">", name);
 	group_title(w->o, g);
@@ -250,32 +261,76 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 	return w->o->rc;
 }
 
+/* A filter field of the conflicts page, from the query. */
+static const char *arg_or_null(const struct serve_req *req, const char *name)
+{
+	const char *v = serve_req_arg(req, name);
+
+	return v && *v ? v : NULL;
+}
+
+static void text_filter(struct serve_out *o, const char *name, const char *label,
+			const char *value)
+{
+	serve_printf(o, "<label>%s <input type=\"text\" name=\"%s\" maxlength=\"47\" value=\"",
+		     label, name);
+	serve_text(o, value ? value : "");
+	serve_printf(o, "\"></label>");
+}
+
+/* The filters as a form, and as the query the pager's links carry. */
+static void filters(struct serve_out *o, struct serve_out *href, const struct assay_claim_filter *f,
+		    const char *show)
+{
+	static const char *const shows[] = {"all", "open", "resolved"};
+	static const char *const keys[] = {"subject", "metric", "commodity"};
+	const char *vals[] = {f->subject, f->metric, f->commodity};
+
+	serve_printf(o, "<form class=\"filters card\" method=\"get\" action=\"/conflicts\">");
+	text_filter(o, "subject", "subject (id)", f->subject);
+	text_filter(o, "metric", "metric", f->metric);
+	text_filter(o, "commodity", "commodity", f->commodity);
+	serve_printf(o, "<label>show <select name=\"show\">");
+	for (size_t i = 0; i < 3; i++)
+		serve_printf(o, "<option%s>%s</option>", strcmp(show, shows[i]) ? "" : " selected",
+			     shows[i]);
+	serve_printf(o, "</select></label><button>Filter</button></form>");
+	serve_printf(href, "/conflicts?show=%s&amp;", show); /* a constant of the list */
+	for (size_t i = 0; i < 3; i++)
+		if (vals[i]) {
+			serve_printf(href, "%s=", keys[i]);
+			serve_urlarg(href, vals[i]);
+			serve_printf(href, "&amp;");
+		}
+}
+
 static int conflicts(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *only)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct walk w = {&o, only, 0, 0, (size_t)-1};
+	struct assay_buf groups = {0}, href = {0};
+	struct serve_out go = {&groups, ASSAY_OK}, ho = {&href, ASSAY_OK};
+	struct walk w = {&go, only, 0, 0, (size_t)-1, false};
 	struct assay_claim_filter f = {0};
+	const char *show = serve_req_arg(req, "show");
+	const char *page = serve_req_arg(req, "page");
 	int rc;
 
-	f.subject = serve_req_arg(req, "subject");
-	f.metric = serve_req_arg(req, "metric");
+	if (!show || (strcmp(show, "open") && strcmp(show, "resolved")))
+		show = "all";
+	f.subject = arg_or_null(req, "subject");
+	f.metric = arg_or_null(req, "metric");
+	f.commodity = arg_or_null(req, "commodity");
+	f.open = strcmp(show, "open") == 0;
+	w.resolved_only = strcmp(show, "resolved") == 0;
 	serve_page_begin(&o, only ? "Conflict" : "Conflicts", "conflicts");
 	serve_printf(&o, "<h1>%s</h1>", only ? "Conflict" : "Where sources disagree");
-	if (!only)
+	if (!only) {
 		serve_printf(&o, "<p class=\"muted\">Each group is one measure that sources report "
 			     "with figures that cannot all be true, or one agreement whose status "
 			     "changed. Dots are figures as published, bars the range each stands for; "
-			     "green is the figure an editor accepted.</p>");
-	if (!only) { /* the pager needs the count before the groups are drawn */
-		w.last = 0;
-		rc = assay_store_conflicts(app->store, &f, on_group, &w);
-		if (rc)
-			return rc;
-		w.first = serve_page_number(req, w.groups, GROUPS_PAGE) * GROUPS_PAGE;
-		w.last = w.first + GROUPS_PAGE;
-		serve_pager(&o, "/conflicts?", w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
-		w.groups = 0;
+			     "green is the figure an editor accepted, grey and struck one rejected.</p>");
+		filters(&o, &ho, &f, show);
 	}
 	if (only) { /* one group is read by its name, not found in the walk */
 		uint64_t h = 0;
@@ -291,21 +346,42 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 		if (rc == ASSAY_ENOTFOUND)
 			rc = ASSAY_OK;
 	} else {
+		/* one walk draws the page asked for and counts them all for the
+		 * pager; a page past the end is drawn again as the last one */
+		w.first = (page ? strtoul(page, NULL, 10) : 0) * GROUPS_PAGE;
+		w.last = w.first + GROUPS_PAGE;
 		rc = assay_store_conflicts(app->store, &f, on_group, &w);
+		if (!rc && w.groups && w.first >= w.groups) {
+			assay_buf_reset(&groups);
+			w.first = (w.groups - 1) / GROUPS_PAGE * GROUPS_PAGE;
+			w.last = w.first + GROUPS_PAGE;
+			w.groups = 0;
+			rc = assay_store_conflicts(app->store, &f, on_group, &w);
+		}
 	}
-	if (rc)
-		return rc;
+	if (rc || go.rc || ho.rc) {
+		rc = rc ? rc : go.rc ? go.rc : ho.rc;
+		goto out;
+	}
 	if (!only)
-		serve_pager(&o, "/conflicts?", w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
-
+		serve_pager(&o, href.data, w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
+	if (groups.len)
+		o.rc = o.rc ? o.rc : assay_buf_append(o.b, groups.data, groups.len);
+	if (!only)
+		serve_pager(&o, href.data, w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
 	if (!w.groups)
 		serve_printf(&o, "<p class=\"card\">%s</p>", only ? "This conflict is gone: "
 			     "its figures may have been merged or reprocessed."
-			     : "No conflicts: every figure agrees with the others of its kind.");
+			     : "No conflicts under these filters: every figure agrees with the "
+			       "others of its kind.");
 	serve_page_end(&o);
 	if (only && !w.groups)
 		resp->status = 404;
-	return o.rc;
+	rc = o.rc;
+out:
+	assay_buf_release(&groups);
+	assay_buf_release(&href);
+	return rc;
 }
 
 int serve_page_conflicts(struct serve_app *app, const struct serve_req *req,

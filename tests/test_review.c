@@ -351,3 +351,18 @@ Test(review, a_correction_says_what_it_changed_from_what_and_keeps_the_one_befor
 	cr_expect_str_eq(words, "figure 2,600 t \xe2\x86\x92 20,000 t; period 2022 \xe2\x86\x92 2023",
 			 "undoing reads as the change back");
 }
+
+Test(review, a_source_without_a_site_is_named_by_its_file)
+{
+	char buf[64];
+
+	cr_expect_str_eq(assay_review_source_name("mining.com", "https://x/y", buf, sizeof buf),
+			 "mining.com");
+	cr_expect_str_eq(assay_review_source_name("", "file:///corpus/seeds/003_5c.txt", buf,
+						  sizeof buf), "003_5c.txt");
+	cr_expect_str_eq(assay_review_source_name("", "https://example.com/a/story/?x=1", buf,
+						  sizeof buf), "story");
+	cr_expect_str_eq(assay_review_source_name("", "https://example.com/", buf, sizeof buf),
+			 "unknown site");
+	cr_expect_str_eq(assay_review_source_name("", "", buf, sizeof buf), "unknown site");
+}

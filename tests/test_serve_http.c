@@ -1422,3 +1422,35 @@ Test(review_next, o_opens_the_source_in_the_browser_as_one_argument)
 	unlink(got);
 	unlink(script);
 }
+
+Test(desk, the_conflicts_page_filters_and_draws_rejected_figures_as_rejected)
+{
+	char keep[16], drop[16], where[512];
+	struct reply r;
+	const char *at;
+
+	http("/conflicts?commodity=lithium", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "lithium"));
+	cr_expect_null(strstr(r.body.data, "refining share"), "only lithium groups");
+	cr_expect_not_null(strstr(r.body.data, "name=\"commodity\" maxlength=\"47\" value=\"lithium\""));
+	reply_release(&r);
+	http("/conflicts?show=resolved", NULL, true, NULL, &r);
+	cr_expect_null(strstr(r.body.data, "<section class=\"group"), "nothing is resolved yet");
+	reply_release(&r);
+	/* keep 20,000 t, reject 2,600 t: the RU group is resolved */
+	claim_with("20,000 t", keep, sizeof keep);
+	claim_with("2,600 t", drop, sizeof drop);
+	cr_assert_eq(post_form(keep, "action=accept", where, sizeof where), 303);
+	cr_assert_eq(post_form(drop, "action=reject&reason=wrong+year", where, sizeof where), 303);
+	http("/conflicts?show=resolved&subject=RU", NULL, true, NULL, &r);
+	at = strstr(r.body.data, "<section class=\"group resolved\"");
+	cr_assert_not_null(at, "the resolved group is listed");
+	cr_expect_not_null(strstr(at, "<g class=\"mark rejected\">"), "the rejected figure is marked");
+	cr_expect_not_null(strstr(at, "text-decoration=\"line-through\""));
+	cr_expect_not_null(strstr(at, "<g class=\"mark accepted\">"));
+	reply_release(&r);
+	http("/conflicts?show=open&subject=RU", NULL, true, NULL, &r);
+	cr_expect_null(strstr(r.body.data, "<section class=\"group"), "an open list leaves it out");
+	reply_release(&r);
+}
