@@ -324,12 +324,19 @@ static bool reports(const struct cl_doc *d, size_t t)
 }
 
 /* "Amid stalled negotiations with China, Turkey is ...": the subject of
- * the main clause after an opening phrase. */
-static bool after_phrase(const struct cl_doc *d, size_t t)
+ * the main clause after an opening phrase (the sentence starts with a
+ * preposition; "..., UK media reports say" names no party). */
+static bool after_phrase(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
+	static const char *const opening[] = {"amid", "through", "after", "following", "under",
+		"despite", "with", "in", "since", "during", "via", "besides", "alongside", NULL};
+	bool opens = false;
+
+	for (size_t i = 0; opening[i]; i++)
+		opens |= cl_word_is(d, s->t0, opening[i]);
 	if (t > 0 && cl_word_is(d, t - 1, "the"))
 		t--;
-	return t > 0 && d->tok[t - 1].kind == CT_PUNCT && d->tok[t - 1].w[0] == ',';
+	return opens && t > 0 && d->tok[t - 1].kind == CT_PUNCT && d->tok[t - 1].w[0] == ',';
 }
 
 static bool among(const struct cl_doc *d, int t, const int *obj, size_t no)
@@ -407,7 +414,7 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 		/* a company named later in the clause is no subject of the
 		 * deal unless it reports it */
 		if (t >= 0 && (size_t)t > e->start && (size_t)t < s->t1 && !reports(d, (size_t)t + 1) &&
-		    !after_phrase(d, (size_t)t))
+		    !after_phrase(d, s, (size_t)t))
 			t = -1;
 		if (t >= 0 && (size_t)t >= s->t0 && (size_t)t < s->t1 && !eligible(d, (size_t)t))
 			t = d->focus.any;
