@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "assay.h"
 #include "cli.h"
 #include "fetch.h"
@@ -113,13 +114,10 @@ static int parse_args(int argc, char **argv, struct crawl_args *a)
 	return CLI_OK;
 }
 
-static int add_strings(char ***v, size_t *n, char **more, size_t nmore)
+static int add_strings(char ***v, size_t *n, size_t *cap, char **more, size_t nmore)
 {
-	void *p = realloc(*v, (*n + nmore + 1) * sizeof **v);
-
-	if (!p)
+	if (assay_array_reserve(v, cap, *n + nmore + 1, sizeof **v))
 		return ASSAY_ENOMEM;
-	*v = p;
 	for (size_t i = 0; i < nmore; i++)
 		(*v)[(*n)++] = more[i];
 	return ASSAY_OK;
@@ -131,13 +129,13 @@ static int collect_sources(const struct crawl_args *a, int argc, char **argv, ch
 {
 	const char *file = a->sources_file;
 	char **lines = NULL, *dflt = getenv("ASSAY_SOURCES");
-	size_t nlines = 0;
+	size_t nlines = 0, cap = *n;
 	struct stat st;
 	int rc;
 
 	for (int i = optind; i < argc; i++) {
 		char *s = strdup(argv[i]);
-		if (!s || add_strings(v, n, &s, 1)) {
+		if (!s || add_strings(v, n, &cap, &s, 1)) {
 			free(s);
 			return ASSAY_ENOMEM;
 		}
@@ -151,7 +149,7 @@ static int collect_sources(const struct crawl_args *a, int argc, char **argv, ch
 		assay_err("crawl: cannot read sources file '%s': %s", file, assay_strerror(rc));
 		return rc;
 	}
-	rc = add_strings(v, n, lines, nlines);
+	rc = add_strings(v, n, &cap, lines, nlines);
 	if (rc)
 		assay_sources_free(lines, nlines);
 	else

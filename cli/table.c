@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "assay.h"
 #include "fetch.h"
 #include "log.h"
@@ -43,15 +44,9 @@ void cli_table_release(struct cli_table *t)
 
 int cli_table_add(struct cli_table *t, const char *const *cells)
 {
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		char **p = realloc(t->cells, cap * t->ncols * sizeof *p);
-
-		if (!p)
-			return ASSAY_ENOMEM;
-		t->cells = p;
-		t->cap = cap;
-	}
+	/* a row is ncols cells */
+	if (assay_array_reserve(&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
+		return ASSAY_ENOMEM;
 	for (size_t c = 0; c < t->ncols; c++) {
 		char *d = strdup(cells[c] ? cells[c] : "");
 

@@ -34,3 +34,12 @@ int assay_array_reserve(void *items_ptr, size_t *cap, size_t need, size_t size)
 	*cap = ncap;
 	return ASSAY_OK;
 }
+
+int assay_array_grow(void *items_ptr, size_t n, size_t size)
+{
+	size_t cap = n ? FIRST_CAP : 0;
+
+	while (cap < n)
+		cap *= 2;
+	return assay_array_reserve(items_ptr, &cap, n + 1, size);
+}

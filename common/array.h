@@ -15,4 +15,9 @@
  * the size would overflow). */
 int assay_array_reserve(void *items_ptr, size_t *cap, size_t need, size_t size);
 
+/* The same for an array that keeps no capacity, only its count @n, and
+ * grows one item at a time: its capacity is implied by the count (none,
+ * then 8, then the next power of two), so this makes room for item @n. */
+int assay_array_grow(void *items_ptr, size_t n, size_t size);
+
 #endif

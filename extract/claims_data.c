@@ -55,29 +55,17 @@ static int split(char *line, char **col)
 	return n;
 }
 
-/* Room for one more row in a rules table. The tables only grow while the
- * rules load, one row at a time, so a table's capacity is implied by its
- * count: none, then 8, then the next power of two. */
-static int grow(void *arr_ptr, size_t n, size_t size)
-{
-	size_t cap = n ? 8 : 0;
-
-	while (cap < n)
-		cap *= 2;
-	return assay_array_reserve(arr_ptr, &cap, n + 1, size);
-}
-
 static int add_row(const char *file, char **c, int n)
 {
 	if (strcmp(file, "metric_cues.tsv") == 0 && n >= 3) {
-		if (grow(&rules.metric, rules.nmetric, sizeof *rules.metric))
+		if (assay_array_grow(&rules.metric, rules.nmetric, sizeof *rules.metric))
 			return ASSAY_ENOMEM;
 		struct cl_metric_cue *m = &rules.metric[rules.nmetric++];
 		m->after = strcmp(c[0], "after") == 0;
 		parse_phrase(c[1], &m->p);
 		assay_copy(m->base, sizeof m->base, c[2]);
 	} else if (strcmp(file, "metric_kinds.tsv") == 0 && n >= 8) {
-		if (grow(&rules.kinds, rules.nkinds, sizeof *rules.kinds))
+		if (assay_array_grow(&rules.kinds, rules.nkinds, sizeof *rules.kinds))
 			return ASSAY_ENOMEM;
 		struct cl_metric_kind *k = &rules.kinds[rules.nkinds++];
 		assay_copy(k->base, sizeof k->base, c[0]);
@@ -89,7 +77,7 @@ static int add_row(const char *file, char **c, int n)
 		k->dated = strcmp(c[6], "yes") == 0;
 		k->commodity = strcmp(c[7], "yes") == 0;
 	} else if (strcmp(file, "count_nouns.tsv") == 0 && n >= 3) {
-		if (grow(&rules.counts, rules.ncounts, sizeof *rules.counts))
+		if (assay_array_grow(&rules.counts, rules.ncounts, sizeof *rules.counts))
 			return ASSAY_ENOMEM;
 		struct cl_count_noun *k = &rules.counts[rules.ncounts++];
 		assay_copy(k->base, sizeof k->base, c[0]);
@@ -100,13 +88,13 @@ static int add_row(const char *file, char **c, int n)
 		bool st = file[0] == 's';
 		struct cl_word_cue **arr = st ? &rules.status : &rules.change;
 		size_t *cnt = st ? &rules.nstatus : &rules.nchange;
-		if (grow(arr, *cnt, sizeof **arr))
+		if (assay_array_grow(arr, *cnt, sizeof **arr))
 			return ASSAY_ENOMEM;
 		struct cl_word_cue *w = &(*arr)[(*cnt)++];
 		assay_copy(w->value, sizeof w->value, c[0]);
 		parse_phrase(c[1], &w->p);
 	} else if (strcmp(file, "agreement_cues.tsv") == 0 && n >= 5) {
-		if (grow(&rules.agr, rules.nagr, sizeof *rules.agr))
+		if (assay_array_grow(&rules.agr, rules.nagr, sizeof *rules.agr))
 			return ASSAY_ENOMEM;
 		struct cl_agr_cue *a = &rules.agr[rules.nagr++];
 		a->noun = strcmp(c[0], "noun") == 0;
@@ -115,7 +103,7 @@ static int add_row(const char *file, char **c, int n)
 		assay_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
 		assay_copy(a->objects, sizeof a->objects, c[4]);
 	} else if (strcmp(file, "elements.tsv") == 0 && n >= 2) {
-		if (grow(&rules.elements, rules.nelements, sizeof *rules.elements))
+		if (assay_array_grow(&rules.elements, rules.nelements, sizeof *rules.elements))
 			return ASSAY_ENOMEM;
 		struct cl_element *e = &rules.elements[rules.nelements++];
 		assay_copy(e->symbol, sizeof e->symbol, c[0]);
@@ -127,7 +115,7 @@ static int add_row(const char *file, char **c, int n)
 		if (rc)
 			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
 	} else if (strcmp(file, "end_headings.tsv") == 0) {
-		if (grow(&rules.end_headings, rules.nend, sizeof *rules.end_headings))
+		if (assay_array_grow(&rules.end_headings, rules.nend, sizeof *rules.end_headings))
 			return ASSAY_ENOMEM;
 		assay_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
 	} else {

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "assay.h"
 #include "html_read.h"
 #include "strs.h"
@@ -41,15 +42,9 @@ int assay_links_add(struct assay_links *l, const char *base, const char *href,
 		return ASSAY_OK; /* a broken link is not the feed's end */
 	if (rc)
 		return rc;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		void *p = realloc(l->v, cap * sizeof *l->v);
-		if (!p) {
-			free(url);
-			return ASSAY_ENOMEM;
-		}
-		l->v = p;
-		l->cap = cap;
+	if (assay_array_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v)) {
+		free(url);
+		return ASSAY_ENOMEM;
 	}
 	k = &l->v[l->n];
 	memset(k, 0, sizeof *k);

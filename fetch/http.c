@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "array.h"
 #include "assay.h"
 #include "file.h"
 #include "strs.h"
@@ -594,14 +595,8 @@ static void finish(struct assay_http *h, struct assay_http_req *r, CURLcode cc)
 
 static int push_done(struct assay_http *h, struct assay_http_req *r)
 {
-	if (h->ndone == h->capdone) {
-		size_t cap = h->capdone ? h->capdone * 2 : 16;
-		void *p = realloc(h->done, cap * sizeof *h->done);
-		if (!p)
-			return ASSAY_ENOMEM;
-		h->done = p;
-		h->capdone = cap;
-	}
+	if (assay_array_reserve(&h->done, &h->capdone, h->ndone + 1, sizeof *h->done))
+		return ASSAY_ENOMEM;
 	h->done[h->ndone++] = r;
 	return ASSAY_OK;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "assay.h"
 #include "robots.h"
 
@@ -101,14 +102,8 @@ static char *normalise(const char *s, size_t n, size_t *outlen)
 
 static int push_rule(struct rules *rs, const char *pat, size_t len, bool allow)
 {
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 8;
-		void *p = realloc(rs->v, cap * sizeof *rs->v);
-		if (!p)
-			return ASSAY_ENOMEM;
-		rs->v = p;
-		rs->cap = cap;
-	}
+	if (assay_array_reserve(&rs->v, &rs->cap, rs->n + 1, sizeof *rs->v))
+		return ASSAY_ENOMEM;
 	if (!(rs->v[rs->n].pat = normalise(pat, len, &rs->v[rs->n].len)))
 		return ASSAY_ENOMEM;
 	rs->v[rs->n].allow = allow;
@@ -278,11 +273,8 @@ static void set_delay(struct group *g, struct assay_robots *r, const struct line
 
 static int add_sitemap(struct assay_robots *r, const struct line *l)
 {
-	void *p = realloc(r->sitemaps, (r->nsitemaps + 1) * sizeof *r->sitemaps);
-
-	if (!p)
+	if (assay_array_grow(&r->sitemaps, r->nsitemaps, sizeof *r->sitemaps))
 		return ASSAY_ENOMEM;
-	r->sitemaps = p;
 	if (!(r->sitemaps[r->nsitemaps] = strndup(l->val, l->vlen)))
 		return ASSAY_ENOMEM;
 	r->nsitemaps++;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "fetch.h"
 #include "file.h"
@@ -123,16 +124,12 @@ static char *anchor_line(const char *dir, const char *line)
 
 static int push(char ***v, size_t *n, char *s)
 {
-	void *p;
-
 	if (!s)
 		return ASSAY_ENOMEM;
-	p = realloc(*v, (*n + 1) * sizeof **v);
-	if (!p) {
+	if (assay_array_grow(v, *n, sizeof **v)) {
 		free(s);
 		return ASSAY_ENOMEM;
 	}
-	*v = p;
 	(*v)[(*n)++] = s;
 	return ASSAY_OK;
 }

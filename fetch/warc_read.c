@@ -21,6 +21,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "array.h"
 #include "assay.h"
 #include "strs.h"
 #include "buf.h"
@@ -52,14 +53,8 @@ struct reader {
 
 static int add_mark(struct reader *r, int64_t offset)
 {
-	if (r->nmarks == r->capmarks) {
-		size_t cap = r->capmarks ? r->capmarks * 2 : 8;
-		void *p = realloc(r->marks, cap * sizeof *r->marks);
-		if (!p)
-			return ASSAY_ENOMEM;
-		r->marks = p;
-		r->capmarks = cap;
-	}
+	if (assay_array_reserve(&r->marks, &r->capmarks, r->nmarks + 1, sizeof *r->marks))
+		return ASSAY_ENOMEM;
 	r->marks[r->nmarks++] = (struct mark){r->pending.len, offset};
 	return ASSAY_OK;
 }

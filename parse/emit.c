@@ -18,6 +18,7 @@
 
 #include <utf8proc.h>
 
+#include "array.h"
 #include "assay.h"
 #include "hash.h"
 #include "internal.h"
@@ -51,21 +52,6 @@ struct emitter {
 	struct assay_table *tables;
 	size_t ntables, capt;
 };
-
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return ASSAY_OK;
-	c = *cap ? *cap * 2 : 16;
-	if (!(p = realloc(*arr, c * size)))
-		return ASSAY_ENOMEM;
-	*arr = p;
-	*cap = c;
-	return ASSAY_OK;
-}
 
 /* No code point at or above U+0300 (every byte below 0xCC): such text is
  * in NFC already. Below U+0300 nothing decomposes, and every mark or jamo
@@ -103,7 +89,7 @@ static int add_block(struct emitter *e, const char *s, size_t n,
 {
 	struct assay_block *b;
 
-	if (grow((void **)&e->blocks, &e->capb, e->nblocks, sizeof *e->blocks) != ASSAY_OK)
+	if (assay_array_reserve(&e->blocks, &e->capb, e->nblocks + 1, sizeof *e->blocks) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	if (e->text.len && assay_buf_append(&e->text, "\n\n", 2) != ASSAY_OK)
 		return ASSAY_ENOMEM;
@@ -290,7 +276,7 @@ static int add_cell(struct emitter *e, struct assay_table_row *r, size_t *cap)
 	char *s;
 
 	parse_trim(&e->cell);
-	if (grow((void **)&r->cells, cap, r->ncells, sizeof *r->cells) != ASSAY_OK)
+	if (assay_array_reserve(&r->cells, cap, r->ncells + 1, sizeof *r->cells) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	if (!(s = malloc(e->cell.len + 1)))
 		return ASSAY_ENOMEM;
@@ -347,7 +333,7 @@ static int read_row(struct emitter *e, xmlNode *tr, struct assay_table_row *r)
 
 static int add_row(struct emitter *e, struct assay_table *t, size_t *cap, struct assay_table_row *r)
 {
-	if (grow((void **)&t->rows, cap, t->nrows, sizeof *t->rows) != ASSAY_OK) {
+	if (assay_array_reserve(&t->rows, cap, t->nrows + 1, sizeof *t->rows) != ASSAY_OK) {
 		free_row(r);
 		return ASSAY_ENOMEM;
 	}
@@ -365,7 +351,7 @@ static int emit_table(struct emitter *e, xmlNode *table)
 	int rc = ASSAY_OK;
 
 	if (flush(e) != ASSAY_OK ||
-	    grow((void **)&e->tables, &e->capt, e->ntables, sizeof *e->tables) != ASSAY_OK)
+	    assay_array_reserve(&e->tables, &e->capt, e->ntables + 1, sizeof *e->tables) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	t = &e->tables[e->ntables];
 	memset(t, 0, sizeof *t);

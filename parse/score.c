@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "internal.h"
 
@@ -33,15 +34,8 @@ static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
 	struct ninfo *ni;
 
-	if (c->nni == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 1024;
-		struct ninfo *p = realloc(c->ni, cap * sizeof *p);
-
-		if (!p)
-			return NULL;
-		c->ni = p;
-		c->cap = cap;
-	}
+	if (assay_array_reserve(&c->ni, &c->cap, c->nni + 1, sizeof *c->ni))
+		return NULL;
 	ni = &c->ni[c->nni++];
 	memset(ni, 0, sizeof *ni);
 	ni->node = n;

@@ -26,7 +26,7 @@ const char *const assay_review_state_names[ASSAY_REVIEW_STATES] = {
  * index (stable: the set is only appended to). */
 static int set_add(void **arr, size_t *n, size_t width, const char *s, size_t *at)
 {
-	char *a = *arr, *grown;
+	char *a = *arr;
 
 	*at = (size_t)-1;
 	if (!s || !*s)
@@ -36,12 +36,9 @@ static int set_add(void **arr, size_t *n, size_t width, const char *s, size_t *a
 			*at = i;
 			return ASSAY_OK;
 		}
-	if ((*n & (*n - 1)) == 0) { /* grow at powers of two */
-		grown = realloc(a, (*n ? *n * 2 : 8) * width);
-		if (!grown)
-			return ASSAY_ENOMEM;
-		*arr = a = grown;
-	}
+	if (assay_array_grow(arr, *n, width))
+		return ASSAY_ENOMEM;
+	a = *arr;
 	snprintf(a + *n * width, width, "%s", s);
 	*at = (*n)++;
 	return ASSAY_OK;

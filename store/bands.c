@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assay.h"
 #include "internal.h"
 #include "rec.h"
@@ -117,16 +118,12 @@ void store_bands_invalidate(struct assay_store *s)
 static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, uint32_t who)
 {
 	struct band_slot *sl = &c->slots[slot_of(key)];
+	size_t cap = sl->cap; /* kept in 32 bits: a slot is small and there are many */
 
-	if (sl->n == sl->cap) {
-		uint32_t cap = sl->cap ? sl->cap * 2 : 4;
-		struct band_hit *v = realloc(sl->v, cap * sizeof *v);
-
-		if (!v)
-			return ASSAY_ENOMEM;
-		sl->v = v;
-		sl->cap = cap;
-	}
+	if (sl->n == UINT32_MAX ||
+	    assay_array_reserve(&sl->v, &cap, (size_t)sl->n + 1, sizeof *sl->v))
+		return ASSAY_ENOMEM;
+	sl->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
 	sl->v[sl->n++] = (struct band_hit){h, who};
 	return ASSAY_OK;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "assay.h"
 #include "claims_int.h"
 
@@ -127,17 +128,10 @@ static int load_sources(struct assay_store *s, MDB_txn *txn, int table, const ch
 		l->total++;
 		if (l->n == SOURCES_MAX)
 			continue;
-		if (l->n == l->cap) {
-			size_t cap = l->cap ? l->cap * 2 : 4;
-			void *p = realloc(l->v, cap * sizeof *l->v);
-
-			if (!p) {
-				mdb_cursor_close(c);
-				srcs_release(l);
-				return store_fail(s, ASSAY_ENOMEM, "out of memory");
-			}
-			l->v = p;
-			l->cap = cap;
+		if (assay_array_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v)) {
+			mdb_cursor_close(c);
+			srcs_release(l);
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
 		}
 		decode_evidence(&k, &v, idl, &l->v[l->n]);
 		join_article(s, txn, &l->v[l->n]);
@@ -558,15 +552,10 @@ static int story_set_add(struct story_set *ss, const char *story)
 {
 	if (ss->n == ss->cap) {
 		story_set_unique(ss);
-		if (ss->n * 2 >= ss->cap) { /* also the first time: 0 >= 0 */
-			size_t cap = ss->cap ? ss->cap * 2 : 8;
-			void *p = realloc(ss->v, cap * sizeof *ss->v);
-
-			if (!p)
-				return ASSAY_ENOMEM;
-			ss->v = p;
-			ss->cap = cap;
-		}
+		/* still half full (also the first time: 0 >= 0): double */
+		if (ss->n * 2 >= ss->cap &&
+		    assay_array_reserve(&ss->v, &ss->cap, ss->cap + 1, sizeof *ss->v))
+			return ASSAY_ENOMEM;
 	}
 	snprintf(ss->v[ss->n++], sizeof *ss->v, "%s", story);
 	return ASSAY_OK;
@@ -682,16 +671,9 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 		if (!member_id(agr, &dup, &id) || id.mv_size >= sizeof mk->id ||
 		    store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id.mv_data, id.mv_size, &v))
 			continue;
-		if (ks->n == ks->cap) {
-			size_t cap = ks->cap ? ks->cap * 2 : 8;
-			void *p = realloc(ks->v, cap * sizeof *ks->v);
-
-			if (!p) {
-				mdb_cursor_close(c);
-				return store_fail(s, ASSAY_ENOMEM, "out of memory");
-			}
-			ks->v = p;
-			ks->cap = cap;
+		if (assay_array_reserve(&ks->v, &ks->cap, ks->n + 1, sizeof *ks->v)) {
+			mdb_cursor_close(c);
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
 		}
 		mk = &ks->v[ks->n];
 		memset(mk, 0, sizeof *mk);
@@ -896,22 +878,16 @@ static int group_take(void *ctx, const struct assay_conflict *cg, size_t i,
 
 	(void)cg, (void)i;
 	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 4;
-		void *m = realloc(g->m, cap * sizeof *g->m);
+		/* four arrays of one capacity: each grows from the same count to
+		 * the same size; g->cap moves when all four have */
+		size_t cm = g->cap, cc = g->cap, ca = g->cap, cs = g->cap;
 
-		if (m)
-			g->m = m;
-		void *c = m ? realloc(g->claims, cap * sizeof *g->claims) : NULL;
-		if (c)
-			g->claims = c;
-		void *a = c ? realloc(g->agrs, cap * sizeof *g->agrs) : NULL;
-		if (a)
-			g->agrs = a;
-		void *sp = a ? realloc(g->srcs, cap * sizeof *g->srcs) : NULL;
-		if (!sp)
+		if (assay_array_reserve(&g->m, &cm, g->n + 1, sizeof *g->m) ||
+		    assay_array_reserve(&g->claims, &cc, g->n + 1, sizeof *g->claims) ||
+		    assay_array_reserve(&g->agrs, &ca, g->n + 1, sizeof *g->agrs) ||
+		    assay_array_reserve(&g->srcs, &cs, g->n + 1, sizeof *g->srcs))
 			return ASSAY_ENOMEM;
-		g->srcs = sp;
-		g->cap = cap;
+		g->cap = cs;
 	}
 	l = &g->srcs[g->n];
 	memset(l, 0, sizeof *l);
