@@ -703,7 +703,8 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 	}
 	mdb_cursor_close(c);
 	story_set_unique(&gf->stories);
-	qsort(ks->v, ks->n, sizeof *ks->v, agr ? cmp_status : cmp_figure);
+	if (ks->n) /* no members: ks->v is NULL, which qsort may not take */
+		qsort(ks->v, ks->n, sizeof *ks->v, agr ? cmp_status : cmp_figure);
 	return ASSAY_OK;
 }
 
