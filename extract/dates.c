@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "date.h"
 #include "recog.h"
 
 static const char *const month_names[] = {
@@ -178,34 +179,6 @@ void dates_free(void)
 	word_set_release(&article_next_set);
 }
 
-/* ---- calendar arithmetic on days since 1970-01-01 ---- */
-static long days_from_civil(long y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 struct pubdate {
 	bool ok;
 	long y;
@@ -300,7 +273,7 @@ static void resolve_relative(const char *text, pcre2_match_data *md, struct pubd
 	if (!pd.ok)
 		return;
 	if (group(text, md, "yday", &s, &e)) {
-		civil_from_days(days_from_civil(y, m, d) - 1, &y, &m, &d);
+		assay_civil_from_days(assay_days_from_civil(y, m, d) - 1, &y, &m, &d);
 		snprintf(out, cap, "%04ld-%02d-%02d", y, m, d);
 		return;
 	}
@@ -329,7 +302,7 @@ static void resolve_relative(const char *text, pcre2_match_data *md, struct pubd
 		long mm = y * 12 + (m - 1) - n;
 		snprintf(out, cap, "%04ld-%02ld", mm / 12, mm % 12 + 1);
 	} else {
-		civil_from_days(days_from_civil(y, m, d) - n * (unit == 'w' ? 7 : 1), &y, &m, &d);
+		assay_civil_from_days(assay_days_from_civil(y, m, d) - n * (unit == 'w' ? 7 : 1), &y, &m, &d);
 		snprintf(out, cap, "%04ld-%02d-%02d", y, m, d);
 	}
 }

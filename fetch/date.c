@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date.h"
 #include "feed.h"
 
 static const char *const months[] = {
@@ -39,37 +40,16 @@ static const struct {
 
 #define NO_OFFSET 100000 /* parse_offset(): not a valid offset */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
 /* A date that cannot be (30 February, 25:00, offset -99:99) is no date:
  * 0, and nothing is written to @ymd. */
 static int64_t to_epoch(int y, int mo, int d, int h, int mi, int s, int off_min, char ymd[11])
 {
 	if (off_min == NO_OFFSET || y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 ||
-	    d > days_in_month(y, mo) || h < 0 || h > 24 || (h == 24 && (mi || s)) || mi < 0 ||
+	    d > assay_days_in_month(y, mo) || h < 0 || h > 24 || (h == 24 && (mi || s)) || mi < 0 ||
 	    mi > 59 || s < 0 || s > 60)
 		return 0;
 	snprintf(ymd, 11, "%04d-%02d-%02d", y % 10000, mo % 100, d % 100);
-	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - off_min * 60;
+	return (int64_t)assay_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - off_min * 60;
 }
 
 /* "+hh:mm", "+hhmm", "-hh", a zone name, or nothing (UTC). */

@@ -9,6 +9,7 @@
 #include "array.h"
 #include "assay.h"
 #include "buf.h"
+#include "date.h"
 #include "file.h"
 #include "hash.h"
 #include "log.h"
@@ -202,6 +203,29 @@ Test(common, map_finds_every_key_it_was_given_and_no_other)
 	cr_assert_not_null(assay_map_get(&m, "a\0b", 3));
 	assay_map_release(&m);
 	cr_assert_null(assay_map_get(&m, "host-7.example", 14), "a released map is empty");
+}
+
+Test(common, calendar_days_go_and_come_back)
+{
+	long y;
+	int m, d;
+
+	cr_expect_eq(assay_days_from_civil(1970, 1, 1), 0);
+	cr_expect_eq(assay_days_from_civil(2000, 3, 1), 11017);
+	cr_expect_eq(assay_days_from_civil(1969, 12, 31), -1);
+	cr_expect_eq(assay_days_from_civil(2024, 3, 0), assay_days_from_civil(2024, 2, 29),
+		     "day 0 is the month's eve");
+	for (long day = -800000; day <= 3000000; day += 997) {
+		assay_civil_from_days(day, &y, &m, &d);
+		cr_assert(m >= 1 && m <= 12 && d >= 1 && d <= assay_days_in_month(y, m),
+			  "day %ld: %ld-%d-%d", day, y, m, d);
+		cr_assert_eq(assay_days_from_civil(y, m, d), day, "day %ld", day);
+	}
+	cr_expect_eq(assay_days_in_month(2024, 2), 29);
+	cr_expect_eq(assay_days_in_month(1900, 2), 28, "a century is no leap year");
+	cr_expect_eq(assay_days_in_month(2000, 2), 29, "but every fourth century is");
+	cr_expect_eq(assay_days_in_month(2023, 4), 30);
+	cr_expect_eq(assay_days_in_month(2023, 12), 31);
 }
 
 Test(common, utf8_upper_reads_letters_not_bytes)
