@@ -637,8 +637,9 @@ static void markup_org(struct found *f, const struct assay_mention *m, size_t lt
 			core = w.e; /* the name ends at its last word before the legal form */
 	}
 	/* the brackets are part of the mention: "<Ryoka ... Ltd>, which" */
-	size_t before = f->norg;
-	add_org(f, s, ticker_end(f, gt + 1), core, known_id(f, m, s, core), "company", 0, 0);
+	size_t before = f->norg, as = 0;
+	size_t an = acronym_after(f->t, f->len, ticker_end(f, gt + 1), &as); /* "(BHPGM)" */
+	add_org(f, s, ticker_end(f, gt + 1), core, known_id(f, m, s, core), "company", as, an);
 	if (f->norg > before)
 		f->org[f->norg - 1].s = lt;
 }
