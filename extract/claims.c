@@ -1201,6 +1201,21 @@ static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size
 	return false;
 }
 
+/* "$129.5M after-tax NPV5", "an NPV of $424 million": a study's result,
+ * no money anyone spends. */
+static bool valuation(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	for (size_t u = f + 1; u < s->t1 && u < f + 4; u++)
+		if (!strncmp(d->tok[u].w, "npv", 3) || cl_word_is(d, u, "irr"))
+			return true;
+	for (size_t u = f; u > s->t0 && u + 4 > f; u--)
+		if (!strncmp(d->tok[u - 1].w, "npv", 3) ||
+		    (cl_word_is(d, u - 1, "value") && u > s->t0 + 1 &&
+		     cl_word_is(d, u - 2, "present")))
+			return true;
+	return false;
+}
+
 /* "the $7 per ounce discovery cost", "all-in sustaining costs of $1,000
  * per ounce": what a producer spends on a unit, not the metal's price. */
 static bool unit_cost(const struct cl_doc *d, const struct cl_sent *s, size_t f)
@@ -1247,7 +1262,7 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 
 	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
 		return ASSAY_OK;
-	if (m->type == ASSAY_M_MONEY && security_price(d, s, f))
+	if (m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f)))
 		return ASSAY_OK;
 	if (ellipsis)
 		assay_copy(status, sizeof status, h->status);
