@@ -2,7 +2,8 @@
  * its page and text, then its claims, all in one write transaction.
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one
- * joins that story; otherwise its SimHash is looked up in the banded
+ * joins that story (an empty text, a headline-only flash, joins none: its
+ * story is named by its URL); otherwise its SimHash is looked up in the banded
  * index of bands.c, which finds every stored hash within SIMHASH_MAX_BITS
  * without a scan. A lookup costs 69 probes, plus a popcount for each story
  * met in those buckets: about 69 * stories / 8192, and the index holds
@@ -107,9 +108,12 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 		if (rc)
 			return rc;
 	}
-	if (!p->duplicate) {
+	if (!p->duplicate && a->text_len) {
 		p->id[0] = 's';
 		store_base32(assay_hash64(sha, 64, 0x570), p->id + 1, 10);
+	} else if (!p->duplicate) { /* a flash: every empty text has one hash */
+		p->id[0] = 's';
+		store_base32(assay_hash64(a->url, strlen(a->url), 0x570), p->id + 1, 10);
 	}
 	if (a->text_len) {
 		rc = store_put(txn, s->dbi[T_HASHES], sha, 64, p->id, strlen(p->id), 0);

@@ -9,7 +9,8 @@
  * last assay_store_open() failed; a failed open hands back no handle).
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one,
- * or a 64-bit SimHash within 9 bits of one (simhash.h), joins its story.
+ * or a 64-bit SimHash within 9 bits of one (simhash.h), joins its story;
+ * an empty text (a headline-only flash) joins none.
  * Claims: figures of one key (claims.md section 4) whose intervals meet
  * are one claim with every source; a key with two or more claims is a
  * conflict group; so are agreements between the same parties whose

@@ -99,3 +99,37 @@ Test(neardup, republished_wire_stories_pair_and_distinct_stories_do_not)
 	rm_tree(dir);
 	free(dir);
 }
+
+/* Issue 17 #6: headline-only flashes have no body: their cleaned texts
+ * are all empty, the same bytes, and are no evidence of one story. Each
+ * flash is a story of its own (named by its URL, so the same flash is the
+ * same story in any store); a text is still one story with its copy. */
+Test(neardup, flashes_with_no_body_are_not_one_story)
+{
+	static const char *const urls[] = {"https://wire.example/flash-canada-steel",
+		"https://wire.example/flash-aluminium-output", "https://wire.example/alcoa-price"};
+	const char *body = "Alcoa raised its aluminium ingot price by two cents a lb.";
+	char *dir = tmp_store_dir();
+	struct assay_store *s;
+	char story[4][24];
+
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	for (size_t i = 0; i < 4; i++) {
+		struct assay_article a = {0};
+		struct assay_put_result r;
+
+		a.url = i < 3 ? urls[i] : "https://mirror.example/alcoa-price";
+		a.title = "FLASH";
+		a.text = i < 2 ? "" : body;
+		a.text_len = strlen(a.text);
+		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+		memcpy(story[i], r.story, sizeof story[i]);
+		cr_expect_eq(r.duplicate, i == 3, "article %zu", i);
+	}
+	cr_expect_str_neq(story[0], story[1], "two flashes are two stories");
+	cr_expect_str_neq(story[1], story[2]);
+	cr_expect_str_eq(story[2], story[3], "a copy of a text is its story");
+	assay_store_close(s);
+	rm_tree(dir);
+	free(dir);
+}
