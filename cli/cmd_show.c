@@ -38,6 +38,9 @@ static void print_sources(const struct assay_source *src, size_t n)
 		if (src[i].title[0])
 			printf("      %s\n", cli_safe(src[i].title));
 		printf("      %s  (story %s)\n", cli_safe(src[i].url), cli_safe(src[i].story));
+		if (src[i].claimed_url[0])
+			printf("      names as its canonical %s: another site, not trusted\n",
+			       cli_safe(src[i].claimed_url));
 		if (src[i].figure[0])
 			printf("      figure: %s\n", cli_safe(src[i].figure));
 		printf("      \"%s\"\n", cli_safe(src[i].evidence));

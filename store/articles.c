@@ -158,6 +158,7 @@ static int encode_article(const struct assay_article *a, int64_t seq, const char
 	rc = rc ? rc : rec_put_i64(v, (int64_t)a->text_len);
 	rc = rc ? rc : rec_put_i64(v, (int64_t)a->raw_len);
 	rc = rc ? rc : rec_put_i64(v, (int64_t)p->simhash);
+	rc = rc ? rc : rec_put_str(v, a->claimed_url); /* NULL: none */
 	return rc;
 }
 
@@ -326,8 +327,14 @@ int assay_store_put_article(struct assay_store *s, const struct assay_article *a
 	copy = *a;
 	if (a->packed && a->packed->ok && a->packed->url) {
 		copy.url = copy.packed->url;
+		if (a->packed->distrusted)
+			copy.claimed_url = a->url;
 	} else {
-		rc = store_identity(a, &url, &why);
+		bool distrusted;
+
+		rc = store_identity(a, &url, &why, &distrusted);
+		if (!rc && distrusted)
+			copy.claimed_url = a->url;
 		if (rc) {
 			assay_buf_release(&url);
 			return why ? store_fail(s, rc, "%s", why)

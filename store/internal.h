@@ -147,7 +147,8 @@ int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq);
 /* pack.c: the article's identity, its URL in canonical form (store.h),
  * into @url. On error *why says what failed when it was not the URL's
  * own form. */
-int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why);
+int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why,
+		   bool *distrusted);
 
 /* guard.c: a fault reading a damaged store becomes a message (see there).
  * _update registers or moves @s's map (after open and every remap);

@@ -96,12 +96,15 @@ static int canonical_trusted(const struct assay_article *a, bool *yes)
 	return rc;
 }
 
-int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why)
+int store_identity(const struct assay_article *a, struct assay_buf *url, const char **why,
+		   bool *distrusted)
 {
 	bool trusted = true;
 	int rc;
 
 	*why = NULL;
+	if (distrusted)
+		*distrusted = false;
 	if (a->fetched_url && strstr(a->fetched_url, "://") && strstr(a->url, "://") &&
 	    (rc = canonical_trusted(a, &trusted))) {
 		*why = "cannot compare the article's URLs";
@@ -109,10 +112,13 @@ int store_identity(const struct assay_article *a, struct assay_buf *url, const c
 	}
 	/* a relative canonical link names nothing, nor does one on another
 	 * site than the page came from: the fetched URL does */
-	if (a->fetched_url && strstr(a->fetched_url, "://") && (!strstr(a->url, "://") || !trusted))
+	if (a->fetched_url && strstr(a->fetched_url, "://") && (!strstr(a->url, "://") || !trusted)) {
+		if (distrusted)
+			*distrusted = strstr(a->url, "://") != NULL;
 		rc = assay_canonical_url(a->fetched_url, url);
-	else
+	} else {
 		rc = assay_canonical_url(a->url, url);
+	}
 	if (rc)
 		return rc;
 	if (url->len > 480) /* LMDB keys stop at 511 bytes */
@@ -139,7 +145,7 @@ int assay_store_pack(struct assay_packer *pk, const struct assay_article *a, uns
 		struct assay_buf url = {0};
 		const char *why;
 
-		rc = store_identity(a, &url, &why);
+		rc = store_identity(a, &url, &why, &out->distrusted);
 		if (rc == ASSAY_OK && !(out->url = assay_buf_steal(&url)))
 			rc = ASSAY_ENOMEM;
 		assay_buf_release(&url);

@@ -48,6 +48,8 @@ static void decode_article(const MDB_val *v, struct assay_stored_article *o)
 	o->warc_offset = rec_get_i64(&r);
 	o->text_len = (size_t)rec_get_i64(&r);
 	o->raw_len = (size_t)rec_get_i64(&r);
+	rec_get_i64(&r); /* simhash */
+	rec_get_str(&r, o->claimed_url, sizeof o->claimed_url); /* "" in older records */
 }
 
 static void join_article(struct assay_store *s, MDB_txn *txn, struct assay_source *src)
@@ -64,6 +66,7 @@ static void join_article(struct assay_store *s, MDB_txn *txn, struct assay_sourc
 	memcpy(src->published, a.published, sizeof src->published);
 	src->seq = a.seq;
 	src->fetched_at = a.fetched_at;
+	memcpy(src->claimed_url, a.claimed_url, sizeof src->claimed_url);
 }
 
 static void decode_evidence(const MDB_val *k, const MDB_val *v, size_t idl,

@@ -92,6 +92,7 @@ static int redo_article(struct assay_store *s, MDB_txn *txn, struct rp *rp,
 	if (rc)
 		goto done;
 	a.url = meta->url;
+	a.claimed_url = meta->claimed_url[0] ? meta->claimed_url : NULL;
 	a.raw_len = meta->raw_len;
 	rc = store_put_article_txn(s, txn, &a, meta->seq, true, &pr);
 	if (!rc) {

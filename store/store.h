@@ -66,6 +66,8 @@ struct assay_article {
 	const char *warc_file;    /* where the record is kept, or NULL */
 	int64_t warc_offset;
 	const struct assay_packed *packed; /* worked out ahead (below), or NULL */
+	const char *claimed_url;  /* set by the store: a canonical URL the page
+				   * named on another site, kept as metadata only */
 };
 
 struct assay_put_result {
@@ -117,6 +119,7 @@ struct assay_packed {
 	uint64_t simhash;
 	bool has_hash;            /* false: too short for a SimHash */
 	bool has_raw;
+	bool distrusted;          /* a->url names another site: not the identity */
 	struct assay_buf text_z, raw_z; /* compressed as stored */
 };
 
@@ -215,6 +218,7 @@ struct assay_source {
 	char qualifier[8], unit[24], figure[64];
 	int64_t seq;           /* the article's ingest number */
 	int64_t fetched_at;    /* the article's, unix seconds */
+	char claimed_url[512]; /* the article's (assay_stored_article) */
 };
 
 /* Which conflict groups a listing gives, by the stories behind them: a
@@ -325,6 +329,8 @@ struct assay_stored_article {
 	char url[512], fetched_url[512], title[256], site[128], published[32];
 	char author[128], language[16], content_type[64], sha256[65], story[24];
 	char warc_file[256];
+	char claimed_url[512];  /* a canonical on another site the page named, not
+				 * trusted as its identity; "" when none */
 	int64_t fetched_at, seq, warc_offset;
 	size_t text_len, raw_len;
 };

@@ -163,6 +163,15 @@ static const struct route routes[] = {
 	 R_PLAIN},
 	{"/esc1", 200, "image/x\x1b[2J\x1b]0;owned\x07", "x", NULL, R_PLAIN},
 	{"/png1", 200, "text/html", "\x89PNG\r\n\x1a\n\x01\x02\x03\x04<html></html>", NULL, R_PLAIN},
+	{"/hij", 200, "application/rss+xml", "<rss><channel>" ITEM("hij1") "</channel></rss>", NULL,
+	 R_PLAIN},
+	{"/hij1", 200, "text/html",
+	 "<html><head><title>Copper</title><link rel=\"canonical\" "
+	 "href=\"https://victim.example.com/story\"></head><body><article><h1>Copper output "
+	 "rises</h1><p>Chile produced 5.3 million tonnes of copper in 2023, said Cochilco in a "
+	 "statement today.</p><p>The agency said the figure was higher than the year before, and "
+	 "mines in the north led the rise in output across the country.</p></article></body>"
+	 "</html>", NULL, R_PLAIN},
 	{"/a1", 200, "text/html", "<html><body><p>one</p></body></html>", NULL, R_PLAIN},
 	{"/a2", 200, "text/html", "<html><body><p>two</p></body></html>", NULL, R_PLAIN},
 	{"/a3", 200, "text/html", "<html><body><p>three</p></body></html>", NULL, R_PLAIN},
@@ -445,6 +454,33 @@ Test(fetch_forms, a_server_header_in_a_warning_has_no_control_bytes, .init = set
 	cr_expect_null(memchr(err.data, 0x1b, err.len), "ESC reached the terminal: %s", err.data);
 	cr_expect_null(memchr(err.data, 0x07, err.len));
 	assay_buf_release(&err);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+/* A canonical link to another site is not the page's identity (issue 21
+ * #3) but is kept as what the page said, and `show` says so. */
+Test(fetch_forms, a_distrusted_canonical_is_kept_and_shown_not_used, .init = setup_net,
+     .fini = teardown_net)
+{
+	char dir[] = "/tmp/assay-hij-XXXXXX", cmd[2048];
+	struct assay_buf out = {0};
+	const char *bin = getenv("ASSAY_BIN");
+
+	cr_assert(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd,
+		 "'%s' --db '%s/db' crawl --allow-private --delay 0 '%s' >/dev/null 2>&1; "
+		 "id=$('%s' --db '%s/db' claims --format jsonl | sed -n 's/.*\"id\":\"\\([a-z0-9]*\\)\".*/\\1/p' "
+		 "| head -1); '%s' --db '%s/db' show \"$id\" >'%s/out' 2>&1",
+		 bin, dir, tsrv_url(srv, "/hij"), bin, dir, bin, dir, dir);
+	cr_assert_neq(system(cmd), -1);
+	snprintf(cmd, sizeof cmd, "%s/out", dir);
+	cr_assert_eq(assay_read_file(cmd, 1u << 20, &out), ASSAY_OK);
+	cr_expect(out.len && strstr(out.data, "/hij1  (story"), "stored under its own URL: %s",
+		  out.data);
+	cr_expect(strstr(out.data, "names as its canonical https://victim.example.com/story: "
+				   "another site, not trusted"), "%s", out.data);
+	assay_buf_release(&out);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }

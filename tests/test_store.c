@@ -94,6 +94,17 @@ Test(store, articles_survive_reopening_and_one_url_is_stored_once)
 	assay_store_close(s);
 }
 
+static int note_claimed(void *ctx, const struct assay_stored_article *a)
+{
+	char *out = ctx;
+
+	if (!strcmp(a->url, "https://attacker.example.net/page"))
+		snprintf(out, 512, "%s", a->claimed_url);
+	else if (a->claimed_url[0])
+		snprintf(out + 512, 512, "%.200s: %.300s", a->url, a->claimed_url);
+	return 0;
+}
+
 /* A page that names another site's URL as its canonical (issue 21 #3)
  * neither overwrites that site's article nor pre-empts it: it is stored
  * under its own URL. Another host of the same registrable domain, and a
@@ -133,6 +144,13 @@ Test(store, a_canonical_url_on_another_site_is_not_the_identity)
 	other.fetched_url = "https://www.news.co.uk/c";
 	cr_assert_eq(assay_store_put_article(s, &other, &r), ASSAY_OK);
 	cr_expect_not(assay_store_has_url(s, "https://www.other.co.uk/c"));
+	{ /* the distrusted canonical is kept as what the page said, and shown */
+		char claimed[1024] = {0};
+
+		cr_assert_eq(assay_store_articles(s, note_claimed, claimed), ASSAY_OK);
+		cr_expect_str_eq(claimed, "https://victim.example.com/story");
+		cr_expect_str_eq(claimed + 512, "https://www.news.co.uk/c: https://www.other.co.uk/c");
+	}
 	assay_store_close(s);
 }
 
