@@ -5,13 +5,18 @@
  * The pages (every .txt file of the folders, as `assay ingest` reads them:
  * plain text, headline first) are read into memory once, so what is timed
  * is cleaning, extracting and storing, into a fresh store each time. The
- * 1-job run is the baseline: each page processed then stored in turn, with
- * the CPU of the two steps measured apart (the thread's CPU clock, which
- * other jobs on a shared machine disturb less than the wall clock). That
- * gives the writer's share of a page, the part no number of workers
- * shortens; from it, a model of the speed-up on N cores: 1 / max(s, 1/N).
- * Runs alternate 1, 2, 1, 2... and the best of each is kept; CPU per page
- * (all threads) says what the queue and threads cost on top.
+ * 1-job run is the baseline: each page processed (cleaned, extracted and
+ * packed, as a worker does) then stored in turn, with the CPU of the two
+ * steps measured apart (the thread's CPU clock, which other jobs on a
+ * shared machine disturb less than the wall clock). That gives the
+ * writer's share of a page, the part no number of workers shortens; from
+ * it, a model of the speed-up on N cores: 1 / max(s, 1/N). The 2-job runs
+ * measure the writer thread's CPU itself (what it does beyond storing:
+ * handing pages out, waiting) and all threads' CPU; from them, for ingest
+ * and reprocess, serial CPU / max(writer, all CPU / N) on N free cores.
+ * Runs alternate 1, 2, 1, 2... and the best of each is kept. On a loaded
+ * machine the wall-clock ratios mean little (a process with more threads
+ * gets more of the machine); the CPU figures hold.
  *
  *     bench_ingest [ROUNDS] [FOLDER...]   (3 rounds of ../shared/dev/text/...) */
 #include <dirent.h>
