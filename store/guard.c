@@ -263,11 +263,13 @@ int store_guarded(struct assay_store *s, int (*fn)(struct assay_store *s, void *
 {
 	sigjmp_buf jb;
 	sigjmp_buf *volatile prev = recover;
+	volatile int in_lmdb = store_in_lmdb;
 	int rc;
 
 	pthread_once(&installed, install);
 	if (sigsetjmp(jb, 1)) {
 		recover = prev;
+		store_in_lmdb = in_lmdb; /* the call the fault left is over */
 		return ASSAY_EDAMAGED;
 	}
 	recover = &jb;
