@@ -193,6 +193,22 @@ test('f opens every other field; a corrected period is kept and the history says
   assert.match(hist, /period 2023 \u2192 2022/);
 });
 
+test('the queue and a claim are usable at 390 px wide', async (page) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/?state=any', `/claim/${await claimId(page, /^\s*20,000 t/)}?state=any`]) {
+    await page.goto(`${base}${path}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    const culprits = wide <= 390 ? [] : await page.evaluate(() => Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > 390 && !Array.from(e.children).some((c) => c.getBoundingClientRect().right > 390))
+      .slice(0, 4).map((e) => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40)));
+    assert.ok(wide <= 390, `${path} is ${wide} px wide at 390: ${culprits.join(' | ')}`);
+  }
+  await page.goto(`${base}/?state=any`);
+  assert.ok(await page.locator('table.queue tbody tr td.fig a').first().isVisible(), 'the figure links stay');
+  await shot(page, '16-queue-390px');
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test('open a conflict and see its chart, the accepted figure highlighted', async (page) => {
   const id = await claimId(page, /^\s*90%/);
   await page.goto(`${base}/claim/${id}?state=any`);
