@@ -132,6 +132,9 @@ struct word_set {
 	/* per first letter a-z: bit per second letter a-z, bit 26 for a word
 	 * of that one letter; most words of a text fail here */
 	uint32_t pair[26];
+	/* per length and first letter: bit per last letter; checked before
+	 * the map ("the" is no number word though "two" and "ten" are) */
+	uint32_t ends[16][26];
 };
 /* ASSAY_OK, ASSAY_EINVAL for a word too long, or ASSAY_ENOMEM (nothing
  * kept). word_set_release() frees the set. */

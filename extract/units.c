@@ -94,6 +94,7 @@ int word_set_init(struct word_set *ws, const char *const *words)
 		ws->pair[(words[i][0] | 0x20) - 'a'] |=
 			n > 1 ? 1u << ((words[i][1] | 0x20) - 'a') : 1u << 26;
 		ws->lens |= 1u << n;
+		ws->ends[n][(words[i][0] | 0x20) - 'a'] |= 1u << ((words[i][n - 1] | 0x20) - 'a');
 	}
 	return ASSAY_OK;
 }
@@ -117,7 +118,8 @@ bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, si
 			w[k] = (char)(c | 0x20);
 		k++;
 	}
-	if (k >= 16 || !(ws->lens & (1u << k)) || !assay_map_get(&ws->words, w, k))
+	if (k >= 16 || !(ws->lens & (1u << k)) ||
+	    !(ws->ends[k][w[0] - 'a'] & (1u << (w[k - 1] - 'a'))) || !assay_map_get(&ws->words, w, k))
 		return false;
 	*n = k;
 	return true;
