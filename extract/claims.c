@@ -244,17 +244,30 @@ static bool mixed_case(const struct cl_doc *d, size_t t)
 
 /* A date right after the figure: "194,400 tons in November", "17,359
  * in 1985", "1,330 a year ago". */
-static bool dated_after(const struct cl_doc *d, size_t f)
+static size_t date_after(const struct cl_doc *d, size_t f)
 {
-	for (size_t u = f + 1; u < d->ntok && u < f + 4; u++) {
+	size_t u = f + 1, v = u + 1;
+
+	if (u < d->ntok && is_punct(d, u, "(")) { /* "34,224 tons (revised higher) in January" */
+		while (v < d->ntok && v < u + 6 && !is_punct(d, v, ")"))
+			v++;
+		if (v < d->ntok && is_punct(d, v, ")"))
+			u = v + 1;
+	}
+	for (size_t end = u + 3; u < d->ntok && u < end; u++) {
 		const struct assay_mention *m = cl_mention(d, u);
 		if (m && m->type == ASSAY_M_DATE)
-			return true;
+			return u;
 		if (d->tok[u].kind == CT_PUNCT || cl_is_figure(d, u) || cl_word_is(d, u, "from") ||
 		    cl_word_is(d, u, "since") || cl_word_is(d, u, "than"))
-			return false; /* "up 5.9% from 2023": the base, not its date */
+			return (size_t)-1; /* "up 5.9% from 2023": the base, not its date */
 	}
-	return false;
+	return (size_t)-1;
+}
+
+static bool dated_after(const struct cl_doc *d, size_t f)
+{
+	return date_after(d, f) != (size_t)-1;
 }
 
 /* "up"/"down" when the figure is a change ("cut 0.75 cent", "up 12
@@ -1135,8 +1148,11 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 				break;
 		}
 		assay_copy(c->period, sizeof c->period, h->period);
-		if (dated_after(d, f)) /* "from 194,400 tons in November" */
-			period_of(d, s, f, c->period);
+		size_t dt = date_after(d, f); /* "from 194,400 tons in November" */
+		const struct assay_mention *dm = dt != (size_t)-1 ? cl_mention(d, dt) : NULL;
+		if (dm && period_date(d, s, dt) && strlen(dm->id) < sizeof c->period) /* a day: its month */
+			snprintf(c->period, sizeof c->period, "%.*s",
+				 strlen(dm->id) == 10 ? 7 : (int)strlen(dm->id), dm->id);
 	} else {
 		if (!k || k->commodity)
 			claim_commodity(d, s, f, r, cl_mention(d, (size_t)subj), c->commodity);
