@@ -26,6 +26,7 @@ int assay_array_reserve(void *items_ptr, size_t *cap, size_t need, size_t size)
 	}
 	if (size && ncap > SIZE_MAX / size)
 		return ASSAY_ENOMEM;
+	ASSAY_ASSERT(ncap >= need && ncap >= 2 * *cap); /* at least doubles */
 	memcpy(&items, items_ptr, sizeof items);
 	grown = realloc(items, ncap * size);
 	if (!grown)

@@ -28,4 +28,16 @@ enum assay_status {
 /* A short lowercase description of a status code; never NULL. */
 const char *assay_strerror(int code);
 
+/* ASSAY_ASSERT(cond): an invariant the code relies on (never a check of
+ * input: bad input is an error to return). In debug, sanitizer and fuzz
+ * builds (ASSAY_CHECKS, set by meson.build) a false @cond prints where
+ * and what, and aborts; in a release build it is not evaluated, only
+ * type-checked. */
+#ifdef ASSAY_CHECKS
+_Noreturn void assay_assert_fail(const char *file, int line, const char *cond);
+#define ASSAY_ASSERT(cond) ((cond) ? (void)0 : assay_assert_fail(__FILE__, __LINE__, #cond))
+#else
+#define ASSAY_ASSERT(cond) ((void)sizeof(!(cond)))
+#endif
+
 #endif

@@ -54,6 +54,7 @@ int assay_buf_append(struct assay_buf *b, const void *p, size_t n)
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
+	ASSAY_ASSERT(b->len < b->cap); /* room for the NUL after len */
 	b->data[b->len] = '\0';
 	return ASSAY_OK;
 }

@@ -17,6 +17,7 @@ static size_t find(const struct assay_map *m, uint64_t h, const char *key, size_
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
+	ASSAY_ASSERT(m->cap && (m->cap & mask) == 0 && m->n * 2 <= m->cap); /* so a probe ends */
 	while (m->slots[i].key && !(m->slots[i].hash == h && m->slots[i].len == len &&
 				    memcmp(m->slots[i].key, key, len) == 0))
 		i = (i + 1) & mask;

@@ -16,6 +16,14 @@
 
 int assay_log_level = 1;
 
+#ifdef ASSAY_CHECKS
+void assay_assert_fail(const char *file, int line, const char *cond)
+{
+	fprintf(stderr, "assay: %s:%d: invariant broken: %s\n", file, line, cond);
+	abort();
+}
+#endif
+
 const char *assay_strerror(int code)
 {
 	switch (code) {

@@ -94,6 +94,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&pool->work, &pool->mu);
 		if (pool->next == pool->tail)
 			break; /* stopping, and nothing left */
+		ASSAY_ASSERT(pool->head <= pool->next && pool->next < pool->tail);
 		sl = slot_of(pool, pool->next++);
 		pthread_mutex_unlock(&pool->mu);
 		if (sl->zmem)
@@ -163,6 +164,7 @@ static struct slot *wait_oldest(struct assay_pool *pool)
 {
 	struct slot *sl = slot_of(pool, pool->head);
 
+	ASSAY_ASSERT(pool->head != pool->tail); /* the caller has a page in the ring */
 	pthread_mutex_lock(&pool->mu);
 	while (!sl->done)
 		pthread_cond_wait(&pool->done, &pool->mu);
@@ -271,6 +273,8 @@ static int queue_page(struct assay_pool *pool, const struct assay_page *page)
 {
 	struct slot *sl = slot_of(pool, pool->tail);
 
+	/* the caller stores the oldest page before the ring wraps onto it */
+	ASSAY_ASSERT(pool->tail - pool->head < pool->nslots);
 	if (copy_page(sl, page) != ASSAY_OK)
 		return ASSAY_ENOMEM;
 	sl->done = false;

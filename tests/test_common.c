@@ -1,5 +1,6 @@
 /* test_common.c - buffers, file reading (plain and gzip), hashes. */
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,17 @@ Test(common, map_finds_every_key_it_was_given_and_no_other)
 	assay_map_release(&m);
 	cr_assert_null(assay_map_get(&m, "host-7.example", 14), "a released map is empty");
 }
+
+#ifdef ASSAY_CHECKS
+/* In debug and sanitizer builds a broken invariant stops the program
+ * where it broke, instead of running on with bad state. */
+Test(common, a_broken_invariant_stops_a_checked_build, .signal = SIGABRT)
+{
+	volatile int two = 2;
+
+	ASSAY_ASSERT(two + two == 5);
+}
+#endif
 
 Test(common, calendar_days_go_and_come_back)
 {
