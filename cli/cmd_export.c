@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "assay.h"
 #include "filter.h"
@@ -149,7 +150,7 @@ static int finish_output(struct ex *x, const char *path, const char *tmp, int rc
 		return fflush(stdout) == 0 ? rc : ASSAY_EIO;
 	if (fclose(x->out) != 0 && !rc)
 		rc = ASSAY_EIO;
-	if (!rc && rename(tmp, path) != 0)
+	if (!rc && tmp[0] && rename(tmp, path) != 0)
 		rc = ASSAY_EIO;
 	if (rc)
 		remove(tmp);
@@ -220,11 +221,17 @@ int cmd_export(int argc, char **argv, const struct cli_globals *g)
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
+	tmp[0] = '\0';
 	if (path) {
-		snprintf(tmp, sizeof tmp, "%s.part", path);
-		x.out = fopen(tmp, "w");
+		struct stat st;
+		/* "-o /dev/null", a FIFO: written in place, never renamed over */
+		bool special = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+		if (!special)
+			snprintf(tmp, sizeof tmp, "%s.part", path);
+		x.out = fopen(special ? path : tmp, "w");
 		if (!x.out) {
-			assay_err("export: cannot write '%s': %s", tmp, strerror(errno));
+			assay_err("export: cannot write '%s': %s", tmp[0] ? tmp : path,
+				  strerror(errno));
 			assay_store_close(s);
 			return CLI_FATAL;
 		}

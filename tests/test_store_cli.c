@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "assay.h"
 #include "store.h"
@@ -1003,5 +1004,38 @@ Test(store_cli, the_seed_question_is_answered_from_one_csv)
 		"https://www.titanmet-metal.com/china-and-turkey-strengthen-rare-earth-cooperation\n"
 		"90% eq [89.5, 90.5] Mineral Market Pulse undated "
 		"https://mineralmarketpulse.com/turkey-and-china-collaborate-on-critical-minerals\n");
+	assay_buf_release(&out);
+}
+
+/* "-o /dev/null" once renamed a temporary file over the device (as root,
+ * /dev/null became a plain file): a path that is no regular file, here a
+ * FIFO, is written in place and stays what it was. */
+Test(store_cli, export_to_a_fifo_writes_through_it_and_keeps_it, .init = setup)
+{
+	char fifo[4096], got[4096], args[8400], reader[8400];
+	struct assay_buf out = {0};
+	struct stat st;
+	FILE *f;
+	size_t n = 0;
+
+	snprintf(fifo, sizeof fifo, "%s/out.fifo", dir);
+	snprintf(got, sizeof got, "%s/got.jsonl", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	snprintf(reader, sizeof reader, "cat '%s' > '%s' &", fifo, got);
+	cr_assert_eq(system(reader), 0);
+	snprintf(args, sizeof args, "export claims --format jsonl -o '%s'", fifo);
+	cr_assert_eq(run(args, &out), 0);
+	cr_assert_eq(stat(fifo, &st), 0);
+	cr_assert(S_ISFIFO(st.st_mode), "the FIFO was replaced by a file");
+	for (int i = 0; i < 100 && n == 0; i++) { /* the reader finishes on its own */
+		struct timespec ts = {0, 20 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+		if ((f = fopen(got, "r"))) {
+			char line[256];
+			n = fgets(line, sizeof line, f) ? strlen(line) : 0;
+			fclose(f);
+		}
+	}
+	cr_assert_gt(n, 0, "no claim came through the FIFO");
 	assay_buf_release(&out);
 }
