@@ -18,6 +18,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 
+#include "array.h"
 #include "assay.h"
 #include "html_read.h"
 #include "internal.h"
@@ -373,14 +374,9 @@ static int hoist_below(xmlNode *top)
 		bool whole = n->type != XML_ELEMENT_NODE || tree_depth(n, 0, SHALLOW + 1) <= SHALLOW;
 
 		if (whole) {
-			if (count == cap) {
-				xmlNode **grown = realloc(moved, (cap = cap ? cap * 2 : 256) * sizeof *grown);
-
-				if (!grown) {
-					free(moved);
-					return ASSAY_ENOMEM;
-				}
-				moved = grown;
+			if (assay_array_reserve(&moved, &cap, count + 1, sizeof *moved)) {
+				free(moved);
+				return ASSAY_ENOMEM;
 			}
 			moved[count++] = n;
 		}
