@@ -94,7 +94,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&pool->work, &pool->mu);
 		if (pool->next == pool->tail)
 			break; /* stopping, and nothing left */
-		ASSAY_ASSERT(pool->head <= pool->next && pool->next < pool->tail);
+		ASSAY_ASSERT(pool->next < pool->tail); /* both under the mutex */
 		sl = slot_of(pool, pool->next++);
 		pthread_mutex_unlock(&pool->mu);
 		if (sl->zmem)
