@@ -290,14 +290,18 @@ static bool in_map(const struct assay_store *s, const MDB_val *v)
 int store_cursor_read(struct assay_store *s, MDB_cursor *c, MDB_val *k, MDB_val *v,
 		      MDB_cursor_op op)
 {
-	void *asked = k->mv_data;
+	/* MDB_SET and its kin take the caller's key and may leave it: only a
+	 * key LMDB gave is checked (MDB_FIRST and MDB_NEXT read no key in) */
+	bool keyed = op == MDB_SET || op == MDB_SET_KEY || op == MDB_SET_RANGE ||
+		     op == MDB_GET_BOTH || op == MDB_GET_BOTH_RANGE;
+	void *asked = keyed ? k->mv_data : NULL;
 	int rc;
 
 	store_in_lmdb++;
 	rc = mdb_cursor_get(c, k, v, op);
 	store_in_lmdb--;
-	/* MDB_SET and its kin leave the caller's key: only a key LMDB gave is checked */
-	if (rc == MDB_SUCCESS && ((k->mv_data != asked && !in_map(s, k)) || !in_map(s, v)))
+	if (rc == MDB_SUCCESS && (((!keyed || k->mv_data != asked) && !in_map(s, k)) ||
+				  !in_map(s, v)))
 		rc = MDB_CORRUPTED;
 	return rc;
 }
