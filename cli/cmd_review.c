@@ -119,47 +119,16 @@ static int parse_decision(int argc, char **argv, struct assay_review *d, const c
 	return 0;
 }
 
-struct original {
-	bool is_agr;
-	struct assay_claim c;
-	struct assay_agreement a;
-	struct assay_review now; /* the decision it has */
-};
-
-static int keep_claim(void *ctx, const struct assay_stored_claim *c,
-		      const struct assay_source *src, size_t n)
-{
-	struct original *was = ctx;
-
-	(void)src, (void)n;
-	was->c = c->c;
-	was->now = c->review;
-	return ASSAY_OK;
-}
-
-static int keep_agreement(void *ctx, const struct assay_stored_agreement *a,
-			  const struct assay_source *src, size_t n)
-{
-	struct original *was = ctx;
-
-	(void)src, (void)n;
-	was->is_agr = true;
-	was->a = a->a;
-	was->now = a->review;
-	return ASSAY_OK;
-}
-
 /* Keeps what a correction changes and checks it fits; 0, or -1 with the
  * message said. */
 static int check_correction(struct assay_store *s, const char *id, struct assay_review *d)
 {
-	struct original was;
+	struct assay_review_original was;
 	bool agr;
 	const char *bad;
 	int rc;
 
-	memset(&was, 0, sizeof was);
-	rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, &was);
+	rc = assay_review_original_get(s, id, &was);
 	if (rc) {
 		assay_err("review: %s", assay_store_errmsg(s));
 		return -1;

@@ -322,3 +322,33 @@ void assay_review_effective_agreement(const struct assay_review *r,
 		out->nparties = f->nparties;
 	}
 }
+
+static int original_claim(void *ctx, const struct assay_stored_claim *c,
+			  const struct assay_source *src, size_t n)
+{
+	struct assay_review_original *was = ctx;
+
+	(void)src, (void)n;
+	was->c = c->c;
+	was->now = c->review;
+	return ASSAY_OK;
+}
+
+static int original_agreement(void *ctx, const struct assay_stored_agreement *a,
+			      const struct assay_source *src, size_t n)
+{
+	struct assay_review_original *was = ctx;
+
+	(void)src, (void)n;
+	was->is_agr = true;
+	was->a = a->a;
+	was->now = a->review;
+	return ASSAY_OK;
+}
+
+int assay_review_original_get(struct assay_store *s, const char *id,
+			      struct assay_review_original *out)
+{
+	memset(out, 0, sizeof *out);
+	return assay_store_claim_get(s, id, original_claim, original_agreement, out);
+}

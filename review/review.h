@@ -225,6 +225,19 @@ void assay_review_change_words(const struct assay_review *r, const struct assay_
  * not: correcting the figure keeps a corrected period, unit and the rest.
  * Nothing happens unless both are corrections. */
 void assay_review_carry(struct assay_review *d, const struct assay_review *prev);
+
+/* What a correction starts from: the claim or agreement @id as extracted,
+ * and the decision it has now. */
+struct assay_review_original {
+	bool is_agr;
+	struct assay_claim c;
+	struct assay_agreement a;
+	struct assay_review now;
+};
+
+/* Reads @id into *out (zeroed first); the store's status. */
+int assay_review_original_get(struct assay_store *s, const char *id,
+			      struct assay_review_original *out);
 /* The claim (agreement) as it stands after review @r: the extracted one
  * with the corrected figure and fields in place. */
 void assay_review_effective(const struct assay_review *r, const struct assay_claim *c,

@@ -31,37 +31,6 @@ static const char *state_of(const char *action)
 	return NULL;
 }
 
-/* What a correction starts from: the claim or agreement as extracted. */
-struct original {
-	bool is_agr;
-	struct assay_claim c;
-	struct assay_agreement a;
-	struct assay_review now; /* the decision it has */
-};
-
-static int on_claim(void *ctx, const struct assay_stored_claim *c,
-		    const struct assay_source *src, size_t n)
-{
-	struct original *was = ctx;
-
-	(void)src, (void)n;
-	was->c = c->c;
-	was->now = c->review;
-	return ASSAY_OK;
-}
-
-static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
-			const struct assay_source *src, size_t n)
-{
-	struct original *was = ctx;
-
-	(void)src, (void)n;
-	was->is_agr = true;
-	was->a = a->a;
-	was->now = a->review;
-	return ASSAY_OK;
-}
-
 /* A form field, with the white space around it trimmed. */
 static void field(const struct serve_req *req, const char *name, char *out, size_t size)
 {
@@ -82,13 +51,12 @@ static void field(const struct serve_req *req, const char *name, char *out, size
 static const char *read_correction(struct serve_app *app, const struct serve_req *req,
 				   const char *id, struct assay_review *d, int *rc)
 {
-	struct original was;
+	struct assay_review_original was;
 	struct assay_review_fix *f = &d->fix;
 	char value[64], parties[400];
 	const char *bad;
 
-	memset(&was, 0, sizeof was);
-	*rc = assay_store_claim_get(app->store, id, on_claim, on_agreement, &was);
+	*rc = assay_review_original_get(app->store, id, &was);
 	if (*rc)
 		return NULL;
 	if (was.is_agr) {
