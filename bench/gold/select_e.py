@@ -15,7 +15,7 @@ random.Random(SEED).sample over the sorted eligible names.
 usage: select_e.py POOL_DIR CLAIMS_DIR   (e.g. ../shared/dev/text/wire-2025
        ../shared/dev/claims)
 """
-import glob, json, os, random, sys
+import glob, importlib.util, os, random, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from select_a import eligible as eligible_2025
@@ -23,23 +23,18 @@ from select_c import eligible_reuters as eligible_body_digit
 
 SEED = 20261210
 HERE = os.path.dirname(os.path.abspath(__file__))
+# select.py by path: a plain "import select" would be the standard library's
+_spec = importlib.util.spec_from_file_location("gold_select", os.path.join(HERE, "select.py"))
+_select = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_select)
+annotated = _select.annotated
 K = {"reuters-1987": 6}
-
-def annotated(claims_dir):
-    done = set()
-    for path in glob.glob(os.path.join(HERE, "*-b[1234].jsonl")) + \
-            glob.glob(os.path.join(claims_dir, "*", "gold.jsonl")):
-        for line in open(path):
-            if line.strip():
-                g = json.loads(line)
-                done.add(g.get("doc") or g.get("seed"))
-    return done
 
 def main():
     pool, claims_dir = sys.argv[1], sys.argv[2]
     name = os.path.basename(os.path.normpath(pool))
     rule, k = (eligible_body_digit, K[name]) if name in K else (eligible_2025, 8)
-    done = annotated(claims_dir)
+    done = annotated(claims_dir, glob.glob(os.path.join(HERE, "*-b[1234].jsonl")))
     names = sorted(n for n in os.listdir(pool) if n.endswith(".txt"))
     ok = [n for n in names if n not in done and rule(os.path.join(pool, n))]
     pick = random.Random(SEED).sample(ok, k)
