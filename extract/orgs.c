@@ -494,6 +494,124 @@ static bool title_words(const struct word *w, size_t a, size_t n)
 	return false;
 }
 
+/* "Western Mining Corp Holdings Ltd": a name from word @a to its first
+ * designator @b is one company, however many designators follow. Returns
+ * the word after the name. */
+static size_t designated_org(struct found *f, const struct assay_mention *m,
+			     const struct word *w, size_t a, size_t b, size_t n)
+{
+	size_t end = b;
+
+	while (end + 1 < n && (w[end + 1].roles & (R_DESIGNATOR | R_HEAD)) &&
+	       (w[end + 1].roles & R_DESIGNATOR || (end + 2 < n &&
+						    (w[end + 2].roles & R_DESIGNATOR))))
+		end++;
+	size_t core = w[b - 1].e, s = w[a].s;
+	size_t as = 0, an = acronym_after(f->t, f->len, w[end].e, &as);
+	const char *id = known_id(f, m, s, core);
+	char acr[48] = "";
+	if (!id && an) {
+		slug(f->t + as, an, acr, &f->rc);
+		id = acr;
+	}
+	if (!(w[b - 1].roles & R_CONNECTOR))
+		add_org(f, s, ticker_end(f, w[end].e), core, id, "company", as, an);
+	return end + 1;
+}
+
+/* "Chatree Gold Mine", "the Atsutla Gold project": a name whose head is
+ * followed by a site word names a place, not a body. */
+static bool names_a_site(struct found *f, const struct word *w, size_t head, size_t n)
+{
+	for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
+		if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
+			return true;
+	return head == n - 1 && !(w[head].roles & R_BODY) && site_follows(f, w[n - 1].e);
+}
+
+/* "Bureau of Metal Statistics", "Union of Mineworkers": a body's name
+ * goes on through "of" and the words after it. Returns its last word. */
+static size_t body_end(const struct found *f, const struct word *w, size_t end, size_t n)
+{
+	if (end + 2 < n && f->t[w[end + 1].s] == 'o' && (w[end + 1].roles & R_CONNECTOR) &&
+	    !(w[end + 2].roles & (R_CONNECTOR | R_NONNAME))) {
+		end += 2;
+		while (end + 1 < n && !(w[end + 1].roles & (R_CONNECTOR | R_NONNAME | R_BODY)))
+			end++;
+	}
+	return end;
+}
+
+/* "the U.S. Mint", "Japan's Finance Ministry": a body word alone is the
+ * body of the country named just before it. */
+static void country_body(struct found *f, const struct assay_mention *m, const struct word *w,
+			 size_t a)
+{
+	size_t i = taken_from(f, w[a].s > 1 ? w[a].s - 2 : 0);
+	const struct span *sp = i < f->ntaken ? &f->taken[i] : NULL;
+
+	if (sp && sp->e + 1 == w[a].s && m[sp->m].type == ASSAY_M_COUNTRY &&
+	    strcmp(m[sp->m].form, "demonym")) {
+		size_t before = f->norg;
+		add_org(f, sp->s, w[a].e, w[a].e, NULL, "agency", 0, 0);
+		if (f->norg > before)
+			f->org[f->norg - 1].gov = (w[a].roles & R_GOV) != 0;
+	}
+}
+
+/* A name with no designator, from word @a: named by its last head or
+ * body word @head ("Teles Pires Mining", "Ministry of Mines"), by an
+ * acronym defined after it, or as a company by an apposition. */
+static void headed_org(struct found *f, const struct assay_mention *m, const struct word *w,
+		       size_t a, size_t head, size_t n)
+{
+	const char *kind = "company";
+	size_t as = 0, an = acronym_after(f->t, f->len, w[n - 1].e, &as);
+
+	if (head == (size_t)-1 && !an && appositive_company(f, w[n - 1].e) &&
+	    !overlap(f, w[a].s, w[n - 1].e) && !in_title_case(f, w[a].s)) {
+		/* "CMP, a public gold mining company", "Novo Astro, a private
+		 * company" */
+		add_org(f, w[a].s, w[n - 1].e, w[n - 1].e, NULL, "company", 0, 0);
+		return;
+	}
+	if (names_a_site(f, w, head, n))
+		return;
+	if (head == (size_t)-1 || in_title_case(f, w[a].s))
+		return; /* "Memorandum of Understanding (MOU)" names no body */
+	size_t end = an ? n - 1 : head;
+	bool gov = false;
+	for (size_t k = a; !an && k <= head; k++)
+		gov |= (w[k].roles & R_GOV) != 0; /* "Ministry of Mines" */
+	if (!an && (w[head].roles & R_BODY)) {
+		kind = "agency";
+		end = body_end(f, w, end, n);
+	}
+	while (end > a && (w[end].roles & R_CONNECTOR))
+		end--;
+	if (end == a && !an && (w[a].roles & R_BODY) && a == 0) {
+		country_body(f, m, w, a);
+		return;
+	}
+	if (end == a && !an)
+		return; /* a head alone: "Mining", "Gold" */
+	const char *id = known_id(f, m, w[a].s, w[end].e);
+	char acr[48] = "";
+	if (id)
+		return; /* "United Nations Security Council": the gazetteer's name stands */
+	if (an) {
+		slug(f->t + as, an, acr, &f->rc);
+		id = acr;
+		kind = (w[end].roles & R_HEAD) ? "company" : "agency";
+	}
+	if (an && end - a < 1)
+		return;
+	size_t before = f->norg;
+	add_org(f, w[a].s, w[end].e, w[end].e, id, kind, as, an);
+	if (f->norg > before)
+		f->org[f->norg - 1].gov = gov;
+}
+
 static void run_orgs(struct found *f, const struct assay_mention *m, struct word *w, size_t n)
 {
 	size_t a = 0, cut = split_coordination(f, m, w, n);
@@ -510,8 +628,7 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 		return;
 	}
 	while (a < n) {
-		size_t b = a, head = (size_t)-1, end;
-		const char *kind = "company";
+		size_t b, head = (size_t)-1;
 
 		while (a < n && (w[a].roles & (R_NONNAME | R_CONNECTOR) || !w[a].cap))
 			a++; /* "Shares of Inco Ltd" */
@@ -529,88 +646,10 @@ static void run_orgs(struct found *f, const struct assay_mention *m, struct word
 				head = b;
 		}
 		if (b < n) {
-			end = b;
-			/* "Western Mining Corp Holdings Ltd": one company */
-			while (end + 1 < n && (w[end + 1].roles & (R_DESIGNATOR | R_HEAD)) &&
-			       (w[end + 1].roles & R_DESIGNATOR || (end + 2 < n &&
-								    (w[end + 2].roles & R_DESIGNATOR))))
-				end++;
-			size_t core = w[b - 1].e, s = w[a].s;
-			size_t as = 0, an = acronym_after(f->t, f->len, w[end].e, &as);
-			const char *id = known_id(f, m, s, core);
-			char acr[48] = "";
-			if (!id && an) {
-				slug(f->t + as, an, acr, &f->rc);
-				id = acr;
-			}
-			if (!(w[b - 1].roles & R_CONNECTOR))
-				add_org(f, s, ticker_end(f, w[end].e), core, id, kind, as, an);
-			a = end + 1;
+			a = designated_org(f, m, w, a, b, n);
 			continue;
 		}
-		size_t as = 0, an = acronym_after(f->t, f->len, w[n - 1].e, &as);
-		if (head == (size_t)-1 && !an && appositive_company(f, w[n - 1].e) &&
-		    !overlap(f, w[a].s, w[n - 1].e) && !in_title_case(f, w[a].s)) {
-			/* "CMP, a public gold mining company", "Novo Astro, a private
-			 * company" */
-			add_org(f, w[a].s, w[n - 1].e, w[n - 1].e, NULL, "company", 0, 0);
-			return;
-		}
-		for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
-			if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
-				return; /* "Chatree Gold Mine" is a place */
-		if (head == n - 1 && !(w[head].roles & R_BODY) && site_follows(f, w[n - 1].e))
-			return; /* "the Atsutla Gold project" is a place too */
-		if (head == (size_t)-1 || in_title_case(f, w[a].s))
-			return; /* "Memorandum of Understanding (MOU)" names no body */
-		end = an ? n - 1 : head;
-		bool gov = false;
-		for (size_t k = a; !an && k <= head; k++)
-			gov |= (w[k].roles & R_GOV) != 0; /* "Ministry of Mines" */
-		if (!an && (w[head].roles & R_BODY)) {
-			kind = "agency";
-			/* "Bureau of Metal Statistics", "Union of Mineworkers" */
-			if (end + 2 < n && f->t[w[end + 1].s] == 'o' &&
-			    (w[end + 1].roles & R_CONNECTOR) &&
-			    !(w[end + 2].roles & (R_CONNECTOR | R_NONNAME))) {
-				end += 2;
-				while (end + 1 < n && !(w[end + 1].roles & (R_CONNECTOR | R_NONNAME |
-									   R_BODY)))
-					end++;
-			}
-		}
-		while (end > a && (w[end].roles & R_CONNECTOR))
-			end--;
-		if (end == a && !an && (w[a].roles & R_BODY) && a == 0) {
-			/* "the U.S. Mint", "Japan's Finance Ministry": a country's body */
-			size_t i = taken_from(f, w[a].s > 1 ? w[a].s - 2 : 0);
-			const struct span *sp = i < f->ntaken ? &f->taken[i] : NULL;
-			if (sp && sp->e + 1 == w[a].s && m[sp->m].type == ASSAY_M_COUNTRY &&
-			    strcmp(m[sp->m].form, "demonym")) {
-				size_t before = f->norg;
-				add_org(f, sp->s, w[a].e, w[a].e, NULL, "agency", 0, 0);
-				if (f->norg > before)
-					f->org[f->norg - 1].gov = (w[a].roles & R_GOV) != 0;
-			}
-			return;
-		}
-		if (end == a && !an)
-			return; /* a head alone: "Mining", "Gold" */
-		const char *id = known_id(f, m, w[a].s, w[end].e);
-		char acr[48] = "";
-		if (id)
-			return; /* "United Nations Security Council": the gazetteer's name stands */
-		if (an) {
-			slug(f->t + as, an, acr, &f->rc);
-			id = acr;
-			kind = (w[end].roles & R_HEAD) ? "company" : "agency";
-		}
-		if (an && end - a < 1)
-			return;
-		size_t before = f->norg;
-		add_org(f, w[a].s, w[end].e, w[end].e, id, kind, as, an);
-		if (f->norg > before)
-			f->org[f->norg - 1].gov = gov;
+		headed_org(f, m, w, a, head, n);
 		return;
 	}
 }
