@@ -159,11 +159,11 @@ int dates_init(void)
 	};
 
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
-		int rc = word_set_init(sets[i].set, sets[i].words);
+		int rc = recog_word_set_init(sets[i].set, sets[i].words);
 		if (rc)
 			return rc;
 	}
-	date_re = rx_compile(date_pattern, PCRE2_ANCHORED);
+	date_re = recog_rx_compile(date_pattern, PCRE2_ANCHORED);
 	return date_re ? ASSAY_OK : ASSAY_EINVAL;
 }
 
@@ -171,12 +171,12 @@ void dates_free(void)
 {
 	pcre2_code_free(date_re);
 	date_re = NULL;
-	word_set_release(&trigger_set);
-	word_set_release(&before_month_set);
-	word_set_release(&the_set);
-	word_set_release(&the_next_set);
-	word_set_release(&article_set);
-	word_set_release(&article_next_set);
+	recog_word_set_release(&trigger_set);
+	recog_word_set_release(&before_month_set);
+	recog_word_set_release(&the_set);
+	recog_word_set_release(&the_next_set);
+	recog_word_set_release(&article_set);
+	recog_word_set_release(&article_next_set);
 }
 
 struct pubdate {
@@ -252,7 +252,7 @@ static long group_count(const char *text, pcre2_match_data *md, const char *name
 			n = n * 10 + (text[i] - '0');
 		return n;
 	}
-	v = number_words(text, e, s, &end);
+	v = recog_number_words(text, e, s, &end);
 	return v >= 0 && end == e ? (long)v : -1;
 }
 
@@ -417,7 +417,7 @@ int dates_find(const char *text, size_t len, const char *published, pcre2_match_
 	while (off < len) {
 		struct assay_mention m;
 		size_t s, e;
-		int rc = can_start(text, len, off) ? rx_next(date_re, text, len, off, md)
+		int rc = can_start(text, len, off) ? recog_rx_next(date_re, text, len, off, md)
 						  : ASSAY_ENOTFOUND;
 
 		if (rc == ASSAY_ENOMEM)
@@ -433,7 +433,7 @@ int dates_find(const char *text, size_t len, const char *published, pcre2_match_
 		m.start = s;
 		m.end = e;
 		decode(text, md, pd, m.id, sizeof m.id);
-		if (mvec_push(out, &m) != ASSAY_OK)
+		if (recog_mvec_push(out, &m) != ASSAY_OK)
 			return ASSAY_ENOMEM;
 	}
 	return ASSAY_OK;

@@ -30,7 +30,7 @@ static pthread_key_t stack_key; /* the calling thread's pcre2_jit_stack */
 #define MATCH_LIMIT 2000000u /* backtracking steps per match call */
 #define DEPTH_LIMIT 5000u
 
-pcre2_code *rx_compile(const char *pat, uint32_t flags)
+pcre2_code *recog_rx_compile(const char *pat, uint32_t flags)
 {
 	int err;
 	PCRE2_SIZE erroff;
@@ -48,7 +48,7 @@ pcre2_code *rx_compile(const char *pat, uint32_t flags)
 	return re;
 }
 
-int rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
+int recog_rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
 	    pcre2_match_data *md)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)text, len, off, PCRE2_NO_UTF_CHECK, md, mctx);
@@ -63,14 +63,14 @@ int rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
 	return ASSAY_ETOOBIG;
 }
 
-bool rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
+bool recog_rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
 	     pcre2_match_data *md)
 {
 	return pcre2_match(re, (PCRE2_SPTR)text + start, end - start, 0, PCRE2_NO_UTF_CHECK, md,
 			   mctx) >= 0;
 }
 
-int mvec_push(struct mvec *mv, const struct assay_mention *m)
+int recog_mvec_push(struct mvec *mv, const struct assay_mention *m)
 {
 	if (assay_array_reserve(&mv->v, &mv->cap, mv->n + 1, sizeof *mv->v))
 		return ASSAY_ENOMEM;
@@ -143,7 +143,7 @@ int assay_extract_init(void)
 		return ASSAY_OK;
 	rc = init_matching();
 	if (rc == ASSAY_OK)
-		rc = tables_load();
+		rc = recog_tables_load();
 	if (rc == ASSAY_OK)
 		rc = gaz_init();
 	if (rc == ASSAY_OK)
@@ -168,7 +168,7 @@ void assay_extract_shutdown(void)
 	numbers_free();
 	dates_free();
 	gaz_free();
-	tables_free();
+	recog_tables_free();
 	assay_claims_shutdown();
 	release_matching();
 	initialised = false;
@@ -328,7 +328,7 @@ static void resolve_overlaps(const char *text, struct mvec *mv)
 static int append_all(struct mvec *dst, const struct mvec *src)
 {
 	for (size_t i = 0; i < src->n; i++)
-		if (mvec_push(dst, &src->v[i]) != ASSAY_OK)
+		if (recog_mvec_push(dst, &src->v[i]) != ASSAY_OK)
 			return ASSAY_ENOMEM;
 	return ASSAY_OK;
 }

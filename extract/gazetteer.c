@@ -236,7 +236,7 @@ static int add_guard(char *alias, const char *rule, const char *pat, int pass)
 			return ASSAY_OK; /* a guard for a name not in the gazetteer */
 	}
 	g->rule = rule[0] == 'l' ? 'l' : rule[0] == 'r' ? 'r' : rule[0] == 'n' ? 'n' : 's';
-	g->re = rx_compile(pat, 0);
+	g->re = recog_rx_compile(pat, 0);
 	if (!g->re)
 		return ASSAY_EINVAL;
 	g->key = e >= 0 ? entries[e].key : alias;
@@ -402,7 +402,7 @@ static int compile_patterns(void)
 		if (!full)
 			return ASSAY_ENOMEM;
 		sprintf(full, "(%s)(?!\\w)" SUFFIX, assay_data_gaz_patterns[i]);
-		pats[i] = rx_compile(full, PCRE2_CASELESS | PCRE2_ANCHORED);
+		pats[i] = recog_rx_compile(full, PCRE2_CASELESS | PCRE2_ANCHORED);
 		free(full);
 		if (!pats[i])
 			return ASSAY_EINVAL;
@@ -487,16 +487,16 @@ static bool guards_ok(const struct entry *en, const char *text, size_t len, size
 
 		switch (gd->rule) {
 		case 'l':
-			hit = rx_test(gd->re, text, wl, s, md);
+			hit = recog_rx_test(gd->re, text, wl, s, md);
 			break;
 		case 'r':
-			hit = rx_test(gd->re, text, e, wr, md);
+			hit = recog_rx_test(gd->re, text, e, wr, md);
 			break;
 		case 'n':
-			hit = !rx_test(gd->re, text, sl, sr, md);
+			hit = !recog_rx_test(gd->re, text, sl, sr, md);
 			break;
 		default:
-			hit = rx_test(gd->re, text, sl, sr, md);
+			hit = recog_rx_test(gd->re, text, sl, sr, md);
 			break;
 		}
 		if (hit)
@@ -512,10 +512,10 @@ static void fill_mention(const struct entry *en, size_t s, size_t e, struct assa
 	m->end = e;
 	m->type = en->type == E_COUNTRY ? ASSAY_M_COUNTRY :
 		  en->type == E_ORG ? ASSAY_M_ORG : ASSAY_M_COMMODITY;
-	copy_field(m->id, sizeof m->id, en->id, strlen(en->id));
-	copy_field(m->kind, sizeof m->kind, en->kind, strlen(en->kind));
-	copy_field(m->home, sizeof m->home, en->home, strlen(en->home));
-	copy_field(m->form, sizeof m->form, en->form, strlen(en->form));
+	recog_copy_field(m->id, sizeof m->id, en->id, strlen(en->id));
+	recog_copy_field(m->kind, sizeof m->kind, en->kind, strlen(en->kind));
+	recog_copy_field(m->home, sizeof m->home, en->home, strlen(en->home));
+	recog_copy_field(m->form, sizeof m->form, en->form, strlen(en->form));
 }
 
 /* Resolves one pattern match: the first entry for its key whose case rule
@@ -559,7 +559,7 @@ static int try_at(const pcre2_code *re, const char *text, size_t len, size_t pos
 	PCRE2_SIZE *ov;
 	bool blocked;
 	size_t e, sfx;
-	int rc = rx_next(re, text, len, pos, md);
+	int rc = recog_rx_next(re, text, len, pos, md);
 
 	*hit = false;
 	if (rc == ASSAY_ENOMEM)
@@ -576,7 +576,7 @@ static int try_at(const pcre2_code *re, const char *text, size_t len, size_t pos
 		m.type = M_BLOCK;
 	*hit = true;
 	*next = m.end > pos ? m.end : pos + 1;
-	return mvec_push(out, &m);
+	return recog_mvec_push(out, &m);
 }
 
 /* Tries the patterns that can start at the word start @pos. */
@@ -618,7 +618,7 @@ int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *ou
 				continue;
 			}
 		} else {
-			k = char_at(text, len, pos, &word);
+			k = recog_char_at(text, len, pos, &word);
 		}
 		if (word && !in_word) {
 			int rc = try_word(text, len, pos, md, out, &hit, &next);
@@ -626,7 +626,7 @@ int gaz_find(const char *text, size_t len, pcre2_match_data *md, struct mvec *ou
 				return rc;
 			if (hit) {
 				pos = next;
-				in_word = next > 0 && (char_at(text, len, char_start(text, next - 1), &word), word);
+				in_word = next > 0 && (recog_char_at(text, len, char_start(text, next - 1), &word), word);
 				continue;
 			}
 		}

@@ -65,7 +65,7 @@ static struct word_set frac_set;
 
 static int frac_set_init(void)
 {
-	const struct phrase_table *tb = phrase_table_of(T_FRACTIONS);
+	const struct phrase_table *tb = recog_phrase_table_of(T_FRACTIONS);
 	int n = 0;
 
 	for (size_t i = 0; i < tb->n && n < 32; i++) {
@@ -84,21 +84,21 @@ static int frac_set_init(void)
 	for (int j = 0; j < n; j++)
 		frac_list[j] = frac_words[j];
 	frac_list[n] = NULL;
-	return word_set_init(&frac_set, frac_list);
+	return recog_word_set_init(&frac_set, frac_list);
 }
 
 static pcre2_code *core_re, *phone_re;
 
 int numbers_init(void)
 {
-	int rc = word_set_init(&start_set, start_words);
+	int rc = recog_word_set_init(&start_set, start_words);
 
 	if (!rc)
 		rc = frac_set_init();
 	if (rc)
 		return rc;
-	core_re = rx_compile(core_pattern, 0);
-	phone_re = rx_compile(phone_pattern, 0);
+	core_re = recog_rx_compile(core_pattern, 0);
+	phone_re = recog_rx_compile(phone_pattern, 0);
 	return core_re && phone_re ? ASSAY_OK : ASSAY_EINVAL;
 }
 
@@ -107,8 +107,8 @@ void numbers_free(void)
 	pcre2_code_free(core_re);
 	pcre2_code_free(phone_re);
 	core_re = phone_re = NULL;
-	word_set_release(&start_set);
-	word_set_release(&frac_set);
+	recog_word_set_release(&start_set);
+	recog_word_set_release(&frac_set);
 }
 
 /* ---- number words ---- */
@@ -161,15 +161,15 @@ static double scale_fraction(const char *text, size_t len, size_t pos, size_t *e
 		;
 	if (!words[i])
 		return -1;
-	q = skip_spaces(text, len, e);
+	q = recog_skip_spaces(text, len, e);
 	if (word_is(text, len, q, "of")) {
-		q = skip_spaces(text, len, q + 2);
+		q = recog_skip_spaces(text, len, q + 2);
 		if (!word_is(text, len, q, "a") && !word_is(text, len, q, "an"))
 			return -1;
 	}
 	if (word_is(text, len, q, "a") || word_is(text, len, q, "an")) {
 		e = q + word_len(text, len, q);
-		q = skip_spaces(text, len, e);
+		q = recog_skip_spaces(text, len, e);
 	}
 	for (int k = 1; scale_words[k]; k++) {
 		if (word_is(text, len, q, scale_words[k])) {
@@ -182,7 +182,7 @@ static double scale_fraction(const char *text, size_t len, size_t pos, size_t *e
 
 /* Reads "two hundred and fifty thousand", "twenty-five", "a", "half a"
  * from @pos; returns the value and sets *end, or returns -1. */
-double number_words(const char *text, size_t len, size_t pos, size_t *end)
+double recog_number_words(const char *text, size_t len, size_t pos, size_t *end)
 {
 	double total = 0, cur = 0;
 	bool any = false;
@@ -203,7 +203,7 @@ double number_words(const char *text, size_t len, size_t pos, size_t *end)
 		if (!any && (word_is(text, len, p, "a") || word_is(text, len, p, "an"))) {
 			cur = 1;
 		} else if (!any && word_is(text, len, p, "half")) {
-			size_t q = skip_spaces(text, len, p + n);
+			size_t q = recog_skip_spaces(text, len, p + n);
 			if (q < len && text[q] == '-')
 				q++;
 			if (!word_is(text, len, q, "a") && !word_is(text, len, q, "an"))
@@ -228,7 +228,7 @@ double number_words(const char *text, size_t len, size_t pos, size_t *end)
 			total += (cur ? cur : 1) * 1000;
 			cur = 0;
 		} else if (any && word_is(text, len, p, "and")) {
-			next = skip_spaces(text, len, p + n);
+			next = recog_skip_spaces(text, len, p + n);
 			if (word_index(word_units, text + next, word_len(text, len, next)) < 1 &&
 			    word_index(word_tens, text + next, word_len(text, len, next)) < 2)
 				break;
@@ -239,7 +239,7 @@ double number_words(const char *text, size_t len, size_t pos, size_t *end)
 		}
 		any = true;
 		*end = p + n;
-		next = skip_spaces(text, len, p + n);
+		next = recog_skip_spaces(text, len, p + n);
 		if (next == p + n && !(next < len && text[next] == '-'))
 			break;
 		p = next < len && text[next] == '-' ? next + 1 : next;
@@ -359,10 +359,10 @@ static bool not_figure(const char *text, size_t len, size_t cs, size_t ce, size_
 	if (is_line_start(text, cs) && ce + 1 < len && (text[ce] == '.' || text[ce] == ')') &&
 	    (text[ce + 1] == ' ' || text[ce + 1] == '\t'))
 		return true; /* 1. Introduce */
-	if (phrase_at(T_NOTFIG_AFTER, text, len, ce, &n) ||
-	    phrase_at(T_NOTFIG_AFTER, text, len, skip_spaces(text, len, ce), &n))
+	if (recog_phrase_at(T_NOTFIG_AFTER, text, len, ce, &n) ||
+	    recog_phrase_at(T_NOTFIG_AFTER, text, len, recog_skip_spaces(text, len, ce), &n))
 		return true;
-	if (phrase_before(T_NOTFIG_BEFORE, text, floor, skip_spaces_back(text, floor, cs), &st))
+	if (recog_phrase_before(T_NOTFIG_BEFORE, text, floor, recog_skip_spaces_back(text, floor, cs), &st))
 		return true;
 	return false;
 }
@@ -377,7 +377,7 @@ static bool is_phone(const char *text, size_t len, size_t cs, pcre2_match_data *
 		s--;
 	else if (s > 1 && text[s - 1] == ' ' && text[s - 2] == '+')
 		s -= 2;
-	if (!rx_test(phone_re, text, s, len < s + 40 ? len : s + 40, md))
+	if (!recog_rx_test(phone_re, text, s, len < s + 40 ? len : s + 40, md))
 		return false;
 	ov = pcre2_get_ovector_pointer(md);
 	strong = text[s] == '+' || text[s] == '(';
@@ -404,8 +404,8 @@ static size_t read_scale(const char *text, size_t len, size_t p, struct fig *f)
 	if (q < len && text[q] == '-')
 		q++;
 	else
-		q = skip_spaces(text, len, q);
-	sc = phrase_at(T_SCALES, text, len, q, &n);
+		q = recog_skip_spaces(text, len, q);
+	sc = recog_phrase_at(T_SCALES, text, len, q, &n);
 	if (!sc || (q == p && !strchr(sc->col[1], 'j')))
 		return p;
 	if (strchr(sc->col[1], 'w') && q != p)
@@ -423,12 +423,12 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 	size_t adj = p, q, n, st;
 	double v2;
 	struct fig g = {.scale = 1};
-	const struct phrase *u1 = phrase_at(T_UNITS, text, len, skip_spaces(text, len, p), &n);
+	const struct phrase *u1 = recog_phrase_at(T_UNITS, text, len, recog_skip_spaces(text, len, p), &n);
 
 	/* the unit may be written after both ends: "between 20% and 25%" */
 	if (u1)
-		adj = skip_spaces(text, len, p) + n;
-	q = skip_spaces(text, len, adj);
+		adj = recog_skip_spaces(text, len, p) + n;
+	q = recog_skip_spaces(text, len, adj);
 	if (between) {
 		if (!word_is(text, len, q, "and"))
 			return p;
@@ -443,19 +443,19 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 	} else {
 		return p;
 	}
-	q = skip_spaces(text, len, q);
-	if (f->cur && phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur) {
+	q = recog_skip_spaces(text, len, q);
+	if (f->cur && recog_phrase_at(T_CURRENCY_PRE, text, len, q, &n) == f->cur) {
 		if (from == 1)
 			return p; /* "down $0.005 to $0.14": a change and a level */
-		q = skip_spaces(text, len, q + n);
+		q = recog_skip_spaces(text, len, q + n);
 	}
 	n = digits_at(text, len, q, &v2);
 	if (!n || (q + n < len && isalpha((unsigned char)text[q + n]) &&
-		   !phrase_at(T_SCALES, text, len, q + n, &st) &&
-		   !phrase_at(T_UNITS, text, len, q + n, &st)))
+		   !recog_phrase_at(T_SCALES, text, len, q + n, &st) &&
+		   !recog_phrase_at(T_UNITS, text, len, q + n, &st)))
 		return p;
 	q = read_scale(text, len, q + n, &g);
-	if (u1 && phrase_at(T_UNITS, text, len, skip_spaces(text, len, q), &st) != u1)
+	if (u1 && recog_phrase_at(T_UNITS, text, len, recog_skip_spaces(text, len, q), &st) != u1)
 		return p;
 	v2 *= g.scale != 1 ? g.scale : f->scale;
 	if (v2 <= f->v * (g.scale != 1 && f->scale == 1 ? g.scale : f->scale))
@@ -476,7 +476,7 @@ static const struct phrase *read_noun(const char *text, size_t len, size_t q, si
 	size_t n;
 
 	for (int hop = 0; hop < 3; hop++) {
-		const struct phrase *nn = phrase_at(T_NOUNS, text, len, q, &n);
+		const struct phrase *nn = recog_phrase_at(T_NOUNS, text, len, q, &n);
 		size_t w;
 		if (nn) {
 			*end = q + n;
@@ -490,7 +490,7 @@ static const struct phrase *read_noun(const char *text, size_t len, size_t q, si
 		for (int i = 0; stop[i]; i++)
 			if (word_is(text, len, q, stop[i]))
 				return NULL;
-		q = skip_spaces(text, len, q + w);
+		q = recog_skip_spaces(text, len, q + w);
 	}
 	return NULL;
 }
@@ -500,7 +500,7 @@ static const struct phrase *read_noun(const char *text, size_t len, size_t q, si
  * "U3O8"); the weight otherwise ("200 pounds", "2,204.62 pounds"). */
 static bool pound_is_money(const char *text, size_t len, size_t after, const struct fig *f)
 {
-	size_t q = skip_spaces(text, len, after);
+	size_t q = recog_skip_spaces(text, len, after);
 
 	static const char *const weight_cues[] = {"uranium", "U3O8", "copper", "nickel", "zinc",
 		"lead", "cobalt", "molybdenum", "tungsten", "vanadium", "graphite", "lithium", "ore",
@@ -531,7 +531,7 @@ static bool pound_is_money(const char *text, size_t len, size_t after, const str
  * has both; in "paid 10 $30" the dollar is the next figure's). */
 static bool symbol_is_after(const char *text, size_t len, size_t after)
 {
-	size_t q = skip_spaces(text, len, after), n;
+	size_t q = recog_skip_spaces(text, len, after), n;
 	double v;
 
 	if (q >= len || !isdigit((unsigned char)text[q]))
@@ -539,7 +539,7 @@ static bool symbol_is_after(const char *text, size_t len, size_t after)
 	if (q == after)
 		return false; /* "1 $10": glued to the next figure */
 	n = digits_at(text, len, q, &v);
-	return n && phrase_at(T_CURRENCY_POST, text, len, skip_spaces(text, len, q + n), &n);
+	return n && recog_phrase_at(T_CURRENCY_POST, text, len, recog_skip_spaces(text, len, q + n), &n);
 }
 
 /* A unit in brackets right after the number: "20 (kg)", "20 [kg]". */
@@ -552,7 +552,7 @@ static const struct phrase *bracketed_unit(const char *text, size_t len, size_t 
 
 	if (!o)
 		return NULL;
-	u = phrase_at(T_UNITS, text, len, q + 1, &k);
+	u = recog_phrase_at(T_UNITS, text, len, q + 1, &k);
 	if (!u || q + 1 + k >= len || text[q + 1 + k] != close[o - open])
 		return NULL;
 	*n = k + 2;
@@ -568,11 +568,11 @@ static size_t read_unit(const char *text, size_t len, size_t p, struct fig *f)
 	if (q < len && text[q] == '-')
 		q++;
 	else
-		q = skip_spaces(text, len, q);
-	u = phrase_at(T_UNITS, text, len, q, &n1);
+		q = recog_skip_spaces(text, len, q);
+	u = recog_phrase_at(T_UNITS, text, len, q, &n1);
 	if (!u)
 		u = bracketed_unit(text, len, q, &n1);
-	c = phrase_at(T_CURRENCY_POST, text, len, q, &n2);
+	c = recog_phrase_at(T_CURRENCY_POST, text, len, q, &n2);
 	if (c && c->len == 1 && isalpha((unsigned char)c->s[0]) &&
 	    (q != p || f->v * f->scale >= 200))
 		c = NULL; /* "66p", "5c" only when joined, and small ("1440p" is video) */
@@ -620,25 +620,25 @@ static void read_shared_unit(const char *text, size_t len, size_t p, struct fig 
 		double v;
 		int i;
 
-		q = skip_spaces(text, len, q);
+		q = recog_skip_spaces(text, len, q);
 		if (q < len && text[q] == ',') {
-			q = skip_spaces(text, len, q + 1);
+			q = recog_skip_spaces(text, len, q + 1);
 			if (word_is(text, len, q, "and") || word_is(text, len, q, "or"))
-				q = skip_spaces(text, len, q + word_len(text, len, q));
+				q = recog_skip_spaces(text, len, q + word_len(text, len, q));
 		} else {
 			for (i = 0; links[i] && !word_is(text, len, q, links[i]); i++)
 				;
 			if (!links[i])
 				return;
-			q = skip_spaces(text, len, q + strlen(links[i]));
+			q = recog_skip_spaces(text, len, q + strlen(links[i]));
 		}
 		n = digits_at(text, len, q, &v);
 		if (!n)
 			return;
 		q = read_scale(text, len, q + n, &g);
-		k = skip_spaces(text, len, q);
-		u = phrase_at(T_UNITS, text, len, k, &n);
-		c = phrase_at(T_CURRENCY_POST, text, len, k, &n);
+		k = recog_skip_spaces(text, len, q);
+		u = recog_phrase_at(T_UNITS, text, len, k, &n);
+		c = recog_phrase_at(T_CURRENCY_POST, text, len, k, &n);
 		if (c && strncasecmp(c->s, "pound", 5) != 0 && !(c->len == 1 && isalpha((unsigned char)c->s[0]))) {
 			f->cur = c;
 			f->cur_after = true;
@@ -658,14 +658,14 @@ static void read_shared_unit(const char *text, size_t len, size_t p, struct fig 
  * number, bare: "15 dollars 50.", "17 USD 25". */
 static size_t read_cents(const char *text, size_t len, size_t p, struct fig *f)
 {
-	size_t q = skip_spaces(text, len, p), e = q, n;
+	size_t q = recog_skip_spaces(text, len, p), e = q, n;
 	const struct phrase *c;
 	double cents;
 
 	if (!f->cur || f->cur->num != 1 || f->scale != 1 || f->has_max || f->v != floor(f->v))
 		return p;
 	if (word_is(text, len, q, "and"))
-		q = skip_spaces(text, len, q + 3);
+		q = recog_skip_spaces(text, len, q + 3);
 	if (q < len && isdigit((unsigned char)text[q])) {
 		for (e = q; e < len && isdigit((unsigned char)text[e]); e++)
 			;
@@ -673,15 +673,15 @@ static size_t read_cents(const char *text, size_t len, size_t p, struct fig *f)
 				      isdigit((unsigned char)text[e + 1])))
 			return p;
 		cents = (double)digits_value(text, q, e);
-	} else if ((cents = number_words(text, len, q, &e)) < 0) {
+	} else if ((cents = recog_number_words(text, len, q, &e)) < 0) {
 		return p;
 	}
 	if (cents < 1 || cents > 99 || cents != floor(cents))
 		return p;
-	c = phrase_at(T_CURRENCY_POST, text, len, skip_spaces(text, len, e), &n);
+	c = recog_phrase_at(T_CURRENCY_POST, text, len, recog_skip_spaces(text, len, e), &n);
 	if (c && c->num == 0.01 && !(c->len == 1 && isalpha((unsigned char)c->s[0]))) {
 		f->v += cents / 100;
-		return skip_spaces(text, len, e) + n;
+		return recog_skip_spaces(text, len, e) + n;
 	}
 	if (!f->cur_after || (e < len && !strchr(".,;!?)\n", text[e])) ||
 	    (e + 1 < len && text[e] == '.' && isdigit((unsigned char)text[e + 1])))
@@ -698,14 +698,14 @@ static void read_per_before(const char *text, size_t start, struct fig *f)
 	size_t floor = start > LOOK ? start - LOOK : 0, p = start;
 
 	for (int w = 0; w < 3 && p > floor; w++) {
-		size_t e = skip_spaces_back(text, floor, p), s = e, st;
+		size_t e = recog_skip_spaces_back(text, floor, p), s = e, st;
 		const struct phrase *ph;
 
 		while (s > floor && isalpha((unsigned char)text[s - 1]))
 			s--;
 		if (s == e)
 			return; /* punctuation or a number: another clause */
-		ph = phrase_before(T_PERIODS, text, floor, e, &st);
+		ph = recog_phrase_before(T_PERIODS, text, floor, e, &st);
 		if (ph && st == s && (strcmp(ph->col[0], "pre") == 0 ||
 				      (strcmp(ph->col[0], "per") == 0 && !strchr(ph->s, ' ') &&
 				       ph->s[0] != '/'))) {
@@ -720,13 +720,13 @@ static void read_per_before(const char *text, size_t start, struct fig *f)
  * also follow "of <a few words>" ("570,000 tons of REEs annually"). */
 static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 {
-	size_t q = skip_spaces(text, len, p), n, after;
-	const struct phrase *ph = phrase_at(T_PERIODS, text, len, q, &n);
+	size_t q = recog_skip_spaces(text, len, p), n, after;
+	const struct phrase *ph = recog_phrase_at(T_PERIODS, text, len, q, &n);
 
-	if (!ph && q < len && text[q] == '-' && (ph = phrase_at(T_PERIODS, text, len, q + 1, &n)))
+	if (!ph && q < len && text[q] == '-' && (ph = recog_phrase_at(T_PERIODS, text, len, q + 1, &n)))
 		q++; /* "tonne-a-year" */
 	if (ph) {
-		after = skip_spaces(text, len, q + n);
+		after = recog_skip_spaces(text, len, q + n);
 		if (word_is(text, len, after, "ago") || word_is(text, len, after, "earlier") ||
 		    word_is(text, len, after, "later") || word_is(text, len, after, "before"))
 			return p;
@@ -745,10 +745,10 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 		return p;
 	if (!word_is(text, len, q, "of"))
 		return p;
-	q = skip_spaces(text, len, q + 2);
+	q = recog_skip_spaces(text, len, q + 2);
 	for (int w = 0; w < 5 && q < len; w++) {
 		size_t wl = word_len(text, len, q);
-		ph = phrase_at(T_PERIODS, text, len, q, &n);
+		ph = recog_phrase_at(T_PERIODS, text, len, q, &n);
 		if (ph && strcmp(ph->col[0], "per") == 0) {
 			f->per = ph;
 			return p; /* detached: the span stays on the figure */
@@ -762,7 +762,7 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 		while (q + wl + 1 < len && (text[q + wl] == '-' || text[q + wl] == '\'') &&
 		       isalpha((unsigned char)text[q + wl + 1]))
 			wl += 1 + word_len(text, len, q + wl + 1);
-		q = skip_spaces(text, len, q + wl);
+		q = recog_skip_spaces(text, len, q + wl);
 	}
 	return p;
 }
@@ -805,21 +805,21 @@ static size_t read_left(const char *text, size_t cs, struct fig *f, size_t *bsta
 		sign = cs - 1; /* "$-50.8bn": the size of a fall */
 	else if (cs >= floor + 3 && memcmp(text + cs - 3, "\xe2\x88\x92", 3) == 0)
 		sign = cs - 3; /* U+2212 minus */
-	c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+	c = recog_phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
 	if (!c && sign < cs)
-		c = phrase_before(T_CURRENCY_PRE, text, floor, sign, &st);
-	b = skip_spaces_back(text, floor, cs);
+		c = recog_phrase_before(T_CURRENCY_PRE, text, floor, sign, &st);
+	b = recog_skip_spaces_back(text, floor, cs);
 	if (!c && b < cs)
-		c = phrase_before(T_CURRENCY_PRE, text, floor, b, &st); /* "USD 34.6" */
+		c = recog_phrase_before(T_CURRENCY_PRE, text, floor, b, &st); /* "USD 34.6" */
 	if (c) {
 		f->cur = c;
 		left = st;
 	}
-	b = skip_spaces_back(text, floor, left);
-	f->qual = phrase_before(T_QUAL_BEFORE, text, floor, b, &st);
+	b = recog_skip_spaces_back(text, floor, left);
+	f->qual = recog_phrase_before(T_QUAL_BEFORE, text, floor, b, &st);
 	if (f->qual) {
 		left = st;
-		b = skip_spaces_back(text, floor, left);
+		b = recog_skip_spaces_back(text, floor, left);
 	}
 	*bstart = 0;
 	if (b >= floor + 7 && strncasecmp(text + b - 7, "between", 7) == 0 &&
@@ -852,18 +852,18 @@ static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct a
 	} else if (f->cur) {
 		m->type = ASSAY_M_MONEY;
 		factor = f->cur->num;
-		copy_field(m->unit, sizeof m->unit, f->cur->col[0], strlen(f->cur->col[0]));
+		recog_copy_field(m->unit, sizeof m->unit, f->cur->col[0], strlen(f->cur->col[0]));
 	} else if (f->unit) {
 		m->type = ASSAY_M_QUANTITY;
 		factor = f->unit->num;
 		m->ton_ambiguous = strchr(f->unit->col[4], 'a') != NULL;
 		if (strcmp(f->unit->col[3], "-") != 0)
-			copy_field(m->per, sizeof m->per, f->unit->col[3], strlen(f->unit->col[3]));
+			recog_copy_field(m->per, sizeof m->per, f->unit->col[3], strlen(f->unit->col[3]));
 	} else if (f->noun) {
 		if (f->words && f->v * f->scale < 2)
 			return false;
 		m->type = ASSAY_M_COUNT;
-		copy_field(m->unit, sizeof m->unit, f->noun->col[0], strlen(f->noun->col[0]));
+		recog_copy_field(m->unit, sizeof m->unit, f->noun->col[0], strlen(f->noun->col[0]));
 	} else if (f->scale != 1 && !f->weak && !f->words) {
 		m->type = ASSAY_M_NUMBER;
 	} else if (!f->words && f->scale == 1 && in_table_cell(text, len, f->start, f->end)) {
@@ -872,22 +872,22 @@ static bool fig_to_mention(const char *text, size_t len, struct fig *f, struct a
 		return false;
 	}
 	if (f->unit) {
-		copy_field(m->unit, sizeof m->unit, f->unit->col[1], strlen(f->unit->col[1]));
-		copy_field(m->unit_text, sizeof m->unit_text, f->unit->s, f->unit->len);
+		recog_copy_field(m->unit, sizeof m->unit, f->unit->col[1], strlen(f->unit->col[1]));
+		recog_copy_field(m->unit_text, sizeof m->unit_text, f->unit->s, f->unit->len);
 	} else if (f->cur) {
-		copy_field(m->unit_text, sizeof m->unit_text, f->cur->s, f->cur->len);
+		recog_copy_field(m->unit_text, sizeof m->unit_text, f->cur->s, f->cur->len);
 	} else if (f->noun) {
-		copy_field(m->unit_text, sizeof m->unit_text, f->noun->s, f->noun->len);
+		recog_copy_field(m->unit_text, sizeof m->unit_text, f->noun->s, f->noun->len);
 	}
 	m->value = round_sig(f->v * f->scale * factor);
 	m->has_max = f->has_max;
 	m->value_max = f->has_max ? round_sig(f->vmax * factor) : 0;
 	if (f->per && !m->per[0])
-		copy_field(m->per, sizeof m->per, f->per->col[1], strlen(f->per->col[1]));
+		recog_copy_field(m->per, sizeof m->per, f->per->col[1], strlen(f->per->col[1]));
 	if (f->price)
-		copy_field(m->price_per, sizeof m->price_per, f->price->col[1],
+		recog_copy_field(m->price_per, sizeof m->price_per, f->price->col[1],
 			   strlen(f->price->col[1]));
-	copy_field(m->qualifier, sizeof m->qualifier, f->qualifier, strlen(f->qualifier));
+	recog_copy_field(m->qualifier, sizeof m->qualifier, f->qualifier, strlen(f->qualifier));
 	m->start = f->start;
 	m->end = f->end;
 	return true;
@@ -1003,30 +1003,30 @@ static const struct phrase *unit_named(const char *name)
 {
 	size_t n;
 
-	return phrase_at(T_UNITS, name, strlen(name), 0, &n);
+	return recog_phrase_at(T_UNITS, name, strlen(name), 0, &n);
 }
 
 /* "0.545 ounces of gold a ton", "2 grams of gold per tonne": an amount
  * of metal per ton of rock is a grade. Returns where it ends. */
 static size_t read_grade_of(const char *text, size_t len, size_t p, struct fig *f)
 {
-	size_t q = skip_spaces(text, len, p), w;
+	size_t q = recog_skip_spaces(text, len, p), w;
 	bool oz = f->unit && strcmp(f->unit->col[1], "ozt") == 0 && f->scale == 1;
 	bool g = f->unit && strcmp(f->unit->col[1], "t") == 0 && f->unit->num == 0.000001;
 
 	if (!(oz || g) || !word_is(text, len, q, "of"))
 		return p;
-	q = skip_spaces(text, len, q + 2);
+	q = recog_skip_spaces(text, len, q + 2);
 	w = word_len(text, len, q);
 	if (!w || w > 12)
 		return p;
-	q = skip_spaces(text, len, q + w);
+	q = recog_skip_spaces(text, len, q + w);
 	if (word_is(text, len, q, "a") || word_is(text, len, q, "per"))
-		q = skip_spaces(text, len, q + word_len(text, len, q));
+		q = recog_skip_spaces(text, len, q + word_len(text, len, q));
 	else
 		return p;
 	if (word_is(text, len, q, "short") || word_is(text, len, q, "metric"))
-		q = skip_spaces(text, len, q + word_len(text, len, q));
+		q = recog_skip_spaces(text, len, q + word_len(text, len, q));
 	w = word_len(text, len, q);
 	if (!word_is(text, len, q, "ton") && !word_is(text, len, q, "tonne"))
 		return p;
@@ -1036,7 +1036,7 @@ static size_t read_grade_of(const char *text, size_t len, size_t p, struct fig *
 
 static bool next_word_in(const char *text, size_t len, size_t pos, const char *const *words)
 {
-	size_t q = skip_spaces(text, len, pos);
+	size_t q = recog_skip_spaces(text, len, pos);
 
 	if (q < len && text[q] == '-')
 		q++;
@@ -1063,7 +1063,7 @@ static void read_unit_before(const char *text, size_t len, size_t start, size_t 
 		"compared with", "compared to", "up from", "down from", NULL};
 	static const char *const then[] = {"in", "a", "an", "the", "last", "at", "on", "for", "and",
 		"or", "to", "year", "earlier", "previously", "before", NULL};
-	size_t p = prev->end, q = skip_spaces(text, len, after);
+	size_t p = prev->end, q = recog_skip_spaces(text, len, after);
 
 	if ((!prev->unit && !prev->cur) || !p || start < p || start - p > 30)
 		return;
@@ -1101,7 +1101,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 	*have = false;
 	f.words = !isdigit((unsigned char)text[cs]);
 	if (f.words) {
-		f.v = number_words(text, len, cs, &ce);
+		f.v = recog_number_words(text, len, cs, &ce);
 		if (f.v < 0)
 			return ce;
 	} else {
@@ -1147,13 +1147,13 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 	p = read_per(text, len, p, &f);
 	if (!f.per && !f.cur && (f.unit || f.noun) && !(f.unit && strcmp(f.unit->col[3], "-") != 0))
 		read_per_before(text, f.start, &f);
-	qa = phrase_at(T_QUAL_AFTER, text, len, skip_spaces(text, len, p), &skip);
-	if (qa && (strcmp(qa->s, "+") != 0 || skip_spaces(text, len, p) == p)) {
+	qa = recog_phrase_at(T_QUAL_AFTER, text, len, recog_skip_spaces(text, len, p), &skip);
+	if (qa && (strcmp(qa->s, "+") != 0 || recog_skip_spaces(text, len, p) == p)) {
 		f.qual = qa;
-		p = skip_spaces(text, len, p) + skip;
+		p = recog_skip_spaces(text, len, p) + skip;
 	}
 	if (f.qual)
-		copy_field(f.qualifier, sizeof f.qualifier, f.qual->col[0], strlen(f.qual->col[0]));
+		recog_copy_field(f.qualifier, sizeof f.qualifier, f.qual->col[0], strlen(f.qual->col[0]));
 	else
 		strcpy(f.qualifier, "eq");
 	f.end = p;
@@ -1203,7 +1203,7 @@ static bool letter_before(const char *text, size_t len, size_t pos)
 		s--;
 	if (s > 0)
 		s--;
-	char_at(text, len, s, &word);
+	recog_char_at(text, len, s, &word);
 	return word;
 }
 
@@ -1214,7 +1214,7 @@ static bool letter_before(const char *text, size_t len, size_t pos)
 static bool glued_code(const char *text, size_t len, size_t cs, size_t ce)
 {
 	size_t floor = cs > LOOK ? cs - LOOK : 0, st, n;
-	const struct phrase *c = phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
+	const struct phrase *c = recog_phrase_before(T_CURRENCY_PRE, text, floor, cs, &st);
 
 	if (!c || !isalpha((unsigned char)text[cs - 1]))
 		return false;
@@ -1222,7 +1222,7 @@ static bool glued_code(const char *text, size_t len, size_t cs, size_t ce)
 		return true;
 	if (memchr(text + cs, '.', ce - cs) || memchr(text + cs, ',', ce - cs))
 		return true;
-	return phrase_at(T_SCALES, text, len, ce, &n) != NULL;
+	return recog_phrase_at(T_SCALES, text, len, ce, &n) != NULL;
 }
 
 static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
@@ -1236,7 +1236,7 @@ static bool in_dates(const struct mvec *dates, size_t *di, size_t s)
 static bool read_fraction(const char *text, size_t len, size_t pos, struct assay_mention *m)
 {
 	size_t n, q, r, floor = pos > LOOK ? pos - LOOK : 0, st;
-	const struct phrase *fr = phrase_at(T_FRACTIONS, text, len, pos, &n);
+	const struct phrase *fr = recog_phrase_at(T_FRACTIONS, text, len, pos, &n);
 	const struct phrase *qual;
 
 	if (!fr)
@@ -1244,7 +1244,7 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 	if (pos > 0) { /* "the second half of the year" is a time */
 		static const char *const ordinals[] = {"first", "second", "third", "fourth", "last",
 			"latter", "former", "other", "final", NULL};
-		size_t e = skip_spaces_back(text, floor, pos), b = e;
+		size_t e = recog_skip_spaces_back(text, floor, pos), b = e;
 
 		while (b > floor && isalpha((unsigned char)text[b - 1]))
 			b--;
@@ -1252,12 +1252,12 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 			if (word_is(text, e, b, ordinals[i]))
 				return false;
 	}
-	q = skip_spaces(text, len, pos + n);
+	q = recog_skip_spaces(text, len, pos + n);
 	if (q == pos + n || !word_is(text, len, q, "of"))
 		return false;
-	r = skip_spaces(text, len, q + 2);
+	r = recog_skip_spaces(text, len, q + 2);
 	if (word_is(text, len, r, "a") || word_is(text, len, r, "an"))
-		r = skip_spaces(text, len, r + word_len(text, len, r));
+		r = recog_skip_spaces(text, len, r + word_len(text, len, r));
 	for (int i = 1; scale_words[i]; i++)
 		if (word_is(text, len, r, scale_words[i]))
 			return false; /* "three quarters of a billion dollars" is an amount */
@@ -1267,11 +1267,11 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 	m->end = pos + n;
 	m->value = fr->num;
 	strcpy(m->unit, "%");
-	copy_field(m->unit_text, sizeof m->unit_text, fr->s, fr->len);
+	recog_copy_field(m->unit_text, sizeof m->unit_text, fr->s, fr->len);
 	strcpy(m->qualifier, "approx");
-	qual = phrase_before(T_QUAL_BEFORE, text, floor, skip_spaces_back(text, floor, pos), &st);
+	qual = recog_phrase_before(T_QUAL_BEFORE, text, floor, recog_skip_spaces_back(text, floor, pos), &st);
 	if (qual) { /* "more than half of", "about a third of" */
-		copy_field(m->qualifier, sizeof m->qualifier, qual->col[0], strlen(qual->col[0]));
+		recog_copy_field(m->qualifier, sizeof m->qualifier, qual->col[0], strlen(qual->col[0]));
 		m->start = st;
 	}
 	return true;
@@ -1292,14 +1292,14 @@ static int find_word_figures(const char *text, size_t len, const struct mvec *da
 
 		if (isalpha((unsigned char)text[pos]) && word_set_has(&frac_set, text, len, pos, &skip) &&
 		    read_fraction(text, len, pos, &m)) {
-			if (mvec_push(out, &m) != ASSAY_OK)
+			if (recog_mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;
 			next = m.end;
 		} else if (isalpha((unsigned char)text[pos]) && number_word_at(text, len, pos) &&
 			   !in_dates(dates, &di, pos)) {
 			next = read_figure(text, len, pos, pos + word_len(text, len, pos), &prev, md,
 					   &m, &have);
-			if (have && mvec_push(out, &m) != ASSAY_OK)
+			if (have && recog_mvec_push(out, &m) != ASSAY_OK)
 				return ASSAY_ENOMEM;
 			if (next <= pos)
 				next = pos + 1;
@@ -1327,7 +1327,7 @@ int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_m
 		struct assay_mention m;
 		bool have;
 		size_t s, e;
-		int rc = rx_next(core_re, text, len, off, md);
+		int rc = recog_rx_next(core_re, text, len, off, md);
 
 		if (rc == ASSAY_ENOTFOUND)
 			break;
@@ -1347,7 +1347,7 @@ int numbers_find(const char *text, size_t len, const struct mvec *dates, pcre2_m
 		off = read_figure(text, len, s, e, &prev, md, &m, &have);
 		if (off <= s)
 			off = e > s ? e : s + 1;
-		if (have && mvec_push(out, &m) != ASSAY_OK)
+		if (have && recog_mvec_push(out, &m) != ASSAY_OK)
 			return ASSAY_ENOMEM;
 	}
 	return ASSAY_OK;

@@ -718,7 +718,7 @@ static int push_org(struct mvec *out, const struct org *o)
 	assay_copy(m.kind, sizeof m.kind, o->kind);
 	if (o->gov)
 		assay_copy(m.form, sizeof m.form, "government");
-	return mvec_push(out, &m);
+	return recog_mvec_push(out, &m);
 }
 
 /* Later mentions by a short form: "Nippon", "Asarco", "ATPC". */

@@ -33,20 +33,20 @@ struct mvec {
 	struct assay_mention *v;
 	size_t n, cap;
 };
-int mvec_push(struct mvec *mv, const struct assay_mention *m);
+int recog_mvec_push(struct mvec *mv, const struct assay_mention *m);
 
 /* ---- patterns (extract.c) ---- */
 /* Compiles @pat with UTF and UCP (plus @flags) and JIT; NULL on error
  * (logged). */
-pcre2_code *rx_compile(const char *pat, uint32_t flags);
+pcre2_code *recog_rx_compile(const char *pat, uint32_t flags);
 /* Next match of @re in text[0..len) from @off: ASSAY_OK with the match in
  * @md, ASSAY_ENOTFOUND, or an error (match limit: logged, treated as no
  * match by callers). The text must be valid UTF-8 (checked once by the
  * caller). */
-int rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
+int recog_rx_next(const pcre2_code *re, const char *text, size_t len, size_t off,
 	    pcre2_match_data *md);
 /* True when @re matches anywhere in text[start..end). */
-bool rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
+bool recog_rx_test(const pcre2_code *re, const char *text, size_t start, size_t end,
 	     pcre2_match_data *md);
 
 /* ---- phrase tables (units.c) ---- */
@@ -71,7 +71,7 @@ struct phrase_table {
 	 * v, rows first[f[c]] .. first[f[c+1]-1] start with c */
 	unsigned short *first, *last;
 	size_t fstart[257], lstart[257];
-	/* for phrase_before(): rows of one byte or with a space before their
+	/* for recog_phrase_before(): rows of one byte or with a space before their
 	 * last byte, by that byte (wild[wstart[c]] ..); the others sorted by
 	 * their last two bytes folded (key2: last << 8 | the one before) */
 	unsigned short *wild, *by2;
@@ -85,22 +85,22 @@ enum table_id {
 	T_ABBREVS, T_FRACTIONS, T_NTABLES
 };
 
-int tables_load(void);
-void tables_free(void);
-const struct phrase_table *phrase_table_of(enum table_id t);
+int recog_tables_load(void);
+void recog_tables_free(void);
+const struct phrase_table *recog_phrase_table_of(enum table_id t);
 /* The longest row of @t written at text[pos..len) and ending at a word
  * end; its length in *n. NULL if none. */
-const struct phrase *phrase_at(enum table_id t, const char *text, size_t len,
+const struct phrase *recog_phrase_at(enum table_id t, const char *text, size_t len,
 			       size_t pos, size_t *n);
 /* The longest row of @t ending exactly at text[..end) and starting at a
  * word start (at or after @floor); its start in *start. */
-const struct phrase *phrase_before(enum table_id t, const char *text, size_t floor,
+const struct phrase *recog_phrase_before(enum table_id t, const char *text, size_t floor,
 				   size_t end, size_t *start);
 
 /* ---- character helpers (units.c) ---- */
 /* Length of the UTF-8 character at text[pos] (1 for an invalid byte);
  * *word says whether it is a letter, a digit or '_'. pos < len. */
-size_t char_at(const char *text, size_t len, size_t pos, bool *word);
+size_t recog_char_at(const char *text, size_t len, size_t pos, bool *word);
 /* The next position >= @pos where a word starts (an ASCII letter or
  * digit, or a non-ASCII byte, after a byte that is neither), or @len. */
 /* ASCII letter, digit or '_', or any non-ASCII byte: a table lookup. */
@@ -137,12 +137,12 @@ struct word_set {
 	uint32_t ends[16][26];
 };
 /* ASSAY_OK, ASSAY_EINVAL for a word too long, or ASSAY_ENOMEM (nothing
- * kept). word_set_release() frees the set. */
-int word_set_init(struct word_set *ws, const char *const *words);
-void word_set_release(struct word_set *ws);
+ * kept). recog_word_set_release() frees the set. */
+int recog_word_set_init(struct word_set *ws, const char *const *words);
+void recog_word_set_release(struct word_set *ws);
 /* True when a word of @ws starts at text[pos] (and ends at a non-letter);
  * its length in *n. */
-bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
+bool recog_word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
 		     size_t *n);
 static inline bool word_set_has(const struct word_set *ws, const char *text, size_t len,
 				size_t pos, size_t *n)
@@ -155,11 +155,11 @@ static inline bool word_set_has(const struct word_set *ws, const char *text, siz
 	if (!(ws->pair[(c | 0x20) - 'a'] &
 	      ((unsigned)((c1 | 0x20) - 'a') < 26 ? 1u << ((c1 | 0x20) - 'a') : 1u << 26)))
 		return false; /* most words: their first two letters begin no word of @ws */
-	return word_set_lookup(ws, text, len, pos, n);
+	return recog_word_set_lookup(ws, text, len, pos, n);
 }
-size_t skip_spaces(const char *text, size_t len, size_t pos);
-size_t skip_spaces_back(const char *text, size_t floor, size_t pos);
-void copy_field(char *dst, size_t cap, const char *src, size_t n);
+size_t recog_skip_spaces(const char *text, size_t len, size_t pos);
+size_t recog_skip_spaces_back(const char *text, size_t floor, size_t pos);
+void recog_copy_field(char *dst, size_t cap, const char *src, size_t n);
 
 /* ---- recognizers ---- */
 int gaz_init(void);
@@ -177,7 +177,7 @@ int dates_find(const char *text, size_t len, const char *published,
 
 /* The value of number words at text[pos] ("two hundred and fifty",
  * "twenty-five", "a", "half a"), -1 if none; *end is where they stop. */
-double number_words(const char *text, size_t len, size_t pos, size_t *end);
+double recog_number_words(const char *text, size_t len, size_t pos, size_t *end);
 
 int numbers_init(void);
 void numbers_free(void);

@@ -182,7 +182,7 @@ static bool stop_ends(const char *text, size_t s, size_t e, size_t i, size_t *af
 	*after = ws;
 	if (text[i] != '.')
 		return true;
-	ab = phrase_before(T_ABBREVS, text, s, i + 1, &abst);
+	ab = recog_phrase_before(T_ABBREVS, text, s, i + 1, &abst);
 	if (ab)
 		return strchr(ab->col[0], 'e') && (is_opener(text, e, j) || isdigit(c));
 	/* an initial: " J. Smith" */

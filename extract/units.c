@@ -76,7 +76,7 @@ static inline unsigned char fold(unsigned char c)
 	return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
 }
 
-int word_set_init(struct word_set *ws, const char *const *words)
+int recog_word_set_init(struct word_set *ws, const char *const *words)
 {
 	memset(ws, 0, sizeof *ws);
 	for (int i = 0; words[i]; i++) {
@@ -88,7 +88,7 @@ int word_set_init(struct word_set *ws, const char *const *words)
 		for (size_t k = 0; k < n; k++)
 			w[k] = (char)(words[i][k] | 0x20);
 		if (assay_map_put(&ws->words, w, n, &v)) {
-			word_set_release(ws);
+			recog_word_set_release(ws);
 			return ASSAY_ENOMEM;
 		}
 		ws->pair[(words[i][0] | 0x20) - 'a'] |=
@@ -99,14 +99,14 @@ int word_set_init(struct word_set *ws, const char *const *words)
 	return ASSAY_OK;
 }
 
-void word_set_release(struct word_set *ws)
+void recog_word_set_release(struct word_set *ws)
 {
 	assay_map_release(&ws->words);
 	memset(ws, 0, sizeof *ws);
 }
 
 /* The rest of word_set_has() (recog.h), once the first two letters pass. */
-bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
+bool recog_word_set_lookup(const struct word_set *ws, const char *text, size_t len, size_t pos,
 		     size_t *n)
 {
 	char w[16];
@@ -125,7 +125,7 @@ bool word_set_lookup(const struct word_set *ws, const char *text, size_t len, si
 	return true;
 }
 
-size_t char_at(const char *text, size_t len, size_t pos, bool *word)
+size_t recog_char_at(const char *text, size_t len, size_t pos, bool *word)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
@@ -156,14 +156,14 @@ static bool is_word_at(const char *text, size_t len, size_t pos)
 	bool word = false;
 
 	if (pos < len)
-		char_at(text, len, pos, &word);
+		recog_char_at(text, len, pos, &word);
 	return word;
 }
 
 /* Spaces, tabs and no-break spaces, and at most one line break: wire
  * stories are hard-wrapped, so "390,000" may end a line and "tonnes"
  * start the next (after its indentation). A blank line is never crossed. */
-size_t skip_spaces(const char *text, size_t len, size_t pos)
+size_t recog_skip_spaces(const char *text, size_t len, size_t pos)
 {
 	size_t start = pos;
 	bool crossed = false;
@@ -186,7 +186,7 @@ size_t skip_spaces(const char *text, size_t len, size_t pos)
 	}
 }
 
-size_t skip_spaces_back(const char *text, size_t floor, size_t pos)
+size_t recog_skip_spaces_back(const char *text, size_t floor, size_t pos)
 {
 	size_t start = pos;
 	bool crossed = false;
@@ -208,7 +208,7 @@ size_t skip_spaces_back(const char *text, size_t floor, size_t pos)
 	}
 }
 
-void copy_field(char *dst, size_t cap, const char *src, size_t n)
+void recog_copy_field(char *dst, size_t cap, const char *src, size_t n)
 {
 	if (n >= cap)
 		n = cap - 1;
@@ -231,7 +231,7 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 			continue;
 		}
 		if (a == ' ') {
-			size_t k = skip_spaces(text, len, j);
+			size_t k = recog_skip_spaces(text, len, j);
 			if (k == j)
 				return 0;
 			j = k;
@@ -250,7 +250,7 @@ static size_t match_phrase(const struct phrase *p, const char *text, size_t len,
 
 /* The bytes before a phrase's first space match the text's one to one;
  * so do those after its last space when a match takes exactly the
- * phrase's length, as phrase_before asks (a space of a phrase matches at
+ * phrase's length, as recog_phrase_before asks (a space of a phrase matches at
  * least one byte). Up to 8 of them are packed in one word, as the text's
  * are, and compared under a mask: a cheap test implied by the match. */
 static void pack_ends(struct phrase *p)
@@ -282,7 +282,7 @@ static void pack_text(const char *text, size_t from, size_t to, bool back, uint6
 }
 
 
-const struct phrase *phrase_at(enum table_id t, const char *text, size_t len, size_t pos,
+const struct phrase *recog_phrase_at(enum table_id t, const char *text, size_t len, size_t pos,
 			       size_t *n)
 {
 	const struct phrase_table *tb = &tables[t];
@@ -316,7 +316,7 @@ const struct phrase *phrase_at(enum table_id t, const char *text, size_t len, si
 	return best;
 }
 
-const struct phrase *phrase_before(enum table_id t, const char *text, size_t floor, size_t end,
+const struct phrase *recog_phrase_before(enum table_id t, const char *text, size_t floor, size_t end,
 				   size_t *start)
 {
 	const struct phrase_table *tb = &tables[t];
@@ -376,7 +376,7 @@ const struct phrase *phrase_before(enum table_id t, const char *text, size_t flo
 	return best;
 }
 
-const struct phrase_table *phrase_table_of(enum table_id t)
+const struct phrase_table *recog_phrase_table_of(enum table_id t)
 {
 	return &tables[t];
 }
@@ -465,7 +465,7 @@ static uint16_t pair_key(const struct phrase *p)
 			  fold((unsigned char)p->s[p->len - 2]));
 }
 
-/* The index phrase_before() looks rows up in (see struct phrase_table). */
+/* The index recog_phrase_before() looks rows up in (see struct phrase_table). */
 static int index_pairs(struct phrase_table *tb)
 {
 	size_t fill[256];
@@ -504,12 +504,12 @@ static int index_pairs(struct phrase_table *tb)
 	return ASSAY_OK;
 }
 
-int tables_load(void)
+int recog_tables_load(void)
 {
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
 		int rc = load_spec(&specs[i]);
 		if (rc != ASSAY_OK) {
-			tables_free();
+			recog_tables_free();
 			return rc;
 		}
 	}
@@ -517,18 +517,18 @@ int tables_load(void)
 		tables[t].first = index_rows(&tables[t], false, tables[t].fstart);
 		tables[t].last = index_rows(&tables[t], true, tables[t].lstart);
 		if (index_pairs(&tables[t]) != ASSAY_OK) {
-			tables_free();
+			recog_tables_free();
 			return ASSAY_ENOMEM;
 		}
 		if (!tables[t].first || !tables[t].last) {
-			tables_free();
+			recog_tables_free();
 			return ASSAY_ENOMEM;
 		}
 	}
 	return ASSAY_OK;
 }
 
-void tables_free(void)
+void recog_tables_free(void)
 {
 	for (int i = 0; i < T_NTABLES; i++) {
 		free(tables[i].v);
