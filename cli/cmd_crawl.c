@@ -6,7 +6,6 @@
  * 2 when nothing could be done (bad arguments, store unusable, another
  * crawl holds the lock); the last line on stderr is a one-line summary,
  * and a progress line appears only when stderr is a terminal. */
-#include <getopt.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,21 +24,6 @@
 #include "pipeline.h"
 #include "store.h"
 #include "table.h"
-
-/* --help: the options' lines come from cli_crawl_opts (options.c). */
-static void crawl_usage(FILE *out)
-{
-	fputs("usage: assay crawl [OPTIONS] [SOURCE...]\n"
-	      "\n"
-	      "Fetches feeds (RSS, Atom, JSON Feed), sitemaps, article URLs, local files\n"
-	      "and folders, and stores every new article with its claims. Articles stored\n"
-	      "before are not fetched again. Without sources, crawls the sources file\n"
-	      "$ASSAY_SOURCES, else ./sources.txt.\n"
-	      "\n", out);
-	cli_opts_help(out, cli_crawl_opts);
-	fputs("\n"
-	      "exit status: 0 all fetched, 1 some sources or pages failed, 2 fatal\n", out);
-}
 
 struct crawl_args {
 	struct assay_crawl_opts o;
@@ -66,13 +50,26 @@ static bool number(const char *s, double lo, double *out)
 	return true;
 }
 
-static int parse_value(struct crawl_args *a, int c, const char *v)
+/* One option of the spec (usage.c), its default first. */
+static int take(void *ctx, int c, const char *v)
 {
-	double d;
+	struct crawl_args *a = ctx;
+	double d = 0;
 
+	switch (c) {
+	case 's': a->sources_file = v; return 0;
+	case 'r': a->o.refetch = true; return 0;
+	case 'p': a->o.allow_private = true; return 0;
+	case 'w': a->o.warc_path = v; return 0;
+	case 'W': a->wait = true; return 0;
+	case 'u': a->o.user_agent = v; return 0;
+	case 'j': a->json = true; return 0;
+	case 'S': case 'd': case 'n': case 't': case 'T': case 'B': case 'R': break;
+	default: return 1;
+	}
 	if (!number(v, 0, &d)) {
 		assay_err("crawl: '%s': not a number (see 'assay crawl --help')", v);
-		return CLI_FATAL;
+		return -1;
 	}
 	switch (c) {
 	case 'S': a->o.since_days = (int)d; break;
@@ -83,35 +80,7 @@ static int parse_value(struct crawl_args *a, int c, const char *v)
 	case 'B': a->o.max_body = (size_t)d; break;
 	case 'R': a->o.max_retries = (int)d; break;
 	}
-	return CLI_OK;
-}
-
-static int parse_args(int argc, char **argv, struct crawl_args *a)
-{
-	struct option opts[CLI_MAX_OPTS + 2];
-	int c;
-
-	cli_opts_getopt(cli_crawl_opts, opts);
-	assay_crawl_opts_init(&a->o);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': a->sources_file = optarg; break;
-		case 'r': a->o.refetch = true; break;
-		case 'p': a->o.allow_private = true; break;
-		case 'w': a->o.warc_path = optarg; break;
-		case 'W': a->wait = true; break;
-		case 'u': a->o.user_agent = optarg; break;
-		case 'j': a->json = true; break;
-		case 'h': crawl_usage(stdout); return -1;
-		case 'S': case 'd': case 'n': case 't': case 'T': case 'B': case 'R':
-			if (parse_value(a, c, optarg))
-				return CLI_FATAL;
-			break;
-		default: crawl_usage(stderr); return CLI_FATAL;
-		}
-	}
-	return CLI_OK;
+	return 0;
 }
 
 static int add_strings(char ***v, size_t *n, size_t *cap, char **more, size_t nmore)
@@ -239,14 +208,14 @@ int cmd_crawl(int argc, char **argv, const struct cli_globals *g)
 	struct crawl_args a = {0};
 	char **srcs = NULL;
 	size_t n = 0;
-	int rc = parse_args(argc, argv, &a);
+	int rc;
 
-	if (rc)
-		return rc < 0 ? CLI_OK : rc;
+	assay_crawl_opts_init(&a.o);
+	if (!cli_parse("crawl", argc, argv, take, &a, &rc))
+		return rc;
 	rc = collect_sources(&a, argc, argv, &srcs, &n);
 	if (rc == ASSAY_EINVAL && n == 0) {
 		assay_err("crawl: no sources (name them, use --sources FILE, or create sources.txt)");
-		crawl_usage(stderr);
 		free(srcs);
 		return CLI_FATAL;
 	}

@@ -3,7 +3,6 @@
  * researcher knows what --subject, --metric and --commodity can take.
  *
  * Only the claims table is read (no sources), once. */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,15 +12,10 @@
 #include "cli.h"
 #include "filter.h"
 #include "log.h"
+#include "options.h"
 #include "rows.h"
 #include "store.h"
 #include "table.h"
-
-static const char list_usage[] =
-	"usage: assay list subjects|metrics|commodities [--format table|csv|jsonl]\n"
-	"\n"
-	"Lists the subjects (with their names), metrics or commodities of the\n"
-	"stored claims, each with its number of claims, sorted by id.\n";
 
 static json_t *count_json(const struct cli_key_counts *kc, size_t i)
 {
@@ -62,35 +56,34 @@ static int print_counts(const struct cli_key_counts *kc, enum cli_format fmt)
 	return rc;
 }
 
+/* --format, the one option (usage.c). */
+static int take_format(void *ctx, int c, const char *v)
+{
+	if (c != 'f')
+		return 1;
+	if (!cli_parse_format(v, ctx)) {
+		assay_err("list: --format %s: use table, csv or jsonl", v);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_list(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	static const char *const what[] = {"subjects", "metrics", "commodities"};
 	struct cli_key_counts kc = {0};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct assay_store *s;
 	size_t w;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_parse_format(optarg, &fmt)) {
-				assay_err("list: --format %s: use table, csv or jsonl", optarg);
-				return CLI_FATAL;
-			}
-			break;
-		case 'h': fputs(list_usage, stdout); return CLI_OK;
-		default: fputs(list_usage, stderr); return CLI_FATAL;
-		}
-	}
+	if (!cli_parse("list", argc, argv, take_format, &fmt, &rc))
+		return rc;
 	for (w = 0; w < 3 && (optind >= argc || strcmp(argv[optind], what[w])); w++)
 		;
 	if (w == 3 || optind + 1 != argc) {
-		assay_err("list: say what: subjects, metrics or commodities");
-		fputs(list_usage, stderr);
+		assay_err("list: say what: subjects, metrics or commodities (see 'assay list "
+			  "--help')");
 		return CLI_FATAL;
 	}
 	s = cli_store_open(g, false);

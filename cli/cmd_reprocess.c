@@ -10,46 +10,45 @@
 
 #include "assay.h"
 #include "log.h"
+#include "options.h"
 #include "pipeline.h"
 #include "table.h"
 
-static const char reprocess_usage[] =
-	"usage: assay reprocess [--jobs N] [--wait]\n"
-	"\n"
-	"Cleans and extracts every stored page again and rebuilds stories, claims,\n"
-	"agreements and conflicts. Editors' decisions stay. Holds the store's lock.\n"
-	"\n"
-	"  --jobs N   clean and extract with N threads (default: one per core);\n"
-	"             the store is the same whatever N\n"
-	"  --wait     wait for a crawl or ingest to finish instead of failing\n";
+struct reprocess_args {
+	bool wait;
+	unsigned jobs;
+};
+
+static int take(void *ctx, int c, const char *v)
+{
+	struct reprocess_args *a = ctx;
+
+	switch (c) {
+	case 'w': a->wait = true; return 0;
+	case 'J': return cli_parse_jobs("reprocess", v, &a->jobs) ? 0 : -1;
+	default: return 1;
+	}
+}
 
 int cmd_reprocess(int argc, char **argv, const struct cli_globals *g)
 {
 	struct assay_reprocess_result res;
 	struct assay_store *s;
-	bool wait = false;
-	unsigned jobs = 0;
+	struct reprocess_args a = {0};
 	time_t t0 = time(NULL);
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(reprocess_usage, stdout);
-			return CLI_OK;
-		} else if (!strcmp(argv[i], "--wait")) {
-			wait = true;
-		} else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
-			if (!cli_parse_jobs("reprocess", argv[++i], &jobs))
-				return CLI_FATAL;
-		} else {
-			fputs(reprocess_usage, stderr);
-			return CLI_FATAL;
-		}
+	if (!cli_parse("reprocess", argc, argv, take, &a, &rc))
+		return rc;
+	if (optind < argc) {
+		assay_err("reprocess: %s: unexpected argument (see 'assay reprocess --help')",
+			  argv[optind]);
+		return CLI_FATAL;
 	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
-	if (assay_store_lock(s, wait)) {
+	if (assay_store_lock(s, a.wait)) {
 		assay_err("reprocess: %s", assay_store_errmsg(s));
 		assay_store_close(s);
 		return CLI_FATAL;
@@ -57,7 +56,7 @@ int cmd_reprocess(int argc, char **argv, const struct cli_globals *g)
 	assay_parse_init();
 	rc = assay_extract_init();
 	if (!rc)
-		rc = assay_pipeline_reprocess_jobs(s, jobs, &res);
+		rc = assay_pipeline_reprocess_jobs(s, a.jobs, &res);
 	if (rc)
 		assay_err("reprocess: %s", assay_store_errmsg(s));
 	else if (!g->quiet)

@@ -8,7 +8,6 @@
  * editors' browsers signed in. The server (serve.h) runs until SIGINT,
  * SIGTERM or SIGHUP. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,29 +16,11 @@
 #include "cli.h"
 #include "extract.h"
 #include "log.h"
+#include "options.h"
 #include "review.h"
 #include "serve.h"
 #include "store.h"
 #include "table.h"
-
-static const char serve_usage[] =
-	"usage: assay serve [--port N] [--host ADDR] [--token-file PATH]\n"
-	"\n"
-	"Serves the review pages on 127.0.0.1 and prints their URL on the first\n"
-	"line. Open that URL in a browser on this machine: it carries the session\n"
-	"key. Stop with Ctrl-C.\n"
-	"\n"
-	"  --port N            listen on port N (default 8080; 0 picks a free port)\n"
-	"  --host ADDR         listen on IPv4 address ADDR of this machine instead of\n"
-	"                      127.0.0.1, for editors on a trusted network; pages then\n"
-	"                      answer only to ADDR:PORT. Plain HTTP: prefer an SSH\n"
-	"                      tunnel (ssh -L 8080:127.0.0.1:8080 HOST) elsewhere.\n"
-	"  --token-file PATH   keep the session key in PATH (made with mode 0600\n"
-	"                      when missing); default: serve-session.key in the\n"
-	"                      store folder. Remove the file to sign everyone out.\n"
-	"\n"
-	"The claim page offers the reasons for rejecting in reject-reasons.txt in\n"
-	"the store folder (one a line, keys 1-9), else four presets.\n";
 
 static int parse_port(const char *s, unsigned *port)
 {
@@ -52,43 +33,33 @@ static int parse_port(const char *s, unsigned *port)
 	return ASSAY_OK;
 }
 
-static int parse_args(int argc, char **argv, unsigned *port, const char **host,
-		      const char **token_file)
-{
-	static const struct option opts[] = {
-		{"port", required_argument, NULL, 'p'},
-		{"host", required_argument, NULL, 'H'},
-		{"token-file", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
-	int c;
+struct serve_args {
+	unsigned port;
+	const char *host, *token_file;
+};
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
-		if (c == 'p' && parse_port(optarg, port) == ASSAY_OK)
-			continue;
-		if (c == 'H' && *optarg) {
-			*host = optarg;
-			continue;
-		}
-		if (c == 'H')
-			assay_err("--host: needs an address");
-		if (c == 't' && *optarg) {
-			*token_file = optarg;
-			continue;
-		}
-		if (c == 't')
-			assay_err("--token-file: needs a file name");
-		if (c == 'p')
-			assay_err("--port: '%s' is not a port number (0 to 65535)", optarg);
-		return c == 'h' ? 1 : -1;
-	}
-	if (optind < argc) {
-		assay_err("serve: unexpected argument '%s' (see 'assay serve --help')", argv[optind]);
+static int take(void *ctx, int c, const char *v)
+{
+	struct serve_args *a = ctx;
+
+	switch (c) {
+	case 'p':
+		if (parse_port(v, &a->port) == ASSAY_OK)
+			return 0;
+		assay_err("--port: '%s' is not a port number (0 to 65535)", v);
 		return -1;
+	case 'H':
+		if (*v)
+			return a->host = v, 0;
+		assay_err("--host: needs an address");
+		return -1;
+	case 't':
+		if (*v)
+			return a->token_file = v, 0;
+		assay_err("--token-file: needs a file name");
+		return -1;
+	default: return 1;
 	}
-	return 0;
 }
 
 /* The server listens: the URL goes first on stdout, and only there. */
@@ -103,16 +74,23 @@ static void ready(void *ctx, const char *url, unsigned port)
 
 int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 {
-	struct assay_serve_opts o = {.port = 8080, .ready = ready, .ctx = (void *)g->db};
-	const char *token_file = NULL;
+	struct assay_serve_opts o = {.ready = ready, .ctx = (void *)g->db};
+	struct serve_args a = {0};
+	const char *token_file;
 	struct assay_review_reasons reasons;
 	char key[ASSAY_SERVE_KEY_LEN + 1], why[512], path[4096];
 	struct assay_store *s;
 	int rc, status = CLI_FATAL;
 
-	rc = parse_args(argc, argv, &o.port, &o.host, &token_file);
-	if (rc)
-		return rc > 0 ? (fputs(serve_usage, stdout), CLI_OK) : CLI_FATAL;
+	if (!cli_parse("serve", argc, argv, take, &a, &rc))
+		return rc;
+	if (optind < argc) {
+		assay_err("serve: unexpected argument '%s' (see 'assay serve --help')", argv[optind]);
+		return CLI_FATAL;
+	}
+	o.port = a.port;
+	o.host = a.host;
+	token_file = a.token_file;
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -10,15 +10,10 @@
 
 #include "assay.h"
 #include "log.h"
+#include "options.h"
 #include "review.h"
 #include "store.h"
 #include "table.h"
-
-static const char show_usage[] =
-	"usage: assay show [--json] ID\n"
-	"\n"
-	"Prints a claim (or an agreement, ids starting with 'a'): its key and\n"
-	"figure, every source with the evidence sentence, and its review history.\n";
 
 struct shown {
 	bool json;
@@ -146,6 +141,16 @@ static void print_history(struct assay_store *s, const char *id, const struct sh
 	free(h);
 }
 
+/* --json, the one option (usage.c). */
+static int take(void *ctx, int c, const char *v)
+{
+	(void)v;
+	if (c != 'j')
+		return 1;
+	((struct shown *)ctx)->json = true;
+	return 0;
+}
+
 int cmd_show(int argc, char **argv, const struct cli_globals *g)
 {
 	struct shown sh = {0};
@@ -153,23 +158,14 @@ int cmd_show(int argc, char **argv, const struct cli_globals *g)
 	struct assay_store *s;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(show_usage, stdout);
-			return CLI_OK;
-		} else if (!strcmp(argv[i], "--json")) {
-			sh.json = true;
-		} else if (!id && argv[i][0] != '-') {
-			id = argv[i];
-		} else {
-			fputs(show_usage, stderr);
-			return CLI_FATAL;
-		}
-	}
-	if (!id) {
-		fputs(show_usage, stderr);
+	if (!cli_parse("show", argc, argv, take, &sh, &rc))
+		return rc;
+	if (optind + 1 != argc) {
+		assay_err("show: %s (see 'assay show --help')",
+			  optind < argc ? "one id at a time" : "which claim? give its id");
 		return CLI_FATAL;
 	}
+	id = argv[optind];
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

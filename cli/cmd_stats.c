@@ -6,15 +6,20 @@
 
 #include "assay.h"
 #include "log.h"
+#include "options.h"
 #include "rows.h"
 #include "store.h"
 #include "table.h"
 
-static const char stats_usage[] =
-	"usage: assay stats [--json]\n"
-	"\n"
-	"Counts of articles, stories, claims, evidences, agreements, conflict groups\n"
-	"and review states; the store's size on disk; the last crawl.\n";
+/* --json, the one option (usage.c). */
+static int take_json(void *ctx, int c, const char *v)
+{
+	(void)v;
+	if (c != 'j')
+		return 1;
+	*(bool *)ctx = true;
+	return 0;
+}
 
 /* last_crawl is an ISO 8601 time in quotes, or null: never epoch seconds. */
 static void print_json(const struct assay_store_stats *st)
@@ -66,17 +71,11 @@ int cmd_stats(int argc, char **argv, const struct cli_globals *g)
 	bool json = false;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(stats_usage, stdout);
-			return CLI_OK;
-		} else if (!strcmp(argv[i], "--json")) {
-			json = true;
-		} else {
-			assay_err("stats: %s: unknown argument", argv[i]);
-			fputs(stats_usage, stderr);
-			return CLI_FATAL;
-		}
+	if (!cli_parse("stats", argc, argv, take_json, &json, &rc))
+		return rc;
+	if (optind < argc) {
+		assay_err("stats: %s: unexpected argument (see 'assay stats --help')", argv[optind]);
+		return CLI_FATAL;
 	}
 	s = cli_store_open(g, false);
 	if (!s)

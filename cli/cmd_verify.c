@@ -10,18 +10,10 @@
 #include "assay.h"
 #include "cli.h"
 #include "log.h"
+#include "options.h"
 #include "store.h"
 
 #define PROBLEMS_SHOWN 20
-
-static const char verify_usage[] =
-	"usage: assay verify\n"
-	"\n"
-	"Reads every table of the store without changing it: each record must read\n"
-	"back in order and decode, and the references between tables must hold\n"
-	"(an article's number files its URL, page and text; evidence names a claim\n"
-	"and an article that exist). Prints what does not, and the records per\n"
-	"table. Exit status 0: sound; 1: problems found; 2: the store does not open.\n";
 
 struct shown {
 	const char *table;
@@ -40,6 +32,13 @@ static void on_problem(void *ctx, const char *table, const char *what)
 		printf("problem  %s: %s\n", table, what);
 }
 
+/* verify has no option of its own (usage.c). */
+static int no_option(void *ctx, int c, const char *v)
+{
+	(void)ctx, (void)c, (void)v;
+	return 1;
+}
+
 int cmd_verify(int argc, char **argv, const struct cli_globals *g)
 {
 	struct assay_verify_report r;
@@ -47,13 +46,11 @@ int cmd_verify(int argc, char **argv, const struct cli_globals *g)
 	struct shown sh = {0};
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(verify_usage, stdout);
-			return CLI_OK;
-		}
-		assay_err("verify: %s: unknown argument", argv[i]);
-		fputs(verify_usage, stderr);
+	if (!cli_parse("verify", argc, argv, no_option, NULL, &rc))
+		return rc;
+	if (optind < argc) {
+		assay_err("verify: %s: unexpected argument (see 'assay verify --help')",
+			  argv[optind]);
 		return CLI_FATAL;
 	}
 	rc = assay_store_open(g->db, ASSAY_STORE_RDONLY, &s);

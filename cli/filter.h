@@ -11,12 +11,8 @@
 #include <getopt.h>
 #include <stdbool.h>
 
+#include "options.h" /* the keys CLI_OPT_SUBJECT... */
 #include "store.h"
-
-enum {
-	CLI_OPT_SUBJECT = 0x100, CLI_OPT_METRIC, CLI_OPT_COMMODITY, CLI_OPT_SINCE,
-	CLI_OPT_UNTIL, CLI_OPT_MIN_STORIES, CLI_OPT_STATE, CLI_OPT_OPEN
-};
 
 #define CLI_FILTER_OPTIONS                                                                   \
 	{"subject", required_argument, NULL, CLI_OPT_SUBJECT},                               \

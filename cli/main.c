@@ -12,6 +12,7 @@
 #include "clean.h"
 #include "cli.h"
 #include "log.h"
+#include "options.h"
 
 static const struct cli_command commands[] = {
 	{"crawl", "crawl [--sources FILE] [SOURCE...]   fetch feeds, sitemaps and pages into the store", cmd_crawl},
@@ -30,61 +31,57 @@ static const struct cli_command commands[] = {
 	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
 };
 
-/* A synopsis is "USAGE  DESCRIPTION": the two parts are split at the first
- * run of two spaces and printed in aligned columns, the usage column as
- * wide as the widest usage that fits, a longer one on a line of its own. */
-static size_t usage_width(const char *syn)
+/* The usage and summary of a command: from its spec (usage.c), or from
+ * its hand-written synopsis "USAGE  DESCRIPTION" (split at the first run
+ * of two spaces) while it has none. */
+static void command_line(const struct cli_command *cmd, char *use, size_t size,
+			 const char **desc)
 {
-	const char *gap = strstr(syn, "  ");
+	const struct cli_spec *spec = cli_spec_find(cmd->name);
+	const char *gap;
 
-	return gap ? (size_t)(gap - syn) : strlen(syn);
+	if (spec) {
+		cli_spec_brief(spec, use, size);
+		*desc = spec->summary;
+		return;
+	}
+	gap = strstr(cmd->synopsis, "  ");
+	snprintf(use, size, "%.*s", gap ? (int)(gap - cmd->synopsis) : (int)strlen(cmd->synopsis),
+		 cmd->synopsis);
+	for (*desc = gap ? gap : ""; **desc == ' '; (*desc)++)
+		;
 }
 
+/* The commands in aligned columns, the usage column as wide as the
+ * widest usage that fits, a longer one on a line of its own. */
 static void print_synopses(FILE *out)
 {
 	size_t n = sizeof commands / sizeof commands[0], col = 0;
+	char use[256];
+	const char *desc;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t w = usage_width(commands[i].synopsis);
-		if (w > col && w <= 40)
-			col = w;
+		command_line(&commands[i], use, sizeof use, &desc);
+		if (strlen(use) > col && strlen(use) <= 40)
+			col = strlen(use);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *syn = commands[i].synopsis, *desc;
-		size_t w = usage_width(syn);
-
-		desc = syn + w;
-		while (*desc == ' ')
-			desc++;
-		if (w > col)
-			fprintf(out, "  %.*s\n  %*s  %s\n", (int)w, syn, (int)col, "", desc);
+		command_line(&commands[i], use, sizeof use, &desc);
+		if (strlen(use) > col)
+			fprintf(out, "  %s\n  %*s  %s\n", use, (int)col, "", desc);
 		else
-			fprintf(out, "  %-*.*s  %s\n", (int)col, (int)w, syn, desc);
+			fprintf(out, "  %-*s  %s\n", (int)col, use, desc);
 	}
 }
 
 static void usage(FILE *out)
 {
-	fputs("usage: assay [--db DIR] [--log FILE] [--quiet] [--verbose] COMMAND [ARGS]\n"
-	      "\n"
-	      "Reads the mining press: crawls news, keeps the article, extracts every\n"
-	      "figure and agreement as sourced claims, and finds where sources disagree.\n"
-	      "\n"
-	      "commands:\n", out);
+	cli_spec_usage(out, &cli_global_spec);
+	fprintf(out, "\n%s\ncommands:\n", cli_global_spec.about);
 	print_synopses(out);
-	fputs("\n"
-	      "global options (before or after the command):\n"
-	      "  --db DIR     the store (default: $ASSAY_DB, else ./assay.lmdb)\n"
-	      "  --log FILE   append messages to FILE, stamped; stderr then gets errors\n"
-	      "               only, and one line when the run did not succeed (cron)\n"
-	      "  --quiet      print errors only: no warnings, no summary\n"
-	      "  --verbose    say per page what was done and why\n"
-	      "  --help       this text; COMMAND --help (or help COMMAND) describes one\n"
-	      "  --version    print the version\n"
-	      "\n"
-	      "exit status: 0 success, 1 some inputs failed, 2 fatal error\n"
-	      "\n"
-	      "doc/cli.md: the commands; doc/exports.md: every column of every export\n", out);
+	fputs("\nglobal options (before or after the command):\n", out);
+	cli_opts_help(out, cli_global_spec.opts);
+	fprintf(out, "\n%s", cli_global_spec.after);
 }
 
 /* With --log, stderr gets errors only; a run that failed without one
@@ -118,30 +115,61 @@ bool cli_wants_help(int argc, char **argv)
 	return false;
 }
 
-/* One global option at argv[*i]: 1 when it was one (a value taken too),
- * 0 when it is not global, -1 when its value is missing (said). */
-static int global_option(int argc, char **argv, int *i, struct cli_globals *g)
+/* One global option at argv[*i] (by its table in usage.c): its key
+ * ('d', 'l', 'q', 'v', 'h', 'V') when it was one, its value taken too;
+ * 0 when it is not global; -1 when its value is missing (said). Short
+ * forms, --help and --version count only @before the command. */
+static int global_option(int argc, char **argv, int *i, struct cli_globals *g, bool before)
 {
-	const char *a = argv[*i];
+	const char *a = argv[*i], *val = NULL;
+	const struct cli_opt *o = NULL;
 
-	if (strcmp(a, "--db") == 0 || strcmp(a, "--log") == 0) {
+	if (a[0] == '-' && a[1] == '-') {
+		size_t n = strcspn(a + 2, "=");
+
+		o = cli_opt_named(cli_global_spec.opts, a + 2, n);
+		if (o && a[2 + n] == '=')
+			val = a + 3 + n;
+	} else if (before && a[0] == '-' && a[1] && !a[2]) {
+		for (const struct cli_opt *p = cli_global_spec.opts; p->name && !o; p++)
+			o = p->letter == a[1] ? p : NULL;
+	}
+	if (!o || (!before && (o->key == 'h' || o->key == 'V')))
+		return 0;
+	if (o->arg && !val) {
 		if (*i + 1 >= argc) {
-			assay_err("%s: needs a %s", a, a[2] == 'd' ? "folder" : "file");
+			assay_err("--%s needs a value (%s)", o->name, o->arg);
 			return -1;
 		}
-		*(a[2] == 'd' ? &g->db : &g->log) = argv[++*i];
-	} else if (strncmp(a, "--db=", 5) == 0) {
-		g->db = a + 5;
-	} else if (strncmp(a, "--log=", 6) == 0) {
-		g->log = a + 6;
-	} else if (strcmp(a, "--quiet") == 0) {
-		g->quiet = true;
-	} else if (strcmp(a, "--verbose") == 0) {
-		g->verbose = true;
-	} else {
-		return 0;
+		val = argv[++*i];
+	} else if (!o->arg && val) {
+		assay_err("--%s takes no value", o->name);
+		return -1;
 	}
-	return 1;
+	switch (o->key) {
+	case 'd': g->db = val; break;
+	case 'l': g->log = val; break;
+	case 'q': g->quiet = true; break;
+	case 'v': g->verbose = true; break;
+	}
+	return o->key;
+}
+
+/* An option before the command that is no global one: a command's
+ * option is said to go after it. */
+static int unknown_global(const char *a)
+{
+	size_t n = strcspn(a + (a[1] == '-' ? 2 : 1), "=");
+
+	for (const struct cli_spec *s = cli_specs; a[1] == '-' && s->command; s++)
+		if (cli_opt_named(s->opts, a + 2, n)) {
+			assay_err("%s: an option of '%s', not a global one: put it after the "
+				  "command ('assay %s %.*s ...')", a, s->command, s->command,
+				  (int)(n + 2), a);
+			return CLI_FATAL;
+		}
+	assay_err("%s: unknown option (see 'assay --help')", a);
+	return CLI_FATAL;
 }
 
 /* Global options after the command ("assay crawl --quiet ...") are taken
@@ -151,7 +179,7 @@ static int take_global_options(int argc, char **argv, struct cli_globals *g)
 	int n = 1, i;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		int k = global_option(argc, argv, &i, g);
+		int k = global_option(argc, argv, &i, g, false);
 
 		if (k < 0)
 			return -1;
@@ -162,33 +190,6 @@ static int take_global_options(int argc, char **argv, struct cli_globals *g)
 		argv[n++] = argv[i++];
 	argv[n] = NULL;
 	return n;
-}
-
-/* Edit distance of two short words, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[32];
-
-	if (la >= 32 || lb >= 32)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
 }
 
 static const struct cli_command *find_command(const char *name)
@@ -205,7 +206,7 @@ static int unknown_command(const char *name)
 	size_t bd = 3;
 
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
-		size_t d = distance(name, commands[c].name);
+		size_t d = cli_distance(name, commands[c].name);
 
 		if (d < bd || (strncmp(name, commands[c].name, strlen(name)) == 0 && !best)) {
 			bd = d < bd ? d : bd;
@@ -245,29 +246,22 @@ int main(int argc, char **argv)
 	assay_parse_init();
 	g.db = getenv("ASSAY_DB");
 	if (!g.db || !*g.db)
-		g.db = "assay.lmdb";
+		g.db = cli_opt_named(cli_global_spec.opts, "db", 2)->dflt;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-		int k = global_option(argc, argv, &i, &g);
+		int k = global_option(argc, argv, &i, &g, true);
 
 		if (k < 0)
 			return CLI_FATAL;
-		if (k > 0)
-			continue;
-		if (strcmp(a, "-q") == 0) {
-			g.quiet = true;
-		} else if (strcmp(a, "-v") == 0) {
-			g.verbose = true;
-		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+		if (k == 'h') {
 			usage(stdout);
 			return CLI_OK;
-		} else if (strcmp(a, "--version") == 0) {
+		}
+		if (k == 'V') {
 			printf("assay %s\n", ASSAY_VERSION);
 			return CLI_OK;
-		} else {
-			assay_err("%s: unknown option (see 'assay --help')", a);
-			return CLI_FATAL;
 		}
+		if (k == 0)
+			return unknown_global(argv[i]);
 	}
 	if (i < argc) {
 		int n = take_global_options(argc - i, argv + i, &g);

@@ -630,63 +630,187 @@ Test(cli, the_man_page_names_every_option_of_every_command)
 	free(man);
 }
 
-/* For the commands whose options come from one table (cli/options.c):
- * every option its --help lists is one the parser takes (with a value
- * when the help names one), and the man page's synopsis of the command
- * names the same options, in the same order. */
-Test(cli, a_table_made_options_help_and_man_page_agree)
+/* The first @needle in the @n bytes at @hay, or NULL. */
+static const char *find_in(const char *hay, size_t n, const char *needle)
 {
-	const char *cmds[] = {"crawl"};
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(hay + i, needle, k))
+			return hay + i;
+	return NULL;
+}
+
+/* @s with roff's font changes dropped and "\-" read as "-". A new string. */
+static char *unroff(const char *s, size_t n)
+{
+	char *out = malloc(n + 1), *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 2 < n + 1 && s[i + 1] == 'f') {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '-' || s[i + 1] == '\\' ||
+						  s[i + 1] == '&')) {
+			if (s[i + 1] != '&')
+				*o++ = s[i + 1];
+			i++;
+			continue;
+		}
+		*o++ = s[i];
+	}
+	*o = 0;
+	return out;
+}
+
+/* Appends "--name ARG (default: X)\n" for an option label @label (its
+ * "-u, " short form dropped) and the text @text that follows it. */
+static void add_option(char *list, size_t size, const char *label, size_t llen,
+		       const char *text, size_t tlen)
+{
+	const char *l = find_in(label, llen, "--"), *d;
+	size_t n = strlen(list);
+
+	if (!l)
+		return;
+	d = find_in(text, tlen, "(default: ");
+	if (d) {
+		const char *end = memchr(d, '\n', tlen - (size_t)(d - text));
+		tlen = end ? (size_t)(end - d) : tlen - (size_t)(d - text);
+		while (tlen && (d[tlen - 1] == ' ' || d[tlen - 1] == '\n'))
+			tlen--;
+	}
+	snprintf(list + n, size - n, "%.*s%s%.*s\n", (int)(llen - (size_t)(l - label)), l,
+		 d ? " " : "", d ? (int)tlen : 0, d ? d : "");
+}
+
+/* The options --help lists, one "--name ARG (default: X)" a line. */
+static void help_options(const char *help, char *list, size_t size)
+{
+	list[0] = 0;
+	for (const char *p = strstr(help, "\n  -"); p; p = strstr(p, "\n  -")) {
+		const char *label = p + 3, *gap = strstr(label, "  "), *nl = strchr(label, '\n');
+		const char *next = strstr(label, "\n  -"), *blank = strstr(label, "\n\n");
+		size_t llen = gap && gap < nl ? (size_t)(gap - label) : (size_t)(nl - label);
+		const char *end = next && (!blank || next < blank) ? next : blank;
+
+		if (!end)
+			end = label + strlen(label);
+		add_option(list, size, label, llen, label + llen, (size_t)(end - label - llen));
+		p = label;
+	}
+}
+
+/* The options the man page lists between @from and @to: ".IP" items (a
+ * command's) or ".TP" items (the global ones), in --help's words. */
+static void man_options(const char *from, const char *to, char *list, size_t size)
+{
+	char *text = unroff(from, (size_t)(to - from));
+
+	list[0] = 0;
+	for (const char *p = text; (p = strstr(p, "\n.")); p++) {
+		const char *label, *end, *item, *end_item;
+
+		if (!strncmp(p, "\n.IP \"-", 7)) {
+			label = p + 6;
+			end = strchr(label, '"');
+		} else if (!strncmp(p, "\n.TP\n-", 6)) {
+			label = p + 5;
+			end = strchr(label, '\n');
+		} else {
+			continue;
+		}
+		item = strchr(end, '\n') + 1;
+		end_item = strstr(item, "\n.");
+		add_option(list, size, label, (size_t)(end - label), item,
+			   end_item ? (size_t)(end_item - item) : strlen(item));
+	}
+	free(text);
+}
+
+/* A value each kind of option takes: a word of its list, a date, else 1. */
+static const char *sample_value(const char *arg)
+{
+	static char first[32];
+
+	if (arg[0] >= 'a' && arg[0] <= 'z') {
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(arg, "| "), arg);
+		return first;
+	}
+	return strstr(arg, "DATE") ? "2024-01-02" : "1";
+}
+
+/* Every command's options come from its spec (cli/usage.c): its --help,
+ * `assay help COMMAND` and its man page entry list the same options with
+ * the same values and defaults, the man page's synopsis names them all,
+ * and the command's parser takes each. */
+Test(cli, each_command_help_and_man_page_agree_on_its_options)
+{
+	const char *cmds[] = {"crawl", "show", "list", "stats", "verify", "reprocess", "serve"};
+	static char hl[8192], ml[8192];
 	size_t len;
 	char *man = slurp_man(&len);
 
 	man[len] = 0;
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-		char args[256], *help, *entry = man_entry(man, cmds[i]), *syn, *nl;
-		const char *m;
-		int nopts = 0;
+		char args[256], *help, *help2, *entry = man_entry(man, cmds[i]);
+		const char *syn_end = strchr(entry, '\n') + 1; /* after ".TP" */
 
 		snprintf(args, sizeof args, "%s --help", cmds[i]);
 		cr_assert_eq(run(&help, NULL, args), 0);
-		nl = strchr(entry, '\n');
-		nl = nl ? strchr(nl + 1, '\n') : NULL; /* the synopsis: the line after ".TP" */
-		cr_assert_not_null(nl);
-		syn = strndup(entry, (size_t)(nl - entry));
-		m = syn;
-		for (const char *p = help; (p = strstr(p, "\n  --"));) {
-			char opt[40], arg[16] = "", *err;
-			size_t n = 0;
+		snprintf(args, sizeof args, "help %s", cmds[i]);
+		cr_assert_eq(run(&help2, NULL, args), 0);
+		cr_expect_str_eq(help, help2, "assay help %s is not assay %s --help", cmds[i],
+				 cmds[i]);
+		help_options(help, hl, sizeof hl);
+		man_options(entry, entry + strlen(entry), ml, sizeof ml);
+		cr_expect_str_eq(hl, ml, "%s: --help and assay.1 list other options", cmds[i]);
+		/* the synopsis: the entry's first line and those after ".br" */
+		for (const char *nl; (nl = strchr(syn_end, '\n')) && !strncmp(nl, "\n.br\n", 5);)
+			syn_end = nl + 5;
+		syn_end = strchr(syn_end, '\n');
+		for (const char *p = hl; *p; p = strchr(p, '\n') + 1) {
+			char opt[64], arg[64] = "", *err;
+			size_t n = strcspn(p, " \n");
 
-			p += 5;
-			while (n < sizeof opt - 1 && ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '-'))
-				n++;
 			snprintf(opt, sizeof opt, "%.*s", (int)n, p);
-			if (p[n] == ' ' && p[n + 1] >= 'A' && p[n + 1] <= 'Z')
-				strcpy(arg, " 1");
-			snprintf(args, sizeof args, "%s --%s%s --help", cmds[i], opt, arg);
-			cr_expect_eq(run(NULL, &err, args), 0, "%s: --%s not taken: %s", cmds[i], opt,
+			if (p[n] == ' ' && p[n + 1] != '(')
+				snprintf(arg, sizeof arg, "%.*s", (int)strcspn(p + n + 1, " \n"),
+					 p + n + 1);
+			cr_expect(find_in(entry, (size_t)(syn_end - entry), opt),
+				  "assay.1: the synopsis of %s lacks %s", cmds[i], opt);
+			snprintf(args, sizeof args, "%s %s %s --help", cmds[i], opt,
+				 arg[0] ? sample_value(arg) : "");
+			cr_expect_eq(run(NULL, &err, args), 0, "%s: %s not taken: %s", cmds[i], opt,
 				     err);
+			cr_expect_str_eq(err, "", "%s", args);
 			free(err);
-			/* the synopsis names it after the one before: "[\fB--opt\fR" */
-			snprintf(args, sizeof args, "[\\fB--%s\\fR", opt);
-			m = strstr(m, args);
-			cr_expect_not_null(m, "assay.1: %s synopsis lacks --%s or has it out of order",
-					   cmds[i], opt);
-			if (!m)
-				break;
-			nopts++;
 		}
-		cr_expect_gt(nopts, 3, "%s --help lists no options", cmds[i]);
-		/* and no option in the synopsis that --help does not list */
-		size_t in_syn = 0;
-		for (const char *q = syn; (q = strstr(q, "[\\fB--")); q++)
-			in_syn++;
-		cr_expect_eq(in_syn, (size_t)nopts, "%s: %zu options in the synopsis, %d in --help",
-			     cmds[i], in_syn, nopts);
-		free(syn);
 		free(help);
+		free(help2);
 		free(entry);
 	}
+	free(man);
+}
+
+/* The global options: `assay --help` and the man page's GLOBAL OPTIONS. */
+Test(cli, global_options_help_and_man_page_agree)
+{
+	static char hl[4096], ml[4096];
+	size_t len;
+	char *man = slurp_man(&len), *help, *from, *to;
+
+	man[len] = 0;
+	cr_assert_eq(run(&help, NULL, "--help"), 0);
+	help_options(strstr(help, "global options"), hl, sizeof hl);
+	from = strstr(man, ".SH GLOBAL OPTIONS");
+	to = from ? strstr(from, ".SH COMMANDS") : NULL;
+	cr_assert(from && to);
+	man_options(from, to, ml, sizeof ml);
+	cr_expect_str_eq(hl, ml);
+	cr_expect_not_null(strstr(hl, "--db DIR (default: "), "%s", hl);
+	free(help);
 	free(man);
 }
 
