@@ -3,12 +3,11 @@
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one
  * joins that story (an empty text, a headline-only flash, joins none: its
- * story is named by its URL); otherwise its SimHash is looked up in the banded
- * index of bands.c, which finds every stored hash within SIMHASH_MAX_BITS
- * without a scan. A lookup costs 69 probes, plus a popcount for each story
- * met in those buckets: about 69 * stories / 8192, and the index holds
- * only the stories of the last NEARDUP_WINDOW articles, so at most ~170
- * however large the store grows. */
+ * story is named by its URL); otherwise its word shingles are looked up
+ * in the near-duplicate index of bands.c, which holds a sketch of each
+ * story begun by the last NEARDUP_WINDOW articles and compares the few it
+ * hits exactly, so a lookup costs one probe per shingle however large the
+ * store grows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@ struct story_pick {
 	bool duplicate;
 	bool has_hash;
 	uint64_t simhash;
+	struct assay_shingles shingles; /* of a text with a SimHash; owned */
 };
 
 bool store_get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o)
@@ -76,11 +76,12 @@ static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pic
 	o.count = 1;
 	rc = write_story(s, txn, p->id, &o);
 	if (!rc && p->has_hash)
-		rc = store_story_begun(s, txn, seq, p->simhash, p->id);
+		rc = store_story_begun(s, txn, seq, p->simhash, &p->shingles, p->id);
 	return rc;
 }
 
-/* Exact duplicate by text hash, else near duplicate, else a new story. */
+/* Exact duplicate by text hash, else near duplicate, else a new story.
+ * @p's shingles are the caller's to release, whatever it returns. */
 static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 		      int64_t seq, const char *sha, struct story_pick *p)
 {
@@ -103,8 +104,10 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 	if (rc != MDB_NOTFOUND)
 		return store_mdb(s, rc, "reading text hashes");
 	if (p->has_hash) {
-		rc = store_probe_bands(s, txn, seq, p->simhash, p->id, sizeof p->id,
-					       &p->duplicate);
+		if (assay_shingles_of(a->text, a->text_len, &p->shingles))
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
+		rc = store_probe_bands(s, txn, seq, &p->shingles, p->id, sizeof p->id,
+				       &p->duplicate);
 		if (rc)
 			return rc;
 	}
@@ -288,11 +291,10 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	}
 	res->is_new = !replace && !update;
 	res->updated = update;
-	if ((rc = pick_story(s, txn, a, seq, sha, &p)))
-		return rc;
-	if ((rc = put_story(s, txn, &p, a->url, seq)))
-		return rc;
-	if ((rc = put_records(s, txn, a, seq, sha, &p, replace)))
+	rc = pick_story(s, txn, a, seq, sha, &p);
+	rc = rc ? rc : put_story(s, txn, &p, a->url, seq);
+	assay_shingles_release(&p.shingles);
+	if (rc || (rc = put_records(s, txn, a, seq, sha, &p, replace)))
 		return rc;
 	store_article_written(s, txn, seq);
 	res->duplicate = p.duplicate;

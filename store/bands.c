@@ -1,19 +1,28 @@
-/* bands.c - the near-duplicate index: the SimHashes of the stories begun
- * by the last NEARDUP_WINDOW articles, filed under 5 bands (13, 13, 13, 13
- * and 12 bits), each looked up as is and with each of its bits flipped: 69
- * keys. That finds every stored hash within SIMHASH_MAX_BITS = 9 bits
- * without a scan, since 9 differing bits spread over 5 bands leave some
- * band with at most one.
+/* bands.c - the near-duplicate index: for each story begun by the last
+ * NEARDUP_WINDOW articles, its SKETCH_K smallest shingle hashes (a
+ * bottom-k sketch, simhash.h), filed by hash. A new text looks up every
+ * one of its shingles; a stored story that many of them hit shares that
+ * share of its text, so the hits estimate how much of the smaller text
+ * the other holds. Stories estimated to share at least SKETCH_MIN_EST are
+ * then compared exactly, by reading the story's first text back (at most
+ * MAX_CONFIRM of them, best first), and the story sharing the most, at
+ * least NEARDUP_MIN_SHARED, is the text's story.
+ *
+ * Why not SimHash bands, as before: between texts of 100 to 300 words a
+ * 64-bit SimHash is noisy; re-edited copies ended up to 20 bits apart and
+ * unrelated stories as close as 15, so no threshold told them apart (2 of
+ * the 7 re-edited pairs of the dev set found). The sketch's hits follow
+ * the shared text itself, and the exact comparison decides.
  *
  * The index lives in memory, in the store handle; what is stored is the
- * table "recent" (article number -> SimHash and story of each article that
- * began a story), written by appending. The index is filled from the last
- * window of that table at the first lookup (one short sequential read),
- * and then kept current as articles are written: a new story goes in, and
- * each article pushes out the story begun NEARDUP_WINDOW articles before
- * it (a ring of the window's stories says which). Before, the index was a
- * table of its own, and its 69 lookups and 10 writes per article were a
- * sixth of the whole ingest at 100,000 articles.
+ * table "recent" (article number -> SimHash, shingle count, sketch and
+ * story of each article that began a story), written by appending. The
+ * index is filled from the last window of that table at the first lookup
+ * (one short sequential read), and then kept current as articles are
+ * written: a new story goes in, and each article pushes out the story
+ * begun NEARDUP_WINDOW articles before it (a ring of the window's stories
+ * says which). Entries written before sketches (SimHash and story only)
+ * are sketched from their stored text when first loaded, and rewritten.
  *
  * The copy is exact for the transaction that changes it; it is trusted by
  * the next one only if that one commits. LMDB numbers write transactions
@@ -31,13 +40,20 @@
 #include "rec.h"
 #include "simhash.h"
 
-#define NBANDS 5
+#define SKETCH_K 16
+/* The estimate a stored story needs to be compared exactly: well under
+ * NEARDUP_MIN_SHARED, since 16 hits estimate coarsely. */
+#define SKETCH_MIN_EST 0.35
+#define MAX_CONFIRM 4
+/* The tag after the SimHash of a "recent" value with a sketch; a story
+ * id (base32 letters and digits) never starts with it. */
+#define RECENT_V2 0x02
 
-static const int band_shift[NBANDS] = {0, 13, 26, 39, 52};
-static const int band_bits[NBANDS] = {13, 13, 13, 13, 12};
+/* One slot per value of a shingle hash's low 16 bits. */
+#define NSLOTS 65536u
 
-/* The stories filed under one key, side by side for a lookup to scan:
- * each one's hash and where it sits in the ring. */
+/* A story filed under one of its sketch's hashes: the hash, and where
+ * the story sits in the ring. */
 struct band_hit {
 	uint64_t hash;
 	uint32_t who;
@@ -51,7 +67,9 @@ struct band_slot {
 /* The story begun by article @seq (0: none), at ring[seq % window]. */
 struct ring_slot {
 	int64_t seq;
-	uint64_t hash;
+	uint32_t nshingles; /* of the story's first text */
+	uint8_t nmin;       /* hashes in @min: SKETCH_K, or fewer for a text with fewer */
+	uint64_t min[SKETCH_K];
 	char story[STORY_ID_MAX + 1];
 };
 
@@ -59,27 +77,30 @@ struct band_cache {
 	bool loaded;
 	bool open;               /* changed by a write not yet committed */
 	size_t txnid;            /* the copy holds the state after this write */
-	struct band_slot *slots; /* NSLOTS of them, one per key */
+	struct band_slot *slots; /* NSLOTS of them */
 	struct ring_slot *ring;
 	int64_t window;
+	uint32_t *hits;          /* a lookup's scratch: the ring slots hit */
+	size_t hits_cap;
 };
 
-/* One slot per possible key: 4 bands of 2^13 values and one of 2^12. */
-#define NSLOTS (4 * 8192 + 4096)
+/* A story's sketch and size, as stored and as held in the ring. */
+struct sketch {
+	uint32_t nshingles;
+	uint8_t nmin;
+	uint64_t min[SKETCH_K];
+};
 
-/* The key of one band of @h with bit @flip of the band flipped (-1: none). */
-static uint32_t band_key(uint64_t h, int band, int flip)
+static void sketch_of(const struct assay_shingles *sh, struct sketch *k)
 {
-	uint32_t v = (uint32_t)(h >> band_shift[band]) & ((1u << band_bits[band]) - 1);
-
-	if (flip >= 0)
-		v ^= 1u << flip;
-	return (uint32_t)band << 16 | v;
+	k->nshingles = sh->n > UINT32_MAX ? UINT32_MAX : (uint32_t)sh->n;
+	k->nmin = (uint8_t)(sh->n < SKETCH_K ? sh->n : SKETCH_K);
+	memcpy(k->min, sh->h, k->nmin * sizeof *k->min); /* sorted: the smallest first */
 }
 
-static uint32_t slot_of(uint32_t key)
+static uint32_t slot_of(uint64_t h)
 {
-	return (key >> 16) * 8192 + (key & 0xffff);
+	return (uint32_t)(h & (NSLOTS - 1));
 }
 
 static void cache_clear(struct band_cache *c)
@@ -105,6 +126,7 @@ void store_bands_release(struct assay_store *s)
 	}
 	free(c->slots);
 	free(c->ring);
+	free(c->hits);
 	free(c);
 	s->bands = NULL;
 }
@@ -115,9 +137,9 @@ void store_bands_invalidate(struct assay_store *s)
 		cache_clear(s->bands);
 }
 
-static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, uint32_t who)
+static int entry_add(struct band_cache *c, uint64_t h, uint32_t who)
 {
-	struct band_slot *sl = &c->slots[slot_of(key)];
+	struct band_slot *sl = &c->slots[slot_of(h)];
 	size_t cap = sl->cap; /* kept in 32 bits: a slot is small and there are many */
 
 	if (sl->n == UINT32_MAX ||
@@ -128,12 +150,12 @@ static int entry_add(struct band_cache *c, uint32_t key, uint64_t h, uint32_t wh
 	return ASSAY_OK;
 }
 
-static void entry_del(struct band_cache *c, uint32_t key, uint32_t who)
+static void entry_del(struct band_cache *c, uint64_t h, uint32_t who)
 {
-	struct band_slot *sl = &c->slots[slot_of(key)];
+	struct band_slot *sl = &c->slots[slot_of(h)];
 
 	for (uint32_t i = 0; i < sl->n; i++) {
-		if (sl->v[i].who == who) {
+		if (sl->v[i].who == who && sl->v[i].hash == h) {
 			sl->v[i] = sl->v[--sl->n];
 			return;
 		}
@@ -152,46 +174,136 @@ static void story_out(struct band_cache *c, int64_t seq)
 	r = &c->ring[who];
 	if (r->seq != seq)
 		return;
-	for (int band = 0; band < NBANDS; band++)
-		entry_del(c, band_key(r->hash, band, -1), who);
+	for (uint8_t i = 0; i < r->nmin; i++)
+		entry_del(c, r->min[i], who);
 	r->seq = 0;
 }
 
 /* Puts the story begun by article @seq into the copy. */
-static int story_in(struct band_cache *c, int64_t seq, uint64_t h, const char *story)
+static int story_in(struct band_cache *c, int64_t seq, const struct sketch *k, const char *story)
 {
 	uint32_t who = (uint32_t)(seq % c->window);
 	struct ring_slot *r = &c->ring[who];
 
 	if (r->seq)
 		story_out(c, r->seq); /* an article the window left without its turn */
-	for (int band = 0; band < NBANDS; band++) {
-		if (entry_add(c, band_key(h, band, -1), h, who)) {
-			for (int b = 0; b < band; b++) /* all five or none */
-				entry_del(c, band_key(h, b, -1), who);
+	for (uint8_t i = 0; i < k->nmin; i++) {
+		if (entry_add(c, k->min[i], who)) {
+			for (uint8_t j = 0; j < i; j++) /* all or none */
+				entry_del(c, k->min[j], who);
 			return ASSAY_ENOMEM;
 		}
 	}
 	r->seq = seq;
-	r->hash = h;
+	r->nshingles = k->nshingles;
+	r->nmin = k->nmin;
+	memcpy(r->min, k->min, sizeof r->min);
 	snprintf(r->story, sizeof r->story, "%s", story);
 	return ASSAY_OK;
 }
 
-static int decode_recent(const MDB_val *k, const MDB_val *v, int64_t *seq, uint64_t *h,
-			 char story[STORY_ID_MAX + 1])
+/* Reads one "recent" entry; *has_sketch false for one written before
+ * sketches (SimHash and story id only). */
+static int decode_recent(const MDB_val *k, const MDB_val *v, int64_t *seq, struct sketch *sk,
+			 bool *has_sketch, char story[STORY_ID_MAX + 1])
 {
+	const unsigned char *p = v->mv_data;
+	size_t at = 8, len = v->mv_size;
 	uint64_t n;
 
-	if (k->mv_size != sizeof n || v->mv_size <= 8 || v->mv_size > 8 + STORY_ID_MAX)
+	if (k->mv_size != sizeof n || len <= 8)
 		return ASSAY_EPARSE;
 	memcpy(&n, k->mv_data, sizeof n);
 	*seq = (int64_t)n;
-	*h = rec_from_be64(v->mv_data);
-	memcpy(story, (const char *)v->mv_data + 8, v->mv_size - 8);
-	story[v->mv_size - 8] = '\0';
+	*has_sketch = p[8] == RECENT_V2;
+	if (*has_sketch) {
+		if (len < 8 + 1 + 4 + 1)
+			return ASSAY_EPARSE;
+		sk->nshingles = (uint32_t)p[9] << 24 | (uint32_t)p[10] << 16 | (uint32_t)p[11] << 8 |
+				p[12];
+		sk->nmin = p[13];
+		at = 14 + (size_t)sk->nmin * 8;
+		if (sk->nmin > SKETCH_K || len < at)
+			return ASSAY_EPARSE;
+		for (uint8_t i = 0; i < sk->nmin; i++)
+			sk->min[i] = rec_from_be64(p + 14 + (size_t)i * 8);
+	}
+	if (len - at < 1 || len - at > STORY_ID_MAX)
+		return ASSAY_EPARSE;
+	memcpy(story, p + at, len - at);
+	story[len - at] = '\0';
 	return ASSAY_OK;
 }
+
+/* The shingles of the text stored for article @seq; false when it has
+ * none to read (then @out is empty). */
+static bool stored_shingles(struct assay_store *s, MDB_txn *txn, int64_t seq,
+			    struct assay_shingles *out)
+{
+	struct assay_buf text = {0};
+	uint64_t key = (uint64_t)seq;
+	MDB_val v;
+	bool ok = false;
+
+	memset(out, 0, sizeof *out);
+	if (store_get(txn, s->dbi[T_TEXT], &key, sizeof key, &v) == 0 &&
+	    store_inflate(v.mv_data, v.mv_size, &text) == ASSAY_OK)
+		ok = assay_shingles_of(text.data, text.len, out) == ASSAY_OK;
+	assay_buf_release(&text);
+	return ok;
+}
+
+static int write_recent(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t simhash,
+			const struct sketch *k, const char *story)
+{
+	unsigned char val[14 + SKETCH_K * 8 + STORY_ID_MAX];
+	uint64_t key = (uint64_t)seq;
+	size_t sl = strlen(story), at = 14 + (size_t)k->nmin * 8;
+	int rc;
+
+	if (sl == 0 || sl > STORY_ID_MAX)
+		return store_fail(s, ASSAY_EINVAL, "story id too long");
+	rec_be64(val, simhash);
+	val[8] = RECENT_V2;
+	val[9] = (unsigned char)(k->nshingles >> 24);
+	val[10] = (unsigned char)(k->nshingles >> 16);
+	val[11] = (unsigned char)(k->nshingles >> 8);
+	val[12] = (unsigned char)k->nshingles;
+	val[13] = k->nmin;
+	for (uint8_t i = 0; i < k->nmin; i++)
+		rec_be64(val + 14 + (size_t)i * 8, k->min[i]);
+	memcpy(val + at, story, sl);
+	rc = store_put(txn, s->dbi[T_RECENT], &key, sizeof key, val, at + sl, MDB_APPEND);
+	if (rc == MDB_KEYEXIST) /* not the highest number: a page fetched again */
+		rc = store_put(txn, s->dbi[T_RECENT], &key, sizeof key, val, at + sl, 0);
+	return rc ? store_mdb(s, rc, "writing the story index") : ASSAY_OK;
+}
+
+/* An entry from before sketches: sketched from its text and rewritten. */
+static int upgrade_entry(struct assay_store *s, MDB_txn *txn, int64_t seq, const char *story)
+{
+	struct assay_shingles sh;
+	struct sketch k;
+	MDB_val v;
+	uint64_t key = (uint64_t)seq, simhash = 0;
+	int rc;
+
+	if (!stored_shingles(s, txn, seq, &sh))
+		return ASSAY_OK; /* no text to read: the story leaves the index */
+	sketch_of(&sh, &k);
+	assay_shingles_release(&sh);
+	if (store_get(txn, s->dbi[T_RECENT], &key, sizeof key, &v) == 0 && v.mv_size >= 8)
+		simhash = rec_from_be64(v.mv_data);
+	rc = write_recent(s, txn, seq, simhash, &k, story);
+	if (!rc && s->bands && story_in(s->bands, seq, &k, story))
+		rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
+	return rc;
+}
+
+struct old_entry {
+	int64_t seq;
+	char story[STORY_ID_MAX + 1];
+};
 
 /* Fills the copy from the table as transaction @txn sees it, for the
  * lookup of article @seq: the stories begun by articles seq - window to
@@ -200,6 +312,8 @@ static int cache_load(struct assay_store *s, MDB_txn *txn, int64_t seq)
 {
 	struct band_cache *c = s->bands;
 	uint64_t from = seq - c->window > 1 ? (uint64_t)(seq - c->window) : 1;
+	struct old_entry *old = NULL;
+	size_t nold = 0;
 	MDB_cursor *cur;
 	MDB_val k = {sizeof from, &from}, v;
 	int rc;
@@ -211,23 +325,41 @@ static int cache_load(struct assay_store *s, MDB_txn *txn, int64_t seq)
 	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
 	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
 		char story[STORY_ID_MAX + 1];
+		struct sketch sk;
+		bool has_sketch;
 		int64_t n;
-		uint64_t h;
 
-		if (decode_recent(&k, &v, &n, &h, story))
+		if (decode_recent(&k, &v, &n, &sk, &has_sketch, story))
 			continue;
 		if (n >= seq)
 			break;
-		if (story_in(c, n, h, story)) {
+		if (!has_sketch) { /* rewritten once the cursor is done */
+			if (assay_array_grow(&old, nold, sizeof *old)) {
+				rc = ASSAY_ENOMEM;
+				break;
+			}
+			old[nold].seq = n;
+			memcpy(old[nold++].story, story, sizeof story);
+			continue;
+		}
+		if (story_in(c, n, &sk, story)) {
 			rc = ASSAY_ENOMEM;
 			break;
 		}
 	}
 	mdb_cursor_close(cur);
-	if (rc != MDB_NOTFOUND && rc != 0) {
+	if (rc == ASSAY_ENOMEM)
+		rc = store_fail(s, rc, "out of memory");
+	else if (rc != MDB_NOTFOUND && rc != 0)
+		rc = store_mdb(s, rc, "reading the story index");
+	else
+		rc = ASSAY_OK;
+	for (size_t i = 0; !rc && i < nold; i++)
+		rc = upgrade_entry(s, txn, old[i].seq, old[i].story);
+	free(old);
+	if (rc) {
 		cache_clear(c);
-		return rc == ASSAY_ENOMEM ? store_fail(s, rc, "out of memory")
-					  : store_mdb(s, rc, "reading the story index");
+		return rc;
 	}
 	c->loaded = true;
 	c->open = true;
@@ -297,75 +429,146 @@ static int cache_for(struct assay_store *s, MDB_txn *txn, int64_t seq, struct ba
 	return ASSAY_OK;
 }
 
-/* Whether (hash, story) @a comes before @b: the tie-break between stored
- * hashes at the same distance, the same in every lookup. */
-static bool before(uint64_t ha, const char *sa, uint64_t hb, const char *sb)
+/* A stored story the sketch hits enough to be compared exactly. */
+struct candidate {
+	uint32_t who;
+	double est;
+};
+
+/* How much of the smaller text the story in ring slot @who shares with a
+ * text of @a_n shingles that hits its sketch @hits times: each of its
+ * sketch's hashes is one of its shingles drawn at random. */
+static double estimate(const struct ring_slot *r, size_t hits, size_t a_n)
 {
-	return ha != hb ? ha < hb : strcmp(sa, sb) < 0;
+	double shared = r->nmin ? (double)hits / r->nmin * r->nshingles : 0;
+	size_t smaller = a_n < r->nshingles ? a_n : r->nshingles;
+
+	return smaller ? shared / (double)smaller : 0;
 }
 
-int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
-		      char *story, size_t size, bool *found)
+static int cmp_u32(const void *a, const void *b)
 {
-	struct band_cache *c = NULL;
-	int best = SIMHASH_MAX_BITS + 1, rc = cache_for(s, txn, seq, &c);
-	uint64_t best_hash = 0;
-	const char *best_story = NULL;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	*found = false;
-	if (rc)
-		return rc;
-	for (int band = 0; band < NBANDS; band++) {
-		for (int flip = -1; flip < band_bits[band]; flip++) {
-			const struct band_slot *sl = &c->slots[slot_of(band_key(h, band, flip))];
+	return (x > y) - (x < y);
+}
 
-			for (uint32_t i = 0; i < sl->n; i++) {
-				int d = assay_hamming64(h, sl->v[i].hash);
-				const char *story_i;
+/* The ring slots whose sketches the shingles @a hit, each once per hit,
+ * sorted, in c->hits; their count in *n. */
+static int collect_hits(struct band_cache *c, const struct assay_shingles *a, size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct band_slot *sl = &c->slots[slot_of(a->h[i])];
 
-				if (d > best || d > SIMHASH_MAX_BITS)
-					continue;
-				story_i = c->ring[sl->v[i].who].story;
-				if (d < best || before(sl->v[i].hash, story_i, best_hash, best_story)) {
-					best = d;
-					best_hash = sl->v[i].hash;
-					best_story = story_i;
-				}
-			}
+		for (uint32_t j = 0; j < sl->n; j++) {
+			if (sl->v[j].hash != a->h[i])
+				continue;
+			if (assay_array_reserve(&c->hits, &c->hits_cap, *n + 1, sizeof *c->hits))
+				return ASSAY_ENOMEM;
+			c->hits[(*n)++] = sl->v[j].who;
 		}
 	}
-	if (best_story) {
-		snprintf(story, size, "%s", best_story);
+	if (*n)
+		qsort(c->hits, *n, sizeof *c->hits, cmp_u32);
+	return ASSAY_OK;
+}
+
+/* Keeps the MAX_CONFIRM best estimates in @best (sorted, best first). */
+static void keep_best(struct candidate *best, size_t *nbest, uint32_t who, double est)
+{
+	size_t at = *nbest < MAX_CONFIRM ? (*nbest)++ : MAX_CONFIRM;
+
+	while (at > 0 && best[at - 1].est < est) {
+		if (at < MAX_CONFIRM)
+			best[at] = best[at - 1];
+		at--;
+	}
+	if (at < MAX_CONFIRM)
+		best[at] = (struct candidate){who, est};
+}
+
+int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq,
+		      const struct assay_shingles *a, char *story, size_t size, bool *found)
+{
+	struct band_cache *c = NULL;
+	struct candidate best[MAX_CONFIRM];
+	size_t n = 0, nbest = 0;
+	double top = 0;
+	const char *top_story = NULL;
+	int rc;
+
+	*found = false;
+	if (a->words < SIMHASH_MIN_WORDS || a->n == 0)
+		return ASSAY_OK;
+	rc = cache_for(s, txn, seq, &c);
+	if (!rc && collect_hits(c, a, &n))
+		rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
+	if (rc)
+		return rc;
+	for (size_t i = 0, j; i < n; i = j) {
+		double est;
+
+		for (j = i; j < n && c->hits[j] == c->hits[i]; j++)
+			;
+		est = estimate(&c->ring[c->hits[i]], j - i, a->n);
+		if (est >= SKETCH_MIN_EST)
+			keep_best(best, &nbest, c->hits[i], est);
+	}
+	for (size_t i = 0; i < nbest; i++) {
+		const struct ring_slot *r = &c->ring[best[i].who];
+		struct assay_shingles b;
+		double shared;
+
+		if (!stored_shingles(s, txn, r->seq, &b))
+			continue;
+		shared = (double)assay_shingles_shared(a->h, a->n, b.h, b.n) /
+			 (double)(a->n < b.n ? a->n : b.n);
+		assay_shingles_release(&b);
+		if (shared >= NEARDUP_MIN_SHARED &&
+		    (shared > top || (shared == top && strcmp(r->story, top_story) < 0))) {
+			top = shared;
+			top_story = r->story;
+		}
+	}
+	if (top_story) {
+		snprintf(story, size, "%s", top_story);
 		*found = true;
 	}
 	return ASSAY_OK;
 }
 
-int store_story_begun(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
-		      const char *story)
+int store_story_begun(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t simhash,
+		      const struct assay_shingles *sh, const char *story)
 {
-	unsigned char val[8 + STORY_ID_MAX];
-	uint64_t key = (uint64_t)seq;
-	size_t sl = strlen(story);
 	struct band_cache *c;
+	struct sketch k;
 	int rc;
 
-	if (sl > STORY_ID_MAX)
-		return store_fail(s, ASSAY_EINVAL, "story id too long");
-	rec_be64(val, h);
-	memcpy(val + 8, story, sl);
-	rc = store_put(txn, s->dbi[T_RECENT], &key, sizeof key, val, 8 + sl, MDB_APPEND);
-	if (rc == MDB_KEYEXIST) /* not the highest number: a page fetched again */
-		rc = store_put(txn, s->dbi[T_RECENT], &key, sizeof key, val, 8 + sl, 0);
+	sketch_of(sh, &k);
+	rc = write_recent(s, txn, seq, simhash, &k, story);
 	if (rc)
-		return store_mdb(s, rc, "writing the story index");
+		return rc;
 	c = current(s, txn);
 	if (c) {
 		c->open = true;
-		if (story_in(c, seq, h, story))
+		if (story_in(c, seq, &k, story))
 			cache_clear(c); /* out of memory: filled again at the next lookup */
 	}
 	return ASSAY_OK;
+}
+
+int store_story_begun_stored(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t simhash,
+			     const char *story)
+{
+	struct assay_shingles sh;
+	int rc;
+
+	if (!stored_shingles(s, txn, seq, &sh))
+		return ASSAY_OK; /* no text to read: not in the index */
+	rc = store_story_begun(s, txn, seq, simhash, &sh, story);
+	assay_shingles_release(&sh);
+	return rc;
 }
 
 void store_article_written(struct assay_store *s, MDB_txn *txn, int64_t seq)

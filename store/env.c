@@ -296,7 +296,7 @@ static int fill_recent(struct assay_store *s, MDB_txn *txn)
 		if (!store_get_story(s, txn, a.story, &o) || !o.has_hash || /* no hash: too short */
 		    url.mv_size != strlen(o.first) || memcmp(url.mv_data, o.first, url.mv_size))
 			continue;
-		rc = store_story_begun(s, txn, seq, o.simhash, a.story);
+		rc = store_story_begun_stored(s, txn, seq, o.simhash, a.story);
 		if (rc)
 			return rc;
 	}

@@ -107,17 +107,23 @@ int store_inflate(const void *p, size_t n, struct assay_buf *out);
 /* Writes @nchars base32 characters (Crockford, lowercase) of @v and a NUL. */
 void store_base32(uint64_t v, char *out, int nchars);
 
-/* bands.c: the near-duplicate index of the recent stories' SimHashes,
- * held in memory by the handle and filled from the table "recent". */
+/* bands.c: the near-duplicate index of the recent stories' shingle
+ * sketches, held in memory by the handle and filled from the table
+ * "recent". */
 #define STORY_ID_MAX 23
-/* The story of the nearest hash within SIMHASH_MAX_BITS of @h among the
- * stories begun by the NEARDUP_WINDOW articles before article @seq (ties:
- * the lowest hash, then story id); *found false when none. */
-int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
-		      char *story, size_t size, bool *found);
-/* Article @seq began story @story, whose text has SimHash @h. */
-int store_story_begun(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t h,
-		      const char *story);
+struct assay_shingles;
+/* The story that shares the most of the smaller text with shingles @a,
+ * at least NEARDUP_MIN_SHARED, among the stories begun by the
+ * NEARDUP_WINDOW articles before article @seq (ties: the lowest story
+ * id); *found false when none. */
+int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq,
+		      const struct assay_shingles *a, char *story, size_t size, bool *found);
+/* Article @seq began story @story, whose text has shingles @sh and SimHash @simhash. */
+int store_story_begun(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t simhash,
+		      const struct assay_shingles *sh, const char *story);
+/* The same, the shingles read from the text stored for article @seq. */
+int store_story_begun_stored(struct assay_store *s, MDB_txn *txn, int64_t seq, uint64_t simhash,
+			     const char *story);
 /* Article @seq is written: the story begun a window before it leaves. */
 void store_article_written(struct assay_store *s, MDB_txn *txn, int64_t seq);
 /* store_write's hooks: a write begins; write @txnid committed. */

@@ -4,8 +4,11 @@
  * sum is the bit. Two texts whose shingle sets are at angle theta differ in
  * about 64 * theta / pi bits: a headline changed or a paragraph dropped
  * flips a few, a different story about half. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+#include "assay.h"
 #include "hash.h"
 #include "simhash.h"
 
@@ -48,13 +51,14 @@ static void vote(int32_t acc[64], uint64_t h)
 		acc[b] += (h >> b & 1) ? 1 : -1;
 }
 
-bool assay_simhash(const char *text, size_t len, uint64_t *out)
+/* Calls @fn with the hash of each word shingle of the text, in order;
+ * returns the number of words. */
+static size_t walk_shingles(const char *text, size_t len, void (*fn)(void *ctx, uint64_t h),
+			    void *ctx)
 {
 	uint64_t ring[SIMHASH_SHINGLE] = {0}, h;
-	int32_t acc[64] = {0};
 	size_t pos = 0, nwords = 0;
 
-	*out = 0;
 	while (next_word(text, len, &pos, &h)) {
 		ring[nwords % SIMHASH_SHINGLE] = h;
 		nwords++;
@@ -66,15 +70,95 @@ bool assay_simhash(const char *text, size_t len, uint64_t *out)
 
 				s = assay_hash64(&(uint64_t[2]){s, ring[idx]}, 16, k);
 			}
-			vote(acc, s);
+			fn(ctx, s);
 		}
 	}
+	return nwords;
+}
+
+static void vote_shingle(void *ctx, uint64_t h)
+{
+	vote(ctx, h);
+}
+
+bool assay_simhash(const char *text, size_t len, uint64_t *out)
+{
+	int32_t acc[64] = {0};
+	size_t nwords = walk_shingles(text, len, vote_shingle, acc);
+
+	*out = 0;
 	if (nwords < SIMHASH_MIN_WORDS)
 		return false;
 	for (int b = 0; b < 64; b++)
 		if (acc[b] > 0)
 			*out |= (uint64_t)1 << b;
 	return true;
+}
+
+struct collect {
+	struct assay_shingles *out;
+	bool nomem;
+};
+
+static void collect_shingle(void *ctx, uint64_t h)
+{
+	struct collect *c = ctx;
+
+	if (c->nomem || assay_array_grow(&c->out->h, c->out->n, sizeof h)) {
+		c->nomem = true;
+		return;
+	}
+	c->out->h[c->out->n++] = h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int assay_shingles_of(const char *text, size_t len, struct assay_shingles *out)
+{
+	struct collect c = {out, false};
+	size_t n = 0;
+
+	memset(out, 0, sizeof *out);
+	out->words = walk_shingles(text ? text : "", text ? len : 0, collect_shingle, &c);
+	if (c.nomem) {
+		assay_shingles_release(out);
+		return ASSAY_ENOMEM;
+	}
+	if (out->n)
+		qsort(out->h, out->n, sizeof *out->h, cmp_u64);
+	for (size_t i = 0; i < out->n; i++) /* each once */
+		if (n == 0 || out->h[i] != out->h[n - 1])
+			out->h[n++] = out->h[i];
+	out->n = n;
+	return ASSAY_OK;
+}
+
+void assay_shingles_release(struct assay_shingles *s)
+{
+	if (!s)
+		return;
+	free(s->h);
+	memset(s, 0, sizeof *s);
+}
+
+size_t assay_shingles_shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, both = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] == b[j])
+			both++, i++, j++;
+		else if (a[i] < b[j])
+			i++;
+		else
+			j++;
+	}
+	return both;
 }
 
 int assay_hamming64(uint64_t a, uint64_t b)

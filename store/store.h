@@ -9,8 +9,9 @@
  * last assay_store_open() failed; a failed open hands back no handle).
  *
  * Stories: an article whose cleaned text has the SHA-256 of a stored one,
- * or a 64-bit SimHash within 9 bits of one (simhash.h), joins its story;
- * an empty text (a headline-only flash) joins none.
+ * or one that shares at least 3/4 of the smaller text's word shingles with
+ * a story begun in the last 20,000 articles (simhash.h, bands.c), joins
+ * its story; an empty text (a headline-only flash) joins none.
  * Claims: figures of one key (claims.md section 4) whose intervals meet
  * are one claim with every source; a key with two or more claims is a
  * conflict group; so are agreements between the same parties whose

@@ -318,6 +318,90 @@ Test(store, schema_1_store_is_migrated_and_finds_near_duplicates_again)
 	assay_buf_release(&t);
 }
 
+/* Rewrites every entry of the table "recent" as stores before sketches
+ * wrote it: the SimHash and the story id, nothing else. */
+static void strip_sketches(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *c;
+	MDB_val k, v;
+	unsigned char old[64];
+	size_t n = 0;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "recent", MDB_INTEGERKEY, &dbi), 0);
+	cr_assert_eq(mdb_cursor_open(txn, dbi, &c), 0);
+	while (mdb_cursor_get(c, &k, &v, n++ ? MDB_NEXT : MDB_FIRST) == 0) {
+		const unsigned char *p = v.mv_data;
+		size_t at = 14 + (size_t)p[13] * 8;
+
+		cr_assert_eq(p[8], 0x02, "an entry with a sketch");
+		memcpy(old, p, 8);
+		memcpy(old + 8, p + at, v.mv_size - at);
+		v = (MDB_val){8 + v.mv_size - at, old};
+		cr_assert_eq(mdb_cursor_put(c, &k, &v, MDB_CURRENT), 0);
+	}
+	mdb_cursor_close(c);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+/* What is in the first entry of "recent": its tag byte after the SimHash. */
+static int first_recent_tag(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *c;
+	MDB_val k, v;
+	int tag = -1;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, dir, MDB_RDONLY, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "recent", MDB_INTEGERKEY, &dbi), 0);
+	cr_assert_eq(mdb_cursor_open(txn, dbi, &c), 0);
+	if (mdb_cursor_get(c, &k, &v, MDB_FIRST) == 0 && v.mv_size > 8)
+		tag = ((const unsigned char *)v.mv_data)[8];
+	mdb_cursor_close(c);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	return tag;
+}
+
+/* A store written before sketches keeps finding its stories: an entry
+ * without a sketch is sketched from the stored text and rewritten. */
+Test(store, story_index_without_sketches_is_sketched_from_the_stored_texts)
+{
+	struct assay_store *s = open_store(ASSAY_STORE_CREATE);
+	struct assay_buf t = {0};
+	struct assay_put_result r1, r2;
+	struct assay_article a;
+
+	story_text(&t, -1);
+	a = plain_article("https://one.example/a", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r1), ASSAY_OK);
+	assay_store_close(s);
+	strip_sketches();
+	cr_assert_neq(first_recent_tag(), 0x02);
+
+	s = open_store(0);
+	story_text(&t, 50);
+	a = plain_article("https://two.example/b", t.data);
+	cr_assert_eq(assay_store_put_article(s, &a, &r2), ASSAY_OK);
+	cr_assert(r2.duplicate, "the old entry is found");
+	cr_assert_str_eq(r2.story, r1.story);
+	assay_store_close(s);
+	cr_assert_eq(first_recent_tag(), 0x02, "and rewritten with its sketch");
+	assay_buf_release(&t);
+}
+
 /* Every article pushes the story begun NEARDUP_WINDOW articles before it
  * out of the index, copies included (they once did not, and the index
  * grew past the window): a near copy of a story begun just inside the
