@@ -9,6 +9,7 @@
  * 0.75 cent to 66 cents") inherits what the figure before it measured.
  * A figure with no metric or no subject makes no claim: silence beats a
  * wrong claim an editor must reject. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,20 @@ struct head {
 	double scale;       /* canonical value per written number */
 	char unit[24], per[8];
 	char place[64];
+	char prior_base[16], prior_unit[24]; /* the head before this one */
+	bool back;          /* a level of the year before ("from year-earlier") */
 };
+
+/* What a unit measures: 'g' a grade or share, '$' money, 'q' else. */
+static char unit_dim(const char *unit)
+{
+	if (!strcmp(unit, "%") || !strcmp(unit, "oz/t") || !strcmp(unit, "g/t") || !strcmp(unit, "ppm"))
+		return 'g';
+	if (strlen(unit) == 3 && isupper((unsigned char)unit[0]) && isupper((unsigned char)unit[1]) &&
+	    isupper((unsigned char)unit[2]))
+		return '$';
+	return 'q';
+}
 
 static bool is_punct(const struct cl_doc *d, size_t t, const char *set)
 {
@@ -265,9 +279,49 @@ static size_t date_after(const struct cl_doc *d, size_t f)
 	return (size_t)-1;
 }
 
+static bool clause_between(const struct cl_doc *d, size_t a, size_t b)
+{
+	for (size_t u = a + 1; u < b; u++)
+		if (cl_clause_break(d, u))
+			return true;
+	return false;
+}
+
 static bool dated_after(const struct cl_doc *d, size_t f)
 {
 	return date_after(d, f) != (size_t)-1;
+}
+
+/* "from year-earlier 8,462,000 tons", "and 1,330 a year ago": an old
+ * level of the year before the level it is compared with. */
+static bool year_back(const struct cl_doc *d, size_t f)
+{
+	if (f > 0 && (cl_word_is(d, f - 1, "year-earlier") || cl_word_is(d, f - 1, "year-ago")))
+		return true;
+	const struct assay_mention *m = f + 1 < d->ntok ? cl_mention(d, f + 1) : NULL;
+	if (!m || m->type != ASSAY_M_DATE || m->end - m->start < 10 ||
+	    strncasecmp(d->text + m->start, "a year", 6) != 0)
+		return false;
+	const char *e = d->text + m->end;
+	return !strncasecmp(e - 3, "ago", 3) || !strncasecmp(e - 7, "earlier", 7);
+}
+
+/* @period ("1987-01", "1986", "1987-01/1987-06") a year earlier, in
+ * place; others untouched. */
+static void year_before(char period[16])
+{
+	size_t n = strlen(period), at[2] = {0, n == 15 ? 8 : n};
+	int y;
+
+	if (n != 4 && n != 7 && !(n == 15 && period[7] == '/'))
+		return;
+	for (int k = 0; k < 2 && at[k] < n; k++) {
+		if (sscanf(period + at[k], "%4d", &y) != 1 || y <= 1000 || y > 9999)
+			return;
+		y--;
+		for (int i = 3; i >= 0; i--, y /= 10)
+			period[at[k] + (size_t)i] = (char)('0' + y % 10);
+	}
 }
 
 /* "up"/"down" when the figure is a change ("cut 0.75 cent", "up 12
@@ -292,7 +346,10 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 			/* "fell to 193,100 tons in December from 194,400 tons in
 			 * November": an old level dated on its own is a level of its
 			 * period; "compared with 1.05 mln ounces" is only a base */
-			*skip = !dated_after(d, f);
+			/* "assays ranged from 0.50 to 0.64 ounces": a span, a level */
+			*skip = !dated_after(d, f) && !year_back(d, f) &&
+				!(cl_word_is(d, u, "from") && u > l && d->tok[u - 1].kind == CT_WORD &&
+				  assay_span_word(d->tok[u - 1].w, strlen(d->tok[u - 1].w)));
 			return "";
 		}
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE) ||
@@ -759,6 +816,7 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	/* "fell to 193,100 tonnes from 194,400 tonnes", "compared with ...":
 	 * the old level measures what the new one does */
 	bool old_level = f > 0 && (cl_word_is(d, f - 1, "from") || cl_word_is(d, f - 1, "against") ||
+				   year_back(d, f) ||
 				   (f > 1 && cl_word_is(d, f - 1, "with") &&
 				    cl_word_is(d, f - 2, "compared")));
 	/* "grading 0.055 troy ounce of gold and 0.23 troy ounce of silver" */
@@ -767,7 +825,13 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 	if (!n && h->valid &&
 	    (entity_between(d, h->tok + 1, f) || cl_word_is(d, f - 1, "to") || change ||
 	     old_level || coordinated)) {
-		assay_copy(bases[0], 16, h->base);
+		/* "fell to 8.1 mln tons grading 0.077 ounce ... from 8.4 mln
+		 * tons": an old level measures the figure of its own kind */
+		char dim = unit_dim(m->unit);
+		bool prior = old_level && h->prior_base[0] &&
+			     (!strcmp(h->base, "grade") ? 'g' : unit_dim(h->unit)) != dim &&
+			     (!strcmp(h->prior_base, "grade") ? 'g' : unit_dim(h->prior_unit)) == dim;
+		assay_copy(bases[0], 16, prior ? h->prior_base : h->base);
 		*ellipsis = true;
 		n = 1;
 	}
@@ -1021,8 +1085,16 @@ static void set_head(struct head *h, size_t f, const struct cl_doc *d, const cha
 {
 	const struct assay_mention *m = cl_mention(d, f);
 	double w = written_number(d->text + m->start, d->text + m->end);
+	struct head prior = *h;
 
 	*h = (struct head){.valid = true, .tok = f, .scale = w > 0 ? m->value / w : 1};
+	if (prior.valid && strcmp(prior.base, base)) {
+		assay_copy(h->prior_base, sizeof h->prior_base, prior.base);
+		assay_copy(h->prior_unit, sizeof h->prior_unit, prior.unit);
+	} else if (prior.valid) { /* "grading 0.077 ounce ... and 1.63 pct": still the one before */
+		assay_copy(h->prior_base, sizeof h->prior_base, prior.prior_base);
+		assay_copy(h->prior_unit, sizeof h->prior_unit, prior.prior_unit);
+	}
 	assay_copy(h->base, sizeof h->base, base);
 	assay_copy(h->status, sizeof h->status, status);
 	assay_copy(h->unit, sizeof h->unit, m->unit);
@@ -1148,7 +1220,7 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 				break;
 		}
 		assay_copy(c->period, sizeof c->period, h->period);
-		size_t dt = date_after(d, f); /* "from 194,400 tons in November" */
+		size_t dt = year_back(d, f) ? (size_t)-1 : date_after(d, f); /* "from 194,400 tons in November" */
 		const struct assay_mention *dm = dt != (size_t)-1 ? cl_mention(d, dt) : NULL;
 		if (dm && period_date(d, s, dt) && strlen(dm->id) < sizeof c->period) /* a day: its month */
 			snprintf(c->period, sizeof c->period, "%.*s",
@@ -1300,6 +1372,10 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 		assay_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {
 			h->tok = f;
+			if (i == 0 && year_back(d, f)) { /* "from year-earlier 8,462,000 tons grading ..." */
+				year_before(h->period);
+				h->back = true;
+			}
 		} else if (i == 0) {
 			char period[16];
 			set_head(h, f, d, bases[0], status);
@@ -1308,6 +1384,11 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 			assay_copy(h->period, sizeof h->period,
 				period[0] || !prev.valid || new_predicate(d, prev.tok, f) ? period
 											   : prev.period);
+			if (prev.valid && prev.back && f <= prev.tok + 6 && !clause_between(d, prev.tok, f)) {
+				/* "... from year-earlier 8.4 mln tons grading 0.077 ounce" */
+				assay_copy(h->period, sizeof h->period, prev.period);
+				h->back = true;
+			}
 			cl_commodity(d, s, f + 1, r, false, h->commodity);
 		}
 		if (world)

@@ -967,8 +967,14 @@ static void find_main_commodity(struct cl_doc *d)
  * the context then stands). */
 bool cl_mention_commodity(const struct cl_doc *d, const struct assay_mention *men, char out[32])
 {
-	const char *p = memchr(d->text + men->start, ' ', men->end - men->start);
+	const char *a = d->text + men->start, *p = a;
 	struct assay_mention *m = NULL;
+
+	/* the words after the last number: "0.50 to 0.64 ounces of gold" */
+	for (const char *q = a; q < d->text + men->end; q++)
+		if (isdigit((unsigned char)*q))
+			p = q;
+	p = memchr(p, ' ', (size_t)(d->text + men->end - p));
 	size_t n = 0;
 	bool found = false;
 
@@ -1090,7 +1096,7 @@ static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t
 /* A quantity earlier in the sentence, within a few words of @t. */
 static bool figure_before(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
-	for (size_t u = t; u-- > s->t0 && u + 12 > t;) {
+	for (size_t u = t; u-- > s->t0 && u + 16 > t;) {
 		const struct assay_mention *m = cl_mention(d, u);
 		if (m && m->type == ASSAY_M_QUANTITY)
 			return true;

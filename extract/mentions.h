@@ -73,6 +73,10 @@ bool assay_mention_is_figure(const struct assay_mention *m);
 /* The org's home country id ("CN" for "byd"), or NULL if unknown. */
 const char *assay_org_home(const char *org_id);
 
+/* True for a verb that makes "from X to Y" one span, not a change
+ * ("assays ranged from 0.50 to 0.64 ounces"); @w is @n bytes. */
+bool assay_span_word(const char *w, size_t n);
+
 /* First mention index with start >= @pos (binary search), n if none. */
 size_t assay_mention_lower_bound(const struct assay_mention *m, size_t n,
 				 size_t pos);

@@ -777,19 +777,50 @@ static const char *const change_words[] = {
 	"rising", "falling", NULL,
 };
 
-/* 2 after "from" (never a range), 1 after another change word (a range
- * only when the first end has no unit of its own: "rose by 20 to 30
- * percent"), else 0. */
-static int change_word_before(const char *text, size_t floor, size_t b)
+/* Verbs that make "from X to Y" the two ends of a span, not a change:
+ * "assays ranged from 0.50 to 0.64 ounces". */
+static const char *const span_words[] = {
+	"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+	"anywhere", NULL,
+};
+
+bool assay_span_word(const char *w, size_t n)
+{
+	for (int i = 0; span_words[i]; i++)
+		if (strlen(span_words[i]) == n && strncasecmp(w, span_words[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The index in @words of the word that ends at @b (after @floor), or -1;
+ * *start is where it starts. */
+static int word_before(const char *const *words, const char *text, size_t floor, size_t b,
+		       size_t *start)
 {
 	size_t s = b;
 
 	while (s > floor && isalpha((unsigned char)text[s - 1]))
 		s--;
-	for (int i = 0; change_words[i] && s < b; i++)
-		if (strlen(change_words[i]) == b - s && strncasecmp(text + s, change_words[i], b - s) == 0)
-			return i == 0 ? 2 : 1;
-	return 0;
+	*start = s;
+	for (int i = 0; words[i] && s < b; i++)
+		if (strlen(words[i]) == b - s && strncasecmp(text + s, words[i], b - s) == 0)
+			return i;
+	return -1;
+}
+
+/* 2 after "from" (never a range, unless a span verb comes first: "ranged
+ * from"), 1 after another change word (a range only when the first end
+ * has no unit of its own: "rose by 20 to 30 percent"), else 0. */
+static int change_word_before(const char *text, size_t floor, size_t b)
+{
+	size_t s;
+	int i = word_before(change_words, text, floor, b, &s);
+
+	if (i < 0)
+		return 0;
+	if (i == 0 && word_before(span_words, text, floor, recog_skip_spaces_back(text, floor, s), &s) >= 0)
+		return 0;
+	return i == 0 ? 2 : 1;
 }
 
 /* Qualifier, currency and "between" before the number; *bstart is where
