@@ -16,8 +16,7 @@ struct cli_globals {
 };
 
 struct cli_command {
-	const char *name;
-	const char *synopsis; /* one line for `assay --help` */
+	const char *name; /* its spec (usage.c) says what it takes */
 	int (*run)(int argc, char **argv, const struct cli_globals *g);
 };
 
@@ -42,10 +41,10 @@ int cmd_verify(int argc, char **argv, const struct cli_globals *g);
  * stays NULL when neither is set (the store then records $USER). Returns
  * 0, or -1 after saying why the name cannot be kept (cmd_review.c). */
 int cli_editor(const char **editor);
-/* `assay review --next`: the interactive walk (cmd_review_next.c). */
-int cmd_review_next(int argc, char **argv, const struct cli_globals *g);
-
-/* True when argv holds -h or --help before a "--". */
-bool cli_wants_help(int argc, char **argv);
+/* `assay review --next`: the interactive walk of the claims @f keeps
+ * (cmd_review_next.c); @editor as cli_editor() takes it. */
+struct assay_review_filter;
+int cmd_review_next(const struct assay_review_filter *f, const char *editor,
+		    const struct cli_globals *g);
 
 #endif

@@ -5,7 +5,6 @@
  * value, so the figures of one key sit together whatever order the store
  * keeps them in; CSV and JSON Lines stream in the store's order, and CSV
  * is byte for byte `export claims --format csv` with the same filters. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +16,6 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
-
-static const char claims_usage[] =
-	"usage: assay claims [--state pending|accepted|rejected|corrected] [--subject ID]\n"
-	"                    [--metric M] [--commodity C] [--since DATE] [--until DATE]\n"
-	"                    [--min-stories N] [--open] [--format table|csv|jsonl]\n"
-	"\n"
-	"Lists stored claims: one line each, with its id (for 'assay show' and\n"
-	"'assay review'), review state, key, figure and how many stories support it.\n"
-	"CSV is one record per claim and source (doc/exports.md).\n"
-	"\n";
 
 static const char *const claim_head[] = {"id", "state", "subject", "metric", "commodity",
 	"value", "qualifier", "period", "status", "place", "stories", "sources", "evidence"};
@@ -120,39 +109,41 @@ static void print_rows(struct collect *k)
 	cli_table_release(&t);
 }
 
+/* The options (usage.c): the filters and --format. */
+struct claims_args {
+	struct assay_claim_filter f;
+	enum cli_format fmt;
+	bool open;
+};
+
+static int take(void *ctx, int c, const char *v)
+{
+	struct claims_args *a = ctx;
+	int took = cli_filter_option(c, v, "claims", &a->f, &a->open);
+
+	if (took)
+		return took < 0 ? -1 : 0;
+	if (c != 'f')
+		return 1;
+	if (!cli_parse_format(v, &a->fmt)) {
+		assay_err("claims: --format %s: use table, csv or jsonl", v);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_claims(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {CLI_FILTER_OPTIONS,
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	struct assay_claim_filter f = {0};
+	struct claims_args a = {0};
 	struct collect k = {CLI_FMT_TABLE, NULL, 0, 0};
+	struct assay_claim_filter f;
 	struct assay_store *s;
-	bool open = false;
-	int c, rc;
+	bool open;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		int took = cli_filter_option(c, optarg, "claims", &f, &open);
-
-		if (took < 0)
-			return CLI_FATAL;
-		if (took)
-			continue;
-		switch (c) {
-		case 'f':
-			if (!cli_parse_format(optarg, &k.fmt)) {
-				assay_err("claims: --format %s: use table, csv or jsonl", optarg);
-				return CLI_FATAL;
-			}
-			break;
-		case 'h':
-			fputs(claims_usage, stdout);
-			fputs(cli_filter_usage, stdout);
-			return CLI_OK;
-		default: fputs(claims_usage, stderr); return CLI_FATAL;
-		}
-	}
+	if (!cli_parse("claims", argc, argv, take, &a, &rc))
+		return rc;
+	f = a.f, open = a.open, k.fmt = a.fmt;
 	if (optind < argc) {
 		assay_err("claims: %s: unexpected argument", argv[optind]);
 		return CLI_FATAL;

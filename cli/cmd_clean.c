@@ -19,22 +19,7 @@
 #include "cli.h"
 #include "input.h"
 #include "log.h"
-
-static const char usage_text[] =
-	"usage: assay clean [--json] [--allow-private] [-u URL]... [FILE...]\n"
-	"\n"
-	"Prints the article text of each HTML page: headings, paragraphs, list\n"
-	"items, quotes and table rows (cells joined by \" | \"), one block a\n"
-	"paragraph. Page furniture (menus, widgets, related news, comments, ads)\n"
-	"is dropped. FILE may be gzip-compressed; '-' reads standard input.\n"
-	"An input that is not a page (image, PDF, JSON, binary, empty) is\n"
-	"refused by name and counted as failed (exit 1).\n"
-	"\n"
-	"  --json             one JSON object a line: file, url, title, published,\n"
-	"                     author, site, language, text, tables (lists of rows)\n"
-	"  -u, --url URL      fetch one page as the crawler would (robots.txt,\n"
-	"                     time and size limits, no private addresses)\n"
-	"  --allow-private    let -u reach loopback and private addresses\n";
+#include "options.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -106,74 +91,57 @@ static int clean_one(struct cli_input *in, bool json, bool header, bool allow_pr
 	return rc;
 }
 
-/* The inputs in the order given: files, "-", and -u URLs. NULL when
- * the arguments are wrong (said why). */
-static struct cli_input *parse_args(int argc, char **argv, bool *json, bool *allow_private,
-				    int *n)
+/* The inputs in the order given: files, "-", and -u URLs. */
+struct clean_args {
+	struct cli_input *in; /* room for one an argument */
+	int n;
+	bool json, allow_private;
+};
+
+static int take(void *ctx, int c, const char *v)
 {
-	struct cli_input *in = calloc((size_t)argc, sizeof *in);
-	bool opts = true;
+	struct clean_args *a = ctx;
 
-	*n = 0;
-	for (int i = 1; in && i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!opts || a[0] != '-' || !a[1]) {
-			in[(*n)++].name = a;
-		} else if (strcmp(a, "--") == 0) {
-			opts = false;
-		} else if (strcmp(a, "--json") == 0) {
-			*json = true;
-		} else if (strcmp(a, "--allow-private") == 0) {
-			*allow_private = true;
-		} else if ((strcmp(a, "-u") == 0 || strcmp(a, "--url") == 0) && i + 1 < argc) {
-			in[*n].is_url = true;
-			in[(*n)++].name = argv[++i];
-		} else if (strncmp(a, "--url=", 6) == 0) {
-			in[*n].is_url = true;
-			in[(*n)++].name = a + 6;
-		} else {
-			assay_err("clean: %s: %s (see 'assay clean --help')", a,
-				  strcmp(a, "-u") == 0 || strcmp(a, "--url") == 0 ? "needs a URL"
-										 : "unknown option");
-			free(in);
-			return NULL;
-		}
+	switch (c) {
+	case 'u': a->in[a->n].is_url = true; /* fall through */
+	case CLI_OPERAND: a->in[a->n++].name = v; return 0;
+	case 'j': a->json = true; return 0;
+	case 'p': a->allow_private = true; return 0;
+	default: return 1;
 	}
-	if (in && *n == 0) {
-		assay_err("clean: no input files (see 'assay clean --help')");
-		free(in);
-		return NULL;
-	}
-	return in;
 }
 
 int cmd_clean(int argc, char **argv, const struct cli_globals *g)
 {
-	struct cli_input *in;
-	bool json = false, allow_private = false;
-	int failed = 0, n;
+	struct clean_args a = {.in = calloc((size_t)argc, sizeof *a.in)};
+	int failed = 0, rc;
 
 	(void)g;
-	if (cli_wants_help(argc, argv)) {
-		fputs(usage_text, stdout);
-		return CLI_OK;
-	}
-	in = parse_args(argc, argv, &json, &allow_private, &n);
-	if (!in)
+	if (!a.in) {
+		assay_err("clean: out of memory");
 		return CLI_FATAL;
-	assay_parse_init();
-	for (int i = 0; i < n; i++) {
-		if (clean_one(&in[i], json, !json && n > 1, allow_private) != ASSAY_OK)
-			failed++;
-		cli_input_release(&in[i]);
 	}
-	free(in);
+	if (!cli_parse("clean", argc, argv, take, &a, &rc)) {
+		free(a.in);
+		return rc;
+	}
+	if (a.n == 0) {
+		assay_err("clean: no input files (see 'assay clean --help')");
+		free(a.in);
+		return CLI_FATAL;
+	}
+	assay_parse_init();
+	for (int i = 0; i < a.n; i++) {
+		if (clean_one(&a.in[i], a.json, !a.json && a.n > 1, a.allow_private) != ASSAY_OK)
+			failed++;
+		cli_input_release(&a.in[i]);
+	}
+	free(a.in);
 	if (fflush(stdout) != 0) {
 		assay_err("clean: cannot write output");
 		return CLI_FATAL;
 	}
-	if (failed && n > 1)
-		assay_err("clean: %d of %d inputs failed", failed, n);
+	if (failed && a.n > 1)
+		assay_err("clean: %d of %d inputs failed", failed, a.n);
 	return failed ? CLI_PARTIAL : CLI_OK;
 }

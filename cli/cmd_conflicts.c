@@ -4,7 +4,6 @@
  *
  * The table prints one line a figure or status, grouped under a numbered
  * heading line, so people read down a group. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,20 +13,6 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
-
-static const char conflicts_usage[] =
-	"usage: assay conflicts [--format table|csv|jsonl] [--subject ID] [--metric M]\n"
-	"                       [--commodity C] [--since DATE] [--until DATE]\n"
-	"                       [--min-stories N] [--state S] [--open]\n"
-	"                       [--within-story | --any-story]\n"
-	"\n"
-	"Lists where sources disagree: figures of one key whose intervals do not\n"
-	"meet, and agreements between the same parties with contradicting statuses.\n"
-	"A group needs sources from two or more stories; --within-story lists the\n"
-	"stories that contradict themselves instead, --any-story both. A group is\n"
-	"resolved when editors kept one figure and rejected the others; --open\n"
-	"leaves resolved groups out. CSV columns: doc/exports.md.\n"
-	"\n";
 
 static const char *const head[] = {"group", "kind", "what", "figure / status", "id",
 	"stories", "first source", "evidence"};
@@ -132,40 +117,45 @@ static int on_end(void *ctx, const struct assay_conflict *g)
 	return 0;
 }
 
+/* The options (usage.c): the filters, --format and the story flags. */
+struct conflicts_args {
+	struct assay_claim_filter f;
+	enum cli_format fmt;
+};
+
+static int take(void *ctx, int c, const char *v)
+{
+	struct conflicts_args *a = ctx;
+	int took = cli_filter_option(c, v, "conflicts", &a->f, &a->f.open);
+
+	if (took)
+		return took < 0 ? -1 : 0;
+	switch (c) {
+	case 'w': a->f.stories = ASSAY_GROUPS_WITHIN; return 0;
+	case 'a': a->f.stories = ASSAY_GROUPS_ANY; return 0;
+	case 'f':
+		if (cli_parse_format(v, &a->fmt))
+			return 0;
+		assay_err("conflicts: --format %s: use table, csv or jsonl", v);
+		return -1;
+	default: return 1;
+	}
+}
+
 int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {CLI_FILTER_OPTIONS,
-		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0}};
-	struct assay_claim_filter f = {0};
+	struct conflicts_args a = {0};
+	struct assay_claim_filter f;
 	struct out o = {.fmt = CLI_FMT_TABLE};
 	struct assay_store *s;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		int took = cli_filter_option(c, optarg, "conflicts", &f, &f.open);
-
-		if (took < 0)
-			return CLI_FATAL;
-		if (took)
-			continue;
-		switch (c) {
-		case 'w': f.stories = ASSAY_GROUPS_WITHIN; break;
-		case 'a': f.stories = ASSAY_GROUPS_ANY; break;
-		case 'f':
-			if (!cli_parse_format(optarg, &o.fmt)) {
-				assay_err("conflicts: --format %s: use table, csv or jsonl", optarg);
-				return CLI_FATAL;
-			}
-			break;
-		case 'h':
-			fputs(conflicts_usage, stdout);
-			fputs(cli_filter_usage, stdout);
-			return CLI_OK;
-		default: fputs(conflicts_usage, stderr); return CLI_FATAL;
-		}
+	if (!cli_parse("conflicts", argc, argv, take, &a, &rc))
+		return rc;
+	f = a.f, o.fmt = a.fmt;
+	if (optind < argc) {
+		assay_err("conflicts: %s: unexpected argument", argv[optind]);
+		return CLI_FATAL;
 	}
 	s = cli_store_open(g, false);
 	if (!s)

@@ -8,7 +8,6 @@
  * the file is written beside its final name and renamed at the end, so a
  * failed export never leaves half a file. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,15 +18,6 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
-
-static const char export_usage[] =
-	"usage: assay export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]\n"
-	"                    [--subject ID] [--metric M] [--commodity C] [--since DATE]\n"
-	"                    [--until DATE] [--min-stories N] [--state S] [--open]\n"
-	"                    [--within-story | --any-story]   (conflicts)\n"
-	"\n"
-	"CSV is one record per figure and source; doc/exports.md lists the columns.\n"
-	"The filters apply to claims, agreements and conflicts:\n";
 
 struct ex {
 	FILE *out;
@@ -157,49 +147,50 @@ static int finish_output(struct ex *x, const char *path, const char *tmp, int rc
 	return rc;
 }
 
+/* The options (usage.c), before the export. */
+struct export_args {
+	struct ex *x;
+	const char *path;
+	bool groups; /* a flag that only conflicts take */
+	bool filtered, open;
+};
+
+static int take(void *ctx, int c, const char *v)
+{
+	struct export_args *a = ctx;
+	int took = cli_filter_option(c, v, "export", &a->x->f, &a->open);
+
+	if (took) {
+		a->filtered = true;
+		return took < 0 ? -1 : 0;
+	}
+	switch (c) {
+	case 'f': cli_parse_format(v, &a->x->fmt); return 0; /* checked after */
+	case 'o': a->path = v; return 0;
+	case 'w': a->x->f.stories = ASSAY_GROUPS_WITHIN, a->groups = true; return 0;
+	case 'a': a->x->f.stories = ASSAY_GROUPS_ANY, a->groups = true; return 0;
+	default: return 1;
+	}
+}
+
 int cmd_export(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {CLI_FILTER_OPTIONS,
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-		{"within-story", no_argument, NULL, 'w'}, {"any-story", no_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0}};
-	bool groups = false; /* a flag that only conflicts take */
-	bool filtered = false, open = false;
 	struct ex x = {.out = stdout, .fmt = CLI_FMT_TABLE};
-	const char *path = NULL, *what;
+	struct export_args a = {.x = &x};
+	bool groups, filtered, open;
+	const char *path, *what;
 	char tmp[4096];
 	struct assay_store *s;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int took = cli_filter_option(c, optarg, "export", &x.f, &open);
-
-		if (took < 0)
-			return CLI_FATAL;
-		if (took) {
-			filtered = true;
-			continue;
-		}
-		switch (c) {
-		case 'f': cli_parse_format(optarg, &x.fmt); break;
-		case 'o': path = optarg; break;
-		case 'w': x.f.stories = ASSAY_GROUPS_WITHIN, groups = true; break;
-		case 'a': x.f.stories = ASSAY_GROUPS_ANY, groups = true; break;
-		case 'h':
-			fputs(export_usage, stdout);
-			fputs(cli_filter_usage, stdout);
-			return CLI_OK;
-		default: fputs(export_usage, stderr); return CLI_FATAL;
-		}
-	}
+	if (!cli_parse("export", argc, argv, take, &a, &rc))
+		return rc;
+	path = a.path, groups = a.groups, filtered = a.filtered, open = a.open;
 	what = optind < argc ? argv[optind] : "";
 	if (x.fmt == CLI_FMT_TABLE || (strcmp(what, "claims") && strcmp(what, "articles") &&
 				       strcmp(what, "agreements") && strcmp(what, "conflicts"))) {
 		assay_err("export: say what (claims, articles, agreements, conflicts) and "
-			  "--format csv or jsonl");
-		fputs(export_usage, stderr);
+			  "--format csv or jsonl (see 'assay export --help')");
 		return CLI_FATAL;
 	}
 	if (groups && strcmp(what, "conflicts")) {

@@ -24,29 +24,13 @@
 #include "extract.h"
 #include "input.h"
 #include "log.h"
+#include "options.h"
 
 struct extract_args {
 	bool text, lines, allow_private;
 	const char *published;
 	const struct assay_clean_opts *clean; /* the input's charset and URL */
 };
-
-static const char usage_text[] =
-	"usage: assay extract [--text] [--lines] [--published YYYY-MM-DD] [-u URL]... [FILE...]\n"
-	"\n"
-	"Prints one JSON object per document: its mentions (figures, countries,\n"
-	"organisations, commodities, dates), claims and agreements.\n"
-	"\n"
-	"  --text            inputs are plain text, not HTML\n"
-	"  --lines           every input line is a document of its own\n"
-	"  --published DATE  publication date for relative dates (YYYY-MM-DD)\n"
-	"  -u, --url URL     fetch one page as the crawler would (robots.txt, time\n"
-	"                    and size limits, no private addresses)\n"
-	"  --allow-private   let -u reach loopback and private addresses\n"
-	"  -                 reads standard input; gzip input is read transparently\n"
-	"\n"
-	"An input that is not a page or text (image, PDF, JSON, binary, empty) is\n"
-	"refused by name and counted as failed (exit 1).\n";
 
 /* Whole numbers print as integers ("694000000"), others as reals. */
 static json_t *number(double v)
@@ -323,50 +307,48 @@ static bool valid_date(const char *s)
 	       m <= 12 && d >= 1 && d <= 31;
 }
 
-/* Options and inputs (files, "-", -u URLs) in the order given. Returns
- * the number of inputs, or -1 when the arguments are wrong (said why). */
-static int parse_args(int argc, char **argv, struct extract_args *a, struct cli_input *in)
+/* Options and inputs (files, "-", -u URLs) in the order given. */
+struct parsed {
+	struct extract_args *a;
+	struct cli_input *in; /* room for one an argument */
+	int n;
+};
+
+static int take(void *ctx, int c, const char *v)
 {
-	bool opts = true;
-	int n = 0;
+	struct parsed *p = ctx;
 
-	for (int i = 1; i < argc; i++) {
-		const char *s = argv[i];
-
-		if (!opts || s[0] != '-' || !s[1]) {
-			in[n++].name = s;
-		} else if (strcmp(s, "--") == 0) {
-			opts = false;
-		} else if (strcmp(s, "--text") == 0) {
-			a->text = true;
-		} else if (strcmp(s, "--lines") == 0) {
-			a->lines = true;
-		} else if (strcmp(s, "--allow-private") == 0) {
-			a->allow_private = true;
-		} else if (strcmp(s, "--published") == 0 && i + 1 < argc) {
-			a->published = argv[++i];
-		} else if (strncmp(s, "--published=", 12) == 0) {
-			a->published = s + 12;
-		} else if ((strcmp(s, "-u") == 0 || strcmp(s, "--url") == 0) && i + 1 < argc) {
-			in[n].is_url = true;
-			in[n++].name = argv[++i];
-		} else if (strncmp(s, "--url=", 6) == 0) {
-			in[n].is_url = true;
-			in[n++].name = s + 6;
-		} else {
-			assay_err("extract: %s: unknown option (see 'assay extract --help')", s);
+	switch (c) {
+	case 'u': p->in[p->n].is_url = true; /* fall through */
+	case CLI_OPERAND: p->in[p->n++].name = v; return 0;
+	case 't': p->a->text = true; return 0;
+	case 'l': p->a->lines = true; return 0;
+	case 'p': p->a->allow_private = true; return 0;
+	case 'P':
+		if (!valid_date(v)) {
+			assay_err("extract: --published '%s': not a date (use YYYY-MM-DD)", v);
 			return -1;
 		}
+		p->a->published = v;
+		return 0;
+	default: return 1;
 	}
-	if (a->published && !valid_date(a->published)) {
-		assay_err("extract: --published '%s': not a date (use YYYY-MM-DD)", a->published);
+}
+
+/* The number of inputs, 0 after --help, or -1 when the arguments are
+ * wrong (said why). */
+static int parse_args(int argc, char **argv, struct extract_args *a, struct cli_input *in)
+{
+	struct parsed p = {a, in, 0};
+	int rc;
+
+	if (!cli_parse("extract", argc, argv, take, &p, &rc))
+		return rc ? -1 : 0;
+	if (p.n == 0) {
+		assay_err("extract: no input files (see 'assay extract --help')");
 		return -1;
 	}
-	if (n == 0) {
-		fputs(usage_text, stderr);
-		return -1;
-	}
-	return n;
+	return p.n;
 }
 
 int cmd_extract(int argc, char **argv, const struct cli_globals *g)
@@ -376,19 +358,15 @@ int cmd_extract(int argc, char **argv, const struct cli_globals *g)
 	int n, failed = 0, rc;
 
 	(void)g;
-	if (cli_wants_help(argc, argv)) {
-		fputs(usage_text, stdout);
-		return CLI_OK;
-	}
 	in = calloc((size_t)argc, sizeof *in);
 	if (!in) {
 		assay_err("extract: out of memory");
 		return CLI_FATAL;
 	}
 	n = parse_args(argc, argv, &a, in);
-	if (n < 0) {
+	if (n <= 0) {
 		free(in);
-		return CLI_FATAL;
+		return n < 0 ? CLI_FATAL : CLI_OK;
 	}
 	rc = assay_extract_init();
 	if (rc != ASSAY_OK) {

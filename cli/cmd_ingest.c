@@ -15,7 +15,6 @@
  * --site): a text keeps where and when it was published. */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -31,6 +30,7 @@
 #include "file.h"
 #include "hash.h"
 #include "log.h"
+#include "options.h"
 #include "pipeline.h"
 #include "sniff.h"
 #include "table.h"
@@ -39,26 +39,6 @@
 
 #define INGEST_MAX_FILE (50u << 20)
 #define INGEST_MAX_ARCHIVE (1024u << 20) /* a .jsonl archive, read whole */
-
-static const char ingest_usage[] =
-	"usage: assay ingest [--jobs N] [--summary-json] [--wait] PATH...\n"
-	"       assay ingest [--url URL] [--published DATE] [--site NAME] FILE\n"
-	"\n"
-	"Stores local pages: HTML files, folders of them (recursively), .gz files,\n"
-	"WARC files (.warc, .warc.gz: every HTML response, under its target URI),\n"
-	"plain .txt files whose first line is the headline, and JSON Lines archives\n"
-	"(.jsonl, .ndjson: one article a line, {\"url\", \"title\", \"published\",\n"
-	"\"site\", \"text\" or \"html\"}; news-please's \"maintext\", \"date_publish\"\n"
-	"and \"source_domain\" too). An article already stored under the same URL\n"
-	"is not stored again.\n"
-	"\n"
-	"  --url URL        the one FILE's address (http or https): its identity\n"
-	"  --published DATE the one FILE's publication date (ISO 8601 or RFC 822)\n"
-	"  --site NAME      the one FILE's site (default: the host of --url)\n"
-	"  --jobs N         clean and extract with N threads (default: one per core);\n"
-	"                   the store is the same whatever N\n"
-	"  --summary-json   print the run's summary as one JSON line on stdout\n"
-	"  --wait           wait for another crawl or ingest to finish instead of failing\n";
 
 /* The run: pages go through the pool, which stores them in order. */
 struct ingest {
@@ -555,50 +535,47 @@ static int run_ingest(const struct cli_globals *g, struct ingest *in, char **pat
 	return sum.errors ? CLI_PARTIAL : CLI_OK;
 }
 
+/* The options (usage.c), before the run. */
+struct ingest_args {
+	struct ingest *in;
+	const char *published;
+	bool json, wait;
+	unsigned jobs;
+};
+
+static int take(void *ctx, int c, const char *v)
+{
+	struct ingest_args *a = ctx;
+
+	switch (c) {
+	case 'J': return cli_parse_jobs("ingest", v, &a->jobs) ? 0 : -1;
+	case 'j': a->json = true; return 0;
+	case 'w': a->wait = true; return 0;
+	case 'u': a->in->url = v; return 0;
+	case 'P': a->published = v; return 0;
+	case 's': a->in->site = v; return 0;
+	default: return 1;
+	}
+}
+
 int cmd_ingest(int argc, char **argv, const struct cli_globals *g)
 {
-	static const struct option opts[] = {
-		{"jobs", required_argument, NULL, 'J'},
-		{"summary-json", no_argument, NULL, 'j'},
-		{"wait", no_argument, NULL, 'w'},
-		{"url", required_argument, NULL, 'u'},
-		{"published", required_argument, NULL, 'p'},
-		{"site", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct ingest in = {0};
+	struct ingest_args a = {.in = &in};
 	struct assay_url_parts parts = {0};
-	const char *published = NULL;
-	bool json = false, wait = false;
-	unsigned jobs = 0;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			if (!cli_parse_jobs("ingest", optarg, &jobs))
-				return CLI_FATAL;
-			break;
-		case 'j': json = true; break;
-		case 'w': wait = true; break;
-		case 'u': in.url = optarg; break;
-		case 'p': published = optarg; break;
-		case 's': in.site = optarg; break;
-		case 'h': fputs(ingest_usage, stdout); return CLI_OK;
-		default: fputs(ingest_usage, stderr); return CLI_FATAL;
-		}
-	}
+	if (!cli_parse("ingest", argc, argv, take, &a, &rc))
+		return rc;
 	if (optind >= argc) {
 		assay_err("ingest: no path given (see 'assay ingest --help')");
 		return CLI_FATAL;
 	}
-	if (!one_text(&in, argc - optind, argv + optind, published, &parts)) {
+	if (!one_text(&in, argc - optind, argv + optind, a.published, &parts)) {
 		assay_url_parts_release(&parts);
 		return CLI_FATAL;
 	}
-	rc = run_ingest(g, &in, argv + optind, argc - optind, jobs, wait, json);
+	rc = run_ingest(g, &in, argv + optind, argc - optind, a.jobs, a.wait, a.json);
 	assay_url_parts_release(&parts);
 	return rc;
 }

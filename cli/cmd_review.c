@@ -12,26 +12,11 @@
 #include "assay.h"
 #include "cli.h"
 #include "log.h"
+#include "options.h"
 #include "review.h"
 #include "str.h"
 #include "store.h"
 #include "table.h"
-
-static const char review_usage[] =
-	"usage: assay review ID accept [--editor NAME]\n"
-	"       assay review ID reject --reason TEXT [--editor NAME]\n"
-	"       assay review ID correct [--value N] [--unit U] [--subject ID] [--metric M]\n"
-	"                [--commodity C] [--period P] [--status S] [--place TEXT]\n"
-	"                [--editor NAME]                             (a claim)\n"
-	"       assay review ID correct [--type T] [--parties 'ID, ID'] [--status S]\n"
-	"                [--editor NAME]                             (an agreement)\n"
-	"       assay review ID reset [--editor NAME]\n"
-	"\n"
-	"Records an editor's decision on a claim or agreement (ids from 'assay\n"
-	"claims'); 'reset' makes it pending again. Every decision is kept, with\n"
-	"its editor: --editor NAME, else $ASSAY_EDITOR, else $USER. A correction\n"
-	"sets the figure, another field, or both; what it changed from what is\n"
-	"in the history ('assay show ID').\n";
 
 int cli_editor(const char **editor)
 {
@@ -54,9 +39,47 @@ int cli_editor(const char **editor)
 	return 0;
 }
 
-static int parse_decision(int argc, char **argv, struct assay_review *d, const char **editor)
+/* What was typed (usage.c), sorted out once the whole line is read. */
+struct review_args {
+	bool next;
+	const char *reason, *editor, *value, *unit, *subject, *metric, *commodity, *period,
+		*status, *place, *type, *parties, *site;
+};
+
+static int take(void *ctx, int c, const char *v)
 {
-	const char *verb = argv[2];
+	struct review_args *a = ctx;
+
+	switch (c) {
+	case 'n': a->next = true; break;
+	case 'r': a->reason = v; break;
+	case 'e': a->editor = v; break;
+	case 'V': a->value = v; break;
+	case 'U': a->unit = v; break;
+	case 'S': a->subject = v; break;
+	case 'M': a->metric = v; break;
+	case 'C': a->commodity = v; break;
+	case 'P': a->period = v; break;
+	case 'T': a->status = v; break;
+	case 'L': a->place = v; break;
+	case 'Y': a->type = v; break;
+	case 'A': a->parties = v; break;
+	case 's': a->site = v; break;
+	default: return 1;
+	}
+	return 0;
+}
+
+static void copy_if(char *dst, size_t cap, const char *v)
+{
+	if (v)
+		snprintf(dst, cap, "%s", v);
+}
+
+/* The decision @verb with what was typed; 0, or -1 when it is not one. */
+static int parse_decision(const char *verb, const struct review_args *a,
+			  struct assay_review *d)
+{
 	char *end;
 
 	if (!strcmp(verb, "accept"))
@@ -69,47 +92,25 @@ static int parse_decision(int argc, char **argv, struct assay_review *d, const c
 		strcpy(d->state, "pending");
 	else
 		return -1;
-	for (int i = 3; i < argc; i++) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!val)
+	copy_if(d->reason, sizeof d->reason, a->reason);
+	copy_if(d->unit, sizeof d->unit, a->unit);
+	copy_if(d->fix.subject, sizeof d->fix.subject, a->subject);
+	copy_if(d->fix.metric, sizeof d->fix.metric, a->metric);
+	copy_if(d->fix.commodity, sizeof d->fix.commodity, a->commodity);
+	copy_if(d->fix.period, sizeof d->fix.period, a->period);
+	copy_if(d->fix.status, sizeof d->fix.status, a->status);
+	copy_if(d->fix.place, sizeof d->fix.place, a->place);
+	copy_if(d->fix.type, sizeof d->fix.type, a->type);
+	if (a->parties && assay_review_parse_parties(a->parties, &d->fix)) {
+		assay_err("review: --parties: ids separated by commas, at most %d",
+			  ASSAY_MAX_PARTIES);
+		return -1;
+	}
+	if (a->value) {
+		d->value = strtod(a->value, &end);
+		if (end == a->value || *end)
 			return -1;
-		if (!strcmp(opt, "--reason"))
-			snprintf(d->reason, sizeof d->reason, "%s", val);
-		else if (!strcmp(opt, "--editor"))
-			*editor = val;
-		else if (!strcmp(opt, "--unit"))
-			snprintf(d->unit, sizeof d->unit, "%s", val);
-		else if (!strcmp(opt, "--subject"))
-			snprintf(d->fix.subject, sizeof d->fix.subject, "%s", val);
-		else if (!strcmp(opt, "--metric"))
-			snprintf(d->fix.metric, sizeof d->fix.metric, "%s", val);
-		else if (!strcmp(opt, "--commodity"))
-			snprintf(d->fix.commodity, sizeof d->fix.commodity, "%s", val);
-		else if (!strcmp(opt, "--period"))
-			snprintf(d->fix.period, sizeof d->fix.period, "%s", val);
-		else if (!strcmp(opt, "--status"))
-			snprintf(d->fix.status, sizeof d->fix.status, "%s", val);
-		else if (!strcmp(opt, "--place"))
-			snprintf(d->fix.place, sizeof d->fix.place, "%s", val);
-		else if (!strcmp(opt, "--type"))
-			snprintf(d->fix.type, sizeof d->fix.type, "%s", val);
-		else if (!strcmp(opt, "--parties")) {
-			if (assay_review_parse_parties(val, &d->fix)) {
-				assay_err("review: --parties: ids separated by commas, at most %d",
-					  ASSAY_MAX_PARTIES);
-				return -1;
-			}
-		}
-		else if (!strcmp(opt, "--value")) {
-			d->value = strtod(val, &end);
-			if (end == val || *end)
-				return -1;
-			d->has_value = true;
-		} else {
-			return -1;
-		}
-		i++;
+		d->has_value = true;
 	}
 	if (!strcmp(d->state, "rejected") && !d->reason[0])
 		return -1;
@@ -117,6 +118,36 @@ static int parse_decision(int argc, char **argv, struct assay_review *d, const c
 	    assay_review_fix_empty(&d->fix))
 		return -1;
 	return 0;
+}
+
+/* A filter value cut short would filter on something else: refused. */
+static bool set_filter(char *dst, size_t cap, const char *opt, const char *v)
+{
+	if (!v || assay_copy(dst, cap, v))
+		return true;
+	assay_err("review: --%s: too long (at most %zu bytes)", opt, cap - 1);
+	return false;
+}
+
+/* `review --next`: the filters of the walk, and nothing of a decision. */
+static int next(const struct review_args *a, int operands, const struct cli_globals *g)
+{
+	struct assay_review_filter f;
+
+	if (operands || a->reason || a->value || a->unit || a->period || a->status || a->place ||
+	    a->type || a->parties) {
+		assay_err("review: --next takes --subject, --metric, --commodity, --site and "
+			  "--editor, no id or decision (see 'assay review --help')");
+		return CLI_FATAL;
+	}
+	memset(&f, 0, sizeof f);
+	snprintf(f.state, sizeof f.state, "pending");
+	if (!set_filter(f.subject, sizeof f.subject, "subject", a->subject) ||
+	    !set_filter(f.metric, sizeof f.metric, "metric", a->metric) ||
+	    !set_filter(f.commodity, sizeof f.commodity, "commodity", a->commodity) ||
+	    !set_filter(f.site, sizeof f.site, "site", a->site))
+		return CLI_FATAL;
+	return cmd_review_next(&f, a->editor, g);
 }
 
 /* Keeps what a correction changes and checks it fits; 0, or -1 with the
@@ -166,23 +197,27 @@ static int check_correction(struct assay_store *s, const char *id, struct assay_
 
 int cmd_review(int argc, char **argv, const struct cli_globals *g)
 {
+	struct review_args a = {0};
 	struct assay_review d;
 	struct assay_store *s;
-	const char *editor = NULL;
+	const char *editor, *id;
 	int rc;
 
-	if (argc >= 2 && !strcmp(argv[1], "--next"))
-		return cmd_review_next(argc, argv, g);
-	if (cli_wants_help(argc, argv)) {
-		fputs(review_usage, stdout);
-		return CLI_OK;
-	}
-	memset(&d, 0, sizeof d);
-	if (argc < 3 || parse_decision(argc, argv, &d, &editor)) {
-		assay_err("review: need an id and a decision");
-		fputs(review_usage, stderr);
+	if (!cli_parse("review", argc, argv, take, &a, &rc))
+		return rc;
+	if (a.next)
+		return next(&a, argc - optind, g);
+	if (a.site) {
+		assay_err("review: --site goes with --next (see 'assay review --help')");
 		return CLI_FATAL;
 	}
+	memset(&d, 0, sizeof d);
+	if (argc - optind != 2 || parse_decision(argv[optind + 1], &a, &d)) {
+		assay_err("review: need an id and a decision (see 'assay review --help')");
+		return CLI_FATAL;
+	}
+	id = argv[optind];
+	editor = a.editor;
 	if (cli_editor(&editor))
 		return CLI_FATAL;
 	if (editor)
@@ -190,18 +225,18 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
-	if (!strcmp(d.state, "corrected") && check_correction(s, argv[1], &d)) {
+	if (!strcmp(d.state, "corrected") && check_correction(s, id, &d)) {
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	rc = assay_store_review(s, argv[1], &d);
+	rc = assay_store_review(s, id, &d);
 	if (rc) {
 		assay_err("review: %s", assay_store_errmsg(s));
 		assay_store_close(s);
 		return rc == ASSAY_ENOTFOUND ? CLI_PARTIAL : CLI_FATAL;
 	}
 	if (!g->quiet)
-		fprintf(stderr, "assay: review: %s is %s\n", argv[1], d.state);
+		fprintf(stderr, "assay: review: %s is %s\n", id, d.state);
 	assay_store_close(s);
 	return CLI_OK;
 }

@@ -34,21 +34,6 @@
 
 #define SHOW_SOURCES 3
 
-static const char next_usage[] =
-	"usage: assay review --next [--subject ID] [--metric M] [--commodity C] [--site S]\n"
-	"                           [--editor NAME]\n"
-	"\n"
-	"Shows the pending claims one at a time, newest first, with their evidence.\n"
-	"Keys: a accept, r reject (then 1-9 for a preset reason, or type one), c correct\n"
-	"(type the value and unit), f fix the other fields (subject, metric, commodity,\n"
-	"period, status, place; an agreement's type, parties, status), o open the first\n"
-	"source in the browser ($BROWSER, else xdg-open), s skip, u undo the last\n"
-	"decision, q quit, ? the keys\n"
-	"and the presets. Each source shows its URL. Without\n"
-	"a terminal, each input line is one answer. The presets are read from\n"
-	"reject-reasons.txt in the store folder when it exists (one a line).\n"
-	"Each decision records its editor: --editor NAME, else $ASSAY_EDITOR, else $USER.\n";
-
 struct walk {
 	FILE *in, *out;
 	const char *editor;    /* who decides, or NULL for the store's $USER */
@@ -738,57 +723,15 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 	return ASSAY_OK;
 }
 
-/* A filter value cut short would filter on something else: refused. */
-static bool set_filter(char *dst, size_t cap, const char *opt, const char *v)
+int cmd_review_next(const struct assay_review_filter *f, const char *editor,
+		    const struct cli_globals *g)
 {
-	if (assay_copy(dst, cap, v))
-		return true;
-	assay_err("review: %s: too long (at most %zu bytes)", opt, cap - 1);
-	return false;
-}
-
-static int parse_filter(int argc, char **argv, struct assay_review_filter *f,
-			const char **editor)
-{
-	bool ok;
-
-	memset(f, 0, sizeof *f);
-	snprintf(f->state, sizeof f->state, "pending");
-	for (int i = 2; i < argc; i += 2) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (!v)
-			return -1;
-		if (!strcmp(argv[i], "--subject"))
-			ok = set_filter(f->subject, sizeof f->subject, argv[i], v);
-		else if (!strcmp(argv[i], "--metric"))
-			ok = set_filter(f->metric, sizeof f->metric, argv[i], v);
-		else if (!strcmp(argv[i], "--commodity"))
-			ok = set_filter(f->commodity, sizeof f->commodity, argv[i], v);
-		else if (!strcmp(argv[i], "--site"))
-			ok = set_filter(f->site, sizeof f->site, argv[i], v);
-		else if (!strcmp(argv[i], "--editor"))
-			ok = (*editor = v, true);
-		else
-			return -1;
-		if (!ok)
-			return -1;
-	}
-	return 0;
-}
-
-int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
-{
-	struct walk w = {.in = stdin, .out = stdout};
+	struct walk w = {.in = stdin, .out = stdout, .editor = editor};
 	char why[4400];
-	struct assay_review_filter f;
 	struct assay_review_queue q;
 	struct assay_store *s;
 	int rc;
 
-	if (cli_wants_help(argc, argv) || parse_filter(argc, argv, &f, &w.editor)) {
-		fputs(next_usage, cli_wants_help(argc, argv) ? stdout : stderr);
-		return cli_wants_help(argc, argv) ? CLI_OK : CLI_FATAL;
-	}
 	if (cli_editor(&w.editor))
 		return CLI_FATAL;
 	if (assay_review_reasons_load(g->db, &w.reasons, why, sizeof why) != ASSAY_OK) {
@@ -798,7 +741,7 @@ int cmd_review_next(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
-	rc = assay_review_queue_load(s, &f, &q);
+	rc = assay_review_queue_load(s, f, &q);
 	if (rc) {
 		assay_err("review: %s", assay_store_errmsg(s));
 		assay_store_close(s);

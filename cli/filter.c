@@ -13,18 +13,6 @@
 #include "log.h"
 #include "rows.h"
 
-const char cli_filter_usage[] =
-	"  --subject ID|NAME    a country or organisation (\"CN\", \"China\")\n"
-	"  --metric M           e.g. production, refining_share, price\n"
-	"  --commodity C        e.g. rare-earths, lithium (an agreement's topic)\n"
-	"  --since DATE         sources published on or after DATE (YYYY[-MM[-DD]])\n"
-	"  --until DATE         sources published on or before DATE; undated sources\n"
-	"                       are left out by either\n"
-	"  --min-stories N      supported by (conflicts: spanning) N stories or more\n"
-	"  --state S            pending, accepted, rejected or corrected\n"
-	"  --open               conflicts: groups editors have not resolved;\n"
-	"                       claims, agreements: not yet decided (pending)\n";
-
 /* YYYY, YYYY-MM or YYYY-MM-DD with a month and day that can be. */
 static bool is_iso_date(const char *s)
 {
@@ -147,32 +135,19 @@ int cli_count_keys(struct assay_store *s, struct cli_key_counts *kc)
 	return assay_store_claim_keys(s, count_key, kc);
 }
 
-/* Levenshtein distance of @a and @b, case ignored, capped at 64 bytes
- * each: a handful of names is compared, so the plain table will do. */
+/* Edit distance of @a and @b, case ignored (the first 63 bytes of each). */
 static size_t distance(const char *a, const char *b)
 {
-	size_t la = strnlen(a, 64), lb = strnlen(b, 64), row[65];
+	char la[64], lb[64];
+	size_t i;
 
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], cost = tolower((unsigned char)a[i - 1]) !=
-						   tolower((unsigned char)b[j - 1]);
-			size_t best = diag + cost;
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
+	for (i = 0; a[i] && i < sizeof la - 1; i++)
+		la[i] = (char)tolower((unsigned char)a[i]);
+	la[i] = 0;
+	for (i = 0; b[i] && i < sizeof lb - 1; i++)
+		lb[i] = (char)tolower((unsigned char)b[i]);
+	lb[i] = 0;
+	return cli_distance(la, lb);
 }
 
 /* The store's subject nearest @name by id or by name, or NULL when none

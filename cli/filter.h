@@ -3,29 +3,15 @@
  * --since, --until, --min-stories, --state and --open (store.h's
  * assay_claim_filter says what each keeps).
  *
- * A command puts CLI_FILTER_OPTIONS in its getopt_long table and hands
- * every option it does not know itself to cli_filter_option(). */
+ * Their spec is FILTER_OPTS in usage.c; a command hands every option it
+ * does not know itself to cli_filter_option(). */
 #ifndef ASSAY_CLI_FILTER_H
 #define ASSAY_CLI_FILTER_H
 
-#include <getopt.h>
 #include <stdbool.h>
 
 #include "options.h" /* the keys CLI_OPT_SUBJECT... */
 #include "store.h"
-
-#define CLI_FILTER_OPTIONS                                                                   \
-	{"subject", required_argument, NULL, CLI_OPT_SUBJECT},                               \
-	{"metric", required_argument, NULL, CLI_OPT_METRIC},                                 \
-	{"commodity", required_argument, NULL, CLI_OPT_COMMODITY},                           \
-	{"since", required_argument, NULL, CLI_OPT_SINCE},                                   \
-	{"until", required_argument, NULL, CLI_OPT_UNTIL},                                   \
-	{"min-stories", required_argument, NULL, CLI_OPT_MIN_STORIES},                       \
-	{"state", required_argument, NULL, CLI_OPT_STATE},                                   \
-	{"open", no_argument, NULL, CLI_OPT_OPEN}
-
-/* The usage lines of the options above, for a command's --help. */
-extern const char cli_filter_usage[];
 
 /* Takes option @c with @arg into @f: 1 when it was a filter option, 0 when
  * not, -1 after saying (as "assay: @cmd: ...") why @arg is refused. */

@@ -1,8 +1,8 @@
 /* main.c - assay's entry point: global options, then one subcommand.
  *
  * Only commands that work are in the table; `assay --help` lists them and
- * `assay COMMAND --help` describes each, as the man page does (doc/assay.1.in;
- * the options of a command converted to a table come from cli/options.c). */
+ * `assay COMMAND --help` describes each, as the man page does: all of it
+ * is made from the commands' specs in usage.c (options.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,42 +14,29 @@
 #include "log.h"
 #include "options.h"
 
+/* What each command does and takes is its spec's (usage.c); `assay
+ * --help` lists them in this order. */
 static const struct cli_command commands[] = {
-	{"crawl", "crawl [--sources FILE] [SOURCE...]   fetch feeds, sitemaps and pages into the store", cmd_crawl},
-	{"ingest", "ingest [--jobs N] PATH...           store local HTML, .gz, .txt and WARC files", cmd_ingest},
-	{"clean", "clean [--json] FILE...              print the article text of HTML pages", cmd_clean},
-	{"extract", "extract [--text] [--lines] FILE...  print mentions, claims and agreements", cmd_extract},
-	{"claims", "claims [--subject ID|NAME] [--metric M] [--since DATE] [--state S] [--format F] ...  list stored claims", cmd_claims},
-	{"show", "show ID                             a claim with every source and its history", cmd_show},
-	{"review", "review ID accept | reject --reason T | correct --value N  record a decision", cmd_review},
-	{"conflicts", "conflicts [--subject ID|NAME] [--metric M] [--since DATE] [--open] [--format F] ...  where sources disagree", cmd_conflicts},
-	{"list", "list subjects|metrics|commodities   what the stored claims are about, with counts", cmd_list},
-	{"export", "export claims|articles|agreements|conflicts --format csv|jsonl [-o FILE]  write claims, articles, agreements or conflicts for analysis", cmd_export},
-	{"stats", "stats                               counts, store size, last crawl", cmd_stats},
-	{"verify", "verify                              read the whole store and check it, changing nothing", cmd_verify},
-	{"reprocess", "reprocess [--jobs N]                re-clean and re-extract stored pages", cmd_reprocess},
-	{"serve", "serve [--port N]                    the review pages on 127.0.0.1", cmd_serve},
+	{"crawl", cmd_crawl}, {"ingest", cmd_ingest}, {"clean", cmd_clean},
+	{"extract", cmd_extract}, {"claims", cmd_claims}, {"show", cmd_show},
+	{"review", cmd_review}, {"conflicts", cmd_conflicts}, {"list", cmd_list},
+	{"export", cmd_export}, {"stats", cmd_stats}, {"verify", cmd_verify},
+	{"reprocess", cmd_reprocess}, {"serve", cmd_serve},
 };
 
-/* The usage and summary of a command: from its spec (usage.c), or from
- * its hand-written synopsis "USAGE  DESCRIPTION" (split at the first run
- * of two spaces) while it has none. */
+/* The usage and summary of a command, from its spec. */
 static void command_line(const struct cli_command *cmd, char *use, size_t size,
 			 const char **desc)
 {
 	const struct cli_spec *spec = cli_spec_find(cmd->name);
-	const char *gap;
 
-	if (spec) {
-		cli_spec_brief(spec, use, size);
-		*desc = spec->summary;
+	if (!spec) { /* never: a test runs every command's --help */
+		snprintf(use, size, "%s", cmd->name);
+		*desc = "";
 		return;
 	}
-	gap = strstr(cmd->synopsis, "  ");
-	snprintf(use, size, "%.*s", gap ? (int)(gap - cmd->synopsis) : (int)strlen(cmd->synopsis),
-		 cmd->synopsis);
-	for (*desc = gap ? gap : ""; **desc == ' '; (*desc)++)
-		;
+	cli_spec_brief(spec, use, size);
+	*desc = spec->summary;
 }
 
 /* The commands in aligned columns, the usage column as wide as the
@@ -104,21 +91,11 @@ static int run_command(const struct cli_command *cmd, int argc, char **argv,
 	return rc;
 }
 
-bool cli_wants_help(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-			return true;
-	}
-	return false;
-}
-
 /* One global option at argv[*i] (by its table in usage.c): its key
  * ('d', 'l', 'q', 'v', 'h', 'V') when it was one, its value taken too;
- * 0 when it is not global; -1 when its value is missing (said). Short
- * forms, --help and --version count only @before the command. */
+ * 0 when it is not global; -1 when its value is missing (said). -h,
+ * --help and --version count only @before the command: after it, they
+ * are the command's. */
 static int global_option(int argc, char **argv, int *i, struct cli_globals *g, bool before)
 {
 	const char *a = argv[*i], *val = NULL;
@@ -130,7 +107,7 @@ static int global_option(int argc, char **argv, int *i, struct cli_globals *g, b
 		o = cli_opt_named(cli_global_spec.opts, a + 2, n);
 		if (o && a[2 + n] == '=')
 			val = a + 3 + n;
-	} else if (before && a[0] == '-' && a[1] && !a[2]) {
+	} else if (a[0] == '-' && a[1] && !a[2]) {
 		for (const struct cli_opt *p = cli_global_spec.opts; p->name && !o; p++)
 			o = p->letter == a[1] ? p : NULL;
 	}

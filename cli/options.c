@@ -188,7 +188,7 @@ bool cli_parse(const char *command, int argc, char **argv, cli_take_fn take, voi
 	const struct cli_spec *spec = cli_spec_find(command);
 	int rc = spec ? cli_opts_parse(spec, argc, argv, take, ctx) : CLI_PARSE_FAIL;
 
-	*status = rc == CLI_PARSE_HELP ? 0 : 2;
+	*status = rc == CLI_PARSE_FAIL ? 2 : 0;
 	return rc == 0;
 }
 
@@ -305,9 +305,10 @@ void cli_spec_help(FILE *out, const struct cli_spec *spec)
 
 void cli_spec_brief(const struct cli_spec *spec, char *buf, size_t size)
 {
-	size_t n = strcspn(spec->usage, "\n");
+	const char *u = spec->brief ? spec->brief : spec->usage;
+	size_t n = strcspn(u, "\n");
 
-	snprintf(buf, size, "%s%s%.*s", spec->command, n ? " " : "", (int)n, spec->usage);
+	snprintf(buf, size, "%s%s%.*s", spec->command, n ? " " : "", (int)n, u);
 }
 
 /* ---- the man page ---- */

@@ -46,6 +46,7 @@ struct cli_spec {
 	const struct cli_opt *opts;
 	const char *after;    /* --help's text after the options, or NULL */
 	int in_order;         /* operands reach take() as CLI_OPERAND, in order */
+	const char *brief;    /* `assay --help`'s usage, when not the first form */
 };
 
 /* Every command's spec, by name; NULL ends it (usage.c). */
@@ -78,9 +79,9 @@ enum { CLI_PARSE_HELP = -1, CLI_PARSE_FAIL = -2 };
 int cli_opts_parse(const struct cli_spec *spec, int argc, char **argv, cli_take_fn take,
 		   void *ctx);
 
-/* cli_opts_parse() by the spec of @command: true to go on, else false
- * with *status the command's exit status (0 after --help, 2 after an
- * error, said). */
+/* cli_opts_parse() by the spec of @command: true to go on (*status 0),
+ * else false with *status the command's exit status (0 after --help, 2
+ * after an error, said). */
 bool cli_parse(const char *command, int argc, char **argv, cli_take_fn take, void *ctx,
 	      int *status);
 
@@ -95,7 +96,8 @@ void cli_spec_help(FILE *out, const struct cli_spec *spec);
 /* The option lines of --help: "  --name ARG" and the help text in a
  * column, its further lines under it, then the default. */
 void cli_opts_help(FILE *out, const struct cli_opt *opts);
-/* The usage column of `assay --help`: "crawl [OPTIONS] [SOURCE...]". */
+/* The usage column of `assay --help`: "crawl [OPTIONS] [SOURCE...]"
+ * (the first form of the usage, or the brief). */
 void cli_spec_brief(const struct cli_spec *spec, char *buf, size_t size);
 
 /* The man page: the synopsis of @spec's entry (".TP" not included), one
