@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "log.h"
 #include "rows.h"
+#include "vocab.h"
 
 /* YYYY, YYYY-MM or YYYY-MM-DD with a month and day that can be. */
 static bool is_iso_date(const char *s)
@@ -26,12 +27,6 @@ static bool is_iso_date(const char *s)
 	if (n >= 7 && (atoi(s + 5) < 1 || atoi(s + 5) > 12))
 		return false;
 	return n < 10 || (atoi(s + 8) >= 1 && atoi(s + 8) <= 31);
-}
-
-static bool is_state(const char *s)
-{
-	return !strcmp(s, "pending") || !strcmp(s, "accepted") || !strcmp(s, "rejected") ||
-	       !strcmp(s, "corrected");
 }
 
 int cli_filter_option(int c, const char *arg, const char *cmd, struct assay_claim_filter *f,
@@ -63,7 +58,7 @@ int cli_filter_option(int c, const char *arg, const char *cmd, struct assay_clai
 		f->min_stories = (size_t)n;
 		return 1;
 	case CLI_OPT_STATE:
-		if (!is_state(arg)) {
+		if (!assay_review_state_parse(arg, NULL)) {
 			assay_err("%s: --state %s: use pending, accepted, rejected or corrected",
 				  cmd, arg);
 			return -1;

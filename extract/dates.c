@@ -20,10 +20,7 @@
 #include "assay.h"
 #include "date.h"
 #include "recog.h"
-
-static const char *const month_names[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
+#include "vocab.h"
 
 #define MONTHS "(?:January|February|March|April|May|June|July|August|September|October|" \
 	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -229,12 +226,8 @@ static int group_month(const char *text, pcre2_match_data *md, const char *name)
 
 	if (!group(text, md, name, &s, &e) || e - s < 3)
 		return -1;
-	for (int i = 0; i < 12; i++)
-		if (tolower((unsigned char)text[s]) == month_names[i][0] &&
-		    tolower((unsigned char)text[s + 1]) == month_names[i][1] &&
-		    tolower((unsigned char)text[s + 2]) == month_names[i][2])
-			return i + 1;
-	return -1;
+	int m = assay_month_of(text + s, e - s); /* MONTHS: names of months.tsv */
+	return m ? m : -1;
 }
 
 /* The number of years, months... in "two years ago": digits or words

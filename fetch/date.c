@@ -18,11 +18,7 @@
 
 #include "date.h"
 #include "feed.h"
-
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december",
-};
+#include "vocab.h"
 
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -116,7 +112,8 @@ static int64_t parse_iso(const char *s, char ymd[11])
 	return to_epoch(y, mo, d, h, mi, sec, parse_offset(s), ymd);
 }
 
-/* A month or weekday name, in full or cut to at least three letters. */
+/* A weekday name, in full or cut to at least three letters (months:
+ * assay_month_prefix()). */
 static int name_index(const char *w, size_t n, const char *const *names, int count)
 {
 	if (n < 3)
@@ -134,10 +131,10 @@ struct loose {
 
 static bool loose_name(struct loose *t, const char *w, size_t n)
 {
-	int m = name_index(w, n, months, 12);
+	int m = assay_month_prefix(w, n);
 
-	if (m >= 0 && !t->mo) {
-		t->mo = m + 1;
+	if (m && !t->mo) {
+		t->mo = m;
 		return true;
 	}
 	if (name_index(w, n, weekdays, 7) >= 0)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "months.h"
+#include "vocab.h"
 
 static bool valid_ymd(int y, int m, int d)
 {
@@ -102,15 +102,13 @@ static int month_at(const char *s, size_t n, size_t *i)
 	w[len] = '\0';
 	if (len < 3 || (*i + len < n && isalpha((unsigned char)s[*i + len])))
 		return 0;
-	for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++) {
-		if (strcmp(w, month_names[k].name) == 0) {
-			*i += len;
-			if (*i < n && s[*i] == '.')
-				(*i)++;
-			return month_names[k].month;
-		}
+	int m = assay_month_of(w, len);
+	if (m) {
+		*i += len;
+		if (*i < n && s[*i] == '.')
+			(*i)++;
 	}
-	return 0;
+	return m;
 }
 
 static void skip_sep(const char *s, size_t n, size_t *i)

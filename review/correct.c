@@ -16,11 +16,8 @@
 #include "review.h"
 #include "str.h"
 
-const char *const assay_review_claim_statuses[] = {"actual", "planned", "estimated", NULL};
 const char *const assay_review_agreement_types[] = {"agreement", "mou", "partnership",
 	"membership", "deal", "joint-venture", "customs-union", "investment", NULL};
-const char *const assay_review_agreement_statuses[] = {"signed", "joined", "applied",
-	"negotiating", "pursued", "stalled", "proposed", "committed", "ended", NULL};
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -104,7 +101,7 @@ const char *assay_review_fix_check(bool agreement, const struct assay_review_fix
 			return "field";
 		if (f->type[0] && !in_list(assay_review_agreement_types, f->type))
 			return "type";
-		if (f->status[0] && !in_list(assay_review_agreement_statuses, f->status))
+		if (f->status[0] && !assay_agreement_status_parse(f->status, NULL))
 			return "status";
 		for (int i = 0; i < f->nparties; i++)
 			if (!is_id(f->parties[i]))
@@ -121,7 +118,7 @@ const char *assay_review_fix_check(bool agreement, const struct assay_review_fix
 		return "commodity";
 	if (f->period[0] && !is_period(f->period))
 		return "period";
-	if (f->status[0] && !in_list(assay_review_claim_statuses, f->status))
+	if (f->status[0] && !assay_claim_status_parse(f->status, NULL))
 		return "status";
 	if (has_control(f->place))
 		return "place";

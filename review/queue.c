@@ -18,10 +18,6 @@
 #include "review.h"
 #include "str.h"
 
-const char *const assay_review_state_names[ASSAY_REVIEW_STATES] = {
-	"pending", "accepted", "rejected", "corrected",
-};
-
 /* Finds or adds @s in the set @arr of @width-byte strings; *at is its
  * index (stable: the set is only appended to). */
 static int set_add(void **arr, size_t *n, size_t width, const char *s, size_t *at)

@@ -20,12 +20,10 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "vocab.h"
 
-/* ---- States ------------------------------------------------------------ */
-
-enum { ASSAY_REVIEW_STATES = 4 };
-/* "pending", "accepted", "rejected", "corrected", in that order. */
-extern const char *const assay_review_state_names[ASSAY_REVIEW_STATES];
+/* The review states (enum assay_review_state, assay_review_state_names)
+ * and the claim and agreement statuses are the contract's: vocab.h. */
 
 /* ---- The queue (queue.c) ----------------------------------------------- */
 
@@ -191,11 +189,9 @@ size_t assay_review_tidy(const char *in, size_t n, char *out, size_t size);
 
 /* ---- Corrections (correct.c) --------------------------------------------- */
 
-/* The contract's vocabularies, NULL-terminated: a claim's status, an
- * agreement's type and status. */
-extern const char *const assay_review_claim_statuses[];
+/* The agreement types an editor may choose, NULL-terminated (statuses:
+ * vocab.h). */
 extern const char *const assay_review_agreement_types[];
-extern const char *const assay_review_agreement_statuses[];
 
 /* Reads parties typed as "CN, TR" (commas or spaces) into @f, sorted.
  * ASSAY_EINVAL for more than ASSAY_MAX_PARTIES, a repeat, or a word that

@@ -22,17 +22,16 @@ void assay_review_words(const char *id, char *out, size_t size)
 		out[i] = '\0';
 }
 
-static const char *const qualifiers[][2] = {
-	{"approx", "about"}, {"lt", "nearly"}, {"le", "at most"},
-	{"gt", "over"}, {"ge", "at least"},
-};
-
 const char *assay_review_qualifier_words(const char *q)
 {
-	for (size_t i = 0; q && *q && i < sizeof qualifiers / sizeof qualifiers[0]; i++)
-		if (strcmp(qualifiers[i][0], q) == 0)
-			return qualifiers[i][1];
-	return "";
+	static const char *const words[ASSAY_QUALIFIERS] = {
+		[ASSAY_QUAL_EQ] = "",          [ASSAY_QUAL_APPROX] = "about",
+		[ASSAY_QUAL_LT] = "nearly",    [ASSAY_QUAL_LE] = "at most",
+		[ASSAY_QUAL_GT] = "over",      [ASSAY_QUAL_GE] = "at least",
+	};
+	enum assay_qualifier k;
+
+	return assay_qualifier_parse(q, &k) ? words[k] : "";
 }
 
 void assay_review_claim_figure(const struct assay_stored_claim *c, char *out, size_t size)

@@ -14,6 +14,7 @@
 #include "review.h"
 #include "html.h"
 #include "str.h"
+#include "vocab.h"
 
 #define CH_W 720.0      /* chart width */
 #define CH_LABEL 230.0  /* left column for row labels */
@@ -215,15 +216,12 @@ int serve_chart_svg(const struct serve_mark *m, size_t n, const char *unit,
 
 const char *serve_status_tone(const char *status)
 {
-	static const char *const good[] = {"signed", "joined", "committed"};
-	static const char *const bad[] = {"stalled", "ended"};
+	const char *cls = status ? assay_agreement_status_class(status) : "";
 
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-		if (status && strcmp(status, good[i]) == 0)
-			return "good";
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		if (status && strcmp(status, bad[i]) == 0)
-			return "bad";
+	if (strcmp(cls, "done") == 0)
+		return "good";
+	if (strcmp(cls, "stalled") == 0 || strcmp(cls, "ended") == 0)
+		return "bad";
 	return "open";
 }
 

@@ -280,14 +280,14 @@ static void fix_fields(struct serve_out *o, const struct view *v)
 					       i ? ", " : "", agr.parties[i]);
 		select_field(o, "type", "type", assay_review_agreement_types, agr.type);
 		text_field(o, "parties", "parties (ids, comma between)", parties, 300);
-		select_field(o, "status", "status", assay_review_agreement_statuses, agr.status);
+		select_field(o, "status", "status", assay_agreement_status_names, agr.status);
 	} else {
 		assay_review_effective(&v->c.review, &v->c.c, &now);
 		text_field(o, "subject", "subject (id)", now.subject, 47);
 		text_field(o, "metric", "metric", now.metric, 31);
 		text_field(o, "commodity", "commodity", now.commodity, 31);
 		text_field(o, "period", "period (2023, 2024/2029)", now.period, 15);
-		select_field(o, "status", "status", assay_review_claim_statuses, now.status);
+		select_field(o, "status", "status", assay_claim_status_names, now.status);
 		text_field(o, "place", "place", now.place, 63);
 	}
 	serve_printf(o, "</div></details>");

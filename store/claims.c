@@ -16,7 +16,7 @@
 #include "assay.h"
 #include "claims_int.h"
 #include "hash.h"
-#include "status_classes.h"
+#include "vocab.h"
 
 #define SEP '\x1f'
 
@@ -76,23 +76,24 @@ void claim_interval(const struct assay_claim *c, const char *text, size_t len,
 		    struct interval *iv)
 {
 	double v = c->value, d = fabs(v) * 0.1;
-	const char *q = c->qualifier;
+	enum assay_qualifier q = ASSAY_QUAL_EQ;
 
 	memset(iv, 0, sizeof *iv);
+	assay_qualifier_parse(c->qualifier, &q); /* "" (no qualifier) is eq */
 	if (c->has_max) {
 		iv->lo = v;
 		iv->hi = c->value_max;
-	} else if (!strcmp(q, "approx")) {
+	} else if (q == ASSAY_QUAL_APPROX) {
 		iv->lo = v - fabs(v) * 0.05;
 		iv->hi = v + fabs(v) * 0.05;
-	} else if (!strcmp(q, "lt") || !strcmp(q, "le")) {
+	} else if (q == ASSAY_QUAL_LT || q == ASSAY_QUAL_LE) {
 		iv->lo = v - d;
 		iv->hi = v;
-		iv->hi_open = q[1] == 't';
-	} else if (!strcmp(q, "gt") || !strcmp(q, "ge")) {
+		iv->hi_open = q == ASSAY_QUAL_LT;
+	} else if (q == ASSAY_QUAL_GT || q == ASSAY_QUAL_GE) {
 		iv->lo = v;
 		iv->hi = v + d;
-		iv->lo_open = q[1] == 't';
+		iv->lo_open = q == ASSAY_QUAL_GT;
 	} else {
 		double h = written_half_step(c, text, len);
 
@@ -115,14 +116,6 @@ bool interval_meets(const struct interval *a, const struct interval *b)
 	if (lo < hi)
 		return true;
 	return lo == hi && !lo_open && !hi_open;
-}
-
-const char *status_class(const char *status)
-{
-	for (size_t i = 0; i < sizeof status_classes / sizeof status_classes[0]; i++)
-		if (!strcmp(status_classes[i].status, status))
-			return status_classes[i].cls;
-	return status;
 }
 
 static void figure_text(const struct assay_claim *c, const char *text, size_t len,
@@ -532,7 +525,7 @@ static int encode_agreement(const struct assay_agreement *g, uint64_t group, int
 }
 
 /* Marks the parties' group a conflict when its statuses fall in two or
- * more classes (status_classes.h). */
+ * more classes (assay_agreement_status_class()). */
 static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t group)
 {
 	unsigned char gk[8];
@@ -553,7 +546,7 @@ static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t g
 
 		if (mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || agreement_decode(&av, &o))
 			continue;
-		cls = status_class(o.a.status);
+		cls = assay_agreement_status_class(o.a.status);
 		if (!first[0])
 			snprintf(first, sizeof first, "%s", cls);
 		else if (strcmp(first, cls))

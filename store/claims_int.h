@@ -34,6 +34,5 @@ bool claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
 int claim_decode(const MDB_val *v, struct assay_stored_claim *out);
 int agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);
 void review_decode(const MDB_val *v, struct assay_review *out);
-const char *status_class(const char *status);
 
 #endif

@@ -15,8 +15,8 @@
  * Claims: figures of one key (claims.md section 4) whose intervals meet
  * are one claim with every source; a key with two or more claims is a
  * conflict group; so are agreements between the same parties whose
- * statuses contradict (status_classes.h). Claim ids are 8 base32
- * characters hashed from the key and the claim's first figure: the same
+ * statuses contradict (assay_agreement_status_class(), vocab.h). Claim
+ * ids are 8 base32 characters hashed from the key and the claim's first figure: the same
  * pages give the same ids in any store. Editors' decisions are kept by id
  * in a table that re-ingest and reprocess never touch.
  *

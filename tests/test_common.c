@@ -19,6 +19,7 @@
 #include "str.h"
 #include "url.h"
 #include "utf8.h"
+#include "vocab.h"
 
 Test(common, buf_appends_and_stays_nul_terminated)
 {
@@ -346,4 +347,56 @@ Test(common, log_lines_escape_what_they_quote)
 	cr_expect(strstr(got.data, "/\\x1b]0;owned\\x07\\x0a2026-01-01 forged"), "%s", got.data);
 	assay_buf_release(&got);
 	unlink(path);
+}
+
+/* The month names every date reader shares (common/data/months.tsv):
+ * exact names in any case and language, English names cut short. */
+Test(common, month_names_are_read_from_one_table)
+{
+	static const struct {
+		const char *w;
+		int exact, prefix;
+	} cases[] = {
+		{"March", 3, 3}, {"sept", 9, 9}, {"Sep", 9, 9}, {"Oktober", 10, 0},
+		{"mayo", 5, 0}, {"Janu", 0, 1}, {"dec", 12, 12}, {"ja", 0, 0},
+		{"mays", 0, 0}, {"aralik", 12, 0}, {"", 0, 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = strlen(cases[i].w);
+		cr_expect_eq(assay_month_of(cases[i].w, n), cases[i].exact, "%s", cases[i].w);
+		cr_expect_eq(assay_month_prefix(cases[i].w, n), cases[i].prefix, "%s", cases[i].w);
+	}
+}
+
+/* The closed sets parse their own names back, and nothing else. */
+Test(common, vocabularies_parse_their_names_and_nothing_else)
+{
+	enum assay_review_state st;
+	enum assay_qualifier q;
+
+	for (int i = 0; i < ASSAY_REVIEW_STATES; i++) {
+		cr_assert(assay_review_state_parse(assay_review_state_names[i], &st));
+		cr_expect_eq((int)st, i);
+	}
+	for (int i = 0; i < ASSAY_QUALIFIERS; i++) {
+		cr_assert(assay_qualifier_parse(assay_qualifier_names[i], &q));
+		cr_expect_eq((int)q, i);
+	}
+	cr_expect(assay_claim_status_parse("planned", NULL));
+	cr_expect_not(assay_claim_status_parse("Planned", NULL));
+	cr_expect_not(assay_review_state_parse("", NULL));
+	cr_expect_not(assay_qualifier_parse(NULL, NULL));
+	cr_expect_null(assay_agreement_status_names[ASSAY_AGR_STATUSES]);
+}
+
+/* Statuses of one class agree; a status the contract does not know is a
+ * class of its own. */
+Test(common, agreement_statuses_fall_in_classes)
+{
+	cr_expect_str_eq(assay_agreement_status_class("signed"), "done");
+	cr_expect_str_eq(assay_agreement_status_class("committed"), "done");
+	cr_expect_str_eq(assay_agreement_status_class("applied"), "talks");
+	cr_expect_str_eq(assay_agreement_status_class("stalled"), "stalled");
+	cr_expect_str_eq(assay_agreement_status_class("rumoured"), "rumoured");
 }
