@@ -1,19 +1,14 @@
 /* hints.c - what an element's class, id, style and attributes say about it.
  *
  * Names are lower-cased into a bounded stack buffer and searched for the
- * word tables (furniture_words.h, content_words.h, hidden_words.h); no
+ * word tables (parse/data, compiled into hint_words.h); no
  * allocation, and attribute values are read in place from the tree. */
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
-#include "furniture_words.h"
-#include "content_words.h"
-#include "hidden_words.h"
-#include "neutral_words.h"
-#include "lead_words.h"
-#include "caption_words.h"
+#include "hint_words.h"
 
 #define NAME_MAX_BYTES 256
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

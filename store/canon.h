@@ -2,8 +2,8 @@
  *
  * Two URLs that a reader would take to the same page map to one string:
  * scheme and host in lowercase, no default port, no fragment, no tracking
- * parameters (utm_*, fbclid, gclid and friends; see tracking_params.h), the
- * remaining parameters sorted, no trailing slash on a path, dot segments
+ * parameters (utm_*, fbclid, gclid and friends: data/tracking_params.tsv),
+ * the remaining parameters sorted, no trailing slash on a path, dot segments
  * resolved, percent escapes in uppercase. Only http and https URLs that
  * curl can parse are rewritten; anything else (file:, a bare path, a host
  * with a space) is kept as given, trimmed. */
