@@ -24,9 +24,10 @@
 struct walk {
 	struct serve_out *o;
 	const char *only;      /* a group name for the group page, or NULL */
-	size_t groups;         /* groups seen (all of them, for the pager) */
-	size_t first, last;    /* the groups drawn: [first, last) */
-	bool resolved_only;    /* draws and counts resolved groups only */
+	size_t groups;         /* groups drawn */
+	const struct serve_req *req;
+	const struct assay_review_reasons *reasons;
+	const char *back;      /* the list page as asked for: where a decision returns */
 };
 
 static void group_name(const struct assay_conflict *g, char *out, size_t size)
@@ -233,6 +234,88 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 	serve_printf(o, "</ul>");
 }
 
+/* Where a figure on a card comes from: its first source's site (or file
+ * name), date and title, and how many more say it. */
+static void card_source(struct serve_out *o, const struct assay_conflict_member *m)
+{
+	const struct assay_source *src = &m->sources[0];
+	char name[128];
+
+	serve_printf(o, "<span class=\"src\">");
+	serve_text(o, assay_review_source_name(src->site, src->url, name, sizeof name));
+	serve_printf(o, ", ");
+	serve_text(o, src->published[0] ? src->published : "undated");
+	serve_printf(o, ": <a href=\"");
+	serve_article_href(o, src->url);
+	serve_printf(o, "\">");
+	serve_text(o, src->title[0] ? src->title : src->url);
+	serve_printf(o, "</a>");
+	if (m->nsources > 1)
+		serve_printf(o, " and %zu more", m->nsources - 1);
+	serve_printf(o, "</span>");
+}
+
+/* One form of a card: a decision on member @id that comes back here. */
+static void card_form(struct serve_out *o, const struct walk *w, const char *id,
+		      const char *action)
+{
+	serve_printf(o, "<form method=\"post\" action=\"/claim/");
+	serve_urlarg(o, id);
+	serve_printf(o, "/review\"><input type=\"hidden\" name=\"token\" value=\"");
+	serve_text(o, w->req->form_token);
+	serve_printf(o, "\"><input type=\"hidden\" name=\"action\" value=\"%s\">"
+		     "<input type=\"hidden\" name=\"back\" value=\"", action);
+	serve_text(o, w->back);
+	serve_printf(o, "\">");
+}
+
+/* Each figure or status of a card, with what it says, where from, its
+ * state, and the buttons to accept or reject it without leaving the list. */
+static void card_decisions(struct serve_out *o, const struct walk *w, const struct assay_conflict *g)
+{
+	serve_printf(o, "<ul class=\"decide\">");
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_conflict_member *m = &g->members[i];
+		const char *id = g->is_agreement ? m->agreement->id : m->claim->id;
+		const char *state = g->is_agreement ? m->agreement->review.state
+						    : m->claim->review.state;
+		char fig[128];
+
+		if (g->is_agreement)
+			snprintf(fig, sizeof fig, "%s (%s)", m->agreement->a.status, m->agreement->a.type);
+		else
+			assay_review_claim_figure(m->claim, fig, sizeof fig);
+		serve_printf(o, "<li class=\"state-%s\" data-id=\"", state);
+		serve_text(o, id);
+		serve_printf(o, "\"><a class=\"fig\" href=\"/claim/");
+		serve_urlarg(o, id);
+		serve_printf(o, "?state=any\">");
+		serve_text(o, fig);
+		serve_printf(o, "</a> ");
+		serve_state_badge(o, state);
+		serve_printf(o, " ");
+		if (m->nsources)
+			card_source(o, m);
+		if (strcmp(state, "accepted")) {
+			card_form(o, w, id, "accept");
+			serve_printf(o, "<button class=\"accept\">Accept</button></form>");
+		}
+		if (strcmp(state, "rejected")) {
+			card_form(o, w, id, "reject");
+			serve_printf(o, "<select name=\"preset\" aria-label=\"reason for rejecting\">"
+				     "<option>conflicts with the figure kept</option>");
+			for (size_t k = 0; k < w->reasons->n; k++) {
+				serve_printf(o, "<option>");
+				serve_text(o, w->reasons->text[k]);
+				serve_printf(o, "</option>");
+			}
+			serve_printf(o, "</select><button class=\"reject\">Reject</button></form>");
+		}
+		serve_printf(o, "</li>");
+	}
+	serve_printf(o, "</ul>");
+}
+
 static int on_group(void *ctx, const struct assay_conflict *g)
 {
 	struct walk *w = ctx;
@@ -243,10 +326,7 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 	group_name(g, name, sizeof name);
 	if (w->only && strcmp(w->only, name) != 0)
 		return ASSAY_OK;
-	if (w->resolved_only && !g->resolved)
-		return ASSAY_OK;
-	if (w->groups++ < w->first || w->groups > w->last)
-		return ASSAY_OK;
+	w->groups++;
 	serve_printf(w->o, "<section class=\"group%s\" id=\"%s\"><h2>",
 		     g->resolved ? " resolved" : "", name);
 	if (!w->only)
@@ -257,6 +337,8 @@ static int on_group(void *ctx, const struct assay_conflict *g)
 	draw(w->o, g);
 	if (w->only)
 		member_list(w->o, g);
+	else
+		card_decisions(w->o, w, g);
 	serve_printf(w->o, "</section>\n");
 	return w->o->rc;
 }
@@ -304,16 +386,51 @@ static void filters(struct serve_out *o, struct serve_out *href, const struct as
 		}
 }
 
+/* The list page as asked for, as a plain path a decision comes back to:
+ * the filters' query (@href, HTML-escaped ampersands undone) and the page. */
+static int back_path(const struct assay_buf *href, size_t page, struct assay_buf *out)
+{
+	int rc = ASSAY_OK;
+
+	for (size_t i = 0; i < href->len && !rc; i++) {
+		rc = assay_buf_putc(out, href->data[i]);
+		if (href->data[i] == '&' && !strncmp(href->data + i, "&amp;", 5))
+			i += 4;
+	}
+	return rc ? rc : assay_buf_printf(out, "page=%zu", page);
+}
+
+/* One page of the groups under the filters: the groups of the page read
+ * whole, the rest only counted from the conflict index. A page past the
+ * end is drawn as the last one. */
+static int list_page(struct serve_app *app, const struct assay_claim_filter *f, size_t page,
+		     struct walk *w, struct assay_buf *groups, size_t *total, size_t *shown_page)
+{
+	int rc = assay_store_conflicts_page(app->store, f, page * GROUPS_PAGE, GROUPS_PAGE,
+					    on_group, w, total);
+
+	*shown_page = page;
+	if (!rc && *total && page * GROUPS_PAGE >= *total) {
+		assay_buf_reset(groups);
+		w->groups = 0;
+		*shown_page = (*total - 1) / GROUPS_PAGE;
+		rc = assay_store_conflicts_page(app->store, f, *shown_page * GROUPS_PAGE,
+						GROUPS_PAGE, on_group, w, total);
+	}
+	return rc;
+}
+
 static int conflicts(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *only)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct assay_buf groups = {0}, href = {0};
+	struct assay_buf groups = {0}, href = {0}, back = {0};
 	struct serve_out go = {&groups, ASSAY_OK}, ho = {&href, ASSAY_OK};
-	struct walk w = {&go, only, 0, 0, (size_t)-1, false};
+	struct walk w = {&go, only, 0, req, &app->reasons, ""};
 	struct assay_claim_filter f = {0};
 	const char *show = serve_req_arg(req, "show");
 	const char *page = serve_req_arg(req, "page");
+	size_t total = 0, asked = page ? strtoul(page, NULL, 10) : 0, shown = 0;
 	int rc;
 
 	if (!show || (strcmp(show, "open") && strcmp(show, "resolved")))
@@ -322,7 +439,7 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 	f.metric = arg_or_null(req, "metric");
 	f.commodity = arg_or_null(req, "commodity");
 	f.open = strcmp(show, "open") == 0;
-	w.resolved_only = strcmp(show, "resolved") == 0;
+	f.resolved = strcmp(show, "resolved") == 0;
 	serve_page_begin(&o, only ? "Conflict" : "Conflicts", "conflicts");
 	serve_printf(&o, "<h1>%s</h1>", only ? "Conflict" : "Where sources disagree");
 	if (!only) {
@@ -331,6 +448,11 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 			     "changed. Dots are figures as published, bars the range each stands for; "
 			     "green is the figure an editor accepted, grey and struck one rejected.</p>");
 		filters(&o, &ho, &f, show);
+		if (asked > (size_t)-1 / GROUPS_PAGE)
+			asked = 0;
+		if (!ho.rc)
+			ho.rc = back_path(&href, asked, &back);
+		w.back = back.data ? back.data : "/conflicts";
 	}
 	if (only) { /* one group is read by its name, not found in the walk */
 		uint64_t h = 0;
@@ -346,29 +468,18 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 		if (rc == ASSAY_ENOTFOUND)
 			rc = ASSAY_OK;
 	} else {
-		/* one walk draws the page asked for and counts them all for the
-		 * pager; a page past the end is drawn again as the last one */
-		w.first = (page ? strtoul(page, NULL, 10) : 0) * GROUPS_PAGE;
-		w.last = w.first + GROUPS_PAGE;
-		rc = assay_store_conflicts(app->store, &f, on_group, &w);
-		if (!rc && w.groups && w.first >= w.groups) {
-			assay_buf_reset(&groups);
-			w.first = (w.groups - 1) / GROUPS_PAGE * GROUPS_PAGE;
-			w.last = w.first + GROUPS_PAGE;
-			w.groups = 0;
-			rc = assay_store_conflicts(app->store, &f, on_group, &w);
-		}
+		rc = list_page(app, &f, asked, &w, &groups, &total, &shown);
 	}
 	if (rc || go.rc || ho.rc) {
 		rc = rc ? rc : go.rc ? go.rc : ho.rc;
 		goto out;
 	}
 	if (!only)
-		serve_pager(&o, href.data, w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
+		serve_pager(&o, href.data, shown, total, GROUPS_PAGE);
 	if (groups.len)
 		o.rc = o.rc ? o.rc : assay_buf_append(o.b, groups.data, groups.len);
 	if (!only)
-		serve_pager(&o, href.data, w.first / GROUPS_PAGE, w.groups, GROUPS_PAGE);
+		serve_pager(&o, href.data, shown, total, GROUPS_PAGE);
 	if (!w.groups)
 		serve_printf(&o, "<p class=\"card\">%s</p>", only ? "This conflict is gone: "
 			     "its figures may have been merged or reprocessed."
@@ -381,6 +492,7 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 out:
 	assay_buf_release(&groups);
 	assay_buf_release(&href);
+	assay_buf_release(&back);
 	return rc;
 }
 

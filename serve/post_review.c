@@ -9,7 +9,9 @@
  * correction a number or a field that fits and differs from the one
  * extracted), stored, and the editor is sent on to the next
  * claim of the same queue: the one after this claim as the queue stood
- * before the decision, so a decision never skips or repeats a claim. */
+ * before the decision, so a decision never skips or repeats a claim. A
+ * decision made on another page (a conflict card) names that page in
+ * field "back" and returns to it, when it is a path of this server. */
 #include <stdio.h>
 #include <string.h>
 
@@ -158,10 +160,22 @@ static void redirect_to(struct serve_resp *resp, const char *path_id, const stru
 	assay_buf_release(&b);
 }
 
+/* True for a path of this server to go back to: one leading slash, no
+ * "//host", nothing but printable ASCII. */
+static bool is_back_path(const char *p)
+{
+	if (p[0] != '/' || p[1] == '/' || p[1] == '\\')
+		return false;
+	for (; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7F)
+			return false;
+	return true;
+}
+
 int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		      struct serve_resp *resp, const char *id)
 {
-	char action[16] = "", next[16];
+	char action[16] = "", next[16], back[400] = "";
 	struct assay_review_filter f;
 	struct assay_review d;
 	const char *state, *bad;
@@ -169,6 +183,9 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 
 	serve_filter_from_req(req, &f);
 	serve_form_get(req->body, req->body_len, "action", action, sizeof action);
+	if (!serve_form_get(req->body, req->body_len, "back", back, sizeof back) ||
+	    !is_back_path(back))
+		back[0] = '\0';
 	state = state_of(action);
 	if (!state) {
 		resp->status = 400;
@@ -181,6 +198,14 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 		assay_copy(d.who, sizeof d.who, req->editor);
 	if (bad) {
 		redirect_to(resp, id, &f, "error=", bad);
+		return ASSAY_OK;
+	}
+	if (back[0]) { /* decided on a card of another page: back to it */
+		rc = assay_store_review(app->store, id, &d);
+		if (rc)
+			return rc;
+		assay_review_cache_decided(&app->queue, id, state);
+		serve_redirect(resp, "%s", back);
 		return ASSAY_OK;
 	}
 	rc = next_after(app, &f, id, next, sizeof next);
@@ -198,18 +223,6 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 	strncat(resp->location, "&did=", sizeof resp->location - strlen(resp->location) - 1);
 	strncat(resp->location, state, sizeof resp->location - strlen(resp->location) - 1);
 	return ASSAY_OK;
-}
-
-/* True for a path of this server to go back to: one leading slash, no
- * "//host", nothing but printable ASCII. */
-static bool is_back_path(const char *p)
-{
-	if (p[0] != '/' || p[1] == '/' || p[1] == '\\')
-		return false;
-	for (; *p; p++)
-		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7F)
-			return false;
-	return true;
 }
 
 int serve_post_editor(struct serve_app *app, const struct serve_req *req,

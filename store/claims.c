@@ -330,7 +330,8 @@ static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t
 	k[0] = (unsigned char)kind;
 	rec_be64(k + 1, group);
 	rc = store_put(txn, s->dbi[T_CONFLICTS], k, 9, "", 0, 0);
-	return store_mdb(s, rc, "writing conflicts");
+	rc = store_mdb(s, rc, "writing conflicts");
+	return rc ? rc : store_group_mark(s, kind, group); /* summed up at commit */
 }
 
 static int del_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
@@ -475,6 +476,8 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_EVIDENCE, id, seq, idx, a, story, &c->evidence, c);
+	if (!rc)
+		rc = store_group_mark(s, 'c', group);
 	assay_buf_release(&ident);
 	return rc;
 }
@@ -589,6 +592,8 @@ static int put_agreement(struct assay_store *s, MDB_txn *txn, const struct assay
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_AGREV, id, seq, idx, a, story, &g->evidence, NULL);
+	if (!rc)
+		rc = store_group_mark(s, 'a', group);
 done:
 	assay_buf_release(&ident);
 	assay_buf_release(&v);
@@ -641,8 +646,6 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 	size_t left = 0;
 	int rc;
 
-	if (has_evidence(s, txn, agr ? T_AGREV : T_EVIDENCE, id))
-		return ASSAY_OK;
 	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v))
 		return ASSAY_OK;
 	member = k;
@@ -657,6 +660,10 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 		claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, id, ck);
 		member = (MDB_val){sizeof ck, ck};
 	}
+	/* a source less changes the group's stories even when the member stays */
+	rc = store_group_mark(s, agr ? 'a' : 'c', group);
+	if (rc || has_evidence(s, txn, agr ? T_AGREV : T_EVIDENCE, id))
+		return rc;
 	rec_be64(gk, group);
 	gv = (MDB_val){8, gk};
 	mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &member);

@@ -222,7 +222,10 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		if (rc)
 			return store_mdb(s, rc, "starting a write");
 		store_bands_begin(s);
+		store_group_marks_clear(s);
 		rc = fn(s, txn, ctx);
+		if (rc == ASSAY_OK)
+			rc = store_group_marks_flush(s, txn);
 		if (rc == ASSAY_OK) {
 			size_t id = mdb_txn_id(txn);
 			int mrc = mdb_txn_commit(txn);
@@ -387,6 +390,8 @@ static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 		rc = rc ? rc : move_blobs(s, txn, "raw", T_RAW);
 		rc = rc ? rc : move_blobs(s, txn, "text", T_TEXT);
 		return rc ? rc : fill_recent(s, txn);
+	case 4: /* the conflict index sums each group up (groups.c) */
+		return store_groups_resum_all(s, txn);
 	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
 	}
@@ -514,7 +519,16 @@ static int open_tables(struct assay_store *s)
 		return store_fail(s, ASSAY_ESCHEMA,
 				  "cannot open store '%s': it is incomplete or needs migrating; "
 				  "run a command that writes first", s->dir);
-	rc = open_tables_in(s, true);
+	/* a migration writes, and may fill the map as any write does */
+	for (int tries = 0;; tries++) {
+		s->last_mdb = 0;
+		rc = open_tables_in(s, true);
+		if (rc == ASSAY_OK || s->last_mdb != MDB_MAP_FULL || tries >= MAP_GROW_TRIES)
+			break;
+		rc = grow_map(s);
+		if (rc)
+			return rc;
+	}
 	return rc == ASSAY_EEXIST ? store_fail(s, ASSAY_ESCHEMA, "cannot open store '%s'", s->dir)
 				  : rc;
 }
@@ -696,6 +710,7 @@ void assay_store_close(struct assay_store *s)
 	}
 	store_packer_release(&s->packer);
 	store_bands_release(s);
+	store_group_marks_release(s);
 	free(s->dir);
 	free(s);
 }

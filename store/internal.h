@@ -23,7 +23,8 @@
  *   agreements  <agreement id> -> agreement record
  *   agrgroups   <parties hash be64> -> dup: agreement id
  *   agrev       <agreement id, be64 article number, be32 index> -> evidence
- *   conflicts   <'c' or 'a', group hash be64> -> empty: the conflict index
+ *   conflicts   <'c' or 'a', group hash be64> -> the group summed up
+ *               (groups.c): the conflict index
  *   reviews     <claim or agreement id> -> current decision
  *   reviewlog   <id, be64 time, be64 counter> -> one decision, kept forever
  *   kv          <table NUL key> -> value (crawl state)
@@ -41,7 +42,7 @@
 #include "buf.h"
 #include "store.h"
 
-#define STORE_SCHEMA 4
+#define STORE_SCHEMA 5
 
 /* Near duplicates are looked for among the stories first seen in this many
  * latest articles (wire copies follow within days); exact copies at any age.
@@ -64,6 +65,12 @@ struct assay_packer {
 	z_stream *zs; /* made at first use */
 };
 
+/* groups.c: the groups a write changed, summed up again at its commit. */
+struct group_marks {
+	unsigned char (*v)[9]; /* 'c' or 'a', group hash be64: conflicts' key */
+	size_t n, cap;
+};
+
 struct assay_store {
 	MDB_env *env;
 	MDB_dbi dbi[T_COUNT];
@@ -78,6 +85,7 @@ struct assay_store {
 	int last_mdb;       /* the last LMDB error, to see MDB_MAP_FULL */
 	struct assay_packer packer; /* for articles that come unpacked */
 	struct band_cache *bands; /* bands.c's copy of the story index */
+	struct group_marks marks; /* groups this write changed */
 	uintptr_t map_lo, map_hi; /* where data.mdb is mapped (guard.c); 0 when unknown */
 	char err[512];
 };
@@ -184,5 +192,48 @@ void store_note_session(struct assay_store *s);
 void store_normalize_id(const char *in, char *out, size_t size);
 /* query.c: the article record's fields. */
 int store_decode_article(const MDB_val *v, struct assay_stored_article *o);
+
+/* groups.c: the conflict index. A group's summary: what a listing
+ * filters and counts by, so that it reads only the groups it shows. */
+struct group_summary {
+	bool agr;
+	uint32_t members;  /* readable claims or agreements */
+	uint32_t stories;  /* distinct stories among every member's sources */
+	uint32_t states[4]; /* members per review state, store_review_states order */
+	char subject[48], metric[32], commodity[32]; /* claims: the key's;
+				 * agreements: the first member's topic in commodity */
+	char parties[ASSAY_MAX_PARTIES][48]; /* agreements: the first member's */
+	int nparties;
+};
+extern const char *const store_review_states[4]; /* pending accepted rejected corrected */
+
+/* Sums up group @gk (claims, or agreements when @agr) as @txn sees it;
+ * @checked: @txn is a read transaction, read with the checked readers. */
+int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+			  const unsigned char gk[8], struct group_summary *gs);
+/* The summary in a conflicts value; false when the value holds none
+ * (written before the index, or damaged): sum the group up instead. */
+bool store_group_summary_decode(const MDB_val *v, bool agr, struct group_summary *gs);
+/* Editors kept one member (accepted or corrected it) and rejected the rest. */
+bool store_group_resolved(const struct group_summary *gs);
+/* A write changed group @group of @kind ('c' or 'a'). */
+int store_group_mark(struct assay_store *s, char kind, uint64_t group);
+/* store_write's hooks: before a write (forget marks of one that failed),
+ * before its commit (sum every marked conflict group up again), at close. */
+void store_group_marks_clear(struct assay_store *s);
+int store_group_marks_flush(struct assay_store *s, MDB_txn *txn);
+void store_group_marks_release(struct assay_store *s);
+/* Sums up every conflict group again (the schema 5 migration). */
+int store_groups_resum_all(struct assay_store *s, MDB_txn *txn);
+
+/* The distinct story ids behind a group. Made unique (sorted) whenever
+ * the array fills, so it holds about twice the distinct ids, however many
+ * copies of one story the group has. */
+struct story_set {
+	char (*v)[24];
+	size_t n, cap;
+};
+int store_story_set_add(struct story_set *ss, const char *story);
+void store_story_set_unique(struct story_set *ss);
 
 #endif

@@ -526,44 +526,6 @@ struct member {
 	struct srcs srcs;
 };
 
-/* The distinct story ids behind a group. Made unique (sorted) whenever
- * the array fills, so it holds about twice the distinct ids, however many
- * copies of one story the group has. */
-struct story_set {
-	char (*v)[24];
-	size_t n, cap;
-};
-
-static int cmp_story_id(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
-
-static void story_set_unique(struct story_set *ss)
-{
-	size_t k = 0;
-
-	if (ss->n > 1) /* qsort(NULL, 0) is undefined; UBSan stops on it */
-		qsort(ss->v, ss->n, sizeof *ss->v, cmp_story_id);
-	for (size_t i = 0; i < ss->n; i++)
-		if (!k || strcmp(ss->v[i], ss->v[k - 1]))
-			memmove(ss->v[k++], ss->v[i], sizeof *ss->v);
-	ss->n = k;
-}
-
-static int story_set_add(struct story_set *ss, const char *story)
-{
-	if (ss->n == ss->cap) {
-		story_set_unique(ss);
-		/* still half full (also the first time: 0 >= 0): double */
-		if (ss->n * 2 >= ss->cap &&
-		    assay_array_reserve(&ss->v, &ss->cap, ss->cap + 1, sizeof *ss->v))
-			return ASSAY_ENOMEM;
-	}
-	snprintf(ss->v[ss->n++], sizeof *ss->v, "%s", story);
-	return ASSAY_OK;
-}
-
 /* The stories of every evidence of claim @id (only the story is read). */
 static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id,
 			     struct story_set *ss)
@@ -586,7 +548,7 @@ static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id
 		rec_init(&r, v.mv_data, v.mv_size);
 		rec_get_mem(&r, &skip); /* the URL */
 		rec_get_str(&r, story, sizeof story);
-		if (story_set_add(ss, story)) {
+		if (store_story_set_add(ss, story)) {
 			mdb_cursor_close(c);
 			return store_fail(s, ASSAY_ENOMEM, "out of memory");
 		}
@@ -625,7 +587,7 @@ static bool group_shown(const struct assay_claim_filter *f, const struct group_f
 	enum assay_group_stories rule = f ? f->stories : ASSAY_GROUPS_ACROSS;
 	size_t n = gf->stories.n;
 
-	if (f && f->open && facts_resolved(gf))
+	if (f && ((f->open && facts_resolved(gf)) || (f->resolved && !facts_resolved(gf))))
 		return false;
 	if (f && ((f->state && !gf->in_state) || n < f->min_stories))
 		return false;
@@ -686,7 +648,7 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 			if (rc == ASSAY_OK && (!has_dates(f) || m.srcs.n)) {
 				ks->n++;
 				for (size_t i = 0; i < m.srcs.n && !rc; i++)
-					if (story_set_add(&gf->stories, m.srcs.v[i].story))
+					if (store_story_set_add(&gf->stories, m.srcs.v[i].story))
 						rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
 				facts_review(s, txn, mk->id, f, gf);
 			} else if (rc == ASSAY_EPARSE) {
@@ -705,7 +667,7 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 		}
 	}
 	mdb_cursor_close(c);
-	story_set_unique(&gf->stories);
+	store_story_set_unique(&gf->stories);
 	if (ks->n) /* no members: ks->v is NULL, which qsort may not take */
 		qsort(ks->v, ks->n, sizeof *ks->v, agr ? cmp_status : cmp_figure);
 	return ASSAY_OK;
@@ -811,11 +773,103 @@ static int stream_group(struct assay_store *s, MDB_txn *txn, bool agr,
 	return rc;
 }
 
-int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
-				 const struct assay_conflict_stream *cs, void *ctx)
+/* Whether a group summed up as @gs is listed under @f (no dates: the
+ * summary counts every source). The same rules as group_wanted and
+ * group_shown, which read the group itself. */
+static bool summary_listed(const struct assay_claim_filter *f, const struct group_summary *gs)
 {
-	struct member_keys ks = {0};
-	struct group_facts gf = {0};
+	enum assay_group_stories rule = f ? f->stories : ASSAY_GROUPS_ACROSS;
+	bool resolved = store_group_resolved(gs);
+
+	if (gs->members < 2)
+		return false;
+	if (f && ((f->open && resolved) || (f->resolved && !resolved) ||
+		  gs->stories < f->min_stories))
+		return false;
+	if (f && f->state) {
+		size_t i = 0;
+
+		while (i < 4 && strcmp(f->state, store_review_states[i]))
+			i++;
+		if (i == 4 || !gs->states[i])
+			return false;
+	}
+	if (f && gs->agr) {
+		struct assay_stored_agreement o = {.a.nparties = gs->nparties};
+		struct assay_claim_filter key = {.subject = f->subject, .commodity = f->commodity};
+
+		memcpy(o.a.parties, gs->parties, sizeof o.a.parties);
+		memcpy(o.a.topic, gs->commodity, sizeof o.a.topic);
+		if (f->metric || !agreement_passes(&key, &o))
+			return false;
+	} else if (f) {
+		struct assay_claim c;
+		struct assay_claim_filter key = {.subject = f->subject, .metric = f->metric,
+						 .commodity = f->commodity};
+
+		memcpy(c.subject, gs->subject, sizeof c.subject);
+		memcpy(c.metric, gs->metric, sizeof c.metric);
+		memcpy(c.commodity, gs->commodity, sizeof c.commodity);
+		if (!passes(&key, &c, NULL))
+			return false;
+	}
+	return rule == ASSAY_GROUPS_ANY ||
+	       (rule == ASSAY_GROUPS_WITHIN ? gs->stories <= 1 : gs->stories >= 2);
+}
+
+/* One listing: the groups that pass @f, counted in *@total; those from
+ * the @skip-th on, @limit of them, are read and streamed. */
+struct listing {
+	const struct assay_claim_filter *f;
+	size_t skip, limit, total;
+	struct member_keys ks;
+	struct group_facts gf;
+};
+
+/* The conflicts entry @k/@v: counted when listed, streamed when on the
+ * page. Without dates the index says whether it is listed; with dates
+ * only reading the group can. */
+static int list_group(struct assay_store *s, MDB_txn *txn, const MDB_val *k, const MDB_val *v,
+		      struct listing *l, const struct assay_conflict_stream *cs, void *ctx)
+{
+	const unsigned char *kp = k->mv_data;
+	bool agr = kp[0] == 'a', on_page;
+	struct group_summary gs;
+	int rc = ASSAY_OK;
+
+	if (k->mv_size != 9)
+		return ASSAY_OK;
+	if (!has_dates(l->f)) {
+		if (!store_group_summary_decode(v, agr, &gs))
+			rc = store_group_summarize(s, txn, true, agr, kp + 1, &gs);
+		if (rc || !summary_listed(l->f, &gs))
+			return rc;
+		on_page = l->total >= l->skip && l->total - l->skip < l->limit;
+		l->total++;
+		if (!on_page)
+			return ASSAY_OK;
+	} else if (!group_wanted(s, txn, agr, kp + 1, l->f)) {
+		return ASSAY_OK;
+	}
+	l->ks.n = 0;
+	l->gf.stories.n = l->gf.kept = l->gf.rejected = l->gf.members = l->gf.in_state = 0;
+	rc = group_keys(s, txn, agr, kp + 1, l->f, &l->ks, &l->gf);
+	if (rc || l->ks.n < 2)
+		return rc;
+	if (has_dates(l->f)) {
+		if (!group_shown(l->f, &l->gf))
+			return ASSAY_OK;
+		on_page = l->total >= l->skip && l->total - l->skip < l->limit;
+		l->total++;
+		if (!on_page)
+			return ASSAY_OK;
+	}
+	return stream_group(s, txn, agr, &l->ks, &l->gf, l->f, cs, ctx);
+}
+
+static int conflicts_walk(struct assay_store *s, struct listing *l,
+			  const struct assay_conflict_stream *cs, void *ctx)
+{
 	MDB_txn *txn;
 	MDB_cursor *c;
 	MDB_val k, v;
@@ -829,25 +883,23 @@ int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim
 		return store_mdb(s, mrc, "reading conflicts");
 	}
 	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
-		const unsigned char *kp = k.mv_data;
-		bool agr = kp[0] == 'a';
-
-		if (k.mv_size != 9 || !group_wanted(s, txn, agr, kp + 1, f))
-			continue;
-		ks.n = 0;
-		gf.stories.n = gf.kept = gf.rejected = gf.members = gf.in_state = 0;
-		rc = group_keys(s, txn, agr, kp + 1, f, &ks, &gf);
-		if (!rc && ks.n >= 2 && group_shown(f, &gf))
-			rc = stream_group(s, txn, agr, &ks, &gf, f, cs, ctx);
-	}
-	free(ks.v);
-	free(gf.stories.v);
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT))
+		rc = list_group(s, txn, &k, &v, l, cs, ctx);
+	free(l->ks.v);
+	free(l->gf.stories.v);
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
 	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
 		rc = store_mdb(s, mrc, "reading conflicts");
 	return rc;
+}
+
+int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
+				 const struct assay_conflict_stream *cs, void *ctx)
+{
+	struct listing l = {.f = f, .limit = (size_t)-1};
+
+	return conflicts_walk(s, &l, cs, ctx);
 }
 
 /* ---- Whole groups, for callers that need every member at once ---- */
@@ -934,6 +986,22 @@ int assay_store_conflicts(struct assay_store *s, const struct assay_claim_filter
 	if (rc == ASSAY_ENOMEM)
 		store_fail(s, ASSAY_ENOMEM, "out of memory");
 	group_release(&g);
+	return rc;
+}
+
+int assay_store_conflicts_page(struct assay_store *s, const struct assay_claim_filter *f,
+			       size_t skip, size_t limit, assay_conflict_fn fn, void *ctx,
+			       size_t *total)
+{
+	struct assay_conflict_stream cs = {NULL, group_take, group_done};
+	struct group g = {.fn = fn, .ctx = ctx};
+	struct listing l = {.f = f, .skip = skip, .limit = limit};
+	int rc = conflicts_walk(s, &l, &cs, &g);
+
+	if (rc == ASSAY_ENOMEM)
+		store_fail(s, ASSAY_ENOMEM, "out of memory");
+	group_release(&g);
+	*total = l.total;
 	return rc;
 }
 

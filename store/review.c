@@ -53,6 +53,20 @@ struct review_op {
 	uint64_t stamp;
 };
 
+/* A decision can resolve its conflict group, or open it again. */
+static int mark_group(struct assay_store *s, MDB_txn *txn, bool agr, const char *id, size_t idl)
+{
+	struct assay_stored_agreement a;
+	struct assay_stored_claim c;
+	MDB_val v;
+
+	if (store_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id, idl, &v))
+		return ASSAY_OK;
+	if (agr)
+		return agreement_decode(&v, &a) ? ASSAY_OK : store_group_mark(s, 'a', a.group);
+	return claim_decode(&v, &c) ? ASSAY_OK : store_group_mark(s, 'c', c.group);
+}
+
 static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 {
 	struct review_op *op = ctx;
@@ -76,7 +90,7 @@ static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 		rc = store_mdb(s, store_put(txn, s->dbi[T_REVIEWLOG], key, idl + 16, v.data, v.len, 0),
 			       "writing review history");
 	assay_buf_release(&v);
-	return rc;
+	return rc ? rc : mark_group(s, txn, agr, op->id, idl);
 }
 
 static bool fix_has_claim_fields(const struct assay_review_fix *f)

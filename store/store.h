@@ -247,6 +247,7 @@ struct assay_claim_filter {
 	size_t min_stories;                  /* 0: no minimum */
 	enum assay_group_stories stories;    /* conflicts only */
 	bool open;                           /* conflicts only: leave out resolved groups */
+	bool resolved;                       /* conflicts only: resolved groups only */
 };
 
 typedef int (*assay_claim_fn)(void *ctx, const struct assay_stored_claim *c,
@@ -291,8 +292,8 @@ typedef int (*assay_conflict_fn)(void *ctx, const struct assay_conflict *g);
 
 /* Every conflict group; @f filters claim groups by subject and metric and
  * agreement groups by party (subject), every group by its stories and,
- * with f->open, leaves out resolved groups (NULL: every group across
- * stories). Claim groups come in figure order, agreement groups in order
+ * with f->open, leaves out resolved groups, with f->resolved the others
+ * (NULL: every group across stories). Claim groups come in figure order, agreement groups in order
  * of first publication. The whole group, every
  * member with every source, is in memory for @fn: for output of any size
  * use the stream below. */
@@ -316,6 +317,17 @@ struct assay_conflict_stream {
 
 int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
 				 const struct assay_conflict_stream *cs, void *ctx);
+
+/* One page of the groups assay_store_conflicts() gives: *@total counts
+ * every group that passes @f, and @fn sees the @limit of them from the
+ * @skip-th on (from 0), whole. Which groups pass is read from the
+ * conflict index - each group summed up, kept by every write in the same
+ * transaction - so a page reads only its own groups, however many the
+ * store holds; but dates (f->since, f->until) are not in the index, and
+ * with them every group is read. */
+int assay_store_conflicts_page(struct assay_store *s, const struct assay_claim_filter *f,
+			       size_t skip, size_t limit, assay_conflict_fn fn, void *ctx,
+			       size_t *total);
 
 /* The group of kind @agreement and key hash @group (a stored claim's or
  * agreement's `group`), whole, for @fn: every member, whatever its

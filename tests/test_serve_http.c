@@ -1454,3 +1454,85 @@ Test(desk, the_conflicts_page_filters_and_draws_rejected_figures_as_rejected)
 	cr_expect_null(strstr(r.body.data, "<section class=\"group"), "an open list leaves it out");
 	reply_release(&r);
 }
+
+/* The <li> of figure @id on the conflicts page @html, as a string. */
+static void card_item(const char *html, const char *id, char *out, size_t size)
+{
+	char needle[64];
+	const char *at, *end;
+
+	snprintf(needle, sizeof needle, "data-id=\"%s\"", id);
+	at = strstr(html, needle);
+	cr_assert_not_null(at, "no card item for %s", id);
+	while (at > html && strncmp(at, "<li", 3))
+		at--;
+	end = strstr(at, "</li>");
+	cr_assert_not_null(end);
+	snprintf(out, size, "%.*s", (int)(end - at), at);
+}
+
+Test(desk, a_figure_is_decided_on_its_conflict_card_and_the_list_comes_back)
+{
+	char keep[16], drop[16], tok[80], body[512], item[4096], origin[64];
+	const char *hdr[] = {origin, NULL}, *loc;
+	struct reply r;
+
+	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", port);
+	claim_with("20,000 t", keep, sizeof keep);
+	claim_with("2,600 t", drop, sizeof drop);
+	http("/conflicts?subject=RU", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	card_item(r.body.data, drop, item, sizeof item);
+	/* labelled by site, date and title; both buttons; back to this list */
+	cr_expect_not_null(strstr(item, "arctic-metals.example, 2024-08-20: <a href=\"/article?url="),
+			   "%s", item);
+	cr_expect_not_null(strstr(item, "<button class=\"accept\">"));
+	cr_expect_not_null(strstr(item, "<button class=\"reject\">"));
+	cr_expect_not_null(strstr(item, "name=\"back\" value=\"/conflicts?show=all&amp;subject=RU&amp;page=0\""),
+			   "%s", item);
+	form_token_of(r.body.data, tok, sizeof tok);
+	reply_release(&r);
+
+	snprintf(body, sizeof body, "token=%s&action=reject&preset=duplicate&"
+		 "back=%%2Fconflicts%%3Fshow%%3Dall%%26subject%%3DRU%%26page%%3D0", tok);
+	cr_assert_eq(post_review(drop, body, hdr, &r), 303);
+	loc = strstr(r.headers.data, "Location: ");
+	cr_assert_not_null(loc);
+	cr_expect_eq(strncmp(loc + 10, "/conflicts?show=all&subject=RU&page=0\r", 38), 0,
+		     "back to the list: %.60s", loc + 10);
+	reply_release(&r);
+	snprintf(body, sizeof body, "token=%s&action=accept&back=%%2Fconflicts%%3Fsubject%%3DRU", tok);
+	cr_assert_eq(post_review(keep, body, hdr, &r), 303);
+	reply_release(&r);
+
+	http("/conflicts?subject=RU", NULL, true, NULL, &r);
+	cr_assert_not_null(strstr(r.body.data, "<section class=\"group resolved\""),
+			   "kept one, rejected the other: resolved");
+	card_item(r.body.data, drop, item, sizeof item);
+	cr_expect_not_null(strstr(item, "class=\"state-rejected\""), "drawn as rejected");
+	cr_expect_null(strstr(item, "<button class=\"reject\">"), "no second rejection");
+	reply_release(&r);
+	cr_assert(claim_page_has(drop, "duplicate"), "the preset reason is stored");
+
+	/* a way back that leaves the server is not taken */
+	snprintf(body, sizeof body, "token=%s&action=pending&back=%%2F%%2Fevil.example%%2F", tok);
+	cr_assert_eq(post_review(drop, body, hdr, &r), 303);
+	loc = strstr(r.headers.data, "Location: ");
+	cr_assert_not_null(loc);
+	cr_expect_eq(strncmp(loc + 10, "/claim/", 7), 0, "%.60s", loc + 10);
+	reply_release(&r);
+}
+
+Test(desk, a_conflicts_page_past_the_end_shows_the_last_page)
+{
+	struct reply r;
+
+	http("/conflicts?page=999999", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "<section class=\"group"));
+	reply_release(&r);
+	http("/conflicts?page=99999999999999999999999", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "<section class=\"group"));
+	reply_release(&r);
+}

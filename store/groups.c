@@ -1,0 +1,322 @@
+/* groups.c - the conflict index: what a listing needs to know of each
+ * conflict group without reading the group, kept up to date by every write.
+ *
+ * The table "conflicts" holds one entry per conflict group (claims.c
+ * decides which groups are conflicts). Its value sums the group up: its
+ * members, the distinct stories among every member's sources, how many
+ * members are in each review state, and the key fields a listing filters
+ * on. A write that changes a group - a figure or an evidence added or
+ * taken out, a decision - marks it; store_write() sums the marked groups
+ * up again just before it commits, in the same transaction. So the index
+ * never disagrees with the groups it sums up, whatever other writers do
+ * (LMDB runs one write at a time) and wherever a kill strikes (a commit is
+ * all or nothing). Schema 4 stores had empty values; the schema 5
+ * migration fills them, and a reader still sums up an empty one itself. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "assay.h"
+#include "claims_int.h"
+
+#define SUMMARY_VERSION 1
+
+const char *const store_review_states[4] = {"pending", "accepted", "rejected", "corrected"};
+
+/* ---- The distinct stories of a group ---- */
+
+static int cmp_story_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+void store_story_set_unique(struct story_set *ss)
+{
+	size_t k = 0;
+
+	if (ss->n > 1) /* qsort(NULL, 0) is undefined; UBSan stops on it */
+		qsort(ss->v, ss->n, sizeof *ss->v, cmp_story_id);
+	for (size_t i = 0; i < ss->n; i++)
+		if (!k || strcmp(ss->v[i], ss->v[k - 1]))
+			memmove(ss->v[k++], ss->v[i], sizeof *ss->v);
+	ss->n = k;
+}
+
+int store_story_set_add(struct story_set *ss, const char *story)
+{
+	if (ss->n == ss->cap) {
+		store_story_set_unique(ss);
+		/* still half full (also the first time: 0 >= 0): double */
+		if (ss->n * 2 >= ss->cap &&
+		    assay_array_reserve(&ss->v, &ss->cap, ss->cap + 1, sizeof *ss->v))
+			return ASSAY_ENOMEM;
+	}
+	snprintf(ss->v[ss->n++], sizeof *ss->v, "%s", story);
+	return ASSAY_OK;
+}
+
+/* ---- Reading a group, in a read or a write transaction ---- */
+
+/* A write transaction's own pages lie outside the map, where the checked
+ * readers (guard.c) would call them damaged: @checked says which to use. */
+static int get_rec(struct assay_store *s, MDB_txn *txn, bool checked, int table,
+		   const void *k, size_t klen, MDB_val *v)
+{
+	return checked ? store_read(s, txn, s->dbi[table], k, klen, v)
+		       : store_get(txn, s->dbi[table], k, klen, v);
+}
+
+static int cursor_rec(struct assay_store *s, MDB_cursor *c, bool checked, MDB_val *k,
+		      MDB_val *v, MDB_cursor_op op)
+{
+	return checked ? store_cursor_read(s, c, k, v, op) : mdb_cursor_get(c, k, v, op);
+}
+
+/* The stories of every evidence of member @id (only the story is read). */
+static int add_stories(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+		       const MDB_val *id, struct story_set *ss)
+{
+	MDB_cursor *c;
+	MDB_val k = *id, v;
+	int rc = mdb_cursor_open(txn, s->dbi[agr ? T_AGREV : T_EVIDENCE], &c);
+
+	if (rc)
+		return store_mdb(s, rc, "reading evidence");
+	for (rc = cursor_rec(s, c, checked, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = cursor_rec(s, c, checked, &k, &v, MDB_NEXT)) {
+		struct rec_r r;
+		char story[24];
+		size_t skip;
+
+		if (k.mv_size != id->mv_size + 12 || memcmp(k.mv_data, id->mv_data, id->mv_size))
+			break;
+		rec_init(&r, v.mv_data, v.mv_size);
+		rec_get_mem(&r, &skip); /* the URL */
+		rec_get_str(&r, story, sizeof story);
+		if (store_story_set_add(ss, story)) {
+			mdb_cursor_close(c);
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
+		}
+	}
+	mdb_cursor_close(c);
+	return ASSAY_OK;
+}
+
+static void count_state(struct assay_store *s, MDB_txn *txn, bool checked, const MDB_val *id,
+			struct group_summary *gs)
+{
+	struct assay_review rv;
+	MDB_val v;
+
+	strcpy(rv.state, "pending");
+	if (get_rec(s, txn, checked, T_REVIEWS, id->mv_data, id->mv_size, &v) == 0)
+		review_decode(&v, &rv);
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(rv.state, store_review_states[i]))
+			gs->states[i]++;
+}
+
+/* Member @id's record read, and its key fields kept when it is the first;
+ * false when it is missing or damaged (then it is no member). */
+static bool read_member(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+			const MDB_val *id, struct group_summary *gs)
+{
+	struct assay_stored_agreement a;
+	struct assay_stored_claim c;
+	MDB_val v;
+
+	if (id->mv_size >= sizeof c.id ||
+	    get_rec(s, txn, checked, agr ? T_AGREEMENTS : T_CLAIMS, id->mv_data, id->mv_size, &v))
+		return false;
+	if (agr ? agreement_decode(&v, &a) : claim_decode(&v, &c))
+		return false;
+	if (gs->members++)
+		return true;
+	if (agr) {
+		gs->nparties = a.a.nparties;
+		memcpy(gs->parties, a.a.parties, sizeof gs->parties);
+		memcpy(gs->commodity, a.a.topic, sizeof gs->commodity);
+	} else {
+		memcpy(gs->subject, c.c.subject, sizeof gs->subject);
+		memcpy(gs->metric, c.c.metric, sizeof gs->metric);
+		memcpy(gs->commodity, c.c.commodity, sizeof gs->commodity);
+	}
+	return true;
+}
+
+int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+			  const unsigned char gk[8], struct group_summary *gs)
+{
+	struct story_set ss = {0};
+	MDB_cursor *c;
+	MDB_val k = {8, (void *)gk}, dup, id;
+	int rc = ASSAY_OK, mrc = mdb_cursor_open(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &c);
+
+	memset(gs, 0, sizeof *gs);
+	gs->agr = agr;
+	if (mrc)
+		return store_mdb(s, mrc, "reading conflicts");
+	for (mrc = cursor_rec(s, c, checked, &k, &dup, MDB_SET); mrc == 0 && !rc;
+	     mrc = cursor_rec(s, c, checked, &k, &dup, MDB_NEXT_DUP)) {
+		struct interval iv;
+
+		if (agr)
+			id = dup;
+		else if (!claimkey_parse(&dup, &iv, &id))
+			continue;
+		if (!read_member(s, txn, checked, agr, &id, gs))
+			continue;
+		count_state(s, txn, checked, &id, gs);
+		rc = add_stories(s, txn, checked, agr, &id, &ss);
+	}
+	mdb_cursor_close(c);
+	store_story_set_unique(&ss);
+	gs->stories = (uint32_t)ss.n;
+	free(ss.v);
+	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
+		rc = store_mdb(s, mrc, "reading conflicts");
+	return rc;
+}
+
+static int summary_encode(const struct group_summary *gs, struct assay_buf *v)
+{
+	int rc = rec_put_i64(v, SUMMARY_VERSION);
+
+	rc = rc ? rc : rec_put_i64(v, gs->members);
+	rc = rc ? rc : rec_put_i64(v, gs->stories);
+	for (size_t i = 0; i < 4 && !rc; i++)
+		rc = rec_put_i64(v, gs->states[i]);
+	rc = rc ? rc : rec_put_str(v, gs->subject);
+	rc = rc ? rc : rec_put_str(v, gs->metric);
+	rc = rc ? rc : rec_put_str(v, gs->commodity);
+	rc = rc ? rc : rec_put_i64(v, gs->nparties);
+	for (int i = 0; i < gs->nparties && !rc; i++)
+		rc = rec_put_str(v, gs->parties[i]);
+	return rc;
+}
+
+bool store_group_summary_decode(const MDB_val *v, bool agr, struct group_summary *gs)
+{
+	struct rec_r r;
+
+	memset(gs, 0, sizeof *gs);
+	gs->agr = agr;
+	if (!v->mv_size)
+		return false;
+	rec_init(&r, v->mv_data, v->mv_size);
+	if (rec_get_i64(&r) != SUMMARY_VERSION)
+		return false;
+	gs->members = (uint32_t)rec_get_i64(&r);
+	gs->stories = (uint32_t)rec_get_i64(&r);
+	for (size_t i = 0; i < 4; i++)
+		gs->states[i] = (uint32_t)rec_get_i64(&r);
+	rec_get_str(&r, gs->subject, sizeof gs->subject);
+	rec_get_str(&r, gs->metric, sizeof gs->metric);
+	rec_get_str(&r, gs->commodity, sizeof gs->commodity);
+	gs->nparties = (int)rec_get_i64(&r);
+	if (gs->nparties < 0 || gs->nparties > ASSAY_MAX_PARTIES)
+		return false;
+	for (int i = 0; i < gs->nparties; i++)
+		rec_get_str(&r, gs->parties[i], sizeof gs->parties[i]);
+	return !r.bad;
+}
+
+bool store_group_resolved(const struct group_summary *gs)
+{
+	uint32_t kept = gs->states[1] + gs->states[3];
+
+	return kept == 1 && gs->states[2] + 1 == gs->members;
+}
+
+/* ---- Keeping the index: marks, and the sums made again at commit ---- */
+
+int store_group_mark(struct assay_store *s, char kind, uint64_t group)
+{
+	struct group_marks *m = &s->marks;
+
+	if (assay_array_reserve(&m->v, &m->cap, m->n + 1, sizeof *m->v))
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	m->v[m->n][0] = (unsigned char)kind;
+	rec_be64(m->v[m->n] + 1, group);
+	m->n++;
+	return ASSAY_OK;
+}
+
+void store_group_marks_clear(struct assay_store *s)
+{
+	s->marks.n = 0;
+}
+
+void store_group_marks_release(struct assay_store *s)
+{
+	free(s->marks.v);
+	memset(&s->marks, 0, sizeof s->marks);
+}
+
+static int cmp_mark(const void *a, const void *b)
+{
+	return memcmp(a, b, 9);
+}
+
+/* Sums up group @k again if it is a conflict (it has an entry). */
+static int resum(struct assay_store *s, MDB_txn *txn, const unsigned char k[9],
+		 struct assay_buf *v)
+{
+	struct group_summary gs;
+	MDB_val old;
+	int rc = store_get(txn, s->dbi[T_CONFLICTS], k, 9, &old);
+
+	if (rc == MDB_NOTFOUND)
+		return ASSAY_OK;
+	if (rc)
+		return store_mdb(s, rc, "reading conflicts");
+	rc = store_group_summarize(s, txn, false, k[0] == 'a', k + 1, &gs);
+	assay_buf_reset(v);
+	if (!rc && summary_encode(&gs, v))
+		rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CONFLICTS], k, 9, v->data, v->len, 0),
+			       "writing conflicts");
+	return rc;
+}
+
+int store_group_marks_flush(struct assay_store *s, MDB_txn *txn)
+{
+	struct group_marks *m = &s->marks;
+	struct assay_buf v = {0};
+	int rc = ASSAY_OK;
+
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof *m->v, cmp_mark);
+	for (size_t i = 0; i < m->n && !rc; i++)
+		if (!i || memcmp(m->v[i], m->v[i - 1], 9))
+			rc = resum(s, txn, m->v[i], &v);
+	assay_buf_release(&v);
+	m->n = 0;
+	return rc;
+}
+
+int store_groups_resum_all(struct assay_store *s, MDB_txn *txn)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = mdb_cursor_open(txn, s->dbi[T_CONFLICTS], &c);
+
+	if (rc)
+		return store_mdb(s, rc, "summing up conflicts");
+	store_group_marks_clear(s);
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		const unsigned char *p = k.mv_data;
+
+		if (k.mv_size == 9 && store_group_mark(s, (char)p[0], rec_from_be64(p + 1))) {
+			mdb_cursor_close(c);
+			return ASSAY_ENOMEM;
+		}
+	}
+	mdb_cursor_close(c);
+	if (rc != MDB_NOTFOUND)
+		return store_mdb(s, rc, "summing up conflicts");
+	return store_group_marks_flush(s, txn);
+}

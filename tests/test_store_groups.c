@@ -1,0 +1,398 @@
+/* test_store_groups.c - the conflict index: a listing chooses its groups
+ * from each group's summary, kept by every write. Each test checks the
+ * index against the groups themselves, read whole (an oracle that does
+ * not use the index's counts), after the writes that change a group: an
+ * ingest, decisions and their undoing, a new source, reprocess, and the
+ * migration of a store written before the index. */
+#include <criterion/criterion.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay.h"
+#include "canon.h"
+#include "store.h"
+#include "store_util.h"
+
+static char *dir;
+static struct assay_store *st;
+static struct test_article arts[16];
+static size_t narts;
+
+static void setup(void)
+{
+	json_t **lines;
+	size_t n = read_jsonl(store_data("seed_claims.jsonl"), &lines);
+
+	cr_assert_geq(n, 5, "seed_claims.jsonl not found or short");
+	narts = 0;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		cr_assert(test_article_from_json(lines[i], &arts[narts]), "bad case %zu", i);
+		narts++;
+		json_decref(lines[i]);
+	}
+	free(lines);
+	dir = tmp_store_dir();
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &st), ASSAY_OK);
+	for (size_t i = 0; i < narts; i++)
+		cr_assert_eq(assay_store_put_article(st, &arts[i].a, NULL), ASSAY_OK, "%s",
+			     assay_store_errmsg(st));
+}
+
+static void teardown(void)
+{
+	for (size_t i = 0; i < narts; i++)
+		test_article_release(&arts[i]);
+	assay_store_close(st);
+	rm_tree(dir);
+	free(dir);
+}
+
+TestSuite(groups, .init = setup, .fini = teardown);
+
+/* What a group is, read whole: the oracle. */
+struct fact {
+	char name[24];
+	bool agr, resolved;
+	size_t stories, states[4];
+	char subject[48], metric[32], commodity[32];
+	char parties[ASSAY_MAX_PARTIES][48]; /* agreements */
+	int nparties;
+	char ids[8][12];       /* the first members' ids */
+	size_t n;
+};
+
+struct facts {
+	struct fact v[64];
+	size_t n;
+};
+
+static const char *const states[4] = {"pending", "accepted", "rejected", "corrected"};
+
+static int take_fact(void *ctx, const struct assay_conflict *g)
+{
+	struct facts *fs = ctx;
+	struct fact *f = &fs->v[fs->n++];
+
+	cr_assert_leq(fs->n, 64);
+	memset(f, 0, sizeof *f);
+	f->agr = g->is_agreement;
+	f->resolved = g->resolved;
+	f->stories = g->nstories;
+	f->n = g->nmembers;
+	for (size_t i = 0; i < g->nmembers; i++) {
+		const struct assay_review *r = f->agr ? &g->members[i].agreement->review
+						      : &g->members[i].claim->review;
+
+		for (size_t k = 0; k < 4; k++)
+			f->states[k] += !strcmp(r->state, states[k]);
+		if (i < 8)
+			snprintf(f->ids[i], sizeof f->ids[i], "%s",
+				 f->agr ? g->members[i].agreement->id : g->members[i].claim->id);
+	}
+	if (f->agr) {
+		snprintf(f->name, sizeof f->name, "a%016llx",
+			 (unsigned long long)g->members[0].agreement->group);
+		const struct assay_stored_agreement *low = g->members[0].agreement;
+
+		/* a filter reads the topic of the agreement first in the index:
+		 * the lowest id */
+		for (size_t i = 1; i < g->nmembers; i++)
+			if (strcmp(g->members[i].agreement->id, low->id) < 0)
+				low = g->members[i].agreement;
+		f->nparties = low->a.nparties;
+		memcpy(f->parties, low->a.parties, sizeof f->parties);
+		snprintf(f->commodity, sizeof f->commodity, "%s", low->a.topic);
+	} else {
+		const struct assay_claim *c = &g->members[0].claim->c;
+
+		snprintf(f->name, sizeof f->name, "c%016llx",
+			 (unsigned long long)g->members[0].claim->group);
+		snprintf(f->subject, sizeof f->subject, "%s", c->subject);
+		snprintf(f->metric, sizeof f->metric, "%s", c->metric);
+		snprintf(f->commodity, sizeof f->commodity, "%s", c->commodity);
+	}
+	return 0;
+}
+
+/* Every group with two members or more, whatever its stories, read whole. */
+static void read_all(struct facts *fs)
+{
+	struct assay_claim_filter any = {.stories = ASSAY_GROUPS_ANY};
+
+	fs->n = 0;
+	cr_assert_eq(assay_store_conflicts(st, &any, take_fact, fs), ASSAY_OK);
+}
+
+/* Whether the oracle lists @f under @flt (what the index must decide). */
+static bool oracle_lists(const struct fact *f, const struct assay_claim_filter *flt)
+{
+	size_t k = 0;
+
+	if (flt->open && f->resolved)
+		return false;
+	if (flt->resolved && !f->resolved)
+		return false;
+	if (flt->state) {
+		while (k < 4 && strcmp(states[k], flt->state))
+			k++;
+		if (k == 4 || !f->states[k])
+			return false;
+	}
+	if (f->stories < flt->min_stories)
+		return false;
+	if (flt->subject && !f->agr && strcasecmp(flt->subject, f->subject))
+		return false;
+	if (flt->subject && f->agr) {
+		bool party = false;
+
+		for (int i = 0; i < f->nparties; i++)
+			party |= !strcasecmp(flt->subject, f->parties[i]);
+		if (!party)
+			return false;
+	}
+	if (flt->metric && (f->agr || strcmp(flt->metric, f->metric)))
+		return false;
+	if (flt->commodity && strcasecmp(flt->commodity, f->commodity))
+		return false;
+	if (flt->stories == ASSAY_GROUPS_ANY)
+		return true;
+	return flt->stories == ASSAY_GROUPS_WITHIN ? f->stories <= 1 : f->stories >= 2;
+}
+
+/* The listings the index gives, each checked against the oracle, whole
+ * and page by page (pages of 2). */
+static void check_listings(void)
+{
+	struct facts all, got;
+	const struct fact *first;
+	struct assay_claim_filter filters[] = {
+		{0},
+		{.open = true},
+		{.resolved = true},
+		{.state = "pending"},
+		{.state = "accepted"},
+		{.state = "rejected"},
+		{.stories = ASSAY_GROUPS_ANY},
+		{.stories = ASSAY_GROUPS_WITHIN},
+		{.min_stories = 2},
+		{.min_stories = 3, .stories = ASSAY_GROUPS_ANY},
+		{.subject = NULL}, /* set below: the first group's subject */
+		{.metric = NULL, .stories = ASSAY_GROUPS_ANY},
+		{.commodity = NULL, .open = true},
+	};
+	size_t nf = sizeof filters / sizeof filters[0];
+
+	read_all(&all);
+	cr_assert_gt(all.n, 1, "the seeds make conflicts");
+	first = &all.v[0];
+	for (size_t i = 0; i < all.n; i++)
+		if (!all.v[i].agr)
+			first = &all.v[i];
+	filters[nf - 3].subject = first->subject;
+	filters[nf - 2].metric = first->metric;
+	filters[nf - 1].commodity = first->commodity;
+	for (size_t i = 0; i < nf; i++) {
+		size_t want = 0, total = 0, k = 0;
+
+		got.n = 0;
+		cr_assert_eq(assay_store_conflicts_page(st, &filters[i], 0, (size_t)-1, take_fact,
+							&got, &total), ASSAY_OK);
+		for (size_t a = 0; a < all.n; a++) {
+			if (!oracle_lists(&all.v[a], &filters[i]))
+				continue;
+			cr_assert_lt(k, got.n, "filter %zu: %s is missing", i, all.v[a].name);
+			cr_assert_str_eq(got.v[k].name, all.v[a].name, "filter %zu", i);
+			k++, want++;
+		}
+		cr_assert_eq(got.n, want, "filter %zu: %zu groups, the groups say %zu", i, got.n, want);
+		cr_assert_eq(total, want, "filter %zu: counted %zu", i, total);
+		for (size_t skip = 0; skip < want; skip += 2) {
+			struct facts page = {.n = 0};
+
+			cr_assert_eq(assay_store_conflicts_page(st, &filters[i], skip, 2, take_fact,
+								&page, &total), ASSAY_OK);
+			cr_assert_eq(total, want);
+			cr_assert_eq(page.n, want - skip < 2 ? want - skip : 2);
+			for (size_t p = 0; p < page.n; p++)
+				cr_assert_str_eq(page.v[p].name, got.v[skip + p].name);
+		}
+	}
+}
+
+static void decide(const char *id, const char *state)
+{
+	struct assay_review d = {0};
+
+	snprintf(d.state, sizeof d.state, "%s", state);
+	snprintf(d.reason, sizeof d.reason, "test");
+	cr_assert_eq(assay_store_review(st, id, &d), ASSAY_OK, "%s", assay_store_errmsg(st));
+}
+
+static size_t count(const struct assay_claim_filter *f)
+{
+	struct facts none = {.n = 0};
+	size_t total = 0;
+
+	cr_assert_eq(assay_store_conflicts_page(st, f, 0, 0, take_fact, &none, &total), ASSAY_OK);
+	cr_assert_eq(none.n, 0, "a page of 0 reads no group");
+	return total;
+}
+
+Test(groups, the_index_lists_what_the_groups_say_after_ingest)
+{
+	check_listings();
+}
+
+Test(groups, a_decision_resolves_its_group_and_undoing_it_opens_it_again)
+{
+	struct facts all;
+	const struct fact *g = NULL;
+	struct assay_claim_filter open = {.open = true}, resolved = {.resolved = true};
+	size_t open0 = count(&open);
+
+	read_all(&all);
+	for (size_t i = 0; i < all.n && !g; i++)
+		if (!all.v[i].agr && all.v[i].stories >= 2 && all.v[i].n <= 8)
+			g = &all.v[i];
+	cr_assert_not_null(g, "a claim group across stories");
+	cr_assert_eq(count(&resolved), 0);
+	decide(g->ids[0], "accepted");
+	for (size_t i = 1; i < g->n; i++)
+		decide(g->ids[i], "rejected");
+	cr_assert_eq(count(&resolved), 1, "kept one, rejected the rest: resolved");
+	cr_assert_eq(count(&open), open0 - 1);
+	check_listings();
+	decide(g->ids[1], "pending"); /* undone */
+	cr_assert_eq(count(&resolved), 0);
+	cr_assert_eq(count(&open), open0);
+	check_listings();
+	decide(g->ids[1], "accepted"); /* two kept: not resolved */
+	cr_assert_eq(count(&resolved), 0);
+	check_listings();
+}
+
+static struct assay_article extra; /* an article of the test's own, or none */
+
+/* Hands reprocess the same article again, found by its URL. */
+static int same_again(void *ctx, const struct assay_stored_page *page, struct assay_article *out)
+{
+	(void)ctx;
+	for (size_t i = 0; i <= narts; i++) {
+		const char *url = i < narts ? arts[i].url : extra.url;
+		struct assay_buf canon = {0};
+		bool same;
+
+		if (!url)
+			continue;
+		assay_canonical_url(url, &canon);
+		same = !strcmp(canon.data, page->meta->url);
+		assay_buf_release(&canon);
+		if (same) {
+			*out = i < narts ? arts[i].a : extra;
+			return ASSAY_OK;
+		}
+	}
+	return ASSAY_EPARSE;
+}
+
+Test(groups, a_new_source_and_reprocess_keep_the_index_true)
+{
+	struct assay_buf text = {0};
+	struct assay_reprocess_result res;
+	struct facts all;
+	const struct fact *g = NULL;
+
+	/* decisions first: reprocess must find them again */
+	read_all(&all);
+	for (size_t i = 0; i < all.n && !g; i++)
+		if (all.v[i].n <= 8)
+			g = &all.v[i];
+	cr_assert_not_null(g);
+	decide(g->ids[0], "accepted");
+	decide(g->ids[1], "rejected");
+	/* the same figures from another story: the groups' stories grow */
+	extra = arts[0].a;
+	assay_buf_append(&text, arts[0].text.data, arts[0].text.len);
+	assay_buf_puts(&text, " A different ending, long enough to be a story of its own and "
+		       "not a copy: other sites, other words, another day entirely.");
+	extra.url = "https://other-paper.example/report";
+	extra.site = "other-paper.example";
+	extra.text = text.data;
+	extra.text_len = text.len;
+	cr_assert_eq(assay_store_put_article(st, &extra, NULL), ASSAY_OK, "%s",
+		     assay_store_errmsg(st));
+	check_listings();
+	cr_assert_eq(assay_store_reprocess(st, same_again, NULL, &res), ASSAY_OK, "%s",
+		     assay_store_errmsg(st));
+	cr_assert_eq(res.articles, narts + 1);
+	check_listings();
+	memset(&extra, 0, sizeof extra);
+	assay_buf_release(&text);
+}
+
+/* Empties the conflicts entries' values of the closed store at @path, as
+ * schema 4 wrote them, and sets its version record to @version. */
+static void empty_summaries(const char *path, const char *version)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi conflicts, meta;
+	MDB_cursor *c;
+	MDB_val k, v, ver = {1, (void *)version}, vk = {6, "schema"};
+	size_t n = 0;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	mdb_env_set_mapsize(env, 64u << 20);
+	cr_assert_eq(mdb_env_open(env, path, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "conflicts", 0, &conflicts), 0);
+	cr_assert_eq(mdb_cursor_open(txn, conflicts, &c), 0);
+	for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		cr_assert(v.mv_size > 0 || version[0] == '4', "schema 5 sums each group up");
+		cr_assert_eq(mdb_cursor_put(c, &k, &(MDB_val){0, ""}, MDB_CURRENT), 0);
+		n++;
+	}
+	mdb_cursor_close(c);
+	cr_assert_gt(n, 0);
+	cr_assert_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	cr_assert_eq(mdb_put(txn, meta, &vk, &ver, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+Test(groups, a_store_written_before_the_index_is_summed_up_when_opened)
+{
+	struct facts all;
+	const struct fact *g = NULL;
+	struct assay_claim_filter resolved = {.resolved = true};
+
+	read_all(&all);
+	for (size_t i = 0; i < all.n && !g; i++)
+		if (all.v[i].n == 2 && all.v[i].stories >= 2)
+			g = &all.v[i];
+	cr_assert_not_null(g, "a group of two across stories");
+	decide(g->ids[0], "accepted");
+	decide(g->ids[1], "rejected");
+	cr_assert_eq(count(&resolved), 1);
+	/* a summary missing (damaged, say) is summed up by the reader */
+	assay_store_close(st);
+	st = NULL;
+	empty_summaries(dir, "5");
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_RDONLY, &st), ASSAY_OK);
+	cr_assert_eq(count(&resolved), 1);
+	check_listings();
+	/* schema 4: the migration sums every group up */
+	assay_store_close(st);
+	st = NULL;
+	empty_summaries(dir, "4");
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK, "%s", assay_store_errmsg(NULL));
+	assay_store_close(st);
+	st = NULL;
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_RDONLY, &st), ASSAY_OK);
+	cr_assert_eq(count(&resolved), 1);
+	check_listings();
+}
