@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assay.h"
 #include "cli.h"
@@ -72,6 +73,11 @@ static void ready(void *ctx, const char *url, unsigned port)
 	assay_info("serving '%s' on port %u; open the URL above, Ctrl-C stops", db, port);
 }
 
+static bool may_write(const char *dir)
+{
+	return access(dir, W_OK) == 0 || (errno != EACCES && errno != EROFS);
+}
+
 int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 {
 	struct assay_serve_opts o = {.ready = ready, .ctx = (void *)g->db};
@@ -98,12 +104,19 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 		snprintf(path, sizeof path, "%s/serve-session.key", g->db);
 		token_file = path;
 	}
-	if (assay_serve_session_key(token_file, key, why, sizeof why) != ASSAY_OK) {
+	if (assay_serve_session_key(token_file, key, why, sizeof why) == ASSAY_OK) {
+		o.session = key;
+	} else if (token_file == path && !may_write(g->db)) {
+		/* a store this user may only read (another user's, a read-only
+		 * mount) has no room for the key: serve it, with a key for this
+		 * run (serve makes one); writes are refused by the store */
+		assay_warn("serve: %s; the session key lasts until serve stops (keep it "
+			   "elsewhere with --token-file PATH)", why);
+	} else {
 		assay_err("serve: %s", why);
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	o.session = key;
 	if (assay_review_reasons_load(g->db, &reasons, why, sizeof why) != ASSAY_OK) {
 		assay_err("serve: %s", why);
 		assay_store_close(s);

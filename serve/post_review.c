@@ -211,6 +211,11 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 	rc = next_after(app, &f, id, next, sizeof next);
 	if (!rc)
 		rc = assay_store_review(app->store, id, &d);
+	if (rc == ASSAY_EDENIED) { /* a store this user may only read: say so */
+		resp->status = 403;
+		resp->type = "text/plain; charset=utf-8";
+		return assay_buf_printf(&resp->body, "%s\n", assay_store_errmsg(app->store));
+	}
 	if (rc)
 		return rc;
 	assay_review_cache_decided(&app->queue, id, state);

@@ -12,7 +12,11 @@
  * article made ingest disk-bound (150 articles/s here, against ~1,500).
  * A power failure may lose the last second of writes; LMDB's write order
  * keeps the store itself consistent. ASSAY_STORE_SYNC=1 syncs every
- * commit. */
+ * commit.
+ *
+ * A store this user may read but not write (another user's, a read-only
+ * mount) opens for reading only: reads work, writes and the process lock
+ * are refused saying why (open_lmdb_as_allowed, write_refused). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -203,6 +207,23 @@ static int grow_map(struct assay_store *s)
 	return ASSAY_OK;
 }
 
+/* Why a write cannot be done: the store was opened for reading only. */
+static int write_refused(struct assay_store *s)
+{
+	if (s->denied == EROFS)
+		return store_fail(s, ASSAY_EDENIED,
+				  "cannot write to store '%s': it lies on a read-only file system, "
+				  "so it was opened for reading only; mount it writable, or copy it "
+				  "elsewhere with 'mdb_copy' and write there", s->dir);
+	if (s->denied)
+		return store_fail(s, ASSAY_EDENIED,
+				  "cannot write to store '%s': this user may not write its files "
+				  "(%s), so it was opened for reading only; run this as the user "
+				  "who owns the store, or make its folder and files writable",
+				  s->dir, strerror(s->denied));
+	return store_fail(s, ASSAY_EDENIED, "the store is open read-only");
+}
+
 int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
 		void *ctx)
 {
@@ -211,7 +232,7 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		int rc;
 
 		if (s->flags & ASSAY_STORE_RDONLY)
-			return store_fail(s, ASSAY_EDENIED, "the store is open read-only");
+			return write_refused(s);
 		s->last_mdb = 0;
 		rc = mdb_txn_begin(s->env, NULL, 0, &txn);
 		if (rc == MDB_MAP_RESIZED && tries < MAP_GROW_TRIES) {
@@ -256,6 +277,26 @@ int store_read_begin(struct assay_store *s, MDB_txn **txn)
 		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
 	}
 	return rc ? store_mdb(s, rc, "starting a read") : ASSAY_OK;
+}
+
+int store_read_end(struct assay_store *s, MDB_txn *txn, int rc)
+{
+	size_t snapshot = mdb_txn_id(txn);
+	MDB_envinfo info;
+
+	mdb_txn_abort(txn);
+	if (!s->unlocked || (rc != ASSAY_OK && rc != ASSAY_EDAMAGED))
+		return rc;
+	/* Pages a commit frees are reused two commits later when no reader
+	 * slot holds them back: the snapshot is whole while the store is at
+	 * most one commit past it. */
+	if (mdb_env_info(s->env, &info) == MDB_SUCCESS && info.me_last_txnid <= snapshot + 1)
+		return rc;
+	return store_fail(s, ASSAY_EBUSY,
+			  "the store '%s' was written while it was read, and this user cannot "
+			  "take a reader slot in its lock.mdb to keep what it reads in place; "
+			  "what was read may be mixed: run the command again when nothing "
+			  "writes to the store", s->dir);
 }
 
 /* Drops table @name if the store has it. */
@@ -609,6 +650,53 @@ static int refuse_short_file(struct assay_store *s)
 			  s->dir, (unsigned long long)st.st_size, need);
 }
 
+/* Makes the environment and opens it with @eflags; a failed open closes
+ * it again, as LMDB asks. */
+static int open_lmdb(struct assay_store *s, unsigned eflags)
+{
+	int rc = mdb_env_create(&s->env);
+
+	if (rc) {
+		s->env = NULL;
+		return rc;
+	}
+	mdb_env_set_maxdbs(s->env, T_COUNT + 4);
+	mdb_env_set_maxreaders(s->env, 126);
+	mdb_env_set_mapsize(s->env, MAP_INITIAL);
+	rc = mdb_env_open(s->env, s->dir, eflags, 0644);
+	if (rc) {
+		mdb_env_close(s->env);
+		s->env = NULL;
+	}
+	return rc;
+}
+
+/* Opens the store as far as this user may: for writing; else, when its
+ * files or folder are not this user's to write (another user's store, a
+ * read-only mount), for reading only, so the commands that only read
+ * still work and those that write say why they cannot (write_refused).
+ * A user who may not write lock.mdb cannot take a reader slot in it
+ * either: such a store is read without one (MDB_NOLOCK), and each read
+ * checks that no commit can have reused its pages (store_read_end). */
+static int open_lmdb_as_allowed(struct assay_store *s, unsigned eflags)
+{
+	int rc = open_lmdb(s, eflags), first = rc;
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+	if ((rc == EACCES || rc == EROFS) && !(eflags & MDB_RDONLY) && access(path, R_OK) == 0) {
+		s->denied = rc;
+		s->flags |= ASSAY_STORE_RDONLY;
+		eflags = MDB_RDONLY;
+		rc = open_lmdb(s, eflags);
+	}
+	if (rc == EACCES && (eflags & MDB_RDONLY)) {
+		rc = open_lmdb(s, MDB_RDONLY | MDB_NOLOCK);
+		s->unlocked = rc == MDB_SUCCESS;
+	}
+	return rc && s->denied ? first : rc;
+}
+
 static int open_env(struct assay_store *s)
 {
 	const char *sync = getenv("ASSAY_STORE_SYNC");
@@ -619,16 +707,10 @@ static int open_env(struct assay_store *s)
 	if (s->flags & ASSAY_STORE_RDONLY)
 		eflags = MDB_RDONLY;
 	s->last_sync = monotonic();
-	rc = mdb_env_create(&s->env);
-	if (rc)
-		return store_mdb(s, rc, "creating the environment");
-	mdb_env_set_maxdbs(s->env, T_COUNT + 4);
-	mdb_env_set_maxreaders(s->env, 126);
-	mdb_env_set_mapsize(s->env, MAP_INITIAL);
 	rc = refuse_empty_file(s);
 	if (rc)
 		return rc;
-	rc = mdb_env_open(s->env, s->dir, eflags, 0644);
+	rc = open_lmdb_as_allowed(s, eflags);
 	if (rc == MDB_INVALID)
 		return store_fail(s, ASSAY_EDAMAGED,
 				  "cannot open store '%s': its data.mdb is not an LMDB file (its "
@@ -721,6 +803,8 @@ int assay_store_lock(struct assay_store *s, bool wait)
 
 	if (s->lock_fd >= 0)
 		return ASSAY_OK;
+	if (s->denied)
+		return write_refused(s); /* only writers take the lock */
 	snprintf(path, sizeof path, "%s/assay.lock", s->dir);
 	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (s->lock_fd < 0)

@@ -76,6 +76,10 @@ struct assay_store {
 	MDB_dbi dbi[T_COUNT];
 	char *dir;
 	unsigned flags;
+	int denied;         /* EACCES or EROFS: why a store opened for writing
+			     * was opened for reading only (env.c); else 0 */
+	bool unlocked;      /* read without a reader slot: lock.mdb is not
+			     * this user's to write (env.c, store_read_end) */
 	int lock_fd;        /* -1 when the process lock is not held */
 	size_t mapsize;
 	size_t session_new;  /* articles this handle stored, for the last-crawl record */
@@ -101,6 +105,10 @@ int store_mdb(struct assay_store *s, int rc, const char *what);
 int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
 		void *ctx);
 int store_read_begin(struct assay_store *s, MDB_txn **txn);
+/* Ends the read @txn and returns @rc, unless the store was read without
+ * a reader slot and another process's commits may have reused pages of
+ * the snapshot meanwhile: then ASSAY_EBUSY, "read it again". */
+int store_read_end(struct assay_store *s, MDB_txn *txn, int rc);
 
 /* mdb_put / mdb_get with string keys. */
 int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,

@@ -329,10 +329,9 @@ static int walk_table(struct assay_store *s, int table, const char *what, record
 	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT))
 		rc = each(s, txn, &k, &v, arg);
 	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
 	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
 		rc = store_mdb(s, mrc, what);
-	return rc;
+	return store_read_end(s, txn, rc);
 }
 
 struct claims_walk {
@@ -459,8 +458,7 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 			rc = cfn(ctx, &o, l.v, l.n);
 	}
 	srcs_release(&l);
-	mdb_txn_abort(txn);
-	return rc;
+	return store_read_end(s, txn, rc);
 }
 
 /* ---- Conflict groups ----
@@ -888,10 +886,9 @@ static int conflicts_walk(struct assay_store *s, struct listing *l,
 	free(l->ks.v);
 	free(l->gf.stories.v);
 	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
 	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
 		rc = store_mdb(s, mrc, "reading conflicts");
-	return rc;
+	return store_read_end(s, txn, rc);
 }
 
 int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
@@ -1032,8 +1029,7 @@ int assay_store_conflict_group(struct assay_store *s, bool agreement, uint64_t g
 	group_release(&g);
 	free(ks.v);
 	free(gf.stories.v);
-	mdb_txn_abort(txn);
-	return rc;
+	return store_read_end(s, txn, rc);
 }
 
 /* ---- Articles ---- */
@@ -1098,8 +1094,7 @@ static int article_blob(struct assay_store *s, int table, const char *url,
 		rc = store_mdb(s, rc, "reading an article");
 	else
 		rc = store_inflate(v.mv_data, v.mv_size, out);
-	mdb_txn_abort(txn);
-	return rc;
+	return store_read_end(s, txn, rc);
 }
 
 int assay_store_article_text(struct assay_store *s, const char *url, struct assay_buf *out)

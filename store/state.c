@@ -185,7 +185,9 @@ int assay_store_stats(struct assay_store *s, struct assay_store_stats *o)
 	o->conflicts = entries(txn, s->dbi[T_CONFLICTS]);
 	count_reviews(s, txn, o);
 	read_last_crawl(s, txn, o);
-	mdb_txn_abort(txn);
+	rc = store_read_end(s, txn, ASSAY_OK);
+	if (rc)
+		return rc;
 	decided = o->accepted + o->rejected + o->corrected;
 	o->pending = o->claims + o->agreements > decided ? o->claims + o->agreements - decided : 0;
 	snprintf(path, sizeof path, "%s/data.mdb", s->dir);

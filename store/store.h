@@ -42,6 +42,12 @@ enum assay_store_flags {
 	ASSAY_STORE_CREATE = 1u << 0, /* create the folder and store if missing */
 	ASSAY_STORE_RDONLY = 1u << 1,
 };
+/* A store whose files or folder this user may not write (another user's,
+ * a read-only mount) opens as if ASSAY_STORE_RDONLY were given: reading
+ * works, and every write (and assay_store_lock) fails with ASSAY_EDENIED
+ * and a message saying why. When this user may not write its lock.mdb
+ * either, a read that another process's commits overtook fails with
+ * ASSAY_EBUSY ("run it again") rather than hand back a mixed snapshot. */
 
 int assay_store_open(const char *dir, unsigned flags, struct assay_store **out);
 void assay_store_close(struct assay_store *s); /* accepts NULL */

@@ -304,8 +304,8 @@ int assay_store_verify(struct assay_store *s, struct assay_verify_report *r,
 			problem(&w, "%s", assay_store_errmsg(s));
 		if (w.c)
 			mdb_cursor_close(w.c);
-		if (w.txn)
-			mdb_txn_abort(w.txn);
+		if (w.txn && store_read_end(s, w.txn, ASSAY_OK) == ASSAY_EBUSY)
+			problem(&w, "%s", assay_store_errmsg(s));
 		w.c = NULL;
 		w.txn = NULL;
 	}
