@@ -6,7 +6,12 @@
  * renamed, so scripts that read by name keep working. Agreement rows use
  * the claim columns that apply (subject: the parties joined by "+",
  * commodity: the topic, status and type: the agreement's) and leave the
- * figure columns empty. */
+ * figure columns empty.
+ *
+ * A corrected claim or agreement is written as it stands after review:
+ * the key and figure columns hold the editor's values, corrected_fields
+ * names the columns that do, and the extracted_ columns keep what the
+ * extractor read (empty unless the record was corrected). */
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +22,7 @@
 
 #include "assay.h"
 #include "extract.h"
+#include "review.h"
 #include "rows.h"
 #include "store.h"
 #include "table.h"
@@ -25,7 +31,10 @@ enum col {
 	C_CONFLICT, C_RESOLVED, C_GROUP_STORIES, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
 	C_TYPE, C_SUBJECT_NAME, C_VALUE, C_VALUE_MAX, C_UNIT, C_QUALIFIER, C_PER, C_PRICE_PER, C_CHANGE,
 	C_INTERVAL_LOW, C_INTERVAL_HIGH, C_CLAIM, C_REVIEW_STATE, C_CORRECTED_VALUE,
-	C_CORRECTED_UNIT, C_REJECT_REASON, C_REVIEWER, C_REVIEWED_AT, C_FIGURE, C_SITE,
+	C_CORRECTED_UNIT, C_REJECT_REASON, C_REVIEWER, C_REVIEWED_AT, C_CORRECTED_FIELDS,
+	C_EXTRACTED_SUBJECT, C_EXTRACTED_METRIC, C_EXTRACTED_COMMODITY, C_EXTRACTED_PERIOD,
+	C_EXTRACTED_PLACE, C_EXTRACTED_STATUS, C_EXTRACTED_TYPE, C_EXTRACTED_VALUE,
+	C_EXTRACTED_VALUE_MAX, C_EXTRACTED_UNIT, C_FIGURE, C_SITE,
 	C_TITLE, C_URL, C_PUBLISHED, C_FETCHED_AT, C_STORY, C_EVIDENCE, NCOLS
 };
 
@@ -35,13 +44,16 @@ static const char *const head[NCOLS] = {"conflict", "resolved", "group_stories",
 	"commodity", "period", "place", "status", "type", "subject_name", "value", "value_max", "unit",
 	"qualifier", "per", "price_per", "change", "interval_low", "interval_high", "claim",
 	"review_state", "corrected_value", "corrected_unit", "reject_reason", "reviewer",
-	"reviewed_at", "figure", "site", "title", "url", "published", "fetched_at", "story",
+	"reviewed_at", "corrected_fields", "extracted_subject", "extracted_metric",
+	"extracted_commodity", "extracted_period", "extracted_place", "extracted_status",
+	"extracted_type", "extracted_value", "extracted_value_max", "extracted_unit", "figure", "site", "title", "url", "published", "fetched_at", "story",
 	"evidence"};
 
 /* One record under way: cells point into the record or into the buffers. */
 struct row {
 	const char *cell[NCOLS];
 	char value[32], value_max[32], lo[32], hi[32], corrected[32], reviewed[32];
+	char ex_value[32], ex_value_max[32], fields[128], ex_parties[320];
 	char fetched[32], parties[320], names[512], evidence[2048];
 	char title[256], site[128], reason[256], figure[64];
 };
@@ -101,31 +113,84 @@ static void source_cells(struct row *r, const struct assay_source *s)
 	r->cell[C_EVIDENCE] = r->evidence;
 }
 
+/* Adds column @name to the row's corrected_fields. */
+static void add_field(struct row *r, const char *name)
+{
+	size_t len = strlen(r->fields);
+
+	snprintf(r->fields + len, sizeof r->fields - len, "%s%s", len ? "+" : "", name);
+	r->cell[C_CORRECTED_FIELDS] = r->fields;
+}
+
+static void field_changed(struct row *r, const char *name, const char *was, const char *now)
+{
+	if (strcmp(was, now))
+		add_field(r, name);
+}
+
+/* The extracted_ columns and corrected_fields of a corrected claim @was
+ * that stands as @now. */
+static void extracted_cells(struct row *r, const struct assay_claim *was,
+			    const struct assay_claim *now, bool value_set)
+{
+	field_changed(r, "subject", was->subject, now->subject);
+	field_changed(r, "metric", was->metric, now->metric);
+	field_changed(r, "commodity", was->commodity, now->commodity);
+	field_changed(r, "period", was->period, now->period);
+	field_changed(r, "place", was->place, now->place);
+	field_changed(r, "status", was->status, now->status);
+	if (value_set) {
+		add_field(r, "value");
+		if (was->has_max)
+			add_field(r, "value_max");
+		field_changed(r, "unit", was->unit, now->unit);
+		add_field(r, "interval_low");
+		add_field(r, "interval_high");
+	}
+	r->cell[C_EXTRACTED_SUBJECT] = was->subject, r->cell[C_EXTRACTED_METRIC] = was->metric;
+	r->cell[C_EXTRACTED_COMMODITY] = was->commodity, r->cell[C_EXTRACTED_PERIOD] = was->period;
+	r->cell[C_EXTRACTED_PLACE] = was->place, r->cell[C_EXTRACTED_STATUS] = was->status;
+	cli_format_exact(was->value, r->ex_value, sizeof r->ex_value);
+	r->cell[C_EXTRACTED_VALUE] = r->ex_value;
+	if (was->has_max) {
+		cli_format_exact(was->value_max, r->ex_value_max, sizeof r->ex_value_max);
+		r->cell[C_EXTRACTED_VALUE_MAX] = r->ex_value_max;
+	}
+	r->cell[C_EXTRACTED_UNIT] = was->unit;
+}
+
 void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
 		    const struct assay_stored_claim *c, const struct assay_source *src, size_t n)
 {
+	bool corrected = !strcmp(c->review.state, "corrected");
+	bool value_set = corrected && c->review.has_value;
+	struct assay_claim now;
 	struct row r;
 
 	memset(&r, 0, sizeof r);
+	assay_review_effective(&c->review, &c->c, &now);
 	r.cell[C_KIND] = "claim";
-	r.cell[C_SUBJECT] = c->c.subject, r.cell[C_METRIC] = c->c.metric;
-	r.cell[C_SUBJECT_NAME] = cli_subject_name(c->c.subject);
-	r.cell[C_COMMODITY] = c->c.commodity, r.cell[C_PERIOD] = c->c.period;
-	r.cell[C_PLACE] = c->c.place, r.cell[C_STATUS] = c->c.status;
-	cli_format_exact(c->c.value, r.value, sizeof r.value);
+	r.cell[C_SUBJECT] = now.subject, r.cell[C_METRIC] = now.metric;
+	r.cell[C_SUBJECT_NAME] = cli_subject_name(now.subject);
+	r.cell[C_COMMODITY] = now.commodity, r.cell[C_PERIOD] = now.period;
+	r.cell[C_PLACE] = now.place, r.cell[C_STATUS] = now.status;
+	cli_format_exact(now.value, r.value, sizeof r.value);
 	r.cell[C_VALUE] = r.value;
-	if (c->c.has_max) {
-		cli_format_exact(c->c.value_max, r.value_max, sizeof r.value_max);
+	if (now.has_max) {
+		cli_format_exact(now.value_max, r.value_max, sizeof r.value_max);
 		r.cell[C_VALUE_MAX] = r.value_max;
 	}
-	r.cell[C_UNIT] = c->c.unit, r.cell[C_QUALIFIER] = c->c.qualifier;
-	r.cell[C_PER] = c->c.per, r.cell[C_PRICE_PER] = c->c.price_per;
-	r.cell[C_CHANGE] = c->c.change;
-	cli_format_exact(c->lo, r.lo, sizeof r.lo);
-	cli_format_exact(c->hi, r.hi, sizeof r.hi);
+	r.cell[C_UNIT] = now.unit, r.cell[C_QUALIFIER] = now.qualifier;
+	r.cell[C_PER] = now.per, r.cell[C_PRICE_PER] = now.price_per;
+	r.cell[C_CHANGE] = now.change;
+	/* an editor's value is exact: its interval is the value itself */
+	cli_format_exact(value_set ? now.value : c->lo, r.lo, sizeof r.lo);
+	cli_format_exact(value_set ? now.value : c->hi, r.hi, sizeof r.hi);
 	r.cell[C_INTERVAL_LOW] = r.lo, r.cell[C_INTERVAL_HIGH] = r.hi;
 	r.cell[C_CLAIM] = c->id;
 	review_cells(&r, &c->review, c->c.unit);
+	if (corrected)
+		extracted_cells(&r, &c->c, &now, value_set);
 	cli_tidy_text(c->figure, r.figure, sizeof r.figure);
 	r.cell[C_FIGURE] = r.figure;
 	if (!n)
@@ -138,30 +203,52 @@ void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
 	}
 }
 
+/* @a's parties joined by "+" into @ids, their names (an id where a party
+ * has none) into @names. */
+static void parties_cells(const struct assay_agreement *a, char *ids, size_t isize, char *names,
+			  size_t nsize)
+{
+	size_t len = 0;
+
+	ids[0] = '\0';
+	for (int i = 0; i < a->nparties && len < isize; i++)
+		len += (size_t)snprintf(ids + len, isize - len, "%s%s", i ? "+" : "", a->parties[i]);
+	if (!names)
+		return;
+	len = 0;
+	names[0] = '\0';
+	for (int i = 0; i < a->nparties && len < nsize; i++) {
+		const char *name = cli_subject_name(a->parties[i]);
+
+		len += (size_t)snprintf(names + len, nsize - len, "%s%s", i ? "+" : "",
+					name ? name : a->parties[i]);
+	}
+}
+
 void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
 			const struct assay_stored_agreement *a, const struct assay_source *src,
 			size_t n)
 {
+	struct assay_agreement now;
 	struct row r;
-	size_t len = 0;
 
 	memset(&r, 0, sizeof r);
-	for (int i = 0; i < a->a.nparties && len < sizeof r.parties; i++)
-		len += (size_t)snprintf(r.parties + len, sizeof r.parties - len, "%s%s",
-					i ? "+" : "", a->a.parties[i]);
-	len = 0;
-	for (int i = 0; i < a->a.nparties && len < sizeof r.names; i++) {
-		const char *name = cli_subject_name(a->a.parties[i]);
-
-		len += (size_t)snprintf(r.names + len, sizeof r.names - len, "%s%s",
-					i ? "+" : "", name ? name : a->a.parties[i]);
-	}
+	assay_review_effective_agreement(&a->review, &a->a, &now);
+	parties_cells(&now, r.parties, sizeof r.parties, r.names, sizeof r.names);
 	r.cell[C_SUBJECT_NAME] = r.names;
 	r.cell[C_KIND] = "agreement";
-	r.cell[C_SUBJECT] = r.parties, r.cell[C_COMMODITY] = a->a.topic;
-	r.cell[C_STATUS] = a->a.status, r.cell[C_TYPE] = a->a.type;
+	r.cell[C_SUBJECT] = r.parties, r.cell[C_COMMODITY] = now.topic;
+	r.cell[C_STATUS] = now.status, r.cell[C_TYPE] = now.type;
 	r.cell[C_CLAIM] = a->id;
 	review_cells(&r, &a->review, "");
+	if (!strcmp(a->review.state, "corrected")) {
+		parties_cells(&a->a, r.ex_parties, sizeof r.ex_parties, NULL, 0);
+		field_changed(&r, "subject", r.ex_parties, r.parties);
+		field_changed(&r, "status", a->a.status, now.status);
+		field_changed(&r, "type", a->a.type, now.type);
+		r.cell[C_EXTRACTED_SUBJECT] = r.ex_parties, r.cell[C_EXTRACTED_COMMODITY] = a->a.topic;
+		r.cell[C_EXTRACTED_STATUS] = a->a.status, r.cell[C_EXTRACTED_TYPE] = a->a.type;
+	}
 	if (!n)
 		put_row(out, grp, &r);
 	for (size_t i = 0; i < n; i++) {

@@ -567,23 +567,55 @@ static json_t *key_json(const struct assay_claim *c)
 	return k;
 }
 
-json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_source *src,
-		       size_t n)
+/* What the extractor read of a corrected claim: its key and figure. */
+static json_t *extracted_json(const struct assay_claim *c)
 {
-	json_t *o = key_json(&c->c);
+	json_t *o = key_json(c);
 
 	if (!o)
 		return NULL;
+	json_object_set_new(o, "value", json_real(c->value));
+	json_object_set_new(o, "value_max", c->has_max ? json_real(c->value_max) : json_null());
+	json_object_set_new(o, "unit", text_json(c->unit));
+	return o;
+}
+
+/* A claim's figure as it stands after review (an editor's value is
+ * exact: its interval is the value itself), and what was extracted when
+ * it was corrected. */
+static void figure_json(json_t *o, const struct assay_stored_claim *c,
+			const struct assay_claim *now)
+{
+	bool corrected = !strcmp(c->review.state, "corrected");
+	bool value_set = corrected && c->review.has_value;
+
+	json_object_set_new(o, "value", json_real(now->value));
+	json_object_set_new(o, "value_max", now->has_max ? json_real(now->value_max) : json_null());
+	json_object_set_new(o, "unit", text_json(now->unit));
+	json_object_set_new(o, "qualifier", text_json(now->qualifier));
+	json_object_set_new(o, "interval", json_pack("[f,f]", value_set ? now->value : c->lo,
+						     value_set ? now->value : c->hi));
+	if (corrected)
+		json_object_set_new(o, "extracted", extracted_json(&c->c));
+}
+
+json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_source *src,
+		       size_t n)
+{
+	struct assay_claim now;
+	json_t *o;
+
+	assay_review_effective(&c->review, &c->c, &now);
+	o = key_json(&now);
+	if (!o)
+		return NULL;
 	json_object_set_new(o, "id", text_json(c->id));
-	json_object_set_new(o, "value", json_real(c->c.value));
-	if (c->c.has_max)
-		json_object_set_new(o, "value_max", json_real(c->c.value_max));
-	json_object_set_new(o, "unit", text_json(c->c.unit));
-	json_object_set_new(o, "qualifier", text_json(c->c.qualifier));
-	set_if(o, "per", c->c.per);
-	set_if(o, "price_per", c->c.price_per);
-	set_if(o, "change", c->c.change);
-	json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
+	figure_json(o, c, &now);
+	if (!now.has_max)
+		json_object_del(o, "value_max");
+	set_if(o, "per", now.per);
+	set_if(o, "price_per", now.price_per);
+	set_if(o, "change", now.change);
 	json_object_set_new(o, "state", text_json(c->review.state));
 	json_object_set_new(o, "review", review_json(&c->review));
 	json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));
@@ -591,25 +623,42 @@ json_t *cli_json_claim(const struct assay_stored_claim *c, const struct assay_so
 	return o;
 }
 
+/* What the extractor read of a corrected agreement. */
+static json_t *extracted_agreement_json(const struct assay_agreement *a)
+{
+	json_t *o = json_object(), *parties = json_array();
+
+	for (int i = 0; i < a->nparties; i++)
+		json_array_append_new(parties, text_json(a->parties[i]));
+	json_object_set_new(o, "type", text_json(a->type));
+	json_object_set_new(o, "parties", parties);
+	json_object_set_new(o, "status", text_json(a->status));
+	return o;
+}
+
 json_t *cli_json_agreement(const struct assay_stored_agreement *a,
 			   const struct assay_source *src, size_t n)
 {
 	json_t *o = json_object(), *parties = json_array();
+	struct assay_agreement now;
 
 	if (!o || !parties) {
 		json_decref(o);
 		json_decref(parties);
 		return NULL;
 	}
-	for (int i = 0; i < a->a.nparties; i++)
-		json_array_append_new(parties, text_json(a->a.parties[i]));
+	assay_review_effective_agreement(&a->review, &a->a, &now);
+	for (int i = 0; i < now.nparties; i++)
+		json_array_append_new(parties, text_json(now.parties[i]));
 	json_object_set_new(o, "id", text_json(a->id));
-	json_object_set_new(o, "type", text_json(a->a.type));
+	json_object_set_new(o, "type", text_json(now.type));
 	json_object_set_new(o, "parties", parties);
-	json_object_set_new(o, "status", text_json(a->a.status));
-	json_object_set_new(o, "topic", str_or_null(a->a.topic));
+	json_object_set_new(o, "status", text_json(now.status));
+	json_object_set_new(o, "topic", str_or_null(now.topic));
 	json_object_set_new(o, "state", text_json(a->review.state));
 	json_object_set_new(o, "review", review_json(&a->review));
+	if (!strcmp(a->review.state, "corrected"))
+		json_object_set_new(o, "extracted", extracted_agreement_json(&a->a));
 	json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	json_object_set_new(o, "sources", sources_json(src, n, false));
 	return o;
@@ -623,25 +672,26 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 
 	if (agr) {
 		const struct assay_stored_agreement *a = m->agreement;
+		struct assay_agreement now;
 
+		assay_review_effective_agreement(&a->review, &a->a, &now);
 		json_object_set_new(o, "id", text_json(a->id));
-		json_object_set_new(o, "status", text_json(a->a.status));
-		json_object_set_new(o, "type", text_json(a->a.type));
-		json_object_set_new(o, "topic", str_or_null(a->a.topic));
+		json_object_set_new(o, "status", text_json(now.status));
+		json_object_set_new(o, "type", text_json(now.type));
+		json_object_set_new(o, "topic", str_or_null(now.topic));
 		json_object_set_new(o, "first_published", str_or_null(a->first_published));
 		json_object_set_new(o, "state", text_json(a->review.state));
 		json_object_set_new(o, "review", review_json(&a->review));
+		if (!strcmp(a->review.state, "corrected"))
+			json_object_set_new(o, "extracted", extracted_agreement_json(&a->a));
 		json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	} else {
 		const struct assay_stored_claim *c = m->claim;
+		struct assay_claim now;
 
+		assay_review_effective(&c->review, &c->c, &now);
 		json_object_set_new(o, "id", text_json(c->id));
-		json_object_set_new(o, "value", json_real(c->c.value));
-		json_object_set_new(o, "value_max", c->c.has_max ? json_real(c->c.value_max)
-								 : json_null());
-		json_object_set_new(o, "qualifier", text_json(c->c.qualifier));
-		json_object_set_new(o, "unit", text_json(c->c.unit));
-		json_object_set_new(o, "interval", json_pack("[f,f]", c->lo, c->hi));
+		figure_json(o, c, &now);
 		json_object_set_new(o, "state", text_json(c->review.state));
 		json_object_set_new(o, "review", review_json(&c->review));
 		json_object_set_new(o, "stories", json_integer((json_int_t)c->nstories));

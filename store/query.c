@@ -205,6 +205,27 @@ static bool passes(const struct assay_claim_filter *f, const struct assay_claim 
 	return !f->state || !state || !strcmp(f->state, state);
 }
 
+/* @was, or the editor's @fix of it when review @r corrected it. */
+static const char *reviewed(const struct assay_review *r, const char *fix, const char *was)
+{
+	return fix[0] && !strcmp(r->state, "corrected") ? fix : was;
+}
+
+/* passes() on the claim as it stands after review: a claim an editor
+ * moved to another subject, metric or commodity is listed under it. */
+static bool passes_reviewed(const struct assay_claim_filter *f, const struct assay_stored_claim *o)
+{
+	struct assay_claim c;
+
+	if (!f)
+		return true;
+	memcpy(c.subject, reviewed(&o->review, o->review.fix.subject, o->c.subject), sizeof c.subject);
+	memcpy(c.metric, reviewed(&o->review, o->review.fix.metric, o->c.metric), sizeof c.metric);
+	memcpy(c.commodity, reviewed(&o->review, o->review.fix.commodity, o->c.commodity),
+	       sizeof c.commodity);
+	return passes(f, &c, o->review.state);
+}
+
 static bool has_dates(const struct assay_claim_filter *f)
 {
 	return f && ((f->since && *f->since) || (f->until && *f->until));
@@ -251,7 +272,7 @@ static int load_claim(struct assay_store *s, MDB_txn *txn, const MDB_val *k, con
 		return ASSAY_OK; /* a damaged record is skipped, not fatal */
 	snprintf(o->id, sizeof o->id, "%.*s", (int)k->mv_size, (const char *)k->mv_data);
 	get_review(s, txn, o->id, &o->review);
-	if (!passes(f, &o->c, o->review.state))
+	if (!passes_reviewed(f, o))
 		return ASSAY_OK;
 	rc = load_sources(s, txn, T_EVIDENCE, o->id, l);
 	keep_dated(f, l);
@@ -298,6 +319,12 @@ static bool agreement_passes(const struct assay_claim_filter *f,
 		return false;
 	if (!f || !f->subject)
 		return true;
+	if (o->review.fix.nparties && !strcmp(o->review.state, "corrected")) {
+		for (int i = 0; i < o->review.fix.nparties; i++) /* the editor's parties */
+			if (!strcasecmp(f->subject, o->review.fix.parties[i]))
+				return true;
+		return false;
+	}
 	for (int i = 0; i < o->a.nparties; i++)
 		if (!strcasecmp(f->subject, o->a.parties[i]))
 			return true;

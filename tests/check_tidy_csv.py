@@ -15,7 +15,10 @@ import sys
 ROW = ["kind", "subject", "metric", "commodity", "period", "place", "status", "type",
        "subject_name", "value", "value_max", "unit", "qualifier", "per", "price_per", "change",
        "interval_low", "interval_high", "claim", "review_state", "corrected_value",
-       "corrected_unit", "reject_reason", "reviewer", "reviewed_at", "figure", "site",
+       "corrected_unit", "reject_reason", "reviewer", "reviewed_at", "corrected_fields",
+       "extracted_subject", "extracted_metric", "extracted_commodity", "extracted_period",
+       "extracted_place", "extracted_status", "extracted_type", "extracted_value",
+       "extracted_value_max", "extracted_unit", "figure", "site",
        "title", "url", "published", "fetched_at", "story", "evidence"]
 HEADS = {
     "conflicts": ["conflict", "resolved", "group_stories"] + ROW,
@@ -24,7 +27,8 @@ HEADS = {
     "articles": ["url", "title", "site", "published", "author", "language", "sha256",
                  "story", "fetched_at"],
 }
-NUMBERS = {"value", "value_max", "interval_low", "interval_high", "corrected_value"}
+NUMBERS = {"value", "value_max", "interval_low", "interval_high", "corrected_value",
+           "extracted_value", "extracted_value_max"}
 DATES = {"published"}
 TIMES = {"fetched_at", "reviewed_at"}
 ONE_LINE = {"evidence", "title", "site", "author", "figure", "reject_reason", "subject_name"}
@@ -62,6 +66,8 @@ def check_cell(path, line, col, cell, min_stories):
         fault(path, line, col, cell, "not in the vocabulary")
     if col in IDS and not IDS[col].match(cell):
         fault(path, line, col, cell, "not an id")
+    if col == "corrected_fields" and cell and not set(cell.split("+")) <= set(ROW):
+        fault(path, line, col, cell, "names a column the table does not have")
     if col in ONE_LINE:
         if re.search(r"[\r\n\t\v\f\u2028\u2029\u00a0]|  ", cell) or cell != cell.strip():
             fault(path, line, col, cell, "white space not normalised")

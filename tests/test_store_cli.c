@@ -465,7 +465,13 @@ Test(store_cli, conflicts_csv_is_the_export_and_carries_the_review)
 	check_csv(listed.data);
 	records_with(listed.data, ",refining_share,", &rows);
 	/* the messy sentence on one line, dated, its figure a bare number */
-	cr_assert_not_null(strstr(rows.data, ",false,3,claim,CN,refining_share,rare-earths,,,actual,,China,50,,%,eq,"),
+	/* the editor's value in place of the extracted one, its interval the
+	 * value itself; what was extracted after the review columns */
+	cr_assert_not_null(strstr(rows.data, ",false,3,claim,CN,refining_share,rare-earths,,,actual,,"
+					     "China,85.5,,%,eq,,,,85.5,85.5,"),
+			   "%s", rows.data);
+	cr_assert_not_null(strstr(rows.data, ",value+interval_low+interval_high,CN,refining_share,"
+					     "rare-earths,,,actual,,50,,%,50%,"),
 			   "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",2024-11-02,"), "%s", rows.data);
 	cr_assert_not_null(strstr(rows.data, ",China refines 50% of the worlds ore.\n"), "%s",
@@ -473,6 +479,60 @@ Test(store_cli, conflicts_csv_is_the_export_and_carries_the_review)
 	cr_assert_not_null(strstr(rows.data, ",corrected,85.5,%,,"), "%s", rows.data);
 	assay_buf_release(&listed);
 	assay_buf_release(&exported);
+	assay_buf_release(&rows);
+}
+
+/* Issue 17 #4: an editor who moves a claim to another subject and period
+ * (after correcting its figure) moves it in every export: the key and
+ * figure columns hold the editor's values, corrected_fields says which,
+ * the extracted_ columns and the JSON "extracted" keep what was read, and
+ * --subject finds the claim under its new subject only. */
+Test(store_cli, exports_apply_an_editors_corrected_fields)
+{
+	struct assay_buf out = {0}, rows = {0};
+	json_t *objs[4], *ex;
+	char args[128], id[16];
+	size_t n;
+
+	add_messy_article_and_a_correction();
+	cr_assert_eq(run("claims --format jsonl --state corrected", &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 4), 1);
+	snprintf(id, sizeof id, "%s", json_string_value(json_object_get(objs[0], "id")));
+	json_decref(objs[0]);
+	snprintf(args, sizeof args, "review %s correct --subject TR --period 2023", id);
+	assay_buf_reset(&out);
+	cr_assert_eq(run(args, &out), 0);
+	assay_buf_reset(&out);
+
+	cr_assert_eq(run("export claims --format csv --subject TR", &out), 0);
+	records_with(out.data, id, &rows);
+	cr_assert_not_null(rows.data, "the claim is listed under its new subject");
+	cr_assert_not_null(strstr(rows.data, "claim,TR,refining_share,rare-earths,2023,,actual,"),
+			   "%s", rows.data);
+	cr_assert_not_null(strstr(rows.data, ",85.5,,%,eq,,,,85.5,85.5,"), "%s", rows.data);
+	cr_assert_not_null(strstr(rows.data, ",subject+period+value+interval_low+interval_high,"
+					     "CN,refining_share,rare-earths,,,actual,,50,,%,"),
+			   "%s", rows.data);
+	assay_buf_reset(&rows);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export claims --format csv --subject CN", &out), 0);
+	records_with(out.data, id, &rows);
+	cr_assert_eq(rows.len, 0, "not under the subject it was extracted with: %s", rows.data);
+
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export claims --format jsonl --subject TR --metric refining_share", &out),
+		     0);
+	n = json_lines(&out, objs, 4);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(json_string_value(json_object_get(objs[0], "subject")), "TR");
+	cr_assert_str_eq(json_string_value(json_object_get(objs[0], "period")), "2023");
+	cr_assert_float_eq(json_number_value(json_object_get(objs[0], "value")), 85.5, 1e-9);
+	ex = json_object_get(objs[0], "extracted");
+	cr_assert_str_eq(json_string_value(json_object_get(ex, "subject")), "CN");
+	cr_assert(json_is_null(json_object_get(ex, "period")));
+	cr_assert_float_eq(json_number_value(json_object_get(ex, "value")), 50, 1e-9);
+	json_decref(objs[0]);
+	assay_buf_release(&out);
 	assay_buf_release(&rows);
 }
 
@@ -736,15 +796,16 @@ static void list_claims(const char *args, char *out, size_t size)
 
 /* Issue 17 #3: every listing takes the same filters. The seed store plus
  * the messy article: CN refining_share 70% (undated), 90% (undated) and
- * 50% (2024-11-02, corrected); only seed 003 is dated (2024-10-16). */
+ * 50% (2024-11-02, corrected to 85.5: listed with the editor's value);
+ * only seed 003 is dated (2024-10-16). */
 Test(store_cli, claims_and_conflicts_take_the_same_filters)
 {
 	static const char *const cases[][2] = {
 		{"--commodity critical-minerals", "investment:2e+09"},
-		{"--metric refining_share --since 2024-11", "refining_share:50"},
+		{"--metric refining_share --since 2024-11", "refining_share:85.5"},
 		{"--subject CN --until 2024-10", "trade_share:70"},
-		{"--subject CN --since 2024-10-17 --until 2024-12", "refining_share:50"},
-		{"--metric refining_share --state corrected", "refining_share:50"},
+		{"--subject CN --since 2024-10-17 --until 2024-12", "refining_share:85.5"},
+		{"--metric refining_share --state corrected", "refining_share:85.5"},
 		{"--subject CN --metric refining_share --open", "refining_share:70 refining_share:90"},
 		{"--subject CN --min-stories 2", "production_share:70"},
 		{"--subject TR --since 2024", "deposit_size:6.94e+08 output_target:10000"},
