@@ -388,8 +388,8 @@ void cli_spec_man_synopsis(FILE *out, const struct cli_spec *spec)
 		size_t n = strcspn(u, "\n");
 		const char *o = strstr(u, "[OPTIONS]");
 
-		if (!first)
-			fputs("\n.br\n", out);
+		if (!first) /* a command's forms are the tags of its entry */
+			fputs(spec == &cli_global_spec ? "\n.br\n" : "\n.TQ\n", out);
 		fprintf(out, "\\fB%s\\fR%s", spec->command, n ? " " : "");
 		if (!o || o >= u + n) {
 			roff_usage(out, u, n);

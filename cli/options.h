@@ -101,7 +101,7 @@ void cli_opts_help(FILE *out, const struct cli_opt *opts);
 void cli_spec_brief(const struct cli_spec *spec, char *buf, size_t size);
 
 /* The man page: the synopsis of @spec's entry (".TP" not included), one
- * line a form, ".br" between, and its options, one ".IP" item each (roff,
+ * line a form, ".TQ" between (".br" for the global one), and its options, one ".IP" item each (roff,
  * '-' escaped). */
 void cli_spec_man_synopsis(FILE *out, const struct cli_spec *spec);
 void cli_spec_man_options(FILE *out, const struct cli_spec *spec);

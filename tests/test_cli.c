@@ -767,8 +767,8 @@ Test(cli, each_command_help_and_man_page_agree_on_its_options)
 		help_options(help, hl, sizeof hl);
 		man_options(entry, entry + strlen(entry), ml, sizeof ml);
 		cr_expect_str_eq(hl, ml, "%s: --help and assay.1 list other options", cmds[i]);
-		/* the synopsis: the entry's first line and those after ".br" */
-		for (const char *nl; (nl = strchr(syn_end, '\n')) && !strncmp(nl, "\n.br\n", 5);)
+		/* the synopsis: the entry's first line and those after ".TQ" */
+		for (const char *nl; (nl = strchr(syn_end, '\n')) && !strncmp(nl, "\n.TQ\n", 5);)
 			syn_end = nl + 5;
 		syn_end = strchr(syn_end, '\n');
 		for (const char *p = hl; *p; p = strchr(p, '\n') + 1) {
