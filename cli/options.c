@@ -469,6 +469,12 @@ static int check_opt(const struct cli_spec *spec, const struct cli_opt *o)
 			spec->command, o->name);
 		bad++;
 	}
+	if (spec != &cli_global_spec &&
+	    cli_opt_named(cli_global_spec.opts, o->name, strlen(o->name))) {
+		fprintf(stderr, "spec %s: --%s is a global option: main.c takes it first\n",
+			spec->command, o->name);
+		bad++;
+	}
 	if (!o->help || !o->help[0] || (o->dflt && !o->arg)) {
 		fprintf(stderr, "spec %s: --%s: no help, or a default for a flag\n", spec->command,
 			o->name);

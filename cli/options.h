@@ -108,7 +108,8 @@ void cli_spec_man_options(FILE *out, const struct cli_spec *spec);
 
 /* Says (to stderr) what is wrong with @spec, a bug of its author: an
  * option of the table missing from its usage or one there not in the
- * table, a name, key or letter used twice, too many options. Returns the
+ * table, a name, key or letter used twice, a command option named as a
+ * global one (main.c would take it), too many options. Returns the
  * number of problems. */
 int cli_spec_check(const struct cli_spec *spec);
 

@@ -25,10 +25,10 @@ assay conflicts >/dev/null
 MANPATH="$tmp/prefix/share/man" man -w assay >/dev/null 2>&1 ||
   [ -f "$tmp/prefix/share/man/man1/assay.1" ] ||
   { echo "fresh-clone: no man page installed" >&2; exit 1; }
-# the installed page is the one the build wrote: options from their tables
+# the installed page is the one the build wrote: options from their specs
 man1="$tmp/prefix/share/man/man1/assay.1"
 if [ -f "$man1" ]; then
   ! grep -q '^@' "$man1" && grep -q 'max\\-body' "$man1" ||
-    { echo "fresh-clone: the installed man page lacks the options written from cli/options.c" >&2; exit 1; }
+    { echo "fresh-clone: the installed man page lacks the options written from cli/usage.c" >&2; exit 1; }
 fi
 echo "fresh-clone: ok (run-sample, then assay stats, conflicts and man page as the README says)"
