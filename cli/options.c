@@ -480,6 +480,12 @@ static int check_opt(const struct cli_spec *spec, const struct cli_opt *o)
 			o->name);
 		bad++;
 	}
+	for (const char *h = o->help; h && *h; h += strcspn(h, "\n"), h += *h == '\n')
+		if (strcspn(h, "\n") > HELP_WIDTH - HELP_COLUMN) {
+			fprintf(stderr, "spec %s: --%s: a help line over %d characters\n",
+				spec->command, o->name, HELP_WIDTH - HELP_COLUMN);
+			bad++;
+		}
 	if (!strstr(spec->usage, "[OPTIONS]") && !usage_names(spec, o->name)) {
 		fprintf(stderr, "spec %s: --%s is in no form of the usage\n", spec->command,
 			o->name);

@@ -82,14 +82,14 @@ static const struct cli_opt serve_opts[] = {
 	{"metric", CLI_OPT_METRIC, "M", "e.g. production, refining_share, price", NULL, 0},  \
 	{"commodity", CLI_OPT_COMMODITY, "C", "e.g. rare-earths, lithium (an agreement's "   \
 	 "topic)", NULL, 0},                                                                 \
-	{"since", CLI_OPT_SINCE, "DATE", "sources published on or after DATE\n"               \
+	{"since", CLI_OPT_SINCE, "DATE", "sources published on or after DATE "                \
 	 "(YYYY[-MM[-DD]])", NULL, 0},                                                       \
 	{"until", CLI_OPT_UNTIL, "DATE", "sources published on or before DATE; undated\n"    \
 	 "sources are left out by either", NULL, 0},                                         \
-	{"min-stories", CLI_OPT_MIN_STORIES, "N", "supported by (conflicts: spanning) N\n"   \
+	{"min-stories", CLI_OPT_MIN_STORIES, "N", "supported by (conflicts: spanning) N "    \
 	 "stories or more", NULL, 0},                                                        \
 	{"state", CLI_OPT_STATE, "pending|accepted|rejected|corrected", "in that review "    \
-	 "state (conflicts: groups with a member in it)", NULL, 0},                          \
+	 "state (conflicts: groups with a member\nin it)", NULL, 0},                         \
 	{"open", CLI_OPT_OPEN, NULL, "conflicts: groups editors have not resolved;\n"        \
 	 "claims, agreements: not yet decided (pending)", NULL, 0}
 
@@ -117,8 +117,8 @@ static const struct cli_opt ingest_opts[] = {
 	JOBS_OPT,
 	{"summary-json", 'j', NULL, "print the run's summary as one JSON line on stdout", NULL,
 	 0},
-	{"wait", 'w', NULL, "wait for another crawl or ingest to finish instead of failing",
-	 NULL, 0},
+	{"wait", 'w', NULL, "wait for another crawl or ingest to finish instead\n"
+			    "of failing", NULL, 0},
 	{"url", 'u', "URL", "the one FILE's address (http or https): its identity", NULL, 0},
 	{"published", 'P', "DATE", "the one FILE's publication date (ISO 8601 or RFC 822)",
 	 NULL, 0},
@@ -282,8 +282,9 @@ static const struct cli_opt global_opts[] = {
 			     "the UTC time and the process id; stderr then gets errors\n"
 			     "only, and one line when the run did not succeed (cron)", NULL, 0},
 	{"quiet", 'q', NULL, "print errors only: no warnings, no summary", NULL, 'q'},
-	{"verbose", 'v', NULL, "say per page what was done and why: fetched (status, size),\n"
-			       "stored (claims, story), stored before, not modified, too old",
+	{"verbose", 'v', NULL, "say per page what was done and why: fetched (status,\n"
+			       "size), stored (claims, story), stored before, not\n"
+			       "modified, too old",
 	 NULL, 'v'},
 	{"help", 'h', NULL, "print the usage; COMMAND --help (or help COMMAND)\ndescribes a command", NULL,
 	 'h'},
