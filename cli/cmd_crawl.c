@@ -28,6 +28,7 @@
 struct crawl_args {
 	struct assay_crawl_opts o;
 	const char *sources_file;
+	unsigned jobs; /* 0: one per core */
 	bool json, wait;
 };
 
@@ -64,6 +65,7 @@ static int take(void *ctx, int c, const char *v)
 	case 'W': a->wait = true; return 0;
 	case 'u': a->o.user_agent = v; return 0;
 	case 'j': a->json = true; return 0;
+	case 'J': return cli_parse_jobs("crawl", v, &a->jobs) ? 0 : -1;
 	case 'S': case 'd': case 'n': case 't': case 'T': case 'B': case 'R': break;
 	default: return 1;
 	}
@@ -162,6 +164,21 @@ static int lock_store(struct assay_store *s, const char *db, bool wait)
 	return rc;
 }
 
+/* The workers that clean and extract while the crawler fetches and
+ * stores (none with one job). */
+static int start_jobs(struct assay_pipeline *p, unsigned jobs)
+{
+	if (assay_extract_init() != ASSAY_OK) {
+		assay_err("crawl: cannot load the extraction rules");
+		return ASSAY_EINVAL;
+	}
+	if (assay_pool_new(p, jobs, &p->pool) != ASSAY_OK) {
+		assay_err("crawl: cannot start the jobs: %s", assay_strerror(ASSAY_ENOMEM));
+		return ASSAY_ENOMEM;
+	}
+	return ASSAY_OK;
+}
+
 static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_globals *g)
 {
 	struct assay_crawl_summary sum = {0}, psum = {0};
@@ -178,6 +195,11 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 	}
 	assay_pipeline_init(&p, s, &psum);
 	p.refetch = a->o.refetch;
+	if (start_jobs(&p, a->jobs) != ASSAY_OK) {
+		assay_store_unlock(s);
+		assay_store_close(s);
+		return CLI_FATAL;
+	}
 	assay_pipeline_hooks(&p, &hooks);
 	if (!g->quiet && isatty(STDERR_FILENO))
 		hooks.progress = progress;
@@ -185,6 +207,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	rc = assay_crawl((const char *const *)srcs, n, &a->o, &hooks, &sum);
+	assay_pool_free(p.pool); /* the crawl has settled every page it queued */
 	if (hooks.progress)
 		fputs("\r\033[K", stderr);
 	/* The store knows what was new; the crawler, what was fetched. */

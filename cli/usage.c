@@ -41,6 +41,7 @@ static const struct cli_opt crawl_opts[] = {
 	{"max-body", 'B', "BYTES", "largest body accepted, after decompression", "10485760", 0},
 	{"retries", 'R', "N", "tries after the first on timeouts and 5xx", "3", 0},
 	{"summary-json", 'j', NULL, "print the summary as one JSON object on stdout", NULL, 0},
+	JOBS_OPT,
 	{NULL, 0, NULL, NULL, NULL, 0},
 };
 

@@ -24,6 +24,9 @@
 #include "map.h"
 #include "url.h"
 
+/* How often the loop looks for stored pages while some are pending. */
+#define PENDING_POLL_MS 10
+
 void assay_crawl_opts_init(struct assay_crawl_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -735,11 +738,17 @@ static int run_loop(struct crawler *c)
 		int wake = c->o->max_parallel && assay_http_running(c->http) >= c->o->max_parallel
 				   ? 1000
 				   : next_wake_ms(c, now);
+		/* Pages being cleaned are stored as soon as they are done, so
+		 * the frontier lets go of them soon. */
+		if (c->npending && wake > PENDING_POLL_MS)
+			wake = PENDING_POLL_MS;
 		if (c->deadline && (c->deadline - now) * 1000 < wake)
 			wake = (int)((c->deadline - now) * 1000) + 1;
 		if ((rc = assay_http_wait(c->http, wake)))
 			break;
 		rc = finish_flights(c);
+		if (!rc && c->npending)
+			rc = crawler_settle(c, false);
 		now = assay_now();
 		/* About once a second; a big frontier (a sitemap of 50,000
 		 * URLs) a second longer per megabyte, so saving stays cheap. */
@@ -827,6 +836,10 @@ static void close_crawler(struct crawler *c)
 		c->deferred = j->next;
 		crawler_job_free(j);
 	}
+	while ((j = c->pending)) {
+		c->pending = j->next;
+		crawler_job_free(j);
+	}
 	free(c->hosts);
 	assay_map_release(&c->host_index);
 	for (size_t i = 0; i < c->nsrcs; i++)
@@ -867,6 +880,12 @@ int assay_crawl(const char *const *sources, size_t nsources, const struct assay_
 	if (!rc)
 		rc = run_loop(&c);
 	abort_flights(&c);
+	/* Every page fetched is stored (or fails) before the last save. */
+	if (c.npending) {
+		int src = crawler_settle(&c, true);
+		if (!rc)
+			rc = src;
+	}
 	sum->deferred = c.queued;
 	for (struct job *j = c.deferred; j; j = j->next)
 		sum->deferred++;

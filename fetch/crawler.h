@@ -3,7 +3,10 @@
  * (what survives between runs). Internal to fetch/.
  *
  * Invariant: a job is in exactly one place - a host's queue, in flight
- * (struct flight), the deferred list, or freed. */
+ * (struct flight), handed on and not yet stored (the pending list, with
+ * hooks->queue_page), the deferred list, or freed. Every place but the
+ * last is in the saved frontier: a URL leaves it only once its page is
+ * stored or its failure recorded. */
 #ifndef ASSAY_FETCH_CRAWLER_H
 #define ASSAY_FETCH_CRAWLER_H
 
@@ -92,6 +95,8 @@ struct crawler {
 	size_t nseen, capseen;
 	struct flight *flights;
 	struct job *deferred;
+	struct job *pending, *pending_tail; /* queued for storing, oldest first */
+	unsigned npending;
 	struct assay_warc_writer *warc;
 	double t0, deadline, last_save, last_progress;
 	int64_t wall0;
@@ -124,6 +129,10 @@ bool crawler_since_explicit(const struct crawler *c, int src);
 
 /* handle.c */
 int crawler_handle(struct crawler *c, struct flight *f);
+/* Takes back the pages queued for storing that are stored by now (with
+ * @wait: all of them), marking each done or failed. ASSAY_OK, or
+ * ASSAY_ENOMEM when a page could not be stored for want of memory. */
+int crawler_settle(struct crawler *c, bool wait);
 void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why);
 
 /* state.c: everything kept through hooks->state_get/state_put. */

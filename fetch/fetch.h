@@ -61,6 +61,19 @@ struct assay_crawl_hooks {
 	bool (*is_known)(void *ctx, const char *url);
 	/* A fetched page; returns ASSAY_OK or an error (counted, crawl goes on). */
 	int (*on_page)(void *ctx, const struct assay_page *page);
+	/* Optional, in place of on_page: hands a page on to be stored later
+	 * (by a pool of workers, `crawl --jobs`). ASSAY_OK when queued,
+	 * ASSAY_ETOOBIG when the queue is full (settle one, then try
+	 * again), or another error for this page (counted, crawl goes on). */
+	int (*queue_page)(void *ctx, const struct assay_page *page);
+	/* With queue_page: the oldest page queued and not settled yet, once
+	 * it is stored or has failed: true, and in *rc what on_page would
+	 * have returned for it. False when it is not done yet (with @wait,
+	 * it waits: false only when nothing is queued). Pages settle in the
+	 * order they were queued. The crawler marks a URL done (out of the
+	 * frontier, into crawl_delivered) only when it settles, so a run
+	 * killed at any point neither loses a page nor stores one twice. */
+	bool (*settle)(void *ctx, bool wait, int *rc);
 	/* Crawl state between runs; get returns ASSAY_ENOTFOUND when absent. */
 	int (*state_get)(void *ctx, const char *table, const char *key, struct assay_buf *val);
 	int (*state_put)(void *ctx, const char *table, const char *key, const void *val,

@@ -128,6 +128,16 @@ static int64_t write_warc(struct crawler *c, struct job *j, struct assay_http_re
 
 static bool known(struct crawler *c, const char *url);
 
+/* Handed on and not stored yet: as good as known, as in a serial run
+ * the page would be stored by now. */
+static bool is_pending(const struct crawler *c, const char *url)
+{
+	for (const struct job *j = c->pending; j; j = j->next)
+		if (strcmp(j->url, url) == 0 || (j->origin && strcmp(j->origin, url) == 0))
+			return true;
+	return false;
+}
+
 static int follow(struct crawler *c, struct job *j, const struct assay_http_req *r)
 {
 	char *target = NULL, why[300];
@@ -198,9 +208,83 @@ static bool known(struct crawler *c, const char *url)
 {
 	if (c->o->refetch)
 		return false;
-	return (c->hk->is_known && c->hk->is_known(c->hk->ctx, url)) || crawl_state_was_delivered(c, url);
+	return (c->hk->is_known && c->hk->is_known(c->hk->ctx, url)) ||
+	       crawl_state_was_delivered(c, url) || is_pending(c, url);
 }
 
+/* How a page handed on ended: stored, and its URL done for good, or not
+ * (a failure counted and not tried again; for want of memory, kept for
+ * the next run). Takes @j. */
+static int page_ended(struct crawler *c, struct job *j, int rc)
+{
+	char why[128];
+
+	if (rc == ASSAY_OK) {
+		c->sum->new_articles++;
+		crawl_state_put_delivered(c, j->origin ? j->origin : j->url, j->url);
+		crawler_job_free(j);
+		return ASSAY_OK;
+	}
+	if (rc == ASSAY_ENOMEM) {
+		crawler_fail(c, j, true, assay_strerror(rc));
+		return rc;
+	}
+	snprintf(why, sizeof why, "not stored: %s", assay_strerror(rc));
+	crawler_fail(c, j, false, why);
+	return ASSAY_OK;
+}
+
+/* Settles the oldest pending page if the hooks say it is stored (with
+ * @wait, once it is); false when there is none to settle. */
+static bool settle_one(struct crawler *c, bool wait, int *err)
+{
+	struct job *j = c->pending;
+	int rc;
+
+	if (!j || !c->hk->settle(c->hk->ctx, wait, &rc))
+		return false;
+	c->pending = j->next;
+	if (!c->pending)
+		c->pending_tail = NULL;
+	c->npending--;
+	j->next = NULL;
+	if (page_ended(c, j, rc) == ASSAY_ENOMEM)
+		*err = ASSAY_ENOMEM;
+	return true;
+}
+
+int crawler_settle(struct crawler *c, bool wait)
+{
+	int err = ASSAY_OK;
+
+	while (settle_one(c, wait, &err))
+		;
+	return err;
+}
+
+/* Queues @pg for storing; @j waits on the pending list, still in the
+ * frontier, until its page settles. Takes @j. */
+static int hand_on(struct crawler *c, struct job *j, const struct assay_page *pg)
+{
+	int err = ASSAY_OK, rc;
+
+	while ((rc = c->hk->queue_page(c->hk->ctx, pg)) == ASSAY_ETOOBIG)
+		if (!settle_one(c, true, &err))
+			break; /* full of pages that are not ours: never */
+	if (rc != ASSAY_OK)
+		return page_ended(c, j, rc);
+	j->next = NULL;
+	if (c->pending_tail)
+		c->pending_tail->next = j;
+	else
+		c->pending = j;
+	c->pending_tail = j;
+	c->npending++;
+	return err;
+}
+
+/* Hands an article page on: stored in the call (on_page), or queued and
+ * settled later (queue_page). Takes @j. */
 static int deliver(struct crawler *c, struct job *j, const struct assay_http_req *r, int64_t off)
 {
 	struct assay_page pg = {0};
@@ -209,7 +293,6 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 
 	if (rc) {
 		crawler_fail(c, j, false, assay_strerror(rc));
-		j = NULL;
 		goto done;
 	}
 	pg.url = j->origin ? j->origin : j->url;
@@ -224,21 +307,11 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 	c->sum->pages_fetched++;
 	assay_debug("%s: fetched, HTTP %ld, %zu bytes%s%s", pg.url, r->code, pg.len,
 		    j->origin ? " from " : "", j->origin ? j->url : "");
-	rc = c->hk->on_page ? c->hk->on_page(c->hk->ctx, &pg) : ASSAY_OK;
-	if (rc == ASSAY_ENOMEM)
-		goto done;
-	if (rc) {
-		char why[128];
-		snprintf(why, sizeof why, "not stored: %s", assay_strerror(rc));
-		crawler_fail(c, j, false, why);
-		j = NULL;
-		rc = ASSAY_OK;
-	} else {
-		c->sum->new_articles++;
-		crawl_state_put_delivered(c, pg.url, pg.final_url);
-	}
+	if (c->hk->queue_page)
+		rc = hand_on(c, j, &pg);
+	else
+		rc = page_ended(c, j, c->hk->on_page ? c->hk->on_page(c->hk->ctx, &pg) : ASSAY_OK);
 done:
-	crawler_job_free(j);
 	assay_buf_release(&tmp);
 	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
 }

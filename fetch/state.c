@@ -12,7 +12,10 @@
  *
  * The frontier is rewritten whole about once a second, so a killed run
  * loses at most that second; pages it had stored are known to the store
- * and are not fetched again. Keys longer than LMDB's limit are hashed. */
+ * and are not fetched again. A page handed on to be stored later
+ * (hooks->queue_page) stays in the frontier until it is stored, so a
+ * kill before its commit leaves it for the next run. Keys longer than
+ * LMDB's limit are hashed. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +87,8 @@ int crawl_state_save_frontier(struct crawler *c)
 	for (struct flight *f = c->flights; f && !rc; f = f->next)
 		if (f->job->kind != JOB_ROBOTS)
 			rc = put_job(&b, f->job);
+	for (struct job *j = c->pending; j && !rc; j = j->next)
+		rc = put_job(&b, j);
 	for (struct job *j = c->deferred; j && !rc; j = j->next)
 		rc = put_job(&b, j);
 	if (!rc)

@@ -8,6 +8,7 @@
 #include "assay.h"
 #include "log.h"
 #include "pipeline.h"
+#include "pool.h"
 
 void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
 			 struct assay_crawl_summary *sum)
@@ -152,6 +153,25 @@ static int hook_on_page(void *ctx, const struct assay_page *page)
 	return assay_pipeline_page(ctx, page);
 }
 
+static int hook_queue_page(void *ctx, const struct assay_page *page)
+{
+	struct assay_pipeline *p = ctx;
+	int rc = pool_queue(p->pool, page);
+
+	if (rc != ASSAY_OK && rc != ASSAY_ETOOBIG) {
+		assay_err("%s: cannot queue page: %s", page->url, assay_strerror(rc));
+		p->sum->errors++;
+	}
+	return rc;
+}
+
+static bool hook_settle(void *ctx, bool wait, int *rc)
+{
+	struct assay_pipeline *p = ctx;
+
+	return pool_settle(p->pool, wait, rc);
+}
+
 static int hook_state_get(void *ctx, const char *table, const char *key, struct assay_buf *val)
 {
 	struct assay_pipeline *p = ctx;
@@ -173,6 +193,10 @@ void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h)
 	h->ctx = p;
 	h->is_known = hook_is_known;
 	h->on_page = hook_on_page;
+	if (p->pool && pool_slots(p->pool)) {
+		h->queue_page = hook_queue_page;
+		h->settle = hook_settle;
+	}
 	h->state_get = hook_state_get;
 	h->state_put = hook_state_put;
 }

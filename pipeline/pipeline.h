@@ -45,10 +45,14 @@ void assay_processed_release(struct assay_processed *p); /* accepts a zeroed one
  * writer then does it itself. */
 void assay_pipeline_pack(struct assay_packer *pk, struct assay_processed *p, unsigned flags);
 
+struct assay_pool;
 struct assay_pipeline {
 	struct assay_store *store;
 	struct assay_crawl_summary *sum;
 	bool refetch; /* store again even when the URL is known */
+	/* A pool made on this pipeline, or NULL: with one that has workers,
+	 * the crawl hooks queue pages into it (assay_pipeline_hooks). */
+	struct assay_pool *pool;
 };
 
 void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
@@ -77,7 +81,6 @@ int assay_pipeline_store(struct assay_pipeline *p, const struct assay_page *page
  * one per core (assay_pool_default_jobs()); with 1 there are no threads
  * and each page is processed and stored in the call. The pool borrows
  * @p. ASSAY_OK or ASSAY_ENOMEM. */
-struct assay_pool;
 int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **out);
 
 /* Copies @page into the ring (waiting, and storing earlier pages, when it
@@ -98,7 +101,12 @@ void assay_pool_free(struct assay_pool *pool);
 /* One per online core (sysconf), at least 1. */
 unsigned assay_pool_default_jobs(void);
 
-/* Fills crawl hooks that route to this pipeline and its store. */
+/* Fills crawl hooks that route to this pipeline and its store. With
+ * p->pool set and its workers running, pages go through the pool:
+ * queue_page queues a page (ASSAY_ETOOBIG when the ring is full) and
+ * settle stores the oldest and says how it ended, so the crawler marks
+ * a URL done only once its page is committed. Otherwise on_page cleans,
+ * extracts and stores each page in the call. */
 void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h);
 
 /* Processes every stored page again, as it was fetched (URL, Content-Type

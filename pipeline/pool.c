@@ -332,6 +332,23 @@ int pool_queue_zipped(struct assay_pool *pool, const struct assay_page *page, co
 	return ASSAY_OK;
 }
 
+bool pool_settle(struct assay_pool *pool, bool wait, int *rc)
+{
+	bool done;
+
+	if (pool->head == pool->tail)
+		return false;
+	if (!wait) {
+		pthread_mutex_lock(&pool->mu);
+		done = slot_of(pool, pool->head)->done;
+		pthread_mutex_unlock(&pool->mu);
+		if (!done)
+			return false;
+	}
+	*rc = store_oldest(pool);
+	return true;
+}
+
 const void *pool_oldest_zipped(struct assay_pool *pool, size_t *n)
 {
 	struct slot *sl;

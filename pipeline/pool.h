@@ -16,6 +16,13 @@
  * pool has no workers: then the page is simply not queued. */
 int pool_queue(struct assay_pool *pool, const struct assay_page *page);
 
+/* Stores the oldest page queued with pool_queue(), as
+ * assay_pool_page() would, and frees its slot: true, with *rc its status
+ * (errors counted). False when the ring is empty, or when its worker is
+ * not done with it and @wait is false. The crawl's settle hook: a page's
+ * URL is marked done only once this has said how it ended. */
+bool pool_settle(struct assay_pool *pool, bool wait, int *rc);
+
 /* As pool_queue(), with the page's body given compressed (@z, @n: as
  * the store keeps it, assay_store_unpack) instead of page->body: the
  * worker inflates it. A damaged one is an empty page. */

@@ -143,6 +143,18 @@ static void write_page(FILE *f, int i, unsigned seed)
 		   "<footer>Copyright 2024</footer></body></html>\n");
 }
 
+char *page_html(int i, unsigned seed)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	cr_assert_not_null(f);
+	write_page(f, i, seed);
+	cr_assert_eq(fclose(f), 0);
+	return text;
+}
+
 void write_pages(const char *dir, int n, unsigned seed)
 {
 	char path[4096];

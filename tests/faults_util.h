@@ -36,6 +36,9 @@ void sample_article_release(struct sample_article *sa);
  * its own figures; @seed varies the words. */
 void write_pages(const char *dir, int n, unsigned seed);
 
+/* The page write_pages() writes as page @i; free() it. */
+char *page_html(int i, unsigned seed);
+
 /* Starts `assay --db DB ARGS...` with stdout and stderr to @out_path
  * (when not NULL); returns the child's pid. @args ends with NULL. */
 pid_t assay_spawn(const char *db, const char *out_path, const char *const *args);

@@ -7,8 +7,11 @@
  * the wall clock of the run. The input has far more pages than
  * the queue has slots, duplicates among them (stories, conflicts), and a
  * page given twice in a row, which the writer must skip as known just as
- * a serial run does. `assay reprocess --jobs N` is held to the same. */
+ * a serial run does. `assay reprocess --jobs N` is held to the same, and
+ * so is `assay crawl --jobs N` of the same pages served by a loopback
+ * server (one host: the pages are fetched in the feed's order). */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,8 @@
 
 #include "assay.h"
 #include "buf.h"
+#include "fetch_server.h"
+#include "file.h"
 #include "store_util.h"
 
 static char *dir;
@@ -176,4 +181,137 @@ Test(jobs, a_jobs_count_that_is_not_a_number_is_refused)
 	cr_assert_eq(run("bad", "ingest --jobs two corpus", NULL), 2);
 	cr_assert_eq(run("bad", "ingest --jobs 0 corpus", NULL), 2);
 	cr_assert_eq(run("bad", "reprocess --jobs x", NULL), 2);
+}
+
+/* The site of the crawl: every text of @dirs (sorted) as an HTML page
+ * /p/N (first line the headline, each line a paragraph) and /feed.xml
+ * listing them all in order. */
+#define SITE_MAX 400
+static struct route site[SITE_MAX + 2];
+static char *site_bodies[SITE_MAX + 1];
+static char site_paths[SITE_MAX + 1][16];
+
+static void html_escaped(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		default: fputc(s[i], f);
+		}
+}
+
+static char *text_page(const struct assay_buf *t)
+{
+	const char *p = t->data ? t->data : "", *end = p + t->len;
+	char *html = NULL;
+	size_t len = 0, first = strcspn(p, "\n");
+	FILE *f = open_memstream(&html, &len);
+
+	cr_assert_not_null(f);
+	fputs("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>", f);
+	html_escaped(f, p, first);
+	fputs("</title></head><body><article>", f);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (n) {
+			fputs("<p>", f);
+			html_escaped(f, p, n);
+			fputs("</p>\n", f);
+		}
+		p += n + 1;
+	}
+	fputs("</article></body></html>\n", f);
+	cr_assert_eq(fclose(f), 0);
+	return html;
+}
+
+static int is_text(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0;
+}
+
+static struct tsrv *serve_texts(const char *const *dirs, size_t *npages)
+{
+	char *feed = NULL;
+	size_t len = 0, n = 0;
+	FILE *f = open_memstream(&feed, &len);
+
+	cr_assert_not_null(f);
+	fputs("<rss version=\"2.0\"><channel><title>texts</title>", f);
+	for (; *dirs; dirs++) {
+		struct dirent **es;
+		char path[4096 + 256];
+		int k = scandir(*dirs, &es, is_text, alphasort);
+
+		cr_assert_geq(k, 0, "cannot read %s", *dirs);
+		for (int i = 0; i < k; i++) {
+			struct assay_buf t = {0};
+
+			snprintf(path, sizeof path, "%s/%s", *dirs, es[i]->d_name);
+			free(es[i]);
+			if (n == SITE_MAX)
+				continue;
+			cr_assert_eq(assay_read_file(path, 1u << 20, &t), ASSAY_OK, "%s", path);
+			snprintf(site_paths[n], sizeof site_paths[n], "/p/%zu", n);
+			site_bodies[n] = text_page(&t);
+			site[n] = (struct route){site_paths[n], 200, "text/html", site_bodies[n], NULL,
+						 R_PLAIN};
+			fprintf(f, "<item><link>/p/%zu</link></item>", n);
+			assay_buf_release(&t);
+			n++;
+		}
+		free(es);
+	}
+	fputs("</channel></rss>", f);
+	cr_assert_eq(fclose(f), 0);
+	site_bodies[n] = feed;
+	site[n] = (struct route){"/feed.xml", 200, "application/rss+xml", feed, NULL, R_PLAIN};
+	site[n + 1] = (struct route){0};
+	*npages = n;
+	return tsrv_start(site);
+}
+
+Test(jobs, crawls_with_one_and_two_jobs_store_the_same)
+{
+	const char *root = getenv("ASSAY_SOURCE_ROOT");
+	char claims[2048], neardup[2048], args[512];
+	const char *dirs[] = {claims, neardup, NULL};
+	struct assay_buf s1 = {0}, s2 = {0};
+	struct tsrv *srv;
+	size_t n;
+
+	snprintf(claims, sizeof claims, "%s/tests/data/claims", root);
+	snprintf(neardup, sizeof neardup, "%s/tests/data/store/neardup", root);
+	srv = serve_texts(dirs, &n);
+	cr_assert_not_null(srv);
+	cr_assert_gt(n, 100);
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		snprintf(args, sizeof args,
+			 "crawl --jobs %d --allow-private --delay 0 --summary-json %s", jobs,
+			 tsrv_url(srv, "/feed.xml"));
+		cr_assert_eq(run(jobs == 1 ? "one" : "two", args, jobs == 1 ? &s1 : &s2), 0,
+			     "crawl --jobs %d failed", jobs);
+	}
+	tsrv_stop(srv);
+	for (size_t i = 0; i <= n; i++)
+		free(site_bodies[i]);
+	cr_assert_eq(summary_field(&s1, "new_articles"), (json_int_t)n);
+	cr_assert_gt(summary_field(&s1, "duplicates"), 0, "the input has no near-duplicates");
+	for (size_t i = 0; i < 5; i++) {
+		static const char *const f[] = {"pages_fetched", "new_articles", "duplicates",
+						"new_claims", "errors"};
+		cr_expect_eq(summary_field(&s1, f[i]), summary_field(&s2, f[i]),
+			     "%s: %lld with 1 job, %lld with 2", f[i],
+			     (long long)summary_field(&s1, f[i]),
+			     (long long)summary_field(&s2, f[i]));
+	}
+	expect_same_exports("in crawl");
+	assay_buf_release(&s1);
+	assay_buf_release(&s2);
 }
