@@ -15,11 +15,21 @@
  * delay 0 for 30 s; it reports the peak memory of the process and the
  * largest frontier the crawl saved (what it would write to the store).
  *
- *     bench_crawl [PAGES] [HOSTS]      (2000 pages over 8 loopback hosts) */
+ * `bench_crawl jobs` measures `crawl --jobs` instead: the same pages
+ * crawled into a fresh store through the pipeline, with a pool of 1 and
+ * of 2 jobs, alternating rounds, best of each: pages/s, CPU per page, and
+ * the crawling thread's share of it (fetching and storing, which no
+ * number of workers shortens), with serial CPU / max(that thread, all
+ * CPU / N) as the speed-up predicted on N free cores. The server's CPU is
+ * not counted but shares the machine's cores.
+ *
+ *     bench_crawl [PAGES] [HOSTS]      (2000 pages over 8 loopback hosts)
+ *     bench_crawl jobs [ROUNDS] [PAGES] [HOSTS]     (3 rounds) */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -274,10 +284,120 @@ static struct run crawl_once(const char *label, unsigned nhosts, int port, bool 
 	return (struct run){c * 1000 / npages, sum.pages_fetched / t};
 }
 
+static double thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct jobs_run {
+	double seconds, cpu, crawler; /* crawler: the calling thread's CPU */
+	struct assay_crawl_summary sum, psum;
+};
+
+/* One crawl of every host's sitemap into a fresh store, pages cleaned by
+ * a pool of @jobs and stored by the crawling thread. */
+static int crawl_store(unsigned jobs, unsigned nhosts, int port, struct jobs_run *r)
+{
+	char tmpl[] = "/tmp/assay-bench-crawl-XXXXXX", cmd[128];
+	struct assay_crawl_opts o;
+	struct assay_crawl_hooks h;
+	struct assay_pipeline p;
+	struct assay_store *s;
+	char **srcs = calloc(nhosts, sizeof *srcs);
+	double t0, c0, w0;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (!srcs || !mkdtemp(tmpl) || assay_store_open(tmpl, ASSAY_STORE_CREATE, &s) != ASSAY_OK)
+		return ASSAY_EIO;
+	for (unsigned i = 0; i < nhosts; i++) {
+		srcs[i] = malloc(64);
+		snprintf(srcs[i], 64, "http://127.0.0.%u:%d/h%u/sitemap.xml", i + 1, port, i);
+	}
+	assay_crawl_opts_init(&o);
+	o.delay = 0;
+	o.allow_private = true;
+	o.since_days = 0;
+	assay_pipeline_init(&p, s, &r->psum);
+	rc = assay_pool_new(&p, jobs, &p.pool);
+	if (rc == ASSAY_OK) {
+		assay_pipeline_hooks(&p, &h);
+		t0 = wall();
+		c0 = cpu();
+		w0 = thread_cpu();
+		rc = assay_crawl((const char *const *)srcs, nhosts, &o, &h, &r->sum);
+		assay_pool_free(p.pool);
+		r->seconds = wall() - t0;
+		r->cpu = cpu() - c0;
+		r->crawler = thread_cpu() - w0;
+	}
+	assay_store_close(s);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench_crawl: cannot remove %s\n", tmpl);
+	for (unsigned i = 0; i < nhosts; i++)
+		free(srcs[i]);
+	free(srcs);
+	return rc == ASSAY_EFETCH ? ASSAY_OK : rc;
+}
+
+static void jobs_report(unsigned jobs, const struct jobs_run *r)
+{
+	unsigned n = r->sum.pages_fetched;
+
+	printf("crawl --jobs %u: %5u pages %5u stored %5u errors  %7.1f pages/s  %6.3f ms CPU/page, "
+	       "crawling thread %6.3f ms (%.1f%%)  (%.2f s)\n",
+	       jobs, n, r->psum.new_articles, r->sum.errors, n / r->seconds, 1e3 * r->cpu / n,
+	       1e3 * r->crawler / n, 100 * r->crawler / r->cpu, r->seconds);
+}
+
+/* crawl --jobs 1 against --jobs 2, alternating rounds. */
+static int bench_jobs(int rounds, unsigned nhosts, int port)
+{
+	struct jobs_run best[2], r;
+	double serial, writer, all;
+
+	for (int k = 0; k < rounds; k++)
+		for (unsigned j = 0; j < 2; j++) {
+			if (crawl_store(j + 1, nhosts, port, &r) != ASSAY_OK) {
+				fprintf(stderr, "bench_crawl: crawl with %u jobs failed\n", j + 1);
+				return 1;
+			}
+			jobs_report(j + 1, &r);
+			if (k == 0 || r.seconds < best[j].seconds)
+				best[j] = r;
+		}
+	printf("best of %d rounds:\n", rounds);
+	jobs_report(1, &best[0]);
+	jobs_report(2, &best[1]);
+	serial = best[0].cpu;
+	writer = best[1].crawler;
+	all = best[1].cpu;
+	printf("speed-up 2 jobs / 1 job = %.2fx (pages/s); CPU 2 jobs / 1 job = %.2f\n",
+	       best[0].seconds / best[1].seconds, all / serial);
+	printf("predicted speed-up on N free cores, serial / max(crawling thread, CPU/N):");
+	for (unsigned c = 1; c <= 16; c *= 2) {
+		double t = all / c;
+		printf("  %u: %.2fx", c, serial / (writer > t ? writer : t));
+	}
+	printf("\n");
+	if (best[0].psum.new_articles != best[1].psum.new_articles ||
+	    best[0].psum.new_claims != best[1].psum.new_claims) {
+		fprintf(stderr, "bench_crawl: 1 and 2 jobs stored different things\n");
+		return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	unsigned npages = argc > 1 ? (unsigned)atoi(argv[1]) : 2000;
-	unsigned nhosts = argc > 2 ? (unsigned)atoi(argv[2]) : 8;
+	bool jobs = argc > 1 && strcmp(argv[1], "jobs") == 0;
+	int rounds = jobs && argc > 2 ? atoi(argv[2]) : 3;
+	unsigned npages = argc > 1 + 2 * jobs ? (unsigned)atoi(argv[1 + 2 * jobs]) : 2000;
+	unsigned nhosts = argc > 2 + 2 * jobs ? (unsigned)atoi(argv[2 + 2 * jobs]) : 8;
 	const char *root = getenv("ASSAY_SOURCE_ROOT");
 	struct assay_buf tmpl = {0};
 	char path[4096], **bodies;
@@ -294,7 +414,7 @@ int main(int argc, char **argv)
 	}
 	assay_parse_init();
 	assay_extract_init();
-	if (!getenv("BENCH_SKIP_HOSTILE"))
+	if (!jobs && !getenv("BENCH_SKIP_HOSTILE"))
 		hostile(); /* first: its peak memory is not the pages' below */
 	routes = make_routes(tmpl.data, npages, nhosts, &bodies);
 	pid = serve(routes, &port);
@@ -309,6 +429,12 @@ int main(int argc, char **argv)
 	}
 	printf("bench_crawl: %u pages of %zu bytes over %u loopback hosts, delay 0\n", npages,
 	       strlen(bodies[0]), nhosts);
+	if (jobs) {
+		int st = rounds > 0 ? bench_jobs(rounds, nhosts, port) : 2;
+		kill(pid, SIGTERM);
+		waitpid(pid, NULL, 0);
+		return st;
+	}
 	/* Baseline: the same work with no network. */
 	t0 = wall();
 	c0 = cpu();
