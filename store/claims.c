@@ -20,7 +20,7 @@
 
 #define SEP '\x1f'
 
-void claim_unit_family(const struct assay_claim *c, char *out, size_t size)
+void store_claim_unit_family(const struct assay_claim *c, char *out, size_t size)
 {
 	if (c->price_per[0])
 		snprintf(out, size, "%s/%s", c->unit, c->price_per);
@@ -28,11 +28,11 @@ void claim_unit_family(const struct assay_claim *c, char *out, size_t size)
 		snprintf(out, size, "%s", c->unit);
 }
 
-int claim_key_string(const struct assay_claim *c, struct assay_buf *out)
+int store_claim_key_string(const struct assay_claim *c, struct assay_buf *out)
 {
 	char fam[40];
 
-	claim_unit_family(c, fam, sizeof fam);
+	store_claim_unit_family(c, fam, sizeof fam);
 	return assay_buf_printf(out, "%s%c%s%c%s%c%s%c%s%c%s%c%s", c->subject, SEP, c->metric,
 				SEP, c->commodity, SEP, c->period, SEP, c->status, SEP, c->place,
 				SEP, fam);
@@ -72,8 +72,8 @@ static double written_half_step(const struct assay_claim *c, const char *text, s
 	return 0.5 * step * fabs(c->value / written);
 }
 
-void claim_interval(const struct assay_claim *c, const char *text, size_t len,
-		    struct interval *iv)
+void store_claim_interval(const struct assay_claim *c, const char *text, size_t len,
+			  struct interval *iv)
 {
 	double v = c->value, d = fabs(v) * 0.1;
 	enum assay_qualifier q = ASSAY_QUAL_EQ;
@@ -106,7 +106,7 @@ void claim_interval(const struct assay_claim *c, const char *text, size_t len,
 	}
 }
 
-bool interval_meets(const struct interval *a, const struct interval *b)
+bool store_interval_meets(const struct interval *a, const struct interval *b)
 {
 	double lo = a->lo > b->lo ? a->lo : b->lo;
 	double hi = a->hi < b->hi ? a->hi : b->hi;
@@ -144,7 +144,7 @@ static int encode_claim(const struct assay_claim *c, const struct interval *iv, 
 	char fam[40];
 	int rc;
 
-	claim_unit_family(c, fam, sizeof fam);
+	store_claim_unit_family(c, fam, sizeof fam);
 	rc = rec_put_str(v, c->subject);
 	rc = rc ? rc : rec_put_str(v, c->metric);
 	rc = rc ? rc : rec_put_str(v, c->commodity);
@@ -169,7 +169,7 @@ static int encode_claim(const struct assay_claim *c, const struct interval *iv, 
 	return rc;
 }
 
-int claim_decode(const MDB_val *v, struct assay_stored_claim *o)
+int store_claim_decode(const MDB_val *v, struct assay_stored_claim *o)
 {
 	struct rec_r r;
 	int64_t open;
@@ -210,7 +210,7 @@ static bool same_identity(const MDB_val *v, const char *ident, size_t n)
 	struct assay_buf b = {0};
 	bool same;
 
-	if (claim_decode(v, &o) || claim_key_string(&o.c, &b) || assay_buf_putc(&b, '\x1e') ||
+	if (store_claim_decode(v, &o) || store_claim_key_string(&o.c, &b) || assay_buf_putc(&b, '\x1e') ||
 	    figure_repr(&o.c, &b)) {
 		assay_buf_release(&b);
 		return false;
@@ -264,7 +264,8 @@ static double unsortable_f64(const unsigned char *in)
 	return d;
 }
 
-void claimkey_value(const struct interval *iv, const char *id, unsigned char out[CLAIMKEY_LEN])
+void store_claimkey_value(const struct interval *iv, const char *id,
+			  unsigned char out[CLAIMKEY_LEN])
 {
 	sortable_f64(out, iv->lo);
 	sortable_f64(out + 8, iv->hi);
@@ -272,7 +273,7 @@ void claimkey_value(const struct interval *iv, const char *id, unsigned char out
 	memcpy(out + 17, id, 8);
 }
 
-bool claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id)
+bool store_claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id)
 {
 	const unsigned char *p = v->mv_data;
 
@@ -309,11 +310,11 @@ static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char
 		MDB_val oid;
 
 		(*nkey)++;
-		if (!claimkey_parse(&v, &other, &oid))
+		if (!store_claimkey_parse(&v, &other, &oid))
 			continue;
 		if (other.lo > iv->hi)
 			break;
-		if (interval_meets(iv, &other) && (!id[0] || memcmp(oid.mv_data, id, 8) < 0)) {
+		if (store_interval_meets(iv, &other) && (!id[0] || memcmp(oid.mv_data, id, 8) < 0)) {
 			memcpy(id, oid.mv_data, 8);
 			id[8] = '\0';
 		}
@@ -361,7 +362,7 @@ static int new_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMS], id, 8, v.data, v.len, 0),
 			       "writing a claim");
 	rec_be64(gk, group);
-	claimkey_value(iv, id, ck);
+	store_claimkey_value(iv, id, ck);
 	if (!rc)
 		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, ck, sizeof ck, 0),
 			       "writing claim keys");
@@ -452,13 +453,13 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	size_t nkey;
 	char id[12];
 	bool exists;
-	int rc = claim_key_string(c, &ident);
+	int rc = store_claim_key_string(c, &ident);
 
 	if (rc)
 		return rc;
 	group = assay_hash64(ident.data, ident.len, 0);
 	rec_be64(gk, group);
-	claim_interval(c, a->text, a->text_len, &iv);
+	store_claim_interval(c, a->text, a->text_len, &iv);
 	rc = find_meeting(s, txn, gk, &iv, id, &nkey);
 	rc = rc ? rc : assay_buf_putc(&ident, '\x1e');
 	rc = rc ? rc : figure_repr(c, &ident);
@@ -491,7 +492,7 @@ static int parties_string(const struct assay_agreement *g, struct assay_buf *out
 	return rc;
 }
 
-int agreement_decode(const MDB_val *v, struct assay_stored_agreement *o)
+int store_agreement_decode(const MDB_val *v, struct assay_stored_agreement *o)
 {
 	struct rec_r r;
 
@@ -547,7 +548,7 @@ static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t g
 		struct assay_stored_agreement o;
 		const char *cls;
 
-		if (mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || agreement_decode(&av, &o))
+		if (mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || store_agreement_decode(&av, &o))
 			continue;
 		cls = assay_agreement_status_class(o.a.status);
 		if (!first[0])
@@ -652,12 +653,12 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 	if (agr) {
 		struct assay_stored_agreement o;
 
-		group = agreement_decode(&v, &o) ? 0 : o.group;
+		group = store_agreement_decode(&v, &o) ? 0 : o.group;
 	} else {
 		struct assay_stored_claim o;
 
-		group = claim_decode(&v, &o) ? 0 : o.group;
-		claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, id, ck);
+		group = store_claim_decode(&v, &o) ? 0 : o.group;
+		store_claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, id, ck);
 		member = (MDB_val){sizeof ck, ck};
 	}
 	/* a source less changes the group's stories even when the member stays */

@@ -14,12 +14,12 @@ struct interval {
 };
 
 /* The unit family of the claim key: the unit, with the price basis. */
-void claim_unit_family(const struct assay_claim *c, char *out, size_t size);
+void store_claim_unit_family(const struct assay_claim *c, char *out, size_t size);
 /* subject, metric, commodity, period, status, place, unit family. */
-int claim_key_string(const struct assay_claim *c, struct assay_buf *out);
-void claim_interval(const struct assay_claim *c, const char *text, size_t len,
-		    struct interval *iv);
-bool interval_meets(const struct interval *a, const struct interval *b);
+int store_claim_key_string(const struct assay_claim *c, struct assay_buf *out);
+void store_claim_interval(const struct assay_claim *c, const char *text, size_t len,
+			  struct interval *iv);
+bool store_interval_meets(const struct interval *a, const struct interval *b);
 
 /* The claimkeys table holds, under the hash of a claim key, one value per
  * claim of that key: the claim's interval (lo and hi as order-preserving
@@ -27,12 +27,13 @@ bool interval_meets(const struct interval *a, const struct interval *b);
  * so a new figure finds the claims it meets from the index alone, without
  * reading and decoding every claim of its key. */
 #define CLAIMKEY_LEN 25
-void claimkey_value(const struct interval *iv, const char *id, unsigned char out[CLAIMKEY_LEN]);
+void store_claimkey_value(const struct interval *iv, const char *id,
+			  unsigned char out[CLAIMKEY_LEN]);
 /* The interval and id of a claimkeys value; false when it is malformed. */
-bool claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
+bool store_claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
 
-int claim_decode(const MDB_val *v, struct assay_stored_claim *out);
-int agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);
-void review_decode(const MDB_val *v, struct assay_review *out);
+int store_claim_decode(const MDB_val *v, struct assay_stored_claim *out);
+int store_agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);
+void store_review_decode(const MDB_val *v, struct assay_review *out);
 
 #endif

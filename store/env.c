@@ -348,7 +348,7 @@ static int fill_recent(struct assay_store *s, MDB_txn *txn)
 }
 
 /* Schema 3 -> 4, part 1: a claim's index entry carries its interval
- * (claimkey_value) instead of its id alone. */
+ * (store_claimkey_value) instead of its id alone. */
 static int rebuild_claimkeys(struct assay_store *s, MDB_txn *txn)
 {
 	MDB_cursor *c;
@@ -363,10 +363,10 @@ static int rebuild_claimkeys(struct assay_store *s, MDB_txn *txn)
 		struct assay_stored_claim o;
 		unsigned char gk[8], ck[CLAIMKEY_LEN];
 
-		if (k.mv_size != 8 || claim_decode(&v, &o))
+		if (k.mv_size != 8 || store_claim_decode(&v, &o))
 			continue;
 		rec_be64(gk, o.group);
-		claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, k.mv_data, ck);
+		store_claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, k.mv_data, ck);
 		rc = store_put(txn, s->dbi[T_CLAIMKEYS], gk, 8, ck, sizeof ck, 0);
 		if (rc)
 			break;

@@ -111,7 +111,7 @@ static void count_state(struct assay_store *s, MDB_txn *txn, bool checked, const
 
 	strcpy(rv.state, "pending");
 	if (get_rec(s, txn, checked, T_REVIEWS, id->mv_data, id->mv_size, &v) == 0)
-		review_decode(&v, &rv);
+		store_review_decode(&v, &rv);
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(rv.state, store_review_states[i]))
 			gs->states[i]++;
@@ -129,7 +129,7 @@ static bool read_member(struct assay_store *s, MDB_txn *txn, bool checked, bool 
 	if (id->mv_size >= sizeof c.id ||
 	    get_rec(s, txn, checked, agr ? T_AGREEMENTS : T_CLAIMS, id->mv_data, id->mv_size, &v))
 		return false;
-	if (agr ? agreement_decode(&v, &a) : claim_decode(&v, &c))
+	if (agr ? store_agreement_decode(&v, &a) : store_claim_decode(&v, &c))
 		return false;
 	if (gs->members++)
 		return true;
@@ -163,7 +163,7 @@ int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, boo
 
 		if (agr)
 			id = dup;
-		else if (!claimkey_parse(&dup, &iv, &id))
+		else if (!store_claimkey_parse(&dup, &iv, &id))
 			continue;
 		if (!read_member(s, txn, checked, agr, &id, gs))
 			continue;

@@ -18,7 +18,7 @@
  *               index itself, "bands" and "bands2")
  *   claims      <claim id> -> claim record (key, first figure, interval)
  *   claimkeys   <key hash be64> -> dup: interval + claim id, sorted by the
- *               interval's low end (claimkey_value; schema 3: the id alone)
+ *               interval's low end (store_claimkey_value; schema 3: the id alone)
  *   evidence    <claim id, be64 article number, be32 index> -> evidence record
  *   agreements  <agreement id> -> agreement record
  *   agrgroups   <parties hash be64> -> dup: agreement id

@@ -145,7 +145,7 @@ static int load_sources(struct assay_store *s, MDB_txn *txn, int table, const ch
 	return ASSAY_OK;
 }
 
-void review_decode(const MDB_val *v, struct assay_review *o)
+void store_review_decode(const MDB_val *v, struct assay_review *o)
 {
 	struct rec_r r;
 
@@ -184,7 +184,7 @@ static void get_review(struct assay_store *s, MDB_txn *txn, const char *id,
 	MDB_val v;
 
 	if (store_read(s, txn, s->dbi[T_REVIEWS], id, strlen(id), &v) == 0) {
-		review_decode(&v, o);
+		store_review_decode(&v, o);
 	} else {
 		memset(o, 0, sizeof *o);
 		strcpy(o->state, "pending");
@@ -268,7 +268,7 @@ static int load_claim(struct assay_store *s, MDB_txn *txn, const MDB_val *k, con
 
 	*skip = true;
 	memset(l, 0, sizeof *l);
-	if (claim_decode(v, o))
+	if (store_claim_decode(v, o))
 		return ASSAY_OK; /* a damaged record is skipped, not fatal */
 	snprintf(o->id, sizeof o->id, "%.*s", (int)k->mv_size, (const char *)k->mv_data);
 	get_review(s, txn, o->id, &o->review);
@@ -298,7 +298,7 @@ static int load_agreement(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
 	int rc;
 
 	memset(l, 0, sizeof *l);
-	if (agreement_decode(v, o))
+	if (store_agreement_decode(v, o))
 		return ASSAY_EPARSE;
 	snprintf(o->id, sizeof o->id, "%.*s", (int)k->mv_size, (const char *)k->mv_data);
 	get_review(s, txn, o->id, &o->review);
@@ -403,7 +403,7 @@ static int claim_key_record(struct assay_store *s, MDB_txn *txn, const MDB_val *
 	struct assay_stored_claim o;
 
 	(void)s, (void)txn, (void)k;
-	return claim_decode(v, &o) ? 0 : w->fn(w->ctx, &o.c);
+	return store_claim_decode(v, &o) ? 0 : w->fn(w->ctx, &o.c);
 }
 
 int assay_store_claim_keys(struct assay_store *s, assay_claim_key_fn fn, void *ctx)
@@ -532,7 +532,7 @@ static int cmp_status(const void *a, const void *b)
 }
 
 /* The id in a group's index entry: an agreement's is the entry itself, a
- * claim's follows its interval (claimkey_value). */
+ * claim's follows its interval (store_claimkey_value). */
 static bool member_id(bool agr, const MDB_val *dup, MDB_val *id)
 {
 	struct interval iv;
@@ -541,7 +541,7 @@ static bool member_id(bool agr, const MDB_val *dup, MDB_val *id)
 		*id = *dup;
 		return true;
 	}
-	return claimkey_parse(dup, &iv, id);
+	return store_claimkey_parse(dup, &iv, id);
 }
 
 /* One member read in full: its record and its sources. */
@@ -680,7 +680,7 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 				rc = ASSAY_OK; /* a damaged record is left out */
 			}
 			srcs_release(&m.srcs);
-		} else if (claim_decode(&v, &m.claim) == ASSAY_OK) {
+		} else if (store_claim_decode(&v, &m.claim) == ASSAY_OK) {
 			mk->value = m.claim.c.value;
 			ks->n++;
 			rc = add_claim_stories(s, txn, mk->id, &gf->stories);
@@ -744,11 +744,11 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 		if (agr) {
 			struct assay_stored_agreement o;
 
-			wanted = agreement_decode(&v, &o) || (!f->metric && agreement_passes(&key, &o));
+			wanted = store_agreement_decode(&v, &o) || (!f->metric && agreement_passes(&key, &o));
 		} else {
 			struct assay_stored_claim o;
 
-			wanted = claim_decode(&v, &o) || passes(&key, &o.c, NULL);
+			wanted = store_claim_decode(&v, &o) || passes(&key, &o.c, NULL);
 		}
 	}
 	mdb_cursor_close(c);

@@ -33,7 +33,7 @@ static int encode_review(const struct assay_review *d, struct assay_buf *v)
 	rc = rc ? rc : rec_put_i64(v, d->has_value);
 	rc = rc ? rc : rec_put_str(v, d->who);
 	rc = rc ? rc : rec_put_i64(v, d->when);
-	/* added later: records written before end here (review_decode) */
+	/* added later: records written before end here (store_review_decode) */
 	rc = rc ? rc : rec_put_str(v, d->fix.subject);
 	rc = rc ? rc : rec_put_str(v, d->fix.metric);
 	rc = rc ? rc : rec_put_str(v, d->fix.commodity);
@@ -63,8 +63,8 @@ static int mark_group(struct assay_store *s, MDB_txn *txn, bool agr, const char 
 	if (store_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], id, idl, &v))
 		return ASSAY_OK;
 	if (agr)
-		return agreement_decode(&v, &a) ? ASSAY_OK : store_group_mark(s, 'a', a.group);
-	return claim_decode(&v, &c) ? ASSAY_OK : store_group_mark(s, 'c', c.group);
+		return store_agreement_decode(&v, &a) ? ASSAY_OK : store_group_mark(s, 'a', a.group);
+	return store_claim_decode(&v, &c) ? ASSAY_OK : store_group_mark(s, 'c', c.group);
 }
 
 static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
@@ -177,7 +177,7 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 			rc = ASSAY_ENOMEM;
 			break;
 		}
-		review_decode(&v, &(*out)[(*n)++]);
+		store_review_decode(&v, &(*out)[(*n)++]);
 	}
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);

@@ -176,7 +176,7 @@ static void check_claim(struct assay_store *s, struct vwalk *w, const MDB_val *k
 	MDB_cursor *c;
 	MDB_val ek = *k, ev;
 
-	if (claim_decode(v, &o) != ASSAY_OK) {
+	if (store_claim_decode(v, &o) != ASSAY_OK) {
 		problem(w, "'%s': the record does not decode", shown(k, key, sizeof key));
 		return;
 	}
@@ -210,7 +210,7 @@ static void check_record(struct assay_store *s, struct vwalk *w, const MDB_val *
 		struct interval iv;
 		MDB_val id;
 
-		if (!claimkey_parse(v, &iv, &id))
+		if (!store_claimkey_parse(v, &iv, &id))
 			problem(w, "an index entry is malformed");
 		else if (store_read(s, w->txn, s->dbi[T_CLAIMS], id.mv_data, id.mv_size, &(MDB_val){0}) != MDB_SUCCESS)
 			problem(w, "claim '%s' is indexed but missing", shown(&id, key, sizeof key));
@@ -220,7 +220,7 @@ static void check_record(struct assay_store *s, struct vwalk *w, const MDB_val *
 	case T_AGREEMENTS: {
 		struct assay_stored_agreement o;
 
-		if (agreement_decode(v, &o) != ASSAY_OK)
+		if (store_agreement_decode(v, &o) != ASSAY_OK)
 			problem(w, "'%s': the record does not decode", shown(k, key, sizeof key));
 		break;
 	}
