@@ -394,7 +394,7 @@ static bool curl_retryable(CURLcode cc)
 	}
 }
 
-static char *charset_of(const char *ct)
+char *fetch_charset_of(const char *ct)
 {
 	const char *p = ct ? str_find_ci(ct, "charset=") : NULL;
 	size_t n;
@@ -456,7 +456,7 @@ static void finish_ok(struct assay_http_req *r, CURL *c)
 	curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
 	if (ct) {
 		r->content_type = strdup(ct);
-		r->charset = charset_of(ct);
+		r->charset = fetch_charset_of(ct);
 	}
 	curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip);
 	if (ip)

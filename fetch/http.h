@@ -95,4 +95,9 @@ bool assay_addr_text_is_private(const char *addr);
 /* Monotonic clock in seconds. */
 double assay_now(void);
 
+/* The charset a Content-Type names ("text/html; charset='koi8-r'":
+ * koi8-r), quoted or not; NULL when it names none. Returns a new string;
+ * free() it. Pages fetched and pages read back from a WARC file alike. */
+char *fetch_charset_of(const char *content_type);
+
 #endif

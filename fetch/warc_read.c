@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "file.h"
 #include "fetch.h"
+#include "http.h"
 #include "warc.h"
 
 #define HEADER_MAX (64u << 10)
@@ -532,20 +533,6 @@ static int64_t warc_time(const char *d)
 	return (int64_t)timegm(&tm);
 }
 
-static char *charset_of(const char *ct)
-{
-	const char *p = ct ? str_find_ci(ct, "charset=") : NULL;
-	size_t n;
-
-	if (!p)
-		return NULL;
-	p += 8;
-	if (*p == '"')
-		p++;
-	n = strcspn(p, "\"; \t");
-	return n ? strndup(p, n) : NULL;
-}
-
 static int page_record(void *ctx, const struct assay_warc_record *r)
 {
 	struct pages_ctx *pc = ctx;
@@ -568,7 +555,7 @@ static int page_record(void *ctx, const struct assay_warc_record *r)
 	memset(&pg, 0, sizeof pg);
 	pg.url = pg.final_url = r->target_uri;
 	pg.content_type = r->content_type;
-	pg.charset = charset = charset_of(r->content_type);
+	pg.charset = charset = fetch_charset_of(r->content_type);
 	pg.body = r->payload;
 	pg.len = r->payload_len;
 	pg.fetched_at = warc_time(r->date);
