@@ -36,41 +36,20 @@ static int name_index(const char *const *names, const char *s)
 	return -1;
 }
 
-bool assay_review_state_parse(const char *s, enum assay_review_state *out)
-{
-	int i = name_index(assay_review_state_names, s);
+/* bool assay_SET_parse(const char *s, enum assay_SET *out) of vocab.h. */
+#define PARSE_FUNCTION(set)                                                 \
+	bool assay_##set##_parse(const char *s, enum assay_##set *out)      \
+	{                                                                   \
+		int i = name_index(assay_##set##_names, s);                 \
+		if (i >= 0 && out)                                          \
+			*out = (enum assay_##set)i;                         \
+		return i >= 0;                                              \
+	}
 
-	if (i >= 0 && out)
-		*out = (enum assay_review_state)i;
-	return i >= 0;
-}
-
-bool assay_claim_status_parse(const char *s, enum assay_claim_status *out)
-{
-	int i = name_index(assay_claim_status_names, s);
-
-	if (i >= 0 && out)
-		*out = (enum assay_claim_status)i;
-	return i >= 0;
-}
-
-bool assay_qualifier_parse(const char *s, enum assay_qualifier *out)
-{
-	int i = name_index(assay_qualifier_names, s);
-
-	if (i >= 0 && out)
-		*out = (enum assay_qualifier)i;
-	return i >= 0;
-}
-
-bool assay_agreement_status_parse(const char *s, enum assay_agreement_status *out)
-{
-	int i = name_index(assay_agreement_status_names, s);
-
-	if (i >= 0 && out)
-		*out = (enum assay_agreement_status)i;
-	return i >= 0;
-}
+PARSE_FUNCTION(review_state)
+PARSE_FUNCTION(claim_status)
+PARSE_FUNCTION(qualifier)
+PARSE_FUNCTION(agreement_status)
 
 const char *assay_agreement_status_class(const char *status)
 {

@@ -14,54 +14,33 @@
 #include <stddef.h>
 
 /* An editor's decision on a claim or agreement. */
-enum assay_review_state {
-	ASSAY_REVIEW_PENDING,
-	ASSAY_REVIEW_ACCEPTED,
-	ASSAY_REVIEW_REJECTED,
-	ASSAY_REVIEW_CORRECTED,
-	ASSAY_REVIEW_STATES /* how many */
-};
-extern const char *const assay_review_state_names[ASSAY_REVIEW_STATES + 1];
-/* True when @s names a state; then *out (if not NULL) is it. */
-bool assay_review_state_parse(const char *s, enum assay_review_state *out);
+enum assay_review_state { ASSAY_REVIEW_PENDING, ASSAY_REVIEW_ACCEPTED, ASSAY_REVIEW_REJECTED,
+			  ASSAY_REVIEW_CORRECTED, ASSAY_REVIEW_STATES /* how many */ };
 
 /* Whether a claim's figure happened, is planned or is estimated. */
-enum assay_claim_status {
-	ASSAY_CLAIM_ACTUAL,
-	ASSAY_CLAIM_PLANNED,
-	ASSAY_CLAIM_ESTIMATED,
-	ASSAY_CLAIM_STATUSES
-};
-extern const char *const assay_claim_status_names[ASSAY_CLAIM_STATUSES + 1];
-bool assay_claim_status_parse(const char *s, enum assay_claim_status *out);
+enum assay_claim_status { ASSAY_CLAIM_ACTUAL, ASSAY_CLAIM_PLANNED, ASSAY_CLAIM_ESTIMATED,
+			  ASSAY_CLAIM_STATUSES };
 
 /* How exact a figure is: "eq", "approx", "lt", "le", "gt", "ge". */
-enum assay_qualifier {
-	ASSAY_QUAL_EQ,
-	ASSAY_QUAL_APPROX,
-	ASSAY_QUAL_LT,
-	ASSAY_QUAL_LE,
-	ASSAY_QUAL_GT,
-	ASSAY_QUAL_GE,
-	ASSAY_QUALIFIERS
-};
-extern const char *const assay_qualifier_names[ASSAY_QUALIFIERS + 1];
-bool assay_qualifier_parse(const char *s, enum assay_qualifier *out);
+enum assay_qualifier { ASSAY_QUAL_EQ, ASSAY_QUAL_APPROX, ASSAY_QUAL_LT, ASSAY_QUAL_LE,
+		       ASSAY_QUAL_GT, ASSAY_QUAL_GE, ASSAY_QUALIFIERS };
 
 /* Where an agreement stands, in the order an editor is offered them. */
-enum assay_agreement_status {
-	ASSAY_AGR_SIGNED,
-	ASSAY_AGR_JOINED,
-	ASSAY_AGR_APPLIED,
-	ASSAY_AGR_NEGOTIATING,
-	ASSAY_AGR_PURSUED,
-	ASSAY_AGR_STALLED,
-	ASSAY_AGR_PROPOSED,
-	ASSAY_AGR_COMMITTED,
-	ASSAY_AGR_ENDED,
-	ASSAY_AGR_STATUSES
-};
+enum assay_agreement_status { ASSAY_AGR_SIGNED, ASSAY_AGR_JOINED, ASSAY_AGR_APPLIED,
+			      ASSAY_AGR_NEGOTIATING, ASSAY_AGR_PURSUED, ASSAY_AGR_STALLED,
+			      ASSAY_AGR_PROPOSED, ASSAY_AGR_COMMITTED, ASSAY_AGR_ENDED,
+			      ASSAY_AGR_STATUSES };
+
+/* Each set's names, in its enum's order, NULL after the last. */
+extern const char *const assay_review_state_names[ASSAY_REVIEW_STATES + 1];
+extern const char *const assay_claim_status_names[ASSAY_CLAIM_STATUSES + 1];
+extern const char *const assay_qualifier_names[ASSAY_QUALIFIERS + 1];
 extern const char *const assay_agreement_status_names[ASSAY_AGR_STATUSES + 1];
+
+/* True when @s names a member of the set; then *out (if not NULL) is it. */
+bool assay_review_state_parse(const char *s, enum assay_review_state *out);
+bool assay_claim_status_parse(const char *s, enum assay_claim_status *out);
+bool assay_qualifier_parse(const char *s, enum assay_qualifier *out);
 bool assay_agreement_status_parse(const char *s, enum assay_agreement_status *out);
 
 /* Which statuses tell the same story: one class agrees with itself
