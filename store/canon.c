@@ -160,15 +160,23 @@ static int put_query(const char *q, size_t n, struct assay_buf *out)
 	return rc;
 }
 
+/* The URL between the spaces around it: where it starts, and in *n its
+ * length. */
+static const char *trim(const char *url, size_t *n)
+{
+	while (isspace((unsigned char)*url))
+		url++;
+	*n = strlen(url);
+	while (*n && isspace((unsigned char)url[*n - 1]))
+		(*n)--;
+	return url;
+}
+
 static int put_trimmed(const char *url, struct assay_buf *out)
 {
 	size_t n;
 
-	while (isspace((unsigned char)*url))
-		url++;
-	n = strlen(url);
-	while (n && isspace((unsigned char)url[n - 1]))
-		n--;
+	url = trim(url, &n);
 	return n ? assay_buf_append(out, url, n) : ASSAY_EINVAL;
 }
 
@@ -177,11 +185,7 @@ static char *trimmed(const char *url)
 {
 	size_t n;
 
-	while (isspace((unsigned char)*url))
-		url++;
-	n = strlen(url);
-	while (n && isspace((unsigned char)url[n - 1]))
-		n--;
+	url = trim(url, &n);
 	return strndup(url, n);
 }
 
