@@ -338,6 +338,17 @@ static xmlNode *next_in(xmlNode *n, const xmlNode *root, bool skip_children)
 	return NULL;
 }
 
+/* The node after @n and its subtree in document order, up to the end
+ * of @root's (then NULL); *depth follows the climb. */
+static xmlNode *next_after(xmlNode *n, const xmlNode *root, int *depth)
+{
+	while (n && n != root && !n->next) {
+		n = n->parent;
+		(*depth)--;
+	}
+	return !n || n == root ? NULL : n->next;
+}
+
 /* Depth of the deepest element under @root, counting @root as @base;
  * stops counting once it reaches @cap. */
 static int tree_depth(xmlNode *root, int base, int cap)
@@ -351,13 +362,7 @@ static int tree_depth(xmlNode *root, int base, int cap)
 			max = depth > max ? depth : max;
 			continue;
 		}
-		while (n && n != root && !n->next) {
-			n = n->parent;
-			depth--;
-		}
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = next_after(n, root, &depth);
 	}
 	return max;
 }
@@ -414,13 +419,7 @@ static int flatten_deep(xmlDoc *doc)
 			depth++;
 			continue;
 		}
-		while (n && n != root && !n->next) {
-			n = n->parent;
-			depth--;
-		}
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = next_after(n, root, &depth);
 	}
 	return ASSAY_OK;
 }
