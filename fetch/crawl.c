@@ -54,6 +54,17 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o)
 	o->max_queue = 100000;
 }
 
+void crawler_http_limits(const struct assay_crawl_opts *o, struct assay_http_limits *lim)
+{
+	assay_http_limits_init(lim);
+	lim->connect_timeout_ms = (long)(o->connect_timeout * 1000);
+	lim->timeout_ms = (long)(o->timeout * 1000);
+	lim->low_speed_bytes = o->low_speed_bytes;
+	lim->low_speed_secs = o->low_speed_secs;
+	lim->max_body = o->max_body;
+	lim->allow_private = o->allow_private;
+}
+
 struct job *crawler_job_new(enum job_kind kind, const char *url, int src)
 {
 	struct job *j = calloc(1, sizeof *j);
@@ -795,13 +806,7 @@ static int open_crawler(struct crawler *c, const struct assay_crawl_opts *o)
 			return ASSAY_ENOMEM;
 		curl_ready = true;
 	}
-	assay_http_limits_init(&lim);
-	lim.connect_timeout_ms = (long)(o->connect_timeout * 1000);
-	lim.timeout_ms = (long)(o->timeout * 1000);
-	lim.low_speed_bytes = o->low_speed_bytes;
-	lim.low_speed_secs = o->low_speed_secs;
-	lim.max_body = o->max_body;
-	lim.allow_private = o->allow_private;
+	crawler_http_limits(o, &lim);
 	lim.keep_headers = o->warc_path != NULL;
 	c->t0 = assay_now();
 	c->wall0 = (int64_t)time(NULL);

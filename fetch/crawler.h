@@ -108,6 +108,8 @@ struct crawler {
 };
 
 /* crawl.c */
+/* The HTTP limits the options set (the crawl's and `fetch`'s one URL). */
+void crawler_http_limits(const struct assay_crawl_opts *o, struct assay_http_limits *lim);
 int crawler_enqueue(struct crawler *c, struct job *j, bool front);
 /* Whether discovery may queue one more URL for @host from source @src
  * (the depth, per-source, per-host and whole-queue bounds); counts it

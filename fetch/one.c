@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "assay.h"
+#include "crawler.h"
 #include "fetch.h"
 #include "http.h"
 #include "robots.h"
@@ -134,13 +135,7 @@ int assay_fetch_one(const char *url, const struct assay_crawl_opts *o, struct as
 
 	memset(out, 0, sizeof *out);
 	why[0] = 0;
-	assay_http_limits_init(&lim);
-	lim.connect_timeout_ms = (long)(o->connect_timeout * 1000);
-	lim.timeout_ms = (long)(o->timeout * 1000);
-	lim.low_speed_bytes = o->low_speed_bytes;
-	lim.low_speed_secs = o->low_speed_secs;
-	lim.max_body = o->max_body;
-	lim.allow_private = o->allow_private;
+	crawler_http_limits(o, &lim);
 	if ((rc = assay_http_open(&lim, &h)) || (rc = assay_url_resolve(NULL, url, &cur))) {
 		snprintf(why, 256, "%s", rc == ASSAY_EINVAL ? "not a URL" : assay_strerror(rc));
 		goto out;
