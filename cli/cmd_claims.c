@@ -144,10 +144,6 @@ int cmd_claims(int argc, char **argv, const struct cli_globals *g)
 	if (!cli_parse("claims", argc, argv, take, &a, &rc))
 		return rc;
 	f = a.f, open = a.open, k.fmt = a.fmt;
-	if (optind < argc) {
-		assay_err("claims: %s: unexpected argument", argv[optind]);
-		return CLI_FATAL;
-	}
 	if (cli_filter_open_items("claims", &f, open))
 		return CLI_FATAL;
 	s = cli_store_open(g, false);

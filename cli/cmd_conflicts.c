@@ -153,10 +153,6 @@ int cmd_conflicts(int argc, char **argv, const struct cli_globals *g)
 	if (!cli_parse("conflicts", argc, argv, take, &a, &rc))
 		return rc;
 	f = a.f, o.fmt = a.fmt;
-	if (optind < argc) {
-		assay_err("conflicts: %s: unexpected argument", argv[optind]);
-		return CLI_FATAL;
-	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -40,11 +40,6 @@ int cmd_reprocess(int argc, char **argv, const struct cli_globals *g)
 
 	if (!cli_parse("reprocess", argc, argv, take, &a, &rc))
 		return rc;
-	if (optind < argc) {
-		assay_err("reprocess: %s: unexpected argument (see 'assay reprocess --help')",
-			  argv[optind]);
-		return CLI_FATAL;
-	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

@@ -90,10 +90,6 @@ int cmd_serve(int argc, char **argv, const struct cli_globals *g)
 
 	if (!cli_parse("serve", argc, argv, take, &a, &rc))
 		return rc;
-	if (optind < argc) {
-		assay_err("serve: unexpected argument '%s' (see 'assay serve --help')", argv[optind]);
-		return CLI_FATAL;
-	}
 	o.port = a.port;
 	o.host = a.host;
 	token_file = a.token_file;

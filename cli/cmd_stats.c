@@ -73,10 +73,6 @@ int cmd_stats(int argc, char **argv, const struct cli_globals *g)
 
 	if (!cli_parse("stats", argc, argv, take_json, &json, &rc))
 		return rc;
-	if (optind < argc) {
-		assay_err("stats: %s: unexpected argument (see 'assay stats --help')", argv[optind]);
-		return CLI_FATAL;
-	}
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;

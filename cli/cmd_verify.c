@@ -48,11 +48,6 @@ int cmd_verify(int argc, char **argv, const struct cli_globals *g)
 
 	if (!cli_parse("verify", argc, argv, no_option, NULL, &rc))
 		return rc;
-	if (optind < argc) {
-		assay_err("verify: %s: unexpected argument (see 'assay verify --help')",
-			  argv[optind]);
-		return CLI_FATAL;
-	}
 	rc = assay_store_open(g->db, ASSAY_STORE_RDONLY, &s);
 	if (rc) {
 		assay_err("%s", assay_store_errmsg(NULL));

@@ -150,6 +150,30 @@ static int take_one(const struct cli_spec *spec, cli_take_fn take, void *ctx, in
 	return rc;
 }
 
+bool cli_spec_operands(const struct cli_spec *spec)
+{
+	for (const char *u = spec->usage; *u;) {
+		size_t n;
+
+		if (!strncmp(u, "[OPTIONS]", 9)) {
+			u += 9;
+		} else if (u[0] == '-' && u[1] == '-') { /* an option, and its value */
+			const struct cli_opt *o;
+
+			n = strspn(u + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
+			o = cli_opt_named(spec->opts, u + 2, n);
+			u += 2 + n;
+			if (o && o->arg && *u == ' ')
+				u += 1 + strlen(o->arg);
+		} else if (isalnum((unsigned char)*u)) {
+			return true; /* a word no option takes: an operand */
+		} else {
+			u++;
+		}
+	}
+	return false;
+}
+
 int cli_opts_parse(const struct cli_spec *spec, int argc, char **argv, cli_take_fn take,
 		   void *ctx)
 {
@@ -179,6 +203,11 @@ int cli_opts_parse(const struct cli_spec *spec, int argc, char **argv, cli_take_
 	for (; spec->in_order && optind < argc; optind++) /* after "--" */
 		if (take_one(spec, take, ctx, CLI_OPERAND, argv[optind]))
 			return CLI_PARSE_FAIL;
+	if (optind < argc && !cli_spec_operands(spec)) {
+		assay_err("%s: %s: unexpected argument (see 'assay %s --help')", spec->command,
+			  argv[optind], spec->command);
+		return CLI_PARSE_FAIL;
+	}
 	return 0;
 }
 

@@ -61,6 +61,10 @@ size_t cli_opts_count(const struct cli_opt *opts);
 /* The option named @name (without "--"), or NULL. */
 const struct cli_opt *cli_opt_named(const struct cli_opt *opts, const char *name, size_t n);
 
+/* True when @spec's usage has operands (words no option takes): without
+ * them, cli_opts_parse() refuses an argument that is no option. */
+bool cli_spec_operands(const struct cli_spec *spec);
+
 /* What take() is given for an operand of an in_order spec. */
 #define CLI_OPERAND 1
 
@@ -72,7 +76,8 @@ typedef int (*cli_take_fn)(void *ctx, int key, const char *val);
 /* Parses @argv (argv[0] the command's name) by @spec: defaults first, then
  * the options in the order given; --help prints the command's help and
  * stops. Returns 0 with optind at the first operand (permuted after the
- * options; for an in_order spec every operand has been handed to take()),
+ * options; for an in_order spec every operand has been handed to take();
+ * a spec without operands refuses any),
  * CLI_PARSE_HELP when help was printed, or CLI_PARSE_FAIL after saying
  * what was wrong ("did you mean --since?" for a near option name). */
 enum { CLI_PARSE_HELP = -1, CLI_PARSE_FAIL = -2 };

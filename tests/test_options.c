@@ -160,3 +160,23 @@ Test(options, man_items_and_help_lines_name_the_same_options_and_defaults)
 		free(syn);
 	}
 }
+
+/* A command whose usage names no operand refuses a stray argument; the
+ * others take theirs. */
+Test(options, only_commands_with_operands_take_arguments)
+{
+	const char *with[] = {"crawl", "ingest", "clean", "extract", "show", "review", "list",
+			      "export"};
+	const char *without[] = {"stats", "verify", "reprocess", "serve", "claims", "conflicts"};
+	struct cli_spec none = {"none", "no operands", "[OPTIONS]", NULL, demo_opts, NULL, 0,
+				NULL};
+	char a0[] = "none", a1[] = "--json", a2[] = "stray", *argv[] = {a0, a1, a2, NULL};
+	struct seen s = {{0}};
+
+	for (size_t i = 0; i < sizeof with / sizeof with[0]; i++)
+		cr_expect(cli_spec_operands(cli_spec_find(with[i])), "%s", with[i]);
+	for (size_t i = 0; i < sizeof without / sizeof without[0]; i++)
+		cr_expect_not(cli_spec_operands(cli_spec_find(without[i])), "%s", without[i]);
+	cr_expect_eq(cli_opts_parse(&none, 3, argv, record, &s), CLI_PARSE_FAIL);
+	cr_expect_eq(cli_opts_parse(&none, 2, argv, record, &s), 0);
+}
