@@ -98,6 +98,8 @@ def symbol_breaches(build):
             if len(parts) != 3 or parts[1] in "UwWv":
                 continue
             sym = parts[2]
+            if sym.startswith("__"):
+                continue  # the compiler's own (ASan's __odr_asan_gen_*, ...)
             if sym.startswith("assay_") or any(sym.startswith(p) for p in PREFIXES[m]):
                 continue
             breaches.append(f"{m}: global symbol {sym} is neither assay_ nor "
