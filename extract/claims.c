@@ -86,9 +86,11 @@ static int right_cues(const struct cl_doc *d, size_t f, size_t r, char bases[2][
 	size_t len, len2;
 
 	for (size_t u = f + 1; u < r && u < f + 9; u++) {
-		if (stops_noun_phrase(d, u))
-			break;
 		const struct cl_metric_cue *c = metric_cue_at(d, u, r, true, &len);
+		/* a stop word ends the noun phrase unless a passive cue starts
+		 * there: "five mln dlrs will be spent to ..." */
+		if (stops_noun_phrase(d, u) && !(c && len > 1 && u == f + 1))
+			break;
 		if (!c)
 			continue;
 		assay_copy(bases[0], 16, c->base);
@@ -238,6 +240,13 @@ static void status_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 		v = "target";
 	const struct assay_mention *m = cl_mention(d, f);
 
+	/* "five mln dlrs will be spent", "is to be invested": the figure is
+	 * the subject of a verb in the future */
+	if (!v && f + 2 < s->t1 &&
+	    ((cl_word_is(d, f + 1, "will") && cl_word_is(d, f + 2, "be")) ||
+	     ((cl_word_is(d, f + 1, "is") || cl_word_is(d, f + 1, "are")) &&
+	      (cl_word_is(d, f + 2, "to") || cl_word_is(d, f + 2, "expected")))))
+		v = "planned";
 	if (!v && m->qualifier[0] && strcmp(m->qualifier, "eq"))
 		v = qualifier_status(d, m); /* "about 50%": the word is in the mention */
 	for (size_t u = f + 1; !v && u < s->t1 && !cl_clause_break(d, u); u++)

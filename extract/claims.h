@@ -202,6 +202,7 @@ struct cl_focus {
 	size_t any_sent;            /* the sentence where any was last set */
 	char place[64];             /* the last named deposit or mine */
 	size_t place_block;
+	int new_org;  /* "a new company, <BHP Gold Mines Ltd>": "the new company" */
 };
 
 struct cl_doc {

@@ -602,6 +602,9 @@ int cl_anaphor(const struct cl_doc *d, const struct cl_sent *s, size_t t, bool *
 	}
 	if (the && (k->cls & CW_ANA_COUNTRY))
 		return d->focus.country;
+	if (the && (k->cls & CW_ANA_ORG) && d->focus.new_org >= 0 && t > s->t0 &&
+	    cl_word_is(d, t - 1, "new"))
+		return d->focus.new_org; /* "the new company" */
 	if (the && (k->cls & CW_ANA_ORG))
 		return d->focus.org;
 	*is = false;
@@ -777,9 +780,36 @@ static bool focus_subject(struct cl_doc *d, const struct cl_sent *s)
 	return false;
 }
 
+/* "float a new company, <BHP Gold Mines Ltd>", "a new company called X",
+ * "X, a new company": the org that "the new company" will stand for. */
+static void note_new_org(struct cl_doc *d, const struct cl_sent *s)
+{
+	for (size_t t = s->t0; t + 1 < s->t1; t++) {
+		if (!cl_word_is(d, t, "new") || d->tok[t + 1].kind != CT_WORD ||
+		    !(d->tok[t + 1].cls & CW_ANA_ORG))
+			continue;
+		for (size_t u = t + 2; u < s->t1 && u < t + 6; u++) {
+			const struct assay_mention *m = cl_mention(d, u);
+			if (m && m->type == ASSAY_M_ORG) {
+				d->focus.new_org = (int)u;
+				return;
+			}
+			if (!(d->tok[u].kind == CT_PUNCT || cl_word_is(d, u, "called") ||
+			      cl_word_is(d, u, "named")))
+				break;
+		}
+		const struct assay_mention *b = t >= s->t0 + 3 ? cl_mention(d, t - 3) : NULL;
+		if (b && b->type == ASSAY_M_ORG && d->tok[t - 2].kind == CT_PUNCT && d->tok[t - 2].w[0] == ',' && cl_word_is(d, t - 1, "a")) {
+			d->focus.new_org = (int)t - 3;
+			return;
+		}
+	}
+}
+
 void cl_focus_update(struct cl_doc *d, const struct cl_sent *s)
 {
 	note_named(d, s);
+	note_new_org(d, s);
 	if (!focus_subject(d, s))
 		for (size_t t = s->t0; t + 1 < s->t1; t++)
 			if ((cl_word_is(d, t, "outside") || cl_word_is(d, t, "excluding")) &&
@@ -1178,7 +1208,7 @@ int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents
 	struct assay_span *own = NULL;
 	int rc;
 
-	d->focus = (struct cl_focus){.country = -1, .org = -1, .any = -1, .named = {-1, -1}};
+	d->focus = (struct cl_focus){.country = -1, .org = -1, .any = -1, .named = {-1, -1}, .new_org = -1};
 	d->issuer = -1;
 	d->ccap = d->out->nclaims;
 	d->acap = d->out->nagreements;
