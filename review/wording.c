@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "review.h"
+#include "scales.h"
 #include "str.h"
 
 void assay_review_words(const char *id, char *out, size_t size)
@@ -166,13 +167,21 @@ void assay_review_fmt_figure(double value, double value_max, bool has_max,
 		snprintf(out, size, "%s %s", num, unit);
 }
 
-static const struct {
-	const char *word;
-	double scale;
-} scale_words[] = {
-	{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"mln", 1e6}, {"m", 1e6},
-	{"billion", 1e9}, {"bln", 1e9}, {"bn", 1e9}, {"trillion", 1e12}, {"%", 1},
-};
+/* The factor of a scale word typed after a value ("2.5 bn", "300k"), any
+ * case; "%" is 1. False for a word the extractor does not read as one. */
+static bool scale_of(const char *w, double *factor)
+{
+	if (strcmp(w, "%") == 0) {
+		*factor = 1;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+		if (strcasecmp(w, scales[i].surface) == 0) {
+			*factor = strtod(scales[i].factor, NULL);
+			return true;
+		}
+	return false;
+}
 
 bool assay_review_parse_value(const char *s, double *out)
 {
@@ -192,15 +201,13 @@ bool assay_review_parse_value(const char *s, double *out)
 	while (*end == ' ')
 		end++;
 	if (*end) {
-		size_t i, len = strlen(end);
+		size_t len = strlen(end);
+		double factor;
 		while (len && end[len - 1] == ' ')
 			end[--len] = '\0';
-		for (i = 0; i < sizeof scale_words / sizeof scale_words[0]; i++)
-			if (strcasecmp(end, scale_words[i].word) == 0)
-				break;
-		if (i == sizeof scale_words / sizeof scale_words[0])
+		if (!scale_of(end, &factor))
 			return false;
-		v *= scale_words[i].scale;
+		v *= factor;
 	}
 	*out = v;
 	return true;
