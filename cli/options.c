@@ -96,6 +96,26 @@ static const struct cli_opt *opt_of_key(const struct cli_opt *opts, int key)
 	return NULL;
 }
 
+/* getopt takes a long option's unique beginning ("--summ"); one that
+ * begins several is said so, with their names. */
+static bool ambiguous(const struct cli_spec *spec, const char *name)
+{
+	char list[256] = "";
+	size_t n = strlen(name) - 2, k = 0, used = 0;
+
+	if (name[0] != '-' || name[1] != '-' || n == 0)
+		return false;
+	for (const struct cli_opt *o = spec->opts; o->name; o++)
+		if (strncmp(o->name, name + 2, n) == 0 && used < sizeof list) {
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s",
+						 k++ ? ", " : "", o->name);
+		}
+	if (k < 2)
+		return false;
+	assay_err("%s: %s: ambiguous, say which: %s", spec->command, name, list);
+	return true;
+}
+
 /* "assay: crawl: --sorces: unknown option; did you mean --sources?" */
 static void unknown_option(const struct cli_spec *spec, const char *arg)
 {
@@ -104,6 +124,8 @@ static void unknown_option(const struct cli_spec *spec, const char *arg)
 	size_t n = strcspn(arg, "="), bd = 3;
 
 	snprintf(name, sizeof name, "%.*s", (int)n, arg);
+	if (ambiguous(spec, name))
+		return;
 	for (const struct cli_opt *o = spec->opts; name[0] == '-' && name[1] == '-' && o->name; o++) {
 		size_t d = cli_distance(name + 2, o->name);
 

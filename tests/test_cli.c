@@ -561,6 +561,32 @@ Test(cli, a_mistyped_command_gets_a_suggestion_and_help_command_works)
 	free(out);
 }
 
+/* A mistyped option is named with the one meant; a command's option
+ * before the command is sent after it; a stray argument is refused. */
+Test(cli, option_mistakes_are_said_with_what_to_type)
+{
+	char *err;
+
+	cr_assert_eq(run(NULL, &err, "crawl --sorces x.txt"), 2);
+	cr_expect_str_eq(err, "assay: crawl: --sorces: unknown option; did you mean --sources? "
+			      "(see 'assay crawl --help')\n");
+	free(err);
+	cr_assert_eq(run(NULL, &err, "crawl --max 3"), 2);
+	cr_expect_not_null(strstr(err, "--max: ambiguous, say which: --max-pages, --max-seconds"),
+			   "%s", err);
+	free(err);
+	cr_assert_eq(run(NULL, &err, "crawl --since"), 2);
+	cr_expect_str_eq(err, "assay: crawl: --since needs a value (DAYS)\n");
+	free(err);
+	cr_assert_eq(run(NULL, &err, "--allow-private crawl corpus/feed.xml"), 2);
+	cr_expect_not_null(strstr(err, "an option of 'crawl', not a global one"), "%s", err);
+	free(err);
+	cr_assert_eq(run(NULL, &err, "stats now"), 2);
+	cr_expect_str_eq(err, "assay: stats: now: unexpected argument (see 'assay stats "
+			      "--help')\n");
+	free(err);
+}
+
 /* The man page as the build wrote it from doc/assay.1.in ($ASSAY_MAN). */
 static char *slurp_man(size_t *len)
 {

@@ -109,6 +109,9 @@ Test(options, unknown_missing_and_unread_options_fail)
 	cr_expect_eq(parse(0, "demo --json=yes", &s), CLI_PARSE_FAIL);
 	cr_expect_eq(parse(0, "demo -z", &s), CLI_PARSE_FAIL);
 	cr_expect_eq(parse(0, "demo --forgot", &s), CLI_PARSE_FAIL);
+	cr_expect_eq(parse(0, "demo --s 3", &s), 0, "a unique beginning is the option");
+	cr_expect_eq(parse(0, "demo --j", &s), 0);
+	cr_expect_eq(parse(0, "demo --xyz", &s), CLI_PARSE_FAIL);
 }
 
 /* The text @fn writes for @spec, as a new string. */
