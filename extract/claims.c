@@ -1377,6 +1377,11 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 			assay_copy(c.metric, sizeof c.metric, "cost");
 		else if (!strcmp(c.metric, "cost") && costs_verb(d, s, f))
 			assay_copy(c.metric, sizeof c.metric, "price");
+		else if (!strcmp(c.metric, "cost") && m->type == ASSAY_M_MONEY && !m->price_per[0] &&
+			 !strcmp(status, "planned"))
+			/* "will establish a mine at a cost of about 21 mln dlrs":
+			 * a cost with no unit it is paid per is what is invested */
+			assay_copy(c.metric, sizeof c.metric, "investment");
 		assay_copy(c.status, sizeof c.status, status);
 		assay_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {

@@ -26,6 +26,8 @@
 	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 #define YEAR "(?:19|20)\\d\\d"
 #define UNITW "one|two|three|four|five|six|seven|eight|nine"
+/* A count of months: "first two months of", "six months to" */
+#define MONTHN "(?:1[0-2]|[2-9]|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 #define NUMW "(?:\\d{1,3}|a\\h+few|a\\h+couple\\h+of|a|an|several|(?:twenty|thirty|forty|fifty|" \
 	"sixty|seventy|eighty|ninety)(?:-(?:" UNITW "))?|" UNITW "|ten|eleven|twelve|thirteen|" \
 	"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -141,6 +143,10 @@ static const char date_pattern[] =
 	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))\\h+(?i:quarter)(?:\\h+of)?)"
 	",?\\h+(?<qy>" YEAR "))(?!\\w)"
 	"|(?<hf>(?:H(?<hn>[12])|(?<hw>(?i:first|second))\\h+(?i:half)(?:\\h+of)?),?\\h+(?<hy>" YEAR "))(?!\\w)"
+	"|(?<fm>(?i:first)\\h+(?<fmn>" MONTHN ")\\h+(?i:months)\\h+(?i:of)\\h+(?<fmy>" YEAR "))(?!\\w)"
+	"|(?<nm>(?<nmn>" MONTHN ")\\h+(?i:months)\\h+(?:(?<nmb>(?i:following|from|after|starting|"
+	"beginning|since))|(?i:to|ended|ending|through|until))\\h+(?<nmm>" MONTHS ")\\.?"
+	"(?:\\h+[0-3]?\\d(?:st|nd|rd|th)?(?!\\d))?(?:,?\\h+(?<nmy>" YEAR "))?)(?![\\w,]\\h*\\d)"
 	")";
 
 static pcre2_code *date_re;
@@ -333,6 +339,31 @@ static void period_interval(const char *text, pcre2_match_data *md, char *out, s
 		 k * months);
 }
 
+/* "first two months of 1986" -> "1986-01/1986-02"; "six months following
+ * July 1, 1986" -> "1986-07/1986-12", "six months to December" (in a
+ * 1987 story) -> "1986-07/1986-12": ISO intervals of months. */
+static void month_span(const char *text, pcre2_match_data *md, struct pubdate pd, char *out,
+		       size_t cap)
+{
+	size_t s, e;
+	bool first = group(text, md, "fm", &s, &e);
+	long n = group_count(text, md, first ? "fmn" : "nmn");
+	long y = group_num(text, md, first ? "fmy" : "nmy");
+	int m = first ? 1 : group_month(text, md, "nmm");
+	bool onward = first || group(text, md, "nmb", &s, &e);
+
+	if (y < 0 && pd.ok) /* an ended span is the last one before the story */
+		y = onward || m <= pd.m ? pd.y : pd.y - 1;
+	if (n < 2 || n > 12 || m < 1 || y < 1000 || y > 9999)
+		return;
+	long a = y * 12 + (m - 1), b = a;
+	if (onward)
+		b = a + n - 1;
+	else
+		a = b - (n - 1);
+	snprintf(out, cap, "%04ld-%02ld/%04ld-%02ld", a / 12, a % 12 + 1, b / 12, b % 12 + 1);
+}
+
 /* The ISO value of the match, "" when it cannot be placed. */
 static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, char *out,
 		   size_t cap)
@@ -384,6 +415,10 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 	}
 	if (group(text, md, "qt", &s, &e) || group(text, md, "hf", &s, &e)) {
 		period_interval(text, md, out, cap);
+		return;
+	}
+	if (group(text, md, "fm", &s, &e) || group(text, md, "nm", &s, &e)) {
+		month_span(text, md, pd, out, cap);
 		return;
 	}
 	resolve_relative(text, md, pd, out, cap);

@@ -319,7 +319,7 @@ static size_t ticker_end(const struct found *f, size_t e)
 {
 	size_t q = e;
 
-	if (q + 4 >= f->len || f->t[q] != ' ' || f->t[q + 1] != '<')
+	if (q + 4 >= f->len || !isspace((unsigned char)f->t[q]) || f->t[q + 1] != '<')
 		return e;
 	for (q += 2; q < f->len && q < e + 20 && (isupper((unsigned char)f->t[q]) ||
 						     isdigit((unsigned char)f->t[q]) || f->t[q] == '.');
@@ -333,7 +333,7 @@ static size_t acronym_after(const char *t, size_t len, size_t p, size_t *as)
 {
 	size_t q, n = 0;
 
-	if (p + 3 >= len || t[p] != ' ' || t[p + 1] != '(')
+	if (p + 3 >= len || !isspace((unsigned char)t[p]) || t[p + 1] != '(')
 		return 0;
 	for (q = p + 2; q < len && (isupper((unsigned char)t[q]) || isdigit((unsigned char)t[q]) ||
 				    t[q] == '&'); q++)
@@ -507,7 +507,7 @@ static size_t designated_org(struct found *f, const struct assay_mention *m,
 						    (w[end + 2].roles & R_DESIGNATOR))))
 		end++;
 	size_t core = w[b - 1].e, s = w[a].s;
-	size_t as = 0, an = acronym_after(f->t, f->len, w[end].e, &as);
+	size_t as = 0, an = acronym_after(f->t, f->len, ticker_end(f, w[end].e), &as);
 	const char *id = known_id(f, m, s, core);
 	char acr[48] = "";
 	if (!id && an) {
