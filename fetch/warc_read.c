@@ -295,13 +295,27 @@ static void damaged(struct reader *r)
 	r->resync = true;
 }
 
+/* The length of the block a record's header @p (@hlen bytes) gives,
+ * into *clen; false when it gives none or one that cannot be. */
+static bool block_len(const char *p, size_t hlen, size_t *clen)
+{
+	size_t n;
+	const char *cl = field(p, hlen, "content-length", &n);
+
+	/* Digits only: strtoull would read an empty value's next line,
+	 * "-48" as 2^64 - 48, and hlen + that wraps to 0: no progress. */
+	if (!cl || !n || *cl < '0' || *cl > '9')
+		return false;
+	*clen = strtoull(cl, NULL, 10);
+	return *clen <= SIZE_MAX - hlen;
+}
+
 /* Takes every complete record off the front of the pending buffer. */
 static int drain(struct reader *r, bool at_end)
 {
 	for (;;) {
 		char *p = r->pending.data;
 		size_t len = r->pending.len, hlen, clen, total, n;
-		const char *cl;
 
 		if (r->skip) {
 			n = r->skip < len ? r->skip : len;
@@ -335,15 +349,7 @@ static int drain(struct reader *r, bool at_end)
 				continue;
 			return ASSAY_OK;
 		}
-		cl = field(p, hlen, "content-length", &n);
-		/* Digits only: strtoull would read an empty value's next line,
-		 * "-48" as 2^64 - 48, and hlen + that wraps to 0: no progress. */
-		if (!cl || !n || *cl < '0' || *cl > '9') {
-			damaged(r);
-			continue;
-		}
-		clen = strtoull(cl, NULL, 10);
-		if (clen > SIZE_MAX - hlen) {
+		if (!block_len(p, hlen, &clen)) {
 			damaged(r);
 			continue;
 		}
