@@ -8,6 +8,8 @@ Fails (exit 1, one line a breach) when
     public header of a module downstream of it (data flows one way:
     common -> fetch -> parse -> extract -> store -> pipeline -> review
     -> serve -> cli);
+  - a public header (common's and each module's PUBLIC ones) declares a
+    function or an extern variable whose name does not start with assay_;
   - a module's static library (BUILD_DIR/MODULE/libassay-MODULE.a) defines
     a global symbol that carries neither assay_ nor one of the module's
     own prefixes (PREFIXES below): everything else is static.
@@ -48,6 +50,11 @@ PREFIXES = {
     "cli": ["cli_"],
 }
 
+# A declaration at the start of a line: a function's name before its '(',
+# or an extern variable's before its '[', ';' or ' ='.
+DECL = re.compile(r"^(?!static\b|typedef\b|#|struct \w+ \{|enum\b|union\b)"
+                  r"[A-Za-z_][^;{}()=]*?\b([A-Za-z_]\w*)\s*\(", re.M)
+EXTERN = re.compile(r"^extern\b[^;()=]*?\b([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*[;=]", re.M)
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 GENERATED = re.compile(r"output\s*:\s*'([^']+\.h)'")
 
@@ -82,6 +89,22 @@ def include_breaches(root):
     return breaches
 
 
+def public_breaches(root):
+    breaches = []
+    for m in ORDER:
+        d = os.path.join(root, m)
+        names = sorted(n for n in os.listdir(d) if n.endswith(".h")) if m == "common" \
+            else sorted(PUBLIC[m])
+        for h in names:
+            text = open(os.path.join(d, h), encoding="utf-8").read()
+            text = re.sub(r"/\*.*?\*/", lambda c: re.sub(r"[^\n]", " ", c.group(0)), text,
+                          flags=re.S)
+            for name in DECL.findall(text) + EXTERN.findall(text):
+                if not name.startswith("assay_"):
+                    breaches.append(f"{m}/{h}: public name {name} without assay_")
+    return breaches
+
+
 def symbol_breaches(build):
     breaches = []
     for m in ORDER:
@@ -111,7 +134,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit("usage: check_bounds.py BUILD_DIR")
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    breaches = include_breaches(root) + symbol_breaches(sys.argv[1])
+    breaches = include_breaches(root) + public_breaches(root) + symbol_breaches(sys.argv[1])
     for b in breaches:
         print("check_bounds: " + b)
     print(f"{0 if breaches else 1} passed, {1 if breaches else 0} failed")
