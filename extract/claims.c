@@ -1383,6 +1383,10 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 			 * a cost with no unit it is paid per is what is invested */
 			assay_copy(c.metric, sizeof c.metric, "investment");
 		assay_copy(c.status, sizeof c.status, status);
+		if (!strcmp(c.metric, "resources") && !strcmp(status, "actual"))
+			/* a mineral resource is an estimate by what it is ("8.2
+			 * million tonnes of indicated resources") */
+			assay_copy(c.status, sizeof c.status, "estimated");
 		assay_copy(c.change, sizeof c.change, change);
 		if (ellipsis) {
 			h->tok = f;

@@ -835,10 +835,14 @@ bool cl_accessory_metal(const struct cl_doc *d, size_t t)
 	return false;
 }
 
+static bool is_comma(const struct cl_doc *d, size_t t)
+{
+	return d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',';
+}
+
 static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size_t near)
 {
-	const char *best = NULL;
-	size_t bestd = (size_t)-1;
+	size_t best = (size_t)-1, bestd = (size_t)-1;
 
 	for (size_t t = a; t < b; t++) {
 		const struct assay_mention *m = cl_mention(d, t);
@@ -846,11 +850,20 @@ static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size
 			continue;
 		size_t dist = t > near ? 2 * (t - near) : near - t; /* before the figure first */
 		if (dist < bestd) {
-			best = m->id;
+			best = t;
 			bestd = dist;
 		}
 	}
-	return best;
+	if (best == (size_t)-1)
+		return NULL;
+	/* "with copper and silver playing vital roles ... 8.2 million tonnes":
+	 * the first of coordinated commodities leads */
+	while (best >= a + 2 && (cl_word_is(d, best - 1, "and") || is_comma(d, best - 1) ||
+				 (d->tok[best - 1].kind == CT_PUNCT && d->tok[best - 1].w[0] == '&')) &&
+	       cl_mention(d, best - 2) && cl_mention(d, best - 2)->type == ASSAY_M_COMMODITY &&
+	       !cl_accessory_metal(d, best - 2))
+		best -= 2;
+	return cl_mention(d, best)->id;
 }
 
 static const char *block_commodity(const struct cl_doc *d, size_t b)
