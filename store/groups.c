@@ -74,8 +74,8 @@ static int cursor_rec(struct assay_store *s, MDB_cursor *c, bool checked, MDB_va
 }
 
 /* The stories of every evidence of member @id (only the story is read). */
-static int add_stories(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
-		       const MDB_val *id, struct story_set *ss)
+int store_add_stories(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+		      const MDB_val *id, struct story_set *ss)
 {
 	MDB_cursor *c;
 	MDB_val k = *id, v;
@@ -168,7 +168,7 @@ int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, boo
 		if (!read_member(s, txn, checked, agr, &id, gs))
 			continue;
 		count_state(s, txn, checked, &id, gs);
-		rc = add_stories(s, txn, checked, agr, &id, &ss);
+		rc = store_add_stories(s, txn, checked, agr, &id, &ss);
 	}
 	mdb_cursor_close(c);
 	store_story_set_unique(&ss);

@@ -243,5 +243,10 @@ struct story_set {
 };
 int store_story_set_add(struct story_set *ss, const char *story);
 void store_story_set_unique(struct story_set *ss);
+/* Adds the story of every evidence of claim (@agr: agreement) @id to @ss
+ * (groups.c); @checked reads through store_cursor_read(). ASSAY_OK, or
+ * the store's error. */
+int store_add_stories(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
+		      const MDB_val *id, struct story_set *ss);
 
 #endif

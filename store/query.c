@@ -551,37 +551,6 @@ struct member {
 	struct srcs srcs;
 };
 
-/* The stories of every evidence of claim @id (only the story is read). */
-static int add_claim_stories(struct assay_store *s, MDB_txn *txn, const char *id,
-			     struct story_set *ss)
-{
-	size_t idl = strlen(id);
-	MDB_cursor *c;
-	MDB_val k = {idl, (void *)id}, v;
-	int rc = mdb_cursor_open(txn, s->dbi[T_EVIDENCE], &c);
-
-	if (rc)
-		return store_mdb(s, rc, "reading evidence");
-	for (rc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
-		struct rec_r r;
-		char story[24];
-		size_t skip;
-
-		if (k.mv_size != idl + 12 || memcmp(k.mv_data, id, idl))
-			break;
-		rec_init(&r, v.mv_data, v.mv_size);
-		rec_get_mem(&r, &skip); /* the URL */
-		rec_get_str(&r, story, sizeof story);
-		if (store_story_set_add(ss, story)) {
-			mdb_cursor_close(c);
-			return store_fail(s, ASSAY_ENOMEM, "out of memory");
-		}
-	}
-	mdb_cursor_close(c);
-	return ASSAY_OK;
-}
-
 /* What pass one learns of a whole group: its stories and whether editors
  * resolved it. */
 struct group_facts {
@@ -683,7 +652,8 @@ static int group_keys(struct assay_store *s, MDB_txn *txn, bool agr, const unsig
 		} else if (store_claim_decode(&v, &m.claim) == ASSAY_OK) {
 			mk->value = m.claim.c.value;
 			ks->n++;
-			rc = add_claim_stories(s, txn, mk->id, &gf->stories);
+			rc = store_add_stories(s, txn, true, false, &(MDB_val){strlen(mk->id), mk->id},
+					       &gf->stories);
 			facts_review(s, txn, mk->id, f, gf);
 		}
 		if (rc) {
