@@ -24,7 +24,8 @@ struct story_pick {
 	bool duplicate;
 	bool has_hash;
 	uint64_t simhash;
-	struct assay_shingles shingles; /* of a text with a SimHash; owned */
+	struct assay_shingles shingles; /* of a text with a SimHash */
+	bool borrowed;                  /* shingles are the packed article's */
 };
 
 bool store_get_story(struct assay_store *s, MDB_txn *txn, const char *id, struct story_rec *o)
@@ -81,7 +82,8 @@ static int put_story(struct assay_store *s, MDB_txn *txn, const struct story_pic
 }
 
 /* Exact duplicate by text hash, else near duplicate, else a new story.
- * @p's shingles are the caller's to release, whatever it returns. */
+ * @p's shingles, unless borrowed, are the caller's to release, whatever
+ * it returns. */
 static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 		      int64_t seq, const char *sha, struct story_pick *p)
 {
@@ -103,9 +105,14 @@ static int pick_story(struct assay_store *s, MDB_txn *txn, const struct assay_ar
 	}
 	if (rc != MDB_NOTFOUND)
 		return store_mdb(s, rc, "reading text hashes");
+	if (p->has_hash && a->packed && a->packed->shingles) {
+		p->shingles = (struct assay_shingles){a->packed->shingles, a->packed->nshingles,
+						      a->packed->words};
+		p->borrowed = true;
+	} else if (p->has_hash && assay_shingles_of(a->text, a->text_len, &p->shingles)) {
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	}
 	if (p->has_hash) {
-		if (assay_shingles_of(a->text, a->text_len, &p->shingles))
-			return store_fail(s, ASSAY_ENOMEM, "out of memory");
 		rc = store_probe_bands(s, txn, seq, &p->shingles, p->id, sizeof p->id,
 				       &p->duplicate);
 		if (rc)
@@ -293,7 +300,8 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	res->updated = update;
 	rc = pick_story(s, txn, a, seq, sha, &p);
 	rc = rc ? rc : put_story(s, txn, &p, a->url, seq);
-	assay_shingles_release(&p.shingles);
+	if (!p.borrowed)
+		assay_shingles_release(&p.shingles);
 	if (rc || (rc = put_records(s, txn, a, seq, sha, &p, replace)))
 		return rc;
 	store_article_written(s, txn, seq);

@@ -133,6 +133,15 @@ static void text_hashes(const struct assay_article *a, struct assay_packed *out)
 
 	assay_sha256_hex(t, n, out->sha256);
 	out->has_hash = assay_simhash(a->text, a->text_len, &out->simhash);
+	if (out->has_hash) { /* out of memory: the writer works them out */
+		struct assay_shingles sh;
+
+		if (assay_shingles_of(a->text, a->text_len, &sh) == ASSAY_OK) {
+			out->shingles = sh.h;
+			out->nshingles = sh.n;
+			out->words = sh.words;
+		}
+	}
 }
 
 int assay_store_pack(struct assay_packer *pk, const struct assay_article *a, unsigned flags,
@@ -172,6 +181,7 @@ fail:
 void assay_packed_release(struct assay_packed *p)
 {
 	free(p->url);
+	free(p->shingles);
 	assay_buf_release(&p->text_z);
 	assay_buf_release(&p->raw_z);
 	memset(p, 0, sizeof *p);

@@ -125,6 +125,9 @@ struct assay_packed {
 	char sha256[65];
 	uint64_t simhash;
 	bool has_hash;            /* false: too short for a SimHash */
+	uint64_t *shingles;       /* has_hash: the text's shingle hashes, sorted,
+				   * each once (NULL: the writer works them out) */
+	size_t nshingles, words;
 	bool has_raw;
 	bool distrusted;          /* a->url names another site: not the identity */
 	struct assay_buf text_z, raw_z; /* compressed as stored */

@@ -68,10 +68,12 @@ struct score {
 	double precision, recall;
 };
 
-/* Stores every file of tests/data/store/@set, each from a site of its own,
- * and scores the stories the store gave them. */
-static void score_set(const char *set, struct score *sc)
+/* Stores every file of tests/data/store/@set, each from a site of its own
+ * (@packed: packed first, as ingest's workers do), and scores the stories
+ * the store gave them. */
+static void score_set(const char *set, bool packed, struct score *sc)
 {
+	struct assay_packer *pk = NULL;
 	struct doc docs[MAXF];
 	char folder[4096], path[8192], url[128];
 	char *dir = tmp_store_dir();
@@ -83,9 +85,11 @@ static void score_set(const char *set, struct score *sc)
 	n = list_docs(folder, docs);
 	cr_assert_geq(n, 20);
 	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_CREATE, &s), ASSAY_OK);
+	cr_assert_eq(assay_packer_new(&pk), ASSAY_OK);
 	for (size_t i = 0; i < n; i++) {
 		struct assay_buf text = {0};
 		struct assay_article a = {0};
+		struct assay_packed pa;
 		struct assay_put_result r;
 
 		snprintf(path, sizeof path, "%s/%.63s", folder, docs[i].name);
@@ -94,10 +98,18 @@ static void score_set(const char *set, struct score *sc)
 		a.url = url;
 		a.text = text.data;
 		a.text_len = text.len;
+		if (packed) {
+			cr_assert_eq(assay_store_pack(pk, &a, ASSAY_PACK_URL, &pa), ASSAY_OK);
+			cr_assert(!pa.has_hash || pa.shingles, "packed with its shingles");
+			a.packed = &pa;
+		}
 		cr_assert_eq(assay_store_put_article(s, &a, &r), ASSAY_OK);
+		if (packed)
+			assay_packed_release(&pa);
 		memcpy(docs[i].story, r.story, sizeof docs[i].story);
 		assay_buf_release(&text);
 	}
+	assay_packer_free(pk);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			bool truth = same_group(docs[i].name, docs[j].name);
@@ -124,7 +136,7 @@ Test(neardup, republished_wire_stories_pair_and_distinct_stories_do_not)
 {
 	struct score sc;
 
-	score_set("neardup", &sc);
+	score_set("neardup", false, &sc);
 	cr_expect_eq(sc.fp, 0, "precision %.3f", sc.precision);
 	cr_expect_geq(sc.recall, 0.90, "recall %.3f", sc.recall);
 }
@@ -136,10 +148,13 @@ Test(neardup, re_edited_copies_are_one_story_and_look_alikes_are_not)
 {
 	struct score sc;
 
-	score_set("reedit", &sc);
-	cr_expect_eq(sc.fp, 0, "false merges");
-	cr_expect_eq(sc.fn, 0, "missed pairs");
-	cr_expect_eq(sc.tp, 40, "4 stories x 10 pairs of their 5 versions");
+	for (int packed = 0; packed < 2; packed++) {
+		score_set("reedit", packed, &sc);
+		cr_expect_eq(sc.fp, 0, "false merges (packed %d)", packed);
+		cr_expect_eq(sc.fn, 0, "missed pairs (packed %d)", packed);
+		cr_expect_eq(sc.tp, 40, "4 stories x 10 pairs of their 5 versions (packed %d)",
+			     packed);
+	}
 }
 
 /* Issue 17 #6: headline-only flashes have no body: their cleaned texts
