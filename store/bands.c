@@ -21,8 +21,18 @@
  * (one short sequential read), and then kept current as articles are
  * written: a new story goes in, and each article pushes out the story
  * begun NEARDUP_WINDOW articles before it (a ring of the window's stories
- * says which). Entries written before sketches (SimHash and story only)
- * are sketched from their stored text when first loaded, and rewritten.
+ * says which). A hash shared by MAX_PER_HASH stories of the window files
+ * no more (a common phrase; which ones are filed can differ between a
+ * copy kept current and one filled again, but only for such phrases, and
+ * the exact comparison decides). Entries written before sketches (SimHash
+ * and story only) are sketched from their stored text when first loaded,
+ * and rewritten.
+ *
+ * Cost: one probe of a short slot per shingle of the new text, and at
+ * most MAX_CONFIRM stored texts read back; at 10,000 generated articles
+ * (bench/scale.sh's corpus, one template for all) the index and its
+ * lookups took a fifth of ingest's CPU, the window of one story against
+ * the whole window.
  *
  * The copy is exact for the transaction that changes it; it is trusted by
  * the next one only if that one commits. LMDB numbers write transactions
@@ -44,7 +54,12 @@
 /* The estimate a stored story needs to be compared exactly: well under
  * NEARDUP_MIN_SHARED, since 16 hits estimate coarsely. */
 #define SKETCH_MIN_EST 0.35
-#define MAX_CONFIRM 4
+#define MAX_CONFIRM 3
+/* At most this many stories are filed under one hash: a shingle that many
+ * recent stories share ("said in a statement", a template's sentence) is
+ * no sign of one story, and filing it under every one of them would make
+ * each lookup of it scan them all. */
+#define MAX_PER_HASH 24
 /* The tag after the SimHash of a "recent" value with a sketch; a story
  * id (base32 letters and digits) never starts with it. */
 #define RECENT_V2 0x02
@@ -69,6 +84,7 @@ struct ring_slot {
 	int64_t seq;
 	uint32_t nshingles; /* of the story's first text */
 	uint8_t nmin;       /* hashes in @min: SKETCH_K, or fewer for a text with fewer */
+	uint8_t nfiled;     /* of them, filed in the index (not over MAX_PER_HASH) */
 	uint64_t min[SKETCH_K];
 	char story[STORY_ID_MAX + 1];
 };
@@ -80,8 +96,9 @@ struct band_cache {
 	struct band_slot *slots; /* NSLOTS of them */
 	struct ring_slot *ring;
 	int64_t window;
-	uint32_t *hits;          /* a lookup's scratch: the ring slots hit */
+	uint32_t *hits;          /* a lookup's scratch: the ring slots hit, each once */
 	size_t hits_cap;
+	uint16_t *nhits;         /* a lookup's scratch: hits per ring slot (window of them) */
 };
 
 /* A story's sketch and size, as stored and as held in the ring. */
@@ -127,6 +144,7 @@ void store_bands_release(struct assay_store *s)
 	free(c->slots);
 	free(c->ring);
 	free(c->hits);
+	free(c->nhits);
 	free(c);
 	s->bands = NULL;
 }
@@ -137,11 +155,18 @@ void store_bands_invalidate(struct assay_store *s)
 		cache_clear(s->bands);
 }
 
+/* Files ring slot @who under hash @h; ASSAY_EEXIST when MAX_PER_HASH
+ * stories are filed under it already (then it is not). */
 static int entry_add(struct band_cache *c, uint64_t h, uint32_t who)
 {
 	struct band_slot *sl = &c->slots[slot_of(h)];
 	size_t cap = sl->cap; /* kept in 32 bits: a slot is small and there are many */
+	uint32_t same = 0;
 
+	for (uint32_t i = 0; i < sl->n; i++)
+		same += sl->v[i].hash == h;
+	if (same >= MAX_PER_HASH)
+		return ASSAY_EEXIST;
 	if (sl->n == UINT32_MAX ||
 	    assay_array_reserve(&sl->v, &cap, (size_t)sl->n + 1, sizeof *sl->v))
 		return ASSAY_ENOMEM;
@@ -185,16 +210,22 @@ static int story_in(struct band_cache *c, int64_t seq, const struct sketch *k, c
 	uint32_t who = (uint32_t)(seq % c->window);
 	struct ring_slot *r = &c->ring[who];
 
+	uint8_t filed = 0;
+
 	if (r->seq)
 		story_out(c, r->seq); /* an article the window left without its turn */
 	for (uint8_t i = 0; i < k->nmin; i++) {
-		if (entry_add(c, k->min[i], who)) {
+		int rc = entry_add(c, k->min[i], who);
+
+		if (rc == ASSAY_ENOMEM) {
 			for (uint8_t j = 0; j < i; j++) /* all or none */
 				entry_del(c, k->min[j], who);
 			return ASSAY_ENOMEM;
 		}
+		filed += rc == ASSAY_OK;
 	}
 	r->seq = seq;
+	r->nfiled = filed;
 	r->nshingles = k->nshingles;
 	r->nmin = k->nmin;
 	memcpy(r->min, k->min, sizeof r->min);
@@ -437,40 +468,38 @@ struct candidate {
 
 /* How much of the smaller text the story in ring slot @who shares with a
  * text of @a_n shingles that hits its sketch @hits times: each of its
- * sketch's hashes is one of its shingles drawn at random. */
+ * sketch's filed hashes is one of its shingles drawn at random. */
 static double estimate(const struct ring_slot *r, size_t hits, size_t a_n)
 {
-	double shared = r->nmin ? (double)hits / r->nmin * r->nshingles : 0;
+	double shared = r->nfiled ? (double)hits / r->nfiled * r->nshingles : 0;
 	size_t smaller = a_n < r->nshingles ? a_n : r->nshingles;
 
 	return smaller ? shared / (double)smaller : 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The ring slots whose sketches the shingles @a hit, each once per hit,
- * sorted, in c->hits; their count in *n. */
+/* Counts the hits of the shingles @a on each ring slot in c->nhits, and
+ * lists the ring slots hit, each once, in c->hits; their count in *n. The
+ * caller sets the counts of the listed slots back to 0. */
 static int collect_hits(struct band_cache *c, const struct assay_shingles *a, size_t *n)
 {
 	*n = 0;
+	if (!c->nhits && !(c->nhits = calloc((size_t)c->window, sizeof *c->nhits)))
+		return ASSAY_ENOMEM;
 	for (size_t i = 0; i < a->n; i++) {
 		const struct band_slot *sl = &c->slots[slot_of(a->h[i])];
 
 		for (uint32_t j = 0; j < sl->n; j++) {
-			if (sl->v[j].hash != a->h[i])
+			uint32_t who = sl->v[j].who;
+
+			if (sl->v[j].hash != a->h[i] || c->nhits[who]++)
 				continue;
-			if (assay_array_reserve(&c->hits, &c->hits_cap, *n + 1, sizeof *c->hits))
+			if (assay_array_reserve(&c->hits, &c->hits_cap, *n + 1, sizeof *c->hits)) {
+				c->nhits[who] = 0;
 				return ASSAY_ENOMEM;
-			c->hits[(*n)++] = sl->v[j].who;
+			}
+			c->hits[(*n)++] = who;
 		}
 	}
-	if (*n)
-		qsort(c->hits, *n, sizeof *c->hits, cmp_u32);
 	return ASSAY_OK;
 }
 
@@ -503,18 +532,17 @@ int store_probe_bands(struct assay_store *s, MDB_txn *txn, int64_t seq,
 		return ASSAY_OK;
 	rc = cache_for(s, txn, seq, &c);
 	if (!rc && collect_hits(c, a, &n))
-		rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
-	if (rc)
-		return rc;
-	for (size_t i = 0, j; i < n; i = j) {
-		double est;
+		rc = ASSAY_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t who = c->hits[i];
+		double est = estimate(&c->ring[who], c->nhits[who], a->n);
 
-		for (j = i; j < n && c->hits[j] == c->hits[i]; j++)
-			;
-		est = estimate(&c->ring[c->hits[i]], j - i, a->n);
-		if (est >= SKETCH_MIN_EST)
-			keep_best(best, &nbest, c->hits[i], est);
+		c->nhits[who] = 0;
+		if (!rc && est >= SKETCH_MIN_EST)
+			keep_best(best, &nbest, who, est);
 	}
+	if (rc)
+		return rc == ASSAY_ENOMEM ? store_fail(s, rc, "out of memory") : rc;
 	for (size_t i = 0; i < nbest; i++) {
 		const struct ring_slot *r = &c->ring[best[i].who];
 		struct assay_shingles b;
