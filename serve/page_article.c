@@ -1,4 +1,4 @@
-/* page_article.c - the articles list, and one article as the store
+/* page_article.c - one article as the store
  * keeps it: the cleaned text with every mention the extractor finds
  * marked, and each mention that belongs to a stored claim linked to it,
  * beside the article's facts and a link to the original.
@@ -198,55 +198,36 @@ out:
 	return n;
 }
 
-struct find {
-	const char *url;
-	struct assay_stored_article a;
-	bool found;
-	struct serve_out *o; /* the list page writes here */
+/* The ids of what an article supports, read before any claim is. */
+struct ids {
+	char (*v)[16];
+	size_t n, cap;
 };
 
-static int on_article(void *ctx, const struct assay_stored_article *a)
+static int take_id(void *ctx, const char *id)
 {
-	struct find *f = ctx;
+	struct ids *ids = ctx;
 
-	if (f->o) {
-		serve_printf(f->o, "<tr><td><a href=\"");
-		serve_article_href(f->o, a->url);
-		serve_printf(f->o, "\">");
-		serve_text(f->o, a->title[0] ? a->title : a->url);
-		serve_printf(f->o, "</a></td><td>");
-		serve_text(f->o, a->site);
-		serve_printf(f->o, "</td><td>");
-		serve_text(f->o, a->published[0] ? a->published : "undated");
-		serve_printf(f->o, "</td><td><code>");
-		serve_text(f->o, a->story);
-		serve_printf(f->o, "</code></td></tr>\n");
-		return f->o->rc;
-	}
-	if (strcmp(a->url, f->url) != 0)
-		return ASSAY_OK;
-	f->a = *a;
-	f->found = true;
-	return 1; /* stop the walk */
+	if (assay_array_reserve(&ids->v, &ids->cap, ids->n + 1, sizeof *ids->v))
+		return ASSAY_ENOMEM;
+	assay_copy(ids->v[ids->n++], sizeof *ids->v, id);
+	return ASSAY_OK;
 }
 
-int serve_page_articles(struct serve_app *app, const struct serve_req *req,
-			struct serve_resp *resp)
+/* The claims and agreements article @a is a source of, as links. */
+static int article_links(struct assay_store *s, const struct assay_stored_article *a,
+			 struct links *l)
 {
-	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct find f = {.o = &o};
-	int rc;
+	struct ids ids = {0};
+	int rc = assay_store_article_claims(s, a->seq, take_id, &ids);
 
-	(void)req;
-	serve_page_begin(&o, "Articles", "articles");
-	serve_printf(&o, "<h1>Articles</h1><table><thead><tr><th>Title</th><th>Site</th>"
-		     "<th>Published</th><th>Story</th></tr></thead><tbody>");
-	rc = assay_store_articles(app->store, on_article, &f);
-	if (rc)
-		return rc;
-	serve_printf(&o, "</tbody></table>");
-	serve_page_end(&o);
-	return o.rc;
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		rc = assay_store_claim_get(s, ids.v[i], on_claim, on_agreement, l);
+		if (rc == ASSAY_ENOTFOUND) /* taken out since the index was read */
+			rc = ASSAY_OK;
+	}
+	free(ids.v);
+	return rc;
 }
 
 static void side(struct serve_out *o, const struct assay_stored_article *a,
@@ -296,29 +277,27 @@ int serve_page_article(struct serve_app *app, const struct serve_req *req,
 		       struct serve_resp *resp)
 {
 	struct serve_out o = {&resp->body, ASSAY_OK};
-	struct find f = {.url = serve_req_arg(req, "url")};
-	struct links l = {.url = f.url};
+	struct assay_stored_article a;
+	const char *url = serve_req_arg(req, "url");
+	struct links l = {.url = url};
 	struct assay_buf text = {0};
 	struct serve_span *spans = NULL;
 	size_t n;
 	int rc;
 
-	if (!f.url)
+	if (!url)
 		return ASSAY_ENOTFOUND;
-	rc = assay_store_articles(app->store, on_article, &f);
-	if (rc < 0)
-		goto out;
-	rc = f.found ? assay_store_article_text(app->store, f.url, &text) : ASSAY_ENOTFOUND;
+	rc = assay_store_article_get(app->store, url, &a);
 	if (!rc)
-		rc = assay_store_claims(app->store, NULL, on_claim, &l);
+		rc = assay_store_article_text(app->store, a.url, &text);
 	if (!rc)
-		rc = assay_store_agreements(app->store, NULL, on_agreement, &l);
+		rc = article_links(app->store, &a, &l);
 	if (rc)
 		goto out;
-	n = mention_spans(text.data ? text.data : "", text.len, f.a.published, &l, &spans);
-	serve_page_begin(&o, f.a.title[0] ? f.a.title : "Article", "articles");
+	n = mention_spans(text.data ? text.data : "", text.len, a.published, &l, &spans);
+	serve_page_begin(&o, a.title[0] ? a.title : "Article", "articles");
 	serve_printf(&o, "<h1 id=\"title\">");
-	serve_text(&o, f.a.title[0] ? f.a.title : f.a.url);
+	serve_text(&o, a.title[0] ? a.title : a.url);
 	serve_printf(&o, "</h1><p class=\"legend small muted\"><mark class=\"m m-quantity\">figures</mark> "
 		     "<mark class=\"m m-country\">countries and companies</mark> "
 		     "<mark class=\"m m-commodity\">commodities</mark> <mark class=\"m m-date\">dates</mark> "
@@ -326,7 +305,7 @@ int serve_page_article(struct serve_app *app, const struct serve_req *req,
 		     "<div class=\"article-grid\"><article class=\"article-text card\">");
 	serve_highlight(&o, text.data ? text.data : "", text.len, spans, n, true);
 	serve_printf(&o, "</article>");
-	side(&o, &f.a, &l);
+	side(&o, &a, &l);
 	serve_printf(&o, "</div>");
 	serve_page_end(&o);
 	rc = o.rc;

@@ -22,7 +22,13 @@ struct serve_app {
 	struct assay_store *store;
 	struct assay_review_cache queue; /* the cached review queue */
 	struct assay_review_reasons reasons; /* presets for rejecting */
+	struct serve_articles *articles; /* the articles list, kept (articles.c) */
 };
+
+/* The kept articles list: new and empty, taken from the store at need. */
+struct serve_articles;
+int serve_articles_new(struct serve_articles **out);
+void serve_articles_free(struct serve_articles *l); /* accepts NULL */
 
 /* The request router: the serve_handler of serve_http_start(). */
 int serve_handle(void *ctx, const struct serve_req *req, struct serve_resp *resp);

@@ -35,6 +35,9 @@ int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *op
 	if (opts->reasons)
 		app.reasons = *opts->reasons;
 	assay_review_cache_init(&app.queue, store);
+	rc = serve_articles_new(&app.articles);
+	if (rc)
+		return rc;
 	block_signals(&set);
 	rc = serve_http_start(opts->port, opts->host, opts->session, serve_handle, &app, &http);
 	if (rc == ASSAY_OK) {
@@ -44,5 +47,6 @@ int assay_serve_run(struct assay_store *store, const struct assay_serve_opts *op
 	}
 	serve_http_stop(http);
 	assay_review_cache_release(&app.queue);
+	serve_articles_free(app.articles);
 	return rc;
 }

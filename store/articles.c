@@ -265,6 +265,20 @@ static int prepare_update(struct assay_store *s, MDB_txn *txn, const struct assa
 	return keep_revision(s, txn, a->url, old, o.seq);
 }
 
+/* Articles, or what they support, change in this write: readers that
+ * keep a copy of the list (assay_store_articles_version) take it again. */
+static int bump_articles_version(struct assay_store *s, MDB_txn *txn)
+{
+	uint64_t n = 0;
+	MDB_val v;
+
+	if (store_get(txn, s->dbi[T_META], "artgen", 6, &v) == 0 && v.mv_size == sizeof n)
+		memcpy(&n, v.mv_data, sizeof n);
+	n++;
+	return store_mdb(s, store_put(txn, s->dbi[T_META], "artgen", 6, &n, sizeof n, 0),
+			 "writing the articles version");
+}
+
 int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
 			  int64_t seq, bool replace, struct assay_put_result *res)
 {
@@ -307,6 +321,8 @@ int store_put_article_txn(struct assay_store *s, MDB_txn *txn, const struct assa
 	store_article_written(s, txn, seq);
 	res->duplicate = p.duplicate;
 	snprintf(res->story, sizeof res->story, "%s", p.id);
+	if ((rc = bump_articles_version(s, txn)))
+		return rc;
 	return store_put_claims_txn(s, txn, a, seq, p.id, &res->new_claims);
 }
 

@@ -390,6 +390,18 @@ static int evidence_text(const struct assay_article *a, const struct assay_evide
 	return rec_put_mem(v, p ? p : "", n);
 }
 
+/* Files @id among what article @seq supports (once, however many
+ * figures of the article it has). */
+static int put_artev(struct assay_store *s, MDB_txn *txn, int64_t seq, const char *id, size_t idl)
+{
+	unsigned char key[8 + 12];
+
+	rec_be64(key, (uint64_t)seq);
+	memcpy(key + 8, id, idl);
+	return store_mdb(s, store_put(txn, s->dbi[T_ARTEV], key, 8 + idl, "", 0, 0),
+			 "writing the article index");
+}
+
 static int put_evidence(struct assay_store *s, MDB_txn *txn, int table, const char *id,
 			int64_t seq, uint32_t idx, const struct assay_article *a, const char *story,
 			const struct assay_evidence *e, const struct assay_claim *c)
@@ -420,6 +432,8 @@ static int put_evidence(struct assay_store *s, MDB_txn *txn, int table, const ch
 	if (!rc)
 		rc = store_mdb(s, store_put(txn, s->dbi[table], key, idl + 12, v.data, v.len, 0),
 			       "writing evidence");
+	if (!rc)
+		rc = put_artev(s, txn, seq, id, idl);
 	assay_buf_release(&v);
 	return rc;
 }
@@ -715,11 +729,40 @@ static int drop_evidence(struct assay_store *s, MDB_txn *txn, int table, int64_t
 	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "removing evidence");
 }
 
+/* Takes article @seq out of the artev index. */
+static int drop_artev(struct assay_store *s, MDB_txn *txn, int64_t seq)
+{
+	unsigned char want[8];
+	MDB_cursor *c;
+	MDB_val k = {8, want}, v;
+	int rc;
+
+	rec_be64(want, (uint64_t)seq);
+	rc = mdb_cursor_open(txn, s->dbi[T_ARTEV], &c);
+	if (rc)
+		return store_mdb(s, rc, "reading the article index");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	     rc == 0 && k.mv_size > 8 && !memcmp(k.mv_data, want, 8);
+	     rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE)) {
+		rc = mdb_cursor_del(c, 0);
+		if (rc)
+			break;
+		k = (MDB_val){8, want};
+	}
+	mdb_cursor_close(c);
+	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "removing from the article index");
+}
+
 int store_drop_article_claims(struct assay_store *s, MDB_txn *txn, int64_t seq)
 {
+	int rc = drop_artev(s, txn, seq);
+
+	if (rc)
+		return rc;
 	for (int pass = 0; pass < 2; pass++) {
 		struct assay_buf ids = {0};
-		int rc = drop_evidence(s, txn, pass ? T_AGREV : T_EVIDENCE, seq, &ids);
+
+		rc = drop_evidence(s, txn, pass ? T_AGREV : T_EVIDENCE, seq, &ids);
 
 		for (size_t at = 0; !rc && at < ids.len; at += strlen(ids.data + at) + 1)
 			rc = drop_unsupported(s, txn, pass == 1, ids.data + at);

@@ -56,6 +56,7 @@ static const struct {
 	[T_AGREEMENTS] = {"agreements", 0},
 	[T_AGRGROUPS] = {"agrgroups", MDB_DUPSORT},
 	[T_AGREV] = {"agrev", 0},
+	[T_ARTEV] = {"artev", 0},
 	[T_CONFLICTS] = {"conflicts", 0},
 	[T_REVIEWS] = {"reviews", 0},
 	[T_REVIEWLOG] = {"reviewlog", 0},
@@ -415,6 +416,33 @@ static int move_blobs(struct assay_store *s, MDB_txn *txn, const char *name, int
 	return rc ? store_mdb(s, rc, "migrating pages") : ASSAY_OK;
 }
 
+/* Schema 5 -> 6: the artev index, one entry per article and claim (or
+ * agreement) it supports, read from the evidence table @table. */
+static int fill_artev(struct assay_store *s, MDB_txn *txn, int table)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = mdb_cursor_open(txn, s->dbi[table], &c);
+
+	if (rc)
+		return store_mdb(s, rc, "migrating the article index");
+	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		unsigned char key[8 + 12];
+		size_t idl = k.mv_size - 12;
+
+		if (k.mv_size < 13 || k.mv_size > 24)
+			continue;
+		memcpy(key, (char *)k.mv_data + idl, 8);
+		memcpy(key + 8, k.mv_data, idl);
+		rc = store_put(txn, s->dbi[T_ARTEV], key, 8 + idl, "", 0, 0);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(c);
+	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "migrating the article index");
+}
+
 /* Brings a store up one schema version, from @from. Version 0 is a store
  * without a version record (first development builds), laid out as 1. */
 static int migrate(struct assay_store *s, MDB_txn *txn, int from)
@@ -433,6 +461,9 @@ static int migrate(struct assay_store *s, MDB_txn *txn, int from)
 		return rc ? rc : fill_recent(s, txn);
 	case 4: /* the conflict index sums each group up (groups.c) */
 		return store_groups_resum_all(s, txn);
+	case 5: /* what each article supports, from the evidence */
+		rc = fill_artev(s, txn, T_EVIDENCE);
+		return rc ? rc : fill_artev(s, txn, T_AGREV);
 	default:
 		return store_fail(s, ASSAY_ESCHEMA, "unknown schema %d", from);
 	}

@@ -3,6 +3,7 @@
  *
  * The tables (LMDB named databases). Keys in <>; "be64" is big-endian:
  *   meta        "schema" -> decimal version; "seq" -> last article number;
+ *               "artgen" -> native u64, counts writes of articles;
  *               "last_crawl" -> i64 time + summary
  *   articles    <canonical url> -> article record (rec.h fields, see articles.c)
  *   rawseq      <native u64 article number> -> the page as fetched,
@@ -23,6 +24,8 @@
  *   agreements  <agreement id> -> agreement record
  *   agrgroups   <parties hash be64> -> dup: agreement id
  *   agrev       <agreement id, be64 article number, be32 index> -> evidence
+ *   artev       <be64 article number, claim or agreement id> -> empty: what
+ *               each article supports, for its page and its claim count
  *   conflicts   <'c' or 'a', group hash be64> -> the group summed up
  *               (groups.c): the conflict index
  *   reviews     <claim or agreement id> -> current decision
@@ -42,7 +45,7 @@
 #include "buf.h"
 #include "store.h"
 
-#define STORE_SCHEMA 5
+#define STORE_SCHEMA 6
 
 /* Near duplicates are looked for among the stories first seen in this many
  * latest articles (wire copies follow within days); exact copies at any age.
@@ -51,7 +54,7 @@
 
 enum store_table {
 	T_META, T_ARTICLES, T_RAW, T_TEXT, T_SEQ, T_HASHES, T_STORIES, T_RECENT,
-	T_CLAIMS, T_CLAIMKEYS, T_EVIDENCE, T_AGREEMENTS, T_AGRGROUPS, T_AGREV,
+	T_CLAIMS, T_CLAIMKEYS, T_EVIDENCE, T_AGREEMENTS, T_AGRGROUPS, T_AGREV, T_ARTEV,
 	T_CONFLICTS, T_REVIEWS, T_REVIEWLOG, T_KV,
 	T_COUNT
 };

@@ -1103,3 +1103,138 @@ int assay_store_article_raw(struct assay_store *s, const char *url, struct assay
 {
 	return article_blob(s, T_RAW, url, out);
 }
+
+/* ---- One article, and what articles support (the artev index) ---- */
+
+int assay_store_article_get(struct assay_store *s, const char *url,
+			    struct assay_stored_article *out)
+{
+	MDB_txn *txn;
+	MDB_val v;
+	size_t n = url ? strlen(url) : 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!n || n >= sizeof out->url)
+		return store_fail(s, ASSAY_ENOTFOUND, "no article with that URL");
+	rc = store_read_begin(s, &txn);
+	if (rc)
+		return rc;
+	rc = store_read(s, txn, s->dbi[T_ARTICLES], url, n, &v);
+	if (rc == 0) {
+		memcpy(out->url, url, n + 1);
+		decode_article(&v, out);
+	}
+	mdb_txn_abort(txn);
+	if (rc == MDB_NOTFOUND)
+		return store_fail(s, ASSAY_ENOTFOUND, "no article with that URL");
+	return store_mdb(s, rc, "reading articles");
+}
+
+/* Calls @each with every artev id under article @seq (all articles when
+ * @seq < 0), in a read transaction; a non-zero return ends the walk. */
+static int artev_walk(struct assay_store *s, int64_t seq,
+		      int (*each)(void *ctx, int64_t seq, const char *id), void *ctx)
+{
+	unsigned char want[8];
+	MDB_txn *txn;
+	MDB_cursor *c;
+	MDB_val k = {8, want}, v;
+	int rc = store_read_begin(s, &txn), mrc;
+
+	if (rc)
+		return rc;
+	rec_be64(want, (uint64_t)(seq < 0 ? 0 : seq));
+	mrc = mdb_cursor_open(txn, s->dbi[T_ARTEV], &c);
+	if (mrc) {
+		mdb_txn_abort(txn);
+		return store_mdb(s, mrc, "reading the article index");
+	}
+	for (mrc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); mrc == 0 && !rc;
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
+		char id[16];
+
+		if (k.mv_size <= 8 || k.mv_size - 8 >= sizeof id)
+			continue;
+		if (seq >= 0 && memcmp(k.mv_data, want, 8))
+			break;
+		memcpy(id, (char *)k.mv_data + 8, k.mv_size - 8);
+		id[k.mv_size - 8] = '\0';
+		rc = each(ctx, (int64_t)rec_from_be64(k.mv_data), id);
+	}
+	mdb_cursor_close(c);
+	mdb_txn_abort(txn);
+	if (!rc && mrc && mrc != MDB_NOTFOUND)
+		rc = store_mdb(s, mrc, "reading the article index");
+	return rc;
+}
+
+struct ids_walk {
+	assay_id_fn fn;
+	void *ctx;
+};
+
+static int each_id(void *ctx, int64_t seq, const char *id)
+{
+	struct ids_walk *w = ctx;
+
+	(void)seq;
+	return w->fn(w->ctx, id);
+}
+
+int assay_store_article_claims(struct assay_store *s, int64_t seq, assay_id_fn fn, void *ctx)
+{
+	struct ids_walk w = {fn, ctx};
+
+	return artev_walk(s, seq < 0 ? 0 : seq, each_id, &w);
+}
+
+struct counts_walk {
+	assay_article_counts_fn fn;
+	void *ctx;
+	int64_t seq;
+	size_t claims, agreements;
+};
+
+static int count_id(void *ctx, int64_t seq, const char *id)
+{
+	struct counts_walk *w = ctx;
+	int rc = ASSAY_OK;
+
+	if (seq != w->seq && (w->claims || w->agreements))
+		rc = w->fn(w->ctx, w->seq, w->claims, w->agreements);
+	if (seq != w->seq)
+		w->claims = w->agreements = 0;
+	w->seq = seq;
+	if (id[0] == 'a' && strlen(id) == 9)
+		w->agreements++;
+	else
+		w->claims++;
+	return rc;
+}
+
+int assay_store_article_counts(struct assay_store *s, assay_article_counts_fn fn, void *ctx)
+{
+	struct counts_walk w = {fn, ctx, -1, 0, 0};
+	int rc = artev_walk(s, -1, count_id, &w);
+
+	if (!rc && (w.claims || w.agreements))
+		rc = fn(ctx, w.seq, w.claims, w.agreements);
+	return rc;
+}
+
+int assay_store_articles_version(struct assay_store *s, uint64_t *out)
+{
+	MDB_txn *txn;
+	MDB_val v;
+	int rc = store_read_begin(s, &txn);
+
+	*out = 0;
+	if (rc)
+		return rc;
+	rc = store_read(s, txn, s->dbi[T_META], "artgen", 6, &v);
+	if (rc == 0 && v.mv_size == sizeof *out)
+		memcpy(out, v.mv_data, sizeof *out);
+	mdb_txn_abort(txn);
+	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading the articles version");
+}

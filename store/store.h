@@ -361,6 +361,23 @@ typedef int (*assay_article_fn)(void *ctx, const struct assay_stored_article *a)
 
 /* Every article in ingest order. */
 int assay_store_articles(struct assay_store *s, assay_article_fn fn, void *ctx);
+/* A number that changes whenever an article is stored, updated or
+ * reprocessed (what it supports with it): a copy of the articles list is
+ * still right while it stays the same, whoever writes. */
+int assay_store_articles_version(struct assay_store *s, uint64_t *out);
+/* The article stored under canonical URL @url (as a listing gives it),
+ * into @out; ASSAY_ENOTFOUND when there is none. */
+int assay_store_article_get(struct assay_store *s, const char *url,
+			    struct assay_stored_article *out);
+/* The ids of the claims and agreements article @seq (its `seq`) is a
+ * source of, each once, in id order. */
+typedef int (*assay_id_fn)(void *ctx, const char *id);
+int assay_store_article_claims(struct assay_store *s, int64_t seq, assay_id_fn fn, void *ctx);
+/* For every article that supports any: how many claims and agreements,
+ * in article number order. Articles that support none are not called. */
+typedef int (*assay_article_counts_fn)(void *ctx, int64_t seq, size_t claims,
+				       size_t agreements);
+int assay_store_article_counts(struct assay_store *s, assay_article_counts_fn fn, void *ctx);
 /* Appends the article's cleaned text or its raw page to @out. */
 int assay_store_article_text(struct assay_store *s, const char *url, struct assay_buf *out);
 int assay_store_article_raw(struct assay_store *s, const char *url, struct assay_buf *out);

@@ -273,7 +273,7 @@ static const char *const names[T_COUNT] = {
 	[T_TEXT] = "textseq", [T_SEQ] = "seq", [T_HASHES] = "hashes",
 	[T_STORIES] = "stories", [T_RECENT] = "recent", [T_CLAIMS] = "claims",
 	[T_CLAIMKEYS] = "claimkeys", [T_EVIDENCE] = "evidence",
-	[T_AGREEMENTS] = "agreements", [T_AGRGROUPS] = "agrgroups", [T_AGREV] = "agrev",
+	[T_AGREEMENTS] = "agreements", [T_AGRGROUPS] = "agrgroups", [T_AGREV] = "agrev", [T_ARTEV] = "artev",
 	[T_CONFLICTS] = "conflicts", [T_REVIEWS] = "reviews", [T_REVIEWLOG] = "reviewlog",
 	[T_KV] = "kv",
 };

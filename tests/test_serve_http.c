@@ -1536,3 +1536,93 @@ Test(desk, a_conflicts_page_past_the_end_shows_the_last_page)
 	cr_expect_not_null(strstr(r.body.data, "<section class=\"group"));
 	reply_release(&r);
 }
+
+/* The <tr> on @html whose title link says @title, as a string. */
+static void article_row(const char *html, const char *title, char *out, size_t size)
+{
+	const char *at = strstr(html, title), *start, *end;
+
+	cr_assert_not_null(at, "no row for %s", title);
+	for (start = at; start > html && strncmp(start, "<tr>", 4); start--)
+		;
+	end = strstr(at, "</tr>");
+	cr_assert_not_null(end);
+	snprintf(out, size, "%.*s", (int)(end - start), start);
+}
+
+Test(desk, the_articles_page_searches_sorts_pages_and_counts_claims)
+{
+	char row[2048];
+	struct reply r;
+	const char *a, *b;
+	struct assay_store *s;
+
+	http("/articles?q=TURKEY", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "Talks on Turkish rare earths stall"), "title, any case");
+	cr_expect_not_null(strstr(r.body.data, "mining.example"));
+	cr_expect_null(strstr(r.body.data, "Australia&#39;s lithium output"), "no match, no row");
+	cr_expect_null(strstr(r.body.data, "Australia's lithium output"));
+	reply_release(&r);
+	/* counts: two claims and one agreement from this article */
+	http("/articles?q=china-rare-earths-refining", NULL, true, NULL, &r);
+	article_row(r.body.data, "China tightens its grip", row, sizeof row);
+	cr_expect_not_null(strstr(row, "<td class=\"num\">2</td><td class=\"num\">1</td>"), "%s", row);
+	reply_release(&r);
+	/* sorted by title: Australia before Talks; by publication: Talks (Sept) first */
+	http("/articles?sort=title", NULL, true, NULL, &r);
+	a = strstr(r.body.data, "Australia");
+	b = strstr(r.body.data, "Talks on Turkish");
+	cr_assert(a && b && a < b, "by title");
+	cr_expect_not_null(strstr(r.body.data, "<option value=\"title\" selected>"));
+	reply_release(&r);
+	http("/articles?sort=published", NULL, true, NULL, &r);
+	a = strstr(r.body.data, "Australia");
+	b = strstr(r.body.data, "Talks on Turkish");
+	cr_assert(a && b && b < a, "newest publication first");
+	reply_release(&r);
+
+	/* sixty more articles, stored while the server runs: pages of fifty */
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	for (int i = 0; i < 60; i++) {
+		char url[64], title[64], text[128];
+		struct assay_article art = {0};
+
+		snprintf(url, sizeof url, "https://bulk.example/n/%d", i);
+		snprintf(title, sizeof title, "Bulk note %02d", i);
+		snprintf(text, sizeof text, "Bulk note number %d says nothing of note %d.", i, i * 7);
+		art.url = url;
+		art.title = title;
+		art.site = "bulk.example";
+		art.text = text;
+		art.text_len = strlen(text);
+		cr_assert_eq(assay_store_put_article(s, &art, NULL), ASSAY_OK, "%s", assay_store_errmsg(s));
+	}
+	assay_store_close(s);
+	http("/articles?q=bulk&sort=title", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "Showing 1&ndash;50 of 60"), "the new articles are listed");
+	cr_expect_not_null(strstr(r.body.data, "Bulk note 00"));
+	cr_expect_null(strstr(r.body.data, "Bulk note 55"));
+	cr_expect_not_null(strstr(r.body.data, "href=\"/articles?sort=title&amp;q=bulk&amp;page=1\""),
+			   "the next page keeps the search and the sort");
+	reply_release(&r);
+	http("/articles?q=bulk&sort=title&page=1", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "Showing 51&ndash;60 of 60"));
+	cr_expect_not_null(strstr(r.body.data, "Bulk note 55"));
+	cr_expect_null(strstr(r.body.data, "Bulk note 00"));
+	reply_release(&r);
+}
+
+Test(desk, an_article_page_lists_the_claims_it_is_a_source_of)
+{
+	struct reply r;
+
+	http("/article?url=https%3A%2F%2Farctic-metals.example%2Frussia-ree", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	cr_expect_not_null(strstr(r.body.data, "Claims from this article"));
+	cr_expect_not_null(strstr(r.body.data, "2,600 t"), "its one claim is listed");
+	reply_release(&r);
+	http("/article?url=https%3A%2F%2Fnowhere.example%2F", NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 404);
+	reply_release(&r);
+}

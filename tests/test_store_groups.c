@@ -3,7 +3,8 @@
  * index against the groups themselves, read whole (an oracle that does
  * not use the index's counts), after the writes that change a group: an
  * ingest, decisions and their undoing, a new source, reprocess, and the
- * migration of a store written before the index. */
+ * migration of a store written before the index. The artev index (what
+ * each article supports) is checked against the claims' sources. */
 #include <criterion/criterion.h>
 #include <lmdb.h>
 #include <stdio.h>
@@ -381,7 +382,7 @@ Test(groups, a_store_written_before_the_index_is_summed_up_when_opened)
 	/* a summary missing (damaged, say) is summed up by the reader */
 	assay_store_close(st);
 	st = NULL;
-	empty_summaries(dir, "5");
+	empty_summaries(dir, "6"); /* the current schema */
 	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_RDONLY, &st), ASSAY_OK);
 	cr_assert_eq(count(&resolved), 1);
 	check_listings();
@@ -395,4 +396,163 @@ Test(groups, a_store_written_before_the_index_is_summed_up_when_opened)
 	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_RDONLY, &st), ASSAY_OK);
 	cr_assert_eq(count(&resolved), 1);
 	check_listings();
+}
+
+/* ---- What each article supports (the artev index) ---- */
+
+TestSuite(artev, .init = setup, .fini = teardown);
+
+struct support {
+	const char *url;       /* the article's canonical URL */
+	char ids[64][16];      /* what the claims and agreements say */
+	size_t n;
+};
+
+static void note_id(struct support *sp, const char *id)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		if (!strcmp(sp->ids[i], id))
+			return;
+	cr_assert_lt(sp->n, 64);
+	snprintf(sp->ids[sp->n++], sizeof sp->ids[0], "%s", id);
+}
+
+static int claim_of(void *ctx, const struct assay_stored_claim *c, const struct assay_source *src,
+		    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(src[i].url, ((struct support *)ctx)->url))
+			note_id(ctx, c->id);
+	return 0;
+}
+
+static int agreement_of(void *ctx, const struct assay_stored_agreement *a,
+			const struct assay_source *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(src[i].url, ((struct support *)ctx)->url))
+			note_id(ctx, a->id);
+	return 0;
+}
+
+static int id_in(void *ctx, const char *id)
+{
+	note_id(ctx, id);
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* For every seed article: the index names exactly the claims and
+ * agreements whose sources include it, and counts them. */
+static void check_support(void)
+{
+	for (size_t i = 0; i < narts; i++) {
+		struct assay_buf canon = {0};
+		struct assay_stored_article a;
+		struct support want = {0}, got = {0};
+
+		assay_canonical_url(arts[i].url, &canon);
+		want.url = got.url = canon.data;
+		cr_assert_eq(assay_store_article_get(st, canon.data, &a), ASSAY_OK, "%s", canon.data);
+		cr_assert_str_eq(a.url, canon.data);
+		cr_assert_eq(assay_store_claims(st, NULL, claim_of, &want), ASSAY_OK);
+		cr_assert_eq(assay_store_agreements(st, NULL, agreement_of, &want), ASSAY_OK);
+		cr_assert_eq(assay_store_article_claims(st, a.seq, id_in, &got), ASSAY_OK);
+		qsort(want.ids, want.n, sizeof want.ids[0], cmp_id);
+		qsort(got.ids, got.n, sizeof got.ids[0], cmp_id);
+		cr_assert_eq(got.n, want.n, "%s: %zu ids, the sources say %zu", canon.data, got.n, want.n);
+		for (size_t k = 0; k < want.n; k++)
+			cr_assert_str_eq(got.ids[k], want.ids[k]);
+		assay_buf_release(&canon);
+	}
+}
+
+struct tally {
+	size_t claims, agreements, calls;
+};
+
+static int add_counts(void *ctx, int64_t seq, size_t claims, size_t agreements)
+{
+	struct tally *t = ctx;
+
+	(void)seq;
+	t->claims += claims;
+	t->agreements += agreements;
+	t->calls++;
+	return 0;
+}
+
+Test(artev, each_article_knows_what_it_supports_after_ingest_and_reprocess)
+{
+	struct assay_reprocess_result res;
+	struct tally t = {0};
+	struct assay_stored_article a;
+	uint64_t v0, v1;
+
+	check_support();
+	cr_assert_eq(assay_store_article_counts(st, add_counts, &t), ASSAY_OK);
+	cr_assert_gt(t.claims, 0);
+	cr_assert_gt(t.agreements, 0);
+	cr_assert_leq(t.calls, narts);
+	cr_assert_eq(assay_store_article_get(st, "https://nowhere.example/x", &a), ASSAY_ENOTFOUND);
+	cr_assert_eq(assay_store_articles_version(st, &v0), ASSAY_OK);
+	cr_assert_eq(assay_store_reprocess(st, same_again, NULL, &res), ASSAY_OK);
+	check_support();
+	cr_assert_eq(assay_store_articles_version(st, &v1), ASSAY_OK);
+	cr_assert_neq(v0, v1, "reprocess moves the articles version");
+}
+
+Test(artev, a_decision_leaves_the_articles_version_and_an_article_moves_it)
+{
+	struct facts all;
+	uint64_t v0, v1, v2;
+	struct assay_article copy = arts[1].a;
+
+	cr_assert_eq(assay_store_articles_version(st, &v0), ASSAY_OK);
+	cr_assert_gt(v0, 0);
+	read_all(&all);
+	decide(all.v[0].ids[0], "accepted");
+	cr_assert_eq(assay_store_articles_version(st, &v1), ASSAY_OK);
+	cr_assert_eq(v1, v0);
+	copy.url = "https://another.example/copy";
+	cr_assert_eq(assay_store_put_article(st, &copy, NULL), ASSAY_OK);
+	cr_assert_eq(assay_store_articles_version(st, &v2), ASSAY_OK);
+	cr_assert_neq(v2, v1);
+}
+
+/* Drops the artev table of the closed store at @path and sets its
+ * version record to 5, as schema 5 left it. */
+static void make_schema_5(const char *path)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi t;
+	MDB_val ver = {1, "5"}, vk = {6, "schema"};
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	mdb_env_set_mapsize(env, 64u << 20);
+	cr_assert_eq(mdb_env_open(env, path, 0, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "artev", 0, &t), 0);
+	cr_assert_eq(mdb_drop(txn, t, 1), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "meta", 0, &t), 0);
+	cr_assert_eq(mdb_put(txn, t, &vk, &ver, 0), 0);
+	cr_assert_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+Test(artev, a_schema_5_store_is_migrated_with_its_article_index)
+{
+	assay_store_close(st);
+	st = NULL;
+	make_schema_5(dir);
+	cr_assert_eq(assay_store_open(dir, ASSAY_STORE_RDONLY, &st), ASSAY_ESCHEMA,
+		     "a read cannot migrate");
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK, "%s", assay_store_errmsg(NULL));
+	check_support();
 }
