@@ -91,10 +91,12 @@ static void newest_source(struct assay_review_row *r, const struct assay_source 
 {
 	r->nsources = nsrc;
 	for (size_t i = 0; i < nsrc; i++) {
-		if (strcmp(src[i].published, r->newest) > 0 ||
+		if (!r->evidence[0] || strcmp(src[i].published, r->newest) > 0 ||
 		    (strcmp(src[i].published, r->newest) == 0 && src[i].seq > r->seq)) {
 			assay_copy(r->newest, sizeof r->newest, src[i].published);
 			assay_copy(r->site, sizeof r->site, src[i].site);
+			assay_review_tidy(src[i].evidence, strlen(src[i].evidence), r->evidence,
+					  sizeof r->evidence);
 		}
 		if (src[i].seq > r->seq)
 			r->seq = src[i].seq;
@@ -250,9 +252,46 @@ static long site_index(const struct assay_review_snapshot *snap, const char *sit
 	return -2;
 }
 
+static int fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c == '_' ? ' ' : c;
+}
+
+/* @q in @hay, ASCII letters in any case, '_' as a space ("refining
+ * share" finds refining_share). */
+static bool has_words(const char *hay, const char *q)
+{
+	if (!hay)
+		return false;
+	for (; *hay; hay++) {
+		size_t i = 0;
+
+		while (q[i] && hay[i] && fold((unsigned char)hay[i]) == fold((unsigned char)q[i]))
+			i++;
+		if (!q[i])
+			return true;
+	}
+	return false;
+}
+
+static bool finds(const struct assay_review_row *r, const char *q)
+{
+	if (has_words(r->figure, q) || has_words(r->evidence, q) || has_words(r->site, q) ||
+	    has_words(r->metric, q) || has_words(r->commodity, q) || has_words(r->period, q) ||
+	    has_words(r->id, q) || has_words(r->subject, q) ||
+	    has_words(assay_review_name_of(r->subject), q))
+		return true;
+	for (int i = 0; i < r->nparties; i++)
+		if (has_words(r->parties[i], q) || has_words(assay_review_name_of(r->parties[i]), q))
+			return true;
+	return false;
+}
+
 static bool passes(const struct assay_review_snapshot *snap, const struct assay_review_filter *f,
 		   const struct assay_review_row *r, long site)
 {
+	if (f->q[0] && !finds(r, f->q))
+		return false;
 	if ((f->subject[0] && !has_subject(r, f->subject)) ||
 	    (f->metric[0] && strcmp(f->metric, r->metric) != 0) ||
 	    (f->commodity[0] && strcmp(f->commodity, r->commodity) != 0))

@@ -30,6 +30,8 @@
 /* What the editor filters on; "" for any. state "" means any state. */
 struct assay_review_filter {
 	char state[12], subject[48], metric[32], commodity[32], site[128];
+	char q[64]; /* words to find, in any case, in the figure, the claim's
+		     * key (ids or names), the evidence or the site; "" for any */
 };
 
 /* One claim or agreement of the queue: only what the list shows, so a
@@ -49,6 +51,7 @@ struct assay_review_row {
 	char newest[32];   /* the latest publication date among its sources */
 	int64_t seq;       /* the latest ingest number among its sources */
 	char site[128];    /* the site of the newest source */
+	char evidence[240];/* its evidence sentence, tidied (cut to fit) */
 	size_t nsources;
 	uint32_t site_off, site_n; /* its sites: snapshot's site_ix[off..off+n) */
 };

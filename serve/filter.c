@@ -17,6 +17,7 @@ static const struct {
 	{"commodity", offsetof(struct assay_review_filter, commodity),
 	 sizeof ((struct assay_review_filter *)0)->commodity},
 	{"site", offsetof(struct assay_review_filter, site), sizeof ((struct assay_review_filter *)0)->site},
+	{"q", offsetof(struct assay_review_filter, q), sizeof ((struct assay_review_filter *)0)->q},
 };
 #define NFIELDS (sizeof filter_fields / sizeof filter_fields[0])
 

@@ -71,6 +71,11 @@ static void filter_form(struct serve_out *o, const struct assay_review_queue *q,
 	menu(o, "commodity", "Commodity", (const char *)q->commodities, sizeof *q->commodities,
 	     q->ncommodities, f->commodity);
 	menu(o, "site", "Site", (const char *)q->sites, sizeof *q->sites, q->nsites, f->site);
+	serve_printf(o, "<label>Find<input type=\"search\" name=\"q\" maxlength=\"%zu\" "
+		     "placeholder=\"words of the figure, claim or sentence\" value=\"",
+		     sizeof f->q - 1);
+	serve_text(o, f->q);
+	serve_printf(o, "\"></label>");
 	serve_printf(o, "<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>");
 }
 
@@ -89,6 +94,11 @@ static void row(struct serve_out *o, const struct assay_review_row *r, const str
 		serve_text(o, r->figure);
 	serve_printf(o, "</a></td><td>");
 	serve_row_title(o, r);
+	if (r->evidence[0]) {
+		serve_printf(o, "<span class=\"ev\">");
+		serve_text(o, r->evidence);
+		serve_printf(o, "</span>");
+	}
 	serve_printf(o, "</td><td>%zu</td><td class=\"date\">", r->nsources);
 	serve_text(o, r->newest[0] ? r->newest : "undated");
 	serve_printf(o, "</td><td>");

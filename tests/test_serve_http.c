@@ -1626,3 +1626,43 @@ Test(desk, an_article_page_lists_the_claims_it_is_a_source_of)
 	cr_expect_eq(r.status, 404);
 	reply_release(&r);
 }
+
+Test(serve_http, the_queue_shows_each_evidence_and_finds_words_in_any_case)
+{
+	struct reply r;
+	const char *row, *end;
+
+	http("/?state=any", NULL, true, NULL, &r);
+	cr_assert_eq(r.status, 200);
+	row = strstr(r.body.data, "61,000 t");
+	cr_assert_not_null(row);
+	end = strstr(row, "</tr>");
+	cr_assert_not_null(end);
+	row = strstr(row, "<span class=\"ev\">Australia mined roughly 61,000 tonnes of lithium in "
+		      "2023, the ministry said.</span>");
+	cr_expect(row && row < end, "the evidence sentence is in the claim's row");
+	cr_expect_not_null(strstr(r.body.data, "<input type=\"search\" name=\"q\""));
+	reply_release(&r);
+
+	/* words of the sentence, of the key (an id in words) and of a name */
+	http("/?state=any&q=BEYLIKOVA", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "694 million"));
+	cr_expect_null(strstr(r.body.data, "61,000 t"), "only rows that have the words");
+	cr_expect_not_null(strstr(r.body.data, "value=\"BEYLIKOVA\""), "the box keeps the words");
+	reply_release(&r);
+	http("/?state=any&q=refining+share", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "90%"));
+	cr_expect_null(strstr(r.body.data, "694 million"));
+	reply_release(&r);
+	http("/?state=any&q=australia", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "61,000 t"));
+	cr_expect_null(strstr(r.body.data, "90%"));
+	/* the claim links carry the search, so j/k walk the same list */
+	cr_expect_not_null(strstr(r.body.data, "&amp;q=australia\""));
+	reply_release(&r);
+	/* scraped markup in a sentence is shown as text */
+	http("/?state=any&q=86%2C000", NULL, true, NULL, &r);
+	cr_expect_not_null(strstr(r.body.data, "&lt;script&gt;"));
+	cr_expect_null(strstr(r.body.data, "<script>window.__pwned"));
+	reply_release(&r);
+}
