@@ -410,7 +410,7 @@ static int ingest_dir(struct ingest *in, const char *path, int depth)
 	if (n)
 		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
-		if (rc == ASSAY_OK)
+		if (rc == ASSAY_OK && !assay_store_damaged(p->store))
 			ingest_path(in, names[i], depth + 1);
 		free(names[i]);
 	}
@@ -522,7 +522,7 @@ static int run_ingest(const struct cli_globals *g, struct ingest *in, char **pat
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	for (int i = 0; i < npaths; i++) {
+	for (int i = 0; i < npaths && !assay_store_damaged(s); i++) {
 		sum.sources++;
 		ingest_path(in, paths[i], 0);
 	}
@@ -530,9 +530,14 @@ static int run_ingest(const struct cli_globals *g, struct ingest *in, char **pat
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	cli_summary_print("ingest", &sum, !g->quiet, json ? stdout : NULL);
+	rc = assay_store_damaged(s) ? CLI_FATAL : sum.errors ? CLI_PARTIAL : CLI_OK;
+	if (rc == CLI_FATAL) /* a write met a garbled page: the run ended there */
+		assay_err("ingest: stopped: the store '%s' is damaged; what was stored before "
+			  "is kept. Run 'assay --db %s verify' to see what still reads, and "
+			  "restore data.mdb from a backup", g->db, g->db);
 	assay_store_unlock(s);
 	assay_store_close(s);
-	return sum.errors ? CLI_PARTIAL : CLI_OK;
+	return rc;
 }
 
 /* The options (usage.c), before the run. */

@@ -705,8 +705,10 @@ static int finish_flights(struct crawler *c)
 		f->host->busy = false;
 		/* After handling: a robots.txt may have just set the delay, and
 		 * a 429 may have pushed next_at further already. */
-		if (crawler_handle(c, f) == ASSAY_ENOMEM)
-			rc = ASSAY_ENOMEM;
+		int hrc = crawler_handle(c, f);
+
+		if (hrc == ASSAY_ENOMEM || hrc == ASSAY_EDAMAGED)
+			rc = hrc;
 		if (f->host->next_at < r->finished + f->host->delay)
 			f->host->next_at = r->finished + f->host->delay;
 		assay_http_req_release(&f->req);

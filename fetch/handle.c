@@ -225,7 +225,7 @@ static int page_ended(struct crawler *c, struct job *j, int rc)
 		crawler_job_free(j);
 		return ASSAY_OK;
 	}
-	if (rc == ASSAY_ENOMEM) {
+	if (rc == ASSAY_ENOMEM || rc == ASSAY_EDAMAGED) { /* the run ends; the page waits */
 		crawler_fail(c, j, true, assay_strerror(rc));
 		return rc;
 	}
@@ -248,8 +248,9 @@ static bool settle_one(struct crawler *c, bool wait, int *err)
 		c->pending_tail = NULL;
 	c->npending--;
 	j->next = NULL;
-	if (page_ended(c, j, rc) == ASSAY_ENOMEM)
-		*err = ASSAY_ENOMEM;
+	rc = page_ended(c, j, rc);
+	if (rc == ASSAY_ENOMEM || rc == ASSAY_EDAMAGED)
+		*err = rc;
 	return true;
 }
 
@@ -313,7 +314,7 @@ static int deliver(struct crawler *c, struct job *j, const struct assay_http_req
 		rc = page_ended(c, j, c->hk->on_page ? c->hk->on_page(c->hk->ctx, &pg) : ASSAY_OK);
 done:
 	assay_buf_release(&tmp);
-	return rc == ASSAY_ENOMEM ? rc : ASSAY_OK;
+	return rc == ASSAY_ENOMEM || rc == ASSAY_EDAMAGED ? rc : ASSAY_OK;
 }
 
 /* Queues a link of @parent's, if it is new and within the bounds; sets

@@ -90,6 +90,10 @@ int store_mdb(struct assay_store *s, int rc, const char *what)
 	case MDB_INVALID:
 	case MDB_CORRUPTED:
 	case MDB_PAGE_NOTFOUND:
+	/* LMDB's "internal errors": what a garbled page makes it say */
+	case MDB_PAGE_FULL:
+	case MDB_CURSOR_FULL:
+	case MDB_INCOMPATIBLE:
 		return store_fail(s, ASSAY_EDAMAGED,
 				  "%s: the store '%s' is damaged (%s); nothing was changed. Run "
 				  "'assay --db %s verify' to see what still reads, and restore "
@@ -106,6 +110,11 @@ int store_mdb(struct assay_store *s, int rc, const char *what)
 
 /* Why the last assay_store_open() failed: it hands back no handle then. */
 static char open_error[512];
+
+bool assay_store_damaged(const struct assay_store *s)
+{
+	return s && s->damaged;
+}
 
 const char *assay_store_errmsg(const struct assay_store *s)
 {
@@ -208,6 +217,8 @@ static int grow_map(struct assay_store *s)
 	return ASSAY_OK;
 }
 
+static int refuse_short_file(struct assay_store *s, const char *what);
+
 /* Why a write cannot be done: the store was opened for reading only. */
 static int write_refused(struct assay_store *s)
 {
@@ -234,6 +245,16 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 
 		if (s->flags & ASSAY_STORE_RDONLY)
 			return write_refused(s);
+		if (s->damaged)
+			return store_fail(s, ASSAY_EDAMAGED,
+					  "the store '%s' is damaged: a write met a garbled page, so "
+					  "nothing more is written to it in this run. Run 'assay --db "
+					  "%s verify' to see what still reads, and restore data.mdb "
+					  "from a backup", s->dir, s->dir);
+		if (refuse_short_file(s, "write to")) { /* cut by another process */
+			s->damaged = true;
+			return ASSAY_EDAMAGED;
+		}
 		s->last_mdb = 0;
 		rc = mdb_txn_begin(s->env, NULL, 0, &txn);
 		if (rc == MDB_MAP_RESIZED && tries < MAP_GROW_TRIES) {
@@ -260,6 +281,9 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		} else {
 			mdb_txn_abort(txn);
 		}
+		/* writing on over a garbled page could spread the damage into
+		 * pages that still read: this handle writes no more */
+		s->damaged = s->damaged || rc == ASSAY_EDAMAGED;
 		if (rc == ASSAY_OK || s->last_mdb != MDB_MAP_FULL || tries >= MAP_GROW_TRIES)
 			return rc;
 		rc = grow_map(s);
@@ -270,7 +294,11 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 
 int store_read_begin(struct assay_store *s, MDB_txn **txn)
 {
-	int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
+	int rc = refuse_short_file(s, "read");
+
+	if (rc)
+		return rc;
+	rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
 
 	if (rc == MDB_MAP_RESIZED) {
 		mdb_env_set_mapsize(s->env, 0);
@@ -657,28 +685,33 @@ static int refuse_empty_file(struct assay_store *s)
 
 /* A data.mdb shorter than its last committed page (cut short by a copy,
  * a full disk or truncate) makes the first read of a page past its end
- * die of SIGBUS: refuse it before any read. LMDB writes a transaction's
- * pages before the header that names them, so the header read first
- * never names a page a concurrent writer has not put in the file yet. */
-static int refuse_short_file(struct assay_store *s)
+ * die of SIGBUS: refuse it before any read, and before each write (another
+ * process may cut it while a run writes; a write on would leave holes in
+ * the tree). LMDB writes a transaction's pages before the header that
+ * names them, so the header read first never names a page a concurrent
+ * writer has not put in the file yet. @what: "open" or "write to". */
+static int refuse_short_file(struct assay_store *s, const char *what)
 {
 	MDB_envinfo info;
-	MDB_stat ms;
 	struct stat st;
 	mdb_filehandle_t fd;
 	unsigned long long need;
 
-	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &ms) ||
-	    mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
+	if (!s->psize || mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
 		return ASSAY_OK; /* nothing to compare with: LMDB will say */
-	need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
-	if ((unsigned long long)st.st_size >= need)
-		return ASSAY_OK;
+	need = 2ull * s->psize; /* the two headers, read before anything */
+	if ((unsigned long long)st.st_size >= need) {
+		if (mdb_env_info(s->env, &info))
+			return ASSAY_OK;
+		need = ((unsigned long long)info.me_last_pgno + 1) * s->psize;
+		if ((unsigned long long)st.st_size >= need)
+			return ASSAY_OK;
+	}
 	return store_fail(s, ASSAY_EDAMAGED,
-			  "cannot open store '%s': its data.mdb is cut short (%llu bytes; its last "
+			  "cannot %s store '%s': its data.mdb is cut short (%llu bytes; its last "
 			  "committed page ends at %llu); nothing was changed. Restore data.mdb "
 			  "from a backup (copy a store in use with 'mdb_copy', not cp)",
-			  s->dir, (unsigned long long)st.st_size, need);
+			  what, s->dir, (unsigned long long)st.st_size, need);
 }
 
 /* Makes the environment and opens it with @eflags; a failed open closes
@@ -757,7 +790,13 @@ static int open_env(struct assay_store *s)
 		return store_fail(s, ASSAY_EIO, "cannot open store '%s': %s", s->dir,
 				  mdb_strerror(rc));
 	}
-	rc = refuse_short_file(s);
+	{
+		MDB_stat ms;
+
+		if (mdb_env_stat(s->env, &ms) == MDB_SUCCESS)
+			s->psize = ms.ms_psize;
+	}
+	rc = refuse_short_file(s, "open");
 	if (rc)
 		return rc;
 	store_guard_update(s);

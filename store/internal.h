@@ -83,8 +83,10 @@ struct assay_store {
 			     * was opened for reading only (env.c); else 0 */
 	bool unlocked;      /* read without a reader slot: lock.mdb is not
 			     * this user's to write (env.c, store_read_end) */
+	bool damaged;       /* a write met a garbled page: no more writes */
 	int lock_fd;        /* -1 when the process lock is not held */
 	size_t mapsize;
+	unsigned psize;     /* LMDB's page size, from the open */
 	size_t session_new;  /* articles this handle stored, for the last-crawl record */
 	bool last_crawl_set; /* the caller recorded the last crawl itself */
 	int64_t neardup_window; /* NEARDUP_WINDOW or $ASSAY_NEARDUP_WINDOW */

@@ -51,6 +51,10 @@ enum assay_store_flags {
 
 int assay_store_open(const char *dir, unsigned flags, struct assay_store **out);
 void assay_store_close(struct assay_store *s); /* accepts NULL */
+/* True once a write met a garbled page (ASSAY_EDAMAGED): the handle then
+ * refuses every later write, so that a run ends instead of writing on
+ * over the damage; what was committed before stays as it is. */
+bool assay_store_damaged(const struct assay_store *s);
 /* The last error in words; never NULL. Valid until the next call. */
 const char *assay_store_errmsg(const struct assay_store *s);
 

@@ -258,3 +258,135 @@ Test(damage, a_garbled_lock_file_is_rebuilt_and_nothing_stored_is_lost)
 	cr_expect_eq(assay_run(db, NULL, args), 0);
 	cr_expect_eq(store_article_count(db), 16);
 }
+
+/* ---- Damage while a run writes ------------------------------------------
+ * Another process cuts data.mdb short or garbles a page while an ingest
+ * is running. The ingest reads a folder (committing each page), then
+ * waits on its standard input ("-") for one more page: the damage is done
+ * there, between two of its writes, and the last page sent. The run must
+ * end with status 2 and a message, not a signal, and write nothing more:
+ * data.mdb stays as the damage left it, so that putting the damaged bytes
+ * back (what a backup of them would do) gives the whole store again, with
+ * the pages this run committed before. */
+
+/* Offset and length of the root page of table @name, from its record in
+ * LMDB's main table (struct MDB_db of LMDB 0.9's file format: md_root is
+ * the 8-byte page number at offset 40 of the 48-byte record). */
+static size_t root_page_of(const char *name, size_t *psize)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi main_db;
+	MDB_val k = {strlen(name), (void *)name}, v;
+	MDB_stat ms;
+	uint64_t root = 0;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, db, MDB_RDONLY, 0644), 0);
+	cr_assert_eq(mdb_env_stat(env, &ms), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, NULL, 0, &main_db), 0);
+	cr_assert_eq(mdb_get(txn, main_db, &k, &v), 0, "no table %s", name);
+	cr_assert_eq(v.mv_size, 48, "not LMDB 0.9's table record");
+	memcpy(&root, (const char *)v.mv_data + 40, sizeof root);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	*psize = ms.ms_psize;
+	return (size_t)root * ms.ms_psize;
+}
+
+enum damage { CUT_TAIL, ZERO_ARTICLES_ROOT };
+
+static void damage_between_two_writes(enum damage how)
+{
+	char more[4200], one[4300], cmd[4200];
+	const char *verify[] = {"verify", NULL};
+	const char *args[] = {"--quiet", "ingest", "--jobs", "1", more, "-", NULL};
+	struct assay_buf page = {0}, kept = {0}, damaged = {0}, after = {0}, msg = {0};
+	size_t at = 0, len = 0, psize = 0;
+	int fds[2], st;
+	pid_t pid;
+
+	snprintf(more, sizeof more, "%s/more", dir);
+	cr_assert_eq(mkdir(more, 0755), 0);
+	write_pages(more, 12, 23);
+	snprintf(cmd, sizeof cmd, "%s/last", dir);
+	cr_assert_eq(mkdir(cmd, 0755), 0);
+	write_pages(cmd, 1, 29);
+	snprintf(one, sizeof one, "%s/page00000.html", cmd);
+	read_file(one, &page);
+
+	cr_assert_eq(pipe(fds), 0);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		dup2(fds[0], 0);
+		close(fds[0]);
+		close(fds[1]);
+		_exit(assay_wait(assay_spawn(db, out, args)));
+	}
+	close(fds[0]);
+	for (int i = 0; i < 600 && store_article_count(db) < 16 + 12; i++)
+		usleep(50000);
+	cr_assert_eq(store_article_count(db), 16 + 12, "the folder was not stored");
+	/* its last commit is in: it reads its standard input now */
+
+	read_file(data, &kept);
+	if (how == CUT_TAIL) { /* another process cuts the last two pages */
+		psize = 4096;
+		at = kept.len - 2 * psize;
+		len = kept.len - at;
+		cr_assert_eq(truncate(data, (off_t)at), 0);
+	} else { /* another process zeroes the root page of the articles */
+		static const char zeros[65536];
+		FILE *f;
+
+		at = root_page_of("articles", &psize);
+		len = psize;
+		cr_assert_lt(at + len, kept.len);
+		f = fopen(data, "r+b");
+		cr_assert_not_null(f);
+		cr_assert_eq(fseek(f, (long)at, SEEK_SET), 0);
+		cr_assert_eq(fwrite(zeros, 1, len, f), len);
+		cr_assert_eq(fclose(f), 0);
+	}
+	read_file(data, &damaged);
+	cr_assert_eq(write(fds[1], page.data, page.len), (ssize_t)page.len);
+	close(fds[1]);
+	st = assay_wait(pid);
+	read_file(out, &msg);
+	cr_expect_eq(st, 2, "exit %d (128+ is a signal): %.400s", st, msg.data ? msg.data : "");
+	cr_expect(msg.data && (strstr(msg.data, "damaged") || strstr(msg.data, "cut short")),
+		  "no message saying the store is damaged: %.400s", msg.data ? msg.data : "");
+	cr_expect(msg.data && strstr(msg.data, "restore data.mdb"), "%.400s",
+		  msg.data ? msg.data : "");
+	if (how == CUT_TAIL) /* seen before a read runs off the end: said exactly */
+		cr_expect(msg.data && strstr(msg.data, "its data.mdb is cut short ("), "%.400s",
+			  msg.data ? msg.data : "");
+	read_file(data, &after);
+	cr_expect(after.len == damaged.len && !memcmp(after.data, damaged.data, after.len),
+		  "the run wrote on after the damage (%zu bytes, were %zu)", after.len,
+		  damaged.len);
+
+	/* the damaged bytes put back: the store is whole, this run's earlier
+	 * pages included */
+	write_file(data, kept.data, kept.len);
+	cr_expect_eq(assay_run(db, out, verify), 0, "the store is not sound again");
+	cr_expect_eq(store_article_count(db), 16 + 12);
+	assay_buf_release(&page);
+	assay_buf_release(&kept);
+	assay_buf_release(&damaged);
+	assay_buf_release(&after);
+	assay_buf_release(&msg);
+}
+
+Test(damage, data_cut_short_while_an_ingest_writes_ends_it_and_keeps_what_it_committed)
+{
+	damage_between_two_writes(CUT_TAIL);
+}
+
+Test(damage, a_page_garbled_while_an_ingest_writes_ends_it_and_keeps_what_it_committed)
+{
+	damage_between_two_writes(ZERO_ARTICLES_ROOT);
+}
