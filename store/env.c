@@ -94,6 +94,9 @@ int store_mdb(struct assay_store *s, int rc, const char *what)
 	case MDB_PAGE_FULL:
 	case MDB_CURSOR_FULL:
 	case MDB_INCOMPATIBLE:
+	/* a transaction an earlier step of it left unusable: after a garbled
+	 * page was met and passed over; stopping is the safe side */
+	case MDB_BAD_TXN:
 		return store_fail(s, ASSAY_EDAMAGED,
 				  "%s: the store '%s' is damaged (%s); nothing was changed. Run "
 				  "'assay --db %s verify' to see what still reads, and restore "
