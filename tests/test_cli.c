@@ -305,6 +305,9 @@ static const struct {
 	{"data.html", B("{\"items\": [{\"title\": \"<b>tin</b>\", \"value\": 3}]}\n"), "JSON"},
 	{"tool.html", B("\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0"), "executable"},
 	{"blob.html", B("<html>\0\0\0\x01\x02\x03 not text\x04\x05"), "binary data"},
+	/* UTF-16 without its byte order mark (issue 21 #12): NULs, no BOM */
+	{"utf16.html", B("<\0h\0t\0m\0l\0>\0<\0p\0>\0T\0i\0n\0 \0r\0o\0s\0e\0<\0/\0p\0>\0"),
+	 "binary data"},
 	{"empty.html", B(""), "empty file"},
 	{"blank.htm", B("  \n\t\n"), "empty file"},
 };
