@@ -37,6 +37,8 @@
 #define REPEAT_MIN 40  /* bytes of a block whose copies are dropped */
 #define NAMED_AWAY_MIN 400 /* bytes of paragraphs a top must hold to distrust names */
 #define LINK_NOTE 25    /* bytes of own words that make a link a reference */
+#define LEAD_PROBE 60   /* bytes of a lead looked for in articleBody */
+#define LEAD_NOMEM (-2)
 
 struct emitter {
 	struct parse_ctx *c;
@@ -696,21 +698,56 @@ static bool looks_like_html(const char *s)
 	return false;
 }
 
+/* The block the page's description names as its lead, if the HTML had
+ * one and @body (collapsed into e->cell) leaves it out; -1 otherwise. */
+static long lead_outside(struct emitter *e, const char *body)
+{
+	char probe[LEAD_PROBE + 1];
+
+	for (size_t i = 0; i < e->nblocks; i++) {
+		const struct assay_block *b = &e->blocks[i];
+		size_t n = b->end - b->start;
+
+		if (b->kind == ASSAY_BLOCK_TABLE_ROW || !parse_described(e->c, e->text.data + b->start, n))
+			continue;
+		if (n > LEAD_PROBE)
+			n = LEAD_PROBE;
+		memcpy(probe, e->text.data + b->start, n);
+		probe[n] = '\0';
+		assay_buf_reset(&e->cell);
+		if (parse_append_collapsed(&e->cell, body) != ASSAY_OK)
+			return LEAD_NOMEM;
+		return e->cell.data && strstr(e->cell.data, probe) ? -1 : (long)i;
+	}
+	return -1;
+}
+
 /* Pages that build the story with scripts leave little in the HTML but
  * may state it whole in JSON-LD articleBody: then that is the text, one
- * paragraph a line, and the page's scraps (and tables) are dropped. */
+ * paragraph a line, and the page's scraps (and tables) are dropped; a
+ * lead the description names stays first when the body leaves it out. */
 static int use_ld_body(struct emitter *e, const char *body)
 {
 	size_t n = strlen(body);
 	const char *p = body;
+	long lead;
 
 	if (n < LD_BODY_MIN || e->text.len * 2 >= n || looks_like_html(body) || !parse_utf8_valid(body, n))
 		return ASSAY_OK;
+	if ((lead = lead_outside(e, body)) == LEAD_NOMEM)
+		return ASSAY_ENOMEM;
+	assay_buf_reset(&e->cell);
+	assay_buf_reset(&e->blk);
+	if (lead >= 0 && assay_buf_append(&e->blk, e->text.data + e->blocks[lead].start,
+					  e->blocks[lead].end - e->blocks[lead].start) != ASSAY_OK)
+		return ASSAY_ENOMEM;
 	release_tables(e->tables, e->ntables);
 	e->tables = NULL;
 	e->ntables = e->capt = 0;
 	e->nblocks = 0;
 	assay_buf_reset(&e->text);
+	if (e->blk.len && add_block(e, e->blk.data, e->blk.len, ASSAY_BLOCK_PARAGRAPH, -1, -1) != ASSAY_OK)
+		return ASSAY_ENOMEM;
 	while (*p) {
 		size_t len = strcspn(p, "\n");
 		int rc;

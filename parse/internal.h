@@ -82,6 +82,8 @@ struct ninfo {
 	uint8_t breaks;              /* "<br><br>" in its inline text */
 };
 
+#define DESC_MAX 4 /* descriptions kept: JSON-LD, og:, twitter:, <meta name> */
+
 /* Metadata candidates; a lower rank wins. */
 #define RANK_NONE 1000
 enum meta_field { MF_TITLE, MF_URL, MF_PUBLISHED, MF_AUTHOR, MF_SITE, MF_LANG, MF_COUNT };
@@ -90,6 +92,8 @@ struct meta_state {
 	char *val[MF_COUNT];
 	int rank[MF_COUNT];
 	char *ld_body;   /* JSON-LD articleBody, if any (at most 1 MiB) */
+	char *desc[DESC_MAX]; /* what the page says it is about, distinct, collapsed */
+	size_t ndesc;
 	int text_reads;  /* subtrees read for metadata; bounded per page */
 };
 
@@ -168,6 +172,13 @@ int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, str
 void parse_meta_init(struct meta_state *m);
 void parse_meta_release(struct meta_state *m);
 void parse_meta_offer(struct parse_ctx *c, enum meta_field f, const char *v, int rank);
+
+/* lead.c: the paragraph before the story that says what the page's
+ * description says is its lead; added to c->keep (room for one more). */
+void parse_described_lead(struct parse_ctx *c, size_t cap);
+/* Does text @t say what a description of the page says (and more than
+ * its title)? */
+bool parse_described(const struct parse_ctx *c, const char *t, size_t n);
 
 /* date.c: finds a date in free text and writes YYYY-MM-DD. */
 bool parse_find_date(const char *s, size_t n, char out[11]);

@@ -20,6 +20,8 @@
 
 #define META_MAX 512
 #define LD_MAX (1u << 20)
+#define DESC_MIN 40    /* bytes: shorter descriptions name no lead */
+#define DESC_BYTES 2048 /* longer ones are not read */
 #define TEXT_READS 64 /* elements read for metadata: no quadratic cost on deep pages */
 
 struct meta_key {
@@ -64,6 +66,8 @@ void parse_meta_release(struct meta_state *m)
 	for (int f = 0; f < MF_COUNT; f++)
 		free(m->val[f]);
 	free(m->ld_body);
+	for (size_t i = 0; i < m->ndesc; i++)
+		free(m->desc[i]);
 	memset(m, 0, sizeof *m);
 }
 
@@ -137,6 +141,40 @@ void parse_meta_offer(struct parse_ctx *c, enum meta_field f, const char *v, int
 	assay_buf_release(&b);
 }
 
+/* A description of the page (JSON-LD, og:, twitter:, <meta name>): kept
+ * whitespace-collapsed, each distinct text once, for lead.c to find the
+ * lead it describes. */
+static void offer_desc(struct parse_ctx *c, const char *v)
+{
+	struct meta_state *m = &c->meta;
+	struct assay_buf b = {0};
+
+	if (!v || m->ndesc == DESC_MAX)
+		return;
+	if (parse_append_collapsed(&b, v) != ASSAY_OK) {
+		c->oom = true;
+		goto out;
+	}
+	parse_trim(&b);
+	if (b.len < DESC_MIN || b.len > DESC_BYTES || !parse_utf8_valid(b.data, b.len))
+		goto out;
+	for (size_t i = 0; i < m->ndesc; i++)
+		if (strcmp(m->desc[i], b.data) == 0)
+			goto out;
+	if (!(m->desc[m->ndesc] = assay_buf_steal(&b)))
+		c->oom = true;
+	else
+		m->ndesc++;
+out:
+	assay_buf_release(&b);
+}
+
+static bool is_description_key(const char *low)
+{
+	return strcmp(low, "description") == 0 || strcmp(low, "og:description") == 0 ||
+	       strcmp(low, "twitter:description") == 0;
+}
+
 static void meta_tag(struct parse_ctx *c, xmlNode *n)
 {
 	const char *key = parse_attr(n, "property"), *content = parse_attr(n, "content");
@@ -156,6 +194,8 @@ static void meta_tag(struct parse_ctx *c, xmlNode *n)
 	for (i = 0; key[i] && i + 1 < sizeof low; i++)
 		low[i] = (char)tolower((unsigned char)key[i]);
 	low[i] = '\0';
+	if (is_description_key(low))
+		offer_desc(c, content);
 	for (size_t k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++)
 		if (strcmp(low, meta_keys[k].key) == 0)
 			parse_meta_offer(c, meta_keys[k].field, content, meta_keys[k].rank);
@@ -282,6 +322,7 @@ static void ld_article(struct parse_ctx *c, json_t *o, int bias)
 	parse_meta_offer(c, MF_LANG, str_of(o, "inLanguage"), 25 + bias);
 	parse_meta_offer(c, MF_URL, str_of(o, "url"), 30 + bias);
 	parse_meta_offer(c, MF_URL, str_of(o, "mainEntityOfPage"), 31 + bias);
+	offer_desc(c, str_of(o, "description"));
 	if (body && !c->meta.ld_body && (c->meta.ld_body = strndup(body, LD_MAX)) == NULL)
 		c->oom = true;
 }

@@ -555,12 +555,13 @@ void parse_select(struct parse_ctx *c)
 	}
 	for (xmlNode *s = c->top->parent->children; s; s = s->next)
 		cap++;
-	cap += LEAD_MAX + count_parts(c);
+	cap += LEAD_MAX + 1 + count_parts(c); /* and one lead the description names */
 	if (!(c->keep = malloc(cap * sizeof *c->keep))) {
 		c->oom = true;
 		return;
 	}
 	add_leads(c, cap);
+	parse_described_lead(c, cap);
 	nleads = c->nkeep;
 	top_is_main = is_main(c->top); /* what is beside <main> is not the story */
 	threshold = final_score(best, all) * 0.2f;

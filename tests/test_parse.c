@@ -277,6 +277,14 @@ Test(parse, browser_notices_and_player_menus_are_dropped)
 	cr_assert_geq(run_cases("notices_"), 1, "fixtures are missing");
 }
 
+/* A lead the page's description (JSON-LD, og:, <meta name>) names is
+ * kept, wherever the theme put it above the story, and even when the text
+ * comes from JSON-LD articleBody. */
+Test(parse, a_lead_the_description_names_is_kept)
+{
+	cr_assert_geq(run_cases("lead_described_"), 3, "fixtures are missing");
+}
+
 /* The seed pages of the corpus: every `must` kept, every `must_not` dropped. */
 Test(parse, corpus_pages_keep_must_and_drop_must_not)
 {
