@@ -140,8 +140,8 @@ static const char date_pattern[] =
 	"|(?<ago>(?<an>(?i:" NUMW "))\\h+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\h+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
 	"|(?<fy>(?:FY\\h?|(?i:fiscal\\h+(?:year\\h+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
-	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))\\h+(?i:quarter)(?:\\h+of)?)"
-	",?\\h+(?<qy>" YEAR "))(?!\\w)"
+	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))\\h+(?i:quarter))"
+	"(?:(?:\\h+of)?,?\\h+(?<qy>" YEAR "))?)(?!\\w)(?!\\h+(?:of|in)\\h)"
 	"|(?<hf>(?:H(?<hn>[12])|(?<hw>(?i:first|second))\\h+(?i:half)(?:\\h+of)?),?\\h+(?<hy>" YEAR "))(?!\\w)"
 	"|(?<fm>(?i:first)\\h+(?<fmn>" MONTHN ")\\h+(?i:months)\\h+(?i:of)\\h+(?<fmy>" YEAR "))(?!\\w)"
 	"|(?<nm>(?<nmn>" MONTHN ")\\h+(?i:months)\\h+(?:(?<nmb>(?i:following|from|after|starting|"
@@ -325,7 +325,8 @@ static int group_ordinal(const char *text, pcre2_match_data *md, const char *dig
 
 /* "Q3 2024" -> "2024-07/2024-09", "first half of 2024" -> "2024-01/2024-06"
  * (ISO 8601 intervals of months). */
-static void period_interval(const char *text, pcre2_match_data *md, char *out, size_t cap)
+static void period_interval(const char *text, pcre2_match_data *md, struct pubdate pd, char *out,
+			    size_t cap)
 {
 	size_t s, e;
 	bool quarter = group(text, md, "qt", &s, &e);
@@ -333,6 +334,10 @@ static void period_interval(const char *text, pcre2_match_data *md, char *out, s
 	long y = group_num(text, md, quarter ? "qy" : "hy");
 	int months = quarter ? 3 : 6;
 
+	/* "in the fourth quarter" of a February story: the last fourth
+	 * quarter that has begun by the story's date */
+	if (y < 0 && quarter && pd.ok && k >= 1 && k <= 4)
+		y = (k - 1) * 3 + 1 <= pd.m ? pd.y : pd.y - 1;
 	if (k < 1 || k > 4 || y < 1000 || y > 9999)
 		return;
 	snprintf(out, cap, "%04d-%02d/%04d-%02d", (int)y, (k - 1) * months + 1, (int)y,
@@ -414,7 +419,7 @@ static void decode(const char *text, pcre2_match_data *md, struct pubdate pd, ch
 		return;
 	}
 	if (group(text, md, "qt", &s, &e) || group(text, md, "hf", &s, &e)) {
-		period_interval(text, md, out, cap);
+		period_interval(text, md, pd, out, cap);
 		return;
 	}
 	if (group(text, md, "fm", &s, &e) || group(text, md, "nm", &s, &e)) {
