@@ -347,80 +347,81 @@ static bool among(const struct cl_doc *d, int t, const int *obj, size_t no)
 	return false;
 }
 
-/* The subject entities before @t in its clause: one, or a coordination.
- * None of them is one of the @no objects. */
-static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
-		       const int *obj, size_t no, int *out)
+/* "the impact of Amoco Corp <AN>'s proposed acquisition of Dome": the
+ * possessor of the deal before the "'s" at @u - 1, whatever governs it;
+ * -1 if none. */
+static int possessor(const struct cl_doc *d, const struct cl_sent *s, size_t u, const int *obj,
+		     size_t no)
 {
-	size_t n = 0;
+	size_t o = u - 2;
+
+	while (o > s->t0 && d->tok[o].kind == CT_PUNCT)
+		o--; /* "Trilogy Metals (TSX: TMQ)'s" */
+	if (cl_is_entity(d, o) && d->tok[o].paren && o > s->t0)
+		o--;
+	if (cl_is_entity(d, o) && !among(d, (int)o, obj, no) && cl_mention(d, o)->type == ASSAY_M_ORG)
+		return (int)o;
+	bool is; /* "the company's 50/50 joint venture with South32" */
+	int a = d->tok[o].kind == CT_WORD && (d->tok[o].cls & CW_ANA_ORG) ? cl_anaphor(d, s, o, &is)
+									 : -1;
+	return a >= 0 && !among(d, a, obj, no) ? a : -1;
+}
+
+/* The subject named in the event's clause before it, or the agent after
+ * "by"; -1 if none. "Both countries" fills @out with the last two named
+ * and sets *two. */
+static int clause_subject(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+			  const int *obj, size_t no, int *out, bool *two)
+{
 	int t = -1;
 
+	*two = false;
 	for (size_t u = e->start; u > s->t0 && !clause_edge(d, u - 1); u--) {
-		/* "the impact of Amoco Corp <AN>'s proposed acquisition of
-		 * Dome": the possessor of the deal, whatever governs it */
-		if (cl_word_is(d, u - 1, "'s") && u - 1 > s->t0) {
-			size_t o = u - 2;
-			while (o > s->t0 && d->tok[o].kind == CT_PUNCT)
-				o--; /* "Trilogy Metals (TSX: TMQ)'s" */
-			if (cl_is_entity(d, o) && d->tok[o].paren && o > s->t0)
-				o--;
-			if (cl_is_entity(d, o) && !among(d, (int)o, obj, no) &&
-			    cl_mention(d, o)->type == ASSAY_M_ORG) {
-				t = (int)o;
-				break;
-			}
-			bool is; /* "the company's 50/50 joint venture with South32" */
-			int a = d->tok[o].kind == CT_WORD && (d->tok[o].cls & CW_ANA_ORG)
-					? cl_anaphor(d, s, o, &is)
-					: -1;
-			if (a >= 0 && !among(d, a, obj, no)) {
-				t = a;
-				break;
-			}
-		}
-		if (eligible(d, u - 1) && !among(d, (int)u - 1, obj, no)) {
-			t = (int)u - 1;
-			break;
-		}
+		if (cl_word_is(d, u - 1, "'s") && u - 1 > s->t0 && (t = possessor(d, s, u, obj, no)) >= 0)
+			return t;
+		if (eligible(d, u - 1) && !among(d, (int)u - 1, obj, no))
+			return (int)u - 1;
 		if (both_countries(d, u - 1) && d->focus.named[1] >= 0) {
 			out[0] = d->focus.named[0];
 			out[1] = d->focus.named[1];
-			return 2;
+			*two = true;
+			return -1;
 		}
 	}
 	/* "a stalled deal by Japan's Nippon Steel": the agent after "by" */
-	if (t < 0 && e->anchor_end + 1 < s->t1 && cl_word_is(d, e->anchor_end, "by"))
+	if (e->anchor_end + 1 < s->t1 && cl_word_is(d, e->anchor_end, "by"))
 		for (size_t u = e->anchor_end + 1; u < s->t1 && u < e->anchor_end + 4; u++)
-			if (cl_is_entity(d, u) && !d->tok[u].modifier) {
-				if (!among(d, (int)u, obj, no))
-					t = (int)u;
-				break;
-			}
-	bool body = !strcmp(e->objects, "members") || !strcmp(e->objects, "join");
+			if (cl_is_entity(d, u) && !d->tok[u].modifier)
+				return among(d, (int)u, obj, no) ? -1 : (int)u;
+	return -1;
+}
+
+/* When the clause names no subject: the source that reports the deal
+ * after it, the sentence's subject, or the issuer dealing with other
+ * companies; -1 if none. */
+static int outside_subject(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+			   const int *obj, size_t no)
+{
+	int t = -1;
+
+	if (!strcmp(e->objects, "members") || !strcmp(e->objects, "join"))
+		return -1;
 	/* "The offtake agreement with Mitsui will run ..., Atlas Lithium
 	 * said": the source after the clause speaks for its own deal */
-	if (t < 0 && !body) {
-		for (size_t u = e->anchor_end; u < s->t1; u++)
-			if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s")) &&
-			    !among(d, (int)u, obj, no) && reports(d, u + 1)) {
-				t = (int)u;
-				break;
-			}
-	}
-	if (t < 0 && body)
-		return 0;
-	if (t < 0) {
-		t = cl_subject(d, s, e->start);
-		/* a company named later in the clause is no subject of the
-		 * deal unless it reports it */
-		if (t >= 0 && (size_t)t > e->start && (size_t)t < s->t1 && !reports(d, (size_t)t + 1) &&
-		    !after_phrase(d, s, (size_t)t))
-			t = -1;
-		if (t >= 0 && (size_t)t >= s->t0 && (size_t)t < s->t1 && !eligible(d, (size_t)t))
-			t = d->focus.any;
-		if (t >= 0 && among(d, t, obj, no))
-			t = -1;
-	}
+	for (size_t u = e->anchor_end; u < s->t1; u++)
+		if (eligible(d, u) && !(u > s->t0 && cl_word_is(d, u - 1, "'s")) &&
+		    !among(d, (int)u, obj, no) && reports(d, u + 1))
+			return (int)u;
+	t = cl_subject(d, s, e->start);
+	/* a company named later in the clause is no subject of the deal
+	 * unless it reports it */
+	if (t >= 0 && (size_t)t > e->start && (size_t)t < s->t1 && !reports(d, (size_t)t + 1) &&
+	    !after_phrase(d, s, (size_t)t))
+		t = -1;
+	if (t >= 0 && (size_t)t >= s->t0 && (size_t)t < s->t1 && !eligible(d, (size_t)t))
+		t = d->focus.any;
+	if (t >= 0 && among(d, t, obj, no))
+		t = -1;
 	/* "The offtake agreement with Mitsui encompasses ...", "the pilot
 	 * plant, developed in collaboration with Koch": a company's dealings
 	 * with another company, in a text about the first */
@@ -432,15 +433,21 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 		if (orgs)
 			t = d->issuer;
 	}
-	if (t < 0)
-		return 0;
+	return t;
+}
+
+/* @t and the entities coordinated before it ("China and Turkey have
+ * signed", "X, Y and Z agreed") into @out; their count. */
+static size_t coordinated(const struct cl_doc *d, const struct cl_sent *s, int t, int *out)
+{
+	size_t n = 0;
+
 	if (t >= (int)s->t0 + 2 && cl_word_is(d, (size_t)t - 1, "and") && cl_is_entity(d, (size_t)t - 2) &&
 	    name_goes_on(d, cl_mention(d, (size_t)t))) {
 		out[0] = t - 2; /* "Mitsui and Co Ltd signed" */
 		return 1;
 	}
 	out[n++] = t;
-	/* "China and Turkey have signed", "X, Y and Z agreed" */
 	for (int u = t - 1; u >= (int)s->t0 && n < MAXP; u--) {
 		if (cl_word_is(d, (size_t)u, "and") || d->tok[u].w[0] == ',' ||
 		    cl_word_is(d, (size_t)u, "the"))
@@ -468,6 +475,21 @@ static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const st
 		out[n++] = u;
 	}
 	return n;
+}
+
+/* The subject entities before @t in its clause: one, or a coordination.
+ * None of them is one of the @no objects. */
+static size_t subjects(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+		       const int *obj, size_t no, int *out)
+{
+	bool two;
+	int t = clause_subject(d, s, e, obj, no, out, &two);
+
+	if (two)
+		return 2;
+	if (t < 0)
+		t = outside_subject(d, s, e, obj, no);
+	return t < 0 ? 0 : coordinated(d, s, t, out);
 }
 
 /* A demonym before a common noun names no party: "with an Australian
