@@ -597,6 +597,54 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 	return n;
 }
 
+/* Objects of an event written "by" its giver ("awarded by the DOE's
+ * Office of ... to Phinix"): the giver, then whom it goes to or is made
+ * with. */
+static size_t objects_by(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
+			 size_t end, int *out, bool *between)
+{
+	size_t n = 0, u = e->cue_end;
+	/* "an agreement signed here yesterday between the Indian
+	 * Finance Ministry and the British ODA" */
+	while (u < s->t1 && u < e->cue_end + 4 && !clause_edge(d, u) &&
+	       (d->tok[u].kind == CT_WORD ||
+		(cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_DATE)) &&
+	       !cl_word_is(d, u, "by") &&
+	       !cl_word_is(d, u, "between") && !cl_word_is(d, u, "with"))
+		u++;
+	if (u < s->t1 && (cl_word_is(d, u, "between") || cl_word_is(d, u, "with"))) {
+		*between = cl_word_is(d, u, "between");
+		return coordination(d, s, u + 1, out, 0);
+	}
+	if (u < s->t1 && cl_word_is(d, u, "by")) {
+		size_t v = u + 1 + cl_word_is(d, u + 1, "the");
+		if (both_sides(d, s, v, out))
+			return 2;
+		n = coordination(d, s, u + 1, out, 0);
+	}
+	for (; n > 0 && u < end; u++) {
+		if (clause_edge(d, u))
+			break;
+		if (cl_word_is(d, u, "to") || cl_word_is(d, u, "with"))
+			return coordination(d, s, u + 1, out, n);
+	}
+	return n;
+}
+
+/* "jointly owned by Amselco and Nerco", "owned 60 pct by WMC and 40 pct
+ * by a local W.R. Grace unit": every owner. */
+static size_t owners(const struct cl_doc *d, const struct cl_sent *s, const struct event *e, int *out)
+{
+	size_t n = 0;
+	for (size_t u = e->cue_end - 1; u < s->t1 && n < MAXP; u++) {
+		if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
+			break;
+		if (cl_word_is(d, u, "by"))
+			n = coordination(d, s, u + 1 + cl_word_is(d, u + 1, "a"), out, n);
+	}
+	return n;
+}
+
 static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const struct event *e,
 			 int *out, bool *between)
 {
@@ -604,48 +652,10 @@ static size_t objects_as(const struct cl_doc *d, const struct cl_sent *s, const 
 	size_t end = e->anchor_end + reach < s->t1 ? e->anchor_end + reach : s->t1;
 
 	*between = false;
-	if (!strcmp(e->objects, "by")) {
-		/* "awarded by the DOE's Office of ... to Phinix": the giver, then
-		 * whom it goes to or is made with */
-		size_t n = 0, u = e->cue_end;
-		/* "an agreement signed here yesterday between the Indian
-		 * Finance Ministry and the British ODA" */
-		while (u < s->t1 && u < e->cue_end + 4 && !clause_edge(d, u) &&
-		       (d->tok[u].kind == CT_WORD ||
-			(cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_DATE)) &&
-		       !cl_word_is(d, u, "by") &&
-		       !cl_word_is(d, u, "between") && !cl_word_is(d, u, "with"))
-			u++;
-		if (u < s->t1 && (cl_word_is(d, u, "between") || cl_word_is(d, u, "with"))) {
-			*between = cl_word_is(d, u, "between");
-			return coordination(d, s, u + 1, out, 0);
-		}
-		if (u < s->t1 && cl_word_is(d, u, "by")) {
-			size_t v = u + 1 + cl_word_is(d, u + 1, "the");
-			if (both_sides(d, s, v, out))
-				return 2;
-			n = coordination(d, s, u + 1, out, 0);
-		}
-		for (; n > 0 && u < end; u++) {
-			if (clause_edge(d, u))
-				break;
-			if (cl_word_is(d, u, "to") || cl_word_is(d, u, "with"))
-				return coordination(d, s, u + 1, out, n);
-		}
-		return n;
-	}
-	if (!strcmp(e->objects, "jointly")) {
-		/* "jointly owned by Amselco and Nerco", "owned 60 pct by WMC
-		 * and 40 pct by a local W.R. Grace unit": every owner */
-		size_t n = 0;
-		for (size_t u = e->cue_end - 1; u < s->t1 && n < MAXP; u++) {
-			if (clause_edge(d, u) || (d->tok[u].kind == CT_PUNCT && d->tok[u].w[0] == '.'))
-				break;
-			if (cl_word_is(d, u, "by"))
-				n = coordination(d, s, u + 1 + cl_word_is(d, u + 1, "a"), out, n);
-		}
-		return n;
-	}
+	if (!strcmp(e->objects, "by"))
+		return objects_by(d, s, e, end, out, between);
+	if (!strcmp(e->objects, "jointly"))
+		return owners(d, s, e, out);
 	if (!strcmp(e->objects, "with") && e->cue_end > 0 && cl_word_is(d, e->cue_end - 1, "with"))
 		return coordination(d, s, e->cue_end, out, 0); /* "in partnership with X" */
 	/* "will take over from John Smith as chair": a post changes hands */
