@@ -168,6 +168,41 @@ static bool deal_of(const struct cl_doc *d, const struct event *e, size_t t)
 	return true;
 }
 
+/* Nouns no cue was paired with that are events by themselves: one
+ * named as standing ("the offtake agreement with Mitsui") or one that
+ * carries its status ("talks ... have stalled"). Appended at @ne. */
+static size_t noun_events(const struct cl_doc *d, const struct hit *h, size_t n, const bool *used,
+			  struct event *ev, size_t ne)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!used[i] && h[i].c->noun && !h[i].c->status[0] && in_force(d, &h[i])) {
+			/* "the offtake agreement with Mitsui": named as standing */
+			struct event *e = &ev[ne++];
+			e->start = e->anchor = h[i].t;
+			e->cue_end = e->anchor_end = h[i].t + h[i].len;
+			assay_copy(e->type, sizeof e->type, h[i].c->type);
+			assay_copy(e->status, sizeof e->status, "signed");
+			assay_copy(e->objects, sizeof e->objects,
+				strcmp(h[i].c->objects, "any") ? "with" : "any");
+			continue;
+		}
+		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
+			continue;
+		struct event *e = &ev[ne++];
+		e->start = e->anchor = h[i].t;
+		e->cue_end = e->anchor_end = h[i].t + h[i].len;
+		assay_copy(e->type, sizeof e->type, h[i].c->type);
+		assay_copy(e->status, sizeof e->status, h[i].c->status);
+		assay_copy(e->objects, sizeof e->objects, h[i].c->objects);
+		for (size_t k = i + 1; k < n; k++) /* "talks ... have stalled" */
+			if (!h[k].c->noun && !h[k].c->type[0]) {
+				assay_copy(e->status, sizeof e->status, h[k].c->status);
+				break;
+			}
+	}
+	return ne;
+}
+
 /* Pairs status cues with nouns into events. */
 static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n, struct event *ev)
 {
@@ -222,33 +257,7 @@ static size_t find_events(const struct cl_doc *d, const struct hit *h, size_t n,
 		assay_copy(e->type, sizeof e->type, v->type[0] ? v->type : noun->type);
 		assay_copy(e->objects, sizeof e->objects, v->type[0] || !noun ? v->objects : noun->objects);
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!used[i] && h[i].c->noun && !h[i].c->status[0] && in_force(d, &h[i])) {
-			/* "the offtake agreement with Mitsui": named as standing */
-			struct event *e = &ev[ne++];
-			e->start = e->anchor = h[i].t;
-			e->cue_end = e->anchor_end = h[i].t + h[i].len;
-			assay_copy(e->type, sizeof e->type, h[i].c->type);
-			assay_copy(e->status, sizeof e->status, "signed");
-			assay_copy(e->objects, sizeof e->objects,
-				strcmp(h[i].c->objects, "any") ? "with" : "any");
-			continue;
-		}
-		if (used[i] || !h[i].c->noun || !h[i].c->status[0])
-			continue;
-		struct event *e = &ev[ne++];
-		e->start = e->anchor = h[i].t;
-		e->cue_end = e->anchor_end = h[i].t + h[i].len;
-		assay_copy(e->type, sizeof e->type, h[i].c->type);
-		assay_copy(e->status, sizeof e->status, h[i].c->status);
-		assay_copy(e->objects, sizeof e->objects, h[i].c->objects);
-		for (size_t k = i + 1; k < n; k++) /* "talks ... have stalled" */
-			if (!h[k].c->noun && !h[k].c->type[0]) {
-				assay_copy(e->status, sizeof e->status, h[k].c->status);
-				break;
-			}
-	}
-	return ne;
+	return noun_events(d, h, n, used, ev, ne);
 }
 
 static bool eligible(const struct cl_doc *d, size_t t)

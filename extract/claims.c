@@ -1184,6 +1184,22 @@ static void earlier_period(const struct cl_doc *d, const struct cl_sent *s,
 		}
 }
 
+/* A price's unit and metal: "copper fell 0.4% to $9,409, zinc dipped
+ * 0.1% to $2,843": the metal named since the figure before. */
+static void price_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, struct assay_claim *c)
+{
+	price_unit(d, s, f, c);
+	for (size_t u = f; u-- > s->t0;) {
+		const struct assay_mention *cm = cl_mention(d, u);
+		if (cm && cm->type == ASSAY_M_MONEY)
+			break; /* the figure before speaks of its own metal */
+		if (cm && cm->type == ASSAY_M_COMMODITY && !cl_accessory_metal(d, u)) {
+			assay_copy(c->commodity, sizeof c->commodity, cm->id);
+			break;
+		}
+	}
+}
+
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
 		     struct assay_claim *c, struct head *h, bool ellipsis)
 {
@@ -1240,21 +1256,8 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		if (k && k->dated)
 			assay_copy(c->period, sizeof c->period, h->period);
 	}
-	if (strcmp(c->metric, "price") == 0) {
-		price_unit(d, s, f, c);
-		/* "copper fell 0.4% to $9,409, zinc dipped 0.1% to $2,843": the
-		 * metal named since the figure before */
-		(void)l;
-		for (size_t u = f; u-- > s->t0;) {
-			const struct assay_mention *cm = cl_mention(d, u);
-			if (cm && cm->type == ASSAY_M_MONEY)
-				break; /* the figure before speaks of its own metal */
-			if (cm && cm->type == ASSAY_M_COMMODITY && !cl_accessory_metal(d, u)) {
-				assay_copy(c->commodity, sizeof c->commodity, cm->id);
-				break;
-			}
-		}
-	}
+	if (strcmp(c->metric, "price") == 0)
+		price_of(d, s, f, c);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated && refers_back(d, s, f))
 		earlier_period(d, s, c);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated)
