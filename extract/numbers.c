@@ -1120,6 +1120,25 @@ static void read_unit_before(const char *text, size_t len, size_t start, size_t 
 
 /* Reads the figure around the core text[cs..ce); returns where to resume
  * and fills *m / *have when there is a mention. */
+/* A qualifier after the figure ("20,000 tonnes or more", "5+"), and the
+ * figure's qualifier word; the new end. */
+static size_t read_qual_after(const char *text, size_t len, size_t p, struct fig *f)
+{
+	size_t skip;
+	const struct phrase *qa =
+		recog_phrase_at(T_QUAL_AFTER, text, len, recog_skip_spaces(text, len, p), &skip);
+
+	if (qa && (strcmp(qa->s, "+") != 0 || recog_skip_spaces(text, len, p) == p)) {
+		f->qual = qa;
+		p = recog_skip_spaces(text, len, p) + skip;
+	}
+	if (f->qual)
+		recog_copy_field(f->qualifier, sizeof f->qualifier, f->qual->col[0], strlen(f->qual->col[0]));
+	else
+		strcpy(f->qualifier, "eq");
+	return p;
+}
+
 static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 			  struct prev_fig *prev, pcre2_match_data *md, struct assay_mention *m,
 			  bool *have)
@@ -1127,7 +1146,6 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 	struct fig f = {.scale = 1, .floor = prev->end};
 	int from = 0;
 	size_t p, skip, after_core, bstart;
-	const struct phrase *qa;
 
 	*have = false;
 	f.words = !isdigit((unsigned char)text[cs]);
@@ -1178,15 +1196,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 	p = read_per(text, len, p, &f);
 	if (!f.per && !f.cur && (f.unit || f.noun) && !(f.unit && strcmp(f.unit->col[3], "-") != 0))
 		read_per_before(text, f.start, &f);
-	qa = recog_phrase_at(T_QUAL_AFTER, text, len, recog_skip_spaces(text, len, p), &skip);
-	if (qa && (strcmp(qa->s, "+") != 0 || recog_skip_spaces(text, len, p) == p)) {
-		f.qual = qa;
-		p = recog_skip_spaces(text, len, p) + skip;
-	}
-	if (f.qual)
-		recog_copy_field(f.qualifier, sizeof f.qualifier, f.qual->col[0], strlen(f.qual->col[0]));
-	else
-		strcpy(f.qualifier, "eq");
+	p = read_qual_after(text, len, p, &f);
 	f.end = p;
 	*have = fig_to_mention(text, len, &f, m);
 	if (*have) {

@@ -777,6 +777,25 @@ static int cmp_org(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
+/* The names found, in text order, into @out; an overlapped one is left
+ * out. */
+static int push_orgs(struct found *f, struct mvec *out)
+{
+	int rc = ASSAY_OK;
+
+	qsort(f->org, f->norg, sizeof *f->org, cmp_org);
+	for (size_t i = 0; i < f->norg && rc == ASSAY_OK; i++) {
+		const struct span *sp = overlap(f, f->org[i].s, f->org[i].e);
+		/* a name of the gazetteer's that the form only extends keeps its place */
+		if (sp && sp->s < f->org[i].s)
+			continue;
+		if (i && f->org[i].s < f->org[i - 1].e)
+			continue;
+		rc = push_org(out, &f->org[i]);
+	}
+	return rc;
+}
+
 int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 {
 	struct found *f = malloc(sizeof *f);
@@ -832,18 +851,8 @@ int cl_find_orgs(const char *t, size_t len, struct mvec *out)
 			nrun = 0;
 		}
 	}
-	if (rc == ASSAY_OK) {
-		qsort(f->org, f->norg, sizeof *f->org, cmp_org);
-		for (size_t i = 0; i < f->norg && rc == ASSAY_OK; i++) {
-			const struct span *sp = overlap(f, f->org[i].s, f->org[i].e);
-			/* a name of the gazetteer's that the form only extends keeps its place */
-			if (sp && sp->s < f->org[i].s)
-				continue;
-			if (i && f->org[i].s < f->org[i - 1].e)
-				continue;
-			rc = push_org(out, &f->org[i]);
-		}
-	}
+	if (rc == ASSAY_OK)
+		rc = push_orgs(f, out);
 	if (rc == ASSAY_OK)
 		rc = f->rc;
 	if (rc == ASSAY_OK)
