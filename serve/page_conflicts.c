@@ -420,6 +420,22 @@ static int list_page(struct serve_app *app, const struct assay_claim_filter *f, 
 	return rc;
 }
 
+/* One group read by its name ("c" or "a" and 16 hex digits), not found
+ * in the walk; a name that names none is no error. */
+static int one_group(struct serve_app *app, const char *only, struct walk *w)
+{
+	uint64_t h = 0;
+	char *end = NULL;
+	int rc = ASSAY_ENOTFOUND;
+
+	if ((only[0] == 'a' || only[0] == 'c') && strlen(only) == 17) {
+		h = strtoull(only + 1, &end, 16);
+		if (!*end)
+			rc = assay_store_conflict_group(app->store, only[0] == 'a', h, on_group, w);
+	}
+	return rc == ASSAY_ENOTFOUND ? ASSAY_OK : rc;
+}
+
 static int conflicts(struct serve_app *app, const struct serve_req *req,
 		     struct serve_resp *resp, const char *only)
 {
@@ -454,19 +470,8 @@ static int conflicts(struct serve_app *app, const struct serve_req *req,
 			ho.rc = back_path(&href, asked, &back);
 		w.back = back.data ? back.data : "/conflicts";
 	}
-	if (only) { /* one group is read by its name, not found in the walk */
-		uint64_t h = 0;
-		char *end = NULL;
-
-		if ((only[0] == 'a' || only[0] == 'c') && strlen(only) == 17) {
-			h = strtoull(only + 1, &end, 16);
-			rc = *end ? ASSAY_ENOTFOUND :
-			     assay_store_conflict_group(app->store, only[0] == 'a', h, on_group, &w);
-		} else {
-			rc = ASSAY_ENOTFOUND;
-		}
-		if (rc == ASSAY_ENOTFOUND)
-			rc = ASSAY_OK;
+	if (only) {
+		rc = one_group(app, only, &w);
 	} else {
 		rc = list_page(app, &f, asked, &w, &groups, &total, &shown);
 	}
