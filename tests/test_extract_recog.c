@@ -154,9 +154,18 @@ static void expect_linear(const char *unit, size_t reps)
 {
 	size_t l1, l2, n1, n2;
 	char *a = repeat(unit, reps, &l1), *b = repeat(unit, reps * 2, &l2);
-	double t1 = best_of_three(a, l1, &n1), t2 = best_of_three(b, l2, &n2);
+	double t1 = 0, t2 = 0;
 
-	t1 = t1 < 0.002 ? 0.002 : t1;
+	/* a real quadratic fails every round; a burst of other work on a
+	 * shared machine (or a sanitizer's first touch of shadow memory)
+	 * does not last three */
+	for (int round = 0; round < 3; round++) {
+		t1 = best_of_three(a, l1, &n1);
+		t2 = best_of_three(b, l2, &n2);
+		t1 = t1 < 0.002 ? 0.002 : t1;
+		if (t2 < t1 * 3.5 + 0.05)
+			break;
+	}
 	cr_log_info("'%.12s' x %zu: %.4f s, x %zu: %.4f s", unit, reps, t1, reps * 2, t2);
 	cr_expect_lt(t2, t1 * 3.5 + 0.05, "'%.12s': %.3f s for %zu bytes, %.3f s for %zu", unit,
 		     t1, l1, t2, l2);
