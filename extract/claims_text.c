@@ -780,6 +780,11 @@ static bool focus_subject(struct cl_doc *d, const struct cl_sent *s)
 	return false;
 }
 
+static bool is_comma(const struct cl_doc *d, size_t t)
+{
+	return d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',';
+}
+
 /* "float a new company, <BHP Gold Mines Ltd>", "a new company called X",
  * "X, a new company": the org that "the new company" will stand for. */
 static void note_new_org(struct cl_doc *d, const struct cl_sent *s)
@@ -799,7 +804,7 @@ static void note_new_org(struct cl_doc *d, const struct cl_sent *s)
 				break;
 		}
 		const struct assay_mention *b = t >= s->t0 + 3 ? cl_mention(d, t - 3) : NULL;
-		if (b && b->type == ASSAY_M_ORG && d->tok[t - 2].kind == CT_PUNCT && d->tok[t - 2].w[0] == ',' && cl_word_is(d, t - 1, "a")) {
+		if (b && b->type == ASSAY_M_ORG && is_comma(d, t - 2) && cl_word_is(d, t - 1, "a")) {
 			d->focus.new_org = (int)t - 3;
 			return;
 		}
@@ -833,11 +838,6 @@ bool cl_accessory_metal(const struct cl_doc *d, size_t t)
 			return u - 1 > 0 && d->tok[u - 2].kind != CT_PUNCT;
 	}
 	return false;
-}
-
-static bool is_comma(const struct cl_doc *d, size_t t)
-{
-	return d->tok[t].kind == CT_PUNCT && d->tok[t].w[0] == ',';
 }
 
 static const char *commodity_in(const struct cl_doc *d, size_t a, size_t b, size_t near)
