@@ -2,14 +2,15 @@
 """Pick the stories of a gold batch: a seeded random choice among a pool's
 eligible stories that have no gold yet.
 
-Eligible (the rule of select_e.py): reuters-1987 stories whose body (text
-after the first blank line) still holds a digit after bare years are dropped
-(goldB's rule, select_c.py's eligible_reuters); stories of the other pools
-hold a sentence with both a quantity and a metals/mining word (select_a.py's
-rule). Left out: every doc of shared/dev/claims/*/gold.jsonl and of this
-folder's gold files (*.jsonl), or with --before N only of the batch files
-numbered below N (*-b1.jsonl ... *-b<N-1>.jsonl), so that a pick can be
-reproduced after its own batch landed. The sample is
+Eligible (the rules of select_d.py and select_e.py): reuters-1987 and
+bbc-2005 stories whose body (text after the first blank line) still holds
+a digit once bare years are dropped (goldB's rule, select_c.py's
+eligible_reuters); stories of the 2025 pools hold a sentence with both a
+quantity and a metals/mining word (select_a.py's rule). Left out: every
+doc of shared/dev/claims/*/gold.jsonl and of this folder's gold files
+(*.jsonl), or with --before N only of the batch files numbered below N
+(*-b1.jsonl ... *-b<N-1>.jsonl), so that a pick can be reproduced after
+its own batch landed. The sample is
 random.Random(SEED).sample(eligible, K) over the sorted eligible names.
 
 usage: select.py POOL_DIR CLAIMS_DIR SEED K [--before N]
@@ -23,7 +24,7 @@ sys.path.insert(0, HERE)
 from select_a import eligible as eligible_2025
 from select_c import eligible_reuters as eligible_body_digit
 
-BODY_DIGIT_POOLS = ("reuters-1987",)
+BODY_DIGIT_POOLS = ("reuters-1987", "bbc-2005")
 
 def gold_files(before=None):
     """This folder's gold files; with before=N only the batches below N."""
