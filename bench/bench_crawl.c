@@ -185,7 +185,7 @@ static void hostile(void)
 	};
 	struct assay_crawl_opts o;
 	struct assay_crawl_hooks h = {0};
-	struct assay_crawl_summary sum;
+	struct assay_fetch_counts sum;
 	struct state_sizes st = {0};
 	char src[64];
 	int port;
@@ -252,7 +252,7 @@ static struct run crawl_once(const char *label, unsigned nhosts, int port, bool 
 {
 	struct assay_crawl_opts o;
 	struct assay_crawl_hooks h = {0};
-	struct assay_crawl_summary sum;
+	struct assay_fetch_counts sum;
 	struct work w = {0};
 	char **srcs = calloc(nhosts, sizeof *srcs);
 	double t0, c0, t, c;
@@ -294,7 +294,8 @@ static double thread_cpu(void)
 
 struct jobs_run {
 	double seconds, cpu, crawler; /* crawler: the calling thread's CPU */
-	struct assay_crawl_summary sum, psum;
+	struct assay_fetch_counts sum;
+	struct assay_pipeline_counts psum;
 };
 
 /* One crawl of every host's sitemap into a fresh store, pages cleaned by

@@ -45,7 +45,7 @@ struct result {
 	double writer;                        /* CPU of the caller's thread */
 	double reprocess;                     /* seconds */
 	double rp_cpu, rp_writer;             /* reprocess: all threads, caller */
-	struct assay_crawl_summary sum;
+	struct assay_pipeline_counts sum;
 };
 
 static double wall(void)
@@ -177,7 +177,7 @@ static void run_serial(struct assay_pipeline *p, const struct pages *ps, struct 
 		t1 = thread_cpu();
 		r->process += t1 - t0;
 		if (rc != ASSAY_OK) {
-			p->sum->errors++;
+			p->counts->errors++;
 			continue;
 		}
 		assay_pipeline_store(p, &ps->v[i], &pr);

@@ -23,6 +23,7 @@
 #include "options.h"
 #include "pipeline.h"
 #include "store.h"
+#include "summary.h"
 #include "table.h"
 
 struct crawl_args {
@@ -128,7 +129,7 @@ static int collect_sources(const struct crawl_args *a, int argc, char **argv, ch
 	return rc;
 }
 
-static void progress(void *ctx, const struct assay_crawl_summary *s, unsigned queued)
+static void progress(void *ctx, const struct assay_fetch_counts *s, unsigned queued)
 {
 	double rate = s->seconds > 0 ? s->pages_fetched / s->seconds : 0;
 
@@ -140,15 +141,12 @@ static void progress(void *ctx, const struct assay_crawl_summary *s, unsigned qu
 	fflush(stderr);
 }
 
-static void remember_run(struct assay_store *s, const struct assay_crawl_summary *sum)
+static void remember_run(struct assay_store *s, const struct assay_fetch_counts *in,
+			 const struct assay_pipeline_counts *out)
 {
 	char line[256];
 
-	snprintf(line, sizeof line,
-		 "%u sources, %u pages fetched, %u not modified, %u new articles, %u errors, %u left "
-		 "for the next run",
-		 sum->sources, sum->pages_fetched, sum->not_modified, sum->new_articles, sum->errors,
-		 sum->deferred);
+	cli_summary_short(in, out, line, sizeof line);
 	assay_store_set_last_crawl(s, (int64_t)time(NULL), line);
 }
 
@@ -181,7 +179,8 @@ static int start_jobs(struct assay_pipeline *p, unsigned jobs)
 
 static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_globals *g)
 {
-	struct assay_crawl_summary sum = {0}, psum = {0};
+	struct assay_fetch_counts fetched = {0};
+	struct assay_pipeline_counts stored = {0};
 	struct assay_crawl_hooks hooks;
 	struct assay_pipeline p;
 	struct assay_store *s = cli_store_create(g->db);
@@ -193,7 +192,7 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	assay_pipeline_init(&p, s, &psum);
+	assay_pipeline_init(&p, s, &stored);
 	p.refetch = a->o.refetch;
 	if (start_jobs(&p, a->jobs) != ASSAY_OK) {
 		assay_store_unlock(s);
@@ -206,19 +205,16 @@ static int run(struct crawl_args *a, char **srcs, size_t n, const struct cli_glo
 	a->o.stop = &stop_flag;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	rc = assay_crawl((const char *const *)srcs, n, &a->o, &hooks, &sum);
+	rc = assay_crawl((const char *const *)srcs, n, &a->o, &hooks, &fetched);
 	assay_pool_free(p.pool); /* the crawl has settled every page it queued */
 	if (hooks.progress)
 		fputs("\r\033[K", stderr);
-	/* The store knows what was new; the crawler, what was fetched. */
-	sum.new_articles = psum.new_articles;
-	sum.duplicates = psum.duplicates;
-	sum.new_claims = psum.new_claims;
 	if (rc != ASSAY_OK && rc != ASSAY_EFETCH)
 		assay_err("crawl: %s", assay_strerror(rc));
 	if (rc == ASSAY_OK || rc == ASSAY_EFETCH)
-		remember_run(s, &sum);
-	cli_summary_print("crawl", &sum, !g->quiet, a->json ? stdout : NULL);
+		remember_run(s, &fetched, &stored);
+	/* The crawler knows what was fetched; the pipeline, what was new. */
+	cli_summary_print("crawl", &fetched, &stored, !g->quiet, a->json ? stdout : NULL);
 	assay_store_unlock(s);
 	assay_store_close(s);
 	if (rc == ASSAY_OK && stop_flag)

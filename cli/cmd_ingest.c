@@ -33,6 +33,7 @@
 #include "options.h"
 #include "pipeline.h"
 #include "sniff.h"
+#include "summary.h"
 #include "table.h"
 #include "url.h"
 #include "warc.h"
@@ -42,6 +43,7 @@
 
 /* The run: pages go through the pool, which stores them in order. */
 struct ingest {
+	struct assay_fetch_counts *counts; /* what was read: ingest's own counters */
 	struct assay_pipeline *p;
 	struct assay_pool *pool;
 	const char *url, *site;   /* --url, --site (or the host of --url) */
@@ -64,7 +66,7 @@ static const char *content_type_of(const char *path)
 
 /* An image, a PDF, JSON, binary data or an empty file is no article:
  * said by name, counted as an error, nothing stored. */
-static bool refused(struct assay_pipeline *p, const char *name, const char *type,
+static bool refused(struct assay_fetch_counts *counts, const char *name, const char *type,
 		    const char *body, size_t len)
 {
 	const char *what = assay_sniff_not_text(body ? body : "", len);
@@ -73,7 +75,7 @@ static bool refused(struct assay_pipeline *p, const char *name, const char *type
 		return false;
 	assay_err("%s: not %s (%s), skipped", name,
 		  strcmp(type, "text/plain") == 0 ? "text" : "HTML", what);
-	p->sum->errors++;
+	counts->errors++;
 	return true;
 }
 
@@ -107,22 +109,22 @@ static int ingest_file(struct ingest *in, const char *path)
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot read: %s", path,
 			  rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
-		p->sum->errors++;
+		in->counts->errors++;
 		goto out;
 	}
-	p->sum->pages_fetched++;
-	if (refused(p, path, content_type_of(path), body.data, body.len)) {
+	in->counts->pages_fetched++;
+	if (refused(in->counts, path, content_type_of(path), body.data, body.len)) {
 		rc = ASSAY_EINVAL;
 		goto out;
 	}
 	if (in->url ? assay_buf_puts(&url, in->url) != ASSAY_OK
 		    : page_url(path, &body, real, &url) != ASSAY_OK) {
 		rc = ASSAY_ENOMEM;
-		p->sum->errors++;
+		in->counts->errors++;
 		goto out;
 	}
 	if (!p->refetch && assay_store_has_url(p->store, url.data)) {
-		p->sum->skipped_known++;
+		in->counts->skipped_known++;
 		goto out;
 	}
 	memset(&page, 0, sizeof page);
@@ -198,15 +200,15 @@ static int jsonl_record(struct ingest *in, const char *where, json_t *o)
 	char ymd[11], hex[65];
 	int rc = ASSAY_OK;
 
-	p->sum->pages_fetched++;
+	in->counts->pages_fetched++;
 	if (!html && !text) {
 		assay_err("%s: no \"text\" or \"html\", skipped", where);
-		p->sum->errors++;
+		in->counts->errors++;
 		return ASSAY_EINVAL;
 	}
 	if (url && !assay_url_is_web(url)) {
 		assay_err("%s: url '%s' is not an http or https URL, skipped", where, url);
-		p->sum->errors++;
+		in->counts->errors++;
 		return ASSAY_EINVAL;
 	}
 	if (html)
@@ -221,11 +223,11 @@ static int jsonl_record(struct ingest *in, const char *where, json_t *o)
 		url = id.data;
 	}
 	if (rc) {
-		p->sum->errors++;
+		in->counts->errors++;
 		goto out;
 	}
 	if (!p->refetch && assay_store_has_url(p->store, url)) {
-		p->sum->skipped_known++;
+		in->counts->skipped_known++;
 		goto out;
 	}
 	record_date(field(o, date_keys), where, ymd);
@@ -252,7 +254,6 @@ out:
  * an error, and the next line is read. */
 static int ingest_jsonl(struct ingest *in, const char *path)
 {
-	struct assay_pipeline *p = in->p;
 	struct assay_buf all = {0};
 	size_t lineno = 0;
 	int rc = assay_read_file(path, INGEST_MAX_ARCHIVE, &all);
@@ -260,7 +261,7 @@ static int ingest_jsonl(struct ingest *in, const char *path)
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot read: %s", path,
 			  rc == ASSAY_EIO ? strerror(errno) : assay_strerror(rc));
-		p->sum->errors++;
+		in->counts->errors++;
 		return rc;
 	}
 	for (const char *line = all.data; line && line < all.data + all.len;) {
@@ -279,8 +280,8 @@ static int ingest_jsonl(struct ingest *in, const char *path)
 			if (!json_is_object(o)) {
 				assay_err("%s: not a JSON object (%s), skipped", where,
 					  o ? "another JSON value" : jerr.text);
-				p->sum->pages_fetched++;
-				p->sum->errors++;
+				in->counts->pages_fetched++;
+				in->counts->errors++;
 			} else {
 				jsonl_record(in, where, o);
 			}
@@ -333,12 +334,12 @@ static int warc_page(void *ctx, const struct assay_page *page)
 
 	if (is_feed_or_sitemap(page->body, page->len))
 		return ASSAY_OK;
-	p->sum->pages_fetched++;
+	in->counts->pages_fetched++;
 	if (!p->refetch && assay_store_has_url(p->store, page->url)) {
-		p->sum->skipped_known++;
+		in->counts->skipped_known++;
 		return ASSAY_OK;
 	}
-	if (refused(p, page->url, page->content_type ? page->content_type : "text/html",
+	if (refused(in->counts, page->url, page->content_type ? page->content_type : "text/html",
 		    page->body, page->len))
 		return ASSAY_EINVAL;
 	return assay_pool_page(in->pool, page);
@@ -348,19 +349,18 @@ static int warc_page(void *ctx, const struct assay_page *page)
  * ones (each an error; reading went on past them). */
 static int ingest_warc(struct ingest *in, const char *path)
 {
-	struct assay_pipeline *p = in->p;
 	struct assay_warc_counts n;
 	int rc = assay_warc_pages(path, warc_page, in, &n);
 
-	p->sum->records_skipped += n.skipped;
+	in->counts->records_skipped += n.skipped;
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot read WARC file: %s", path, assay_strerror(rc));
-		p->sum->errors++;
+		in->counts->errors++;
 		return rc;
 	}
 	if (n.damaged) {
 		assay_err("%s: %u damaged or oversized WARC records skipped", path, n.damaged);
-		p->sum->errors += n.damaged;
+		in->counts->errors += n.damaged;
 	}
 	if (n.skipped || n.damaged)
 		assay_info("%s: %u WARC records with pages, %u not pages, %u damaged", path,
@@ -387,7 +387,7 @@ static int ingest_dir(struct ingest *in, const char *path, int depth)
 
 	if (!d) {
 		assay_err("%s: cannot open folder: %s", path, strerror(errno));
-		p->sum->errors++;
+		in->counts->errors++;
 		return ASSAY_EIO;
 	}
 	while ((e = readdir(d))) {
@@ -420,20 +420,19 @@ static int ingest_dir(struct ingest *in, const char *path, int depth)
 
 static int ingest_path(struct ingest *in, const char *path, int depth)
 {
-	struct assay_pipeline *p = in->p;
 	struct stat st;
 
 	if (strcmp(path, "-") == 0)
 		return ingest_file(in, path);
 	if (stat(path, &st) != 0) {
 		assay_err("%s: cannot read: %s", path, strerror(errno));
-		p->sum->errors++;
+		in->counts->errors++;
 		return ASSAY_ENOTFOUND;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		if (depth > 32) {
 			assay_err("%s: folders nested too deep", path);
-			p->sum->errors++;
+			in->counts->errors++;
 			return ASSAY_EINVAL;
 		}
 		return ingest_dir(in, path, depth);
@@ -446,7 +445,7 @@ static int ingest_path(struct ingest *in, const char *path, int depth)
 		/* The older Internet Archive format: its records are not WARC's. */
 		assay_err("%s: ARC files are not read (convert it to WARC first, e.g. with "
 			  "warcio or JWAT's arc2warc)", path);
-		p->sum->errors++;
+		in->counts->errors++;
 		return ASSAY_EINVAL;
 	}
 	if (depth > 0 && !(has_suffix(path, ".html") || has_suffix(path, ".htm") ||
@@ -490,13 +489,15 @@ static bool one_text(struct ingest *in, int argc, char **argv, const char *publi
 static int run_ingest(const struct cli_globals *g, struct ingest *in, char **paths, int npaths,
 		      unsigned jobs, bool wait, bool json)
 {
-	struct assay_crawl_summary sum = {0};
+	struct assay_fetch_counts read = {0};
+	struct assay_pipeline_counts stored = {0};
 	struct assay_pipeline p;
 	struct assay_store *s;
 	struct timespec t0, t1;
 	int rc;
 
 	in->p = &p;
+	in->counts = &read;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	s = cli_store_create(g->db);
 	if (!s)
@@ -516,21 +517,23 @@ static int run_ingest(const struct cli_globals *g, struct ingest *in, char **pat
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
-	assay_pipeline_init(&p, s, &sum);
+	assay_pipeline_init(&p, s, &stored);
 	if (assay_pool_new(&p, jobs, &in->pool) != ASSAY_OK) {
 		assay_err("ingest: cannot start the jobs: %s", assay_strerror(ASSAY_ENOMEM));
 		assay_store_close(s);
 		return CLI_FATAL;
 	}
 	for (int i = 0; i < npaths && !assay_store_damaged(s); i++) {
-		sum.sources++;
+		read.sources++;
 		ingest_path(in, paths[i], 0);
 	}
 	assay_pool_free(in->pool);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	sum.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	cli_summary_print("ingest", &sum, !g->quiet, json ? stdout : NULL);
-	rc = assay_store_damaged(s) ? CLI_FATAL : sum.errors ? CLI_PARTIAL : CLI_OK;
+	read.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	cli_summary_print("ingest", &read, &stored, !g->quiet, json ? stdout : NULL);
+	rc = assay_store_damaged(s)		     ? CLI_FATAL
+	     : cli_summary_errors(&read, &stored) ? CLI_PARTIAL
+						     : CLI_OK;
 	if (rc == CLI_FATAL) /* a write met a garbled page: the run ended there */
 		assay_err("ingest: stopped: the store '%s' is damaged; what was stored before "
 			  "is kept. Run 'assay --db %s verify' to see what still reads, and "

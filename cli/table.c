@@ -16,7 +16,6 @@
 
 #include "array.h"
 #include "assay.h"
-#include "fetch.h"
 #include "log.h"
 #include "rows.h"
 #include "store.h"
@@ -345,63 +344,6 @@ struct assay_store *cli_store_open(const struct cli_globals *g, bool create)
 				  "name it with --db DIR or $ASSAY_DB)", g->db, cwd);
 	}
 	return NULL;
-}
-
-/* The counts beyond cli.md's, named as people say them; zero ones left out. */
-static void put_extra(struct assay_buf *b, unsigned n, const char *what)
-{
-	if (n)
-		assay_buf_printf(b, ", %u %s", n, what);
-}
-
-void cli_summary_print(const char *verb, const struct assay_crawl_summary *s, bool human,
-		       FILE *json)
-{
-	if (human) {
-		struct assay_buf b = {0};
-
-		assay_buf_printf(&b, "%s: %u sources, %u pages fetched, %u not modified, %u new articles "
-				 "(%u duplicates), %u new claims",
-				 verb, s->sources, s->pages_fetched, s->not_modified, s->new_articles,
-				 s->duplicates, s->new_claims);
-		put_extra(&b, s->skipped_known, "already stored");
-		put_extra(&b, s->too_old, "too old");
-		put_extra(&b, s->robots_denied, "refused by robots.txt");
-		put_extra(&b, s->deferred, "left for the next run");
-		put_extra(&b, s->retries, "retries");
-		put_extra(&b, s->dropped, "not queued (over a crawl bound)");
-		put_extra(&b, s->records_skipped, "WARC records not pages");
-		assay_buf_printf(&b, ", %u errors in %.1f s%s", s->errors, s->seconds,
-				 s->stopped ? " (stopped: budget spent)" : "");
-		if (b.data)
-			assay_info("%s", b.data);
-		assay_buf_release(&b);
-	}
-	if (json) {
-		/* cli.md's fields, then what the crawler adds for cron jobs. */
-		json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:b}",
-				      "sources", (json_int_t)s->sources,
-				      "pages_fetched", (json_int_t)s->pages_fetched,
-				      "not_modified", (json_int_t)s->not_modified,
-				      "new_articles", (json_int_t)s->new_articles,
-				      "duplicates", (json_int_t)s->duplicates,
-				      "new_claims", (json_int_t)s->new_claims,
-				      "errors", (json_int_t)s->errors, "seconds", s->seconds,
-				      "skipped_known", (json_int_t)s->skipped_known,
-				      "robots_denied", (json_int_t)s->robots_denied,
-				      "too_old", (json_int_t)s->too_old,
-				      "deferred", (json_int_t)s->deferred,
-				      "retries", (json_int_t)s->retries,
-				      "dropped", (json_int_t)s->dropped,
-				      "records_skipped", (json_int_t)s->records_skipped,
-				      "stopped", s->stopped);
-		if (o) {
-			json_dumpf(o, json, JSON_COMPACT | JSON_REAL_PRECISION(6));
-			fputc('\n', json);
-			fflush(json);
-			json_decref(o);
-		}
-	}
 }
 
 struct assay_store *cli_store_create(const char *dir)

@@ -62,14 +62,6 @@ struct assay_store *cli_store_create(const char *dir);
  * false, with the error said, for anything else. */
 bool cli_parse_jobs(const char *cmd, const char *arg, unsigned *jobs);
 
-/* The summary of a crawl or ingest for people when @human (one line
- * through the log: stderr, or the --log file) with every count the JSON
- * has that is not zero, and, when @json is given, for machines (one JSON
- * object line). */
-struct assay_crawl_summary;
-void cli_summary_print(const char *verb, const struct assay_crawl_summary *sum, bool human,
-		       FILE *json);
-
 /* Formats a number the way people read figures: no exponent below 1e15,
  * no trailing zeros. */
 void cli_format_number(double v, char *out, size_t size);

@@ -859,10 +859,10 @@ static void close_crawler(struct crawler *c)
 }
 
 int assay_crawl(const char *const *sources, size_t nsources, const struct assay_crawl_opts *opts,
-		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum)
+		const struct assay_crawl_hooks *hooks, struct assay_fetch_counts *sum)
 {
 	struct assay_crawl_opts defaults;
-	struct assay_crawl_summary unused;
+	struct assay_fetch_counts unused;
 	struct crawler c = {0};
 	int rc;
 
@@ -906,5 +906,5 @@ done:
 	close_crawler(&c);
 	if (rc)
 		return rc;
-	return sum->errors ? ASSAY_EFETCH : ASSAY_OK;
+	return sum->errors || c.refused ? ASSAY_EFETCH : ASSAY_OK;
 }

@@ -81,7 +81,8 @@ struct flight {
 struct crawler {
 	const struct assay_crawl_opts *o;
 	const struct assay_crawl_hooks *hk;
-	struct assay_crawl_summary *sum;
+	struct assay_fetch_counts *sum;
+	unsigned refused; /* pages the hooks refused (their owner counts them) */
 	struct assay_http *http;
 	struct host **hosts;
 	size_t nhosts, caphosts;

@@ -40,31 +40,39 @@ struct assay_page {
 				   * record, `ingest --site`), or NULL */
 };
 
-/* What the crawl reports: the counters of cli.md's summary. */
-struct assay_crawl_summary {
-	unsigned sources, pages_fetched, not_modified, new_articles, duplicates;
-	unsigned new_claims, errors, skipped_known, robots_denied;
+/* What was read and how it went: the crawler's counters, or ingest's as
+ * it reads files and archives. What became of the pages handed on (new
+ * articles, duplicates, claims) is the pipeline's to count (pipeline.h);
+ * the run's summary (cli.md) is made of both. */
+struct assay_fetch_counts {
+	unsigned sources;       /* sources crawled, or paths ingested */
+	unsigned pages_fetched; /* article pages read and handed on */
+	unsigned not_modified;  /* answered 304: unchanged since the last run */
+	unsigned errors;        /* URLs or inputs that failed here; a page the
+				 * hooks refused is counted by their owner */
+	unsigned skipped_known; /* stored already, so not fetched */
+	unsigned robots_denied; /* refused by robots.txt */
+	unsigned deferred;      /* left for the next run (budget, server trouble) */
+	unsigned too_old;       /* items older than --since, not fetched */
+	unsigned retries;       /* requests tried again */
+	unsigned dropped;       /* URLs not queued: over a depth, fan-out or queue bound */
+	unsigned records_skipped; /* WARC records that are not pages (ingest) */
 	double seconds;
-	/* Added by the crawler (fetch/): */
-	unsigned deferred;     /* left for the next run (budget, server trouble) */
-	unsigned too_old;      /* items older than --since, not fetched */
-	unsigned retries;      /* requests tried again */
-	unsigned dropped;      /* URLs not queued: over a depth, fan-out or queue bound */
-	/* Added by ingest of WARC files: */
-	unsigned records_skipped; /* records that are not pages (requests, metadata...) */
-	bool stopped;          /* a --max-pages or --max-seconds budget ran out */
+	bool stopped;           /* a --max-pages or --max-seconds budget ran out */
 };
 
 struct assay_crawl_hooks {
 	void *ctx;
 	/* True when the article URL is stored already (then it is not fetched). */
 	bool (*is_known)(void *ctx, const char *url);
-	/* A fetched page; returns ASSAY_OK or an error (counted, crawl goes on). */
+	/* A fetched page; returns ASSAY_OK or an error (counted by the hooks'
+	 * owner, not in the crawl's errors; the crawl goes on). */
 	int (*on_page)(void *ctx, const struct assay_page *page);
 	/* Optional, in place of on_page: hands a page on to be stored later
 	 * (by a pool of workers, `crawl --jobs`). ASSAY_OK when queued,
 	 * ASSAY_ETOOBIG when the queue is full (settle one, then try
-	 * again), or another error for this page (counted, crawl goes on). */
+	 * again), or another error for this page (counted by the hooks'
+	 * owner, as with on_page; the crawl goes on). */
 	int (*queue_page)(void *ctx, const struct assay_page *page);
 	/* With queue_page: the oldest page queued and not settled yet, once
 	 * it is stored or has failed: true, and in *rc what on_page would
@@ -80,7 +88,7 @@ struct assay_crawl_hooks {
 			 size_t len);
 	/* Optional: called about once a second and at the end, for a
 	 * progress line; @queued is the number of URLs still to fetch. */
-	void (*progress)(void *ctx, const struct assay_crawl_summary *sum, unsigned queued);
+	void (*progress)(void *ctx, const struct assay_fetch_counts *sum, unsigned queued);
 };
 
 struct assay_crawl_opts {
@@ -141,11 +149,12 @@ void assay_crawl_opts_init(struct assay_crawl_opts *o);
 
 /* Crawls every source (feed, sitemap, article URL, local file or folder).
  * Each source string may carry settings as in a sources file.
- * Returns ASSAY_OK when everything was fetched, ASSAY_EFETCH when some
- * sources or pages failed (the summary counts them), or another error
+ * Returns ASSAY_OK when everything was fetched and handed on, ASSAY_EFETCH
+ * when some sources or pages failed (@sum counts those that failed here,
+ * the hooks' owner those it refused), or another error
  * when nothing could be done. */
 int assay_crawl(const char *const *sources, size_t nsources, const struct assay_crawl_opts *opts,
-		const struct assay_crawl_hooks *hooks, struct assay_crawl_summary *sum);
+		const struct assay_crawl_hooks *hooks, struct assay_fetch_counts *sum);
 
 /* One page, fetched as the crawler fetches an article (robots.txt, the
  * limits of @o, private addresses refused unless allowed, each redirect

@@ -1,7 +1,8 @@
 /* handle.c - what a finished request means: a page to hand on, a listing
  * to expand, a redirect to queue, a failure to retry or count.
  *
- * Every failure ends in crawler_fail(), counted once per URL and run; a
+ * Every failure ends in crawler_fail(), counted once per URL and run (a
+ * page the hooks refused, in page_ended(): their owner counts it); a
  * failure that may pass (timeouts, 5xx, an unreachable robots.txt) keeps
  * the URL in the frontier for the next run, the others drop it. Nothing
  * from a failed request reaches on_page. */
@@ -45,7 +46,9 @@ static const char *other_source(const struct crawler *c, const struct job *j, co
 	return t;
 }
 
-void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
+/* Says why @j failed and keeps it for the next run (when @retryable) or
+ * records the failure; the caller has counted it. Takes @j. */
+static void url_failed(struct crawler *c, struct job *j, bool retryable, const char *why)
 {
 	char url[512], text[512], src[512];
 	const char *from = other_source(c, j, j->origin ? j->origin : j->url);
@@ -53,7 +56,6 @@ void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *
 	printable(url, sizeof url, j->origin ? j->origin : j->url);
 	printable(text, sizeof text, why);
 	printable(src, sizeof src, from);
-	c->sum->errors++;
 	if (from)
 		assay_err("%s: %s (source %s)", url, text, src);
 	else
@@ -69,6 +71,12 @@ void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *
 	}
 	crawl_state_count_failure(c, j->origin ? j->origin : j->url, why);
 	crawler_job_free(j);
+}
+
+void crawler_fail(struct crawler *c, struct job *j, bool retryable, const char *why)
+{
+	c->sum->errors++;
+	url_failed(c, j, retryable, why);
 }
 
 static double jitter(void)
@@ -213,24 +221,28 @@ static bool known(struct crawler *c, const char *url)
 }
 
 /* How a page handed on ended: stored, and its URL done for good, or not
- * (a failure counted and not tried again; for want of memory, kept for
- * the next run). Takes @j. */
+ * (a failure not tried again; for want of memory, kept for the next
+ * run). A page the hooks refused is counted by their owner; one they
+ * never took (their queue stayed full) is the crawl's error. Takes @j. */
 static int page_ended(struct crawler *c, struct job *j, int rc)
 {
 	char why[128];
 
 	if (rc == ASSAY_OK) {
-		c->sum->new_articles++;
 		crawl_state_put_delivered(c, j->origin ? j->origin : j->url, j->url);
 		crawler_job_free(j);
 		return ASSAY_OK;
 	}
+	if (rc == ASSAY_ETOOBIG)
+		c->sum->errors++;
+	else
+		c->refused++;
 	if (rc == ASSAY_ENOMEM || rc == ASSAY_EDAMAGED) { /* the run ends; the page waits */
-		crawler_fail(c, j, true, assay_strerror(rc));
+		url_failed(c, j, true, assay_strerror(rc));
 		return rc;
 	}
 	snprintf(why, sizeof why, "not stored: %s", assay_strerror(rc));
-	crawler_fail(c, j, false, why);
+	url_failed(c, j, false, why);
 	return ASSAY_OK;
 }
 

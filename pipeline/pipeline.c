@@ -11,11 +11,11 @@
 #include "pool.h"
 
 void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
-			 struct assay_crawl_summary *sum)
+			 struct assay_pipeline_counts *counts)
 {
 	memset(p, 0, sizeof *p);
 	p->store = store;
-	p->sum = sum;
+	p->counts = counts;
 }
 
 static bool is_plain_text(const struct assay_page *page)
@@ -112,12 +112,12 @@ int assay_pipeline_store(struct assay_pipeline *p, const struct assay_page *page
 	if (rc != ASSAY_OK) {
 		assay_err("%s: cannot store article: %s", page->url,
 			  assay_store_errmsg(p->store));
-		p->sum->errors++;
+		p->counts->errors++;
 	} else if (res.is_new) {
-		p->sum->new_articles++;
-		p->sum->new_claims += (unsigned)res.new_claims;
+		p->counts->new_articles++;
+		p->counts->new_claims += (unsigned)res.new_claims;
 		if (res.duplicate)
-			p->sum->duplicates++;
+			p->counts->duplicates++;
 		assay_debug("%s: stored, %zu claims, story %s%s", pr->article.url, pr->x.nclaims,
 			    res.story, res.duplicate ? " (the same story as one stored before)" : "");
 	} else {
@@ -133,7 +133,7 @@ int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page)
 
 	rc = assay_pipeline_process(page, &pr);
 	if (rc != ASSAY_OK) {
-		p->sum->errors++;
+		p->counts->errors++;
 		return rc;
 	}
 	rc = assay_pipeline_store(p, page, &pr);
@@ -160,7 +160,7 @@ static int hook_queue_page(void *ctx, const struct assay_page *page)
 
 	if (rc != ASSAY_OK && rc != ASSAY_ETOOBIG) {
 		assay_err("%s: cannot queue page: %s", page->url, assay_strerror(rc));
-		p->sum->errors++;
+		p->counts->errors++;
 	}
 	return rc;
 }

@@ -6,8 +6,10 @@
  * page is cleaned the same way whichever way it came, and reprocess gives
  * back what the crawl stored: the same charset, text, story and evidence.
  *
- * The pipeline borrows the store and the summary; it counts into the
- * summary as it goes. A page that fails is counted and skipped: bad input
+ * The pipeline borrows the store and its counters (struct
+ * assay_pipeline_counts) and counts into them as it goes; the caller
+ * reads what came in (fetch.h's counters) and makes the run's summary of
+ * both. A page that fails is counted and skipped: bad input
  * never stops a run and never touches what was stored. Warnings about a
  * failed page go to the log (log.h); the pipeline prints nothing else. */
 #ifndef ASSAY_PIPELINE_H
@@ -45,10 +47,19 @@ void assay_processed_release(struct assay_processed *p); /* accepts a zeroed one
  * writer then does it itself. */
 void assay_pipeline_pack(struct assay_packer *pk, struct assay_processed *p, unsigned flags);
 
+/* What became of the pages given to the pipeline. */
+struct assay_pipeline_counts {
+	unsigned new_articles;  /* stored, new or with a new text */
+	unsigned duplicates;    /* of them, the same story as one stored before */
+	unsigned new_claims;
+	unsigned errors;        /* pages that failed to clean, extract or store */
+	unsigned skipped_known; /* given twice: stored meanwhile by an earlier page */
+};
+
 struct assay_pool;
 struct assay_pipeline {
 	struct assay_store *store;
-	struct assay_crawl_summary *sum;
+	struct assay_pipeline_counts *counts;
 	bool refetch; /* store again even when the URL is known */
 	/* A pool made on this pipeline, or NULL: with one that has workers,
 	 * the crawl hooks queue pages into it (assay_pipeline_hooks). */
@@ -56,10 +67,10 @@ struct assay_pipeline {
 };
 
 void assay_pipeline_init(struct assay_pipeline *p, struct assay_store *store,
-			 struct assay_crawl_summary *sum);
+			 struct assay_pipeline_counts *counts);
 
 /* Processes and stores one page. Counts new_articles, duplicates,
- * new_claims and errors into the summary. Returns ASSAY_OK, or an error
+ * new_claims and errors. Returns ASSAY_OK, or an error
  * for this page only (already counted). */
 int assay_pipeline_page(struct assay_pipeline *p, const struct assay_page *page);
 

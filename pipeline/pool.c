@@ -196,10 +196,10 @@ static int store_oldest(struct assay_pool *pool)
 	int rc = sl->rc;
 
 	if (!p->refetch && assay_store_has_url(p->store, sl->page.url)) {
-		p->sum->skipped_known++;
+		p->counts->skipped_known++;
 		rc = ASSAY_OK;
 	} else if (rc != ASSAY_OK) {
-		p->sum->errors++;
+		p->counts->errors++;
 	} else {
 		rc = assay_pipeline_store(p, &sl->page, &sl->pr);
 	}
@@ -295,7 +295,7 @@ int assay_pool_page(struct assay_pool *pool, const struct assay_page *page)
 		rc = store_oldest(pool);
 	if (queue_page(pool, page) != ASSAY_OK) {
 		assay_err("%s: cannot queue page: %s", page->url, assay_strerror(ASSAY_ENOMEM));
-		pool->p->sum->errors++;
+		pool->p->counts->errors++;
 		return ASSAY_ENOMEM;
 	}
 	return rc;

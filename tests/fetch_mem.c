@@ -20,10 +20,15 @@ static int on_page(void *ctx, const struct assay_page *p)
 	struct mem *m = ctx;
 	struct mem_page *k;
 
-	if (m->fail_on_page)
+	/* a page refused is the hooks' to count, as the pipeline does */
+	if (m->fail_on_page) {
+		m->refused++;
 		return m->fail_on_page;
-	if (m->npages >= sizeof m->pages / sizeof m->pages[0])
+	}
+	if (m->npages >= sizeof m->pages / sizeof m->pages[0]) {
+		m->refused++;
 		return ASSAY_EFULL;
+	}
 	k = &m->pages[m->npages++];
 	k->url = dup_or_null(p->url);
 	k->final_url = dup_or_null(p->final_url);

@@ -24,6 +24,7 @@ struct mem {
 	} kv[512];
 	size_t nkv;
 	int fail_on_page;   /* when set, on_page returns this */
+	unsigned refused;   /* pages on_page refused (the crawl does not count them) */
 };
 
 void mem_hooks(struct mem *m, struct assay_crawl_hooks *h);

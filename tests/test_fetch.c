@@ -105,7 +105,7 @@ static struct tsrv *srv;
 static struct mem mem;
 static struct assay_crawl_opts opts;
 static struct assay_crawl_hooks hooks;
-static struct assay_crawl_summary sum;
+static struct assay_fetch_counts sum;
 
 static void setup(void)
 {
@@ -370,6 +370,27 @@ Test(fetch, refuses_binary_bodies)
 	cr_assert_eq(rc, ASSAY_EFETCH);
 	cr_assert_eq(sum.errors, 2);
 	cr_assert_eq(mem.npages, 0);
+}
+
+/* Each failure is counted once, by the module that met it: a page the
+ * hooks refuse (the pipeline could not store it) is theirs to count, not
+ * among the crawl's errors, and still makes the crawl a partial one. */
+Test(fetch, a_page_the_hooks_refuse_is_theirs_to_count)
+{
+	int rc;
+
+	mem.fail_on_page = ASSAY_EINVAL;
+	crawl1("/rss.xml", &rc);
+	cr_assert_eq(rc, ASSAY_EFETCH, "rc %d", rc);
+	cr_assert_gt(sum.pages_fetched, 0);
+	cr_assert_eq(mem.refused, sum.pages_fetched);
+	cr_assert_eq(sum.errors, 0);
+	cr_assert_eq(mem.npages, 0);
+	/* not delivered: the next run hands the pages on again */
+	mem.fail_on_page = 0;
+	crawl1("/rss.xml", &rc);
+	cr_assert_eq(rc, ASSAY_OK, "rc %d", rc);
+	cr_assert_eq(mem.npages, sum.pages_fetched);
 }
 
 Test(fetch, hands_on_pages_with_wrong_or_missing_charsets)

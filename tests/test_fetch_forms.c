@@ -188,7 +188,7 @@ static struct tsrv *srv;
 static struct mem mem;
 static struct assay_crawl_opts opts;
 static struct assay_crawl_hooks hooks;
-static struct assay_crawl_summary sum;
+static struct assay_fetch_counts sum;
 
 static void setup_net(void)
 {

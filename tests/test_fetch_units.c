@@ -289,7 +289,7 @@ Test(fetch_units, a_local_feed_resolves_relative_links_beside_itself)
 	struct mem m = {0};
 	struct assay_crawl_hooks h;
 	struct assay_crawl_opts o;
-	struct assay_crawl_summary sum;
+	struct assay_fetch_counts sum;
 	const char *src[1] = {data_path("local/feed.xml")};
 	char *copy = strdup(src[0]);
 	int rc;
@@ -312,7 +312,7 @@ Test(fetch_units, a_local_folder_is_crawled_file_by_file)
 	struct mem m = {0};
 	struct assay_crawl_hooks h;
 	struct assay_crawl_opts o;
-	struct assay_crawl_summary sum;
+	struct assay_fetch_counts sum;
 	char *dir = strdup(data_path("local"));
 	const char *src[1] = {dir};
 	int rc;
@@ -396,7 +396,7 @@ Test(fetch_units, a_missing_local_source_is_one_error)
 	struct mem m = {0};
 	struct assay_crawl_hooks h;
 	struct assay_crawl_opts o;
-	struct assay_crawl_summary sum;
+	struct assay_fetch_counts sum;
 	const char *src[1] = {"example.org/no-scheme/feed.xml"};
 
 	mem_hooks(&m, &h);
