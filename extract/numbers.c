@@ -20,7 +20,10 @@
 #include <string.h>
 
 #include "assay.h"
+#include "numbers_words.h"
 #include "recog.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 #define MAX_DIGITS 40 /* a core longer than this is not a figure */
 #define LOOK 80       /* bytes looked back for a qualifier or currency */
@@ -767,45 +770,31 @@ static size_t read_per(const char *text, size_t len, size_t p, struct fig *f)
 	return p;
 }
 
-/* Words before a figure that make "X to Y" a change, not a range:
- * "rose 10% to 15%", "fell by 5 tonnes to 20 tonnes". */
-static const char *const change_words[] = {
-	"from", "by", "rose", "fell", "up", "down", "increased", "decreased", "dropped",
-	"climbed", "jumped", "gained", "lost", "declined", "slipped", "surged", "grew",
-	"added", "cut", "raised", "lowered", "eased", "slumped", "plunged", "soared",
-	"rallied", "widened", "narrowed", "rise", "fall", "increase", "decrease", "drop",
-	"rising", "falling", NULL,
-};
-
-/* Verbs that make "from X to Y" the two ends of a span, not a change:
- * "assays ranged from 0.50 to 0.64 ounces". */
-static const char *const span_words[] = {
-	"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
-	"anywhere", NULL,
-};
-
+/* change_words: words before a figure that make "X to Y" a change, not
+ * a range; span_words: verbs that make "from X to Y" the two ends of a
+ * span (data/change_words.tsv, data/span_words.tsv, in numbers_words.h). */
 bool assay_span_word(const char *w, size_t n)
 {
-	for (int i = 0; span_words[i]; i++)
+	for (size_t i = 0; i < COUNT(span_words); i++)
 		if (strlen(span_words[i]) == n && strncasecmp(w, span_words[i], n) == 0)
 			return true;
 	return false;
 }
 
-/* The index in @words of the word that ends at @b (after @floor), or -1;
- * *start is where it starts. */
-static int word_before(const char *const *words, const char *text, size_t floor, size_t b,
-		       size_t *start)
+/* The word of @words (@n of them) that ends at @b (after @floor), or
+ * NULL; *start is where it starts. */
+static const char *word_before(const char *const *words, size_t n, const char *text,
+			       size_t floor, size_t b, size_t *start)
 {
 	size_t s = b;
 
 	while (s > floor && isalpha((unsigned char)text[s - 1]))
 		s--;
 	*start = s;
-	for (int i = 0; words[i] && s < b; i++)
+	for (size_t i = 0; i < n && s < b; i++)
 		if (strlen(words[i]) == b - s && strncasecmp(text + s, words[i], b - s) == 0)
-			return i;
-	return -1;
+			return words[i];
+	return NULL;
 }
 
 /* 2 after "from" (never a range, unless a span verb comes first: "ranged
@@ -814,13 +803,15 @@ static int word_before(const char *const *words, const char *text, size_t floor,
 static int change_word_before(const char *text, size_t floor, size_t b)
 {
 	size_t s;
-	int i = word_before(change_words, text, floor, b, &s);
+	const char *w = word_before(change_words, COUNT(change_words), text, floor, b, &s);
+	bool from = w && strcmp(w, "from") == 0;
 
-	if (i < 0)
+	if (!w)
 		return 0;
-	if (i == 0 && word_before(span_words, text, floor, recog_skip_spaces_back(text, floor, s), &s) >= 0)
+	if (from && word_before(span_words, COUNT(span_words), text, floor,
+				recog_skip_spaces_back(text, floor, s), &s))
 		return 0;
-	return i == 0 ? 2 : 1;
+	return from ? 2 : 1;
 }
 
 /* Qualifier, currency and "between" before the number; *bstart is where
