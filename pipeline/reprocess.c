@@ -26,6 +26,8 @@ struct again {
 	struct assay_buf raw; /* the page for pr, when given compressed */
 	struct assay_pool *pool; /* or NULL: every page processed here */
 	bool held;
+	bool given;       /* a page was handed ahead, */
+	int64_t last_seq; /* the last one's article number */
 };
 
 static const char *or_null(const char *s)
@@ -89,12 +91,25 @@ static bool same_body(struct assay_pool *pool, const struct assay_page *q,
 }
 
 /* The page goes to a worker compressed: the writer's thread, which
- * hands pages out, neither inflates nor copies a whole page. */
+ * hands pages out, neither inflates nor copies a whole page.
+ *
+ * The store hands pages out in ascending article number. One that does
+ * not ascend means the store began its walk again: the transaction was
+ * redone (store_write retries after growing a full map). The ring then
+ * holds pages of the walk given up, which no page of the new walk would
+ * ever match: without emptying it, every page after would be processed
+ * here, by the writer alone, while the workers idle. */
 static void give_ahead(void *ctx, const struct assay_stored_page *sp)
 {
 	struct again *ag = ctx;
 	struct assay_page page;
 
+	if (ag->given && sp->meta->seq <= ag->last_seq) {
+		pool_drop_all(ag->pool);
+		ag->held = false;
+	}
+	ag->given = true;
+	ag->last_seq = sp->meta->seq;
 	page_of(sp, &page);
 	if (sp->raw)
 		(void)pool_queue(ag->pool, &page); /* if not queued, made in turn */
