@@ -169,7 +169,8 @@ static int encode_claim(const struct assay_claim *c, const struct interval *iv, 
 	return rc;
 }
 
-int store_claim_decode(const MDB_val *v, struct assay_stored_claim *o)
+/* store_claim_decode, with the number of the claim's first article. */
+static int decode_claim(const MDB_val *v, struct assay_stored_claim *o, int64_t *seq)
 {
 	struct rec_r r;
 	int64_t open;
@@ -197,10 +198,17 @@ int store_claim_decode(const MDB_val *v, struct assay_stored_claim *o)
 	o->lo_open = open & 1;
 	o->hi_open = open >> 1 & 1;
 	o->group = (uint64_t)rec_get_i64(&r);
-	rec_get_i64(&r); /* first article */
+	*seq = rec_get_i64(&r);
 	rec_get_str(&r, o->figure, sizeof o->figure);
 	strcpy(o->review.state, "pending");
 	return r.bad ? ASSAY_EPARSE : ASSAY_OK;
+}
+
+int store_claim_decode(const MDB_val *v, struct assay_stored_claim *o)
+{
+	int64_t seq;
+
+	return decode_claim(v, o, &seq);
 }
 
 /* True when the stored claim @v has exactly this key and figure. */
@@ -310,8 +318,8 @@ static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char
 		MDB_val oid;
 
 		(*nkey)++;
-		if (!store_claimkey_parse(&v, &other, &oid))
-			continue;
+		if (!store_claimkey_parse(&v, &other, &oid) || store_claimkey_moved(&v))
+			continue; /* a claim an editor gave this key: only its own figure joins it */
 		if (other.lo > iv->hi)
 			break;
 		if (store_interval_meets(iv, &other) && (!id[0] || memcmp(oid.mv_data, id, 8) < 0)) {
@@ -321,6 +329,140 @@ static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char
 	}
 	mdb_cursor_close(c);
 	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading claim keys");
+}
+
+static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group);
+static int del_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group);
+
+/* ---- A corrected key: the claim in the group of the key it stands under ----
+ *
+ * A claim is filed (claims' group, claimkeys) under the hash of its key as
+ * the editors left it: an editor who corrects its subject, metric,
+ * commodity, period, status, place or unit moves it, with all its sources,
+ * to the group of the corrected key, and undoing the correction moves it
+ * back. Its id stays the hash of the extracted key and first figure, so
+ * the same figure found again still reaches it (claim_id()). An entry
+ * moved into a group is flagged (CLAIMKEY_MOVED): figures extracted with
+ * that key do not join it (find_meeting()), so what a claim holds never
+ * depends on when an editor decided. */
+
+static uint64_t key_hash(const struct assay_claim *c, bool *ok)
+{
+	struct assay_buf b = {0};
+	uint64_t h = 0;
+
+	*ok = store_claim_key_string(c, &b) == ASSAY_OK;
+	if (*ok)
+		h = assay_hash64(b.data, b.len, 0);
+	assay_buf_release(&b);
+	return h;
+}
+
+static void fix_field(char *field, size_t size, const char *fix)
+{
+	if (fix[0])
+		snprintf(field, size, "%s", fix);
+}
+
+void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
+			      struct assay_claim *out)
+{
+	const struct assay_review_fix *f = &r->fix;
+
+	*out = *c;
+	if (strcmp(r->state, "corrected") != 0)
+		return;
+	if (r->has_value)
+		fix_field(out->unit, sizeof out->unit, r->unit);
+	fix_field(out->subject, sizeof out->subject, f->subject);
+	fix_field(out->metric, sizeof out->metric, f->metric);
+	fix_field(out->commodity, sizeof out->commodity, f->commodity);
+	fix_field(out->period, sizeof out->period, f->period);
+	fix_field(out->status, sizeof out->status, f->status);
+	fix_field(out->place, sizeof out->place, f->place);
+}
+
+bool store_claimkey_moved(const MDB_val *v)
+{
+	return v->mv_size == CLAIMKEY_LEN && (((const unsigned char *)v->mv_data)[16] & CLAIMKEY_MOVED);
+}
+
+/* Claim @o's entry in the claimkeys of its group (o->group). */
+static void member_value(const struct assay_stored_claim *o, const char *id,
+			 unsigned char ck[CLAIMKEY_LEN])
+{
+	bool ok;
+	uint64_t native = key_hash(&o->c, &ok);
+
+	store_claimkey_value(&(struct interval){o->lo, o->hi, o->lo_open, o->hi_open}, id, ck);
+	if (ok && native != o->group)
+		ck[16] |= CLAIMKEY_MOVED;
+}
+
+static size_t group_size(struct assay_store *s, MDB_txn *txn, const unsigned char gk[8])
+{
+	MDB_cursor *c;
+	MDB_val k = {8, (void *)gk}, v;
+	size_t n = 0;
+
+	if (mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c))
+		return 0;
+	if (mdb_cursor_get(c, &k, &v, MDB_SET) == 0)
+		mdb_cursor_count(c, &n);
+	mdb_cursor_close(c);
+	return n;
+}
+
+int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id)
+{
+	struct assay_stored_claim o;
+	struct assay_claim now;
+	struct assay_buf rec = {0};
+	unsigned char ogk[8], ngk[8], ock[CLAIMKEY_LEN], nck[CLAIMKEY_LEN];
+	uint64_t target, was;
+	int64_t seq;
+	MDB_val v;
+	bool ok;
+	int rc;
+
+	if (store_get(txn, s->dbi[T_CLAIMS], id, strlen(id), &v) || decode_claim(&v, &o, &seq))
+		return ASSAY_OK; /* no claim (an agreement's id), or a damaged one: left */
+	if (store_get(txn, s->dbi[T_REVIEWS], id, strlen(id), &v) == 0)
+		store_review_decode(&v, &o.review);
+	store_claim_reviewed_key(&o.c, &o.review, &now);
+	target = key_hash(&now, &ok);
+	if (!ok)
+		return store_fail(s, ASSAY_ENOMEM, "out of memory");
+	if (target == o.group)
+		return ASSAY_OK;
+	was = o.group;
+	member_value(&o, id, ock);
+	rec_be64(ogk, was);
+	rc = mdb_del(txn, s->dbi[T_CLAIMKEYS], &(MDB_val){8, ogk}, &(MDB_val){sizeof ock, ock});
+	if (rc && rc != MDB_NOTFOUND)
+		return store_mdb(s, rc, "moving a claim");
+	o.group = target;
+	member_value(&o, id, nck);
+	rec_be64(ngk, target);
+	rc = encode_claim(&o.c, &(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, target, seq,
+			  o.figure, &rec);
+	if (rc)
+		rc = store_fail(s, ASSAY_ENOMEM, "out of memory");
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMS], id, strlen(id), rec.data, rec.len, 0),
+			       "moving a claim");
+	assay_buf_release(&rec);
+	if (!rc)
+		rc = store_mdb(s, store_put(txn, s->dbi[T_CLAIMKEYS], ngk, 8, nck, sizeof nck, 0),
+			       "moving a claim");
+	/* the group left: still a conflict with two claims or more */
+	if (!rc)
+		rc = group_size(s, txn, ogk) >= 2 ? store_group_mark(s, 'c', was)
+						  : del_conflict(s, txn, 'c', was);
+	if (!rc)
+		rc = group_size(s, txn, ngk) >= 2 ? put_conflict(s, txn, 'c', target)
+						  : store_group_mark(s, 'c', target);
+	return rc;
 }
 
 static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
@@ -444,16 +586,32 @@ static int put_evidence(struct assay_store *s, MDB_txn *txn, int table, const ch
  * decision then moves to @id, unless @id has one: a decision on a key and
  * figure is never lost. The history keeps both ids' entries. */
 static int carry_decision(struct assay_store *s, MDB_txn *txn, const char *id,
-			  const char *fig_id)
+			  const char *fig_id, bool *carried)
 {
 	MDB_val v, mine;
 	int rc;
 
+	*carried = false;
 	if (!strcmp(id, fig_id) || store_get(txn, s->dbi[T_REVIEWS], fig_id, 8, &v) ||
 	    !store_get(txn, s->dbi[T_REVIEWS], id, 8, &mine))
 		return ASSAY_OK;
 	rc = store_put(txn, s->dbi[T_REVIEWS], id, 8, v.mv_data, v.mv_size, 0);
+	*carried = rc == 0;
 	return store_mdb(s, rc, "carrying a review");
+}
+
+/* The group claim @id is filed under now. */
+static int claim_group(struct assay_store *s, MDB_txn *txn, const char *id, uint64_t *group)
+{
+	struct assay_stored_claim o;
+	MDB_val v;
+	int rc = store_get(txn, s->dbi[T_CLAIMS], id, strlen(id), &v);
+
+	if (rc)
+		return store_mdb(s, rc, "reading a claim");
+	if (store_claim_decode(&v, &o) == ASSAY_OK)
+		*group = o.group;
+	return ASSAY_OK;
 }
 
 static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_article *a,
@@ -466,7 +624,7 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	uint64_t group;
 	size_t nkey;
 	char id[12];
-	bool exists;
+	bool exists = false, reviewed;
 	int rc = store_claim_key_string(c, &ident);
 
 	if (rc)
@@ -483,16 +641,27 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 			rc = new_claim(s, txn, a, c, &iv, group, seq, id, nkey);
 			(*new_claims)++;
 		}
+		/* decided on before (reprocess, a page again): perhaps moved */
+		reviewed = !rc && !store_get(txn, s->dbi[T_REVIEWS], id, strlen(id), &(MDB_val){0});
+		if (reviewed)
+			rc = store_claim_regroup(s, txn, id);
+		if (!rc && (reviewed || exists))
+			rc = claim_group(s, txn, id, &group);
 	} else if (!rc) {
 		char fig_id[12];
+		bool carried;
 
 		store_base32(assay_hash64(ident.data, ident.len, 0), fig_id, 8);
-		rc = carry_decision(s, txn, id, fig_id);
+		rc = carry_decision(s, txn, id, fig_id, &carried);
+		if (!rc && carried) {
+			rc = store_claim_regroup(s, txn, id);
+			rc = rc ? rc : claim_group(s, txn, id, &group);
+		}
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_EVIDENCE, id, seq, idx, a, story, &c->evidence, c);
 	if (!rc)
-		rc = store_group_mark(s, 'c', group);
+		rc = store_group_mark(s, 'c', group); /* the claim's group, moved or not */
 	assay_buf_release(&ident);
 	return rc;
 }
@@ -672,7 +841,7 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 		struct assay_stored_claim o;
 
 		group = store_claim_decode(&v, &o) ? 0 : o.group;
-		store_claimkey_value(&(struct interval){o.lo, o.hi, o.lo_open, o.hi_open}, id, ck);
+		member_value(&o, id, ck);
 		member = (MDB_val){sizeof ck, ck};
 	}
 	/* a source less changes the group's stories even when the member stays */

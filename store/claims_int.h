@@ -31,6 +31,17 @@ void store_claimkey_value(const struct interval *iv, const char *id,
 			  unsigned char out[CLAIMKEY_LEN]);
 /* The interval and id of a claimkeys value; false when it is malformed. */
 bool store_claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
+/* The flag, in the open ends' byte, of an entry moved into its group by an
+ * editor's correction of the claim's key (claims.c: store_claim_regroup). */
+#define CLAIMKEY_MOVED 4
+bool store_claimkey_moved(const MDB_val *v);
+/* Claim @c with the key fields review @r corrected (the figure as extracted
+ * but for its unit): the key it is grouped under. */
+void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
+			      struct assay_claim *out);
+/* Files claim @id under the group of its key as reviewed, moving it (and
+ * the groups' conflict entries) when a decision changed that key. */
+int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id);
 
 int store_claim_decode(const MDB_val *v, struct assay_stored_claim *out);
 int store_agreement_decode(const MDB_val *v, struct assay_stored_agreement *out);

@@ -103,27 +103,33 @@ int store_add_stories(struct assay_store *s, MDB_txn *txn, bool checked, bool ag
 	return ASSAY_OK;
 }
 
-static void count_state(struct assay_store *s, MDB_txn *txn, bool checked, const MDB_val *id,
-			struct group_summary *gs)
+static void read_review(struct assay_store *s, MDB_txn *txn, bool checked, const MDB_val *id,
+			struct assay_review *rv)
 {
-	struct assay_review rv;
 	MDB_val v;
 
-	strcpy(rv.state, "pending");
+	memset(rv, 0, sizeof *rv);
+	strcpy(rv->state, "pending");
 	if (get_rec(s, txn, checked, T_REVIEWS, id->mv_data, id->mv_size, &v) == 0)
-		store_review_decode(&v, &rv);
+		store_review_decode(&v, rv);
+}
+
+static void count_state(const struct assay_review *rv, struct group_summary *gs)
+{
 	for (size_t i = 0; i < 4; i++)
-		if (!strcmp(rv.state, store_review_states[i]))
+		if (!strcmp(rv->state, store_review_states[i]))
 			gs->states[i]++;
 }
 
-/* Member @id's record read, and its key fields kept when it is the first;
- * false when it is missing or damaged (then it is no member). */
+/* Member @id's record read, and its key fields (a claim's as reviewed: the
+ * key of its group) kept when it is the first; false when it is missing
+ * or damaged (then it is no member). */
 static bool read_member(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
-			const MDB_val *id, struct group_summary *gs)
+			const MDB_val *id, const struct assay_review *rv, struct group_summary *gs)
 {
 	struct assay_stored_agreement a;
 	struct assay_stored_claim c;
+	struct assay_claim now;
 	MDB_val v;
 
 	if (id->mv_size >= sizeof c.id ||
@@ -138,9 +144,10 @@ static bool read_member(struct assay_store *s, MDB_txn *txn, bool checked, bool 
 		memcpy(gs->parties, a.a.parties, sizeof gs->parties);
 		memcpy(gs->commodity, a.a.topic, sizeof gs->commodity);
 	} else {
-		memcpy(gs->subject, c.c.subject, sizeof gs->subject);
-		memcpy(gs->metric, c.c.metric, sizeof gs->metric);
-		memcpy(gs->commodity, c.c.commodity, sizeof gs->commodity);
+		store_claim_reviewed_key(&c.c, rv, &now);
+		memcpy(gs->subject, now.subject, sizeof gs->subject);
+		memcpy(gs->metric, now.metric, sizeof gs->metric);
+		memcpy(gs->commodity, now.commodity, sizeof gs->commodity);
 	}
 	return true;
 }
@@ -159,15 +166,17 @@ int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, boo
 		return store_mdb(s, mrc, "reading conflicts");
 	for (mrc = cursor_rec(s, c, checked, &k, &dup, MDB_SET); mrc == 0 && !rc;
 	     mrc = cursor_rec(s, c, checked, &k, &dup, MDB_NEXT_DUP)) {
+		struct assay_review rv;
 		struct interval iv;
 
 		if (agr)
 			id = dup;
 		else if (!store_claimkey_parse(&dup, &iv, &id))
 			continue;
-		if (!read_member(s, txn, checked, agr, &id, gs))
+		read_review(s, txn, checked, &id, &rv);
+		if (!read_member(s, txn, checked, agr, &id, &rv, gs))
 			continue;
-		count_state(s, txn, checked, &id, gs);
+		count_state(&rv, gs);
 		rc = store_add_stories(s, txn, checked, agr, &id, &ss);
 	}
 	mdb_cursor_close(c);

@@ -717,8 +717,14 @@ static bool group_wanted(struct assay_store *s, MDB_txn *txn, bool agr, const un
 			wanted = store_agreement_decode(&v, &o) || (!f->metric && agreement_passes(&key, &o));
 		} else {
 			struct assay_stored_claim o;
+			char cid[12];
 
-			wanted = store_claim_decode(&v, &o) || passes(&key, &o.c, NULL);
+			if (store_claim_decode(&v, &o) == ASSAY_OK && id.mv_size < sizeof cid) {
+				/* the group's key is its members' as reviewed */
+				snprintf(cid, sizeof cid, "%.*s", (int)id.mv_size, (const char *)id.mv_data);
+				get_review(s, txn, cid, &o.review);
+				wanted = passes_reviewed(&key, &o);
+			}
 		}
 	}
 	mdb_cursor_close(c);

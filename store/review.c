@@ -90,6 +90,8 @@ static int review_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 		rc = store_mdb(s, store_put(txn, s->dbi[T_REVIEWLOG], key, idl + 16, v.data, v.len, 0),
 			       "writing review history");
 	assay_buf_release(&v);
+	if (!rc && !agr) /* a corrected key moves the claim, undoing it moves it back */
+		rc = store_claim_regroup(s, txn, op->id);
 	return rc ? rc : mark_group(s, txn, agr, op->id, idl);
 }
 

@@ -536,6 +536,106 @@ Test(store_cli, exports_apply_an_editors_corrected_fields)
 	assay_buf_release(&rows);
 }
 
+/* The distinct conflict ids (first cells) of the records of @csv that
+ * hold @needle, joined by spaces in order of appearance. */
+static void conflict_ids(const char *csv, const char *needle, char *out, size_t size)
+{
+	struct assay_buf rows = {0};
+
+	out[0] = '\0';
+	records_with(csv, needle, &rows);
+	for (const char *line = rows.data; line && *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = strcspn(line, ",\n");
+		char id[32];
+
+		snprintf(id, sizeof id, "%.*s", (int)(len < 31 ? len : 31), line);
+		if (!strstr(out, id))
+			snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? " " : "", id);
+		line = eol ? eol + 1 : NULL;
+	}
+	assay_buf_release(&rows);
+}
+
+/* `conflicts`, `export conflicts` and their CSV and JSON Lines follow a
+ * claim an editor gave another key: it leaves the group of the key it was
+ * extracted with and joins the group of the corrected one; undoing the
+ * correction moves it back. */
+Test(store_cli, a_corrected_key_moves_the_claim_to_that_keys_conflict_group)
+{
+	struct assay_buf out = {0}, again = {0};
+	json_t *objs[8];
+	char ids[2][16], args[128], old[64], now[64], got[64];
+	size_t n;
+
+	add_messy_article_and_a_correction();
+	cr_assert_eq(run("claims --format jsonl --subject CN --metric refining_share --state pending",
+			 &out), 0);
+	n = json_lines(&out, objs, 8);
+	cr_assert_eq(n, 2, "70%% and 90%%");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(ids[i], sizeof ids[i], "%s", json_string_value(json_object_get(objs[i], "id")));
+		json_decref(objs[i]);
+	}
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export conflicts --format csv --any-story --metric refining_share", &out), 0);
+	conflict_ids(out.data, ids[0], old, sizeof old);
+	cr_assert_eq(strlen(old), 17, "one group: '%s'", old);
+	conflict_ids(out.data, ids[1], got, sizeof got);
+	cr_assert_str_eq(got, old);
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(args, sizeof args, "review %s correct --subject TR", ids[i]);
+		assay_buf_reset(&out);
+		cr_assert_eq(run(args, &out), 0, "%s", args);
+	}
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export conflicts --format csv --any-story --metric refining_share", &out), 0);
+	cr_assert_null(strstr(out.data, old), "the CN group has one claim left: no conflict\n%s",
+		       out.data);
+	conflict_ids(out.data, ids[0], now, sizeof now);
+	cr_assert_eq(strlen(now), 17, "one group: '%s'", now);
+	conflict_ids(out.data, ids[1], got, sizeof got);
+	cr_assert_str_eq(got, now, "both corrected claims in the TR group");
+	records_with(out.data, ids[0], &again);
+	cr_assert_not_null(strstr(again.data, ",claim,TR,refining_share,"), "%s", again.data);
+	assay_buf_reset(&again);
+	cr_assert_eq(run("conflicts --format csv --any-story --metric refining_share", &again), 0);
+	cr_assert_str_eq(again.data, out.data, "conflicts and export conflicts agree");
+	assay_buf_reset(&out);
+	cr_assert_eq(run("conflicts --format jsonl --any-story --subject TR --metric refining_share",
+			 &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 8), 1);
+	cr_assert_str_eq(json_string_value(json_object_get(objs[0], "id")), now);
+	json_decref(objs[0]);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("conflicts --format jsonl --any-story --subject CN --metric refining_share",
+			 &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 8), 0, "%s", out.data);
+
+	/* undone, one after the other */
+	snprintf(args, sizeof args, "review %s reset", ids[0]);
+	assay_buf_reset(&out);
+	cr_assert_eq(run(args, &out), 0);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("export conflicts --format csv --any-story --metric refining_share", &out), 0);
+	cr_assert_null(strstr(out.data, now), "the TR group has one claim left\n%s", out.data);
+	conflict_ids(out.data, ids[0], got, sizeof got);
+	cr_assert_str_eq(got, old, "back in the group of its extracted key");
+	snprintf(args, sizeof args, "review %s reset", ids[1]);
+	assay_buf_reset(&out);
+	cr_assert_eq(run(args, &out), 0);
+	assay_buf_reset(&out);
+	cr_assert_eq(run("conflicts --format jsonl --any-story --subject CN --metric refining_share",
+			 &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 8), 1);
+	cr_assert_str_eq(json_string_value(json_object_get(objs[0], "id")), old);
+	cr_assert_eq(json_array_size(json_object_get(objs[0], "figures")), 3, "all three again");
+	json_decref(objs[0]);
+	assay_buf_release(&out);
+	assay_buf_release(&again);
+}
+
 Test(store_cli, conflicts_jsonl_carry_ids_intervals_and_reviews)
 {
 	struct assay_buf out = {0};

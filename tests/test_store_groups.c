@@ -106,13 +106,18 @@ static int take_fact(void *ctx, const struct assay_conflict *g)
 		memcpy(f->parties, low->a.parties, sizeof f->parties);
 		snprintf(f->commodity, sizeof f->commodity, "%s", low->a.topic);
 	} else {
-		const struct assay_claim *c = &g->members[0].claim->c;
+		const struct assay_stored_claim *m = g->members[0].claim;
+		const struct assay_review_fix *fx = &m->review.fix;
+		bool fixed = !strcmp(m->review.state, "corrected");
 
-		snprintf(f->name, sizeof f->name, "c%016llx",
-			 (unsigned long long)g->members[0].claim->group);
-		snprintf(f->subject, sizeof f->subject, "%s", c->subject);
-		snprintf(f->metric, sizeof f->metric, "%s", c->metric);
-		snprintf(f->commodity, sizeof f->commodity, "%s", c->commodity);
+		/* a group's key is its members' as the editors left it */
+		snprintf(f->name, sizeof f->name, "c%016llx", (unsigned long long)m->group);
+		snprintf(f->subject, sizeof f->subject, "%s",
+			 fixed && fx->subject[0] ? fx->subject : m->c.subject);
+		snprintf(f->metric, sizeof f->metric, "%s",
+			 fixed && fx->metric[0] ? fx->metric : m->c.metric);
+		snprintf(f->commodity, sizeof f->commodity, "%s",
+			 fixed && fx->commodity[0] ? fx->commodity : m->c.commodity);
 	}
 	return 0;
 }
@@ -331,6 +336,197 @@ Test(groups, a_new_source_and_reprocess_keep_the_index_true)
 	check_listings();
 	memset(&extra, 0, sizeof extra);
 	assay_buf_release(&text);
+}
+
+/* ---- A corrected key moves its claim to the group of that key ---- */
+
+struct claim_list {
+	struct assay_stored_claim v[256];
+	size_t n;
+};
+
+static int take_claim(void *ctx, const struct assay_stored_claim *c, const struct assay_source *src,
+		      size_t n)
+{
+	struct claim_list *l = ctx;
+
+	(void)src, (void)n;
+	cr_assert_lt(l->n, 256);
+	l->v[l->n++] = *c;
+	return 0;
+}
+
+static const struct assay_stored_claim *claim_by_id(const struct claim_list *l, const char *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].id, id))
+			return &l->v[i];
+	return NULL;
+}
+
+static void all_claims(struct claim_list *l)
+{
+	l->n = 0;
+	cr_assert_eq(assay_store_claims(st, NULL, take_claim, l), ASSAY_OK);
+}
+
+/* Whether a field of key @to can be set on key @from by a correction,
+ * which sets only what it names: an empty field is "as extracted". */
+static bool settable(const char *from, const char *to)
+{
+	return to[0] || !from[0];
+}
+
+/* A claim of a conflict group with three members or more, and a claim of
+ * another key it can be corrected to (same unit family); false if none. */
+static bool pick_move(const struct facts *all, const struct claim_list *cl, size_t want_members,
+		      const struct assay_stored_claim **x, const struct assay_stored_claim **y)
+{
+	for (size_t g = 0; g < all->n; g++) {
+		if (all->v[g].agr || all->v[g].n != want_members)
+			continue;
+		*x = claim_by_id(cl, all->v[g].ids[0]);
+		for (size_t i = 0; *x && i < cl->n; i++) {
+			const struct assay_claim *a = &(*x)->c, *b = &cl->v[i].c;
+
+			*y = &cl->v[i];
+			if ((*y)->group != (*x)->group &&
+			    !strcmp((*x)->unit_family, (*y)->unit_family) &&
+			    settable(a->subject, b->subject) && settable(a->metric, b->metric) &&
+			    settable(a->commodity, b->commodity) && settable(a->period, b->period) &&
+			    settable(a->status, b->status) && settable(a->place, b->place))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void correct_key(const char *id, const struct assay_claim *to)
+{
+	struct assay_review d = {0};
+
+	strcpy(d.state, "corrected");
+	snprintf(d.who, sizeof d.who, "test");
+	snprintf(d.fix.subject, sizeof d.fix.subject, "%s", to->subject);
+	snprintf(d.fix.metric, sizeof d.fix.metric, "%s", to->metric);
+	snprintf(d.fix.commodity, sizeof d.fix.commodity, "%s", to->commodity);
+	snprintf(d.fix.period, sizeof d.fix.period, "%s", to->period);
+	snprintf(d.fix.status, sizeof d.fix.status, "%s", to->status);
+	snprintf(d.fix.place, sizeof d.fix.place, "%s", to->place);
+	cr_assert_eq(assay_store_review(st, id, &d), ASSAY_OK, "%s", assay_store_errmsg(st));
+}
+
+/* The group @name in @all (NULL when it is no conflict). */
+static const struct fact *group_named(const struct facts *all, const char *name)
+{
+	for (size_t i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].name, name))
+			return &all->v[i];
+	return NULL;
+}
+
+static bool has_member(const struct fact *f, const char *id)
+{
+	for (size_t i = 0; f && i < f->n && i < 8; i++)
+		if (!strcmp(f->ids[i], id))
+			return true;
+	return false;
+}
+
+struct one_group {
+	size_t n;
+	char ids[16][12];
+};
+
+static int take_group(void *ctx, const struct assay_conflict *g)
+{
+	struct one_group *o = ctx;
+
+	for (size_t i = 0; i < g->nmembers && o->n < 16; i++)
+		snprintf(o->ids[o->n++], sizeof o->ids[0], "%s", g->members[i].claim->id);
+	return 0;
+}
+
+/* Where claim @x stands: its group by its record, by the index and by
+ * the group read by its id. */
+static void check_in_group(const char *x, uint64_t group, uint64_t not_group, bool conflict)
+{
+	struct claim_list cl;
+	struct facts all;
+	struct one_group og = {0};
+	char name[24], old[24];
+
+	all_claims(&cl);
+	cr_assert_not_null(claim_by_id(&cl, x));
+	cr_assert_eq(claim_by_id(&cl, x)->group, group, "the claim's group");
+	read_all(&all);
+	snprintf(name, sizeof name, "c%016llx", (unsigned long long)group);
+	snprintf(old, sizeof old, "c%016llx", (unsigned long long)not_group);
+	cr_assert(!has_member(group_named(&all, old), x), "%s left %s", x, old);
+	if (!conflict) {
+		cr_assert_null(group_named(&all, name), "%s alone in %s: no conflict", x, name);
+		return;
+	}
+	cr_assert(has_member(group_named(&all, name), x), "%s is listed in %s", x, name);
+	cr_assert_eq(assay_store_conflict_group(st, false, group, take_group, &og), ASSAY_OK);
+	for (size_t i = 0; i <= og.n; i++) {
+		cr_assert_lt(i, og.n, "%s is a member of %s read by its id", x, name);
+		if (!strcmp(og.ids[i], x))
+			break;
+	}
+}
+
+Test(groups, a_corrected_key_moves_its_claim_to_that_keys_group_and_undo_moves_it_back)
+{
+	const struct assay_stored_claim *px, *py;
+	struct assay_reprocess_result res;
+	struct assay_stored_claim x, y;
+	struct claim_list cl;
+	struct facts all;
+	struct assay_claim_filter any = {.stories = ASSAY_GROUPS_ANY};
+	size_t before;
+
+	read_all(&all);
+	all_claims(&cl);
+	cr_assert(pick_move(&all, &cl, 3, &px, &py) || pick_move(&all, &cl, 2, &px, &py),
+		  "the seeds have a claim to move");
+	x = *px, y = *py;
+	before = count(&any);
+	correct_key(x.id, &y.c);
+	/* in the group of its corrected key, which is a conflict now (two claims) */
+	check_in_group(x.id, y.group, x.group, true);
+	check_listings();
+	cr_assert_geq(count(&any), before, "a group more, or the one left stopped being one");
+	/* its subject filters as corrected */
+	{
+		struct assay_claim_filter by = {.subject = y.c.subject, .stories = ASSAY_GROUPS_ANY};
+		struct facts got = {.n = 0};
+		size_t total;
+		char name[24];
+
+		snprintf(name, sizeof name, "c%016llx", (unsigned long long)y.group);
+		cr_assert_eq(assay_store_conflicts_page(st, &by, 0, (size_t)-1, take_fact, &got,
+							&total), ASSAY_OK);
+		cr_assert(has_member(group_named(&got, name), x.id));
+	}
+	/* reprocess files it there again */
+	cr_assert_eq(assay_store_reprocess(st, same_again, NULL, &res), ASSAY_OK, "%s",
+		     assay_store_errmsg(st));
+	check_in_group(x.id, y.group, x.group, true);
+	check_listings();
+	/* undone: back in its own group, and the other key alone again */
+	decide(x.id, "pending");
+	check_in_group(x.id, x.group, y.group, true);
+	read_all(&all);
+	cr_assert_eq(count(&any), before, "as before the correction");
+	check_listings();
+	/* the same page again, corrected: its figure reaches the moved claim */
+	correct_key(x.id, &y.c);
+	cr_assert_eq(assay_store_put_article(st, &arts[0].a, NULL), ASSAY_OK);
+	for (size_t i = 0; i < narts; i++)
+		cr_assert_eq(assay_store_put_article(st, &arts[i].a, NULL), ASSAY_OK);
+	check_in_group(x.id, y.group, x.group, true);
+	check_listings();
 }
 
 /* Empties the conflicts entries' values of the closed store at @path, as
