@@ -12,7 +12,14 @@
  * per request (user + system, from /proc, averaged over the rounds):
  * what the page costs, which a machine busy with other jobs disturbs
  * less than the wall time. Make a big store first, e.g. with bench_store
- * (28,000 articles give about 100,000 claims). */
+ * (28,000 articles give about 100,000 claims).
+ *
+ * Two rows time the queue just after another process wrote, as during a
+ * crawl or a second desk: before each request the benchmark itself stores
+ * one new article (five claims on the keys bench_store uses, so most join
+ * claims already there) or records a decision, untimed. Compare them with
+ * the queue alone: a page after a write should cost about the same. The
+ * articles stay in the store (URLs under bench-serve.example). */
 #include <curl/curl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,6 +31,7 @@
 
 #include "assay.h"
 #include "buf.h"
+#include "store.h"
 
 static unsigned port;
 static pid_t server;
@@ -138,22 +146,101 @@ static double server_cpu(void)
 
 static double last_cpu; /* CPU seconds per request of the last time_page */
 
+/* A write before a request, not timed (NULL: none). */
+typedef void (*write_fn)(int round);
+static write_fn before;
+
 /* Median seconds of @rounds requests of @path (and @post). */
 static double time_page(const char *path, const char *post, int rounds)
 {
-	double t[256], cpu0 = server_cpu();
+	double t[256], cpu0 = server_cpu(), cpu_writes = 0;
 	int n = rounds < 256 ? rounds : 256;
 
 	for (int i = 0; i < n; i++) {
-		double t0 = now();
-		long st = get(path, post, NULL);
+		double t0, c0 = server_cpu();
+		long st;
+
+		if (before) {
+			before(i);
+			cpu_writes += server_cpu() - c0; /* the server idles meanwhile */
+		}
+		t0 = now();
+		st = get(path, post, NULL);
 		t[i] = now() - t0;
 		if (st != 200 && st != 303)
 			fprintf(stderr, "bench_serve: %s answered %ld\n", path, st);
 	}
-	last_cpu = (server_cpu() - cpu0) / n;
+	last_cpu = (server_cpu() - cpu0 - cpu_writes) / n;
 	qsort(t, (size_t)n, sizeof t[0], cmp);
 	return t[n / 2];
+}
+
+/* ---- Writes by another process ---- */
+
+static struct assay_store *writer;
+static char decide_id[64];
+
+static const char *const countries[] = {"AU", "BR", "CA", "CD", "CL", "CN", "DE", "ID",
+	"IN", "JP", "KZ", "MX", "PE", "RU", "TR", "US", "ZA", "ZM", "PH", "MN", "AR", "BO",
+	"GN", "MA", "NO", "SE", "FI", "PL", "VN", "TH"};
+static const char *const metrics[] = {"production", "production_share", "reserves",
+	"refining_share", "exports", "imports", "output_target", "investment"};
+static const char *const commodities[] = {"rare-earths", "lithium", "cobalt", "nickel",
+	"copper", "graphite", "gold", "silver", "uranium", "zinc"};
+
+/* One new article with five claims, as a crawl stores it. */
+static void write_article(int round)
+{
+	struct assay_buf text = {0}, url = {0};
+	struct assay_claim c[5];
+	struct assay_extraction x = {0};
+	struct assay_article a = {0};
+	struct assay_put_result r;
+	unsigned seed = (unsigned)getpid() * 7919u + (unsigned)round * 104729u;
+
+	for (int i = 0; i < 60; i++)
+		assay_buf_printf(&text, "%sw%u", i ? " " : "", (seed >> (i % 16)) + (unsigned)i);
+	assay_buf_puts(&text, ".");
+	for (int i = 0; i < 5; i++) {
+		unsigned k = seed / 7 + (unsigned)i * 2654435761u;
+
+		memset(&c[i], 0, sizeof c[i]);
+		snprintf(c[i].subject, sizeof c[i].subject, "%s", countries[k % 30]);
+		snprintf(c[i].metric, sizeof c[i].metric, "%s", metrics[k / 30 % 8]);
+		snprintf(c[i].commodity, sizeof c[i].commodity, "%s", commodities[k / 240 % 10]);
+		snprintf(c[i].period, sizeof c[i].period, "%u", 2005 + k / 2400 % 20);
+		strcpy(c[i].status, "actual");
+		strcpy(c[i].unit, "t");
+		strcpy(c[i].qualifier, "eq");
+		c[i].value = (double)(1000 * (1 + k / 48000 % 4));
+		c[i].evidence.end = text.len;
+	}
+	x.claims = c;
+	x.nclaims = 5;
+	assay_buf_printf(&url, "https://bench-serve.example/news/%u-%d", (unsigned)getpid(), round);
+	a.url = url.data;
+	a.title = "Written during the benchmark";
+	a.site = "bench-serve.example";
+	a.published = "2026-12-07";
+	a.raw = a.text = text.data;
+	a.raw_len = a.text_len = text.len;
+	a.x = &x;
+	a.fetched_at = (int64_t)time(NULL);
+	if (assay_store_put_article(writer, &a, &r))
+		fprintf(stderr, "bench_serve: %s\n", assay_store_errmsg(writer));
+	assay_buf_release(&text);
+	assay_buf_release(&url);
+}
+
+/* A decision on one claim, undone the next round, as another desk makes. */
+static void write_decision(int round)
+{
+	struct assay_review d;
+
+	memset(&d, 0, sizeof d);
+	strcpy(d.state, round % 2 ? "pending" : "accepted");
+	if (assay_store_review(writer, decide_id, &d))
+		fprintf(stderr, "bench_serve: %s\n", assay_store_errmsg(writer));
 }
 
 int main(int argc, char **argv)
@@ -197,6 +284,21 @@ int main(int argc, char **argv)
 	} while (0)
 	ROW("queue (pending, page 1)", "/", NULL);
 	ROW("queue (all states)", "/?state=any", NULL);
+	if (assay_store_open(argv[2], 0, &writer) == ASSAY_OK) {
+		get("/?state=any&page=5", NULL, &page); /* a claim off the first page */
+		find(strstr(page.data ? page.data : "", "<tbody>"), "<tr data-id=\"", decide_id,
+		     sizeof decide_id);
+		assay_buf_reset(&page);
+		before = write_article;
+		ROW("queue after an article is stored", "/", NULL);
+		before = write_decision;
+		ROW("queue after a decision elsewhere", "/", NULL);
+		before = NULL;
+		ROW("queue again (no write)", "/", NULL);
+		assay_store_close(writer);
+	} else {
+		fprintf(stderr, "bench_serve: no writes: %s\n", assay_store_errmsg(NULL));
+	}
 	ROW("claim", path, NULL);
 	snprintf(post, sizeof post, "token=%s&action=accept&state=any", tok);
 	snprintf(path, sizeof path, "/claim/%s/review", claim);

@@ -1,42 +1,20 @@
-/* cache.c - a desk's cached queue snapshot and when to renew it.
+/* cache.c - a desk's cached queue snapshot and how it keeps up.
  *
  * Walking every claim with its sources costs about a second at 80,000
- * claims, too slow for a key press. The server keeps the snapshot and
- * checks the store's counts (articles, claims, evidences, agreements and
- * decisions: cheap, kept by LMDB) before each page; a change means another
- * process wrote (a crawl, `assay review`) and the snapshot is taken again.
- * The server's own decisions are written into the snapshot directly. A
- * snapshot older than SNAP_MAX_AGE is renewed anyway, which also catches a
- * change the counts cannot see (a decision swapped for another). */
+ * claims, too slow for a key press, and a crawl writes an article every
+ * second or so. The server keeps the snapshot with the store's clock
+ * (store.h) when it was taken, and reads the clock (a few counters, no
+ * walk) before each page. When only articles and decisions were added
+ * since, the snapshot catches up: the claims of the new articles are read
+ * again, and the decisions when there are new ones - a page after a write
+ * costs about what a page without one does. Anything else (a reprocess)
+ * takes the snapshot again. The server's own decisions are written into
+ * the snapshot directly. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "assay.h"
 #include "review.h"
-
-#define SNAP_MAX_AGE 60 /* seconds */
-
-static int64_t now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec;
-}
-
-static int signature(struct assay_store *s, uint64_t sig[8])
-{
-	struct assay_store_stats st;
-	int rc = assay_store_stats(s, &st);
-
-	if (rc)
-		return rc;
-	sig[0] = st.articles, sig[1] = st.claims, sig[2] = st.evidences;
-	sig[3] = st.agreements, sig[4] = st.accepted, sig[5] = st.rejected;
-	sig[6] = st.corrected, sig[7] = st.stories;
-	return ASSAY_OK;
-}
 
 static void drop(struct assay_review_cache *c)
 {
@@ -47,18 +25,16 @@ static void drop(struct assay_review_cache *c)
 	}
 }
 
-/* Takes a new snapshot when there is none or the store changed. */
-static int renew(struct assay_review_cache *c)
+/* A new snapshot, and the clock read before it: what it shows is at
+ * least that far (a write during the walk is read again later). */
+static int load(struct assay_review_cache *c)
 {
-	uint64_t sig[8];
-	int rc = signature(c->store, sig);
+	struct assay_store_clock at;
+	int rc = assay_store_clock(c->store, &at);
 
+	drop(c);
 	if (rc)
 		return rc;
-	if (c->snap && !memcmp(sig, c->sig, sizeof sig) &&
-	    now_s() - c->at < SNAP_MAX_AGE)
-		return ASSAY_OK;
-	drop(c);
 	c->snap = malloc(sizeof *c->snap);
 	if (!c->snap)
 		return ASSAY_ENOMEM;
@@ -68,8 +44,29 @@ static int renew(struct assay_review_cache *c)
 		c->snap = NULL;
 		return rc;
 	}
-	memcpy(c->sig, sig, sizeof sig);
-	c->at = now_s();
+	c->clock = at;
+	c->loads++;
+	return ASSAY_OK;
+}
+
+/* Brings the snapshot up to the store: nothing, a catch-up, or a walk. */
+static int renew(struct assay_review_cache *c)
+{
+	struct assay_store_clock now;
+	int rc;
+
+	if (!c->snap)
+		return load(c);
+	rc = assay_store_clock(c->store, &now);
+	if (rc || assay_store_clock_same(&now, &c->clock))
+		return rc;
+	if (!assay_store_clock_only_added(&c->clock, &now))
+		return load(c);
+	rc = assay_review_snapshot_catch_up(c->store, c->snap, &c->clock, &now);
+	if (rc || !assay_store_clock_only_added(&c->clock, &now))
+		return load(c);
+	c->clock = now;
+	c->catch_ups++;
 	return ASSAY_OK;
 }
 
@@ -88,14 +85,21 @@ int assay_review_cache_queue(struct assay_review_cache *c, const struct assay_re
 	return rc ? rc : assay_review_queue_filter(c->snap, f, q);
 }
 
+/* The decision just stored is one more in the history: when nothing else
+ * was written meanwhile, the clock takes it in and no walk of the
+ * decisions follows. */
 void assay_review_cache_decided(struct assay_review_cache *c, const char *id,
 				const char *state)
 {
+	struct assay_store_clock now, want;
+
 	if (!c->snap)
 		return;
 	assay_review_snapshot_set_state(c->snap, id, state);
-	if (signature(c->store, c->sig) != ASSAY_OK)
-		drop(c);
+	want = c->clock;
+	want.decisions++;
+	if (assay_store_clock(c->store, &now) == ASSAY_OK && assay_store_clock_same(&now, &want))
+		c->clock = now;
 }
 
 void assay_review_cache_release(struct assay_review_cache *c)

@@ -5,8 +5,9 @@
  * the editor asks for (state, subject, metric, commodity, site). A
  * snapshot is one walk of the store (the costly part: about a second at
  * 80,000 claims); a queue is a filtered view of a snapshot (milliseconds).
- * A cache keeps a snapshot for a long-running desk and takes it again when
- * the store changed under it.
+ * A cache keeps a snapshot for a long-running desk and catches it up with
+ * what was written since (the claims of new articles, the decisions),
+ * walking the store again only when something else changed it.
  *
  * The words are plain text (never escaped here): each desk escapes them
  * for its own output. Display names come from Debian's iso-codes and the
@@ -19,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "map.h"
 #include "store.h"
 #include "vocab.h"
 
@@ -56,17 +58,20 @@ struct assay_review_row {
 	uint32_t site_off, site_n; /* its sites: snapshot's site_ix[off..off+n) */
 };
 
-/* Every claim and agreement, newest first, and the values the filter
- * menus offer (sorted). Owns its arrays. */
+/* Every claim and agreement, and the values the filter menus offer
+ * (sorted). Owns its arrays. */
 struct assay_review_snapshot {
-	struct assay_review_row *rows;
+	struct assay_review_row *rows; /* in no order: see order */
 	size_t n, cap;
+	uint32_t *order;          /* indices into rows, newest first */
+	size_t norder, order_cap;
+	struct assay_map ids;     /* a row's id -> its index + 1 */
 	uint32_t *site_ix;        /* rows' site lists, indices into sites */
-	size_t nsite_ix, site_ix_cap;
+	size_t nsite_ix, site_ix_cap, site_ix_live; /* live: in a row's list */
 	char (*subjects)[48], (*metrics)[32], (*commodities)[32];
 	char (*sites)[128];       /* in the order met (the indices) */
 	char (*sites_sorted)[128];
-	size_t nsubjects, nmetrics, ncommodities, nsites;
+	size_t nsubjects, nmetrics, ncommodities, nsites, nsites_sorted;
 };
 
 int assay_review_snapshot_load(struct assay_store *s, struct assay_review_snapshot *snap);
@@ -74,6 +79,15 @@ void assay_review_snapshot_release(struct assay_review_snapshot *snap);
 /* Records a decision in the snapshot without walking the store again. */
 void assay_review_snapshot_set_state(struct assay_review_snapshot *snap, const char *id,
 				     const char *state);
+/* Catches @snap, taken when the store's clock said @then, up with the
+ * articles stored since (their claims and agreements read again, in
+ * place or added) and, when there were any, the decisions; *now is the
+ * clock it caught up to. Right only when assay_store_clock_only_added(then,
+ * now): otherwise the snapshot is to be taken again. On an error the
+ * snapshot is to be taken again too. */
+int assay_review_snapshot_catch_up(struct assay_store *s, struct assay_review_snapshot *snap,
+				   const struct assay_store_clock *then,
+				   struct assay_store_clock *now);
 
 /* One view of a snapshot: the rows that pass a filter. */
 struct assay_review_queue {
@@ -101,13 +115,14 @@ long assay_review_queue_find(const struct assay_review_queue *q, const char *id)
 struct assay_review_cache {
 	struct assay_store *store;           /* borrowed */
 	struct assay_review_snapshot *snap;  /* the cached queue, or NULL */
-	uint64_t sig[8];                     /* the store's counts when it was taken */
-	int64_t at;                          /* when it was taken (monotonic seconds) */
+	struct assay_store_clock clock;      /* what the snapshot shows */
+	size_t loads, catch_ups;             /* walks of the store, and catch-ups */
 };
 
 void assay_review_cache_init(struct assay_review_cache *c, struct assay_store *store);
-/* The queue from the cached snapshot, walked again when the store changed
- * (another process wrote) or has not been checked for a while. */
+/* The queue from the cached snapshot, caught up first when the store
+ * changed (see assay_review_snapshot_catch_up), taken again when it
+ * changed in another way. */
 int assay_review_cache_queue(struct assay_review_cache *c, const struct assay_review_filter *f,
 			     struct assay_review_queue *q);
 /* Notes a decision the desk just stored, in the cached snapshot. */

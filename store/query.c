@@ -1244,3 +1244,207 @@ int assay_store_articles_version(struct assay_store *s, uint64_t *out)
 	mdb_txn_abort(txn);
 	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading the articles version");
 }
+
+/* ---- Catching up ----
+ *
+ * The clock is read in the transaction of what it dates, so that a reader
+ * never records a state newer than what it read. */
+
+static int read_count(struct assay_store *s, MDB_txn *txn, const char *key, size_t klen,
+		      void *out, size_t size)
+{
+	MDB_val v;
+	int rc = store_read(s, txn, s->dbi[T_META], key, klen, &v);
+
+	if (rc == 0 && v.mv_size == size)
+		memcpy(out, v.mv_data, size);
+	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading the store's clock");
+}
+
+static int read_clock(struct assay_store *s, MDB_txn *txn, struct assay_store_clock *o)
+{
+	static const int tables[3] = {T_CLAIMS, T_AGREEMENTS, T_REVIEWLOG};
+	uint64_t *counts[3] = {&o->claims, &o->agreements, &o->decisions};
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	rc = read_count(s, txn, "seq", 3, &o->articles, sizeof o->articles);
+	if (!rc)
+		rc = read_count(s, txn, "artgen", 6, &o->article_writes, sizeof o->article_writes);
+	for (int i = 0; i < 3 && !rc; i++) {
+		MDB_stat st;
+		int mrc = mdb_stat(txn, s->dbi[tables[i]], &st);
+
+		if (mrc)
+			return store_mdb(s, mrc, "reading the store's clock");
+		*counts[i] = st.ms_entries;
+	}
+	return rc;
+}
+
+int assay_store_clock(struct assay_store *s, struct assay_store_clock *out)
+{
+	MDB_txn *txn;
+	int rc = store_read_begin(s, &txn);
+
+	memset(out, 0, sizeof *out);
+	if (rc)
+		return rc;
+	rc = read_clock(s, txn, out);
+	return store_read_end(s, txn, rc);
+}
+
+bool assay_store_clock_same(const struct assay_store_clock *a, const struct assay_store_clock *b)
+{
+	return a->articles == b->articles && a->article_writes == b->article_writes &&
+	       a->claims == b->claims && a->agreements == b->agreements &&
+	       a->decisions == b->decisions;
+}
+
+bool assay_store_clock_only_added(const struct assay_store_clock *then,
+				  const struct assay_store_clock *now)
+{
+	return now->articles >= then->articles && now->article_writes >= then->article_writes &&
+	       now->article_writes - then->article_writes ==
+		       (uint64_t)(now->articles - then->articles) &&
+	       now->claims >= then->claims && now->agreements >= then->agreements &&
+	       now->decisions >= then->decisions;
+}
+
+struct id_list {
+	char (*v)[12];
+	size_t n, cap;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* The ids in artev from article @after + 1 on, sorted, each once. */
+static int ids_since(struct assay_store *s, MDB_txn *txn, int64_t after, struct id_list *l)
+{
+	unsigned char from[8];
+	MDB_cursor *c;
+	MDB_val k = {8, from}, v;
+	size_t n = 0;
+	int mrc;
+
+	rec_be64(from, (uint64_t)(after < 0 ? 0 : after) + 1);
+	mrc = mdb_cursor_open(txn, s->dbi[T_ARTEV], &c);
+	if (mrc)
+		return store_mdb(s, mrc, "reading the article index");
+	for (mrc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); mrc == 0;
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
+		if (k.mv_size <= 8 || k.mv_size - 8 >= sizeof l->v[0])
+			continue;
+		if (assay_array_reserve(&l->v, &l->cap, l->n + 1, sizeof l->v[0])) {
+			mdb_cursor_close(c);
+			return store_fail(s, ASSAY_ENOMEM, "out of memory");
+		}
+		memcpy(l->v[l->n], (char *)k.mv_data + 8, k.mv_size - 8);
+		l->v[l->n++][k.mv_size - 8] = '\0';
+	}
+	mdb_cursor_close(c);
+	if (mrc && mrc != MDB_NOTFOUND)
+		return store_mdb(s, mrc, "reading the article index");
+	if (l->n)
+		qsort(l->v, l->n, sizeof l->v[0], cmp_id);
+	for (size_t i = 0; i < l->n; i++)
+		if (i == 0 || strcmp(l->v[i], l->v[n - 1]) != 0)
+			memmove(l->v[n++], l->v[i], sizeof l->v[0]);
+	l->n = n;
+	return ASSAY_OK;
+}
+
+/* Hands claim or agreement @id, read in @txn, to its callback; an id
+ * whose record is gone or damaged is passed over, as a walk does. */
+static int give_one(struct assay_store *s, MDB_txn *txn, const char *id, assay_claim_fn cfn,
+		    assay_agreement_fn afn, void *ctx)
+{
+	bool agr = id[0] == 'a' && strlen(id) == 9, skip;
+	MDB_val k = {strlen(id), (void *)id}, v;
+	struct srcs l;
+	int rc;
+
+	if (store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], k.mv_data, k.mv_size, &v))
+		return ASSAY_OK;
+	if (agr) {
+		struct assay_stored_agreement o;
+
+		rc = load_agreement(s, txn, &k, &v, NULL, &o, &l);
+		if (rc == ASSAY_EPARSE)
+			rc = ASSAY_OK;
+		else if (!rc && afn)
+			rc = afn(ctx, &o, l.v, l.n);
+	} else {
+		struct assay_stored_claim o;
+
+		rc = load_claim(s, txn, &k, &v, NULL, &o, &l, &skip);
+		if (!rc && !skip && cfn)
+			rc = cfn(ctx, &o, l.v, l.n);
+	}
+	srcs_release(&l);
+	return rc;
+}
+
+int assay_store_claims_since(struct assay_store *s, int64_t after, assay_claim_fn cfn,
+			     assay_agreement_fn afn, void *ctx, struct assay_store_clock *now)
+{
+	struct id_list l = {0};
+	MDB_txn *txn;
+	int rc = store_read_begin(s, &txn);
+
+	memset(now, 0, sizeof *now);
+	if (rc)
+		return rc;
+	rc = read_clock(s, txn, now);
+	if (!rc)
+		rc = ids_since(s, txn, after, &l);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		rc = give_one(s, txn, l.v[i], cfn, afn, ctx);
+	free(l.v);
+	return store_read_end(s, txn, rc);
+}
+
+/* Hands every record of T_REVIEWS to @fn as an id and a state. */
+static int walk_decisions(struct assay_store *s, MDB_txn *txn, assay_decision_fn fn, void *ctx)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc = ASSAY_OK, mrc = mdb_cursor_open(txn, s->dbi[T_REVIEWS], &c);
+
+	if (mrc)
+		return store_mdb(s, mrc, "reading reviews");
+	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
+	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
+		struct assay_review r;
+		char id[16];
+
+		if (k.mv_size >= sizeof id)
+			continue;
+		memcpy(id, k.mv_data, k.mv_size);
+		id[k.mv_size] = '\0';
+		store_review_decode(&v, &r);
+		rc = fn(ctx, id, r.state);
+	}
+	mdb_cursor_close(c);
+	if (!rc && mrc && mrc != MDB_NOTFOUND)
+		rc = store_mdb(s, mrc, "reading reviews");
+	return rc;
+}
+
+int assay_store_decisions(struct assay_store *s, assay_decision_fn fn, void *ctx,
+			  struct assay_store_clock *now)
+{
+	MDB_txn *txn;
+	int rc = store_read_begin(s, &txn);
+
+	memset(now, 0, sizeof *now);
+	if (rc)
+		return rc;
+	rc = read_clock(s, txn, now);
+	if (!rc)
+		rc = walk_decisions(s, txn, fn, ctx);
+	return store_read_end(s, txn, rc);
+}

@@ -386,6 +386,46 @@ int assay_store_article_counts(struct assay_store *s, assay_article_counts_fn fn
 int assay_store_article_text(struct assay_store *s, const char *url, struct assay_buf *out);
 int assay_store_article_raw(struct assay_store *s, const char *url, struct assay_buf *out);
 
+/* ---- Catching up (store/query.c) ---------------------------------------
+ *
+ * A reader that keeps a copy of every claim (a desk's review queue) takes
+ * it once and then reads only what changed. The clock says how far the
+ * store's writes have gone; each number only grows. Storing an article
+ * (new or a changed text, which takes a new number) only adds: claims,
+ * evidence, and a decision carried over to a claim the article supports.
+ * Anything else that changes claims (reprocess) rewrites articles under
+ * their old numbers, and shows as article_writes growing by more than
+ * articles does: then the copy is to be taken again. */
+struct assay_store_clock {
+	int64_t articles;        /* the last article number given */
+	uint64_t article_writes; /* articles written (assay_store_articles_version) */
+	uint64_t claims, agreements; /* how many are stored */
+	uint64_t decisions;      /* decisions ever recorded: the history's length */
+};
+
+int assay_store_clock(struct assay_store *s, struct assay_store_clock *out);
+/* True when the clocks are the same. */
+bool assay_store_clock_same(const struct assay_store_clock *a, const struct assay_store_clock *b);
+/* True when every write from @then to @now stored articles or decisions
+ * and nothing else: a copy taken at @then catches up by reading the
+ * claims of the articles after then->articles (and the decisions). */
+bool assay_store_clock_only_added(const struct assay_store_clock *then,
+				  const struct assay_store_clock *now);
+
+/* Every claim and agreement an article numbered above @after supports,
+ * each once (in id order), with its sources and review as
+ * assay_store_claims() gives them; *now is the clock they were read at
+ * (one read transaction). */
+int assay_store_claims_since(struct assay_store *s, int64_t after, assay_claim_fn cfn,
+			     assay_agreement_fn afn, void *ctx, struct assay_store_clock *now);
+
+/* Every id that ever had a decision, with its state now ("pending" after
+ * an undo), in id order; *now is the clock it was read at. An id without
+ * one is pending. */
+typedef int (*assay_decision_fn)(void *ctx, const char *id, const char *state);
+int assay_store_decisions(struct assay_store *s, assay_decision_fn fn, void *ctx,
+			  struct assay_store_clock *now);
+
 /* ---- Review (store/review.c) ------------------------------------------ */
 
 /* Records a decision on a claim or agreement id: @d->state is accepted,
