@@ -22,6 +22,10 @@ const char *const assay_qualifier_names[ASSAY_QUALIFIERS + 1] = {
 	"eq", "approx", "lt", "le", "gt", "ge", NULL,
 };
 
+const char *const assay_change_names[ASSAY_CHANGES + 1] = {
+	"up", "down", NULL,
+};
+
 const char *const assay_agreement_status_names[ASSAY_AGR_STATUSES + 1] = {
 	"signed", "joined", "applied", "negotiating", "pursued", "stalled", "proposed",
 	"committed", "ended", NULL,
@@ -49,6 +53,7 @@ static int name_index(const char *const *names, const char *s)
 PARSE_FUNCTION(review_state)
 PARSE_FUNCTION(claim_status)
 PARSE_FUNCTION(qualifier)
+PARSE_FUNCTION(change)
 PARSE_FUNCTION(agreement_status)
 
 const char *assay_agreement_status_class(const char *status)

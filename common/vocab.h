@@ -1,6 +1,7 @@
 /* vocab.h - the closed vocabularies of the claims contract (claims.md)
  * that more than one module reads, each with one home: review states,
- * claim statuses, qualifiers, agreement statuses and their classes, and
+ * claim statuses, qualifiers, changes, agreement statuses and their
+ * classes, and
  * the month names the date readers know (data/months.tsv).
  *
  * A closed set is an enum with its names (the contract's words, lower-case
@@ -25,6 +26,10 @@ enum assay_claim_status { ASSAY_CLAIM_ACTUAL, ASSAY_CLAIM_PLANNED, ASSAY_CLAIM_E
 enum assay_qualifier { ASSAY_QUAL_EQ, ASSAY_QUAL_APPROX, ASSAY_QUAL_LT, ASSAY_QUAL_LE,
 		       ASSAY_QUAL_GT, ASSAY_QUAL_GE, ASSAY_QUALIFIERS };
 
+/* Which way a figure that is a change went (a claim's `change`; a level
+ * has none: ""). */
+enum assay_change { ASSAY_CHANGE_UP, ASSAY_CHANGE_DOWN, ASSAY_CHANGES };
+
 /* Where an agreement stands, in the order an editor is offered them. */
 enum assay_agreement_status { ASSAY_AGR_SIGNED, ASSAY_AGR_JOINED, ASSAY_AGR_APPLIED,
 			      ASSAY_AGR_NEGOTIATING, ASSAY_AGR_PURSUED, ASSAY_AGR_STALLED,
@@ -35,12 +40,14 @@ enum assay_agreement_status { ASSAY_AGR_SIGNED, ASSAY_AGR_JOINED, ASSAY_AGR_APPL
 extern const char *const assay_review_state_names[ASSAY_REVIEW_STATES + 1];
 extern const char *const assay_claim_status_names[ASSAY_CLAIM_STATUSES + 1];
 extern const char *const assay_qualifier_names[ASSAY_QUALIFIERS + 1];
+extern const char *const assay_change_names[ASSAY_CHANGES + 1];
 extern const char *const assay_agreement_status_names[ASSAY_AGR_STATUSES + 1];
 
 /* True when @s names a member of the set; then *out (if not NULL) is it. */
 bool assay_review_state_parse(const char *s, enum assay_review_state *out);
 bool assay_claim_status_parse(const char *s, enum assay_claim_status *out);
 bool assay_qualifier_parse(const char *s, enum assay_qualifier *out);
+bool assay_change_parse(const char *s, enum assay_change *out);
 bool assay_agreement_status_parse(const char *s, enum assay_agreement_status *out);
 
 /* Which statuses tell the same story: one class agrees with itself

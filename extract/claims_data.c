@@ -11,6 +11,7 @@
 #include "assay.h"
 #include "claims.h"
 #include "log.h"
+#include "vocab.h"
 
 #define MAXCOLS 9
 
@@ -175,6 +176,15 @@ void cl_cue_range(const void *arr, size_t n, size_t size, const char *w, size_t 
 	*hi = a;
 }
 
+/* Each change cue names a change of the contract (vocab.h). */
+static void check_changes(void)
+{
+	for (size_t i = 0; i < rules.nchange; i++)
+		if (!assay_change_parse(rules.change[i].value, NULL))
+			assay_warn("claims rules: change_cues.tsv: '%s' is no change (up, down)",
+				   rules.change[i].value);
+}
+
 int assay_claims_init(void)
 {
 	if (loaded)
@@ -188,6 +198,7 @@ int assay_claims_init(void)
 		qsort(rules.metric, rules.nmetric, sizeof *rules.metric, cmp_first_word);
 	if (rules.nstatus)
 		qsort(rules.status, rules.nstatus, sizeof *rules.status, cmp_first_word);
+	check_changes();
 	if (rules.nchange)
 		qsort(rules.change, rules.nchange, sizeof *rules.change, cmp_first_word);
 	if (rules.nagr)

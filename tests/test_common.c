@@ -374,6 +374,7 @@ Test(common, vocabularies_parse_their_names_and_nothing_else)
 {
 	enum assay_review_state st;
 	enum assay_qualifier q;
+	enum assay_change ch;
 
 	for (int i = 0; i < ASSAY_REVIEW_STATES; i++) {
 		cr_assert(assay_review_state_parse(assay_review_state_names[i], &st));
@@ -383,6 +384,12 @@ Test(common, vocabularies_parse_their_names_and_nothing_else)
 		cr_assert(assay_qualifier_parse(assay_qualifier_names[i], &q));
 		cr_expect_eq((int)q, i);
 	}
+	for (int i = 0; i < ASSAY_CHANGES; i++) {
+		cr_assert(assay_change_parse(assay_change_names[i], &ch));
+		cr_expect_eq((int)ch, i);
+	}
+	cr_expect_not(assay_change_parse("", NULL), "a level has no change");
+	cr_expect_not(assay_change_parse("rose", NULL));
 	cr_expect(assay_claim_status_parse("planned", NULL));
 	cr_expect_not(assay_claim_status_parse("Planned", NULL));
 	cr_expect_not(assay_review_state_parse("", NULL));
