@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "assay.h"
+#include "clock.h"
 #include "fetch.h"
 #include "fetch_server.h"
 #include "file.h"
@@ -45,23 +46,6 @@
 struct work {
 	unsigned pages, claims, errors;
 };
-
-static double wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double cpu(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
 
 /* The pipeline's own work on one page, without the store. */
 static void process(struct work *w, const struct assay_page *page)
@@ -191,7 +175,7 @@ static void hostile(void)
 	int port;
 	long rss0 = peak_rss_kb();
 	pid_t pid = serve(tree, &port);
-	double t0 = wall();
+	double t0 = bench_wall();
 
 	if (pid < 0 || !port)
 		return;
@@ -208,7 +192,7 @@ static void hostile(void)
 	printf("hostile source, default bounds: %.1f s, %u URLs dropped, %u left queued;\n"
 	       "  peak memory %.1f MB (%.1f MB before), largest frontier saved %.2f MB, "
 	       "%.1f MB of state written in all\n",
-	       wall() - t0, sum.dropped, sum.deferred, peak_rss_kb() / 1024.0, rss0 / 1024.0,
+	       bench_wall() - t0, sum.dropped, sum.deferred, peak_rss_kb() / 1024.0, rss0 / 1024.0,
 	       st.frontier_max / 1048576.0, st.put_bytes / 1048576.0);
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
@@ -247,6 +231,39 @@ struct run {
 	double cpu_ms, pps;
 };
 
+/* The sitemap of each of @nhosts hosts, 127.0.0.1, 127.0.0.2, ...:
+ * distinct hosts, all loopback. */
+static char **host_sources(unsigned nhosts, int port)
+{
+	char **srcs = calloc(nhosts, sizeof *srcs);
+
+	if (!srcs)
+		abort();
+	for (unsigned i = 0; i < nhosts; i++) {
+		srcs[i] = malloc(64);
+		if (!srcs[i])
+			abort();
+		snprintf(srcs[i], 64, "http://127.0.0.%u:%d/h%u/sitemap.xml", i + 1, port, i);
+	}
+	return srcs;
+}
+
+static void free_sources(char **srcs, unsigned nhosts)
+{
+	for (unsigned i = 0; i < nhosts; i++)
+		free(srcs[i]);
+	free(srcs);
+}
+
+/* A crawl of the loopback server: no delay, every item however old. */
+static void loopback_opts(struct assay_crawl_opts *o)
+{
+	assay_crawl_opts_init(o);
+	o->delay = 0;
+	o->allow_private = true;
+	o->since_days = 0;
+}
+
 static struct run crawl_once(const char *label, unsigned nhosts, int port, bool pipeline,
 			     unsigned npages, bool unbounded)
 {
@@ -254,42 +271,24 @@ static struct run crawl_once(const char *label, unsigned nhosts, int port, bool 
 	struct assay_crawl_hooks h = {0};
 	struct assay_fetch_counts sum;
 	struct work w = {0};
-	char **srcs = calloc(nhosts, sizeof *srcs);
+	char **srcs = host_sources(nhosts, port);
 	double t0, c0, t, c;
 
-	for (unsigned i = 0; i < nhosts; i++) {
-		srcs[i] = malloc(64);
-		/* 127.0.0.1, 127.0.0.2, ...: distinct hosts, all loopback. */
-		snprintf(srcs[i], 64, "http://127.0.0.%u:%d/h%u/sitemap.xml", i + 1, port, i);
-	}
-	assay_crawl_opts_init(&o);
-	o.delay = 0;
-	o.allow_private = true;
-	o.since_days = 0;
+	loopback_opts(&o);
 	if (unbounded)
 		o.max_depth = 99, o.max_links = o.max_feeds = o.max_per_source = o.max_per_host =
 						    o.max_queue = 0;
 	h.ctx = &w;
 	h.on_page = pipeline ? on_page : on_page_fetch_only;
-	t0 = wall();
-	c0 = cpu();
+	t0 = bench_wall();
+	c0 = bench_cpu();
 	assay_crawl((const char *const *)srcs, nhosts, &o, &h, &sum);
-	t = wall() - t0;
-	c = cpu() - c0;
+	t = bench_wall() - t0;
+	c = bench_cpu() - c0;
 	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n", label,
 	       sum.pages_fetched, sum.errors, sum.pages_fetched / t, c * 1000 / npages, t);
-	for (unsigned i = 0; i < nhosts; i++)
-		free(srcs[i]);
-	free(srcs);
+	free_sources(srcs, nhosts);
 	return (struct run){c * 1000 / npages, sum.pages_fetched / t};
-}
-
-static double thread_cpu(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 struct jobs_run {
@@ -307,41 +306,33 @@ static int crawl_store(unsigned jobs, unsigned nhosts, int port, struct jobs_run
 	struct assay_crawl_hooks h;
 	struct assay_pipeline p;
 	struct assay_store *s;
-	char **srcs = calloc(nhosts, sizeof *srcs);
+	char **srcs;
 	double t0, c0, w0;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if (!srcs || !mkdtemp(tmpl) || assay_store_open(tmpl, ASSAY_STORE_CREATE, &s) != ASSAY_OK)
+	if (!mkdtemp(tmpl) || assay_store_open(tmpl, ASSAY_STORE_CREATE, &s) != ASSAY_OK)
 		return ASSAY_EIO;
-	for (unsigned i = 0; i < nhosts; i++) {
-		srcs[i] = malloc(64);
-		snprintf(srcs[i], 64, "http://127.0.0.%u:%d/h%u/sitemap.xml", i + 1, port, i);
-	}
-	assay_crawl_opts_init(&o);
-	o.delay = 0;
-	o.allow_private = true;
-	o.since_days = 0;
+	srcs = host_sources(nhosts, port);
+	loopback_opts(&o);
 	assay_pipeline_init(&p, s, &r->psum);
 	rc = assay_pool_new(&p, jobs, &p.pool);
 	if (rc == ASSAY_OK) {
 		assay_pipeline_hooks(&p, &h);
-		t0 = wall();
-		c0 = cpu();
-		w0 = thread_cpu();
+		t0 = bench_wall();
+		c0 = bench_cpu();
+		w0 = bench_thread_cpu();
 		rc = assay_crawl((const char *const *)srcs, nhosts, &o, &h, &r->sum);
 		assay_pool_free(p.pool);
-		r->seconds = wall() - t0;
-		r->cpu = cpu() - c0;
-		r->crawler = thread_cpu() - w0;
+		r->seconds = bench_wall() - t0;
+		r->cpu = bench_cpu() - c0;
+		r->crawler = bench_thread_cpu() - w0;
 	}
 	assay_store_close(s);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
 	if (system(cmd) != 0)
 		fprintf(stderr, "bench_crawl: cannot remove %s\n", tmpl);
-	for (unsigned i = 0; i < nhosts; i++)
-		free(srcs[i]);
-	free(srcs);
+	free_sources(srcs, nhosts);
 	return rc == ASSAY_EFETCH ? ASSAY_OK : rc;
 }
 
@@ -351,8 +342,8 @@ static void jobs_report(unsigned jobs, const struct jobs_run *r)
 
 	printf("crawl --jobs %u: %5u pages %5u stored %5u errors  %7.1f pages/s  %6.3f ms CPU/page, "
 	       "crawling thread %6.3f ms (%.1f%%)  (%.2f s)\n",
-	       jobs, n, r->psum.new_articles, r->sum.errors, n / r->seconds, 1e3 * r->cpu / n,
-	       1e3 * r->crawler / n, 100 * r->crawler / r->cpu, r->seconds);
+	       jobs, n, r->psum.new_articles, r->sum.errors + r->psum.errors, n / r->seconds,
+	       1e3 * r->cpu / n, 1e3 * r->crawler / n, 100 * r->crawler / r->cpu, r->seconds);
 }
 
 /* crawl --jobs 1 against --jobs 2, alternating rounds. */
@@ -437,18 +428,18 @@ int main(int argc, char **argv)
 		return st;
 	}
 	/* Baseline: the same work with no network. */
-	t0 = wall();
-	c0 = cpu();
+	t0 = bench_wall();
+	c0 = bench_cpu();
 	for (unsigned i = 0; i < npages; i++) {
 		struct assay_page page = {.url = routes[i].path, .body = bodies[i],
 					  .len = strlen(bodies[i])};
 
 		process(&w, &page);
 	}
-	base_cpu = (cpu() - c0) * 1000 / npages;
+	base_cpu = (bench_cpu() - c0) * 1000 / npages;
 	printf("%-28s %5u pages %5u errors  %7.1f pages/s  %7.3f ms CPU/page  (%.2f s)\n",
-	       "baseline: clean+extract", w.pages, w.errors, npages / (wall() - t0), base_cpu,
-	       wall() - t0);
+	       "baseline: clean+extract", w.pages, w.errors, npages / (bench_wall() - t0), base_cpu,
+	       bench_wall() - t0);
 	struct run best_off = {0}, best_on = {0};
 	for (int k = 0; k < 5; k++) {
 		struct run off = crawl_once("crawl, fetch only, unbounded", nhosts, port, false, npages, true);

@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "assay.h"
+#include "clock.h"
 #include "file.h"
 #include "pipeline.h"
 
@@ -47,31 +48,6 @@ struct result {
 	double rp_cpu, rp_writer;             /* reprocess: all threads, caller */
 	struct assay_pipeline_counts sum;
 };
-
-static double wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double thread_cpu(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double process_cpu(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
 
 static int add_page(struct pages *ps, const char *path)
 {
@@ -169,12 +145,12 @@ static void run_serial(struct assay_pipeline *p, const struct pages *ps, struct 
 		return;
 	for (size_t i = 0; i < ps->n; i++) {
 		struct assay_processed pr;
-		double t0 = thread_cpu(), t1;
+		double t0 = bench_thread_cpu(), t1;
 		int rc = assay_pipeline_process(&ps->v[i], &pr);
 
 		if (rc == ASSAY_OK)
 			assay_pipeline_pack(pk, &pr, ASSAY_PACK_RAW | ASSAY_PACK_URL);
-		t1 = thread_cpu();
+		t1 = bench_thread_cpu();
 		r->process += t1 - t0;
 		if (rc != ASSAY_OK) {
 			p->counts->errors++;
@@ -182,7 +158,7 @@ static void run_serial(struct assay_pipeline *p, const struct pages *ps, struct 
 		}
 		assay_pipeline_store(p, &ps->v[i], &pr);
 		assay_processed_release(&pr);
-		r->store += thread_cpu() - t1;
+		r->store += bench_thread_cpu() - t1;
 	}
 	assay_packer_free(pk);
 }
@@ -211,26 +187,26 @@ static int run(const struct pages *ps, unsigned jobs, struct result *r)
 		return ASSAY_EIO;
 	memset(r, 0, sizeof *r);
 	assay_pipeline_init(&p, s, &r->sum);
-	t0 = wall();
-	c0 = process_cpu();
-	w0 = thread_cpu();
+	t0 = bench_wall();
+	c0 = bench_cpu();
+	w0 = bench_thread_cpu();
 	if (jobs == 1)
 		run_serial(&p, ps, r);
 	else
 		rc = run_pool(&p, ps, jobs);
-	r->seconds = wall() - t0;
-	r->cpu = process_cpu() - c0;
-	r->writer = thread_cpu() - w0;
+	r->seconds = bench_wall() - t0;
+	r->cpu = bench_cpu() - c0;
+	r->writer = bench_thread_cpu() - w0;
 	if (rc == ASSAY_OK) {
 		struct assay_reprocess_result res;
 
-		t0 = wall();
-		c0 = process_cpu();
-		w0 = thread_cpu();
+		t0 = bench_wall();
+		c0 = bench_cpu();
+		w0 = bench_thread_cpu();
 		rc = assay_pipeline_reprocess_jobs(s, jobs, &res);
-		r->reprocess = wall() - t0;
-		r->rp_cpu = process_cpu() - c0;
-		r->rp_writer = thread_cpu() - w0;
+		r->reprocess = bench_wall() - t0;
+		r->rp_cpu = bench_cpu() - c0;
+		r->rp_writer = bench_thread_cpu() - w0;
 	}
 	assay_store_close(s);
 	remove_store(tmpl);

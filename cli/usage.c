@@ -150,14 +150,18 @@ static const struct cli_opt export_opts[] = {
 	{NULL, 0, NULL, NULL, NULL, 0},
 };
 
+/* A field of a claim's key: what `correct` sets, what `--next` narrows to. */
+#define KEY_OPT(name, key, arg) \
+	{name, key, arg, "correct: the " name "; --next: only its claims", NULL, 0}
+
 static const struct cli_opt review_opts[] = {
 	{"next", 'n', NULL, "walk the pending claims one at a time (see below)", NULL, 0},
 	{"reason", 'r', "TEXT", "why the claim is rejected", NULL, 0},
 	{"value", 'V', "N", "the figure as it should read", NULL, 0},
 	{"unit", 'U', "U", "its unit; alone, the figure as read in another unit", NULL, 0},
-	{"subject", 'S', "ID", "correct: the subject; --next: only its claims", NULL, 0},
-	{"metric", 'M', "M", "correct: the metric; --next: only its claims", NULL, 0},
-	{"commodity", 'C', "C", "correct: the commodity; --next: only its claims", NULL, 0},
+	KEY_OPT("subject", 'S', "ID"),
+	KEY_OPT("metric", 'M', "M"),
+	KEY_OPT("commodity", 'C', "C"),
 	{"period", 'P', "P", "the period the figure is for (2024, 2024-Q3, ...)", NULL, 0},
 	{"status", 'T', "S", "a claim's or an agreement's status (doc/claims.md)", NULL, 0},
 	{"place", 'L', "TEXT", "where: a mine, a plant, a region", NULL, 0},

@@ -90,6 +90,16 @@ void crawler_job_free(struct job *j)
 	free(j);
 }
 
+void crawler_job_append(struct job **head, struct job **tail, struct job *j)
+{
+	j->next = NULL;
+	if (*tail)
+		(*tail)->next = j;
+	else
+		*head = j;
+	*tail = j;
+}
+
 const char *crawler_ua(const struct crawler *c, const struct job *j)
 {
 	if (j->src >= 0 && (size_t)j->src < c->nsrcs && c->srcs[j->src].user_agent)
@@ -268,12 +278,7 @@ int crawler_enqueue(struct crawler *c, struct job *j, bool front)
 		if (!h->tail)
 			h->tail = j;
 	} else {
-		j->next = NULL;
-		if (h->tail)
-			h->tail->next = j;
-		else
-			h->head = j;
-		h->tail = j;
+		crawler_job_append(&h->head, &h->tail, j);
 	}
 	c->queued++;
 	c->dirty = true;

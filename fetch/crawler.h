@@ -118,6 +118,9 @@ int crawler_enqueue(struct crawler *c, struct job *j, bool front);
 bool crawler_admit(struct crawler *c, const char *url, int src, int depth, bool listing);
 struct job *crawler_job_new(enum job_kind kind, const char *url, int src);
 void crawler_job_free(struct job *j);
+/* Puts @j last in the list from *head to *tail (a host's queue, the
+ * pages waiting to be stored). */
+void crawler_job_append(struct job **head, struct job **tail, struct job *j);
 struct host *crawler_host(struct crawler *c, const char *url);
 bool crawler_seen(struct crawler *c, const char *url); /* marks it seen */
 const char *crawler_ua(const struct crawler *c, const struct job *j);

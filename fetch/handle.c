@@ -286,12 +286,7 @@ static int hand_on(struct crawler *c, struct job *j, const struct assay_page *pg
 			break; /* full of pages that are not ours: never */
 	if (rc != ASSAY_OK)
 		return page_ended(c, j, rc);
-	j->next = NULL;
-	if (c->pending_tail)
-		c->pending_tail->next = j;
-	else
-		c->pending = j;
-	c->pending_tail = j;
+	crawler_job_append(&c->pending, &c->pending_tail, j);
 	c->npending++;
 	return err;
 }

@@ -123,6 +123,22 @@ void serve_article_href(struct serve_out *o, const char *url)
 	serve_urlarg(o, url);
 }
 
+void serve_source_cite(struct serve_out *o, const char *site, const char *url,
+		       const char *published, const char *title, const char *after_name,
+		       const char *after_date)
+{
+	char name[128];
+
+	serve_text(o, assay_review_source_name(site, url, name, sizeof name));
+	serve_printf(o, "%s", after_name);
+	serve_text(o, published[0] ? published : "undated");
+	serve_printf(o, "%s<a href=\"", after_date);
+	serve_article_href(o, url);
+	serve_printf(o, "\">");
+	serve_text(o, title[0] ? title : url);
+	serve_printf(o, "</a>");
+}
+
 size_t serve_page_number(const struct serve_req *req, size_t total, size_t per_page)
 {
 	const char *arg = serve_req_arg(req, "page");

@@ -359,16 +359,8 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 static void source_meta(struct serve_out *o, const struct assay_source *s)
 {
 	serve_printf(o, "<div class=\"meta\"><strong>");
-	char name[128];
-
-	serve_text(o, assay_review_source_name(s->site, s->url, name, sizeof name));
-	serve_printf(o, "</strong> &middot; ");
-	serve_text(o, s->published[0] ? s->published : "undated");
-	serve_printf(o, " &middot; <a href=\"");
-	serve_article_href(o, s->url);
-	serve_printf(o, "\">");
-	serve_text(o, s->title[0] ? s->title : s->url);
-	serve_printf(o, "</a>");
+	serve_source_cite(o, s->site, s->url, s->published, s->title, "</strong> &middot; ",
+			  " &middot; ");
 	if (serve_url_is_web(s->url)) {
 		serve_printf(o, "<a href=\"");
 		serve_text(o, s->url);
@@ -499,17 +491,8 @@ static void conflict(struct serve_out *o, const struct view *v)
 		serve_printf(o, "<span class=\"small\">");
 		for (size_t k = 0; k < t->nsrc; k++) {
 			serve_printf(o, "%s", k ? "; " : " ");
-			char name[128];
-
-			serve_text(o, assay_review_source_name(t->src[k].site, t->src[k].url, name,
-							       sizeof name));
-			serve_printf(o, ", ");
-			serve_text(o, t->src[k].published[0] ? t->src[k].published : "undated");
-			serve_printf(o, ": <a href=\"");
-			serve_article_href(o, t->src[k].url);
-			serve_printf(o, "\">");
-			serve_text(o, t->src[k].title[0] ? t->src[k].title : t->src[k].url);
-			serve_printf(o, "</a>");
+			serve_source_cite(o, t->src[k].site, t->src[k].url, t->src[k].published,
+					  t->src[k].title, ", ", ": ");
 		}
 		if (t->npages > t->nsrc)
 			serve_printf(o, " and %zu more", t->npages - t->nsrc);

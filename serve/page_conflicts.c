@@ -214,18 +214,12 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 		serve_state_badge(o, g->is_agreement ? m->agreement->review.state : m->claim->review.state);
 		serve_printf(o, "<ul>");
 		for (size_t k = 0; k < m->nsources; k++) {
-			serve_printf(o, "<li>");
-			char name[128];
+			const struct assay_source *src = &m->sources[k];
 
-			serve_text(o, assay_review_source_name(m->sources[k].site, m->sources[k].url,
-							       name, sizeof name));
-			serve_printf(o, ", ");
-			serve_text(o, m->sources[k].published[0] ? m->sources[k].published : "undated");
-			serve_printf(o, ": <a href=\"");
-			serve_article_href(o, m->sources[k].url);
-			serve_printf(o, "\">");
-			serve_text(o, m->sources[k].title[0] ? m->sources[k].title : m->sources[k].url);
-			serve_printf(o, "</a><blockquote class=\"evidence\">");
+			serve_printf(o, "<li>");
+			serve_source_cite(o, src->site, src->url, src->published, src->title, ", ",
+					  ": ");
+			serve_printf(o, "<blockquote class=\"evidence\">");
 			serve_text(o, m->sources[k].evidence);
 			serve_printf(o, "</blockquote></li>");
 		}
@@ -239,17 +233,9 @@ static void member_list(struct serve_out *o, const struct assay_conflict *g)
 static void card_source(struct serve_out *o, const struct assay_conflict_member *m)
 {
 	const struct assay_source *src = &m->sources[0];
-	char name[128];
 
 	serve_printf(o, "<span class=\"src\">");
-	serve_text(o, assay_review_source_name(src->site, src->url, name, sizeof name));
-	serve_printf(o, ", ");
-	serve_text(o, src->published[0] ? src->published : "undated");
-	serve_printf(o, ": <a href=\"");
-	serve_article_href(o, src->url);
-	serve_printf(o, "\">");
-	serve_text(o, src->title[0] ? src->title : src->url);
-	serve_printf(o, "</a>");
+	serve_source_cite(o, src->site, src->url, src->published, src->title, ", ", ": ");
 	if (m->nsources > 1)
 		serve_printf(o, " and %zu more", m->nsources - 1);
 	serve_printf(o, "</span>");

@@ -69,6 +69,13 @@ void serve_claim_key(struct serve_out *o, const struct assay_claim *c);
 void serve_claim_title(struct serve_out *o, const struct assay_claim *c);
 /* A link to an article page (by URL). */
 void serve_article_href(struct serve_out *o, const char *url);
+/* Where a figure comes from: the source's @site (or the file name of
+ * @url), then @after_name, its date @published (or "undated"),
+ * @after_date (both trusted HTML), and its @title (else @url) linked to
+ * the stored article. */
+void serve_source_cite(struct serve_out *o, const char *site, const char *url,
+		       const char *published, const char *title, const char *after_name,
+		       const char *after_date);
 
 /* Long lists come in pages. The page number (from 0) asked for in the
  * query's "page" argument, clamped to the pages that exist. */

@@ -235,20 +235,20 @@ void store_guard_update(struct assay_store *s)
 
 		atomic_store(&o->lo, 0);
 		atomic_store(&o->owner, s);
-		if (s->unlocked) /* no reader slot: a writer's commits move what it reads */
-			n = snprintf(o->msg, sizeof o->msg,
-				     "assay: reading the store '%s' ran off its pages. This user "
-				     "reads it without a reader slot (its lock.mdb is not this "
-				     "user's to write), so it was most likely written while it was "
-				     "read: run the command again when nothing writes to it. If it "
-				     "fails again, run 'assay --db %s verify'\n", s->dir, s->dir);
-		else
-			n = snprintf(o->msg, sizeof o->msg,
-				     "assay: the store '%s' is damaged: reading it ran off its "
-				     "pages (data.mdb cut short or garbled), so the command "
-				     "stopped; no half-made change was kept. Run 'assay --db %s "
-				     "verify' to see what still reads, and restore data.mdb from a "
-				     "backup\n", s->dir, s->dir);
+		/* Without a reader slot a writer's commits move what it reads. */
+		n = snprintf(o->msg, sizeof o->msg,
+			     s->unlocked
+				     ? "assay: reading the store '%s' ran off its pages. This user "
+				       "reads it without a reader slot (its lock.mdb is not this "
+				       "user's to write), so it was most likely written while it was "
+				       "read: run the command again when nothing writes to it. If it "
+				       "fails again, run 'assay --db %s verify'\n"
+				     : "assay: the store '%s' is damaged: reading it ran off its "
+				       "pages (data.mdb cut short or garbled), so the command "
+				       "stopped; no half-made change was kept. Run 'assay --db %s "
+				       "verify' to see what still reads, and restore data.mdb from a "
+				       "backup\n",
+			     s->dir, s->dir);
 		atomic_store(&o->msg_len, n > 0 && (size_t)n < sizeof o->msg ? (size_t)n : 0);
 		atomic_store(&o->hi, (uintptr_t)info.me_mapaddr + info.me_mapsize);
 		atomic_store(&o->lo, (uintptr_t)info.me_mapaddr);
