@@ -29,15 +29,18 @@
 
 void assay_crawl_opts_init(struct assay_crawl_opts *o)
 {
+	struct assay_http_limits lim; /* a transfer's limits: http.c's defaults */
+
+	assay_http_limits_init(&lim);
 	memset(o, 0, sizeof *o);
 	o->delay = 1;
 	o->since_days = 30;
-	o->connect_timeout = 10;
-	o->timeout = 30;
-	o->low_speed_bytes = 1024;
+	o->connect_timeout = (double)lim.connect_timeout_ms / 1000;
+	o->timeout = (double)lim.timeout_ms / 1000;
+	o->low_speed_bytes = lim.low_speed_bytes;
 	o->max_seconds = 600;
-	o->low_speed_secs = 10;
-	o->max_body = 10u << 20;
+	o->low_speed_secs = lim.low_speed_secs;
+	o->max_body = lim.max_body;
 	o->max_redirects = 5;
 	o->max_retries = 3;
 	o->retry_base = 1;
