@@ -459,10 +459,9 @@ int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id)
 	if (!rc)
 		rc = group_size(s, txn, ogk) >= 2 ? store_group_mark(s, 'c', was)
 						  : del_conflict(s, txn, 'c', was);
-	if (!rc)
-		rc = group_size(s, txn, ngk) >= 2 ? put_conflict(s, txn, 'c', target)
-						  : store_group_mark(s, 'c', target);
-	return rc;
+	if (!rc && group_size(s, txn, ngk) >= 2)
+		rc = put_conflict(s, txn, 'c', target);
+	return rc ? rc : store_group_mark(s, 'c', target);
 }
 
 static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group)
@@ -472,7 +471,9 @@ static int put_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t
 
 	k[0] = (unsigned char)kind;
 	rec_be64(k + 1, group);
-	rc = store_put(txn, s->dbi[T_CONFLICTS], k, 9, "", 0, 0);
+	rc = store_put(txn, s->dbi[T_CONFLICTS], k, 9, "", 0, MDB_NOOVERWRITE);
+	if (rc == MDB_KEYEXIST) /* a conflict already: its summary stays */
+		return ASSAY_OK;
 	rc = store_mdb(s, rc, "writing conflicts");
 	return rc ? rc : store_group_mark(s, kind, group); /* summed up at commit */
 }
@@ -624,7 +625,7 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	uint64_t group;
 	size_t nkey;
 	char id[12];
-	bool exists = false, reviewed;
+	bool exists = false, reviewed = false;
 	int rc = store_claim_key_string(c, &ident);
 
 	if (rc)
@@ -653,6 +654,7 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 
 		store_base32(assay_hash64(ident.data, ident.len, 0), fig_id, 8);
 		rc = carry_decision(s, txn, id, fig_id, &carried);
+		reviewed = carried;
 		if (!rc && carried) {
 			rc = store_claim_regroup(s, txn, id);
 			rc = rc ? rc : claim_group(s, txn, id, &group);
@@ -660,8 +662,11 @@ static int put_claim(struct assay_store *s, MDB_txn *txn, const struct assay_art
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_EVIDENCE, id, seq, idx, a, story, &c->evidence, c);
+	/* the claim's group, moved or not: a source more, or a member; one
+	 * with a decision changes the group's counts of them */
 	if (!rc)
-		rc = store_group_mark(s, 'c', group); /* the claim's group, moved or not */
+		rc = reviewed ? store_group_mark(s, 'c', group)
+			      : store_group_touch(s, txn, 'c', group, story);
 	assay_buf_release(&ident);
 	return rc;
 }
@@ -776,8 +781,11 @@ static int put_agreement(struct assay_store *s, MDB_txn *txn, const struct assay
 	}
 	if (!rc)
 		rc = put_evidence(s, txn, T_AGREV, id, seq, idx, a, story, &g->evidence, NULL);
-	if (!rc)
+	/* a source more, or a member: one with a decision changes the counts */
+	if (!rc && !store_get(txn, s->dbi[T_REVIEWS], id, 9, &old))
 		rc = store_group_mark(s, 'a', group);
+	else if (!rc)
+		rc = store_group_touch(s, txn, 'a', group, story);
 done:
 	assay_buf_release(&ident);
 	assay_buf_release(&v);

@@ -68,9 +68,15 @@ struct assay_packer {
 	z_stream *zs; /* made at first use */
 };
 
-/* groups.c: the groups a write changed, summed up again at its commit. */
+/* groups.c: the groups a write changed, brought up to date at its commit:
+ * summed up again (a full mark), or told of a source's story (a touch). */
+struct group_mark {
+	unsigned char key[9]; /* 'c' or 'a', group hash be64: conflicts' key */
+	unsigned char full;   /* 1: sum the group up again; 0: a touch */
+	uint64_t story;       /* a touch's: the hash of the source's story id */
+};
 struct group_marks {
-	unsigned char (*v)[9]; /* 'c' or 'a', group hash be64: conflicts' key */
+	struct group_mark *v;
 	size_t n, cap;
 };
 
@@ -229,8 +235,16 @@ int store_group_summarize(struct assay_store *s, MDB_txn *txn, bool checked, boo
 bool store_group_summary_decode(const MDB_val *v, bool agr, struct group_summary *gs);
 /* Editors kept one member (accepted or corrected it) and rejected the rest. */
 bool store_group_resolved(const struct group_summary *gs);
-/* A write changed group @group of @kind ('c' or 'a'). */
+/* A write changed group @group of @kind ('c' or 'a'): a member came or
+ * went, a decision, a source taken out. Summed up again at commit. */
 int store_group_mark(struct assay_store *s, char kind, uint64_t group);
+/* A write gave a member of group @group a source of story @story, or
+ * added a member without a decision: nothing else changed. At commit the
+ * group's summary is brought up to date from what it holds (its stories'
+ * hashes) without reading the group's sources again. A group that is no
+ * conflict is passed over. */
+int store_group_touch(struct assay_store *s, MDB_txn *txn, char kind, uint64_t group,
+		      const char *story);
 /* store_write's hooks: before a write (forget marks of one that failed),
  * before its commit (sum every marked conflict group up again), at close. */
 void store_group_marks_clear(struct assay_store *s);

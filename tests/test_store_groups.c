@@ -561,6 +561,79 @@ static void empty_summaries(const char *path, const char *version)
 	mdb_env_close(env);
 }
 
+/* Every conflicts entry of the closed store at @path, key and value in
+ * hex, one a line. */
+static void dump_summaries(const char *path, struct assay_buf *out)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi conflicts;
+	MDB_cursor *c;
+	MDB_val k, v;
+
+	cr_assert_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	cr_assert_eq(mdb_env_open(env, path, MDB_RDONLY, 0644), 0);
+	cr_assert_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	cr_assert_eq(mdb_dbi_open(txn, "conflicts", 0, &conflicts), 0);
+	cr_assert_eq(mdb_cursor_open(txn, conflicts, &c), 0);
+	for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+		for (size_t i = 0; i < k.mv_size; i++)
+			assay_buf_printf(out, "%02x", ((unsigned char *)k.mv_data)[i]);
+		assay_buf_putc(out, ' ');
+		for (size_t i = 0; i < v.mv_size; i++)
+			assay_buf_printf(out, "%02x", ((unsigned char *)v.mv_data)[i]);
+		assay_buf_putc(out, '\n');
+	}
+	mdb_cursor_close(c);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+}
+
+/* Ingest brings a conflict's summary up to date from the summary itself
+ * when an article only adds sources and members without decisions: what
+ * it keeps must be what summing every group up from its sources gives. */
+Test(groups, summaries_kept_article_by_article_equal_summaries_summed_up_anew)
+{
+	struct assay_buf kept = {0}, anew = {0}, text = {0};
+	struct facts all;
+
+	/* more stories for the groups: copies under other sites, with endings
+	 * of their own, one article a write */
+	for (size_t i = 0; i < narts; i++) {
+		struct assay_article copy = arts[i].a;
+		char url[128];
+
+		assay_buf_reset(&text);
+		assay_buf_append(&text, arts[i].text.data, arts[i].text.len);
+		assay_buf_printf(&text, " Another paper's own ending number %zu, with words of its own "
+				 "about ports, weather and an entirely unrelated football match.", i);
+		snprintf(url, sizeof url, "https://paper-%zu.example/copy", i);
+		copy.url = url;
+		copy.text = text.data;
+		copy.text_len = text.len;
+		cr_assert_eq(assay_store_put_article(st, &copy, NULL), ASSAY_OK, "%s",
+			     assay_store_errmsg(st));
+	}
+	read_all(&all);
+	cr_assert_gt(all.n, 1);
+	check_listings();
+	assay_store_close(st);
+	st = NULL;
+	dump_summaries(dir, &kept);
+	empty_summaries(dir, "4"); /* the migration sums every group up */
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK, "%s", assay_store_errmsg(NULL));
+	assay_store_close(st);
+	st = NULL;
+	dump_summaries(dir, &anew);
+	cr_assert_str_eq(kept.data, anew.data);
+	cr_assert_eq(assay_store_open(dir, 0, &st), ASSAY_OK);
+	assay_buf_release(&kept);
+	assay_buf_release(&anew);
+	assay_buf_release(&text);
+}
+
 Test(groups, a_store_written_before_the_index_is_summed_up_when_opened)
 {
 	struct facts all;
