@@ -4,7 +4,9 @@
 # through npm ci), builds assay unless told where it is, fills a temporary
 # store (hand-made claims from tests/data/serve_fixture.jsonl and serve_desk.jsonl, then the corpus
 # and the hostile page through `assay ingest`), starts `assay serve --port 0`
-# and runs test.js against it. Screenshots go to tests/artifacts/.
+# on it and on a second store of enough conflicts and articles for several
+# pages (tests/data/serve_pages.jsonl), and runs test.js against both.
+# Screenshots go to tests/artifacts/.
 #
 # Environment: ASSAY_BIN and ASSAY_SERVE_FIXTURE (set by `meson test`) skip
 # the build; ASSAY_SKIP_INSTALL=1 skips the package installs.
@@ -35,8 +37,9 @@ fi
 
 tmp=$(mktemp -d)
 pid=
+pid2=
 cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  for p in $pid $pid2; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -44,18 +47,31 @@ trap cleanup EXIT
 "$fixture" "$tmp/db" "$root/tests/data/serve_fixture.jsonl" || fail "cannot build the test store"
 "$fixture" "$tmp/db" "$root/tests/data/serve_desk.jsonl" || fail "cannot build the test store"
 "$bin" --quiet --db "$tmp/db" ingest "$root/corpus" "$here/hostile.html" || true
+"$fixture" "$tmp/pages" "$root/tests/data/serve_pages.jsonl" || fail "cannot build the second test store"
 
-"$bin" --db "$tmp/db" serve --port 0 >"$tmp/url" 2>"$tmp/serve.log" &
+# Starts `assay serve` on store $1, its first line of output going to file $2.
+serve() {
+  "$bin" --db "$1" serve --port 0 >"$2" 2>"$2.log" &
+}
+# The URL the server printed into file $1.
+url_of() {
+  local u
+  for _ in $(seq 100); do
+    [ -s "$1" ] && break
+    sleep 0.1
+  done
+  u=$(head -n 1 "$1")
+  case "$u" in
+    http://127.0.0.1:*) echo "$u" ;;
+    *) cat "$1.log" >&2; fail "assay serve did not print its URL" ;;
+  esac
+}
+serve "$tmp/db" "$tmp/url"
 pid=$!
-for _ in $(seq 100); do
-  [ -s "$tmp/url" ] && break
-  sleep 0.1
-done
-url=$(head -n 1 "$tmp/url")
-case "$url" in
-  http://127.0.0.1:*) ;;
-  *) cat "$tmp/serve.log" >&2; fail "assay serve did not print its URL" ;;
-esac
+serve "$tmp/pages" "$tmp/url2"
+pid2=$!
+url=$(url_of "$tmp/url")
+url2=$(url_of "$tmp/url2")
 
 mkdir -p "$artifacts"
-node "$here/test.js" "$url" "$artifacts"
+node "$here/test.js" "$url" "$artifacts" "$url2"

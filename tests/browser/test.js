@@ -1,12 +1,17 @@
 // test.js - end-to-end tests of `assay serve` in Debian's headless chromium.
 //
-// usage: node test.js URL ARTIFACT_DIR
+// usage: node test.js URL ARTIFACT_DIR PAGES_URL
 //   URL           the first line `assay serve` printed (it holds the session key)
 //   ARTIFACT_DIR  where the screenshots of every page go
+//   PAGES_URL     the same of a second server, whose store has enough
+//                 conflicts and articles to fill more than one page
 //
 // The store behind the server holds tests/data/serve_fixture.jsonl (claims
 // made by hand, one hostile article) and the ingested corpus plus
-// tests/browser/hostile.html. Every test is independent of the others'
+// tests/browser/hostile.html. The second store holds
+// tests/data/serve_pages.jsonl: 60 articles on four sites, 30 conflict
+// groups of two figures each (5 subjects, production and reserves of
+// lithium, copper and cobalt), and 1 to 4 claims an article. Every test is independent of the others'
 // order except where it says so. Prints "N passed, N failed" last and exits
 // non-zero on any failure.
 'use strict';
@@ -23,9 +28,13 @@ const artifacts = process.argv[3] || path.join(__dirname, '..', 'artifacts');
 const base = new URL(startUrl).origin;            // http://127.0.0.1:PORT
 const port = Number(new URL(startUrl).port);
 const token = new URL(startUrl).searchParams.get('token');
+const pagesUrl = process.argv[4];
+const pages = pagesUrl ? new URL(pagesUrl).origin : null;
 
+// ASSAY_BROWSER_ONLY=REGEX runs only the tests whose names match.
+const only = process.env.ASSAY_BROWSER_ONLY ? new RegExp(process.env.ASSAY_BROWSER_ONLY) : null;
 const tests = [];
-function test(name, fn) { tests.push({ name, fn }); }
+function test(name, fn) { if (!only || only.test(name)) tests.push({ name, fn }); }
 
 // Fails the test when a page ran scraped script or opened a dialog.
 function guard(page) {
@@ -286,6 +295,171 @@ test('an article shows its mentions linked to their claims', async (page) => {
   await shot(page, '09-article');
 });
 
+// ---- Pages that scale and decide: the second server (PAGES_URL) ----
+
+// Clicks @button and waits for the document it leads to (not the one
+// shown: waitForURL would take that one when its URL already matches).
+async function submit(page, button) {
+  await Promise.all([page.waitForEvent('framenavigated', (f) => f === page.mainFrame()), button.click()]);
+  await page.waitForLoadState();
+  return new URL(page.url());
+}
+
+// The ids of the conflict groups a conflicts page lists, in order.
+async function groupIds(page) {
+  return page.locator('section.group').evaluateAll((els) => els.map((e) => e.id));
+}
+
+test('the conflicts page pages through its groups, and its filters hold across pages', async (page) => {
+  assert.ok(pages, 'the second server runs');
+  await page.goto(`${pages}/conflicts`);
+  const first = await groupIds(page);
+  assert.equal(first.length, 25, 'a page shows 25 groups');
+  assert.match(await page.locator('nav.pager').first().innerText(), /Showing 1\u201325 of 30/);
+  await Promise.all([page.waitForURL(/page=1/), page.locator('nav.pager a[rel=next]').first().click()]);
+  const second = await groupIds(page);
+  assert.equal(second.length, 5, 'the second page shows the other 5');
+  assert.equal(new Set([...first, ...second]).size, 30, 'no group is on both pages');
+  assert.equal(await page.locator('nav.pager a[rel=next]').count(), 0, 'the last page has no next');
+  await shot(page, '17-conflicts-page-2');
+
+  await page.goto(`${pages}/conflicts`);
+  await page.locator('form.filters input[name=metric]').fill('reserves');
+  await Promise.all([page.waitForURL(/metric=reserves/), page.locator('form.filters button').click()]);
+  const reserves = await page.locator('section.group h2').allInnerTexts();
+  assert.equal(reserves.length, 15, `15 groups are of reserves: ${reserves.length}`);
+  assert.ok(reserves.every((t) => /reserves/.test(t)), `only reserves: ${reserves.join(' | ')}`);
+
+  await page.goto(`${pages}/conflicts?subject=CL&commodity=copper`);
+  const chile = await page.locator('section.group h2').allInnerTexts();
+  assert.deepEqual(chile.map((t) => /Chile .*copper/.test(t)), [true, true], `Chile's copper: ${chile}`);
+  assert.equal(await page.locator('form.filters input[name=subject]').inputValue(), 'CL', 'the form keeps the filter');
+
+  await page.goto(`${pages}/conflicts?show=open&commodity=`);
+  const next = page.locator('nav.pager a[rel=next]').first();
+  assert.match(await next.getAttribute('href'), /show=open/, 'the next page keeps the filter');
+  await Promise.all([page.waitForURL(/page=1/), next.click()]);
+  assert.equal(await page.locator('form.filters select[name=show]').inputValue(), 'open');
+  assert.equal((await groupIds(page)).length, 5);
+  await assertNothingRan(page);
+});
+
+test('deciding from a conflict card returns to the same page and filters; the rejected figure is drawn as rejected', async (page) => {
+  assert.ok(pages, 'the second server runs');
+  const where = `${pages}/conflicts?show=open&page=1`;
+  await page.goto(where);
+  const group = page.locator('section.group').first();
+  const gid = await group.getAttribute('id');
+  const members = group.locator('ul.decide > li');
+  assert.equal(await members.count(), 2);
+  const loser = await members.nth(0).getAttribute('data-id');
+  const winner = await members.nth(1).getAttribute('data-id');
+  const loserFig = (await members.nth(0).locator('a.fig').innerText()).trim();
+
+  let back = await submit(page, members.nth(0).locator('button', { hasText: 'Reject' }));
+  assert.equal(back.pathname + back.search, '/conflicts?show=open&page=1', 'back to the same page and filters');
+  const card = page.locator(`section.group[id="${gid}"]`);
+  assert.equal(await card.count(), 1, 'the group is still open, on the same page');
+  const li = card.locator(`ul.decide > li[data-id="${loser}"]`);
+  assert.match(await li.getAttribute('class'), /state-rejected/);
+  assert.match(await li.locator('.state').innerText(), /rejected/i);
+  assert.equal(await li.locator('a.fig').evaluate((e) => getComputedStyle(e).textDecorationLine), 'line-through',
+    'the card strikes the rejected figure');
+  const mark = card.locator('svg.chart g.mark.rejected');
+  assert.equal(await mark.count(), 1, 'the chart draws one figure as rejected');
+  assert.match(await mark.locator('title').textContent(), new RegExp(loserFig.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await mark.locator('circle').getAttribute('fill'), '#fff', 'a hollow dot');
+  assert.equal(await mark.locator('text[text-decoration=line-through]').count(), 1, 'its figure struck through');
+  await shot(page, '18-conflict-card-rejected');
+
+  back = await submit(page, card.locator(`ul.decide > li[data-id="${winner}"] button`, { hasText: 'Accept' }));
+  assert.equal(back.pathname + back.search, '/conflicts?show=open&page=1');
+  assert.equal(await page.locator(`section.group[id="${gid}"]`).count(), 0, 'a resolved group leaves the open ones');
+  await page.goto(`${pages}/conflicts?show=resolved`);
+  const resolved = page.locator(`section.group[id="${gid}"]`);
+  assert.equal(await resolved.count(), 1, 'and is listed as resolved');
+  assert.equal(await resolved.locator('svg.chart g.mark.accepted').count(), 1);
+  assert.equal(await resolved.locator('svg.chart g.mark.rejected').count(), 1);
+  await page.goto(`${pages}/claim/${loser}?state=any`);
+  assert.match(await page.locator('table.history').innerText(), /rejected/i, 'the decision is stored');
+  await assertNothingRan(page);
+});
+
+// The texts of one column of the articles table.
+async function column(page, i) {
+  return page.locator(`table.articles tbody tr td:nth-child(${i})`).allInnerTexts();
+}
+
+test('the articles page searches, sorts and pages', async (page) => {
+  assert.ok(pages, 'the second server runs');
+  await page.goto(`${pages}/articles`);
+  const one = await page.locator('table.articles tbody a').evaluateAll((a) => a.map((e) => e.href));
+  assert.equal(one.length, 50, 'a page shows 50 articles');
+  await Promise.all([page.waitForURL(/page=1/), page.locator('nav.pager a[rel=next]').first().click()]);
+  const two = await page.locator('table.articles tbody a').evaluateAll((a) => a.map((e) => e.href));
+  assert.equal(two.length, 10);
+  assert.equal(new Set([...one, ...two]).size, 60, 'every article once');
+
+  await page.goto(`${pages}/articles`);
+  await page.locator('input[name=q]').fill('COPPER');
+  await page.locator('select[name=sort]').selectOption('title');
+  await Promise.all([page.waitForURL(/q=COPPER/), page.locator('form.filters button').click()]);
+  const rows = await page.locator('table.articles tbody tr').allInnerTexts();
+  assert.ok(rows.length > 0 && rows.length < 60, `a search finds some: ${rows.length}`);
+  assert.ok(rows.every((r) => /copper/i.test(r)), 'each has the word in its title or site');
+  const titles = await column(page, 1);
+  const sorted = [...titles].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase()));
+  assert.deepEqual(titles, sorted, 'sorted by title');
+  assert.equal(await page.locator('select[name=sort]').inputValue(), 'title', 'the form keeps the sort');
+  await shot(page, '19-articles-search');
+
+  await page.goto(`${pages}/articles?sort=claims`);
+  const claims = (await column(page, 4)).map(Number);
+  assert.ok(claims.every((c, i) => i === 0 || claims[i - 1] >= c), `most claims first: ${claims.slice(0, 8)}`);
+  assert.equal(claims[0], 4);
+  const next = page.locator('nav.pager a[rel=next]').first();
+  assert.match(await next.getAttribute('href'), /sort=claims/, 'the next page keeps the sort');
+
+  await page.goto(`${pages}/articles?sort=published`);
+  const dates = await column(page, 3);
+  assert.ok(dates.every((d, i) => i === 0 || dates[i - 1] >= d), 'newest publication first');
+
+  await page.goto(`${pages}/articles?q=no-such-word-anywhere`);
+  assert.equal(await page.locator('table.articles tbody tr').count(), 0);
+  assert.match(await page.locator('main').innerText(), /0 shown/);
+  await assertNothingRan(page);
+});
+
+test('the queue at 390 px: no sideways scroll, the evidence sentence shows, and search works', async (page) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto(`${base}/?state=any`);
+    const fits = async () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(await fits() <= 390, `the queue is ${await fits()} px wide`);
+    const ev = page.locator('table.queue tbody tr td .ev').first();
+    assert.ok(await ev.isVisible(), 'the evidence sentence is shown');
+    const box = await ev.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.height >= 10, `inside the screen: ${JSON.stringify(box)}`);
+    assert.ok((await ev.innerText()).length > 20, 'a sentence, not a stub');
+
+    const q = page.locator('input[name=q]');
+    assert.ok(await q.isVisible(), 'the search box is on the screen');
+    await q.fill('kalgoorlie');
+    await Promise.all([page.waitForURL(/q=kalgoorlie/), q.press('Enter')]);
+    const rows = await page.locator('table.queue tbody tr').allInnerTexts();
+    assert.ok(rows.length >= 1, 'the search finds the claim of that sentence');
+    assert.ok(rows.every((r) => /kalgoorlie/i.test(r)), `only rows with the word: ${rows.length}`);
+    assert.ok(await fits() <= 390, 'a search result fits too');
+    await shot(page, '20-queue-390px-search');
+
+    await page.goto(`${base}/?state=any&q=no-such-word-anywhere`);
+    assert.equal(await page.locator('table.queue tbody tr').count(), 0);
+    assert.match(await page.locator('main').innerText(), /Nothing to review here/);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
 test('a foreign Host gets 403', async () => {
   const cookie = `assay_session_${port}=${token}`;
   const evil = await request('GET', '/', { Host: 'evil.example', Cookie: cookie });
@@ -367,6 +541,8 @@ async function main() {
   try {
     const first = await context.newPage();
     await first.goto(startUrl);                  // sets the session cookie for every test
+    if (pagesUrl)
+      await first.goto(pagesUrl);                // and the second server's
     await first.close();
     for (const t of tests) {
       const page = await context.newPage();
