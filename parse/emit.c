@@ -22,6 +22,7 @@
 #include "assay.h"
 #include "hash.h"
 #include "internal.h"
+#include "nfc_stable.h"
 #include "phrases.h"
 
 #define KIND_DEPTH 32
@@ -66,6 +67,43 @@ static bool nfc_already(const char *s, size_t n)
 	return true;
 }
 
+/* Every code point of @s is one NFC leaves alone whatever stands beside
+ * it (gen_nfc_stable.c says which): then @s is in NFC already. False on
+ * anything else, bytes that are not UTF-8 included: utf8proc decides. */
+static bool nfc_stable_text(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		unsigned c = *p;
+		size_t k;
+
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xC2 && c < 0xE0)
+			k = 2, c &= 0x1F;
+		else if (c >= 0xE0 && c < 0xF0)
+			k = 3, c &= 0x0F;
+		else if (c >= 0xF0 && c < 0xF5)
+			k = 4, c &= 0x07;
+		else
+			return false;
+		if ((size_t)(end - p) < k)
+			return false;
+		for (size_t i = 1; i < k; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return false;
+			c = c << 6 | (p[i] & 0x3Fu);
+		}
+		if (c >= NFC_STABLE_END || !(nfc_stable[c >> 3] & (1u << (c & 7))))
+			return false;
+		p += k;
+	}
+	return true;
+}
+
 /* Appends @s in Unicode NFC, so one text is spelled one way whatever the
  * page's editor did ("e" + U+0301 and U+00E9 are both U+00E9 here). */
 static int append_nfc(struct assay_buf *b, const char *s, size_t n)
@@ -74,7 +112,7 @@ static int append_nfc(struct assay_buf *b, const char *s, size_t n)
 	utf8proc_ssize_t len;
 	int rc;
 
-	if (nfc_already(s, n))
+	if (nfc_already(s, n) || nfc_stable_text(s, n))
 		return assay_buf_append(b, s, n);
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 			   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -137,9 +175,12 @@ static bool furniture_phrase(const char *s, size_t n)
 	fold(s, n, low);
 	while (*p == '*' || *p == '-' || *p == '>' || *p == '[' || *p == '(' || *p == ' ')
 		p++;
-	for (size_t i = 0; i < sizeof furniture_phrases / sizeof furniture_phrases[0]; i++)
-		if (strncmp(p, furniture_phrases[i], strlen(furniture_phrases[i])) == 0)
+	for (size_t i = 0; i < sizeof furniture_phrases / sizeof furniture_phrases[0]; i++) {
+		const char *f = furniture_phrases[i];
+
+		if ((!f[0] || f[0] == p[0]) && strncmp(p, f, strlen(f)) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -284,7 +325,7 @@ static int add_cell(struct emitter *e, struct assay_table_row *r, size_t *cap)
 		return ASSAY_ENOMEM;
 	memcpy(s, e->cell.data ? e->cell.data : "", e->cell.len);
 	s[e->cell.len] = '\0';
-	if (!nfc_already(s, e->cell.len)) {
+	if (!nfc_already(s, e->cell.len) && !nfc_stable_text(s, e->cell.len)) {
 		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
 
 		if (nfc) {

@@ -1,9 +1,12 @@
 /* hints.c - what an element's class, id, style and attributes say about it.
  *
  * Names are lower-cased into a bounded stack buffer and searched for the
- * word tables (parse/data, compiled into hint_words.h); no
- * allocation, and attribute values are read in place from the tree. */
+ * word tables (parse/data, compiled into hint_words.h) in one pass; no
+ * allocation, and attribute values are read in place from the tree, all
+ * in one pass over an element's attributes. What a class says (hint,
+ * caption, hidden) is worked out once per page and cached. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -35,36 +38,88 @@ static size_t lower_copy(char *dst, size_t cap, const char *src)
 	return i;
 }
 
-/* Is any of @words in @s? Names are looked up for every element, so one
- * pass over the short name first notes which letter pairs it holds (in
- * 256 bits); a word whose first pair is not among them is not searched
- * for, which spares most strstr() calls. */
+/* The substring lists (neutral, caption, furniture and content words) are
+ * searched in one pass over a name: the words are indexed by a hash of
+ * their first two letters, built once (pthread_once), and at each place
+ * of the name only the words of its letter pair are compared. The answer
+ * is which lists have a word in the name: what strstr() over each list
+ * would say, without walking the lists. */
 #define PAIR(a, b) ((((unsigned)(a) * 31u) ^ (unsigned)(b)) & 255u)
-static bool has_any(const char *s, const char *const *words, size_t n)
+enum { L_NEUTRAL = 1, L_CAPTION = 2, L_FURN = 4, L_CONTENT = 8 };
+#define NWORDS (COUNT(neutral_words) + COUNT(caption_words) + COUNT(furniture_words) + COUNT(content_words))
+
+struct pair_word {
+	const char *w;
+	size_t len;
+	unsigned list;
+	int next; /* next word of the same pair, -1 ends */
+};
+
+static struct pair_word pair_words[NWORDS];
+static int pair_head[256];
+static unsigned short_lists; /* lists holding a word of under two bytes */
+static pthread_once_t pair_once = PTHREAD_ONCE_INIT;
+
+static void index_list(size_t *k, const char *const *words, size_t n, unsigned list)
 {
-	uint64_t seen[4] = {0};
-
-	for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1]; p++) {
-		unsigned h = PAIR(p[0], p[1]);
-
-		seen[h >> 6] |= 1ull << (h & 63);
-	}
 	for (size_t i = 0; i < n; i++) {
 		const unsigned char *w = (const unsigned char *)words[i];
-		unsigned h = PAIR(w[0], w[1]);
+		struct pair_word *pw = &pair_words[(*k)++];
+		unsigned h;
 
-		if (w[1] && !(seen[h >> 6] & 1ull << (h & 63)))
+		pw->w = words[i];
+		pw->len = strlen(words[i]);
+		pw->list = list;
+		pw->next = -1;
+		if (pw->len < 2) { /* "" is in every name; one letter, by strchr */
+			short_lists |= list;
 			continue;
-		if (strstr(s, words[i]))
-			return true;
+		}
+		h = PAIR(w[0], w[1]);
+		pw->next = pair_head[h];
+		pair_head[h] = (int)(pw - pair_words);
 	}
-	return false;
+}
+
+static void build_pairs(void)
+{
+	size_t k = 0;
+
+	for (size_t h = 0; h < 256; h++)
+		pair_head[h] = -1;
+	index_list(&k, neutral_words, COUNT(neutral_words), L_NEUTRAL);
+	index_list(&k, caption_words, COUNT(caption_words), L_CAPTION);
+	index_list(&k, furniture_words, COUNT(furniture_words), L_FURN);
+	index_list(&k, content_words, COUNT(content_words), L_CONTENT);
+}
+
+/* Which lists have a word somewhere in @s (L_* bits). */
+static unsigned lists_in(const char *s)
+{
+	unsigned found = 0;
+
+	pthread_once(&pair_once, build_pairs);
+	if (short_lists) {
+		for (size_t i = 0; i < NWORDS; i++) {
+			const struct pair_word *pw = &pair_words[i];
+
+			if (pw->len < 2 && (!pw->len || strchr(s, pw->w[0])))
+				found |= pw->list;
+		}
+	}
+	for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1]; p++)
+		for (int i = pair_head[PAIR(p[0], p[1])]; i >= 0; i = pair_words[i].next)
+			if (!(found & pair_words[i].list) && p[0] == (unsigned char)pair_words[i].w[0] &&
+			    p[1] == (unsigned char)pair_words[i].w[1] &&
+			    strncmp((const char *)p + 2, pair_words[i].w + 2, pair_words[i].len - 2) == 0)
+				found |= pair_words[i].list;
+	return found;
 }
 
 static bool token_in(const char *tok, size_t len, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (words[i][0] == tok[0] && strlen(words[i]) == len && memcmp(tok, words[i], len) == 0)
+		if (words[i][0] == tok[0] && strncmp(tok, words[i], len) == 0 && !words[i][len])
 			return true;
 	return false;
 }
@@ -104,30 +159,36 @@ static bool any_segment(const char *s, const char *const *words, size_t n)
 	return false;
 }
 
-static int name_hint(const char *raw, bool *caption)
+/* The hint of a lower-cased name @s. */
+static int lower_hint(const char *s, bool *caption)
 {
-	char s[NAME_MAX_BYTES];
-	int w = 0;
+	unsigned lists;
 
-	if (!raw || !*raw)
-		return 0;
-	lower_copy(s, sizeof s, raw);
 	if (any_token(s, post_tokens, COUNT(post_tokens)))
 		return 1; /* a blog post, whatever its category and tag slugs say */
-	if (has_any(s, neutral_words, COUNT(neutral_words)))
+	lists = lists_in(s);
+	if (lists & L_NEUTRAL)
 		return 0;
-	if (has_any(s, caption_words, COUNT(caption_words))) {
+	if (lists & L_CAPTION) {
 		*caption = true;
 		return 0;
 	}
 	/* furniture wins: "related-posts" is not a post */
-	if (has_any(s, furniture_words, COUNT(furniture_words)) ||
-	    any_segment(s, furniture_segments, COUNT(furniture_segments)))
-		w = -1;
-	else if (has_any(s, content_words, COUNT(content_words)) ||
-		 any_segment(s, content_segments, COUNT(content_segments)))
-		w = 1;
-	return w;
+	if ((lists & L_FURN) || any_segment(s, furniture_segments, COUNT(furniture_segments)))
+		return -1;
+	if ((lists & L_CONTENT) || any_segment(s, content_segments, COUNT(content_segments)))
+		return 1;
+	return 0;
+}
+
+static int name_hint(const char *raw, bool *caption)
+{
+	char s[NAME_MAX_BYTES];
+
+	if (!raw || !*raw)
+		return 0;
+	lower_copy(s, sizeof s, raw);
+	return lower_hint(s, caption);
 }
 
 static uint64_t fnv1a(const char *s)
@@ -139,30 +200,85 @@ static uint64_t fnv1a(const char *s)
 	return h | 1; /* never 0, the empty slot */
 }
 
-static int cached_hint(struct hint_cache *hc, const char *cls, bool *caption)
+/* The cache's slot for class @cls, worked out on a miss: its hint, whether
+ * it names a caption, whether it hides the element. */
+static size_t class_slot(struct hint_cache *hc, const char *cls)
 {
-	uint64_t h;
-	size_t slot;
+	uint64_t h = fnv1a(cls);
+	size_t slot = (size_t)(h % HINT_CACHE);
 
-	if (!cls || !*cls)
-		return 0;
-	h = fnv1a(cls);
-	slot = (size_t)(h % HINT_CACHE);
 	if (hc->key[slot] != h) {
+		char s[NAME_MAX_BYTES];
 		bool cap = false;
 
+		lower_copy(s, sizeof s, cls);
 		hc->key[slot] = h;
-		hc->hint[slot] = (int8_t)name_hint(cls, &cap);
+		hc->hint[slot] = (int8_t)lower_hint(s, &cap);
 		hc->caption[slot] = cap;
+		/* Tailwind's "hidden lg:block" is shown on a desktop: a class list
+		 * with responsive variants says nothing certain about visibility */
+		hc->hidden[slot] = !strchr(cls, ':') && any_token(s, hidden_tokens, COUNT(hidden_tokens));
 	}
-	*caption |= hc->caption[slot];
-	return hc->hint[slot];
+	return slot;
 }
 
 int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption)
 {
+	int hint = 0;
+
 	*caption = false;
-	return cached_hint(hc, cls, caption) + name_hint(id, caption);
+	if (cls && *cls) {
+		size_t slot = class_slot(hc, cls);
+
+		hint = hc->hint[slot];
+		*caption = hc->caption[slot];
+	}
+	return hint + name_hint(id, caption);
+}
+
+void parse_read_attrs(const xmlNode *n, struct node_attrs *out)
+{
+	memset(out, 0, sizeof *out);
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name, **slot = NULL;
+		const char *v = "";
+
+		switch (name[0]) {
+		case 'c':
+			if (strcmp(name, "class") == 0)
+				slot = &out->cls;
+			break;
+		case 'i':
+			if (strcmp(name, "id") == 0)
+				slot = &out->id;
+			else if (strcmp(name, "itemprop") == 0)
+				slot = &out->itemprop;
+			break;
+		case 's':
+			if (strcmp(name, "style") == 0)
+				slot = &out->style;
+			break;
+		case 'h':
+			if (strcmp(name, "hidden") == 0)
+				slot = &out->hidden;
+			break;
+		case 'a':
+			if (strcmp(name, "aria-hidden") == 0)
+				slot = &out->aria_hidden;
+			break;
+		case 'r':
+			if (strcmp(name, "rel") == 0)
+				slot = &out->rel;
+			break;
+		default:
+			break;
+		}
+		if (!slot || *slot)
+			continue; /* the first of a repeated name counts, as in parse_attr */
+		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+			v = (const char *)a->children->content;
+		*slot = v;
+	}
 }
 
 static bool style_hides(const char *st)
@@ -178,25 +294,15 @@ static bool style_hides(const char *st)
 	return strstr(s, "display:none") || strstr(s, "visibility:hidden");
 }
 
-bool parse_is_hidden(xmlNode *n)
+bool parse_is_hidden(struct hint_cache *hc, const struct node_attrs *a)
 {
-	const char *v;
-	char s[NAME_MAX_BYTES];
-
-	if (parse_attr(n, "hidden"))
+	if (a->hidden)
 		return true;
-	if ((v = parse_attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
+	if (a->aria_hidden && strcmp(a->aria_hidden, "true") == 0)
 		return true;
-	if ((v = parse_attr(n, "style")) && style_hides(v))
+	if (a->style && style_hides(a->style))
 		return true;
-	/* Tailwind's "hidden lg:block" is shown on a desktop: a class list with
-	 * responsive variants says nothing certain about visibility */
-	if ((v = parse_attr(n, "class")) && !strchr(v, ':')) {
-		lower_copy(s, sizeof s, v);
-		if (any_token(s, hidden_tokens, COUNT(hidden_tokens)))
-			return true;
-	}
-	return false;
+	return a->cls && *a->cls && hc->hidden[class_slot(hc, a->cls)];
 }
 
 bool parse_is_lead(const xmlNode *n)

@@ -39,10 +39,14 @@ enum {
 	TAG_MEDIA = 1 << 15,   /* a player: video, audio, iframe, object, embed */
 };
 
+/* Tags that the walk or meta.c treat by name. */
+enum tag_kind { TK_OTHER, TK_HEAD, TK_BODY, TK_HTML, TK_META, TK_LINK, TK_SCRIPT, TK_TITLE, TK_H1, TK_TIME };
+
 struct tag_def {
 	const char *name;
 	unsigned flags;
 	int base; /* readability-style starting score of a candidate */
+	enum tag_kind kind;
 };
 
 /* Flags of one element, found by the measuring walk. */
@@ -103,6 +107,22 @@ struct hint_cache {
 	uint64_t key[HINT_CACHE]; /* 0: empty */
 	int8_t hint[HINT_CACHE];
 	bool caption[HINT_CACHE];
+	bool hidden[HINT_CACHE];
+};
+
+/* The attributes the measuring walk reads, found in one pass over an
+ * element's attributes; NULL when absent, "" when empty. Values point
+ * into the tree. */
+struct node_attrs {
+	const char *cls, *id, *style, *itemprop, *rel, *hidden, *aria_hidden;
+};
+
+/* Tag definitions by element name, for names of up to 8 bytes: the
+ * name's bytes are the key, so a hit needs no string compare. */
+#define TAG_CACHE_BITS 6
+struct tag_cache {
+	uint64_t key[1 << TAG_CACHE_BITS]; /* 0: empty */
+	const struct tag_def *tag[1 << TAG_CACHE_BITS];
 };
 
 struct parse_ctx {
@@ -117,6 +137,7 @@ struct parse_ctx {
 	int in_link;     /* depth counter of the measuring walk */
 	int brs;         /* <br> in a row, with only spaces between */
 	struct hint_cache hints;
+	struct tag_cache tags;
 	bool oom;
 };
 
@@ -128,13 +149,16 @@ static inline struct ninfo *node_info(const struct parse_ctx *c, const xmlNode *
 
 /* tags.c */
 const struct tag_def *parse_tag_lookup(const char *name);
+const struct tag_def *parse_tag_cached(struct parse_ctx *c, const xmlChar *name);
 
 /* hints.c: +1 content, -1 furniture, 0 neither, from class and id; sets
  * *caption when a name says image caption. Class lists repeat through a
  * page ("menu-item ..."), so answers are cached by a 64-bit hash of the
  * class. */
 int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption);
-bool parse_is_hidden(xmlNode *n);
+void parse_read_attrs(const xmlNode *n, struct node_attrs *out);
+/* hidden by attribute, style or class (a class is read once per page) */
+bool parse_is_hidden(struct hint_cache *hc, const struct node_attrs *a);
 /* class or id names a story's lead (standfirst, summary) */
 bool parse_is_lead(const xmlNode *n);
 const char *parse_attr(const xmlNode *n, const char *name);
@@ -167,7 +191,8 @@ int parse_emit(struct parse_ctx *c, struct assay_doc *d);
 
 /* meta.c */
 /* Offers what element @n says about the page (called for every element). */
-void parse_meta_element(struct parse_ctx *c, xmlNode *n);
+void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t,
+			const struct node_attrs *a);
 int parse_meta_finish(struct parse_ctx *c, const struct assay_clean_opts *o, struct assay_doc *d);
 void parse_meta_init(struct meta_state *m);
 void parse_meta_release(struct meta_state *m);

@@ -240,10 +240,9 @@ static void offer_byline(struct parse_ctx *c, xmlNode *n, int rank)
 	assay_buf_release(&b);
 }
 
-/* Lower-cased class of @n into @low (bounded); false when it has none. */
-static bool lower_class(const xmlNode *n, char *low, size_t cap)
+/* Lower-cased @v into @low (bounded); false when it is absent or empty. */
+static bool lower_value(const char *v, char *low, size_t cap)
 {
-	const char *v = parse_attr(n, "class");
 	size_t i;
 
 	if (!v || !*v)
@@ -258,7 +257,7 @@ static bool class_has(const xmlNode *n, const char *word)
 {
 	char low[128];
 
-	return lower_class(n, low, sizeof low) && strstr(low, word);
+	return lower_value(parse_attr(n, "class"), low, sizeof low) && strstr(low, word);
 }
 
 /* ---- JSON-LD ---- */
@@ -408,9 +407,9 @@ static void time_tag(struct parse_ctx *c, xmlNode *n)
 
 /* Attributes of any element that name metadata: itemprop, rel=author,
  * byline and date classes. */
-static void generic_tag(struct parse_ctx *c, xmlNode *n)
+static void generic_tag(struct parse_ctx *c, xmlNode *n, const struct node_attrs *a)
 {
-	const char *ip = parse_attr(n, "itemprop"), *rel;
+	const char *ip = a->itemprop;
 	char low[128];
 
 	if (ip) {
@@ -422,12 +421,12 @@ static void generic_tag(struct parse_ctx *c, xmlNode *n)
 			offer_text(c, n, MF_TITLE, 23);
 		return;
 	}
-	if ((rel = parse_attr(n, "rel")) && strcmp(rel, "author") == 0) {
+	if (a->rel && strcmp(a->rel, "author") == 0) {
 		offer_byline(c, n, 30);
 		return;
 	}
 	if ((c->meta.rank[MF_AUTHOR] <= 40 && c->meta.rank[MF_PUBLISHED] <= 50) ||
-	    !lower_class(n, low, sizeof low))
+	    !lower_value(a->cls, low, sizeof low))
 		return;
 	if (c->meta.rank[MF_AUTHOR] > 40 && (strstr(low, "byline") || strstr(low, "author")))
 		offer_byline(c, n, 40);
@@ -436,28 +435,37 @@ static void generic_tag(struct parse_ctx *c, xmlNode *n)
 		offer_text(c, n, MF_PUBLISHED, 50);
 }
 
-void parse_meta_element(struct parse_ctx *c, xmlNode *n)
+void parse_meta_element(struct parse_ctx *c, xmlNode *n, const struct tag_def *t,
+			const struct node_attrs *a)
 {
-	const char *name = (const char *)n->name;
-
-	if (!n->properties && strcmp(name, "title") != 0 && strcmp(name, "h1") != 0)
+	if (!n->properties && t->kind != TK_TITLE && t->kind != TK_H1)
 		return;
-	if (strcmp(name, "meta") == 0)
+	switch (t->kind) {
+	case TK_META:
 		meta_tag(c, n);
-	else if (strcmp(name, "link") == 0)
+		break;
+	case TK_LINK:
 		link_tag(c, n);
-	else if (strcmp(name, "script") == 0)
+		break;
+	case TK_SCRIPT:
 		json_ld(c, n);
-	else if (strcmp(name, "title") == 0)
+		break;
+	case TK_TITLE:
 		offer_text(c, n, MF_TITLE, 40);
-	else if (strcmp(name, "h1") == 0)
+		break;
+	case TK_H1:
 		offer_text(c, n, MF_TITLE, 30);
-	else if (strcmp(name, "time") == 0)
+		break;
+	case TK_TIME:
 		time_tag(c, n);
-	else if (strcmp(name, "html") == 0)
+		break;
+	case TK_HTML:
 		parse_meta_offer(c, MF_LANG, parse_attr(n, "lang"), 10);
-	else
-		generic_tag(c, n);
+		break;
+	default:
+		generic_tag(c, n, a);
+		break;
+	}
 }
 
 static char *take(struct meta_state *m, enum meta_field f)

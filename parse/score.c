@@ -34,7 +34,7 @@ static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 {
 	struct ninfo *ni;
 
-	if (assay_array_reserve(&c->ni, &c->cap, c->nni + 1, sizeof *c->ni))
+	if (c->nni == c->cap && assay_array_reserve(&c->ni, &c->cap, c->nni + 1, sizeof *c->ni))
 		return NULL;
 	ni = &c->ni[c->nni++];
 	memset(ni, 0, sizeof *ni);
@@ -43,35 +43,27 @@ static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 	return ni;
 }
 
-static bool is_body_signal(const xmlNode *n)
-{
-	const char *v = parse_attr(n, "itemprop");
-
-	return v && strcmp(v, "articleBody") == 0;
-}
-
 /* Sets tag, class weight and flags of a new element's info. */
-static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n)
+static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n, const struct node_attrs *a)
 {
-	const struct tag_def *t = parse_tag_lookup((const char *)n->name);
+	const struct tag_def *t = ni->tag;
 	bool caption = false;
 	int hint;
 
-	ni->tag = t;
 	if (t->flags & TAG_SKIP) {
 		ni->flags |= NI_SKIP;
 		return;
 	}
-	if (parse_is_hidden(n))
+	if (parse_is_hidden(&c->hints, a))
 		ni->flags |= NI_HIDDEN; /* judged after the walk: see unflag_wrappers */
 	/* body classes describe the page layout ("with_aside"), not the body */
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
-		       ? parse_class_hint(&c->hints, parse_attr(n, "class"), parse_attr(n, "id"), &caption) : 0;
+		       ? parse_class_hint(&c->hints, a->cls, a->id, &caption) : 0;
 	if (caption)
 		ni->flags |= NI_CAPTION;
 	ni->weight = (int16_t)(hint * CLASS_WEIGHT);
-	if (is_body_signal(n)) {
+	if (a->itemprop && strcmp(a->itemprop, "articleBody") == 0) {
 		ni->flags |= NI_BODY;
 		ni->weight += 50;
 	} else if (hint < 0 || (t->flags & TAG_FURN)) {
@@ -197,13 +189,16 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 static bool enter(struct parse_ctx *c, xmlNode *n, bool *oom)
 {
 	struct ninfo *ni = new_info(c, n);
+	struct node_attrs a;
 
 	if (!ni) {
 		*oom = true;
 		return false;
 	}
-	classify(c, ni, n);
-	parse_meta_element(c, n);
+	ni->tag = parse_tag_cached(c, n->name);
+	parse_read_attrs(n, &a);
+	classify(c, ni, n, &a);
+	parse_meta_element(c, n, ni->tag, &a);
 	if (ni->tag->flags & TAG_BR) {
 		struct ninfo *p = n->parent ? node_info(c, n->parent) : NULL;
 
@@ -212,9 +207,9 @@ static bool enter(struct parse_ctx *c, xmlNode *n, bool *oom)
 	} else if (ni->tag->flags & TAG_BLOCK) {
 		c->brs = 0;
 	}
-	if ((ni->flags & NI_SKIP) && strcmp((const char *)n->name, "head") != 0)
+	if ((ni->flags & NI_SKIP) && ni->tag->kind != TK_HEAD)
 		return false;
-	if (strcmp((const char *)n->name, "body") == 0)
+	if (ni->tag->kind == TK_BODY)
 		c->body = n;
 	return n->children != NULL;
 }

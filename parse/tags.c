@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "tags.h"
 
-static const struct tag_def inline_tag = {"", 0, 0};
+static const struct tag_def inline_tag = {"", 0, 0, TK_OTHER};
 
 static int cmp_tag(const void *key, const void *elt)
 {
@@ -22,4 +22,24 @@ const struct tag_def *parse_tag_lookup(const char *name)
 	t = bsearch(name, tag_table, sizeof tag_table / sizeof tag_table[0],
 		    sizeof tag_table[0], cmp_tag);
 	return t ? t : &inline_tag;
+}
+
+const struct tag_def *parse_tag_cached(struct parse_ctx *c, const xmlChar *name)
+{
+	uint64_t key = 0;
+	size_t i, slot;
+
+	if (!name)
+		return &inline_tag;
+	/* a name of up to 8 bytes is its own key (names hold no NUL) */
+	for (i = 0; i < 8 && name[i]; i++)
+		key |= (uint64_t)name[i] << (8 * i);
+	if (name[i] || !key)
+		return parse_tag_lookup((const char *)name);
+	slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - TAG_CACHE_BITS));
+	if (c->tags.key[slot] != key) {
+		c->tags.key[slot] = key;
+		c->tags.tag[slot] = parse_tag_lookup((const char *)name);
+	}
+	return c->tags.tag[slot];
 }

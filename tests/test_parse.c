@@ -559,3 +559,65 @@ Test(parse, a_page_nested_past_the_parsers_depth_limit_keeps_its_text)
 		assay_buf_release(&html);
 	}
 }
+
+/* Text comes out in NFC, whichever way it is spelled: paragraphs of code
+ * points drawn at random from scripts NFC leaves alone (Cyrillic, Greek,
+ * kana, Hangul syllables, CJK, Arabic, emoji) and from what it changes
+ * (combining marks, conjoining jamo, the voicing mark, singletons such as
+ * U+212B and U+1F71, a composition exclusion) read back as utf8proc's NFC
+ * of the same text, so skipping utf8proc for text that needs none changes
+ * nothing. */
+Test(parse, text_comes_out_in_nfc_whatever_its_scripts)
+{
+	static const unsigned pool[] = {
+		'a', 'e', 'o', 'A', ' ', 0xE9, 0x0438, 0x0439, 0x0415, 0x0401, 0x03B1, 0x03AC,
+		0x03C9, 0x304B, 0x304C, 0x30AB, 0x4E2D, 0x6587, 0xAC00, 0xD55C, 0x0627, 0x0644,
+		0x0622, 0x0915, 0x0928, 0x1F600, 0x20AC, 0x2014,
+		0x0301, 0x0308, 0x0323, 0x0306, 0x3099, 0x1100, 0x1161, 0x11A8, 0x0653,
+		0x093C, 0x212B, 0x2126, 0x1F71, 0x037E, 0x0958, 0xF900, 0x0B47, 0x0B3E,
+	};
+	struct assay_buf page = {0}, para = {0};
+	unsigned x = 2024;
+
+	for (int round = 0; round < 40; round++) {
+		char *want[8], *spaced;
+		struct assay_doc d;
+
+		assay_buf_reset(&page);
+		assay_buf_puts(&page, "<html><head><meta charset=\"utf-8\"></head><body><article>");
+		for (int p = 0; p < 8; p++) {
+			assay_buf_reset(&para);
+			assay_buf_puts(&para, "Report ");
+			for (int k = 0; k < 60; k++) {
+				utf8proc_uint8_t u[4];
+				unsigned cp;
+
+				x = x * 1103515245u + 12345u;
+				/* most rounds draw from the stable scripts only */
+				cp = pool[(x >> 8) % (round % 2 ? 28 : sizeof pool / sizeof pool[0])];
+				assay_buf_append(&para, u, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, u));
+			}
+			assay_buf_printf(&para, " end %d.%d", round, p);
+			spaced = collapse(para.data); /* as the cleaner reads it */
+			want[p] = (char *)utf8proc_NFC((const utf8proc_uint8_t *)spaced);
+			free(spaced);
+			cr_assert(want[p]);
+			assay_buf_printf(&page, "<p>%s</p>\n", para.data);
+		}
+		assay_buf_puts(&page, "</article></body></html>");
+		cr_assert_eq(assay_clean(page.data, page.len, NULL, &d), ASSAY_OK);
+		check_invariants(&d, "nfc");
+		cr_assert_eq(d.nblocks, 8, "round %d: %zu blocks", round, d.nblocks);
+		for (int p = 0; p < 8; p++) {
+			const struct assay_block *b = &d.blocks[p];
+
+			cr_assert(strlen(want[p]) == b->end - b->start &&
+				  memcmp(want[p], d.text + b->start, b->end - b->start) == 0,
+				  "round %d paragraph %d is not the NFC of its text", round, p);
+			free(want[p]);
+		}
+		assay_doc_release(&d);
+	}
+	assay_buf_release(&page);
+	assay_buf_release(&para);
+}
