@@ -12,8 +12,10 @@
 # and ids; tests/test_jobs.c), so every round reprocesses the same store:
 # 1 job, 2 jobs, 1 job, 2 jobs... Each run goes through bench/peakmem.py
 # (wall seconds, CPU seconds, peak heap) with the load average at its start,
-# since other work on a shared machine moves the wall clock. The ratio
-# printed last is best 1-job wall / best 2-job wall.
+# since other work on a shared machine moves the wall clock, and the
+# store's size after it: a reprocess with unchanged rules costs the same
+# and leaves the store the same size each time. The ratio printed last
+# is best 1-job wall / best 2-job wall.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -46,7 +48,8 @@ for ((r = 0; r < rounds; r++)); do
     load=$(cut -d' ' -f1 /proc/loadavg)
     read -r secs _hwm anon cpu < <(python3 bench/peakmem.py "$assay" --db "$db" --quiet \
       reprocess --jobs "$jobs")
-    echo "round $r, $jobs jobs: ${secs} s wall, ${cpu} s CPU, heap $((anon / 1024)) MiB, load $load"
+    size=$(du -sm "$db/data.mdb" | cut -f1)
+    echo "round $r, $jobs jobs: ${secs} s wall, ${cpu} s CPU, heap $((anon / 1024)) MiB, load $load, store ${size} MB after"
     results+=("$jobs $secs $cpu $anon $load")
   done
 done

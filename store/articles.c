@@ -172,6 +172,27 @@ static int encode_article(const struct assay_article *a, int64_t seq, const char
 	return rc;
 }
 
+/* As store_put() without flags, but nothing is written when the key
+ * holds these very bytes already: a reprocess with unchanged rules
+ * rewrites every article's record, text and number with what they hold,
+ * and each put would copy a page of the table into the one write
+ * transaction (heap, new pages in the file) for nothing. */
+static int put_changed(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, const void *v,
+		       size_t vlen)
+{
+	MDB_val old;
+	bool same;
+
+	if (store_get(txn, dbi, k, klen, &old) == 0 && old.mv_size == vlen) {
+		store_in_lmdb++; /* reads the map: a fault there is the store's */
+		same = memcmp(old.mv_data, v, vlen) == 0;
+		store_in_lmdb--;
+		if (same)
+			return 0;
+	}
+	return store_put(txn, dbi, k, klen, v, vlen, 0);
+}
+
 /* A page or text, compressed (here, or ahead when @packed is not NULL),
  * under its article number. A new article's number is the highest yet,
  * so it is appended (MDB_APPEND: no search, and pages filled full)
@@ -185,8 +206,9 @@ static int put_compressed(struct assay_store *s, MDB_txn *txn, int table, int64_
 	int rc = packed ? ASSAY_OK : store_pack_deflate(&s->packer, p ? p : "", p ? n : 0, &own);
 
 	if (!rc) {
-		rc = store_put(txn, s->dbi[table], &key, sizeof key, z->data, z->len,
-			       append ? MDB_APPEND : 0);
+		rc = append ? store_put(txn, s->dbi[table], &key, sizeof key, z->data, z->len,
+					MDB_APPEND)
+			    : put_changed(txn, s->dbi[table], &key, sizeof key, z->data, z->len);
 		if (rc == MDB_KEYEXIST && append) /* not the last: a revision's number */
 			rc = store_put(txn, s->dbi[table], &key, sizeof key, z->data, z->len, 0);
 		rc = store_mdb(s, rc, "writing a page");
@@ -205,7 +227,8 @@ static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_a
 
 	if (rc)
 		goto done;
-	rc = store_put(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len, 0);
+	rc = replace ? put_changed(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len)
+		     : store_put(txn, s->dbi[T_ARTICLES], a->url, strlen(a->url), v.data, v.len, 0);
 	if ((rc = store_mdb(s, rc, "writing an article")))
 		goto done;
 	if (!replace && (rc = put_compressed(s, txn, T_RAW, seq, a->raw, a->raw_len,
@@ -215,7 +238,8 @@ static int put_records(struct assay_store *s, MDB_txn *txn, const struct assay_a
 				 pk ? &pk->text_z : NULL, !replace)))
 		goto done;
 	rec_be64(key, (uint64_t)seq);
-	rc = store_put(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url), 0);
+	rc = replace ? put_changed(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url))
+		     : store_put(txn, s->dbi[T_SEQ], key, 8, a->url, strlen(a->url), 0);
 	rc = store_mdb(s, rc, "writing an article");
 done:
 	assay_buf_release(&v);

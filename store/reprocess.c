@@ -191,6 +191,31 @@ int assay_store_reprocess(struct assay_store *s, assay_reprocess_fn fn, void *ct
 	return assay_store_reprocess_ahead(s, fn, NULL, 0, ctx, res);
 }
 
+/* Makes the map large enough for the reprocess's one transaction before
+ * it begins. The transaction cannot reuse the pages it frees, nor those
+ * the commit before it freed (LMDB keeps the last two snapshots), so it
+ * takes new pages for every page it writes: up to the size of the store
+ * again. Without room, store_write grows the map when it is full and
+ * redoes the whole walk, which cost a reprocess twice the work whenever
+ * its map filled late in the walk, as it did on every other run. The map
+ * is an address range, not disk: the file grows only as pages are used. */
+static void reserve_map(struct assay_store *s)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	size_t used, want;
+
+	if (s->flags & ASSAY_STORE_RDONLY || mdb_env_info(s->env, &info) ||
+	    mdb_env_stat(s->env, &st))
+		return;
+	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
+	want = 2 * used + ((size_t)64 << 20);
+	if (want <= info.me_mapsize || mdb_env_set_mapsize(s->env, want))
+		return; /* too small still: store_write grows it as before */
+	s->mapsize = want;
+	store_guard_update(s);
+}
+
 int assay_store_reprocess_ahead(struct assay_store *s, assay_reprocess_fn fn,
 				assay_reprocess_ahead_fn ahead, unsigned window, void *ctx,
 				struct assay_reprocess_result *res)
@@ -198,5 +223,6 @@ int assay_store_reprocess_ahead(struct assay_store *s, assay_reprocess_fn fn,
 	struct assay_reprocess_result dummy;
 	struct rp rp = {fn, ahead, window, ctx, res ? res : &dummy};
 
+	reserve_map(s);
 	return store_write(s, reprocess_fn, &rp);
 }
