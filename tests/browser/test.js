@@ -430,6 +430,14 @@ test('the articles page searches, sorts and pages', async (page) => {
   await assertNothingRan(page);
 });
 
+test('the articles list fits the window, whatever long words the scraped titles and sites hold', async (page) => {
+  await page.goto(`${base}/articles`);
+  assert.ok(await page.locator('table.articles tbody tr').count() >= 10);
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(width[0] <= width[1], `the page is ${width[0]} px wide in a ${width[1]} px window`);
+  await shot(page, '21-articles');
+});
+
 test('the queue at 390 px: no sideways scroll, the evidence sentence shows, and search works', async (page) => {
   await page.setViewportSize({ width: 390, height: 844 });
   try {
@@ -440,6 +448,7 @@ test('the queue at 390 px: no sideways scroll, the evidence sentence shows, and 
     assert.ok(await ev.isVisible(), 'the evidence sentence is shown');
     const box = await ev.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.height >= 10, `inside the screen: ${JSON.stringify(box)}`);
+    assert.ok(box.width >= 300, `the sentence has the width of the screen: ${box.width} px`);
     assert.ok((await ev.innerText()).length > 20, 'a sentence, not a stub');
 
     const q = page.locator('input[name=q]');
