@@ -306,8 +306,10 @@ static bool dropped(const struct emitter *e, const struct ninfo *ni)
 	    (ni->tag->flags & (TAG_BLOCK | TAG_HEADING)) == TAG_BLOCK)
 		return true;
 	/* a list of links, unless it holds most of the story's paragraphs
-	 * (a recipe's steps inside a <main> full of menus) */
-	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) && !(ni->flags & (NI_BODY | NI_POS)) &&
+	 * (a recipe's steps inside a <main> full of menus) or a recipe's
+	 * ingredients (each a link to the shop or a guide) */
+	if ((ni->tag->flags & (TAG_LIST | TAG_CONTAINER)) &&
+	    !(ni->flags & (NI_BODY | NI_POS | NI_INGREDIENTS | NI_HAS_INGREDIENTS)) &&
 	    ni->text && ni->link * 2 > ni->text && !(ni->tag->flags & TAG_CELL) &&
 	    !(ni->ptext * 2 > e->top_ptext))
 		return true;

@@ -38,15 +38,17 @@ static size_t lower_copy(char *dst, size_t cap, const char *src)
 	return i;
 }
 
-/* The substring lists (neutral, caption, furniture and content words) are
+/* The substring lists (neutral, caption, furniture, content and
+ * ingredient words) are
  * searched in one pass over a name: the words are indexed by a hash of
  * their first two letters, built once (pthread_once), and at each place
  * of the name only the words of its letter pair are compared. The answer
  * is which lists have a word in the name: what strstr() over each list
  * would say, without walking the lists. */
 #define PAIR(a, b) ((((unsigned)(a) * 31u) ^ (unsigned)(b)) & 255u)
-enum { L_NEUTRAL = 1, L_CAPTION = 2, L_FURN = 4, L_CONTENT = 8 };
-#define NWORDS (COUNT(neutral_words) + COUNT(caption_words) + COUNT(furniture_words) + COUNT(content_words))
+enum { L_NEUTRAL = 1, L_CAPTION = 2, L_FURN = 4, L_CONTENT = 8, L_INGREDIENTS = 16 };
+#define NWORDS (COUNT(neutral_words) + COUNT(caption_words) + COUNT(furniture_words) + \
+		COUNT(content_words) + COUNT(ingredient_words))
 
 struct pair_word {
 	const char *w;
@@ -91,6 +93,7 @@ static void build_pairs(void)
 	index_list(&k, caption_words, COUNT(caption_words), L_CAPTION);
 	index_list(&k, furniture_words, COUNT(furniture_words), L_FURN);
 	index_list(&k, content_words, COUNT(content_words), L_CONTENT);
+	index_list(&k, ingredient_words, COUNT(ingredient_words), L_INGREDIENTS);
 }
 
 /* Which lists have a word somewhere in @s (L_* bits). */
@@ -160,17 +163,65 @@ static bool any_segment(const char *s, const char *const *words, size_t n)
 }
 
 /* The hint of a lower-cased name @s. */
-static int lower_hint(const char *s, bool *caption)
+/* Is the token @t (@n bytes) one of the whitespace-separated tokens of @s? */
+static bool has_token(const char *s, const char *t, size_t n)
 {
+	while (*s) {
+		size_t len;
+
+		s += strspn(s, " \t\r\n");
+		len = strcspn(s, " \t\r\n");
+		if (len == n && memcmp(s, t, n) == 0)
+			return true;
+		s += len;
+	}
+	return false;
+}
+
+/* @all without the BEM variants that name an ad slot: a token
+ * "block--ads" whose block is a token of its own. "section section--ads"
+ * is a section of the story with an ad slot in it, not an ad: what a box
+ * is, its block says; the ad inside is judged on its own. */
+static void drop_ad_slots(const char *all, char *out)
+{
+	const char *s = all;
+	char *o = out;
+
+	while (*s) {
+		const char *t = s + strspn(s, " \t\r\n"), *mod;
+		size_t len = strcspn(t, " \t\r\n");
+		bool slot = false;
+
+		mod = len > 2 ? strstr(t, "--") : NULL;
+		if (mod && mod > t && mod + 2 < t + len)
+			slot = token_in(mod + 2, (size_t)(t + len - mod - 2), ad_slot_words, COUNT(ad_slot_words)) &&
+			       has_token(all, t, (size_t)(mod - t));
+		if (len && !slot) {
+			if (o > out)
+				*o++ = ' ';
+			memcpy(o, t, len);
+			o += len;
+		}
+		s = t + len;
+	}
+	*o = '\0';
+}
+
+static int lower_hint(const char *raw, unsigned *marks)
+{
+	char s[NAME_MAX_BYTES];
 	unsigned lists;
 
-	if (any_token(s, post_tokens, COUNT(post_tokens)))
+	if (any_token(raw, post_tokens, COUNT(post_tokens)))
 		return 1; /* a blog post, whatever its category and tag slugs say */
+	drop_ad_slots(raw, s);
 	lists = lists_in(s);
+	if (lists & L_INGREDIENTS)
+		*marks |= HINT_INGREDIENTS;
 	if (lists & L_NEUTRAL)
 		return 0;
 	if (lists & L_CAPTION) {
-		*caption = true;
+		*marks |= HINT_CAPTION;
 		return 0;
 	}
 	/* furniture wins: "related-posts" is not a post */
@@ -181,14 +232,14 @@ static int lower_hint(const char *s, bool *caption)
 	return 0;
 }
 
-static int name_hint(const char *raw, bool *caption)
+static int name_hint(const char *raw, unsigned *marks)
 {
 	char s[NAME_MAX_BYTES];
 
 	if (!raw || !*raw)
 		return 0;
 	lower_copy(s, sizeof s, raw);
-	return lower_hint(s, caption);
+	return lower_hint(s, marks);
 }
 
 static uint64_t fnv1a(const char *s)
@@ -200,8 +251,8 @@ static uint64_t fnv1a(const char *s)
 	return h | 1; /* never 0, the empty slot */
 }
 
-/* The cache's slot for class @cls, worked out on a miss: its hint, whether
- * it names a caption, whether it hides the element. */
+/* The cache's slot for class @cls, worked out on a miss: its hint, what
+ * it marks (caption, ingredients), whether it hides the element. */
 static size_t class_slot(struct hint_cache *hc, const char *cls)
 {
 	uint64_t h = fnv1a(cls);
@@ -209,12 +260,12 @@ static size_t class_slot(struct hint_cache *hc, const char *cls)
 
 	if (hc->key[slot] != h) {
 		char s[NAME_MAX_BYTES];
-		bool cap = false;
+		unsigned marks = 0;
 
 		lower_copy(s, sizeof s, cls);
 		hc->key[slot] = h;
-		hc->hint[slot] = (int8_t)lower_hint(s, &cap);
-		hc->caption[slot] = cap;
+		hc->hint[slot] = (int8_t)lower_hint(s, &marks);
+		hc->marks[slot] = (uint8_t)marks;
 		/* Tailwind's "hidden lg:block" is shown on a desktop: a class list
 		 * with responsive variants says nothing certain about visibility */
 		hc->hidden[slot] = !strchr(cls, ':') && any_token(s, hidden_tokens, COUNT(hidden_tokens));
@@ -222,18 +273,18 @@ static size_t class_slot(struct hint_cache *hc, const char *cls)
 	return slot;
 }
 
-int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption)
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, unsigned *marks)
 {
 	int hint = 0;
 
-	*caption = false;
+	*marks = 0;
 	if (cls && *cls) {
 		size_t slot = class_slot(hc, cls);
 
 		hint = hc->hint[slot];
-		*caption = hc->caption[slot];
+		*marks = hc->marks[slot];
 	}
-	return hint + name_hint(id, caption);
+	return hint + name_hint(id, marks);
 }
 
 void parse_read_attrs(const xmlNode *n, struct node_attrs *out)
@@ -319,3 +370,4 @@ bool parse_is_lead(const xmlNode *n)
 	}
 	return false;
 }
+

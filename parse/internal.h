@@ -63,6 +63,8 @@ enum {
 	NI_HIDDEN = 1 << 9,  /* hidden by style, attribute or class */
 	NI_CAPTION = 1 << 10, /* class/id says image caption: judged by length */
 	NI_GALLERY = 1 << 11, /* most children hold an image: a gallery */
+	NI_INGREDIENTS = 1 << 12, /* class, id or itemprop says a recipe's ingredients */
+	NI_HAS_INGREDIENTS = 1 << 13, /* such an element is below it */
 };
 
 struct ninfo {
@@ -106,7 +108,7 @@ struct meta_state {
 struct hint_cache {
 	uint64_t key[HINT_CACHE]; /* 0: empty */
 	int8_t hint[HINT_CACHE];
-	bool caption[HINT_CACHE];
+	uint8_t marks[HINT_CACHE]; /* HINT_* */
 	bool hidden[HINT_CACHE];
 };
 
@@ -152,10 +154,12 @@ const struct tag_def *parse_tag_lookup(const char *name);
 const struct tag_def *parse_tag_cached(struct parse_ctx *c, const xmlChar *name);
 
 /* hints.c: +1 content, -1 furniture, 0 neither, from class and id; sets
- * *caption when a name says image caption. Class lists repeat through a
+ * in *marks what the names say besides (HINT_*). Class lists repeat through a
  * page ("menu-item ..."), so answers are cached by a 64-bit hash of the
  * class. */
-int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, bool *caption);
+#define HINT_CAPTION 1u     /* names an image caption */
+#define HINT_INGREDIENTS 2u /* names a recipe's ingredient list */
+int parse_class_hint(struct hint_cache *hc, const char *cls, const char *id, unsigned *marks);
 void parse_read_attrs(const xmlNode *n, struct node_attrs *out);
 /* hidden by attribute, style or class (a class is read once per page) */
 bool parse_is_hidden(struct hint_cache *hc, const struct node_attrs *a);

@@ -47,7 +47,7 @@ static struct ninfo *new_info(struct parse_ctx *c, xmlNode *n)
 static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n, const struct node_attrs *a)
 {
 	const struct tag_def *t = ni->tag;
-	bool caption = false;
+	unsigned marks = 0;
 	int hint;
 
 	if (t->flags & TAG_SKIP) {
@@ -59,9 +59,12 @@ static void classify(struct parse_ctx *c, struct ninfo *ni, xmlNode *n, const st
 	/* body classes describe the page layout ("with_aside"), not the body */
 	hint = n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
 	       n->parent->parent->type == XML_ELEMENT_NODE
-		       ? parse_class_hint(&c->hints, a->cls, a->id, &caption) : 0;
-	if (caption)
+		       ? parse_class_hint(&c->hints, a->cls, a->id, &marks) : 0;
+	if (marks & HINT_CAPTION)
 		ni->flags |= NI_CAPTION;
+	if ((marks & HINT_INGREDIENTS) ||
+	    (a->itemprop && (strcmp(a->itemprop, "recipeIngredient") == 0 || strcmp(a->itemprop, "ingredients") == 0)))
+		ni->flags |= NI_INGREDIENTS;
 	ni->weight = (int16_t)(hint * CLASS_WEIGHT);
 	if (a->itemprop && strcmp(a->itemprop, "articleBody") == 0) {
 		ni->flags |= NI_BODY;
@@ -183,6 +186,8 @@ static void finish(struct parse_ctx *c, xmlNode *n)
 	}
 	if ((ni->tag->flags & TAG_TABLE) || (ni->flags & NI_HASTABLE))
 		p->flags |= NI_HASTABLE;
+	if (ni->flags & (NI_INGREDIENTS | NI_HAS_INGREDIENTS))
+		p->flags |= NI_HAS_INGREDIENTS;
 }
 
 /* Enters an element; returns whether to walk into its children. */

@@ -29,6 +29,9 @@
 #define LEAD_MAX 4      /* leads kept beside the story */
 #define LEAD_LEVELS 4   /* levels up where a lead is looked for */
 #define LEAD_SCAN 200 /* elements searched for a lead in each sibling */
+#define INGREDIENT_MAX 2 /* ingredient lists kept beside a recipe's steps */
+#define INGREDIENT_LEVELS 4 /* levels up where they are looked for */
+#define INGREDIENT_SCAN 400 /* elements searched in each sibling */
 #define HELD_SCORE 1.5f /* times the score outside furniture that lifts it */
 #define PART_MIN 240   /* bytes of paragraphs in another part of a split story */
 #define MAIN_SHARE 0.5f /* of the best score, inside <main>, that wins */
@@ -307,24 +310,76 @@ static bool lead_ok(const struct parse_ctx *c, xmlNode *n)
 	return ni && ni->text && !(ni->flags & (NI_SKIP | NI_FURN)) && ni->link * 2 < ni->text;
 }
 
-/* The first lead inside @root (itself included), looking at no more than
- * LEAD_SCAN elements. */
-static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
+/* The first element inside @root (itself included) that @named says is
+ * what is looked for, looking at no more than @scan elements and never
+ * into furniture. */
+static xmlNode *find_named(const struct parse_ctx *c, xmlNode *root,
+			   bool (*named)(const struct parse_ctx *, const xmlNode *),
+			   bool (*ok)(const struct parse_ctx *, xmlNode *), int scan)
 {
 	xmlNode *n = root;
 	int seen = 0;
 
-	while (n && seen++ < LEAD_SCAN) {
+	while (n && seen++ < scan) {
 		bool down = false;
 
-		if (lead_ok(c, n)) {
-			if (parse_is_lead(n))
+		if (ok(c, n)) {
+			if (named(c, n))
 				return n;
 			down = true;
 		}
 		n = parse_next_within(n, root, down);
 	}
 	return NULL;
+}
+
+static bool is_lead(const struct parse_ctx *c, const xmlNode *n)
+{
+	(void)c;
+	return parse_is_lead(n);
+}
+
+static xmlNode *find_lead(const struct parse_ctx *c, xmlNode *root)
+{
+	return find_named(c, root, is_lead, lead_ok, LEAD_SCAN);
+}
+
+/* An ingredient list is mostly links to the shop or to guides ("Olive
+ * oil", "Eggs"): only furniture and hidden boxes are passed over, and
+ * only boxes that hold one are looked into. */
+static bool ingredients_ok(const struct parse_ctx *c, xmlNode *n)
+{
+	const struct ninfo *ni = n->type == XML_ELEMENT_NODE ? node_info(c, n) : NULL;
+
+	return ni && ni->text && !(ni->flags & (NI_SKIP | NI_FURN)) &&
+	       (ni->flags & (NI_INGREDIENTS | NI_HAS_INGREDIENTS));
+}
+
+static bool is_ingredients(const struct parse_ctx *c, const xmlNode *n)
+{
+	const struct ninfo *ni = node_info(c, n);
+
+	return ni && (ni->flags & NI_INGREDIENTS);
+}
+
+/* A recipe's ingredient list beside its steps: themes set it in a box of
+ * its own before or after the container of the steps' paragraphs, a few
+ * levels up, and its lines are too short to score. The first element
+ * named for ingredients in each sibling of the top or of its ancestors
+ * is kept, like a lead. */
+static void add_ingredients(struct parse_ctx *c, size_t cap)
+{
+	xmlNode *chain = c->top, *l;
+	size_t n = 0;
+
+	for (int level = 0; chain && !is_top_level(chain) && level < INGREDIENT_LEVELS;
+	     level++, chain = chain->parent)
+		for (xmlNode *s = chain->parent->children; s && n < INGREDIENT_MAX; s = s->next)
+			if (s != chain && s->type == XML_ELEMENT_NODE &&
+			    (l = find_named(c, s, is_ingredients, ingredients_ok, INGREDIENT_SCAN))) {
+				add_keep(c, l, cap);
+				n++;
+			}
 }
 
 /* A story split into several containers of one kind: the sections of a
@@ -555,13 +610,15 @@ void parse_select(struct parse_ctx *c)
 	}
 	for (xmlNode *s = c->top->parent->children; s; s = s->next)
 		cap++;
-	cap += LEAD_MAX + 1 + count_parts(c); /* and one lead the description names */
+	/* and one lead the description names */
+	cap += LEAD_MAX + 1 + INGREDIENT_MAX + count_parts(c);
 	if (!(c->keep = malloc(cap * sizeof *c->keep))) {
 		c->oom = true;
 		return;
 	}
 	add_leads(c, cap);
 	parse_described_lead(c, cap);
+	add_ingredients(c, cap);
 	nleads = c->nkeep;
 	top_is_main = is_main(c->top); /* what is beside <main> is not the story */
 	threshold = final_score(best, all) * 0.2f;
