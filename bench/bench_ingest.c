@@ -1,24 +1,28 @@
-/* bench_ingest.c - ingest the text pools with 1 and with 2 jobs, in the
- * same run, then reprocess each store with as many jobs, and report
- * pages/s and the speed-ups.
+/* bench_ingest.c - ingest pages with 1 and with 2 jobs, in the same run,
+ * then reprocess each store with as many jobs, and report pages/s, CPU
+ * per page, the writer's share and the speed-ups.
  *
- * The pages (every .txt file of the folders, as `assay ingest` reads them:
- * plain text, headline first) are read into memory once, so what is timed
- * is cleaning, extracting and storing, into a fresh store each time. The
- * 1-job run is the baseline: each page processed (cleaned, extracted and
- * packed, as a worker does) then stored in turn, with the CPU of the two
- * steps measured apart (the thread's CPU clock, which other jobs on a
- * shared machine disturb less than the wall clock). That gives the
- * writer's share of a page, the part no number of workers shortens; from
- * it, a model of the speed-up on N cores: 1 / max(s, 1/N). The 2-job runs
- * measure the writer thread's CPU itself (what it does beyond storing:
+ * The pages are read into memory once - every .txt file of the folders
+ * given, as `assay ingest` reads them (plain text, headline first), and
+ * every page of the WARC files given (.warc, .warc.gz, as `assay ingest`
+ * reads them) - so what is timed is cleaning, extracting and storing,
+ * into a fresh store each time. The 1-job run is the baseline: each page
+ * processed (cleaned, extracted and packed, as a worker does) then stored
+ * in turn, with the CPU of the two steps measured apart (the thread's CPU
+ * clock). The 2-job runs measure the writer thread's CPU itself (storing,
  * handing pages out, waiting) and all threads' CPU; from them, for ingest
  * and reprocess, serial CPU / max(writer, all CPU / N) on N free cores.
- * Runs alternate 1, 2, 1, 2... and the best of each is kept. On a loaded
- * machine the wall-clock ratios mean little (a process with more threads
- * gets more of the machine); the CPU figures hold.
  *
- *     bench_ingest [ROUNDS] [FOLDER...]   (3 rounds of ../shared/dev/text/...) */
+ * Runs alternate 1, 2, 1, 2... for at least ROUNDS rounds and until each
+ * job count has run SECONDS of ingest in all (a run of a thousand pages
+ * takes half a second, too short for a steady ratio); the figures are
+ * the sums over the rounds, and the spread of the per-round ratios says
+ * how steady they were. The load average at the start and the end goes
+ * with them: on a shared machine the wall-clock ratio says how much of
+ * the machine each run got, the CPU figures what the work cost.
+ *
+ *     bench_ingest [--seconds S] [ROUNDS] [FOLDER|WARC...]
+ *     (3 rounds, 5 s, the four pools of ../shared/dev/text/) */
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -31,13 +35,15 @@
 #include "clock.h"
 #include "file.h"
 #include "pipeline.h"
+#include "warc.h"
 
 #define MAX_PAGE (50u << 20)
+#define MAX_ROUNDS 200
 
+/* Each page and the strings it points to live in one block, mem[i]. */
 struct pages {
 	struct assay_page *v;
-	struct assay_buf *bodies;
-	char **urls;
+	char **mem;
 	size_t n, cap;
 };
 
@@ -49,40 +55,106 @@ struct result {
 	struct assay_pipeline_counts sum;
 };
 
-static int add_page(struct pages *ps, const char *path)
+static const char *copy_str(const char *src, char **at)
 {
-	size_t i = ps->n;
+	char *c = *at;
+	size_t n;
+
+	if (!src)
+		return NULL;
+	n = strlen(src) + 1;
+	memcpy(c, src, n);
+	*at += n;
+	return c;
+}
+
+static size_t str_size(const char *src)
+{
+	return src ? strlen(src) + 1 : 0;
+}
+
+/* Keeps a copy of @g and all it points to. */
+static int keep_page(struct pages *ps, const struct assay_page *g)
+{
+	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
+		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
+		   str_size(g->title) + str_size(g->warc_file) + str_size(g->site);
+	struct assay_page *v;
+	char *at;
 
 	if (ps->n == ps->cap) {
 		size_t cap = ps->cap ? ps->cap * 2 : 256;
-		void *v = realloc(ps->v, cap * sizeof *ps->v);
-		void *b = v ? realloc(ps->bodies, cap * sizeof *ps->bodies) : NULL;
-		void *u = b ? realloc(ps->urls, cap * sizeof *ps->urls) : NULL;
+		void *pv = realloc(ps->v, cap * sizeof *ps->v);
+		void *pm = pv ? realloc(ps->mem, cap * sizeof *ps->mem) : NULL;
 
-		if (v)
-			ps->v = v;
-		if (b)
-			ps->bodies = b;
-		if (!u)
+		if (pv)
+			ps->v = pv;
+		if (!pm)
 			return ASSAY_ENOMEM;
-		ps->urls = u;
+		ps->mem = pm;
 		ps->cap = cap;
 	}
-	memset(&ps->bodies[i], 0, sizeof ps->bodies[i]);
-	if (assay_read_file(path, MAX_PAGE, &ps->bodies[i]) != ASSAY_OK)
-		return ASSAY_EIO;
-	ps->urls[i] = malloc(strlen(path) + 8);
-	if (!ps->urls[i])
+	at = ps->mem[ps->n] = malloc(n);
+	if (!at)
 		return ASSAY_ENOMEM;
-	sprintf(ps->urls[i], "file://%s", path);
-	memset(&ps->v[i], 0, sizeof ps->v[i]);
-	ps->v[i].url = ps->v[i].final_url = ps->urls[i];
-	ps->v[i].content_type = "text/plain";
-	ps->v[i].body = ps->bodies[i].data ? ps->bodies[i].data : "";
-	ps->v[i].len = ps->bodies[i].len;
-	ps->v[i].fetched_at = 1700000000;
-	ps->n++;
+	v = &ps->v[ps->n++];
+	*v = *g;
+	memcpy(at, g->len ? g->body : "", g->len);
+	at[g->len] = '\0';
+	v->body = at;
+	at += g->len + 1;
+	v->url = copy_str(g->url, &at);
+	v->final_url = copy_str(g->final_url, &at);
+	v->content_type = copy_str(g->content_type, &at);
+	v->charset = copy_str(g->charset, &at);
+	v->published = copy_str(g->published, &at);
+	v->title = copy_str(g->title, &at);
+	v->warc_file = copy_str(g->warc_file, &at);
+	v->site = copy_str(g->site, &at);
 	return ASSAY_OK;
+}
+
+static int add_page(struct pages *ps, const char *path)
+{
+	struct assay_buf body = {0};
+	struct assay_page g;
+	char url[4200];
+	int rc;
+
+	if (assay_read_file(path, MAX_PAGE, &body) != ASSAY_OK)
+		return ASSAY_EIO;
+	snprintf(url, sizeof url, "file://%s", path);
+	memset(&g, 0, sizeof g);
+	g.url = g.final_url = url;
+	g.content_type = "text/plain";
+	g.body = body.data ? body.data : "";
+	g.len = body.len;
+	g.fetched_at = 1700000000;
+	rc = keep_page(ps, &g);
+	assay_buf_release(&body);
+	return rc;
+}
+
+static int warc_page(void *ctx, const struct assay_page *page)
+{
+	return keep_page(ctx, page);
+}
+
+static int load_warc(struct pages *ps, const char *path)
+{
+	struct assay_warc_counts n;
+	int rc = assay_warc_pages(path, warc_page, ps, &n);
+
+	if (rc != ASSAY_OK || n.failed)
+		fprintf(stderr, "bench_ingest: cannot read the WARC %s\n", path);
+	return n.failed ? ASSAY_ENOMEM : rc;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -213,19 +285,17 @@ static int run(const struct pages *ps, unsigned jobs, struct result *r)
 	return rc;
 }
 
-/* The fastest ingest and, apart, the fastest reprocess, each with its
- * own CPU figures. */
-static void keep_best(struct result *best, const struct result *r, bool first)
+/* Adds run @r into @t. */
+static void add_run(struct result *t, const struct result *r)
 {
-	struct result rp = *best;
-
-	if (first || r->seconds < best->seconds)
-		*best = *r;
-	if (!first && rp.reprocess <= r->reprocess) {
-		best->reprocess = rp.reprocess;
-		best->rp_cpu = rp.rp_cpu;
-		best->rp_writer = rp.rp_writer;
-	}
+	t->seconds += r->seconds;
+	t->cpu += r->cpu;
+	t->process += r->process;
+	t->store += r->store;
+	t->writer += r->writer;
+	t->reprocess += r->reprocess;
+	t->rp_cpu += r->rp_cpu;
+	t->rp_writer += r->rp_writer;
 }
 
 /* Time per page on @n free cores is at least the writer's CPU and at
@@ -238,23 +308,51 @@ static double model(double serial, double writer, double all, unsigned n)
 }
 
 static void report_model(const char *what, double serial, double writer, double all,
-			 size_t n)
+			 double n)
 {
-	printf("%s, CPU per page: 1 job %.3f ms; 2 jobs %.3f ms, of it the writer thread "
-	       "%.3f ms (%.1f%%)\n", what, 1e3 * serial / (double)n, 1e3 * all / (double)n,
-	       1e3 * writer / (double)n, 100 * writer / all);
+	printf("%s, CPU per page: 1 job %.3f ms; 2 jobs %.3f ms (%+.1f%%), of it the writer "
+	       "thread %.3f ms (%.1f%%)\n", what, 1e3 * serial / n, 1e3 * all / n,
+	       100 * (all / serial - 1), 1e3 * writer / n, 100 * writer / all);
 	printf("%s, predicted speed-up on N free cores, serial / max(writer, CPU/N):", what);
 	for (unsigned c = 1; c <= 16; c *= 2)
 		printf("  %u: %.2fx", c, model(serial, writer, all, c));
 	printf("\n");
 }
 
-static void report(const char *label, const struct pages *ps, const struct result *r)
+static void report(const char *label, size_t pages, const struct result *r, double n)
 {
 	printf("%-8s %5zu pages  %5u stored  %5u claims  %3u errors  %7.1f pages/s  "
-	       "%6.3f ms CPU/page  (%.2f s)\n",
-	       label, ps->n, r->sum.new_articles, r->sum.new_claims, r->sum.errors,
-	       (double)ps->n / r->seconds, 1e3 * r->cpu / (double)ps->n, r->seconds);
+	       "%6.3f ms CPU/page  (%.2f s in all)\n",
+	       label, pages, r->sum.new_articles, r->sum.new_claims, r->sum.errors,
+	       n / r->seconds, 1e3 * r->cpu / n, r->seconds);
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* "min M, median D, max X" of the @n ratios in @v (sorted here). */
+static void report_spread(const char *what, double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, by_value);
+	printf("%s, 2 jobs / 1 job per round (%d rounds): min %.2fx, median %.2fx, max %.2fx\n",
+	       what, n, v[0], v[n / 2], v[n - 1]);
+}
+
+static double loadavg(void)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	double l = -1;
+
+	if (f) {
+		if (fscanf(f, "%lf", &l) != 1)
+			l = -1;
+		fclose(f);
+	}
+	return l;
 }
 
 int main(int argc, char **argv)
@@ -263,62 +361,78 @@ int main(int argc, char **argv)
 					    "../shared/dev/text/press-2025",
 					    "../shared/dev/text/reuters-1987",
 					    "../shared/dev/text/wire-2025"};
-	int rounds = argc > 1 ? atoi(argv[1]) : 3;
+	static double in_ratio[MAX_ROUNDS], rp_ratio[MAX_ROUNDS];
+	double seconds = 5, share, n, load0;
+	int rounds = 3, k, first = 1;
 	struct pages ps = {0};
-	struct result best[2], r;
-	double share;
+	struct result tot[2], r[2];
 
-	for (int i = 2; i < argc; i++)
-		if (load_folder(&ps, argv[i]) != ASSAY_OK)
+	if (argc > 2 && strcmp(argv[1], "--seconds") == 0) {
+		seconds = atof(argv[2]);
+		first = 3;
+	}
+	if (argc > first)
+		rounds = atoi(argv[first++]);
+	for (int i = first; i < argc; i++) {
+		int rc = has_suffix(argv[i], ".warc") || has_suffix(argv[i], ".warc.gz")
+				 ? load_warc(&ps, argv[i])
+				 : load_folder(&ps, argv[i]);
+		if (rc != ASSAY_OK)
 			return 1;
-	for (size_t i = 0; argc <= 2 && i < sizeof pools / sizeof pools[0]; i++)
+	}
+	for (size_t i = 0; argc <= first && i < sizeof pools / sizeof pools[0]; i++)
 		if (load_folder(&ps, pools[i]) != ASSAY_OK)
 			return 1;
-	if (rounds < 1 || !ps.n) {
-		fprintf(stderr, "usage: bench_ingest [ROUNDS] [FOLDER...] (folders of .txt pages)\n");
+	if (rounds < 1 || rounds > MAX_ROUNDS || seconds < 0 || !ps.n) {
+		fprintf(stderr, "usage: bench_ingest [--seconds S] [ROUNDS] [FOLDER|WARC...] "
+				"(folders of .txt pages, WARC files)\n");
 		return 1;
 	}
 	assay_parse_init();
 	if (assay_extract_init() != ASSAY_OK)
 		return 1;
-	printf("bench_ingest: %zu pages, best of %d rounds, %u cores online\n", ps.n, rounds,
-	       assay_pool_default_jobs());
-	for (int k = 0; k < rounds; k++) {
+	load0 = loadavg();
+	memset(tot, 0, sizeof tot);
+	for (k = 0; k < MAX_ROUNDS && (k < rounds || tot[0].seconds < seconds ||
+				       tot[1].seconds < seconds); k++) {
 		for (unsigned j = 0; j < 2; j++) {
-			if (run(&ps, j + 1, &r) != ASSAY_OK) {
+			if (run(&ps, j + 1, &r[j]) != ASSAY_OK) {
 				fprintf(stderr, "bench_ingest: run with %u jobs failed\n", j + 1);
 				return 1;
 			}
-			keep_best(&best[j], &r, k == 0);
+			add_run(&tot[j], &r[j]);
+			if (k == 0)
+				tot[j].sum = r[j].sum;
+			if (r[j].sum.new_articles != tot[0].sum.new_articles ||
+			    r[j].sum.new_claims != tot[0].sum.new_claims) {
+				fprintf(stderr, "bench_ingest: 1 and 2 jobs stored different things\n");
+				return 1;
+			}
 		}
+		in_ratio[k] = r[0].seconds / r[1].seconds;
+		rp_ratio[k] = r[0].reprocess / r[1].reprocess;
 	}
-	report("1 job", &ps, &best[0]);
-	report("2 jobs", &ps, &best[1]);
-	share = best[0].store / (best[0].process + best[0].store);
-	printf("1 job, CPU per page: %.3f ms clean+extract, %.3f ms store: writer's share %.1f%%\n",
-	       1e3 * best[0].process / (double)ps.n, 1e3 * best[0].store / (double)ps.n,
-	       100 * share);
+	n = (double)ps.n * k;
+	printf("bench_ingest: %zu pages, %d rounds (%.1f s of ingest each way), %u cores online, "
+	       "load average %.2f at the start, %.2f at the end\n",
+	       ps.n, k, tot[0].seconds, assay_pool_default_jobs(), load0, loadavg());
+	report("1 job", ps.n, &tot[0], n);
+	report("2 jobs", ps.n, &tot[1], n);
+	share = tot[0].store / (tot[0].process + tot[0].store);
+	printf("1 job, CPU per page: %.3f ms clean+extract+pack, %.3f ms store: writer's share "
+	       "%.1f%%\n", 1e3 * tot[0].process / n, 1e3 * tot[0].store / n, 100 * share);
+	printf("ingest: %.1f pages/s with 1 job, %.1f with 2: speed-up %.2fx\n",
+	       n / tot[0].seconds, n / tot[1].seconds, tot[0].seconds / tot[1].seconds);
+	report_spread("ingest", in_ratio, k);
 	printf("reprocess: %.1f pages/s with 1 job, %.1f with 2: speed-up %.2fx\n",
-	       (double)ps.n / best[0].reprocess, (double)ps.n / best[1].reprocess,
-	       best[0].reprocess / best[1].reprocess);
-	printf("ingest speed-up 2 jobs / 1 job = %.2fx; model 1/max(share, 1/N): %.2fx at 2 cores, "
-	       "%.2fx at 16\n",
-	       best[0].seconds / best[1].seconds, 1 / (share > 0.5 ? share : 0.5),
-	       1 / (share > 1.0 / 16 ? share : 1.0 / 16));
-	report_model("ingest", best[0].cpu, best[1].writer, best[1].cpu, ps.n);
-	report_model("reprocess", best[0].rp_cpu, best[1].rp_writer, best[1].rp_cpu, ps.n);
-	if (best[0].sum.new_articles != best[1].sum.new_articles ||
-	    best[0].sum.new_claims != best[1].sum.new_claims) {
-		fprintf(stderr, "bench_ingest: 1 and 2 jobs stored different things\n");
-		return 1;
-	}
-	for (size_t i = 0; i < ps.n; i++) {
-		assay_buf_release(&ps.bodies[i]);
-		free(ps.urls[i]);
-	}
+	       n / tot[0].reprocess, n / tot[1].reprocess, tot[0].reprocess / tot[1].reprocess);
+	report_spread("reprocess", rp_ratio, k);
+	report_model("ingest", tot[0].cpu, tot[1].writer, tot[1].cpu, n);
+	report_model("reprocess", tot[0].rp_cpu, tot[1].rp_writer, tot[1].rp_cpu, n);
+	for (size_t i = 0; i < ps.n; i++)
+		free(ps.mem[i]);
 	free(ps.v);
-	free(ps.bodies);
-	free(ps.urls);
+	free(ps.mem);
 	assay_extract_shutdown();
 	return 0;
 }

@@ -46,25 +46,32 @@ results=()
 for ((r = 0; r < rounds; r++)); do
   for jobs in 1 2; do
     load=$(cut -d' ' -f1 /proc/loadavg)
-    read -r secs _hwm anon cpu < <(python3 bench/peakmem.py "$assay" --db "$db" --quiet \
-      reprocess --jobs "$jobs")
+    read -r secs _hwm anon cpu writer < <(python3 bench/peakmem.py --main-thread "$assay" \
+      --db "$db" --quiet reprocess --jobs "$jobs")
     size=$(du -sm "$db/data.mdb" | cut -f1)
-    echo "round $r, $jobs jobs: ${secs} s wall, ${cpu} s CPU, heap $((anon / 1024)) MiB, load $load, store ${size} MB after"
-    results+=("$jobs $secs $cpu $anon $load")
+    echo "round $r, $jobs jobs: ${secs} s wall, ${cpu} s CPU (writer thread ${writer} s)," \
+      "heap $((anon / 1024)) MiB, load $load, store ${size} MB after"
+    results+=("$jobs $secs $cpu $anon $load $writer")
   done
 done
 printf '%s\n' "${results[@]}" | python3 -c '
 import sys
 runs = [l.split() for l in sys.stdin if l.strip()]
 best = {}
-for j, s, c, a, load in runs:
+for j, s, c, a, load, w in runs:
     if j not in best or float(s) < float(best[j][0]):
-        best[j] = (float(s), float(c), int(a), load)
+        best[j] = (float(s), float(c), int(a), load, float(w))
 n = int(sys.argv[1])
 for j in sorted(best):
-    s, c, a, load = best[j]
-    print("%s job(s): best %.1f s (%.0f articles/s), %.3f ms CPU/article, heap %.0f MiB, load %s"
-          % (j, s, n / s, 1e3 * c / n, a / 1024, load))
+    s, c, a, load, w = best[j]
+    print("%s job(s): best %.1f s (%.0f articles/s), %.3f ms CPU/article, writer thread "
+          "%.3f ms (%.1f%%), heap %.0f MiB, load %s"
+          % (j, s, n / s, 1e3 * c / n, 1e3 * w / n, 100 * w / c, a / 1024, load))
 print("speed-up 2 jobs / 1 job (best wall): %.2fx; CPU 2 jobs / 1 job: %.2f"
       % (best["1"][0] / best["2"][0], best["2"][1] / best["1"][1]))
+# On N free cores a run takes at least the writer thread CPU and at least all
+# CPU shared out: serial CPU / max(writer, CPU with 2 jobs / N).
+serial, all2, w2 = best["1"][1], best["2"][1], best["2"][4]
+print("predicted speed-up on N free cores, serial / max(writer, CPU/N): " +
+      "  ".join("%d: %.2fx" % (c, serial / max(w2, all2 / c)) for c in (1, 2, 4, 8, 16)))
 ' "$articles"

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# ingest_jobs.sh - issue 23's ingest table in one run: pages/s, CPU per
+# page, the writer's share and peak heap with 1 and 2 jobs, for the text
+# pools of ../shared/dev/text and for a WARC of generated news pages.
+#
+#   bash bench/ingest_jobs.sh [BUILD_DIR] [WARC_PAGES] [SECONDS]
+#                             (default: build 3000 5)
+#
+# The WARC is made once and kept under $SCALE_WORK (default
+# /tmp/assay-scale): bench/gen_corpus.py writes WARC_PAGES HTML pages and
+# bench/make_warc.py puts them in a .warc.gz as a crawler would. Each input
+# goes through build/bench/bench_ingest (1 and 2 jobs alternating until
+# each has run SECONDS of ingest: pages/s, CPU per page, writer's share,
+# the predicted speed-up on N cores), then `assay ingest --jobs N` into a
+# fresh store under bench/peakmem.py for the peak heap (RssAnon) and the
+# writer thread's CPU. Every run says the load average it started at. The
+# pools' folder is $ASSAY_SHARED/dev/text (default ../shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+n=${2:-3000}
+secs=${3:-5}
+assay=$build/cli/assay
+bench=$build/bench/bench_ingest
+[ -x "$assay" ] && [ -x "$bench" ] || { echo "ingest_jobs.sh: build $build first" >&2; exit 2; }
+shared=${ASSAY_SHARED:-../shared}
+pools=()
+for p in bbc-2005 press-2025 reuters-1987 wire-2025; do
+  [ -d "$shared/dev/text/$p" ] || { echo "ingest_jobs.sh: no $shared/dev/text/$p (set ASSAY_SHARED)" >&2; exit 2; }
+  pools+=("$shared/dev/text/$p")
+done
+work=${SCALE_WORK:-/tmp/assay-scale}
+mkdir -p "$work"
+export ASSAY_DB= # never the user's store
+
+corpus=$work/corpus-$n
+if [ ! -f "$corpus/.done" ]; then
+  rm -rf "$corpus"
+  python3 bench/gen_corpus.py "$n" "$corpus" >/dev/null
+  touch "$corpus/.done"
+fi
+warc=$work/pages-$n.warc.gz
+[ -f "$warc" ] || python3 bench/make_warc.py "$corpus" "$warc" >/dev/null
+
+tmp=$(mktemp -d /tmp/assay-ingest-jobs-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+# heap LABEL INPUT...: `assay ingest --jobs 1` and `--jobs 2`, each into a
+# fresh store, under peakmem.
+heap() {
+  local label=$1 pages
+  shift
+  for jobs in 1 2; do
+    rm -rf "$tmp/db"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    read -r s _hwm anon cpu writer < <(python3 bench/peakmem.py --main-thread "$assay" \
+      --db "$tmp/db" --quiet ingest --jobs "$jobs" "$@")
+    pages=$("$assay" --db "$tmp/db" stats | awk '/articles/ {gsub(",", "", $2); print $2; exit}')
+    python3 -c '
+import sys
+label, jobs, pages, s, anon, cpu, writer, load = sys.argv[1:]
+pages, s, cpu, writer = int(pages), float(s), float(cpu), float(writer)
+print("%s, assay ingest --jobs %s: %d articles, %.1f s wall (%.1f pages/s), %.3f ms CPU/page, "
+      "writer thread %.3f ms (%.1f%%), peak heap %.1f MiB, load %s"
+      % (label, jobs, pages, s, pages / s, 1e3 * cpu / pages, 1e3 * writer / pages,
+         100 * writer / cpu, int(anon) / 1024, load))
+' "$label" "$jobs" "$pages" "$s" "$anon" "$cpu" "$writer" "$load"
+  done
+}
+
+echo "== text pools (${pools[*]})"
+"$bench" --seconds "$secs" 3 "${pools[@]}"
+heap "pools" "${pools[@]}"
+echo "== WARC of $n generated pages ($warc)"
+"$bench" --seconds "$secs" 3 "$warc"
+heap "WARC" "$warc"
