@@ -33,7 +33,8 @@
 #define SUMMARY_VERSION 2 /* 1: without the stories' hashes */
 #include "hash.h"
 
-const char *const store_review_states[4] = {"pending", "accepted", "rejected", "corrected"};
+/* The summary record holds one count per review state, in vocab.h's order. */
+_Static_assert(ASSAY_REVIEW_STATES == 4, "a group summary counts four review states");
 
 /* The hashes of a group's stories, sorted and distinct. */
 struct hash_set {
@@ -136,9 +137,10 @@ static void read_review(struct assay_store *s, MDB_txn *txn, bool checked, const
 
 static void count_state(const struct assay_review *rv, struct group_summary *gs)
 {
-	for (size_t i = 0; i < 4; i++)
-		if (!strcmp(rv->state, store_review_states[i]))
-			gs->states[i]++;
+	enum assay_review_state st;
+
+	if (assay_review_state_parse(rv->state, &st))
+		gs->states[st]++;
 }
 
 /* Member @id's record read, and its key fields (a claim's as reviewed: the
@@ -254,7 +256,7 @@ static int summary_encode(const struct group_summary *gs, const struct hash_set 
 
 	rc = rc ? rc : rec_put_i64(v, gs->members);
 	rc = rc ? rc : rec_put_i64(v, gs->stories);
-	for (size_t i = 0; i < 4 && !rc; i++)
+	for (size_t i = 0; i < ASSAY_REVIEW_STATES && !rc; i++)
 		rc = rec_put_i64(v, gs->states[i]);
 	rc = rc ? rc : rec_put_str(v, gs->subject);
 	rc = rc ? rc : rec_put_str(v, gs->metric);
@@ -294,7 +296,7 @@ static bool summary_decode(const MDB_val *v, bool agr, struct group_summary *gs,
 		return false;
 	gs->members = (uint32_t)rec_get_i64(&r);
 	gs->stories = (uint32_t)rec_get_i64(&r);
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
 		gs->states[i] = (uint32_t)rec_get_i64(&r);
 	rec_get_str(&r, gs->subject, sizeof gs->subject);
 	rec_get_str(&r, gs->metric, sizeof gs->metric);
@@ -325,9 +327,9 @@ bool store_group_summary_decode(const MDB_val *v, bool agr, struct group_summary
 
 bool store_group_resolved(const struct group_summary *gs)
 {
-	uint32_t kept = gs->states[1] + gs->states[3];
+	uint32_t kept = gs->states[ASSAY_REVIEW_ACCEPTED] + gs->states[ASSAY_REVIEW_CORRECTED];
 
-	return kept == 1 && gs->states[2] + 1 == gs->members;
+	return kept == 1 && gs->states[ASSAY_REVIEW_REJECTED] + 1 == gs->members;
 }
 
 /* ---- Keeping the index: marks, and the sums made again at commit ---- */
@@ -507,12 +509,13 @@ static int retouch(struct assay_store *s, MDB_txn *txn, const unsigned char k[9]
 		}
 	}
 	mdb_cursor_close(c);
-	decided = gs.states[1] + gs.states[2] + gs.states[3];
+	decided = gs.states[ASSAY_REVIEW_ACCEPTED] + gs.states[ASSAY_REVIEW_REJECTED] +
+		  gs.states[ASSAY_REVIEW_CORRECTED];
 	/* a member that did not read (damaged), or counts that no longer add up */
 	if ((rc && rc != MDB_NOTFOUND) || !first.members || members < decided)
 		return resum(s, txn, k, hs, v);
 	gs.members = (uint32_t)members;
-	gs.states[0] = gs.members - decided;
+	gs.states[ASSAY_REVIEW_PENDING] = gs.members - decided;
 	memcpy(gs.subject, first.subject, sizeof gs.subject);
 	memcpy(gs.metric, first.metric, sizeof gs.metric);
 	memcpy(gs.commodity, first.commodity, sizeof gs.commodity);

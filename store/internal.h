@@ -44,6 +44,7 @@
 
 #include "buf.h"
 #include "store.h"
+#include "vocab.h"
 
 #define STORE_SCHEMA 6
 
@@ -218,13 +219,12 @@ struct group_summary {
 	bool agr;
 	uint32_t members;  /* readable claims or agreements */
 	uint32_t stories;  /* distinct stories among every member's sources */
-	uint32_t states[4]; /* members per review state, store_review_states order */
+	uint32_t states[ASSAY_REVIEW_STATES]; /* members per review state */
 	char subject[48], metric[32], commodity[32]; /* claims: the key's;
 				 * agreements: the first member's topic in commodity */
 	char parties[ASSAY_MAX_PARTIES][48]; /* agreements: the first member's */
 	int nparties;
 };
-extern const char *const store_review_states[4]; /* pending accepted rejected corrected */
 
 /* Sums up group @gk (claims, or agreements when @agr) as @txn sees it;
  * @checked: @txn is a read transaction, read with the checked readers. */

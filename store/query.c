@@ -788,11 +788,9 @@ static bool summary_listed(const struct assay_claim_filter *f, const struct grou
 		  gs->stories < f->min_stories))
 		return false;
 	if (f && f->state) {
-		size_t i = 0;
+		enum assay_review_state st;
 
-		while (i < 4 && strcmp(f->state, store_review_states[i]))
-			i++;
-		if (i == 4 || !gs->states[i])
+		if (!assay_review_state_parse(f->state, &st) || !gs->states[st])
 			return false;
 	}
 	if (f && gs->agr) {

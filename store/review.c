@@ -13,16 +13,6 @@
 #include "assay.h"
 #include "claims_int.h"
 
-static bool valid_state(const char *st)
-{
-	static const char *const states[] = {"pending", "accepted", "rejected", "corrected"};
-
-	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
-		if (!strcmp(st, states[i]))
-			return true;
-	return false;
-}
-
 static int encode_review(const struct assay_review *d, struct assay_buf *v)
 {
 	int rc = rec_put_str(v, d->state);
@@ -129,7 +119,7 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 	const char *user;
 	int rc;
 
-	if (!valid_state(r.state))
+	if (!assay_review_state_parse(r.state, NULL))
 		return store_fail(s, ASSAY_EINVAL, "unknown review state '%s'", r.state);
 	store_normalize_id(id, nid, sizeof nid);
 	if (strcmp(r.state, "corrected") != 0)
