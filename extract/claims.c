@@ -712,6 +712,27 @@ static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 	return NULL;
 }
 
+/* Words of drill results and samples, in the sentence around @f. */
+static bool drill_results(const struct cl_doc *d, size_t f)
+{
+	static const char *const cues[] = {"intercept", "intercepts", "intersected", "intersection",
+					   "intersections", "drilled", "drill", "drilling", "hole",
+					   "holes", "samples", "sample", "assays", "assayed", "core",
+					   "channel", "trench", "mineralization", "mineralisation",
+					   "grading", "grades", NULL};
+	size_t a = f, b = f;
+
+	while (a > 0 && f - a < 40 && !(d->tok[a - 1].kind == CT_PUNCT && d->tok[a - 1].w[0] == '.'))
+		a--;
+	while (b < d->ntok && b - f < 40 && !(d->tok[b].kind == CT_PUNCT && d->tok[b].w[0] == '.'))
+		b++;
+	for (size_t u = a; u < b; u++)
+		for (const char *const *c = cues; *c; c++)
+			if (cl_word_is(d, u, *c))
+				return true;
+	return false;
+}
+
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
  * million of an element, or a percent of an element over a length ("11.82%
  * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
@@ -743,8 +764,17 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 			return cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY;
 	}
 	const struct assay_mention *before = f > 1 ? cl_mention(d, f - 2) : NULL;
-	return f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_COUNT &&
-	       !strcmp(before->unit, "m");
+	if (f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_COUNT &&
+	    !strcmp(before->unit, "m"))
+		return true;
+	/* "intercepts include 28.90 meters of 2.28% CuEq, including 0.73%
+	 * Nickel, 0.41% Copper": a metal's percent among drill results, the
+	 * metal ending its phrase (not "10% copper stake") */
+	bool ends = u + 1 >= d->ntok || d->tok[u + 1].kind == CT_PUNCT ||
+		    cl_word_is(d, u + 1, "and") || cl_word_is(d, u + 1, "from") ||
+		    cl_word_is(d, u + 1, "within") || cl_word_is(d, u + 1, "in");
+	return ends && cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY &&
+	       drill_results(d, f);
 }
 
 /* An exchange: its name says so ("London Metal Exchange") or the
