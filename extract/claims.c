@@ -1331,6 +1331,29 @@ static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size
 	return false;
 }
 
+/* "Shares Rise 3%", "Metal stocks ... Hindalco fall 3-4%", "Tata Steel
+ * (NSE:TATASTEEL) was down by over 3%": a move of a company's shares. */
+static bool share_move(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	static const char *const markets[] = {"metal", "metals", "mining", "miners", "steel",
+					      "gold", "equity", NULL};
+	for (size_t u = s->t0; u < f; u++) {
+		if (cl_word_is(d, u, "shares") || cl_word_is(d, u, "equities") ||
+		    ((cl_word_is(d, u, "share") || cl_word_is(d, u, "stock")) &&
+		     cl_word_is(d, u + 1, "price")))
+			return true;
+		for (size_t i = 0; u > s->t0 && markets[i]; i++)
+			if (cl_word_is(d, u, "stocks") && cl_word_is(d, u - 1, markets[i]))
+				return true;
+	}
+	const struct assay_mention *m = cl_mention(d, f);
+	size_t from = m->start > s->start + 80 ? m->start - 80 : s->start;
+	for (size_t b = from; b + 3 <= m->start; b++)
+		if (!memcmp(d->text + b, "SE:", 3))
+			return true; /* a ticker: "(NYSE:GOLD)", "(NSE:SAIL)" */
+	return false;
+}
+
 /* "$129.5M after-tax NPV5", "an NPV of $424 million": a study's result,
  * no money anyone spends. */
 static bool valuation(const struct cl_doc *d, const struct cl_sent *s, size_t f)
@@ -1392,7 +1415,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 
 	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
 		return ASSAY_OK;
-	if (m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f)))
+	if ((m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f))) ||
+	    (m->type == ASSAY_M_PERCENT && *change && share_move(d, s, f)))
 		return ASSAY_OK;
 	if (ellipsis)
 		assay_copy(status, sizeof status, h->status);
