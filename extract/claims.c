@@ -333,6 +333,31 @@ static void year_before(char period[16])
 	}
 }
 
+/* "from" at @u names the figure at @f as a base when no verb stands
+ * between ("from a downwardly revised", "down from an earlier target
+ * of", not "samples from the zone returned up to 11.7 g/t"). */
+static bool governs(const struct cl_doc *d, size_t u, size_t f)
+{
+	static const char *const np[] = {"revised", "estimated", "forecasted", "expected",
+					 "projected", "planned", "anticipated", "reported", NULL};
+	static const char *const verbs[] = {"is", "are", "was", "were", "be", "been", "has",
+					    "have", "had", "will", "would", "could", "may", NULL};
+	for (size_t v = u + 1; v < f; v++) {
+		if (d->tok[v].kind != CT_WORD)
+			continue;
+		bool ok = false;
+		for (const char *const *w = np; *w && !ok; w++)
+			ok = cl_word_is(d, v, *w);
+		size_t n = strlen(d->tok[v].w);
+		for (const char *const *w = verbs; *w && !ok; w++)
+			if (cl_word_is(d, v, *w))
+				return false;
+		if (!ok && n > 3 && !strcmp(d->tok[v].w + n - 2, "ed"))
+			return false; /* a verb: "from the zone returned" */
+	}
+	return true;
+}
+
 /* "up"/"down" when the figure is a change ("cut 0.75 cent", "up 12
  * pct"); "" for a level ("to 66 cents"); *skip for an old level ("from
  * 10,400 tonnes", "down from an earlier target of 30,500 tonnes"). */
@@ -342,6 +367,14 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 	size_t from = f > l + 6 ? f - 6 : l, lo, hi;
 
 	*skip = false;
+	if (cl_word_is(d, f + 2, "than") && cl_mention(d, f)->type == ASSAY_M_PERCENT) {
+		if (cl_word_is(d, f + 1, "lower") || cl_word_is(d, f + 1, "less") ||
+		    cl_word_is(d, f + 1, "below"))
+			return "down"; /* "about 10 pct lower than last year's" */
+		if (cl_word_is(d, f + 1, "higher") || cl_word_is(d, f + 1, "more") ||
+		    cl_word_is(d, f + 1, "above"))
+			return "up";
+	}
 	if (f > l && (cl_word_is(d, f - 1, "to") || cl_word_is(d, f - 1, "at")))
 		return "";
 	if (f > l && cl_word_is(d, f - 1, "by")) /* "cut output at its mine ... by N" */
@@ -350,7 +383,7 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 		if (from != l && (cl_is_entity(d, u) || cl_is_figure(d, u) ||
 				  d->tok[u].kind == CT_PUNCT))
 			break; /* "from China, which controls 70%" */
-		if (cl_word_is(d, u, "from") || cl_word_is(d, u, "compared") ||
+		if ((cl_word_is(d, u, "from") && governs(d, u, f)) || cl_word_is(d, u, "compared") ||
 		    cl_word_is(d, u, "against") || cl_word_is(d, u, "versus")) {
 			/* "fell to 193,100 tons in December from 194,400 tons in
 			 * November": an old level dated on its own is a level of its
@@ -361,6 +394,8 @@ static const char *change_of(const struct cl_doc *d, size_t l, size_t f, bool *s
 				  assay_span_word(d->tok[u - 1].w, strlen(d->tok[u - 1].w)));
 			return "";
 		}
+		if (cl_word_is(d, u, "than"))
+			return ""; /* "10 pct lower than last year's 45,400 ounces" */
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_CUE_CHANGE) ||
 		    mixed_case(d, u))
 			continue; /* "1.4% CuT" is copper, not a cut */

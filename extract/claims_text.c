@@ -1027,6 +1027,17 @@ bool cl_mention_commodity(const struct cl_doc *d, const struct assay_mention *me
 		if (m[i].type == ASSAY_M_COMMODITY)
 			found = assay_copy(out, 32, m[i].id);
 	free(m);
+	/* "11.7 g/t Au", "12.70 Au g/t": the metal's symbol */
+	for (const char *w = p + 1, *end = d->text + men->end;
+	     !found && men->type == ASSAY_M_QUANTITY && w < end;) {
+		size_t len = strcspn(w, " /");
+		if (w + len > end)
+			len = (size_t)(end - w);
+		const struct cl_element *el = cl_element_of(w, len);
+		if (el)
+			found = assay_copy(out, 32, el->commodity);
+		w += len + 1;
+	}
 	return found;
 }
 
