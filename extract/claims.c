@@ -814,11 +814,10 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 
 /* An exchange: its name says so ("London Metal Exchange") or the
  * gazetteer knows it by its short name (LME, Comex, MCX, SHFE). */
-static bool is_exchange(const struct cl_doc *d, size_t u)
+static bool exchange_mention(const struct cl_doc *d, const struct assay_mention *m)
 {
 	static const char *const ids[] = {"lme", "comex", "mcx", "shfe", "nymex", "cme", "sge",
 					  "tocom", "ice", "sfe", "lbma", "lppm", NULL};
-	const struct assay_mention *m = cl_mention(d, u);
 
 	if (!m || m->type != ASSAY_M_ORG)
 		return false;
@@ -829,6 +828,11 @@ static bool is_exchange(const struct cl_doc *d, size_t u)
 		if (!memcmp(d->text + p, "Exchange", 8))
 			return true;
 	return false;
+}
+
+static bool is_exchange(const struct cl_doc *d, size_t u)
+{
+	return exchange_mention(d, cl_mention(d, u));
 }
 
 /* The exchange a market report quotes: one named in the sentence, in any
@@ -1265,6 +1269,50 @@ static void price_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, 
 	}
 }
 
+static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s,
+			 const char *const *words)
+{
+	for (size_t u = s->t0; u < s->t1; u++)
+		for (const char *const *w = words; *w; w++)
+			if (cl_word_is(d, u, *w))
+				return true;
+	return false;
+}
+
+/* Figures that read as claims but say nothing a source asserts about its
+ * subject: a share over the whole ("494% growth"), a company's 100%
+ * ("100%-owned", "100% of the copper production" of a stream), the
+ * general economy's jobs ("the economy added 143K jobs"), and a metal's
+ * price tied to a company that neither sets nor gets it (an analyst's
+ * forecast, a resource's price assumption, "with gold prices above
+ * $3,300/oz, the company aims ..."). */
+static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const struct assay_claim *c,
+		     const struct assay_mention *sm)
+{
+	static const char *const economy[] = {"economy", "payrolls", "unemployment", NULL};
+	static const char *const dealing[] = {"realized", "realised", "list", "producer", "posted",
+					      "selling", "sale", "sales", "sold", "sell", "sells",
+					      "charge", "charges", "charged", "contract", "received",
+					      "receive", "raise", "raised", "raises", "cut", "cuts",
+					      "lowered", "lowers", "increased", "set", "sets", "quoted",
+					      "quotes", "offer", "offered", "pays", "paid", "pay",
+					      "buy", "bought", "hedged", "priced", "cutting",
+					      "raising", "lowering", "reducing", "reduced", "increasing",
+					      "lifted", "lifting", "its", "their", "new", "costs",
+					      "effective", NULL};
+	bool share = strstr(c->metric, "_share") != NULL;
+
+	if (share && (c->value > 100 || c->value_max > 100))
+		return true;
+	if (share && c->value >= 100 && sm->type == ASSAY_M_ORG)
+		return true;
+	if (!strcmp(c->metric, "jobs") && sentence_has(d, s, economy))
+		return true;
+	return !strcmp(c->metric, "price") && c->price_per[0] && sm->type == ASSAY_M_ORG &&
+	       !strcmp(sm->kind, "company") && c->commodity[0] && !exchange_mention(d, sm) &&
+	       !sentence_has(d, s, dealing);
+}
+
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
 		     struct assay_claim *c, struct head *h, bool ellipsis)
 {
@@ -1327,6 +1375,8 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		earlier_period(d, s, c);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated)
 		cited_year(d, s, c->period);
+	if (no_claim(d, s, c, sm))
+		return ASSAY_OK;
 	c->fig_start = m->start;
 	c->fig_end = m->end;
 	c->evidence = (struct assay_evidence){s->start, s->end};
