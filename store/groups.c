@@ -36,10 +36,11 @@
 /* The summary record holds one count per review state, in vocab.h's order. */
 _Static_assert(ASSAY_REVIEW_STATES == 4, "a group summary counts four review states");
 
-/* The hashes of a group's stories, sorted and distinct. */
+/* The hashes of a group's stories, sorted and distinct: n of them, each
+ * 8 bytes big-endian (so byte order is number order) in @b, as stored. */
 struct hash_set {
-	uint64_t *v;
-	size_t n, cap;
+	unsigned char *b;
+	size_t n, cap; /* cap: bytes */
 };
 
 static int summarize(struct assay_store *s, MDB_txn *txn, bool checked, bool agr,
@@ -189,19 +190,25 @@ static uint64_t story_hash(const char *story)
 /* The sorted, distinct hashes of the story ids in @ss (unique) into @hs. */
 static int story_hashes(const struct story_set *ss, struct hash_set *hs)
 {
+	uint64_t *h = malloc((ss->n + 1) * sizeof *h);
 	size_t k = 0;
 
 	hs->n = 0;
-	if (assay_array_reserve(&hs->v, &hs->cap, ss->n + 1, sizeof *hs->v))
+	if (!h || assay_array_reserve(&hs->b, &hs->cap, ss->n * 8 + 1, 1)) {
+		free(h);
 		return ASSAY_ENOMEM;
+	}
 	for (size_t i = 0; i < ss->n; i++)
-		hs->v[i] = story_hash(ss->v[i]);
+		h[i] = story_hash(ss->v[i]);
 	if (ss->n > 1)
-		qsort(hs->v, ss->n, sizeof *hs->v, cmp_u64);
+		qsort(h, ss->n, sizeof *h, cmp_u64);
 	for (size_t i = 0; i < ss->n; i++)
-		if (!k || hs->v[i] != hs->v[k - 1])
-			hs->v[k++] = hs->v[i];
+		if (!k || h[i] != h[k - 1])
+			h[k++] = h[i];
+	for (size_t i = 0; i < k; i++)
+		rec_be64(hs->b + i * 8, h[i]);
 	hs->n = k;
+	free(h);
 	return ASSAY_OK;
 }
 
@@ -265,17 +272,7 @@ static int summary_encode(const struct group_summary *gs, const struct hash_set 
 	for (int i = 0; i < gs->nparties && !rc; i++)
 		rc = rec_put_str(v, gs->parties[i]);
 	/* the stories' hashes, sorted, big-endian: one field a reader skips */
-	if (!rc) {
-		unsigned char *p = malloc(hs->n * 8 + 1);
-
-		if (!p)
-			return ASSAY_ENOMEM;
-		for (size_t i = 0; i < hs->n; i++)
-			rec_be64(p + i * 8, hs->v[i]);
-		rc = rec_put_mem(v, p, hs->n * 8);
-		free(p);
-	}
-	return rc;
+	return rc ? rc : rec_put_mem(v, hs->n ? hs->b : (const unsigned char *)"", hs->n * 8);
 }
 
 /* The summary in @v, and with @hs the hashes of its stories (version 2
@@ -311,11 +308,11 @@ static bool summary_decode(const MDB_val *v, bool agr, struct group_summary *gs,
 		const unsigned char *p = (const unsigned char *)rec_get_mem(&r, &n);
 
 		if (r.bad || n % 8 || n / 8 != gs->stories ||
-		    assay_array_reserve(&hs->v, &hs->cap, n / 8 + 1, sizeof *hs->v))
+		    assay_array_reserve(&hs->b, &hs->cap, n + 1, 1))
 			return false;
 		hs->n = n / 8;
-		for (size_t i = 0; i < hs->n; i++)
-			hs->v[i] = rec_from_be64(p + i * 8);
+		if (n)
+			memcpy(hs->b, p, n);
 	}
 	return !r.bad;
 }
@@ -443,27 +440,35 @@ static int resum(struct assay_store *s, MDB_txn *txn, const unsigned char k[9],
 	return rc ? rc : put_summary(s, txn, k, &gs, hs, v);
 }
 
-/* Joins the sorted, distinct @add (n of them) into the sorted set @hs. */
-static int hashes_join(struct hash_set *hs, const uint64_t *add, size_t n)
+/* Puts the story of each of the touches @m (n of them) into the set @hs,
+ * unless it is there: a binary search and a move of the hashes after it,
+ * so a touch costs a copy of the set's bytes, not a pass over its members. */
+static int hashes_join(struct hash_set *hs, const struct group_mark *m, size_t n)
 {
-	size_t i, j, k, len = hs->n;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char key[8];
+		size_t lo = 0, hi = hs->n;
 
-	if (assay_array_reserve(&hs->v, &hs->cap, hs->n + n + 1, sizeof *hs->v))
-		return ASSAY_ENOMEM;
-	/* merged from the back, in place */
-	i = len, j = n, k = len + n;
-	while (j > 0) {
-		if (i > 0 && hs->v[i - 1] > add[j - 1])
-			hs->v[--k] = hs->v[--i];
-		else
-			hs->v[--k] = add[--j];
+		rec_be64(key, m[i].story);
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = memcmp(hs->b + mid * 8, key, 8);
+
+			if (c == 0)
+				break;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < hi) /* found */
+			continue;
+		if (assay_array_reserve(&hs->b, &hs->cap, (hs->n + 1) * 8, 1))
+			return ASSAY_ENOMEM;
+		memmove(hs->b + (lo + 1) * 8, hs->b + lo * 8, (hs->n - lo) * 8);
+		memcpy(hs->b + lo * 8, key, 8);
+		hs->n++;
 	}
-	/* duplicates (a story already there) out */
-	k = 0;
-	for (i = 0; i < len + n; i++)
-		if (!k || hs->v[i] != hs->v[k - 1])
-			hs->v[k++] = hs->v[i];
-	hs->n = k;
 	return ASSAY_OK;
 }
 
@@ -477,7 +482,6 @@ static int retouch(struct assay_store *s, MDB_txn *txn, const unsigned char k[9]
 {
 	bool agr = k[0] == 'a';
 	struct group_summary gs, first;
-	uint64_t *add;
 	uint32_t decided;
 	size_t members = 0;
 	MDB_cursor *c;
@@ -521,14 +525,7 @@ static int retouch(struct assay_store *s, MDB_txn *txn, const unsigned char k[9]
 	memcpy(gs.commodity, first.commodity, sizeof gs.commodity);
 	memcpy(gs.parties, first.parties, sizeof gs.parties);
 	gs.nparties = first.nparties;
-	add = malloc(n * sizeof *add);
-	if (!add)
-		return store_fail(s, ASSAY_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++)
-		add[i] = m[i].story; /* sorted and distinct (marks_compact) */
-	rc = hashes_join(hs, add, n);
-	free(add);
-	if (rc)
+	if (hashes_join(hs, m, n))
 		return store_fail(s, ASSAY_ENOMEM, "out of memory");
 	gs.stories = (uint32_t)hs->n;
 	return put_summary(s, txn, k, &gs, hs, v);
@@ -549,7 +546,7 @@ int store_group_marks_flush(struct assay_store *s, MDB_txn *txn)
 				  : retouch(s, txn, m->v[i].key, &m->v[i], j - i, &hs, &v);
 	}
 	assay_buf_release(&v);
-	free(hs.v);
+	free(hs.b);
 	m->n = 0;
 	return rc;
 }
