@@ -199,3 +199,51 @@ Test(review_cache, the_clock_tells_rewritten_articles_from_new_ones)
 	now.claims--;
 	cr_assert(!assay_store_clock_only_added(&then, &now), "a claim taken out");
 }
+
+/* Article @i: one more source of the same figure, on a site of its own. */
+static void put_copy(int i)
+{
+	char line[1024];
+	json_t *o;
+
+	snprintf(line, sizeof line,
+		 "{\"article\": \"Copy %d\", \"site\": \"s%d.example\", \"url\": "
+		 "\"https://s%d.example/cn-%d\", \"published\": \"2024-02-%02d\", \"body\": "
+		 "\"Words of copy %d alone: w%da w%db w%dc w%dd w%de.\", \"claims\": [{\"subject\": "
+		 "\"CN\", \"metric\": \"production\", \"commodity\": \"rare-earths\", \"period\": "
+		 "\"2023\", \"status\": \"actual\", \"value\": 240000, \"unit\": \"t\", \"qualifier\": "
+		 "\"eq\", \"figure\": \"240,000 t\", \"sentence\": \"China mined 240,000 t.\"}]}",
+		 i, i, i, i, 1 + i % 28, i, i, i, i, i, i);
+	o = json_loads(line, 0, NULL);
+	cr_assert_not_null(o);
+	put(o);
+	json_decref(o);
+}
+
+/* Each catch-up reads the claim again with all its sources and leaves its
+ * old site list behind: enough of them are copied out, and every site
+ * still finds its rows. */
+Test(review_cache, a_claim_read_again_and_again_keeps_its_sites_right)
+{
+	struct assay_review_cache c;
+	struct assay_review_filter f;
+	size_t most = 0;
+
+	assay_review_cache_init(&c, store);
+	put_copy(0);
+	all_the_same(&c);
+	for (int i = 1; i < 120; i++) {
+		put_copy(i);
+		memset(&f, 0, sizeof f);
+		snprintf(f.site, sizeof f.site, "s%d.example", i / 2);
+		same_as_walked(&c, &f);
+		if (c.snap->nsite_ix > most)
+			most = c.snap->nsite_ix;
+	}
+	all_the_same(&c);
+	cr_assert_eq(c.loads, 1);
+	cr_assert_gt(most, c.snap->nsite_ix, "the left-behind lists were let go (%zu, %zu)", most,
+		     c.snap->nsite_ix);
+	cr_assert_eq(c.snap->site_ix_live, 120);
+	assay_review_cache_release(&c);
+}
