@@ -2,9 +2,12 @@
  *
  * The cleaner keeps what a reader of the story would read and drops the
  * page around it (menus, widgets, related-news boxes, comments, ads,
- * galleries, short captions and credits). A container is judged by what
- * it holds, not only by its class name: a story inside "promo" or an
- * ASP.NET form is still the story. Output text is valid UTF-8 in Unicode NFC, always:
+ * galleries, short captions and credits, consent notices, the sign-off
+ * after the story). A container is judged by what it holds, not only by
+ * its class name: a story inside "promo", an ASP.NET form or sections
+ * named for their ad slots ("section--ads") is still the story, and a
+ * recipe's ingredient list beside its steps is kept. Output text is valid
+ * UTF-8 in Unicode NFC, always:
  * invalid input bytes are repaired (read as windows-1252). Whitespace is
  * collapsed inside a block; blocks are joined by a blank line.
  *

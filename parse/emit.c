@@ -3,10 +3,14 @@
  * Blocks are built in a scratch buffer and judged before they are copied
  * into the text: an empty block is dropped, and so is a block that is
  * mostly link text with few words of its own (menus, "related" lists)
- * unless it is a heading, and a short notice about the reader's browser.
+ * unless it is a heading, and a short notice about the reader's browser
+ * or privacy settings. Blocks that end the story and open with a sign-off
+ * phrase (copyright terms, "This entry was posted ...", a membership
+ * pitch) go at any length up to TAIL_PHRASE_BLOCK.
  * Inside the kept container, furniture (class/id hints, hidden,
  * nav/aside/footer, unless the story's paragraphs all sit in such names),
- * link lists (unless they hold most of the story's paragraphs), short
+ * link lists (unless they hold most of the story's paragraphs or a
+ * recipe's ingredients), short
  * captions, galleries and players with no paragraph (their text is menus)
  * are skipped with their subtrees. A text the page shows twice, or again
  * inside a longer block, is written once, whole. The walk is
@@ -33,7 +37,9 @@
 #define FIGURE_TEXT 150 /* bytes of text beside an image that are a caption */
 #define CAPTION_TEXT 150 /* bytes of a caption that make it the story's */
 #define DATE_BLOCK 40   /* a block this short holding a date is a stamp */
-#define PHRASE_BLOCK 120 /* longer blocks are never judged by their words */
+#define PHRASE_BLOCK 120 /* longer blocks are judged by their words only at the end */
+#define PHRASE_OPENING 64 /* bytes of a block read for a furniture phrase */
+#define TAIL_PHRASE_BLOCK 400 /* blocks this long ending the story are judged by their words */
 #define NOTICE_BLOCK 300 /* longer blocks are never browser notices */
 #define REPEAT_MIN 40  /* bytes of a block whose copies are dropped */
 #define NAMED_AWAY_MIN 400 /* bytes of paragraphs a top must hold to distrust names */
@@ -164,24 +170,33 @@ static size_t fold(const char *s, size_t n, char *out)
 	return k;
 }
 
-/* Does the block open with one of furniture_phrases? */
-static bool furniture_phrase(const char *s, size_t n)
+/* Does the block open with one of @phrases? Only its opening bytes are
+ * read. */
+static bool opens_with(const char *s, size_t n, const char *const *phrases, size_t nphrases)
 {
-	char low[PHRASE_BLOCK];
+	char low[PHRASE_OPENING + 1];
 	const char *p = low;
 
-	if (n >= PHRASE_BLOCK)
-		return false;
-	fold(s, n, low);
+	fold(s, n < PHRASE_OPENING ? n : PHRASE_OPENING, low);
 	while (*p == '*' || *p == '-' || *p == '>' || *p == '[' || *p == '(' || *p == ' ')
 		p++;
-	for (size_t i = 0; i < sizeof furniture_phrases / sizeof furniture_phrases[0]; i++) {
-		const char *f = furniture_phrases[i];
+	for (size_t i = 0; i < nphrases; i++) {
+		const char *f = phrases[i];
 
 		if ((!f[0] || f[0] == p[0]) && strncmp(p, f, strlen(f)) == 0)
 			return true;
 	}
 	return false;
+}
+
+static bool furniture_phrase(const char *s, size_t n)
+{
+	return opens_with(s, n, furniture_phrases, sizeof furniture_phrases / sizeof furniture_phrases[0]);
+}
+
+static bool tail_phrase(const char *s, size_t n)
+{
+	return opens_with(s, n, tail_phrases, sizeof tail_phrases / sizeof tail_phrases[0]);
 }
 
 /* Does a short block speak of the reader's browser? */
@@ -211,7 +226,7 @@ static bool furniture_text(struct emitter *e)
 		return true; /* a dateline or "updated" stamp standing alone */
 	if (browser_notice(e->blk.data, e->blk.len))
 		return true;
-	if (furniture_phrase(e->blk.data, e->blk.len)) {
+	if (e->blk.len < PHRASE_BLOCK && furniture_phrase(e->blk.data, e->blk.len)) {
 		e->after_related = e->kind == ASSAY_BLOCK_HEADING;
 		return true;
 	}
@@ -677,6 +692,28 @@ static int mark_repeats(const struct emitter *e, bool *repeat)
 	return rc == ASSAY_OK ? mark_contained(e, repeat) : rc;
 }
 
+/* The end of a story is where pages sign off at length: the copyright
+ * line with its terms, "This entry was posted on ... and filed under ...",
+ * "Follow the Gazette on Twitter ... send us a message", a subscription
+ * pitch. Blocks that end the story and open with a sign-off phrase
+ * (tail_phrases, up to TAIL_PHRASE_BLOCK bytes) are marked in @drop, from
+ * the last block back to the first that is the story's (short blocks
+ * between them go by keep_block). */
+static void mark_tail(const struct emitter *e, bool *drop)
+{
+	for (size_t i = e->nblocks; i-- > 0;) {
+		const struct assay_block *b = &e->blocks[i];
+		size_t len = b->end - b->start;
+
+		if (drop[i] || (len < POST_MIN && b->kind != ASSAY_BLOCK_TABLE_ROW))
+			continue;
+		if (b->kind == ASSAY_BLOCK_TABLE_ROW || b->kind == ASSAY_BLOCK_HEADING ||
+		    len >= TAIL_PHRASE_BLOCK || !tail_phrase(e->text.data + b->start, len))
+			return;
+		drop[i] = true;
+	}
+}
+
 static int prune_edges(struct emitter *e)
 {
 	struct assay_buf t = {0};
@@ -702,6 +739,7 @@ static int prune_edges(struct emitter *e)
 		free(repeat);
 		return ASSAY_ENOMEM;
 	}
+	mark_tail(e, repeat);
 	if (first == SIZE_MAX)
 		last = SIZE_MAX; /* no paragraph: nothing is after the last one */
 	for (size_t i = 0; i < e->nblocks; i++) {
