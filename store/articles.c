@@ -413,7 +413,7 @@ bool assay_store_has_url(struct assay_store *s, const char *canonical_url)
 	if (store_read_begin(s, &txn))
 		goto done;
 	found = store_get(txn, s->dbi[T_ARTICLES], url.data, url.len, &v) == 0;
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 done:
 	assay_buf_release(&url);
 	return found;

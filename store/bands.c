@@ -353,8 +353,8 @@ static int cache_load(struct assay_store *s, MDB_txn *txn, int64_t seq)
 	rc = mdb_cursor_open(txn, s->dbi[T_RECENT], &cur);
 	if (rc)
 		return store_mdb(s, rc, "reading the story index");
-	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = store_mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
 		char story[STORY_ID_MAX + 1];
 		struct sketch sk;
 		bool has_sketch;

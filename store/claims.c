@@ -312,8 +312,8 @@ static int find_meeting(struct assay_store *s, MDB_txn *txn, const unsigned char
 	rc = mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c);
 	if (rc)
 		return store_mdb(s, rc, "reading claim keys");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
 		struct interval other;
 		MDB_val oid;
 
@@ -486,7 +486,7 @@ static int del_conflict(struct assay_store *s, MDB_txn *txn, char kind, uint64_t
 
 	k[0] = (unsigned char)kind;
 	rec_be64(k + 1, group);
-	rc = mdb_del(txn, s->dbi[T_CONFLICTS], &key, NULL);
+	rc = store_mdb_del(txn, s->dbi[T_CONFLICTS], &key, NULL);
 	return rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "writing conflicts");
 }
 
@@ -731,12 +731,12 @@ static int check_agreement_group(struct assay_store *s, MDB_txn *txn, uint64_t g
 	rc = mdb_cursor_open(txn, s->dbi[T_AGRGROUPS], &c);
 	if (rc)
 		return store_mdb(s, rc, "reading agreements");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0 && !conflict;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_SET); rc == 0 && !conflict;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP)) {
 		struct assay_stored_agreement o;
 		const char *cls;
 
-		if (mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || store_agreement_decode(&av, &o))
+		if (store_mdb_get(txn, s->dbi[T_AGREEMENTS], &v, &av) || store_agreement_decode(&av, &o))
 			continue;
 		cls = assay_agreement_status_class(o.a.status);
 		if (!first[0])
@@ -820,7 +820,7 @@ static bool has_evidence(struct assay_store *s, MDB_txn *txn, int table, const c
 
 	if (mdb_cursor_open(txn, s->dbi[table], &c))
 		return true;
-	if (mdb_cursor_get(c, &k, &v, MDB_SET_RANGE) == 0)
+	if (store_mdb_cursor_get(c, &k, &v, MDB_SET_RANGE) == 0)
 		any = k.mv_size == idl + 12 && !memcmp(k.mv_data, id, idl);
 	mdb_cursor_close(c);
 	return any;
@@ -838,7 +838,7 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 	size_t left = 0;
 	int rc;
 
-	if (mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v))
+	if (store_mdb_get(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, &v))
 		return ASSAY_OK;
 	member = k;
 	if (agr) {
@@ -858,15 +858,15 @@ static int drop_unsupported(struct assay_store *s, MDB_txn *txn, bool agr, const
 		return rc;
 	rec_be64(gk, group);
 	gv = (MDB_val){8, gk};
-	mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &member);
-	rc = mdb_del(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, NULL);
+	store_mdb_del(txn, s->dbi[agr ? T_AGRGROUPS : T_CLAIMKEYS], &gv, &member);
+	rc = store_mdb_del(txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], &k, NULL);
 	if (rc)
 		return store_mdb(s, rc, "removing a claim");
 	if (agr)
 		return check_agreement_group(s, txn, group);
 	if (!mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c)) {
-		if (mdb_cursor_get(c, &gv, &v, MDB_SET) == 0)
-			mdb_cursor_count(c, &left);
+		if (store_mdb_cursor_get(c, &gv, &v, MDB_SET) == 0)
+			store_mdb_cursor_count(c, &left);
 		mdb_cursor_close(c);
 	}
 	return left >= 2 ? ASSAY_OK : del_conflict(s, txn, 'c', group);
@@ -886,8 +886,8 @@ static int drop_evidence(struct assay_store *s, MDB_txn *txn, int table, int64_t
 	rc = mdb_cursor_open(txn, s->dbi[table], &c);
 	if (rc)
 		return store_mdb(s, rc, "reading evidence");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		size_t idl = k.mv_size - 12;
 
 		if (k.mv_size < 13 || k.mv_size > 24 || memcmp((char *)k.mv_data + idl, want, 8))
@@ -896,7 +896,7 @@ static int drop_evidence(struct assay_store *s, MDB_txn *txn, int table, int64_t
 			rc = ASSAY_ENOMEM;
 			break;
 		}
-		rc = mdb_cursor_del(c, 0);
+		rc = store_mdb_cursor_del(c, 0);
 		if (rc)
 			break;
 	}
@@ -918,10 +918,10 @@ static int drop_artev(struct assay_store *s, MDB_txn *txn, int64_t seq)
 	rc = mdb_cursor_open(txn, s->dbi[T_ARTEV], &c);
 	if (rc)
 		return store_mdb(s, rc, "reading the article index");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
 	     rc == 0 && k.mv_size > 8 && !memcmp(k.mv_data, want, 8);
-	     rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE)) {
-		rc = mdb_cursor_del(c, 0);
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_SET_RANGE)) {
+		rc = store_mdb_cursor_del(c, 0);
 		if (rc)
 			break;
 		k = (MDB_val){8, want};

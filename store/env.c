@@ -130,23 +130,15 @@ int store_put(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen,
 	      const void *v, size_t vlen, unsigned flags)
 {
 	MDB_val key = {klen, (void *)k}, val = {vlen, (void *)v};
-	int rc;
 
-	store_in_lmdb++;
-	rc = mdb_put(txn, dbi, &key, &val, flags);
-	store_in_lmdb--;
-	return rc;
+	return store_mdb_put(txn, dbi, &key, &val, flags);
 }
 
 int store_get(MDB_txn *txn, MDB_dbi dbi, const void *k, size_t klen, MDB_val *v)
 {
 	MDB_val key = {klen, (void *)k};
-	int rc;
 
-	store_in_lmdb++;
-	rc = mdb_get(txn, dbi, &key, v);
-	store_in_lmdb--;
-	return rc;
+	return store_mdb_get(txn, dbi, &key, v);
 }
 
 void store_base32(uint64_t v, char *out, int nchars)
@@ -239,6 +231,58 @@ static int write_refused(struct assay_store *s)
 	return store_fail(s, ASSAY_EDENIED, "the store is open read-only");
 }
 
+/* Another program wrote into data.mdb (noise, a copy over it, a bad
+ * disk driver) since this handle's last write: LMDB would copy the pages
+ * it changes into its transaction trusting their headers and node sizes,
+ * and a garbled one makes it write past its heap copy (mdb_page_copy,
+ * mdb_page_split: a few KiB, or 4 GiB) and then commit the mixture; no
+ * signal comes of it, or one much later, anywhere. So, holding LMDB's
+ * writer lock (@txn just begun, no other writer half-way through a
+ * commit): if no transaction was committed since this handle last saw
+ * the file, the file must be as it was then. A commit by another process
+ * (serve taking a decision) moves the transaction id and is taken as it
+ * is. The times have the kernel's clock tick (a few ms): noise written
+ * within the tick of this handle's own commit, or while its transaction
+ * runs, is not seen here. Records what it saw for the next write. */
+static bool written_outside_lmdb(struct assay_store *s, MDB_txn *txn)
+{
+	mdb_filehandle_t fd;
+	struct stat st;
+	size_t last = mdb_txn_id(txn) - 1; /* the snapshot this write begins from */
+	bool changed;
+
+	if (mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
+		return false;
+	changed = s->seen && s->seen_txnid == last &&
+		  (s->seen_size != (long long)st.st_size ||
+		   s->seen_mtime.tv_sec != st.st_mtim.tv_sec ||
+		   s->seen_mtime.tv_nsec != st.st_mtim.tv_nsec ||
+		   s->seen_ctime.tv_sec != st.st_ctim.tv_sec ||
+		   s->seen_ctime.tv_nsec != st.st_ctim.tv_nsec);
+	s->seen = true;
+	s->seen_txnid = last;
+	s->seen_size = (long long)st.st_size;
+	s->seen_mtime = st.st_mtim;
+	s->seen_ctime = st.st_ctim;
+	return changed;
+}
+
+/* After this handle's commit of transaction @id: the file as it left it. */
+static void seen_after_commit(struct assay_store *s, size_t id)
+{
+	mdb_filehandle_t fd;
+	struct stat st;
+
+	s->seen = false;
+	if (mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
+		return;
+	s->seen = true;
+	s->seen_txnid = id;
+	s->seen_size = (long long)st.st_size;
+	s->seen_mtime = st.st_mtim;
+	s->seen_ctime = st.st_ctim;
+}
+
 int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
 		void *ctx)
 {
@@ -267,6 +311,16 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 		}
 		if (rc)
 			return store_mdb(s, rc, "starting a write");
+		if (written_outside_lmdb(s, txn)) {
+			store_mdb_abort(txn);
+			s->damaged = true;
+			return store_fail(s, ASSAY_EDAMAGED,
+					  "the store '%s' is damaged: its data.mdb was written by "
+					  "another program since this run's last write (not through "
+					  "LMDB), so nothing more is written to it. Run 'assay --db %s "
+					  "verify' to see what still reads, and restore data.mdb from "
+					  "a backup", s->dir, s->dir);
+		}
 		store_bands_begin(s);
 		store_group_marks_clear(s);
 		rc = fn(s, txn, ctx);
@@ -274,15 +328,16 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 			rc = store_group_marks_flush(s, txn);
 		if (rc == ASSAY_OK) {
 			size_t id = mdb_txn_id(txn);
-			int mrc = mdb_txn_commit(txn);
+			int mrc = store_mdb_commit(txn);
 
 			rc = mrc ? store_mdb(s, mrc, "committing") : ASSAY_OK;
 			if (!rc) {
+				seen_after_commit(s, id);
 				store_bands_committed(s, id);
 				maybe_sync(s);
 			}
 		} else {
-			mdb_txn_abort(txn);
+			store_mdb_abort(txn);
 		}
 		/* writing on over a garbled page could spread the damage into
 		 * pages that still read: this handle writes no more */
@@ -316,7 +371,7 @@ int store_read_end(struct assay_store *s, MDB_txn *txn, int rc)
 	size_t snapshot = mdb_txn_id(txn);
 	MDB_envinfo info;
 
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 	if (!s->unlocked || (rc != ASSAY_OK && rc != ASSAY_EDAMAGED))
 		return rc;
 	/* Pages a commit frees are reused two commits later when no reader
@@ -338,7 +393,7 @@ static int drop_table(struct assay_store *s, MDB_txn *txn, const char *name)
 	int rc = mdb_dbi_open(txn, name, 0, &old);
 
 	if (rc == MDB_SUCCESS)
-		rc = mdb_drop(txn, old, 1);
+		rc = store_mdb_drop(txn, old, 1);
 	return rc && rc != MDB_NOTFOUND ? store_mdb(s, rc, "migrating the story index") : ASSAY_OK;
 }
 
@@ -365,7 +420,7 @@ static int fill_recent(struct assay_store *s, MDB_txn *txn)
 
 		rec_be64(key, (uint64_t)seq);
 		if (store_get(txn, s->dbi[T_SEQ], key, 8, &url) ||
-		    mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
+		    store_mdb_get(txn, s->dbi[T_ARTICLES], &url, &v))
 			continue;
 		memset(&a, 0, sizeof a);
 		store_decode_article(&v, &a);
@@ -385,13 +440,13 @@ static int rebuild_claimkeys(struct assay_store *s, MDB_txn *txn)
 {
 	MDB_cursor *c;
 	MDB_val k, v;
-	int rc = mdb_drop(txn, s->dbi[T_CLAIMKEYS], 0);
+	int rc = store_mdb_drop(txn, s->dbi[T_CLAIMKEYS], 0);
 
 	rc = rc ? rc : mdb_cursor_open(txn, s->dbi[T_CLAIMS], &c);
 	if (rc)
 		return store_mdb(s, rc, "migrating the claim index");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		struct assay_stored_claim o;
 		unsigned char gk[8], ck[CLAIMKEY_LEN];
 
@@ -423,11 +478,11 @@ static int move_blobs(struct assay_store *s, MDB_txn *txn, const char *name, int
 	rc = rc ? rc : mdb_cursor_open(txn, s->dbi[T_SEQ], &c);
 	if (rc)
 		return store_mdb(s, rc, "migrating pages");
-	for (rc = mdb_cursor_get(c, &k, &url, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &url, MDB_FIRST); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
 		uint64_t n;
 
-		if (k.mv_size != 8 || mdb_get(txn, old, &url, &v))
+		if (k.mv_size != 8 || store_mdb_get(txn, old, &url, &v))
 			continue;
 		n = rec_from_be64(k.mv_data);
 
@@ -443,7 +498,7 @@ static int move_blobs(struct assay_store *s, MDB_txn *txn, const char *name, int
 	mdb_cursor_close(c);
 	assay_buf_release(&copy);
 	if (rc == MDB_NOTFOUND)
-		rc = mdb_drop(txn, old, 1);
+		rc = store_mdb_drop(txn, old, 1);
 	return rc ? store_mdb(s, rc, "migrating pages") : ASSAY_OK;
 }
 
@@ -457,8 +512,8 @@ static int fill_artev(struct assay_store *s, MDB_txn *txn, int table)
 
 	if (rc)
 		return store_mdb(s, rc, "migrating the article index");
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		unsigned char key[8 + 12];
 		size_t idl = k.mv_size - 12;
 
@@ -595,20 +650,20 @@ static int open_tables_in(struct assay_store *s, bool writing)
 				  &s->dbi[t]);
 		if (rc == MDB_NOTFOUND) {
 			rc = missing_table(s, txn, t, tables[t].name);
-			mdb_txn_abort(txn);
+			store_mdb_abort(txn);
 			return rc;
 		}
 		if (rc) {
-			mdb_txn_abort(txn);
+			store_mdb_abort(txn);
 			return store_mdb(s, rc, "opening the tables");
 		}
 	}
 	rc = check_schema(s, txn, writing);
 	if (rc) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return rc;
 	}
-	rc = mdb_txn_commit(txn); /* a committed read transaction keeps its handles */
+	rc = store_mdb_commit(txn); /* a committed read transaction keeps its handles */
 	return rc ? store_mdb(s, rc, "opening the tables") : ASSAY_OK;
 }
 

@@ -92,7 +92,7 @@ static int get_rec(struct assay_store *s, MDB_txn *txn, bool checked, int table,
 static int cursor_rec(struct assay_store *s, MDB_cursor *c, bool checked, MDB_val *k,
 		      MDB_val *v, MDB_cursor_op op)
 {
-	return checked ? store_cursor_read(s, c, k, v, op) : mdb_cursor_get(c, k, v, op);
+	return checked ? store_cursor_read(s, c, k, v, op) : store_mdb_cursor_get(c, k, v, op);
 }
 
 /* The stories of every evidence of member @id (only the story is read). */
@@ -560,8 +560,8 @@ int store_groups_resum_all(struct assay_store *s, MDB_txn *txn)
 	if (rc)
 		return store_mdb(s, rc, "summing up conflicts");
 	store_group_marks_clear(s);
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		const unsigned char *p = k.mv_data;
 
 		if (k.mv_size == 9 && store_group_mark(s, (char)p[0], rec_from_be64(p + 1))) {

@@ -40,6 +40,7 @@
 #include <lmdb.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "buf.h"
@@ -103,6 +104,12 @@ struct assay_store {
 	struct band_cache *bands; /* bands.c's copy of the story index */
 	struct group_marks marks; /* groups this write changed */
 	uintptr_t map_lo, map_hi; /* where data.mdb is mapped (guard.c); 0 when unknown */
+	/* data.mdb as the last write left it (env.c, written_outside_lmdb):
+	 * the last committed transaction then, and the file's size and times */
+	bool seen;
+	size_t seen_txnid;
+	long long seen_size;
+	struct timespec seen_mtime, seen_ctime;
 	char err[512];
 };
 
@@ -191,6 +198,86 @@ void store_guard_update(struct assay_store *s);
 /* Above 0 while this thread is inside an LMDB call (store_put, store_get
  * and the readers below): a fault then, even in libc, is the store's. */
 extern _Thread_local int store_in_lmdb;
+
+/* LMDB's calls, counted in store_in_lmdb: in a write transaction LMDB
+ * copies and moves a garbled page's nodes with memcpy and memmove (libc's
+ * code, not LMDB's), and a fault there is the store's damage too. Every
+ * call into LMDB that reads or writes pages goes through these. */
+#define STORE_IN_LMDB(call)                                                                  \
+	do {                                                                                 \
+		store_in_lmdb++;                                                             \
+		rc = (call);                                                                 \
+		store_in_lmdb--;                                                             \
+	} while (0)
+static inline int store_mdb_commit(MDB_txn *txn)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_txn_commit(txn));
+	return rc;
+}
+static inline void store_mdb_abort(MDB_txn *txn)
+{
+	store_in_lmdb++;
+	mdb_txn_abort(txn);
+	store_in_lmdb--;
+}
+static inline int store_mdb_get(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_get(txn, dbi, k, v));
+	return rc;
+}
+static inline int store_mdb_put(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v, unsigned f)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_put(txn, dbi, k, v, f));
+	return rc;
+}
+static inline int store_mdb_del(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_del(txn, dbi, k, v));
+	return rc;
+}
+static inline int store_mdb_drop(MDB_txn *txn, MDB_dbi dbi, int del)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_drop(txn, dbi, del));
+	return rc;
+}
+static inline int store_mdb_cursor_get(MDB_cursor *c, MDB_val *k, MDB_val *v, MDB_cursor_op op)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_cursor_get(c, k, v, op));
+	return rc;
+}
+static inline int store_mdb_cursor_put(MDB_cursor *c, MDB_val *k, MDB_val *v, unsigned f)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_cursor_put(c, k, v, f));
+	return rc;
+}
+static inline int store_mdb_cursor_del(MDB_cursor *c, unsigned f)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_cursor_del(c, f));
+	return rc;
+}
+static inline int store_mdb_cursor_count(MDB_cursor *c, size_t *n)
+{
+	int rc;
+
+	STORE_IN_LMDB(mdb_cursor_count(c, n));
+	return rc;
+}
 void store_guard_remove(struct assay_store *s);
 /* Runs @fn; a fault reading the store inside it returns ASSAY_EDAMAGED
  * instead of ending the process. @fn must only read, and must leave what

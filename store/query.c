@@ -349,7 +349,7 @@ static int walk_table(struct assay_store *s, int table, const char *what, record
 		return rc;
 	mrc = mdb_cursor_open(txn, s->dbi[table], &c);
 	if (mrc) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return store_mdb(s, mrc, what);
 	}
 	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
@@ -467,7 +467,7 @@ int assay_store_claim_get(struct assay_store *s, const char *id, assay_claim_fn 
 	if (rc)
 		return rc;
 	if (store_read(s, txn, s->dbi[agr ? T_AGREEMENTS : T_CLAIMS], k.mv_data, k.mv_size, &v)) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return store_fail(s, ASSAY_ENOTFOUND, "no claim or agreement with id '%s'", id);
 	}
 	if (agr) {
@@ -878,7 +878,7 @@ static int conflicts_walk(struct assay_store *s, struct listing *l,
 		return rc;
 	mrc = mdb_cursor_open(txn, s->dbi[T_CONFLICTS], &c);
 	if (mrc) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return store_mdb(s, mrc, "reading conflicts");
 	}
 	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
@@ -1129,7 +1129,7 @@ int assay_store_article_get(struct assay_store *s, const char *url,
 		memcpy(out->url, url, n + 1);
 		decode_article(&v, out);
 	}
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 	if (rc == MDB_NOTFOUND)
 		return store_fail(s, ASSAY_ENOTFOUND, "no article with that URL");
 	return store_mdb(s, rc, "reading articles");
@@ -1151,7 +1151,7 @@ static int artev_walk(struct assay_store *s, int64_t seq,
 	rec_be64(want, (uint64_t)(seq < 0 ? 0 : seq));
 	mrc = mdb_cursor_open(txn, s->dbi[T_ARTEV], &c);
 	if (mrc) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return store_mdb(s, mrc, "reading the article index");
 	}
 	for (mrc = store_cursor_read(s, c, &k, &v, MDB_SET_RANGE); mrc == 0 && !rc;
@@ -1167,7 +1167,7 @@ static int artev_walk(struct assay_store *s, int64_t seq,
 		rc = each(ctx, (int64_t)rec_from_be64(k.mv_data), id);
 	}
 	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 	if (!rc && mrc && mrc != MDB_NOTFOUND)
 		rc = store_mdb(s, mrc, "reading the article index");
 	return rc;
@@ -1239,7 +1239,7 @@ int assay_store_articles_version(struct assay_store *s, uint64_t *out)
 	rc = store_read(s, txn, s->dbi[T_META], "artgen", 6, &v);
 	if (rc == 0 && v.mv_size == sizeof *out)
 		memcpy(out, v.mv_data, sizeof *out);
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 	return rc == 0 || rc == MDB_NOTFOUND ? ASSAY_OK : store_mdb(s, rc, "reading the articles version");
 }
 

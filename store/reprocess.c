@@ -115,8 +115,8 @@ static int next_meta(struct assay_store *s, MDB_txn *txn, MDB_cursor *c, MDB_cur
 	MDB_val k, url, v;
 	int mrc;
 
-	for (mrc = mdb_cursor_get(c, &k, &url, op); mrc == 0;
-	     mrc = mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
+	for (mrc = store_mdb_cursor_get(c, &k, &url, op); mrc == 0;
+	     mrc = store_mdb_cursor_get(c, &k, &url, MDB_NEXT)) {
 		if (store_get(txn, s->dbi[T_ARTICLES], url.mv_data, url.mv_size, &v))
 			continue;
 		memset(meta, 0, sizeof *meta);
@@ -160,7 +160,7 @@ static int reprocess_fn(struct assay_store *s, MDB_txn *txn, void *ctx)
 
 	memset(rp->res, 0, sizeof *rp->res);
 	for (int t = T_DERIVED_FIRST; t < T_DERIVED_END; t++) {
-		mrc = mdb_drop(txn, s->dbi[t], 0);
+		mrc = store_mdb_drop(txn, s->dbi[t], 0);
 		if (mrc)
 			return store_mdb(s, mrc, "emptying derived tables");
 	}

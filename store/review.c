@@ -157,12 +157,12 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 		return rc;
 	rc = mdb_cursor_open(txn, s->dbi[T_REVIEWLOG], &c);
 	if (rc) {
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 		return store_mdb(s, rc, "reading review history");
 	}
 	k = (MDB_val){idl, nid};
-	for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-	     rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+	for (rc = store_mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
+	     rc = store_mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		if (k.mv_size != idl + 16 || memcmp(k.mv_data, nid, idl))
 			break;
 		if (assay_array_reserve(out, &cap, *n + 1, sizeof **out)) {
@@ -172,7 +172,7 @@ int assay_store_review_history(struct assay_store *s, const char *id,
 		store_review_decode(&v, &(*out)[(*n)++]);
 	}
 	mdb_cursor_close(c);
-	mdb_txn_abort(txn);
+	store_mdb_abort(txn);
 	if (rc == ASSAY_ENOMEM) {
 		free(*out);
 		*out = NULL;

@@ -48,7 +48,7 @@ int assay_store_kv_get(struct assay_store *s, const char *table, const char *key
 		rc = assay_buf_append(val, v.mv_data, v.mv_size);
 done:
 	if (txn)
-		mdb_txn_abort(txn);
+		store_mdb_abort(txn);
 	assay_buf_release(&k);
 	return rc;
 }
@@ -67,11 +67,11 @@ static int kv_write(struct assay_store *s, MDB_txn *txn, void *ctx)
 	int rc;
 
 	if (op->del) {
-		rc = mdb_del(txn, s->dbi[T_KV], &k, NULL);
+		rc = store_mdb_del(txn, s->dbi[T_KV], &k, NULL);
 		if (rc == MDB_NOTFOUND)
 			return ASSAY_OK;
 	} else {
-		rc = mdb_put(txn, s->dbi[T_KV], &k, &v, 0);
+		rc = store_mdb_put(txn, s->dbi[T_KV], &k, &v, 0);
 	}
 	return store_mdb(s, rc, "writing crawl state");
 }
@@ -133,12 +133,12 @@ static void count_reviews(struct assay_store *s, MDB_txn *txn, struct assay_stor
 
 	if (mdb_cursor_open(txn, s->dbi[T_REVIEWS], &c))
 		return;
-	for (int op = MDB_FIRST; mdb_cursor_get(c, &k, &v, op) == 0; op = MDB_NEXT) {
+	for (int op = MDB_FIRST; store_mdb_cursor_get(c, &k, &v, op) == 0; op = MDB_NEXT) {
 		struct rec_r r;
 		char state[16];
 
-		if (mdb_get(txn, s->dbi[T_CLAIMS], &k, &tmp) &&
-		    mdb_get(txn, s->dbi[T_AGREEMENTS], &k, &tmp))
+		if (store_mdb_get(txn, s->dbi[T_CLAIMS], &k, &tmp) &&
+		    store_mdb_get(txn, s->dbi[T_AGREEMENTS], &k, &tmp))
 			continue;
 		rec_init(&r, v.mv_data, v.mv_size);
 		rec_get_str(&r, state, sizeof state);
