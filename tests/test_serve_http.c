@@ -31,6 +31,7 @@ static char *dir;
 static pid_t server;
 static unsigned port;
 static char token[80];
+static const char *server_log; /* when set: the server's stderr, not --quiet */
 
 /* Puts the articles of tests/data/@name into the store. */
 static void add_articles(const char *name)
@@ -83,6 +84,14 @@ static void start_server_with(const char *token_file)
 	if (server == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
+		if (server_log) {
+			int fd = open(server_log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+			if (fd < 0 || dup2(fd, 2) < 0)
+				_exit(127);
+			execl(bin, bin, "--db", dir, "serve", "--port", "0", (char *)NULL);
+			_exit(127);
+		}
 		if (token_file)
 			execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0",
 			      "--token-file", token_file, (char *)NULL);
@@ -1665,4 +1674,46 @@ Test(serve_http, the_queue_shows_each_evidence_and_finds_words_in_any_case)
 	cr_expect_not_null(strstr(r.body.data, "&lt;script&gt;"));
 	cr_expect_null(strstr(r.body.data, "<script>window.__pwned"));
 	reply_release(&r);
+}
+
+/* Any web page the editor opens can make the browser ask serve for a path
+ * of its choosing, percent-encoded controls included; serve logs each
+ * refused request with its path. The log line keeps them escaped: no ESC
+ * sequence reaches the terminal and no newline forges a second line
+ * (issue 21 #5). Fails when the log stops escaping what it quotes. */
+static char log_path[4200];
+
+static void setup_logged(void)
+{
+	dir = tmp_store_dir();
+	build_store();
+	snprintf(log_path, sizeof log_path, "%s/serve.log", dir);
+	server_log = log_path;
+	start_server();
+	server_log = NULL;
+}
+
+TestSuite(serve_log, .init = setup_logged, .fini = teardown);
+
+Test(serve_log, a_request_path_is_logged_with_its_controls_escaped)
+{
+	const char *evil[] = {"Host: evil.example", NULL};
+	struct assay_buf log = {0};
+	struct reply r;
+
+	http("/%1b%5b2J%1b]0;owned%07%0a2026-01-01%20forged%c2%9b%e2%80%ae", evil, true, NULL, &r);
+	cr_expect_eq(r.status, 403);
+	reply_release(&r);
+	stop_server();
+	cr_assert_eq(assay_read_file(log_path, 1 << 20, &log), ASSAY_OK);
+	cr_assert_not_null(log.data);
+	cr_expect(strstr(log.data, "refused GET /\\x1b[2J\\x1b]0;owned\\x07\\x0a2026-01-01 "
+			      "forged\\u009b\\u202e: "),
+		  "the path is not quoted escaped: %s", log.data);
+	cr_expect_null(memchr(log.data, 0x1b, log.len), "ESC reached the log: %s", log.data);
+	cr_expect_null(memchr(log.data, 0x07, log.len), "BEL reached the log: %s", log.data);
+	cr_expect_null(strstr(log.data, "\n2026-01-01 forged"), "a forged log line: %s",
+		       log.data);
+	cr_expect_null(strstr(log.data, "\xc2\x9b"), "a C1 CSI reached the log: %s", log.data);
+	assay_buf_release(&log);
 }

@@ -1200,3 +1200,109 @@ Test(store_cli, export_to_a_fifo_writes_through_it_and_keeps_it, .init = setup)
 	cr_assert_gt(n, 0, "no claim came through the FIFO");
 	assay_buf_release(&out);
 }
+
+/* ---- Text from outside, printed for a person (issue 21 #5) ----------------
+ * A page's title, site and evidence can hold what a terminal obeys: ESC
+ * sequences (clear the screen, retitle the window), BEL, a C1 CSI and a
+ * right-to-left override that reverses the rest of the line. Each command
+ * that prints them as text escapes them (\x1b, \u009b, \u202e): these
+ * tests fail when the escaping of that command's output is removed. Page
+ * text as the cleaner leaves it holds no C0 controls; these records are
+ * made by hand, as an older store, another tool or a bug could leave them. */
+#define HOSTILE "clear\x1b[2J title\x1b]0;owned\x07 csi\xc2\x9b rlo\xe2\x80\xae end"
+#define HOSTILE_SHOWN "clear\\x1b[2J title\\x1b]0;owned\\x07 csi\\u009b rlo\\u202e end"
+
+/* Two sources at odds over XX's copper output, the hostile text in each
+ * one's sentence, title and site. */
+static void put_hostile_pair(void)
+{
+	static const char *const values[] = {"7", "9"};
+	struct assay_store *s;
+
+	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+	for (int i = 0; i < 2; i++) {
+		char url[64], date[16], fig[16], sentence[256];
+		json_t *o;
+		struct test_article t;
+		struct assay_put_result r;
+
+		snprintf(url, sizeof url, "https://hostile.example/%d", i);
+		snprintf(date, sizeof date, "2024-05-0%d", i + 1);
+		snprintf(fig, sizeof fig, "%s t", values[i]);
+		snprintf(sentence, sizeof sentence, "It made %s " HOSTILE, fig);
+		o = json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:f, s:s, s:s, s:s, s:s}], "
+			      "s:[]}",
+			      "article", "Title " HOSTILE, "url", url, "published", date, "claims",
+			      "subject", "XX", "metric", "production", "commodity", "copper",
+			      "status", "actual", "value", atof(values[i]), "unit", "t",
+			      "qualifier", "eq", "figure", fig, "sentence", sentence, "agreements");
+		cr_assert_not_null(o);
+		cr_assert(test_article_from_json(o, &t));
+		t.a.site = "site " HOSTILE;
+		cr_assert_eq(assay_store_put_article(s, &t.a, &r), ASSAY_OK, "%s",
+			     assay_store_errmsg(s));
+		test_article_release(&t);
+		json_decref(o);
+	}
+	assay_store_close(s);
+}
+
+/* @out holds the hostile text escaped, and nothing a terminal obeys. */
+static void expect_escaped(const char *what, const struct assay_buf *out)
+{
+	const char *p = out->data ? out->data : "";
+
+	cr_expect(strstr(p, HOSTILE_SHOWN), "%s: the text is not shown escaped: %s", what, p);
+	cr_expect_null(memchr(p, 0x1b, out->len), "%s: ESC reached the terminal: %s", what, p);
+	cr_expect_null(memchr(p, 0x07, out->len), "%s: BEL reached the terminal: %s", what, p);
+	cr_expect_null(strstr(p, "\xc2\x9b"), "%s: a C1 CSI reached the terminal: %s", what, p);
+	cr_expect_null(strstr(p, "\xe2\x80\xae"), "%s: a bidi override reached the terminal: %s",
+		       what, p);
+}
+
+Test(store_cli, claims_escape_what_a_terminal_obeys_in_the_evidence)
+{
+	struct assay_buf out = {0};
+
+	put_hostile_pair();
+	setenv("COLUMNS", "1000", 1); /* no cell cut short */
+	cr_assert_eq(run("claims --subject XX", &out), 0);
+	expect_escaped("claims", &out);
+	assay_buf_release(&out);
+}
+
+Test(store_cli, conflicts_escape_what_a_terminal_obeys_in_the_evidence)
+{
+	struct assay_buf out = {0};
+
+	put_hostile_pair();
+	setenv("COLUMNS", "1000", 1);
+	cr_assert_eq(run("conflicts --subject XX", &out), 0);
+	cr_expect(out.data && strstr(out.data, "hostile.example/1"), "no conflict listed: %s",
+		  out.data ? out.data : "");
+	expect_escaped("conflicts", &out);
+	assay_buf_release(&out);
+}
+
+/* show prints the evidence, the title and the site of each source. */
+Test(store_cli, show_escapes_what_a_terminal_obeys_in_evidence_title_and_site)
+{
+	struct assay_buf out = {0};
+	json_t *objs[4];
+	char args[64];
+
+	put_hostile_pair();
+	cr_assert_eq(run("claims --subject XX --format jsonl", &out), 0);
+	cr_assert_eq(json_lines(&out, objs, 4), 2);
+	snprintf(args, sizeof args, "show %s", json_string_value(json_object_get(objs[0], "id")));
+	json_decref(objs[0]);
+	json_decref(objs[1]);
+	assay_buf_reset(&out);
+	cr_assert_eq(run(args, &out), 0);
+	expect_escaped("show", &out);
+	cr_expect(out.data && strstr(out.data, "Title " HOSTILE_SHOWN), "the title: %s",
+		  out.data ? out.data : "");
+	cr_expect(out.data && strstr(out.data, "site " HOSTILE_SHOWN), "the site: %s",
+		  out.data ? out.data : "");
+	assay_buf_release(&out);
+}
