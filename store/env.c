@@ -231,6 +231,24 @@ static int write_refused(struct assay_store *s)
 	return store_fail(s, ASSAY_EDENIED, "the store is open read-only");
 }
 
+/* The file as transaction @id left it: after this handle's commit of it,
+ * or at open (@id read before the file's times: a commit by another
+ * process in between moves the id past it, and is taken as it is). */
+static void note_file(struct assay_store *s, size_t id)
+{
+	mdb_filehandle_t fd;
+	struct stat st;
+
+	s->seen = false;
+	if (mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
+		return;
+	s->seen = true;
+	s->seen_txnid = id;
+	s->seen_size = (long long)st.st_size;
+	s->seen_mtime = st.st_mtim;
+	s->seen_ctime = st.st_ctim;
+}
+
 /* Another program wrote into data.mdb (noise, a copy over it, a bad
  * disk driver) since this handle's last write: LMDB would copy the pages
  * it changes into its transaction trusting their headers and node sizes,
@@ -239,11 +257,13 @@ static int write_refused(struct assay_store *s)
  * signal comes of it, or one much later, anywhere. So, holding LMDB's
  * writer lock (@txn just begun, no other writer half-way through a
  * commit): if no transaction was committed since this handle last saw
- * the file, the file must be as it was then. A commit by another process
- * (serve taking a decision) moves the transaction id and is taken as it
- * is. The times have the kernel's clock tick (a few ms): noise written
+ * the file (at open, or at its last commit), the file must be as it was
+ * then. A commit by another process (serve taking a decision) moves the
+ * transaction id and is taken as it is. The times have the kernel's clock tick (a few ms): noise written
  * within the tick of this handle's own commit, or while its transaction
- * runs, is not seen here. Records what it saw for the next write. */
+ * runs, is not seen here; nor noise from before this handle opened the
+ * store (damage at rest: the guard and LMDB's own checks are left for
+ * that). Records what it saw for the next write. */
 static bool written_outside_lmdb(struct assay_store *s, MDB_txn *txn)
 {
 	mdb_filehandle_t fd;
@@ -259,28 +279,8 @@ static bool written_outside_lmdb(struct assay_store *s, MDB_txn *txn)
 		   s->seen_mtime.tv_nsec != st.st_mtim.tv_nsec ||
 		   s->seen_ctime.tv_sec != st.st_ctim.tv_sec ||
 		   s->seen_ctime.tv_nsec != st.st_ctim.tv_nsec);
-	s->seen = true;
-	s->seen_txnid = last;
-	s->seen_size = (long long)st.st_size;
-	s->seen_mtime = st.st_mtim;
-	s->seen_ctime = st.st_ctim;
+	note_file(s, last);
 	return changed;
-}
-
-/* After this handle's commit of transaction @id: the file as it left it. */
-static void seen_after_commit(struct assay_store *s, size_t id)
-{
-	mdb_filehandle_t fd;
-	struct stat st;
-
-	s->seen = false;
-	if (mdb_env_get_fd(s->env, &fd) || fstat(fd, &st) != 0)
-		return;
-	s->seen = true;
-	s->seen_txnid = id;
-	s->seen_size = (long long)st.st_size;
-	s->seen_mtime = st.st_mtim;
-	s->seen_ctime = st.st_ctim;
 }
 
 int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn *txn, void *ctx),
@@ -332,7 +332,7 @@ int store_write(struct assay_store *s, int (*fn)(struct assay_store *s, MDB_txn 
 
 			rc = mrc ? store_mdb(s, mrc, "committing") : ASSAY_OK;
 			if (!rc) {
-				seen_after_commit(s, id);
+				note_file(s, id);
 				store_bands_committed(s, id);
 				maybe_sync(s);
 			}
@@ -896,6 +896,12 @@ int assay_store_open(const char *dir, unsigned flags, struct assay_store **out)
 	rc = open_tables(s);
 	if (rc)
 		goto fail;
+	if (!(s->flags & ASSAY_STORE_RDONLY)) { /* noise from now on is seen by a write */
+		MDB_envinfo info;
+
+		if (mdb_env_info(s->env, &info) == MDB_SUCCESS)
+			note_file(s, info.me_last_txnid);
+	}
 	*out = s;
 	return ASSAY_OK;
 fail:
