@@ -3,6 +3,7 @@
  * fly so the fixtures stay small. */
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ struct tsrv {
 	unsigned flaky_hits[64];
 	char urls[4][512];
 	unsigned next_url;
+	_Atomic int stopping; /* tarpits let go */
 };
 
 static double now_s(void)
@@ -207,6 +209,10 @@ static struct MHD_Response *respond(struct tsrv *s, struct MHD_Connection *conn,
 	case R_HANG:
 		sleep(3);
 		return plain(s, rt, status);
+	case R_TARPIT: /* no answer for 60 s, or until the server stops */
+		for (int i = 0; i < 600 && !atomic_load(&s->stopping); i++)
+			usleep(100000);
+		return plain(s, rt, status);
 	case R_DRIP:
 		return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1, drip, NULL, NULL);
 	case R_ENDLESS:
@@ -306,6 +312,7 @@ void tsrv_stop(struct tsrv *s)
 {
 	if (!s)
 		return;
+	atomic_store(&s->stopping, 1);
 	MHD_stop_daemon(s->d);
 	pthread_mutex_destroy(&s->mu);
 	free(s);

@@ -25,6 +25,7 @@ enum route_special {
 	R_URLSET_GEN, /* a sitemap of N pages */
 	R_FEED_LINKS, /* an HTML page linking N feeds */
 	R_HANG,       /* no answer for 3 s, then the body (any path under the route's) */
+	R_TARPIT,     /* no answer for 60 s (any path under the route's), then the body */
 };
 
 struct route {
