@@ -407,8 +407,8 @@ static size_t group_size(struct assay_store *s, MDB_txn *txn, const unsigned cha
 
 	if (mdb_cursor_open(txn, s->dbi[T_CLAIMKEYS], &c))
 		return 0;
-	if (mdb_cursor_get(c, &k, &v, MDB_SET) == 0)
-		mdb_cursor_count(c, &n);
+	if (store_mdb_cursor_get(c, &k, &v, MDB_SET) == 0)
+		store_mdb_cursor_count(c, &n);
 	mdb_cursor_close(c);
 	return n;
 }
@@ -438,7 +438,7 @@ int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id)
 	was = o.group;
 	member_value(&o, id, ock);
 	rec_be64(ogk, was);
-	rc = mdb_del(txn, s->dbi[T_CLAIMKEYS], &(MDB_val){8, ogk}, &(MDB_val){sizeof ock, ock});
+	rc = store_mdb_del(txn, s->dbi[T_CLAIMKEYS], &(MDB_val){8, ogk}, &(MDB_val){sizeof ock, ock});
 	if (rc && rc != MDB_NOTFOUND)
 		return store_mdb(s, rc, "moving a claim");
 	o.group = target;

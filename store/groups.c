@@ -498,9 +498,9 @@ static int retouch(struct assay_store *s, MDB_txn *txn, const unsigned char k[9]
 	if (rc)
 		return store_mdb(s, rc, "reading conflicts");
 	memset(&first, 0, sizeof first);
-	rc = mdb_cursor_get(c, &gk, &dup, MDB_SET);
+	rc = store_mdb_cursor_get(c, &gk, &dup, MDB_SET);
 	if (rc == 0)
-		rc = mdb_cursor_count(c, &members);
+		rc = store_mdb_cursor_count(c, &members);
 	if (rc == 0) {
 		struct assay_review rv;
 		struct interval iv;
