@@ -170,9 +170,15 @@ static size_t fold(const char *s, size_t n, char *out)
 	return k;
 }
 
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 /* Does the block open with one of @phrases? Only its opening bytes are
- * read. */
-static bool opens_with(const char *s, size_t n, const char *const *phrases, size_t nphrases)
+ * read. With @whole, a phrase ending in a letter must end a word there
+ * ("subscribe", not "subscribers"). */
+static bool opens_with(const char *s, size_t n, const char *const *phrases, size_t nphrases, bool whole)
 {
 	char low[PHRASE_OPENING + 1];
 	const char *p = low;
@@ -182,8 +188,11 @@ static bool opens_with(const char *s, size_t n, const char *const *phrases, size
 		p++;
 	for (size_t i = 0; i < nphrases; i++) {
 		const char *f = phrases[i];
+		size_t fl = strlen(f);
 
-		if ((!f[0] || f[0] == p[0]) && strncmp(p, f, strlen(f)) == 0)
+		if ((!f[0] || f[0] == p[0]) && strncmp(p, f, fl) == 0 &&
+		    (!whole || !fl || !is_word_byte((unsigned char)f[fl - 1]) ||
+		     !is_word_byte((unsigned char)p[fl])))
 			return true;
 	}
 	return false;
@@ -191,12 +200,12 @@ static bool opens_with(const char *s, size_t n, const char *const *phrases, size
 
 static bool furniture_phrase(const char *s, size_t n)
 {
-	return opens_with(s, n, furniture_phrases, sizeof furniture_phrases / sizeof furniture_phrases[0]);
+	return opens_with(s, n, furniture_phrases, sizeof furniture_phrases / sizeof furniture_phrases[0], false);
 }
 
 static bool tail_phrase(const char *s, size_t n)
 {
-	return opens_with(s, n, tail_phrases, sizeof tail_phrases / sizeof tail_phrases[0]);
+	return opens_with(s, n, tail_phrases, sizeof tail_phrases / sizeof tail_phrases[0], true);
 }
 
 /* Does a short block speak of the reader's browser? */
