@@ -9,13 +9,24 @@
  *
  * A SIGBUS or SIGSEGV is taken for store damage only when the faulting
  * address lies in an open store's map, or the faulting instruction lies in
- * LMDB's own code. Then: inside store_guarded() (assay verify) the read
- * is abandoned and reported; anywhere else the process prints which store
- * is damaged and how to recover, and exits with status 2. Nothing was
- * written by the read, and an unfinished write transaction is discarded
- * by LMDB, so what was committed stays. Any other fault goes to the
- * handler that was there before (the default, or a sanitizer's), so bugs
- * still crash loudly. */
+ * LMDB's own code, or the thread is inside a call into LMDB (store_mdb_*
+ * in internal.h: a memcpy LMDB calls runs libc's code). Then: inside
+ * store_guarded() (assay verify) the read is abandoned and reported;
+ * anywhere else the process prints which store is damaged and how to
+ * recover, and exits with status 2. Nothing was written by the read, and an unfinished write transaction is discarded
+ * by LMDB, so what was committed stays. Why _exit and not a jump back in
+ * a write: the fault may come with the heap written over (LMDB copying a
+ * garbled page), so the handler touches nothing but write(2) and _exit;
+ * the locks die with the process - LMDB's writer mutex is robust (the
+ * next writer gets EOWNERDEAD and LMDB takes it over), its reader slot is
+ * cleared by mdb_reader_check, the store's flock is the kernel's - and
+ * the dirty pages were in the heap, never in data.mdb (no MDB_WRITEMAP),
+ * so the last committed meta page still names a whole tree. The jump
+ * (store_guarded) is taken only by reads, which hold no lock but a reader
+ * slot, released when the caller aborts the read.
+ *
+ * Any other fault goes to the handler that was there before (the
+ * default, or a sanitizer's), so bugs still crash loudly. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <link.h>
