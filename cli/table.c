@@ -22,6 +22,7 @@
 #include "review.h"
 #include "table.h"
 #include "utf8.h"
+#include "vocab.h"
 
 #define MIN_COL 6
 #define GAP 2
@@ -134,15 +135,15 @@ static void fit_widths(size_t *w, size_t ncols, int width)
 /* The colour of a review state cell on a terminal, or NULL. */
 static const char *state_colour(const char *head, const char *cell)
 {
-	if (strcmp(head, "state"))
+	static const char *const colour[ASSAY_REVIEW_STATES] = {
+		[ASSAY_REVIEW_ACCEPTED] = "\033[32m", [ASSAY_REVIEW_REJECTED] = "\033[31m",
+		[ASSAY_REVIEW_CORRECTED] = "\033[33m",
+	};
+	enum assay_review_state st;
+
+	if (strcmp(head, "state") || !assay_review_state_parse(cell, &st))
 		return NULL;
-	if (!strcmp(cell, "accepted"))
-		return "\033[32m";
-	if (!strcmp(cell, "rejected"))
-		return "\033[31m";
-	if (!strcmp(cell, "corrected"))
-		return "\033[33m";
-	return NULL;
+	return colour[st];
 }
 
 const char *cli_safe(const char *s)

@@ -562,11 +562,13 @@ struct group_facts {
 static void facts_review(struct assay_store *s, MDB_txn *txn, const char *id,
 			 const struct assay_claim_filter *f, struct group_facts *gf)
 {
+	enum assay_review_state st = ASSAY_REVIEW_PENDING;
 	struct assay_review rv;
 
 	get_review(s, txn, id, &rv);
-	gf->kept += !strcmp(rv.state, "accepted") || !strcmp(rv.state, "corrected");
-	gf->rejected += !strcmp(rv.state, "rejected");
+	assay_review_state_parse(rv.state, &st); /* one it does not know: pending */
+	gf->kept += st == ASSAY_REVIEW_ACCEPTED || st == ASSAY_REVIEW_CORRECTED;
+	gf->rejected += st == ASSAY_REVIEW_REJECTED;
 	gf->in_state += f && f->state && !strcmp(rv.state, f->state);
 	gf->members++;
 }

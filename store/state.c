@@ -128,12 +128,17 @@ static uint64_t entries(MDB_txn *txn, MDB_dbi dbi)
 /* Decisions whose claim or agreement still exists, by state. */
 static void count_reviews(struct assay_store *s, MDB_txn *txn, struct assay_store_stats *o)
 {
+	uint64_t *count[ASSAY_REVIEW_STATES] = {
+		[ASSAY_REVIEW_ACCEPTED] = &o->accepted, [ASSAY_REVIEW_REJECTED] = &o->rejected,
+		[ASSAY_REVIEW_CORRECTED] = &o->corrected, /* pending: the rest, counted apart */
+	};
 	MDB_cursor *c;
 	MDB_val k, v, tmp;
 
 	if (mdb_cursor_open(txn, s->dbi[T_REVIEWS], &c))
 		return;
 	for (int op = MDB_FIRST; store_mdb_cursor_get(c, &k, &v, op) == 0; op = MDB_NEXT) {
+		enum assay_review_state st;
 		struct rec_r r;
 		char state[16];
 
@@ -142,12 +147,8 @@ static void count_reviews(struct assay_store *s, MDB_txn *txn, struct assay_stor
 			continue;
 		rec_init(&r, v.mv_data, v.mv_size);
 		rec_get_str(&r, state, sizeof state);
-		if (!strcmp(state, "accepted"))
-			o->accepted++;
-		else if (!strcmp(state, "rejected"))
-			o->rejected++;
-		else if (!strcmp(state, "corrected"))
-			o->corrected++;
+		if (assay_review_state_parse(state, &st) && count[st])
+			(*count[st])++;
 	}
 	mdb_cursor_close(c);
 }
