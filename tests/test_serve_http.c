@@ -1241,6 +1241,48 @@ Test(desk, every_field_of_a_claim_is_corrected_and_the_history_says_from_what)
 	cr_expect(claim_page_has(id, "state state-pending"));
 }
 
+/* A claim an editor gives another key leaves its conflict: neither figure's
+ * page shows the old group, nor does the conflicts page; undoing the
+ * correction brings the group back. */
+Test(desk, a_claim_corrected_to_another_key_leaves_its_conflict_and_undo_brings_it_back)
+{
+	char id[16], other[16], where[512], group[64];
+	const char *at;
+	struct reply r;
+
+	claim_with("20,000 t", id, sizeof id);
+	claim_with("2,600 t", other, sizeof other);
+	claim_page(id, &r);
+	at = strstr(r.body.data, "href=\"/conflict/c");
+	cr_assert_not_null(at, "the two figures conflict");
+	snprintf(group, sizeof group, "%.*s", (int)strcspn(at + 6, "\""), at + 6);
+	reply_release(&r);
+	cr_assert_eq(post_form(other, "action=correct&value=&unit=t&subject=RU&metric=production&"
+				      "commodity=rare-earths&period=2022&status=actual&place=",
+			       where, sizeof where), 303);
+	cr_expect_not_null(strstr(where, "did=corrected"), "%s", where);
+	claim_page(id, &r);
+	cr_expect_null(strstr(r.body.data, "id=\"conflict\""), "alone under its key now");
+	reply_release(&r);
+	claim_page(other, &r);
+	cr_expect_null(strstr(r.body.data, "id=\"conflict\""), "alone under the corrected key");
+	reply_release(&r);
+	http(group, NULL, true, NULL, &r);
+	cr_expect_eq(r.status, 404, "%s is no conflict", group);
+	reply_release(&r);
+	http("/conflicts?show=all", NULL, true, NULL, &r);
+	cr_expect_null(strstr(r.body.data, group), "not listed");
+	reply_release(&r);
+	/* undone: the group again, with both figures */
+	cr_assert_eq(post_form(other, "action=pending", where, sizeof where), 303);
+	claim_page(id, &r);
+	at = strstr(r.body.data, "id=\"conflict\"");
+	cr_assert_not_null(at, "the conflict is back");
+	cr_expect_not_null(strstr(at, "2 figures from 2 stories"));
+	cr_expect_not_null(strstr(at, group));
+	reply_release(&r);
+}
+
 Test(desk, an_agreement_is_corrected_in_type_parties_and_status)
 {
 	char id[16], where[512];
