@@ -452,6 +452,7 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 			return p; /* "down $0.005 to $0.14": a change and a level */
 		q = recog_skip_spaces(text, len, q + n);
 	}
+	size_t d0 = q;
 	n = digits_at(text, len, q, &v2);
 	if (!n || (q + n < len && isalpha((unsigned char)text[q + n]) &&
 		   !recog_phrase_at(T_SCALES, text, len, q + n, &st) &&
@@ -461,6 +462,10 @@ static size_t read_range(const char *text, size_t len, size_t p, struct fig *f, 
 	if (u1 && recog_phrase_at(T_UNITS, text, len, recog_skip_spaces(text, len, q), &st) != u1)
 		return p;
 	v2 *= g.scale != 1 ? g.scale : f->scale;
+	if (f->scale == 1 && g.scale == 1 && f->v >= 1 && f->v < 1000 && v2 >= 1000 &&
+	    fmod(v2, 1000) == 0 && f->v * 1000 < v2 && f->v * 10000 > v2 && n > 4 &&
+	    text[d0 + n - 4] == ',')
+		f->v *= 1000; /* "710-780,000 ounces": the thousands written once */
 	if (v2 <= f->v * (g.scale != 1 && f->scale == 1 ? g.scale : f->scale))
 		return p; /* "in 1985 to 204 mln": not a range, and 1985 keeps its scale */
 	if (g.scale != 1 && f->scale == 1)
