@@ -747,23 +747,13 @@ static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 	return NULL;
 }
 
-/* Words of drill results and samples, in the sentence around @f. */
-static bool drill_results(const struct cl_doc *d, size_t f)
+/* Whether one of @words stands in sentence @s. */
+static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s,
+			 const char *const *words)
 {
-	static const char *const cues[] = {"intercept", "intercepts", "intersected", "intersection",
-					   "intersections", "drilled", "drill", "drilling", "hole",
-					   "holes", "samples", "sample", "assays", "assayed", "core",
-					   "channel", "trench", "mineralization", "mineralisation",
-					   "grading", "grades", NULL};
-	size_t a = f, b = f;
-
-	while (a > 0 && f - a < 40 && !(d->tok[a - 1].kind == CT_PUNCT && d->tok[a - 1].w[0] == '.'))
-		a--;
-	while (b < d->ntok && b - f < 40 && !(d->tok[b].kind == CT_PUNCT && d->tok[b].w[0] == '.'))
-		b++;
-	for (size_t u = a; u < b; u++)
-		for (const char *const *c = cues; *c; c++)
-			if (cl_word_is(d, u, *c))
+	for (size_t u = s->t0; u < s->t1; u++)
+		for (const char *const *w = words; *w; w++)
+			if (cl_word_is(d, u, *w))
 				return true;
 	return false;
 }
@@ -771,7 +761,7 @@ static bool drill_results(const struct cl_doc *d, size_t f)
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
  * million of an element, or a percent of an element over a length ("11.82%
  * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
-static bool grade_by_form(const struct cl_doc *d, size_t f)
+static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
 	const struct assay_mention *m = cl_mention(d, f);
 	size_t u = f + 1;
@@ -808,8 +798,13 @@ static bool grade_by_form(const struct cl_doc *d, size_t f)
 	bool ends = u + 1 >= d->ntok || d->tok[u + 1].kind == CT_PUNCT ||
 		    cl_word_is(d, u + 1, "and") || cl_word_is(d, u + 1, "from") ||
 		    cl_word_is(d, u + 1, "within") || cl_word_is(d, u + 1, "in");
+	static const char *const drill[] = {"intercept", "intercepts", "intersected", "intersection",
+					    "intersections", "drilled", "drill", "drilling", "hole",
+					    "holes", "samples", "sample", "assays", "assayed", "core",
+					    "channel", "trench", "mineralization", "mineralisation",
+					    "grading", "grades", NULL};
 	return ends && cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY &&
-	       drill_results(d, f);
+	       sentence_has(d, s, drill);
 }
 
 /* An exchange: its name says so ("London Metal Exchange") or the
@@ -917,7 +912,7 @@ static int bases_of(const struct cl_doc *d, const struct cl_sent *s, size_t l, s
 		assay_copy(bases[0], 16, "price"); /* "copper fell 0.4% to $9,409" */
 		n = 1;
 	}
-	if (!n && grade_by_form(d, f)) { /* "22.7 meters at 35.2 g/t gold" */
+	if (!n && grade_by_form(d, s, f)) { /* "22.7 meters at 35.2 g/t gold" */
 		assay_copy(bases[0], 16, "grade");
 		n = 1;
 	}
@@ -1267,16 +1262,6 @@ static void price_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, 
 			break;
 		}
 	}
-}
-
-static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s,
-			 const char *const *words)
-{
-	for (size_t u = s->t0; u < s->t1; u++)
-		for (const char *const *w = words; *w; w++)
-			if (cl_word_is(d, u, *w))
-				return true;
-	return false;
 }
 
 /* Figures that read as claims but say nothing a source asserts about its
