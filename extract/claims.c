@@ -164,12 +164,7 @@ static bool left_cue(const struct cl_doc *d, size_t l, size_t f, char base[16], 
  * no subject in the vocabulary. */
 static bool world_figure(const struct cl_doc *d, size_t cue)
 {
-	static const char *const w[] = {"global", "world", "world's", "worldwide", "total",
-					"western", NULL};
-	for (size_t i = 0; cue > 0 && w[i]; i++)
-		if (cl_word_is(d, cue - 1, w[i]))
-			return true;
-	return false;
+	return cue > 0 && cl_word_in(d, cue - 1, CL_WORLD);
 }
 
 static const char *word_cue(const struct cl_doc *d, const struct cl_word_cue *cues, size_t n,
@@ -338,20 +333,13 @@ static void year_before(char period[16])
  * of", not "samples from the zone returned up to 11.7 g/t"). */
 static bool governs(const struct cl_doc *d, size_t u, size_t f)
 {
-	static const char *const np[] = {"revised", "estimated", "forecasted", "expected",
-					 "projected", "planned", "anticipated", "reported", NULL};
-	static const char *const verbs[] = {"is", "are", "was", "were", "be", "been", "has",
-					    "have", "had", "will", "would", "could", "may", NULL};
 	for (size_t v = u + 1; v < f; v++) {
 		if (d->tok[v].kind != CT_WORD)
 			continue;
-		bool ok = false;
-		for (const char *const *w = np; *w && !ok; w++)
-			ok = cl_word_is(d, v, *w);
+		bool ok = cl_word_in(d, v, CL_BASE_ADJ);
 		size_t n = strlen(d->tok[v].w);
-		for (const char *const *w = verbs; *w && !ok; w++)
-			if (cl_word_is(d, v, *w))
-				return false;
+		if (!ok && cl_word_in(d, v, CL_AUX))
+			return false;
 		if (!ok && n > 3 && !strcmp(d->tok[v].w + n - 2, "ed"))
 			return false; /* a verb: "from the zone returned" */
 	}
@@ -522,8 +510,6 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
  * a country there is the deposit's country (*country), not a place. */
 static bool deposit_in(const struct cl_doc *d, size_t a, size_t b, char out[64], int *country)
 {
-	static const char *const drop[] = {"province", "region", "state", "district", "county",
-					   NULL};
 	for (size_t u = a; u + 2 < b; u++) {
 		size_t v = u + 2, w, e;
 		if (d->tok[u].kind != CT_WORD || !(d->tok[u].cls & CW_DEPOSIT) ||
@@ -541,9 +527,8 @@ static bool deposit_in(const struct cl_doc *d, size_t a, size_t b, char out[64],
 		if (w == v)
 			continue;
 		e = d->tok[w - 1].end;
-		for (const char *const *x = drop; *x && w - 1 > v; x++)
-			if (strcmp(d->tok[w - 1].w, *x) == 0)
-				e = d->tok[w - 2].end;
+		if (w - 1 > v && cl_word_in(d, w - 1, CL_REGION))
+			e = d->tok[w - 2].end;
 		size_t n = e - d->tok[v].start < 63 ? e - d->tok[v].start : 63;
 		memcpy(out, d->text + d->tok[v].start, n);
 		out[n] = '\0';
@@ -747,14 +732,12 @@ static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 	return NULL;
 }
 
-/* Whether one of @words stands in sentence @s. */
-static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s,
-			 const char *const *words)
+/* Whether a word of list @l stands in sentence @s. */
+static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s, enum cl_list l)
 {
 	for (size_t u = s->t0; u < s->t1; u++)
-		for (const char *const *w = words; *w; w++)
-			if (cl_word_is(d, u, *w))
-				return true;
+		if (cl_word_in(d, u, l))
+			return true;
 	return false;
 }
 
@@ -798,27 +781,18 @@ static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_
 	bool ends = u + 1 >= d->ntok || d->tok[u + 1].kind == CT_PUNCT ||
 		    cl_word_is(d, u + 1, "and") || cl_word_is(d, u + 1, "from") ||
 		    cl_word_is(d, u + 1, "within") || cl_word_is(d, u + 1, "in");
-	static const char *const drill[] = {"intercept", "intercepts", "intersected", "intersection",
-					    "intersections", "drilled", "drill", "drilling", "hole",
-					    "holes", "samples", "sample", "assays", "assayed", "core",
-					    "channel", "trench", "mineralization", "mineralisation",
-					    "grading", "grades", NULL};
 	return ends && cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY &&
-	       sentence_has(d, s, drill);
+	       sentence_has(d, s, CL_DRILL);
 }
 
 /* An exchange: its name says so ("London Metal Exchange") or the
  * gazetteer knows it by its short name (LME, Comex, MCX, SHFE). */
 static bool exchange_mention(const struct cl_doc *d, const struct assay_mention *m)
 {
-	static const char *const ids[] = {"lme", "comex", "mcx", "shfe", "nymex", "cme", "sge",
-					  "tocom", "ice", "sfe", "lbma", "lppm", NULL};
-
 	if (!m || m->type != ASSAY_M_ORG)
 		return false;
-	for (size_t i = 0; ids[i]; i++)
-		if (!strcmp(m->id, ids[i]))
-			return true;
+	if (cl_in_list(m->id, CL_EXCHANGE))
+		return true;
 	for (size_t p = m->start; p + 8 <= m->end; p++)
 		if (!memcmp(d->text + p, "Exchange", 8))
 			return true;
@@ -1030,18 +1004,13 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 		opens = true;
 	if (!opens)
 		return -1;
-	static const char *const many[] = {"countries", "nations", "producers", "miners",
-					   "companies", "analysts", "traders", "together",
-					   "global", "world", "worldwide", "world's", "both",
-					   "industry", "they", "their", "combined", NULL};
 	if (d->focus.any < 0 || s->block > d->focus.any_block + 1)
 		return -1;
 	for (size_t u = s->t0; u < s->t1; u++) {
 		if (cl_is_entity(d, u) && !d->tok[u].modifier)
 			return -1; /* "37 U.S. cents" names no one else */
-		for (size_t i = 0; u < f && many[i]; i++)
-			if (cl_word_is(d, u, many[i]))
-				return -1;
+		if (u < f && cl_word_in(d, u, CL_MANY))
+			return -1;
 	}
 	return d->focus.any;
 }
@@ -1114,15 +1083,12 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
  * recognizer left it out. */
 static void price_words(const struct cl_doc *d, size_t f, struct assay_claim *c)
 {
-	static const char *const per[][2] = {
-		{"lb", "lb"}, {"pound", "lb"}, {"kilo", "kg"}, {"kg", "kg"}, {"kilogram", "kg"},
-		{"tonne", "t"}, {"ton", "t"}, {"t", "t"}, {"ounce", "ozt"}, {"oz", "ozt"},
-	};
 	if (!(cl_word_is(d, f + 1, "a") || cl_word_is(d, f + 1, "per") || cl_word_is(d, f + 1, "an")))
 		return;
-	for (size_t i = 0; i < sizeof per / sizeof per[0]; i++)
-		if (cl_word_is(d, f + 2, per[i][0]))
-			assay_copy(c->price_per, sizeof c->price_per, per[i][1]);
+	const char *unit = f + 2 < d->ntok && d->tok[f + 2].kind != CT_MENTION ?
+				   cl_price_unit(d->tok[f + 2].w) : NULL;
+	if (unit)
+		assay_copy(c->price_per, sizeof c->price_per, unit);
 }
 
 /* "cut its price 0.75 cent to 66 cents a lb": the change is per lb too. */
@@ -1274,28 +1240,17 @@ static void price_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, 
 static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const struct assay_claim *c,
 		     const struct assay_mention *sm)
 {
-	static const char *const economy[] = {"economy", "payrolls", "unemployment", NULL};
-	static const char *const dealing[] = {"realized", "realised", "list", "producer", "posted",
-					      "selling", "sale", "sales", "sold", "sell", "sells",
-					      "charge", "charges", "charged", "contract", "received",
-					      "receive", "raise", "raised", "raises", "cut", "cuts",
-					      "lowered", "lowers", "increased", "set", "sets", "quoted",
-					      "quotes", "offer", "offered", "pays", "paid", "pay",
-					      "buy", "bought", "hedged", "priced", "cutting",
-					      "raising", "lowering", "reducing", "reduced", "increasing",
-					      "lifted", "lifting", "its", "their", "new", "costs",
-					      "effective", NULL};
 	bool share = strstr(c->metric, "_share") != NULL;
 
 	if (share && (c->value > 100 || c->value_max > 100))
 		return true;
 	if (share && c->value >= 100 && sm->type == ASSAY_M_ORG)
 		return true;
-	if (!strcmp(c->metric, "jobs") && sentence_has(d, s, economy))
+	if (!strcmp(c->metric, "jobs") && sentence_has(d, s, CL_ECONOMY))
 		return true;
 	return !strcmp(c->metric, "price") && c->price_per[0] && sm->type == ASSAY_M_ORG &&
 	       !strcmp(sm->kind, "company") && c->commodity[0] && !exchange_mention(d, sm) &&
-	       !sentence_has(d, s, dealing);
+	       !sentence_has(d, s, CL_DEALING);
 }
 
 static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t f, size_t r,
@@ -1382,15 +1337,12 @@ static bool new_predicate(const struct cl_doc *d, size_t a, size_t b)
  * price of a company's own securities, no price of a metal. */
 static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
-	static const char *const securities[] = {"share", "shares", "unit", "units", "warrant",
-						 "warrants", "option", "options", "stock", NULL};
 	for (size_t u = f + 1; u < s->t1 && u < f + 5; u++) {
 		if (!(cl_word_is(d, u, "per") || cl_word_is(d, u, "a") || cl_word_is(d, u, "each")))
 			continue;
 		for (size_t v = u + 1; v < s->t1 && v < u + 3; v++)
-			for (size_t i = 0; securities[i]; i++)
-				if (cl_word_is(d, v, securities[i]))
-					return true;
+			if (cl_word_in(d, v, CL_SECURITY))
+				return true;
 		break;
 	}
 	for (size_t u = f; u > s->t0 && u + 4 > f; u--)
@@ -1405,16 +1357,13 @@ static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size
  * (NSE:TATASTEEL) was down by over 3%": a move of a company's shares. */
 static bool share_move(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
-	static const char *const markets[] = {"metal", "metals", "mining", "miners", "steel",
-					      "gold", "equity", NULL};
 	for (size_t u = s->t0; u < f; u++) {
 		if (cl_word_is(d, u, "shares") || cl_word_is(d, u, "equities") ||
 		    ((cl_word_is(d, u, "share") || cl_word_is(d, u, "stock")) &&
 		     cl_word_is(d, u + 1, "price")))
 			return true;
-		for (size_t i = 0; u > s->t0 && markets[i]; i++)
-			if (cl_word_is(d, u, "stocks") && cl_word_is(d, u - 1, markets[i]))
-				return true;
+		if (u > s->t0 && cl_word_is(d, u, "stocks") && cl_word_in(d, u - 1, CL_MARKET))
+			return true;
 	}
 	const struct assay_mention *m = cl_mention(d, f);
 	size_t from = m->start > s->start + 80 ? m->start - 80 : s->start;
@@ -1708,16 +1657,12 @@ static bool end_of_story(const struct cl_doc *d, size_t b)
  * none. */
 static void quota_year(const struct cl_doc *d, char out[16])
 {
-	static const char *const starts[] = {"started", "starting", "beginning", "began",
-					     "from", "commencing", "begun", NULL};
 	out[0] = '\0';
 	for (size_t t = 0; t + 2 < d->ntok; t++) {
 		if (!cl_word_is(d, t, "year") && !cl_word_is(d, t, "months"))
 			continue;
 		for (size_t u = t + 1; u < t + 4 && u + 1 < d->ntok; u++) {
-			bool cue = false;
-			for (size_t i = 0; starts[i]; i++)
-				cue |= cl_word_is(d, u, starts[i]);
+			bool cue = cl_word_in(d, u, CL_YEAR_START);
 			const struct assay_mention *m = cl_mention(d, u + 1);
 			if (!cue || !m || m->type != ASSAY_M_DATE || strlen(m->id) < 7 ||
 			    m->id[4] != '-')

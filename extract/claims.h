@@ -109,6 +109,24 @@ struct cl_agr_cue {
 	char type[16], status[12], objects[8];
 };
 
+/* The word lists of word_lists.tsv (claims_data.c names them). */
+enum cl_list {
+	CL_WORLD, CL_BASE_ADJ, CL_AUX, CL_REGION, CL_DRILL, CL_EXCHANGE, CL_MANY, CL_ECONOMY,
+	CL_DEALING, CL_SECURITY, CL_MARKET, CL_YEAR_START, CL_ABBREV, CL_MONEY, CL_HOLDER,
+	CL_REPORT_VERB, CL_ORDINAL, CL_NLISTS
+};
+
+/* A word of word_classes.tsv (bits: CW_*) or word_lists.tsv (bits: one
+ * 1u << enum cl_list). */
+struct cl_list_word {
+	char w[CL_WORDLEN];
+	unsigned bits;
+};
+
+struct cl_price_unit {
+	char word[16], unit[8];
+};
+
 struct cl_rules {
 	struct cl_metric_cue *metric;
 	size_t nmetric;
@@ -129,6 +147,10 @@ struct cl_rules {
 		char commodity[32];   /* "" outside the vocabulary */
 	} *elements;
 	size_t nelements;
+	struct cl_price_unit *price_units;
+	size_t nprice_units;
+	struct cl_list_word *class_words, *list_words;
+	size_t nclass_words, nlist_words;
 };
 
 /* The loaded rules; valid after assay_claims_init() until shutdown. Each
@@ -172,6 +194,7 @@ struct cl_tok {
 	char w[CL_WORDLEN]; /* CT_WORD lowercased; CT_PUNCT the character */
 	bool upper;       /* CT_WORD starts with a capital letter */
 	unsigned cls;     /* CT_WORD: its CW_* classes */
+	unsigned lists;   /* CT_WORD: the lists it is in, 1u << enum cl_list */
 	/* entity roles (CT_MENTION of a country or org) */
 	bool prep;        /* object of a preposition ("with China") */
 	bool modifier;    /* "China's BYD": China only modifies */
@@ -256,7 +279,15 @@ static inline bool cl_word_is(const struct cl_doc *d, size_t t, const char *w)
 	       strcmp(d->tok[t].w, w) == 0;
 }
 
+/* Token @t is a word of list @l. */
+static inline bool cl_word_in(const struct cl_doc *d, size_t t, enum cl_list l)
+{
+	return t < d->ntok && d->tok[t].kind != CT_MENTION && (d->tok[t].lists >> l & 1u);
+}
+
 /* claims_text.c */
+/* @w is a word of list @l. */
+bool cl_in_list(const char *w, enum cl_list l);
 int cl_doc_build(struct cl_doc *d, const struct assay_span *sents, size_t nsents);
 void cl_doc_release(struct cl_doc *d);
 /* Length in tokens of @p matched at token @t, or 0. */
@@ -290,6 +321,8 @@ int cl_sentence_claims(struct cl_doc *d, const struct cl_sent *s);
 int cl_table_claims(struct cl_doc *d, size_t b0, size_t b1);
 int cl_sentence_agreements(struct cl_doc *d, const struct cl_sent *s);
 const struct cl_metric_kind *cl_kind(const char *base);
+/* The unit of price_units.tsv a price quoted per @word is in, or NULL. */
+const char *cl_price_unit(const char *word);
 /* The element whose symbol is the @n bytes at @s ("Ag", "Cu-Eq"), or NULL. */
 const struct cl_element *cl_element_of(const char *s, size_t n);
 

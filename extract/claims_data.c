@@ -56,72 +56,193 @@ static int split(char *line, char **col)
 	return n;
 }
 
+#define GROW(arr, n) assay_array_grow(&rules.arr, rules.n, sizeof *rules.arr)
+
+static int add_metric(char **c)
+{
+	if (GROW(metric, nmetric))
+		return ASSAY_ENOMEM;
+	struct cl_metric_cue *m = &rules.metric[rules.nmetric++];
+	m->after = strcmp(c[0], "after") == 0;
+	parse_phrase(c[1], &m->p);
+	assay_copy(m->base, sizeof m->base, c[2]);
+	return ASSAY_OK;
+}
+
+static int add_kind(char **c)
+{
+	if (GROW(kinds, nkinds))
+		return ASSAY_ENOMEM;
+	struct cl_metric_kind *k = &rules.kinds[rules.nkinds++];
+	assay_copy(k->base, sizeof k->base, c[0]);
+	assay_copy(k->quantity, sizeof k->quantity, c[1]);
+	assay_copy(k->percent, sizeof k->percent, c[2]);
+	assay_copy(k->money, sizeof k->money, c[3]);
+	assay_copy(k->count, sizeof k->count, c[4]);
+	assay_copy(k->planned, sizeof k->planned, c[5]);
+	k->dated = strcmp(c[6], "yes") == 0;
+	k->commodity = strcmp(c[7], "yes") == 0;
+	return ASSAY_OK;
+}
+
+static int add_count(char **c)
+{
+	if (GROW(counts, ncounts))
+		return ASSAY_ENOMEM;
+	struct cl_count_noun *k = &rules.counts[rules.ncounts++];
+	assay_copy(k->base, sizeof k->base, c[0]);
+	assay_copy(k->noun, sizeof k->noun, c[1]);
+	assay_copy(k->metric, sizeof k->metric, c[2]);
+	return ASSAY_OK;
+}
+
+static int add_word_cue(struct cl_word_cue **arr, size_t *cnt, char **c)
+{
+	if (assay_array_grow(arr, *cnt, sizeof **arr))
+		return ASSAY_ENOMEM;
+	struct cl_word_cue *w = &(*arr)[(*cnt)++];
+	assay_copy(w->value, sizeof w->value, c[0]);
+	parse_phrase(c[1], &w->p);
+	return ASSAY_OK;
+}
+
+static int add_status(char **c)
+{
+	return add_word_cue(&rules.status, &rules.nstatus, c);
+}
+
+static int add_change(char **c)
+{
+	return add_word_cue(&rules.change, &rules.nchange, c);
+}
+
+static int add_agreement(char **c)
+{
+	if (GROW(agr, nagr))
+		return ASSAY_ENOMEM;
+	struct cl_agr_cue *a = &rules.agr[rules.nagr++];
+	a->noun = strcmp(c[0], "noun") == 0;
+	parse_phrase(c[1], &a->p);
+	assay_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
+	assay_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
+	assay_copy(a->objects, sizeof a->objects, c[4]);
+	return ASSAY_OK;
+}
+
+static int add_element(char **c)
+{
+	if (GROW(elements, nelements))
+		return ASSAY_ENOMEM;
+	struct cl_element *e = &rules.elements[rules.nelements++];
+	assay_copy(e->symbol, sizeof e->symbol, c[0]);
+	assay_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
+	return ASSAY_OK;
+}
+
+static int add_org_word(char **c)
+{
+	return cl_org_word_add(c[0], c[1]);
+}
+
+static int add_end_heading(char **c)
+{
+	if (GROW(end_headings, nend))
+		return ASSAY_ENOMEM;
+	assay_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
+	return ASSAY_OK;
+}
+
+static int add_price_unit(char **c)
+{
+	if (GROW(price_units, nprice_units))
+		return ASSAY_ENOMEM;
+	struct cl_price_unit *u = &rules.price_units[rules.nprice_units++];
+	if (!assay_copy(u->word, sizeof u->word, c[0]) || !assay_copy(u->unit, sizeof u->unit, c[1]))
+		return ASSAY_EINVAL;
+	return ASSAY_OK;
+}
+
+/* The names of the lists of word_lists.tsv, in the order of enum cl_list. */
+static const char *const list_names[CL_NLISTS] = {
+	"world", "base_adj", "aux", "region", "drill", "exchange", "many", "economy",
+	"dealing", "security", "market", "year_start", "abbrev", "money", "holder",
+	"report_verb", "ordinal",
+};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} class_names[] = {
+	{"prep", CW_PREP}, {"stopnp", CW_STOPNP}, {"break", CW_BREAK}, {"place", CW_PLACE},
+	{"deposit", CW_DEPOSIT}, {"facility", CW_FACILITY}, {"ana_country", CW_ANA_COUNTRY},
+	{"ana_org", CW_ANA_ORG}, {"it", CW_IT},
+};
+
+/* Each space-separated word of @words with @bits; ASSAY_EINVAL for a word
+ * longer than a token keeps. */
+static int add_words(struct cl_list_word **arr, size_t *cnt, unsigned bits, const char *words)
+{
+	const char *p = words;
+
+	while (*p) {
+		size_t k = strcspn(p, " ");
+		if (k) {
+			if (k >= CL_WORDLEN)
+				return ASSAY_EINVAL;
+			if (assay_array_grow(arr, *cnt, sizeof **arr))
+				return ASSAY_ENOMEM;
+			struct cl_list_word *w = &(*arr)[(*cnt)++];
+			memcpy(w->w, p, k);
+			w->w[k] = '\0';
+			w->bits = bits;
+		}
+		p += k + (p[k] == ' ');
+	}
+	return ASSAY_OK;
+}
+
+static int add_class_words(char **c)
+{
+	for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
+		if (!strcmp(c[0], class_names[i].name))
+			return add_words(&rules.class_words, &rules.nclass_words, class_names[i].bit,
+					 c[1]);
+	return ASSAY_EINVAL;
+}
+
+static int add_list_words(char **c)
+{
+	for (unsigned i = 0; i < CL_NLISTS; i++)
+		if (!strcmp(c[0], list_names[i]))
+			return add_words(&rules.list_words, &rules.nlist_words, 1u << i, c[1]);
+	return ASSAY_EINVAL;
+}
+
+/* Each file, the columns a line of it needs and what takes the line. */
+static const struct {
+	const char *file;
+	int cols;
+	int (*add)(char **c);
+} handlers[] = {
+	{"metric_cues.tsv", 3, add_metric},	{"metric_kinds.tsv", 8, add_kind},
+	{"count_nouns.tsv", 3, add_count},	{"status_cues.tsv", 2, add_status},
+	{"change_cues.tsv", 2, add_change},	{"agreement_cues.tsv", 5, add_agreement},
+	{"elements.tsv", 2, add_element},	{"org_words.tsv", 2, add_org_word},
+	{"end_headings.tsv", 1, add_end_heading}, {"price_units.tsv", 2, add_price_unit},
+	{"word_classes.tsv", 2, add_class_words}, {"word_lists.tsv", 2, add_list_words},
+};
+
 static int add_row(const char *file, char **c, int n)
 {
-	if (strcmp(file, "metric_cues.tsv") == 0 && n >= 3) {
-		if (assay_array_grow(&rules.metric, rules.nmetric, sizeof *rules.metric))
-			return ASSAY_ENOMEM;
-		struct cl_metric_cue *m = &rules.metric[rules.nmetric++];
-		m->after = strcmp(c[0], "after") == 0;
-		parse_phrase(c[1], &m->p);
-		assay_copy(m->base, sizeof m->base, c[2]);
-	} else if (strcmp(file, "metric_kinds.tsv") == 0 && n >= 8) {
-		if (assay_array_grow(&rules.kinds, rules.nkinds, sizeof *rules.kinds))
-			return ASSAY_ENOMEM;
-		struct cl_metric_kind *k = &rules.kinds[rules.nkinds++];
-		assay_copy(k->base, sizeof k->base, c[0]);
-		assay_copy(k->quantity, sizeof k->quantity, c[1]);
-		assay_copy(k->percent, sizeof k->percent, c[2]);
-		assay_copy(k->money, sizeof k->money, c[3]);
-		assay_copy(k->count, sizeof k->count, c[4]);
-		assay_copy(k->planned, sizeof k->planned, c[5]);
-		k->dated = strcmp(c[6], "yes") == 0;
-		k->commodity = strcmp(c[7], "yes") == 0;
-	} else if (strcmp(file, "count_nouns.tsv") == 0 && n >= 3) {
-		if (assay_array_grow(&rules.counts, rules.ncounts, sizeof *rules.counts))
-			return ASSAY_ENOMEM;
-		struct cl_count_noun *k = &rules.counts[rules.ncounts++];
-		assay_copy(k->base, sizeof k->base, c[0]);
-		assay_copy(k->noun, sizeof k->noun, c[1]);
-		assay_copy(k->metric, sizeof k->metric, c[2]);
-	} else if ((strcmp(file, "status_cues.tsv") == 0 ||
-		    strcmp(file, "change_cues.tsv") == 0) && n >= 2) {
-		bool st = file[0] == 's';
-		struct cl_word_cue **arr = st ? &rules.status : &rules.change;
-		size_t *cnt = st ? &rules.nstatus : &rules.nchange;
-		if (assay_array_grow(arr, *cnt, sizeof **arr))
-			return ASSAY_ENOMEM;
-		struct cl_word_cue *w = &(*arr)[(*cnt)++];
-		assay_copy(w->value, sizeof w->value, c[0]);
-		parse_phrase(c[1], &w->p);
-	} else if (strcmp(file, "agreement_cues.tsv") == 0 && n >= 5) {
-		if (assay_array_grow(&rules.agr, rules.nagr, sizeof *rules.agr))
-			return ASSAY_ENOMEM;
-		struct cl_agr_cue *a = &rules.agr[rules.nagr++];
-		a->noun = strcmp(c[0], "noun") == 0;
-		parse_phrase(c[1], &a->p);
-		assay_copy(a->type, sizeof a->type, strcmp(c[2], "-") ? c[2] : "");
-		assay_copy(a->status, sizeof a->status, strcmp(c[3], "-") ? c[3] : "");
-		assay_copy(a->objects, sizeof a->objects, c[4]);
-	} else if (strcmp(file, "elements.tsv") == 0 && n >= 2) {
-		if (assay_array_grow(&rules.elements, rules.nelements, sizeof *rules.elements))
-			return ASSAY_ENOMEM;
-		struct cl_element *e = &rules.elements[rules.nelements++];
-		assay_copy(e->symbol, sizeof e->symbol, c[0]);
-		assay_copy(e->commodity, sizeof e->commodity, strcmp(c[1], "-") ? c[1] : "");
-	} else if (strcmp(file, "org_words.tsv") == 0 && n >= 2) {
-		int rc = cl_org_word_add(c[0], c[1]);
-		if (rc == ASSAY_ENOMEM)
-			return rc;
-		if (rc)
-			assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
-	} else if (strcmp(file, "end_headings.tsv") == 0) {
-		if (assay_array_grow(&rules.end_headings, rules.nend, sizeof *rules.end_headings))
-			return ASSAY_ENOMEM;
-		assay_copy(rules.end_headings[rules.nend++], sizeof *rules.end_headings, c[0]);
-	} else {
+	int rc = ASSAY_EINVAL;
+
+	for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
+		if (!strcmp(file, handlers[i].file) && n >= handlers[i].cols)
+			rc = handlers[i].add(c);
+	if (rc == ASSAY_ENOMEM)
+		return rc;
+	if (rc)
 		assay_warn("claims rules: %s: bad line starting '%s'", file, c[0]);
-	}
 	return ASSAY_OK;
 }
 
@@ -221,6 +342,9 @@ void assay_claims_shutdown(void)
 	free(rules.agr);
 	free(rules.end_headings);
 	free(rules.elements);
+	free(rules.price_units);
+	free(rules.class_words);
+	free(rules.list_words);
 	memset(&rules, 0, sizeof rules);
 	cl_org_words_clear();
 	cl_words_clear();
@@ -239,6 +363,14 @@ const struct cl_element *cl_element_of(const char *s, size_t n)
 	for (size_t i = 0; k && i < rules.nelements; i++)
 		if (!strcmp(rules.elements[i].symbol, sym))
 			return &rules.elements[i];
+	return NULL;
+}
+
+const char *cl_price_unit(const char *word)
+{
+	for (size_t i = 0; i < rules.nprice_units; i++)
+		if (!strcmp(rules.price_units[i].word, word))
+			return rules.price_units[i].unit;
 	return NULL;
 }
 

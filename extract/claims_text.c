@@ -17,68 +17,40 @@
 #include "claims.h"
 #include "map.h"
 
-struct wordclass {
-	const char *w;
-	unsigned cls;
-};
-
-#define P CW_PREP
-#define S CW_STOPNP
-static const struct wordclass classes[] = {
-	{"with", P | S}, {"from", P | S}, {"to", P | S}, {"in", P | S}, {"into", P | S},
-	{"by", P | S}, {"than", P | S}, {"between", P}, {"against", P}, {"for", P | S},
-	{"on", P | S}, {"at", P | S}, {"beyond", P}, {"like", P}, {"including", P},
-	{"among", P}, {"toward", P}, {"towards", P}, {"via", P}, {"of", P}, {"over", P},
-	{"across", P}, {"amid", P}, {"near", P}, {"outside", P}, {"within", P}, {"under", P},
-	{"unlike", P}, {"besides", P}, {"through", P}, {"versus", P}, {"behind", P},
-	{"after", P}, {"before", P}, {"as", S}, {"which", S}, {"that", S}, {"since", S},
-	{"was", S}, {"is", S}, {"were", S}, {"are", S}, {"will", S}, {"has", S}, {"have", S},
-	{"had", S}, {"a", S}, {"an", S}, {"per", S}, {"last", S}, {"this", S}, {"next", S},
-	{"while", S | CW_BREAK}, {"but", CW_BREAK}, {"whereas", CW_BREAK},
-	{"although", CW_BREAK}, {"however", CW_BREAK}, {"because", S | CW_BREAK},
-	{"unless", S | CW_BREAK}, {"if", S}, {"when", S},
-	{"deposit", CW_PLACE | CW_DEPOSIT}, {"deposits", CW_PLACE | CW_DEPOSIT},
-	{"mine", CW_PLACE | CW_DEPOSIT}, {"project", CW_PLACE}, {"field", CW_PLACE | CW_DEPOSIT},
-	{"reserve", CW_PLACE | CW_DEPOSIT}, {"prospect", CW_PLACE | CW_DEPOSIT},
-	{"orebody", CW_PLACE | CW_DEPOSIT}, {"site", CW_PLACE},
-	{"facility", CW_FACILITY}, {"plant", CW_FACILITY}, {"refinery", CW_FACILITY},
-	{"smelter", CW_FACILITY}, {"complex", CW_FACILITY},
-	{"country", CW_ANA_COUNTRY}, {"nation", CW_ANA_COUNTRY},
-	{"government", CW_ANA_COUNTRY}, {"kingdom", CW_ANA_COUNTRY},
-	{"republic", CW_ANA_COUNTRY}, {"company", CW_ANA_ORG}, {"firm", CW_ANA_ORG},
-	{"miner", CW_ANA_ORG}, {"producer", CW_ANA_ORG}, {"group", CW_ANA_ORG},
-	{"corporation", CW_ANA_ORG}, {"bloc", CW_ANA_ORG}, {"exchange", CW_ANA_ORG},
-};
-#undef P
-#undef S
-
 /* Which ASCII bytes belong to words; set once with the word table. */
 static bool ascii_word[0x80];
 
-/* word -> classes (CW_* bits), built once, then only read. */
-static struct assay_map word_classes;
+/* word -> classes (CW_* bits) and word -> lists (1u << enum cl_list),
+ * built once, then only read. */
+static struct assay_map word_classes, word_lists;
 
-static int wt_add(const char *w, unsigned cls)
+static int wt_add(struct assay_map *m, const char *w, unsigned bits)
 {
 	size_t *v;
 
-	if (assay_map_put(&word_classes, w, strlen(w), &v))
+	if (assay_map_put(m, w, strlen(w), &v))
 		return ASSAY_ENOMEM;
-	*v |= cls;
+	*v |= bits;
 	return ASSAY_OK;
 }
 
-static unsigned word_class(const char *w)
+static unsigned wt_get(const struct assay_map *m, const char *w)
 {
-	const size_t *v = assay_map_get(&word_classes, w, strlen(w));
+	const size_t *v = assay_map_get(m, w, strlen(w));
 
 	return v ? (unsigned)*v : 0;
+}
+
+bool cl_in_list(const char *w, enum cl_list l)
+{
+	return wt_get(&word_lists, w) >> l & 1u;
 }
 
 static int add_first_words(const void *arr, size_t n, size_t size, unsigned cls)
 {
 	for (size_t i = 0; i < n; i++)
-		if (wt_add(((const struct cl_phrase *)((const char *)arr + i * size))->w[0], cls))
+		if (wt_add(&word_classes,
+			   ((const struct cl_phrase *)((const char *)arr + i * size))->w[0], cls))
 			return ASSAY_ENOMEM;
 	return ASSAY_OK;
 }
@@ -91,12 +63,10 @@ int cl_words_init(void)
 	for (int c = 0; c < 0x80; c++)
 		ascii_word[c] = isalnum(c) || c == '-' || c == '_';
 	cl_words_clear();
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0] && !rc; i++)
-		rc = wt_add(classes[i].w, classes[i].cls);
-	if (!rc)
-		rc = wt_add("it", CW_IT);
-	if (!rc)
-		rc = wt_add("its", CW_IT);
+	for (size_t i = 0; i < r->nclass_words && !rc; i++)
+		rc = wt_add(&word_classes, r->class_words[i].w, r->class_words[i].bits);
+	for (size_t i = 0; i < r->nlist_words && !rc; i++)
+		rc = wt_add(&word_lists, r->list_words[i].w, r->list_words[i].bits);
 	if (!rc)
 		rc = add_first_words(r->metric, r->nmetric, sizeof *r->metric, CW_CUE_METRIC);
 	if (!rc)
@@ -111,14 +81,7 @@ int cl_words_init(void)
 void cl_words_clear(void)
 {
 	assay_map_release(&word_classes);
-}
-
-static bool in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
-			return true;
-	return false;
+	assay_map_release(&word_lists);
 }
 
 static bool word_matches(const char *pat, const char *w)
@@ -305,7 +268,8 @@ static void set_word(struct cl_doc *d, struct cl_tok *k)
 		}
 	}
 	k->w[n] = '\0';
-	k->cls = word_class(k->w);
+	k->cls = wt_get(&word_classes, k->w);
+	k->lists = wt_get(&word_lists, k->w);
 	if (isdigit((unsigned char)t[k->start])) {
 		char buf[40];
 		size_t m = 0;
@@ -388,12 +352,6 @@ static int tokenize(struct cl_doc *d, size_t a, size_t b, size_t *cap)
 	return ASSAY_OK;
 }
 
-static const char *const abbrevs[] = {
-	"co", "corp", "ltd", "inc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "jan", "feb",
-	"mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "gov", "gen", "plc", "bhd",
-	"approx", "est", "u.s", "e.g", "i.e", NULL,
-};
-
 /* Our own split when the caller gave none: ". " before a capital or a
  * digit ends a sentence unless the word before is an abbreviation. */
 static int split_block(const char *t, size_t a, size_t b, struct assay_span **out, size_t *n,
@@ -414,7 +372,7 @@ static int split_block(const char *t, size_t a, size_t b, struct assay_span **ou
 			for (size_t i = w; i < p && k + 1 < sizeof word; i++)
 				word[k++] = (char)tolower((unsigned char)t[i]);
 			word[k] = '\0';
-			end = !(k == 1 || in_list(word, abbrevs));
+			end = !(k == 1 || cl_in_list(word, CL_ABBREV));
 			if (end)
 				p++;
 		}
@@ -526,11 +484,8 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 			       cl_mention(d, t + 1)->type == ASSAY_M_ORG);
 		/* "37 U.S. cents", "50 Canadian cents a pound": a currency's
 		 * country is no party to the figure */
-		static const char *const money_words[] = {"cents", "cent", "cts", "ct", "dollars",
-			"dollar", "dlrs", "dlr", "pounds", "yen", "francs", "marks", NULL};
-		for (size_t i = 0; t + 1 < s->t1 && money_words[i]; i++)
-			if (cl_word_is(d, t + 1, money_words[i]))
-				k->modifier = true;
+		if (t + 1 < s->t1 && cl_word_in(d, t + 1, CL_MONEY))
+			k->modifier = true;
 		if (t + 1 < s->t1 && cl_mention(d, t + 1) &&
 		    cl_mention(d, t + 1)->type == ASSAY_M_MONEY &&
 		    cl_mention(d, t + 1)->start <= k->end + 1)
@@ -656,34 +611,25 @@ static int demonym_owner(const struct cl_doc *d, const struct cl_sent *s, size_t
 /* "U.S. refiners", "U.S. producers": a country naming the holders. */
 static bool holders_country(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
-	static const char *const holders[] = {"producers", "smelters", "refiners", "refineries",
-					      "mines", "industry", "fabricators", "mills",
-					      "plants", NULL};
 	const struct assay_mention *m = cl_mention(d, t);
 
 	if (!m || m->type != ASSAY_M_COUNTRY || d->tok[t].paren || t + 1 >= s->t1 ||
 	    d->tok[t + 1].kind != CT_WORD || d->tok[t + 1].upper)
 		return false;
-	for (size_t i = 0; holders[i]; i++)
-		if (cl_word_is(d, t + 1, holders[i]))
-			return true;
-	return false;
+	return cl_word_in(d, t + 1, CL_HOLDER);
 }
 
 /* "..., the American Bureau of Metal Statistics reported": the source of
  * the figures, not what they are about. */
 static bool reporting(const struct cl_doc *d, const struct cl_sent *s, size_t t)
 {
-	static const char *const verbs[] = {"said", "says", "reported", "reports", "told",
-					    "estimated", "estimates", NULL};
-	for (size_t i = 0; t + 1 < s->t1 && verbs[i]; i++)
-		if (cl_word_is(d, t + 1, verbs[i]))
-			for (size_t u = t; u > s->t0 && u + 3 > t; u--) {
-				if (d->tok[u - 1].kind == CT_PUNCT && d->tok[u - 1].w[0] == ',')
-					return true;
-				if (!cl_word_is(d, u - 1, "the"))
-					return false;
-			}
+	if (t + 1 < s->t1 && cl_word_in(d, t + 1, CL_REPORT_VERB))
+		for (size_t u = t; u > s->t0 && u + 3 > t; u--) {
+			if (d->tok[u - 1].kind == CT_PUNCT && d->tok[u - 1].w[0] == ',')
+				return true;
+			if (!cl_word_is(d, u - 1, "the"))
+				return false;
+		}
 	return false;
 }
 
@@ -1098,7 +1044,6 @@ static bool worth_reading(const struct cl_doc *d, const struct cl_sent *s)
  * recognizers read as a share. */
 static bool ordinal_part(const struct cl_doc *d, size_t t)
 {
-	static const char *const ords[] = {"first", "second", "third", "fourth", "last", NULL};
 	const struct assay_mention *m = cl_mention(d, t);
 
 	if (!m || m->type != ASSAY_M_PERCENT)
@@ -1106,10 +1051,7 @@ static bool ordinal_part(const struct cl_doc *d, size_t t)
 	for (size_t p = m->start; p < m->end; p++)
 		if (d->text[p] >= '0' && d->text[p] <= '9')
 			return false;
-	for (size_t i = 0; ords[i]; i++)
-		if (cl_word_is(d, t - 1, ords[i]))
-			return true;
-	return false;
+	return cl_word_in(d, t - 1, CL_ORDINAL);
 }
 
 static int build_sentences(struct cl_doc *d, const struct assay_span *sp, size_t n)
