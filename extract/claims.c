@@ -1353,6 +1353,37 @@ static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size
 	return false;
 }
 
+/* "reported at cut-off grades of 0.13% and 0.15% copper", "using the
+ * following parameters: Cu $4.00/lb", "0.5 g/t Au cut-off": the basis an
+ * estimate is made on, not a figure of its deposit. A basis word before
+ * the figure counts until a metric cue other than the basis's own nouns
+ * ("At a 0.5 g/t cut-off the deposit holds 10 Mt" keeps the 10 Mt). */
+static bool basis_figure(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	static const char *const basis[] = {"cut-off", "cutoff", "cut-offs", "cutoffs",
+					    "parameters", "assumptions", "assumption", "assumed",
+					    "inputs", "capping", "capped", "nsr", NULL};
+	static const char *const own[] = {"grade", "grades", "price", "prices", "cost",
+					  "costs", "value", "values", NULL};
+
+	for (size_t u = f + 1; u < s->t1 && u < f + 3; u++)
+		for (size_t i = 0; basis[i]; i++)
+			if (cl_word_is(d, u, basis[i]))
+				return true;
+	for (size_t u = f; u > s->t0; u--) {
+		size_t t = u - 1;
+		bool mine = false;
+		for (size_t i = 0; basis[i]; i++)
+			if (cl_word_is(d, t, basis[i]))
+				return true;
+		for (size_t i = 0; own[i]; i++)
+			mine |= cl_word_is(d, t, own[i]);
+		if (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_CUE_METRIC) && !mine)
+			return false;
+	}
+	return false;
+}
+
 /* "Shares Rise 3%", "Metal stocks ... Hindalco fall 3-4%", "Tata Steel
  * (NSE:TATASTEEL) was down by over 3%": a move of a company's shares. */
 static bool share_move(const struct cl_doc *d, const struct cl_sent *s, size_t f)
@@ -1434,7 +1465,8 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 
 	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
 		return ASSAY_OK;
-	if ((m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f))) ||
+	if (basis_figure(d, s, f) ||
+	    (m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f))) ||
 	    (m->type == ASSAY_M_PERCENT && *change && share_move(d, s, f)))
 		return ASSAY_OK;
 	if (ellipsis)

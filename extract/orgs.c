@@ -31,7 +31,7 @@
 #include "utf8.h"
 
 enum { R_DESIGNATOR = 1, R_HEAD = 2, R_BODY = 4, R_CONNECTOR = 8, R_NONNAME = 16,
-       R_GENERIC = 32, R_GOV = 64, R_SITE = 128 };
+       R_GENERIC = 32, R_GOV = 64, R_SITE = 128, R_TERM = 256 };
 
 /* word -> roles (R_* bits), filled while the rules load, then only read. */
 static struct assay_map words;
@@ -39,7 +39,7 @@ static struct assay_map words;
 int cl_org_word_add(const char *role, const char *w)
 {
 	static const char *const names[] = {"designator", "head", "body", "connector",
-					    "nonname", "generic", "government", "site"};
+					    "nonname", "generic", "government", "site", "term"};
 	size_t n = strlen(w), *v;
 	unsigned r = 0;
 
@@ -559,6 +559,22 @@ static void country_body(struct found *f, const struct assay_mention *m, const s
 	}
 }
 
+/* "Measured and Indicated Mineral Resources", "Underground Mineral
+ * Resources": a capitalised run of the trade's own terms names a
+ * category of ore, not a company. */
+static bool trade_term(const struct word *w, size_t a, size_t end)
+{
+	bool term = false;
+
+	for (size_t k = a; k <= end; k++) {
+		if (w[k].roles & R_TERM)
+			term = true;
+		else if (!(w[k].roles & (R_CONNECTOR | R_HEAD)))
+			return end > a && (w[end - 1].roles & R_TERM); /* "Caserones Mineral Resources" */
+	}
+	return term;
+}
+
 /* A name with no designator, from word @a: named by its last head or
  * body word @head ("Teles Pires Mining", "Ministry of Mines"), by an
  * acronym defined after it, or as a company by an apposition. */
@@ -595,6 +611,8 @@ static void headed_org(struct found *f, const struct assay_mention *m, const str
 	}
 	if (end == a && !an)
 		return; /* a head alone: "Mining", "Gold" */
+	if (!an && trade_term(w, a, end))
+		return;
 	const char *id = known_id(f, m, w[a].s, w[end].e);
 	char acr[48] = "";
 	if (id)
