@@ -1453,6 +1453,17 @@ static bool costs_verb(const struct cl_doc *d, const struct cl_sent *s, size_t f
 	       !cl_word_is(d, u - 2, "of") && !cl_word_is(d, u - 2, "total");
 }
 
+/* A figure that is not of the thing its sentence is about: the basis of
+ * an estimate, a security's price, a valuation, a move of shares. */
+static bool says_nothing(const struct cl_doc *d, const struct cl_sent *s, size_t f, bool change)
+{
+	const struct assay_mention *m = cl_mention(d, f);
+
+	return basis_figure(d, s, f) ||
+	       (m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f))) ||
+	       (m->type == ASSAY_M_PERCENT && change && share_move(d, s, f));
+}
+
 static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, size_t l, size_t r,
 			 struct head *h)
 {
@@ -1465,9 +1476,7 @@ static int figure_claims(struct cl_doc *d, const struct cl_sent *s, size_t f, si
 
 	if (skip || !(n = bases_of(d, s, l, f, r, h, *change, bases, &ellipsis, &world)))
 		return ASSAY_OK;
-	if (basis_figure(d, s, f) ||
-	    (m->type == ASSAY_M_MONEY && (security_price(d, s, f) || valuation(d, s, f))) ||
-	    (m->type == ASSAY_M_PERCENT && *change && share_move(d, s, f)))
+	if (says_nothing(d, s, f, *change))
 		return ASSAY_OK;
 	if (ellipsis)
 		assay_copy(status, sizeof status, h->status);
