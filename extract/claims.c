@@ -1360,25 +1360,14 @@ static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size
  * ("At a 0.5 g/t cut-off the deposit holds 10 Mt" keeps the 10 Mt). */
 static bool basis_figure(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
-	static const char *const basis[] = {"cut-off", "cutoff", "cut-offs", "cutoffs",
-					    "parameters", "assumptions", "assumption", "assumed",
-					    "inputs", "capping", "capped", "nsr", NULL};
-	static const char *const own[] = {"grade", "grades", "price", "prices", "cost",
-					  "costs", "value", "values", NULL};
-
 	for (size_t u = f + 1; u < s->t1 && u < f + 3; u++)
-		for (size_t i = 0; basis[i]; i++)
-			if (cl_word_is(d, u, basis[i]))
-				return true;
-	for (size_t u = f; u > s->t0; u--) {
-		size_t t = u - 1;
-		bool mine = false;
-		for (size_t i = 0; basis[i]; i++)
-			if (cl_word_is(d, t, basis[i]))
-				return true;
-		for (size_t i = 0; own[i]; i++)
-			mine |= cl_word_is(d, t, own[i]);
-		if (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_CUE_METRIC) && !mine)
+		if (cl_word_in(d, u, CL_BASIS))
+			return true;
+	for (size_t t = f; t-- > s->t0;) {
+		if (cl_word_in(d, t, CL_BASIS))
+			return true;
+		if (d->tok[t].kind == CT_WORD && (d->tok[t].cls & CW_CUE_METRIC) &&
+		    !cl_word_in(d, t, CL_BASIS_NOUN))
 			return false;
 	}
 	return false;
