@@ -460,13 +460,59 @@ static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t 
 
 /* The year nearest the figure in its clause; one that follows ("in
  * 2023") counts as nearer than one before. */
+/* The quarter the story last named before token @f ("fourth-quarter
+ * results", "Q4 2024"), as "2024-10/2024-12"; "" if none. */
+static void story_quarter(const struct cl_doc *d, size_t f, char out[16])
+{
+	out[0] = '\0';
+	for (size_t t = f; t-- > 0;) {
+		const struct assay_mention *m = cl_mention(d, t);
+		int y1, m1, y2, m2;
+		if (m && m->type == ASSAY_M_DATE && strlen(m->id) == 15 &&
+		    sscanf(m->id, "%4d-%2d/%4d-%2d", &y1, &m1, &y2, &m2) == 4 && y1 == y2 &&
+		    m2 == m1 + 2 && m1 % 3 == 1) {
+			assay_copy(out, 16, m->id);
+			return;
+		}
+	}
+}
+
+/* "production in the quarter", "1.05 million ounces in the same quarter
+ * last year": the quarter the story reports on, or that quarter a year
+ * before. */
+static void the_quarter(const struct cl_doc *d, size_t a, size_t e, size_t f, char out[16])
+{
+	size_t q = (size_t)-1;
+
+	for (size_t u = a + 1; u < e; u++)
+		if (cl_word_is(d, u, "quarter") &&
+		    (cl_word_is(d, u - 1, "the") || cl_word_is(d, u - 1, "same") ||
+		     cl_word_is(d, u - 1, "this")) &&
+		    (q == (size_t)-1 || (u > f ? u - f : f - u) < (q > f ? q - f : f - q)))
+			q = u;
+	if (q == (size_t)-1 || (out[0] && strlen(out) != 4))
+		return;
+	bool same = cl_word_is(d, q - 1, "same"), back = false;
+	for (size_t u = q + 1; u < e && u < q + 4; u++)
+		back |= cl_word_is(d, u, "last") || cl_word_is(d, u, "ago") ||
+			cl_word_is(d, u, "earlier") || cl_word_is(d, u, "prior") ||
+			cl_word_is(d, u, "previous");
+	char sq[16];
+	story_quarter(d, f, sq);
+	if (!sq[0] || same != back)
+		return;
+	if (back)
+		year_before(sq);
+	assay_copy(out, 16, sq);
+}
+
 static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[16])
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
 
 	while (e < s->t1 && !cl_clause_break(d, e) && !relative_clause(d, e) &&
 	       !cl_word_is(d, e, "compared") && !cl_word_is(d, e, "against") &&
-	       !cl_word_is(d, e, "versus") &&
+	       !cl_word_is(d, e, "versus") && !cl_word_is(d, e, "than") &&
 	       !(cl_word_is(d, e, "from") && (!(cl_mention(d, e + 1) &&
 					       cl_mention(d, e + 1)->type == ASSAY_M_DATE) ||
 					     change_between(d, f, e))))
@@ -490,6 +536,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	out[0] = '\0';
 	if (m && strlen(m->id) < 16)
 		assay_copy(out, 16, m->id);
+	the_quarter(d, cl_clause_start(d, s->t0, f), e, f, out);
 	if (m && strlen(m->id) == 10) /* "as of December 31, 1985": the year it closes */
 		out[!strcmp(m->id + 5, "12-31") ? 4 : 7] = '\0';
 	/* "from 2001 to 2016", "between 1916 and 1981": a span of years */

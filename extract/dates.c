@@ -140,7 +140,8 @@ static const char date_pattern[] =
 	"|(?<ago>(?<an>(?i:" NUMW "))\\h+(?<au>(?i:years?|months?|weeks?|days?|decades?))\\h+(?i:ago|earlier))(?!\\w)"
 	"|(?<yday>(?i:yesterday))(?!\\w)"
 	"|(?<fy>(?:FY\\h?|(?i:fiscal\\h+(?:year\\h+)?))(?<fyy>(?:19|20)?\\d\\d))(?!\\w)"
-	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))\\h+(?i:quarter))"
+	"|(?<qt>(?:Q(?<qn>[1-4])|(?<qw>(?i:first|second|third|fourth))[\\h-]+(?i:quarter)"
+	"|(?<qd>[1-4])Q(?<qyy>\\d\\d)(?!\\d))"
 	"(?:(?:\\h+of)?,?\\h+(?<qy>" YEAR "))?)(?!\\w)(?!\\h+(?:of|in)\\h)"
 	"|(?<hf>(?:H(?<hn>[12])|(?<hw>(?i:first|second))\\h+(?i:half)(?:\\h+of)?),?\\h+(?<hy>" YEAR "))(?!\\w)"
 	"|(?<fm>(?i:first)\\h+(?<fmn>" MONTHN ")\\h+(?i:months)\\h+(?i:of)\\h+(?<fmy>" YEAR "))(?!\\w)"
@@ -332,6 +333,12 @@ static void period_interval(const char *text, pcre2_match_data *md, struct pubda
 	bool quarter = group(text, md, "qt", &s, &e);
 	int k = quarter ? group_ordinal(text, md, "qn", "qw") : group_ordinal(text, md, "hn", "hw");
 	long y = group_num(text, md, quarter ? "qy" : "hy");
+	long yy = group_num(text, md, "qyy");
+
+	if (quarter && !k) /* "2Q25": the second quarter of 2025 */
+		k = group_ordinal(text, md, "qd", "qw");
+	if (quarter && y < 0 && yy >= 0)
+		y = yy < 50 ? 2000 + yy : 1900 + yy;
 	int months = quarter ? 3 : 6;
 
 	/* "in the fourth quarter" of a February story: the last fourth
