@@ -88,3 +88,11 @@ int assay_month_prefix(const char *w, size_t n)
 			return months[k].month;
 	return 0;
 }
+
+const char *assay_month_name(const char *lang, const char *form, size_t i)
+{
+	for (size_t k = 0; k < COUNT(months); k++)
+		if (strcmp(months[k].lang, lang) == 0 && strcmp(months[k].form, form) == 0 && i-- == 0)
+			return months[k].name;
+	return NULL;
+}

@@ -65,4 +65,10 @@ int assay_month_of(const char *w, size_t n);
  * of it in any case ("Jan", "Janu", "January"); 0 when none does. */
 int assay_month_prefix(const char *w, size_t n);
 
+/* The @i-th month name of data/months.tsv (in the file's order, lower
+ * case) of language @lang ("en") and form @form ("full", "short"); NULL
+ * past the last. For readers that build their own lookup (a pattern, a
+ * word set) from the one list. */
+const char *assay_month_name(const char *lang, const char *form, size_t i);
+
 #endif

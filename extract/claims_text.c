@@ -16,6 +16,7 @@
 #include "assay.h"
 #include "claims.h"
 #include "map.h"
+#include "vocab.h"
 
 /* Which ASCII bytes belong to words; set once with the word table. */
 static bool ascii_word[0x80];
@@ -67,6 +68,8 @@ int cl_words_init(void)
 		rc = wt_add(&word_classes, r->class_words[i].w, r->class_words[i].bits);
 	for (size_t i = 0; i < r->nlist_words && !rc; i++)
 		rc = wt_add(&word_lists, r->list_words[i].w, r->list_words[i].bits);
+	for (size_t i = 0; !rc && assay_month_name("en", "short", i); i++)
+		rc = wt_add(&word_lists, assay_month_name("en", "short", i), 1u << CL_ABBREV);
 	if (!rc)
 		rc = add_first_words(r->metric, r->nmetric, sizeof *r->metric, CW_CUE_METRIC);
 	if (!rc)

@@ -22,8 +22,10 @@
 #include "recog.h"
 #include "vocab.h"
 
-#define MONTHS "(?:January|February|March|April|May|June|July|August|September|October|" \
-	"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+/* The English month names of common/data/months.tsv, capitalised, full
+ * names first ("(?:January|...|Jan|...)"): dates_init() puts them where
+ * the pattern has this byte. */
+#define MONTHS "\001"
 #define YEAR "(?:19|20)\\d\\d"
 #define UNITW "one|two|three|four|five|six|seven|eight|nine"
 /* A count of months: "first two months of", "six months to" */
@@ -32,19 +34,19 @@
 	"sixty|seventy|eighty|ninety)(?:-(?:" UNITW "))?|" UNITW "|ten|eleven|twelve|thirteen|" \
 	"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 
-/* Words that can start a date, lower case. */
+/* Words that can start a date, lower case; and the English month names
+ * (full and short) of common/data/months.tsv, added by dates_init(). */
 static const char *const triggers[] = {
-	"a", "after", "an", "and", "apr", "april", "aug", "august", "before", "beginning",
-	"between", "by", "coming", "dec", "december", "during", "early", "eight", "eleven",
-	"end", "feb", "february", "fifteen", "fiscal", "five", "four", "from", "fy", "in",
-	"jan", "january", "jul", "july", "jun", "june", "last", "late", "mar", "march", "may",
-	"mid", "next", "nine", "nov", "november", "oct", "october", "one", "or", "past",
-	"previous", "sep", "sept", "september", "seven", "several", "since", "six", "start",
-	"ten", "the", "thirty", "this", "three", "through", "to", "twelve", "twenty", "two",
-	"until", "yesterday", "q", "h", "first", "second", "third", "fourth", "thirteen",
-	"fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty", "sixty",
-	"seventy", "eighty", "ninety", NULL,
+	"a", "after", "an", "and", "before", "beginning", "between", "by", "coming",
+	"during", "early", "eight", "eleven", "end", "fifteen", "fiscal", "five", "four",
+	"from", "fy", "in", "last", "late", "mid", "next", "nine", "one", "or", "past",
+	"previous", "seven", "several", "since", "six", "start", "ten", "the", "thirty",
+	"this", "three", "through", "to", "twelve", "twenty", "two", "until", "yesterday",
+	"q", "h", "first", "second", "third", "fourth", "thirteen", "fourteen", "sixteen",
+	"seventeen", "eighteen", "nineteen", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", NULL,
 };
+static const char *const month_forms[] = {"full", "short"};
 
 static struct word_set trigger_set;
 
@@ -80,6 +82,8 @@ static const char *const article[] = {"a", "an", NULL}, *const article_next[] = 
 	"couple", "year", "years", "month", "months", "week", "weeks", "day", "days",
 	"decade", "decades", NULL};
 static struct word_set before_month_set, the_set, the_next_set, article_set, article_next_set;
+/* The capitals English month names start with ("JFMASOND"). */
+static char month_initials[27];
 
 /* Whether the word at @pos is one of @ws. */
 static bool word_in(const char *text, size_t len, size_t pos, const struct word_set *ws)
@@ -98,7 +102,7 @@ static bool trigger_can_start(const char *text, size_t len, size_t pos, size_t n
 	if (q >= len)
 		return false;
 	if (word_in(text, len, pos, &before_month_set))
-		return strchr("JFMASOND", text[q]) != NULL;
+		return strchr(month_initials, text[q]) != NULL; /* '\0' too, as before */
 	if (word_in(text, len, pos, &the_set))
 		return word_in(text, len, q, &the_next_set);
 	if (word_in(text, len, pos, &article_set))
@@ -152,22 +156,105 @@ static const char date_pattern[] =
 
 static pcre2_code *date_re;
 
+/* The English month names, full ones first, each before a shorter name
+ * that begins it ("Sept" before "Sep": the pattern takes the first
+ * alternative that fits, and a word may follow "Sep" in some); @out
+ * holds @cap names. Returns their number. */
+static size_t month_names(const char **out, size_t cap)
+{
+	size_t n = 0;
+
+	for (size_t f = 0; f < 2; f++)
+		for (size_t i = 0; n < cap && assay_month_name("en", month_forms[f], i); i++) {
+			const char *name = assay_month_name("en", month_forms[f], i);
+			size_t at = n;
+			for (size_t k = 0; k < n && at == n; k++)
+				if (!strncmp(out[k], name, strlen(out[k])))
+					at = k;
+			memmove(out + at + 1, out + at, (n - at) * sizeof *out);
+			out[at] = name;
+			n++;
+		}
+	return n;
+}
+
+/* "(?:January|...|Dec)" in @out (@cap bytes); the initials of the names
+ * in month_initials. */
+static void months_alternation(char *out, size_t cap)
+{
+	const char *names[64];
+	size_t nn = month_names(names, sizeof names / sizeof names[0]), n = 0, k = 0;
+
+	n += (size_t)snprintf(out, cap, "(?:");
+	for (size_t i = 0; i < nn && n < cap; i++) {
+		char c = (char)toupper((unsigned char)names[i][0]);
+		n += (size_t)snprintf(out + n, cap - n, "%s%c%s", i ? "|" : "", c, names[i] + 1);
+		if (!memchr(month_initials, c, k) && k + 1 < sizeof month_initials)
+			month_initials[k++] = c;
+	}
+	if (n < cap)
+		snprintf(out + n, cap - n, ")");
+	month_initials[k] = '\0';
+}
+
+/* The date pattern with the month names put in; NULL when out of memory. */
+static char *build_pattern(void)
+{
+	char months[512];
+	size_t nm = 0;
+
+	months_alternation(months, sizeof months);
+	for (const char *p = date_pattern; *p; p++)
+		nm += *p == MONTHS[0];
+	char *out = malloc(sizeof date_pattern + nm * strlen(months)), *q = out;
+	if (!out)
+		return NULL;
+	for (const char *p = date_pattern; *p; p++)
+		if (*p == MONTHS[0]) {
+			memcpy(q, months, strlen(months));
+			q += strlen(months);
+		} else {
+			*q++ = *p;
+		}
+	*q = '\0';
+	return out;
+}
+
+/* The triggers and the English month names in @out (NULL-terminated). */
+static void trigger_words(const char **out, size_t cap)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; triggers[i] && n + 1 < cap; i++)
+		out[n++] = triggers[i];
+	for (size_t f = 0; f < 2; f++)
+		for (size_t i = 0; assay_month_name("en", month_forms[f], i) && n + 1 < cap; i++)
+			out[n++] = assay_month_name("en", month_forms[f], i);
+	out[n] = NULL;
+}
+
 int dates_init(void)
 {
+	static const char *words[128];
 	static const struct {
 		struct word_set *set;
 		const char *const *words;
 	} sets[] = {
-		{&trigger_set, triggers}, {&before_month_set, before_month}, {&the_set, the},
+		{&trigger_set, words}, {&before_month_set, before_month}, {&the_set, the},
 		{&the_next_set, the_next}, {&article_set, article}, {&article_next_set, article_next},
 	};
 
+	trigger_words(words, sizeof words / sizeof words[0]);
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
 		int rc = recog_word_set_init(sets[i].set, sets[i].words);
 		if (rc)
 			return rc;
 	}
-	date_re = recog_rx_compile(date_pattern, PCRE2_ANCHORED);
+	char *pat = build_pattern();
+	if (!pat)
+		return ASSAY_ENOMEM;
+	date_re = recog_rx_compile(pat, PCRE2_ANCHORED);
+	free(pat);
 	return date_re ? ASSAY_OK : ASSAY_EINVAL;
 }
 

@@ -147,8 +147,12 @@ static bool word_is(const char *text, size_t len, size_t pos, const char *w)
 	return n == strlen(w) && strncasecmp(text + pos, w, n) == 0;
 }
 
+/* The scales a number is spelled with; from "thousand" on (large_scales)
+ * they follow a fraction or an article too ("half a million", "a
+ * quarter billion"). */
 static const char *const scale_words[] = {"hundred", "thousand", "million", "billion",
 	"trillion", NULL};
+static const char *const *const large_scales = scale_words + 1;
 
 /* "half", "quarter(s)", "third(s)" before a scale word, maybe with "of a"
  * ("half million", "a quarter million", "three quarters of a billion"):
@@ -174,8 +178,8 @@ static double scale_fraction(const char *text, size_t len, size_t pos, size_t *e
 		e = q + word_len(text, len, q);
 		q = recog_skip_spaces(text, len, e);
 	}
-	for (int k = 1; scale_words[k]; k++) {
-		if (word_is(text, len, q, scale_words[k])) {
+	for (int k = 0; large_scales[k]; k++) {
+		if (word_is(text, len, q, large_scales[k])) {
 			*end = e;
 			return parts[i];
 		}
@@ -1209,10 +1213,8 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
  * before a scale ("a million"), "half" before "a" ("half a million"). */
 static bool number_word_at(const char *text, size_t len, size_t pos)
 {
-	static const char *const scales[] = {"hundred", "thousand", "million", "billion",
-		"trillion", "quarter", "half", NULL};
-	static const char *const articles[] = {"a", "an", "million", "billion", "trillion",
-		"thousand", NULL};
+	static const char *const parts[] = {"quarter", "half", NULL};
+	static const char *const articles[] = {"a", "an", NULL};
 	size_t n;
 
 	if (!word_set_has(&start_set, text, len, pos, &n))
@@ -1220,9 +1222,11 @@ static bool number_word_at(const char *text, size_t len, size_t pos)
 	if (n > 2 && strncasecmp(text + pos, "half", 4) != 0)
 		return true;
 	if (word_is(text, len, pos, "a") || word_is(text, len, pos, "an"))
-		return next_word_in(text, len, pos + n, scales);
+		return next_word_in(text, len, pos + n, scale_words) ||
+		       next_word_in(text, len, pos + n, parts);
 	if (word_is(text, len, pos, "half"))
-		return next_word_in(text, len, pos + n, articles);
+		return next_word_in(text, len, pos + n, articles) ||
+		       next_word_in(text, len, pos + n, large_scales);
 	return false;
 }
 
@@ -1295,8 +1299,8 @@ static bool read_fraction(const char *text, size_t len, size_t pos, struct assay
 	r = recog_skip_spaces(text, len, q + 2);
 	if (word_is(text, len, r, "a") || word_is(text, len, r, "an"))
 		r = recog_skip_spaces(text, len, r + word_len(text, len, r));
-	for (int i = 1; scale_words[i]; i++)
-		if (word_is(text, len, r, scale_words[i]))
+	for (int i = 0; large_scales[i]; i++)
+		if (word_is(text, len, r, large_scales[i]))
 			return false; /* "three quarters of a billion dollars" is an amount */
 	memset(m, 0, sizeof *m);
 	m->type = ASSAY_M_PERCENT;
