@@ -1291,6 +1291,11 @@ static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const stru
 
 	if (share && (c->value > 100 || c->value_max > 100))
 		return true;
+	for (size_t u = s->t0; !strcmp(c->metric, "price") && u < s->t1; u++)
+		if (cl_word_in(d, u, CL_CHART))
+			return true;
+	if (!strcmp(c->metric, "grade") && !strcmp(c->qualifier, "gt"))
+		return true; /* "Zn > 10%", "grades exceeding 1.0% Li2O": a threshold */
 	if (share && c->value >= 100 && sm->type == ASSAY_M_ORG)
 		return true;
 	if (!strcmp(c->metric, "jobs") && sentence_has(d, s, CL_ECONOMY))

@@ -613,6 +613,10 @@ static void headed_org(struct found *f, const struct assay_mention *m, const str
 		return; /* a head alone: "Mining", "Gold" */
 	if (!an && trade_term(w, a, end))
 		return;
+	const struct span *known = end == a + 1 ? overlap(f, w[a].s, w[a].e) : NULL;
+	if (!an && known && known->m >= 0 && m[known->m].type == ASSAY_M_ORG &&
+	    (w[end].roles & R_GENERIC))
+		return; /* "MCX Gold", "Comex Copper": a known name and its metal */
 	const char *id = known_id(f, m, w[a].s, w[end].e);
 	char acr[48] = "";
 	if (id)
