@@ -1291,8 +1291,11 @@ static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const stru
 
 	if (share && (c->value > 100 || c->value_max > 100))
 		return true;
+	if (c->commodity[0] && cl_in_list(c->commodity, CL_ENERGY))
+		return true;
 	for (size_t u = s->t0; !strcmp(c->metric, "price") && u < s->t1; u++)
-		if (cl_word_in(d, u, CL_CHART))
+		if (cl_word_in(d, u, CL_CHART) || cl_word_in(d, u, CL_STOCK_VIEW) ||
+		    (cl_word_is(d, u, "targets") && cl_word_is(d, u + 1, "on")))
 			return true;
 	if (!strcmp(c->metric, "grade") && !strcmp(c->qualifier, "gt"))
 		return true; /* "Zn > 10%", "grades exceeding 1.0% Li2O": a threshold */
