@@ -16,6 +16,7 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
+#include "vocab.h"
 
 static const char *const claim_head[] = {"id", "state", "subject", "metric", "commodity",
 	"value", "qualifier", "period", "status", "place", "stories", "sources", "evidence"};
@@ -85,7 +86,8 @@ static void print_rows(struct collect *k)
 
 		cli_format_figure(c->c.value, c->c.value_max, c->c.has_max, c->c.unit, fig,
 				  sizeof fig);
-		if (!strcmp(c->review.state, "corrected") && c->review.has_value) {
+		if (assay_review_state_is(c->review.state, ASSAY_REVIEW_CORRECTED) &&
+		    c->review.has_value) {
 			char fixed[96];
 			size_t len = strlen(fig);
 

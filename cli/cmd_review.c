@@ -17,6 +17,7 @@
 #include "str.h"
 #include "store.h"
 #include "table.h"
+#include "vocab.h"
 
 int cli_editor(const char **editor)
 {
@@ -83,13 +84,13 @@ static int parse_decision(const char *verb, const struct review_args *a,
 	char *end;
 
 	if (!strcmp(verb, "accept"))
-		strcpy(d->state, "accepted");
+		assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_ACCEPTED);
 	else if (!strcmp(verb, "reject"))
-		strcpy(d->state, "rejected");
+		assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_REJECTED);
 	else if (!strcmp(verb, "correct"))
-		strcpy(d->state, "corrected");
+		assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_CORRECTED);
 	else if (!strcmp(verb, "reset") || !strcmp(verb, "pending"))
-		strcpy(d->state, "pending");
+		assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_PENDING);
 	else
 		return -1;
 	copy_if(d->reason, sizeof d->reason, a->reason);
@@ -112,10 +113,10 @@ static int parse_decision(const char *verb, const struct review_args *a,
 			return -1;
 		d->has_value = true;
 	}
-	if (!strcmp(d->state, "rejected") && !d->reason[0])
+	if (assay_review_state_is(d->state, ASSAY_REVIEW_REJECTED) && !d->reason[0])
 		return -1;
-	if (!strcmp(d->state, "corrected") && !d->has_value && !d->unit[0] &&
-	    assay_review_fix_empty(&d->fix))
+	if (assay_review_state_is(d->state, ASSAY_REVIEW_CORRECTED) && !d->has_value &&
+	    !d->unit[0] && assay_review_fix_empty(&d->fix))
 		return -1;
 	return 0;
 }
@@ -141,7 +142,7 @@ static int next(const struct review_args *a, int operands, const struct cli_glob
 		return CLI_FATAL;
 	}
 	memset(&f, 0, sizeof f);
-	snprintf(f.state, sizeof f.state, "pending");
+	assay_review_state_set(f.state, sizeof f.state, ASSAY_REVIEW_PENDING);
 	if (!set_filter(f.subject, sizeof f.subject, "subject", a->subject) ||
 	    !set_filter(f.metric, sizeof f.metric, "metric", a->metric) ||
 	    !set_filter(f.commodity, sizeof f.commodity, "commodity", a->commodity) ||
@@ -225,7 +226,7 @@ int cmd_review(int argc, char **argv, const struct cli_globals *g)
 	s = cli_store_open(g, false);
 	if (!s)
 		return CLI_FATAL;
-	if (!strcmp(d.state, "corrected") && check_correction(s, id, &d)) {
+	if (assay_review_state_is(d.state, ASSAY_REVIEW_CORRECTED) && check_correction(s, id, &d)) {
 		assay_store_close(s);
 		return CLI_FATAL;
 	}

@@ -31,6 +31,7 @@
 #include "store.h"
 #include "str.h"
 #include "table.h"
+#include "vocab.h"
 
 #define SHOW_SOURCES 3
 
@@ -463,7 +464,7 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 	const char *bad;
 	char parties[400];
 
-	snprintf(d->state, sizeof d->state, "corrected");
+	assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_CORRECTED);
 	if (sh->is_agr) {
 		struct assay_agreement now;
 		size_t at = 0;
@@ -493,7 +494,8 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 		    !ask_field(w, "status", now.status, f->status, sizeof f->status) ||
 		    !ask_field(w, "place", now.place, f->place, sizeof f->place))
 			return -1;
-		if (!strcmp(sh->c.review.state, "corrected") && sh->c.review.has_value) {
+		if (assay_review_state_is(sh->c.review.state, ASSAY_REVIEW_CORRECTED) &&
+		    sh->c.review.has_value) {
 			d->has_value = true; /* the corrected figure stays */
 			d->value = sh->c.review.value;
 			assay_copy(d->unit, sizeof d->unit, sh->c.review.unit);
@@ -604,10 +606,10 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 		memset(d, 0, sizeof *d);
 		switch (read_key(w)) {
 		case 'a':
-			snprintf(d->state, sizeof d->state, "accepted");
+			assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_ACCEPTED);
 			return 0;
 		case 'r':
-			snprintf(d->state, sizeof d->state, "rejected");
+			assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_REJECTED);
 			if (!read_reason(w, d->reason, sizeof d->reason))
 				return -1;
 			if (d->reason[strspn(d->reason, " \t")])
@@ -617,7 +619,7 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 		case 'c':
 			if (agreement)
 				break;
-			snprintf(d->state, sizeof d->state, "corrected");
+			assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_CORRECTED);
 			if (!read_line(w, "  right value (e.g. 1.2 million): ", value, sizeof value))
 				return -1;
 			if (!assay_review_parse_value(value, &d->value)) {
@@ -657,9 +659,10 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 
 static void count(struct walk *w, const char *state, int by)
 {
-	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
-		if (strcmp(state, assay_review_state_names[i]) == 0)
-			w->done[i] += (size_t)by;
+	enum assay_review_state st;
+
+	if (assay_review_state_parse(state, &st))
+		w->done[st] += (size_t)by;
 }
 
 /* Walks @q; returns ASSAY_OK or the store's error. Undo makes the last
@@ -693,7 +696,7 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 		}
 		if (how == 2) {
 			memset(&d, 0, sizeof d);
-			snprintf(d.state, sizeof d.state, "pending");
+			assay_review_state_set(d.state, sizeof d.state, ASSAY_REVIEW_PENDING);
 			if (w->editor)
 				assay_copy(d.who, sizeof d.who, w->editor);
 			rc = assay_store_review(s, q->rows[last]->id, &d);

@@ -14,6 +14,7 @@
 #include "review.h"
 #include "store.h"
 #include "table.h"
+#include "vocab.h"
 
 struct shown {
 	bool json;
@@ -66,13 +67,13 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 	printf("  figure: %s %s (first written \"%s\"), interval %s%s, %s%s\n",
 	       cli_safe(c->c.qualifier), cli_safe(fig), cli_safe(c->figure), c->lo_open ? "(" : "[",
 	       lo, hi, c->hi_open ? ")" : "]");
-	if (!strcmp(c->review.state, "corrected")) {
+	if (assay_review_state_is(c->review.state, ASSAY_REVIEW_CORRECTED)) {
 		char what[1024];
 
 		assay_review_change_words(&c->review, NULL, &c->c, NULL, what, sizeof what);
 		printf("  corrected: %s\n", cli_safe(what));
 	}
-	if (!strcmp(c->review.state, "rejected"))
+	if (assay_review_state_is(c->review.state, ASSAY_REVIEW_REJECTED))
 		printf("  rejected: %s\n", cli_safe(c->review.reason));
 	printf("  support: %zu stories, %zu sources\n", c->nstories, c->nevidence);
 	print_sources(src, n);
@@ -96,13 +97,13 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 		printf("%s%s", i ? " + " : " between ", cli_safe(a->a.parties[i]));
 	printf(": %s%s%s\n", cli_safe(a->a.status), a->a.topic[0] ? ", on " : "",
 	       cli_safe(a->a.topic));
-	if (!strcmp(a->review.state, "corrected")) {
+	if (assay_review_state_is(a->review.state, ASSAY_REVIEW_CORRECTED)) {
 		char what[1024];
 
 		assay_review_change_words(&a->review, NULL, NULL, &a->a, what, sizeof what);
 		printf("  corrected: %s\n", cli_safe(what));
 	}
-	if (!strcmp(a->review.state, "rejected"))
+	if (assay_review_state_is(a->review.state, ASSAY_REVIEW_REJECTED))
 		printf("  rejected: %s\n", cli_safe(a->review.reason));
 	printf("  support: %zu stories, %zu sources\n", a->nstories, a->nevidence);
 	print_sources(src, n);
@@ -127,7 +128,7 @@ static void print_history(struct assay_store *s, const char *id, const struct sh
 		printf("  %s  %-9s by %s", when, h[i].state, cli_safe(h[i].who));
 		if (h[i].reason[0])
 			printf(": %s", cli_safe(h[i].reason));
-		if (strcmp(h[i].state, "rejected")) {
+		if (!assay_review_state_is(h[i].state, ASSAY_REVIEW_REJECTED)) {
 			char what[1024];
 
 			assay_review_change_words(&h[i], i ? &h[i - 1] : NULL,

@@ -73,12 +73,12 @@ int cli_filter_open_items(const char *cmd, struct assay_claim_filter *f, bool op
 {
 	if (!open)
 		return 0;
-	if (f->state && strcmp(f->state, "pending")) {
+	if (f->state && !assay_review_state_is(f->state, ASSAY_REVIEW_PENDING)) {
 		assay_err("%s: --open lists what is pending; it cannot be --state %s", cmd,
 			  f->state);
 		return -1;
 	}
-	f->state = "pending";
+	f->state = assay_review_state_names[ASSAY_REVIEW_PENDING];
 	return 0;
 }
 

@@ -26,6 +26,7 @@
 #include "rows.h"
 #include "store.h"
 #include "table.h"
+#include "vocab.h"
 
 enum col {
 	C_CONFLICT, C_RESOLVED, C_GROUP_STORIES, C_KIND, C_SUBJECT, C_METRIC, C_COMMODITY, C_PERIOD, C_PLACE, C_STATUS,
@@ -162,7 +163,7 @@ static void extracted_cells(struct row *r, const struct assay_claim *was,
 void cli_rows_claim(FILE *out, const struct cli_rows_group *grp,
 		    const struct assay_stored_claim *c, const struct assay_source *src, size_t n)
 {
-	bool corrected = !strcmp(c->review.state, "corrected");
+	bool corrected = assay_review_state_is(c->review.state, ASSAY_REVIEW_CORRECTED);
 	bool value_set = corrected && c->review.has_value;
 	struct assay_claim now;
 	struct row r;
@@ -241,7 +242,7 @@ void cli_rows_agreement(FILE *out, const struct cli_rows_group *grp,
 	r.cell[C_STATUS] = now.status, r.cell[C_TYPE] = now.type;
 	r.cell[C_CLAIM] = a->id;
 	review_cells(&r, &a->review, "");
-	if (!strcmp(a->review.state, "corrected")) {
+	if (assay_review_state_is(a->review.state, ASSAY_REVIEW_CORRECTED)) {
 		parties_cells(&a->a, r.ex_parties, sizeof r.ex_parties, NULL, 0);
 		field_changed(&r, "subject", r.ex_parties, r.parties);
 		field_changed(&r, "status", a->a.status, now.status);

@@ -529,7 +529,7 @@ static json_t *extracted_json(const struct assay_claim *c)
 static void figure_json(json_t *o, const struct assay_stored_claim *c,
 			const struct assay_claim *now)
 {
-	bool corrected = !strcmp(c->review.state, "corrected");
+	bool corrected = assay_review_state_is(c->review.state, ASSAY_REVIEW_CORRECTED);
 	bool value_set = corrected && c->review.has_value;
 
 	json_object_set_new(o, "value", json_real(now->value));
@@ -600,7 +600,7 @@ json_t *cli_json_agreement(const struct assay_stored_agreement *a,
 	json_object_set_new(o, "topic", str_or_null(now.topic));
 	json_object_set_new(o, "state", text_json(a->review.state));
 	json_object_set_new(o, "review", review_json(&a->review));
-	if (!strcmp(a->review.state, "corrected"))
+	if (assay_review_state_is(a->review.state, ASSAY_REVIEW_CORRECTED))
 		json_object_set_new(o, "extracted", extracted_agreement_json(&a->a));
 	json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	json_object_set_new(o, "sources", sources_json(src, n, false));
@@ -625,7 +625,7 @@ static json_t *member_json(bool agr, const struct assay_conflict_member *m)
 		json_object_set_new(o, "first_published", str_or_null(a->first_published));
 		json_object_set_new(o, "state", text_json(a->review.state));
 		json_object_set_new(o, "review", review_json(&a->review));
-		if (!strcmp(a->review.state, "corrected"))
+		if (assay_review_state_is(a->review.state, ASSAY_REVIEW_CORRECTED))
 			json_object_set_new(o, "extracted", extracted_agreement_json(&a->a));
 		json_object_set_new(o, "stories", json_integer((json_int_t)a->nstories));
 	} else {

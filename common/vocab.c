@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "months.h"
+#include "str.h"
 #include "vocab.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -55,6 +56,18 @@ PARSE_FUNCTION(claim_status)
 PARSE_FUNCTION(qualifier)
 PARSE_FUNCTION(change)
 PARSE_FUNCTION(agreement_status)
+
+bool assay_review_state_is(const char *s, enum assay_review_state st)
+{
+	enum assay_review_state got;
+
+	return assay_review_state_parse(s, &got) && got == st;
+}
+
+void assay_review_state_set(char *dst, size_t cap, enum assay_review_state st)
+{
+	assay_copy(dst, cap, assay_review_state_names[st]);
+}
 
 const char *assay_agreement_status_class(const char *status)
 {

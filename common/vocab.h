@@ -50,6 +50,12 @@ bool assay_qualifier_parse(const char *s, enum assay_qualifier *out);
 bool assay_change_parse(const char *s, enum assay_change *out);
 bool assay_agreement_status_parse(const char *s, enum assay_agreement_status *out);
 
+/* Whether @s (a record's state, may be NULL) names review state @st:
+ * code compares the enum, never the word. */
+bool assay_review_state_is(const char *s, enum assay_review_state st);
+/* Writes the name of @st to @dst, a record's state of @cap bytes. */
+void assay_review_state_set(char *dst, size_t cap, enum assay_review_state st);
+
 /* Which statuses tell the same story: one class agrees with itself
  * ("signed" a partnership, "committed" an investment: "done"); two
  * classes between the same parties contradict (signed against stalled

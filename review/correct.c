@@ -15,6 +15,7 @@
 #include "assay.h"
 #include "review.h"
 #include "str.h"
+#include "vocab.h"
 
 const char *const assay_review_agreement_types[] = {"agreement", "mou", "partnership",
 	"membership", "deal", "joint-venture", "customs-union", "investment", NULL};
@@ -252,7 +253,8 @@ void assay_review_carry(struct assay_review *d, const struct assay_review *prev)
 	struct assay_review_fix *f = &d->fix;
 	const struct assay_review_fix *p = &prev->fix;
 
-	if (strcmp(d->state, "corrected") != 0 || strcmp(prev->state, "corrected") != 0)
+	if (!assay_review_state_is(d->state, ASSAY_REVIEW_CORRECTED) ||
+	    !assay_review_state_is(prev->state, ASSAY_REVIEW_CORRECTED))
 		return;
 	if (!d->has_value && prev->has_value) {
 		d->value = prev->value;
@@ -279,7 +281,7 @@ void assay_review_effective(const struct assay_review *r, const struct assay_cla
 	const struct assay_review_fix *f = &r->fix;
 
 	*out = *c;
-	if (strcmp(r->state, "corrected") != 0)
+	if (!assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED))
 		return;
 	if (r->has_value) {
 		out->value = r->value;
@@ -308,7 +310,7 @@ void assay_review_effective_agreement(const struct assay_review *r,
 	const struct assay_review_fix *f = &r->fix;
 
 	*out = *a;
-	if (strcmp(r->state, "corrected") != 0)
+	if (!assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED))
 		return;
 	if (f->type[0])
 		assay_copy(out->type, sizeof out->type, f->type);

@@ -175,7 +175,8 @@ static int on_claim(void *ctx, const struct assay_stored_claim *c,
 
 	memset(&r, 0, sizeof r);
 	assay_copy(r.id, sizeof r.id, c->id);
-	assay_copy(r.state, sizeof r.state, c->review.state[0] ? c->review.state : "pending");
+	assay_copy(r.state, sizeof r.state,
+		   c->review.state[0] ? c->review.state : assay_review_state_names[ASSAY_REVIEW_PENDING]);
 	assay_copy(r.subject, sizeof r.subject, c->c.subject);
 	assay_copy(r.metric, sizeof r.metric, c->c.metric);
 	assay_copy(r.commodity, sizeof r.commodity, c->c.commodity);
@@ -194,7 +195,8 @@ static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
 	memset(&r, 0, sizeof r);
 	r.is_agr = true;
 	assay_copy(r.id, sizeof r.id, a->id);
-	assay_copy(r.state, sizeof r.state, a->review.state[0] ? a->review.state : "pending");
+	assay_copy(r.state, sizeof r.state,
+		   a->review.state[0] ? a->review.state : assay_review_state_names[ASSAY_REVIEW_PENDING]);
 	snprintf(r.metric, sizeof r.metric, "agreement");
 	assay_copy(r.commodity, sizeof r.commodity, a->a.topic);
 	for (int i = 0; i < a->a.nparties && i < ASSAY_MAX_PARTIES; i++)
@@ -515,9 +517,9 @@ int assay_review_queue_filter(const struct assay_review_snapshot *snap, const st
 
 		if (!passes(snap, f, r, site))
 			continue;
-		for (size_t k = 0; k < ASSAY_REVIEW_STATES; k++)
-			if (strcmp(r->state, assay_review_state_names[k]) == 0)
-				q->counts[k]++;
+		enum assay_review_state st;
+		if (assay_review_state_parse(r->state, &st))
+			q->counts[st]++;
 		if (!f->state[0] || strcmp(f->state, r->state) == 0)
 			q->rows[q->n++] = r;
 	}

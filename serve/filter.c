@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "pages.h"
+#include "str.h"
+#include "vocab.h"
 
 static const struct {
 	const char *arg;
@@ -40,7 +42,7 @@ void serve_filter_from_req(const struct serve_req *req, struct assay_review_filt
 			any_state = have;
 	}
 	if (!any_state)
-		snprintf(f->state, sizeof f->state, "pending");
+		assay_review_state_set(f->state, sizeof f->state, ASSAY_REVIEW_PENDING);
 	if (strcmp(f->state, "any") == 0)
 		f->state[0] = '\0';
 }

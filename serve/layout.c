@@ -41,13 +41,12 @@ void serve_page_end(struct serve_out *o)
 
 void serve_state_badge(struct serve_out *o, const char *state)
 {
-	const char *s = state && *state ? state : "pending";
+	const char *s = state && *state ? state : assay_review_state_names[ASSAY_REVIEW_PENDING];
 
-	for (size_t i = 0; i < ASSAY_REVIEW_STATES; i++)
-		if (strcmp(s, assay_review_state_names[i]) == 0) {
-			serve_printf(o, "<span class=\"state state-%s\">%s</span>", s, s);
-			return;
-		}
+	if (assay_review_state_parse(s, NULL)) {
+		serve_printf(o, "<span class=\"state state-%s\">%s</span>", s, s);
+		return;
+	}
 	serve_printf(o, "<span class=\"state\">");
 	serve_text(o, s);
 	serve_printf(o, "</span>");

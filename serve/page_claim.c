@@ -19,6 +19,7 @@
 #include "assay.h"
 #include "pages.h"
 #include "str.h"
+#include "vocab.h"
 
 #define OTHER_MAX 12   /* figures of the conflict listed on a claim page */
 #define OTHER_SOURCES 3 /* sources listed with each of them */
@@ -196,7 +197,7 @@ static void corrected_note(struct serve_out *o, const struct view *v)
 	const struct assay_review *r = view_review(v);
 	char fig[96], what[1024];
 
-	if (strcmp(r->state, "corrected") == 0) {
+	if (assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED)) {
 		serve_printf(o, "<p class=\"card\" id=\"correction\">");
 		if (r->has_value) {
 			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
@@ -210,7 +211,7 @@ static void corrected_note(struct serve_out *o, const struct view *v)
 		serve_printf(o, "Corrected: <span class=\"changes\">");
 		serve_text(o, what);
 		serve_printf(o, "</span> (what was extracted is kept below).</p>");
-	} else if (strcmp(r->state, "rejected") == 0) {
+	} else if (assay_review_state_is(r->state, ASSAY_REVIEW_REJECTED)) {
 		serve_printf(o, "<p class=\"card\">Rejected: <strong>");
 		serve_text(o, r->reason);
 		serve_printf(o, "</strong></p>");
@@ -330,14 +331,15 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 			     "placeholder=\"right figure (c)\" aria-label=\"corrected value\">"
 			     "<input type=\"text\" class=\"unit\" name=\"unit\" id=\"unit\" "
 			     "aria-label=\"unit\" value=\"");
-		serve_text(o, v->c.review.has_value && v->c.review.unit[0] &&
-			   !strcmp(v->c.review.state, "corrected") ? v->c.review.unit : v->c.c.unit);
+		bool fixed = v->c.review.has_value && v->c.review.unit[0] &&
+			     assay_review_state_is(v->c.review.state, ASSAY_REVIEW_CORRECTED);
+		serve_text(o, fixed ? v->c.review.unit : v->c.c.unit);
 		serve_printf(o, "\">");
 	}
 	serve_printf(o, "<button class=\"correct\" id=\"correct\">Correct</button>");
 	fix_fields(o, v);
 	serve_printf(o, "</form>");
-	if (strcmp(view_review(v)->state, "pending") != 0) {
+	if (!assay_review_state_is(view_review(v)->state, ASSAY_REVIEW_PENDING)) {
 		OPEN_FORM();
 		hidden(o, req, f, "pending");
 		serve_printf(o, "<button data-key=\"u\">Back to pending <kbd>u</kbd></button></form>");
@@ -529,7 +531,8 @@ static void history(struct serve_out *o, const struct view *v)
 		serve_printf(o, "</td><td>");
 		serve_state_badge(o, r->state);
 		serve_printf(o, "</td><td>");
-		serve_text(o, strcmp(r->state, "rejected") == 0 ? r->reason : fig);
+		bool rejected = assay_review_state_is(r->state, ASSAY_REVIEW_REJECTED);
+		serve_text(o, rejected ? r->reason : fig);
 		serve_printf(o, "</td></tr>");
 	}
 	serve_printf(o, "</tbody></table>");

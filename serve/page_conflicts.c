@@ -16,6 +16,7 @@
 #include "chart.h"
 #include "pages.h"
 #include "str.h"
+#include "vocab.h"
 
 #define MAX_MARKS 60
 
@@ -67,8 +68,8 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 
 	for (size_t i = 0; i < g->nmembers; i++) {
 		const struct assay_conflict_member *m = &g->members[i];
-		bool acc = strcmp(m->claim->review.state, "accepted") == 0;
-		bool rej = strcmp(m->claim->review.state, "rejected") == 0;
+		bool acc = assay_review_state_is(m->claim->review.state, ASSAY_REVIEW_ACCEPTED);
+		bool rej = assay_review_state_is(m->claim->review.state, ASSAY_REVIEW_REJECTED);
 
 		for (size_t k = 0; k < m->nsources && n < MAX_MARKS; k++, n++) {
 			const struct assay_source *s = &m->sources[k];
@@ -83,7 +84,7 @@ static size_t claim_marks(const struct assay_conflict *g, struct serve_mark *mar
 			marks[n].accepted = acc;
 			marks[n].rejected = rej;
 		}
-		if (strcmp(m->claim->review.state, "corrected") == 0 &&
+		if (assay_review_state_is(m->claim->review.state, ASSAY_REVIEW_CORRECTED) &&
 		    m->claim->review.has_value && n < MAX_MARKS)
 			editor_mark(&marks[n++], m->claim);
 	}
@@ -163,7 +164,8 @@ static void group_summary(struct serve_out *o, const struct assay_conflict *g)
 							       : &g->members[i].claim->review;
 		char fig[128];
 
-		if (strcmp(r->state, "accepted") && strcmp(r->state, "corrected"))
+		if (!assay_review_state_is(r->state, ASSAY_REVIEW_ACCEPTED) &&
+		    !assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED))
 			continue;
 		if (g->is_agreement)
 			assay_copy(fig, sizeof fig, g->members[i].agreement->a.status);
@@ -282,11 +284,11 @@ static void card_decisions(struct serve_out *o, const struct walk *w, const stru
 		serve_printf(o, " ");
 		if (m->nsources)
 			card_source(o, m);
-		if (strcmp(state, "accepted")) {
+		if (!assay_review_state_is(state, ASSAY_REVIEW_ACCEPTED)) {
 			card_form(o, w, id, "accept");
 			serve_printf(o, "<button class=\"accept\">Accept</button></form>");
 		}
-		if (strcmp(state, "rejected")) {
+		if (!assay_review_state_is(state, ASSAY_REVIEW_REJECTED)) {
 			card_form(o, w, id, "reject");
 			serve_printf(o, "<select name=\"preset\" aria-label=\"reason for rejecting\">"
 				     "<option>conflicts with the figure kept</option>");

@@ -18,18 +18,22 @@
 #include "assay.h"
 #include "pages.h"
 #include "str.h"
+#include "vocab.h"
 
-static const char *const actions[][2] = {
-	/* form action, stored state */
-	{"accept", "accepted"}, {"reject", "rejected"}, {"correct", "corrected"},
-	{"pending", "pending"},
+static const struct {
+	const char *action; /* the form's */
+	enum assay_review_state state;
+} actions[] = {
+	{"accept", ASSAY_REVIEW_ACCEPTED}, {"reject", ASSAY_REVIEW_REJECTED},
+	{"correct", ASSAY_REVIEW_CORRECTED}, {"pending", ASSAY_REVIEW_PENDING},
 };
 
+/* The name of the state form action @action stores, or NULL. */
 static const char *state_of(const char *action)
 {
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
-		if (strcmp(action, actions[i][0]) == 0)
-			return actions[i][1];
+		if (strcmp(action, actions[i].action) == 0)
+			return assay_review_state_names[actions[i].state];
 	return NULL;
 }
 
@@ -73,7 +77,8 @@ static const char *read_correction(struct serve_app *app, const struct serve_req
 		if (value[0] && !assay_review_parse_value(value, &d->value))
 			return "value";
 		d->has_value = value[0] != '\0';
-		if (!d->has_value && !strcmp(was.now.state, "corrected") && was.now.has_value) {
+		if (!d->has_value && assay_review_state_is(was.now.state, ASSAY_REVIEW_CORRECTED) &&
+		    was.now.has_value) {
 			d->value = was.now.value; /* the figure corrected before stays */
 			d->has_value = true;
 		}
@@ -105,7 +110,7 @@ static const char *read_decision(struct serve_app *app, const struct serve_req *
 	*rc = ASSAY_OK;
 	memset(d, 0, sizeof *d);
 	assay_copy(d->state, sizeof d->state, state);
-	if (strcmp(state, "rejected") == 0) {
+	if (assay_review_state_is(state, ASSAY_REVIEW_REJECTED)) {
 		/* typed text wins over a preset's button */
 		serve_form_get(req->body, req->body_len, "reason", d->reason, sizeof d->reason);
 		if (!d->reason[strspn(d->reason, " \t")])
@@ -114,7 +119,7 @@ static const char *read_decision(struct serve_app *app, const struct serve_req *
 		if (!d->reason[strspn(d->reason, " \t")])
 			return "reason";
 	}
-	if (strcmp(state, "corrected") == 0)
+	if (assay_review_state_is(state, ASSAY_REVIEW_CORRECTED))
 		return read_correction(app, req, id, d, rc);
 	return NULL;
 }
@@ -219,7 +224,7 @@ int serve_post_review(struct serve_app *app, const struct serve_req *req,
 	if (rc)
 		return rc;
 	assay_review_cache_decided(&app->queue, id, state);
-	if (strcmp(state, "pending") == 0) {
+	if (assay_review_state_is(state, ASSAY_REVIEW_PENDING)) {
 		redirect_to(resp, id, &f, NULL, NULL);
 		return ASSAY_OK;
 	}

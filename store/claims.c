@@ -16,6 +16,7 @@
 #include "assay.h"
 #include "claims_int.h"
 #include "hash.h"
+#include "str.h"
 #include "vocab.h"
 
 #define SEP '\x1f'
@@ -200,7 +201,7 @@ static int decode_claim(const MDB_val *v, struct assay_stored_claim *o, int64_t 
 	o->group = (uint64_t)rec_get_i64(&r);
 	*seq = rec_get_i64(&r);
 	rec_get_str(&r, o->figure, sizeof o->figure);
-	strcpy(o->review.state, "pending");
+	assay_review_state_set(o->review.state, sizeof o->review.state, ASSAY_REVIEW_PENDING);
 	return r.bad ? ASSAY_EPARSE : ASSAY_OK;
 }
 
@@ -370,7 +371,7 @@ void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_re
 	const struct assay_review_fix *f = &r->fix;
 
 	*out = *c;
-	if (strcmp(r->state, "corrected") != 0)
+	if (!assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED))
 		return;
 	if (r->has_value)
 		fix_field(out->unit, sizeof out->unit, r->unit);
@@ -696,7 +697,7 @@ int store_agreement_decode(const MDB_val *v, struct assay_stored_agreement *o)
 	rec_get_str(&r, o->a.topic, sizeof o->a.topic);
 	o->group = (uint64_t)rec_get_i64(&r);
 	rec_get_i64(&r); /* first article */
-	strcpy(o->review.state, "pending");
+	assay_review_state_set(o->review.state, sizeof o->review.state, ASSAY_REVIEW_PENDING);
 	return r.bad ? ASSAY_EPARSE : ASSAY_OK;
 }
 

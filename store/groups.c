@@ -32,6 +32,8 @@
 
 #define SUMMARY_VERSION 2 /* 1: without the stories' hashes */
 #include "hash.h"
+#include "str.h"
+#include "vocab.h"
 
 /* The summary record holds one count per review state, in vocab.h's order. */
 _Static_assert(ASSAY_REVIEW_STATES == 4, "a group summary counts four review states");
@@ -131,7 +133,7 @@ static void read_review(struct assay_store *s, MDB_txn *txn, bool checked, const
 	MDB_val v;
 
 	memset(rv, 0, sizeof *rv);
-	strcpy(rv->state, "pending");
+	assay_review_state_set(rv->state, sizeof rv->state, ASSAY_REVIEW_PENDING);
 	if (get_rec(s, txn, checked, T_REVIEWS, id->mv_data, id->mv_size, &v) == 0)
 		store_review_decode(&v, rv);
 }

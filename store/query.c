@@ -14,6 +14,8 @@
 #include "array.h"
 #include "assay.h"
 #include "claims_int.h"
+#include "str.h"
+#include "vocab.h"
 
 #define SOURCES_MAX 10000 /* sources kept in memory per claim; all are counted */
 
@@ -175,7 +177,7 @@ void store_review_decode(const MDB_val *v, struct assay_review *o)
 			memset(&o->fix, 0, sizeof o->fix);
 	}
 	if (r.bad || !o->state[0])
-		strcpy(o->state, "pending");
+		assay_review_state_set(o->state, sizeof o->state, ASSAY_REVIEW_PENDING);
 }
 
 static void get_review(struct assay_store *s, MDB_txn *txn, const char *id,
@@ -187,7 +189,7 @@ static void get_review(struct assay_store *s, MDB_txn *txn, const char *id,
 		store_review_decode(&v, o);
 	} else {
 		memset(o, 0, sizeof *o);
-		strcpy(o->state, "pending");
+		assay_review_state_set(o->state, sizeof o->state, ASSAY_REVIEW_PENDING);
 	}
 }
 
@@ -208,7 +210,7 @@ static bool passes(const struct assay_claim_filter *f, const struct assay_claim 
 /* @was, or the editor's @fix of it when review @r corrected it. */
 static const char *reviewed(const struct assay_review *r, const char *fix, const char *was)
 {
-	return fix[0] && !strcmp(r->state, "corrected") ? fix : was;
+	return fix[0] && assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED) ? fix : was;
 }
 
 /* passes() on the claim as it stands after review: a claim an editor
@@ -319,7 +321,8 @@ static bool agreement_passes(const struct assay_claim_filter *f,
 		return false;
 	if (!f || !f->subject)
 		return true;
-	if (o->review.fix.nparties && !strcmp(o->review.state, "corrected")) {
+	if (o->review.fix.nparties &&
+	    assay_review_state_is(o->review.state, ASSAY_REVIEW_CORRECTED)) {
 		for (int i = 0; i < o->review.fix.nparties; i++) /* the editor's parties */
 			if (!strcasecmp(f->subject, o->review.fix.parties[i]))
 				return true;

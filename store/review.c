@@ -12,6 +12,7 @@
 #include "array.h"
 #include "assay.h"
 #include "claims_int.h"
+#include "vocab.h"
 
 static int encode_review(const struct assay_review *d, struct assay_buf *v)
 {
@@ -122,7 +123,7 @@ int assay_store_review(struct assay_store *s, const char *id, const struct assay
 	if (!assay_review_state_parse(r.state, NULL))
 		return store_fail(s, ASSAY_EINVAL, "unknown review state '%s'", r.state);
 	store_normalize_id(id, nid, sizeof nid);
-	if (strcmp(r.state, "corrected") != 0)
+	if (!assay_review_state_is(r.state, ASSAY_REVIEW_CORRECTED))
 		memset(&r.fix, 0, sizeof r.fix);
 	else if ((rc = check_fix(s, nid, &r)))
 		return rc;
