@@ -791,6 +791,22 @@ static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s, enum c
 /* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
  * million of an element, or a percent of an element over a length ("11.82%
  * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
+/* "assayed gold at .237 oz per ton", "ranges: copper, 3.7 pct": the
+ * metal named just before a grade, when none follows it; its token or
+ * -1. */
+static size_t lead_metal(const struct cl_doc *d, size_t f)
+{
+	const struct assay_mention *after = f + 1 < d->ntok ? cl_mention(d, f + 1) : NULL;
+	size_t t = f;
+
+	if (after && after->type == ASSAY_M_COMMODITY)
+		return (size_t)-1;
+	if (t > 0 && (cl_word_is(d, t - 1, "at") || is_punct(d, t - 1, ",:")))
+		t--;
+	const struct assay_mention *m = t > 0 ? cl_mention(d, t - 1) : NULL;
+	return m && m->type == ASSAY_M_COMMODITY ? t - 1 : (size_t)-1;
+}
+
 static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
 	const struct assay_mention *m = cl_mention(d, f);
@@ -802,6 +818,8 @@ static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_
 		return false;
 	if (element_after(d, f))
 		return true; /* "1.14% CuT", "1.0% Li2O" */
+	if (lead_metal(d, f) != (size_t)-1 && sentence_has(d, s, CL_DRILL))
+		return true; /* "assays ... zinc at 8.99 pct" */
 	bool element = (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY) ||
 		       (d->tok[u].kind == CT_WORD && d->tok[u].upper && d->tok[u].end - d->tok[u].start <= 6 &&
 			!cl_mention(d, u));
@@ -1366,6 +1384,9 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	}
 	if (strcmp(c->metric, "price") == 0)
 		price_of(d, s, f, c);
+	size_t lead = strcmp(c->metric, "grade") ? (size_t)-1 : lead_metal(d, f);
+	if (lead != (size_t)-1)
+		assay_copy(c->commodity, sizeof c->commodity, cl_mention(d, lead)->id);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated && refers_back(d, s, f))
 		earlier_period(d, s, c);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated)

@@ -45,6 +45,7 @@ static const char core_pattern[] =
 	"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9.,])"
 	"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\\.[0-9]+)?(?![0-9])"
 	"|[0-9]+(?:\\.[0-9]+)?"
+	"|(?<=[ (])\\.[0-9]{1,4}(?![0-9.,])"
 	")";
 
 /* A phone number: groups of digits joined by spaces, dots or dashes. */
@@ -280,8 +281,8 @@ static size_t digits_at(const char *text, size_t len, size_t pos, double *v)
 	size_t p = pos;
 
 	while (p < len && (isdigit((unsigned char)text[p]) ||
-			   ((text[p] == ',' || text[p] == '.') && p + 1 < len &&
-			    isdigit((unsigned char)text[p + 1]) && p > pos)))
+			   ((text[p] == '.' || (text[p] == ',' && p > pos)) && p + 1 < len &&
+			    isdigit((unsigned char)text[p + 1]))))
 		p++;
 	if (p == pos || p - pos > MAX_DIGITS)
 		return 0;
@@ -1148,7 +1149,7 @@ static size_t read_figure(const char *text, size_t len, size_t cs, size_t ce,
 	size_t p, skip, after_core, bstart;
 
 	*have = false;
-	f.words = !isdigit((unsigned char)text[cs]);
+	f.words = !isdigit((unsigned char)text[cs]) && text[cs] != '.'; /* ".99 pct" */
 	if (f.words) {
 		f.v = recog_number_words(text, len, cs, &ce);
 		if (f.v < 0)
