@@ -1460,6 +1460,9 @@ static bool share_move(const struct cl_doc *d, const struct cl_sent *s, size_t f
 			return true;
 		if (u > s->t0 && cl_word_is(d, u, "stocks") && cl_word_in(d, u - 1, CL_MARKET))
 			return true;
+		if (cl_word_is(d, u, "stocks") && cl_word_is(d, u + 1, "of") &&
+		    (cl_word_in(d, u + 2, CL_MARKET) || cl_word_in(d, u + 3, CL_MARKET)))
+			return true; /* "Stocks of gold miners such as ... rose 2%" */
 	}
 	const struct assay_mention *m = cl_mention(d, f);
 	size_t from = m->start > s->start + 80 ? m->start - 80 : s->start;
