@@ -1295,6 +1295,47 @@ static void price_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, 
 	}
 }
 
+/* The commodity named by token @u: a commodity mention or an element
+ * symbol ("CuT", "Ag"); NULL if neither. */
+static const char *metal_at(const struct cl_doc *d, size_t u)
+{
+	const struct assay_mention *m = cl_mention(d, u);
+	const struct cl_tok *k = &d->tok[u];
+
+	if (m)
+		return m->type == ASSAY_M_COMMODITY ? m->id : NULL;
+	if (k->kind != CT_WORD || !k->upper)
+		return NULL;
+	const struct cl_element *el = cl_element_of(d->text + k->start, k->end - k->start);
+	return el && el->commodity[0] ? el->commodity : NULL;
+}
+
+/* "240-300 kt of ore", "1,736,000 tonnes grading 1.06% CuT and 4.83 g/t
+ * Ag": a tonnage of rock, not of one metal (CONVENTIONS: its commodity
+ * is null). "10,000 tons of copper ore" stays copper's. */
+static bool rock_tonnage(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+{
+	const char *first = NULL;
+	bool graded = false;
+
+	for (size_t u = f + 1; !graded && u < s->t1 && u < f + 5; u++) {
+		if (cl_word_in(d, u, CL_ORE))
+			return !metal_at(d, u - 1);
+		if (metal_at(d, u))
+			return false;
+		graded = cl_word_is(d, u, "grading") || cl_word_is(d, u, "at") ||
+			 cl_word_is(d, u, "averaging") || is_punct(d, u, "@");
+	}
+	for (size_t u = f + 1; graded && u < s->t1; u++) {
+		const char *c = metal_at(d, u);
+		if (c && first && strcmp(c, first))
+			return true;
+		if (c && !first)
+			first = c;
+	}
+	return false;
+}
+
 /* Figures that read as claims but say nothing a source asserts about its
  * subject: a share over the whole ("494% growth"), a company's 100%
  * ("100%-owned", "100% of the copper production" of a stream), the
@@ -1384,6 +1425,8 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 	}
 	if (strcmp(c->metric, "price") == 0)
 		price_of(d, s, f, c);
+	if (!strcmp(c->unit, "t") && rock_tonnage(d, s, f))
+		c->commodity[0] = '\0';
 	size_t lead = strcmp(c->metric, "grade") ? (size_t)-1 : lead_metal(d, f);
 	if (lead != (size_t)-1)
 		assay_copy(c->commodity, sizeof c->commodity, cl_mention(d, lead)->id);

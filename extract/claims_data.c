@@ -166,7 +166,7 @@ static int add_price_unit(char **c)
 static const char *const list_names[CL_NLISTS] = {
 	"world", "base_adj", "aux", "region", "drill", "exchange", "many", "economy",
 	"dealing", "security", "market", "year_start", "abbrev", "money", "holder",
-	"report_verb", "ordinal", "basis", "basis_noun", "chart", "energy", "stock_view",
+	"report_verb", "ordinal", "basis", "basis_noun", "chart", "energy", "stock_view", "ore",
 };
 
 static const struct {
