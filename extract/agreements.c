@@ -128,13 +128,25 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
  * investment in T.R. Mining"), a company, not a place. */
 static bool in_force(const struct cl_doc *d, const struct hit *h)
 {
-	size_t e = h->t + h->len;
+	size_t e = h->t + h->len, at = e + 1;
 	bool any = !strcmp(h->c->objects, "any");
 
-	if (e + 1 >= d->ntok || !cl_is_entity(d, e + 1))
+	/* "joint venture partner Equinor"; "its joint venture with private
+	 * mining firm BML Ventures": a few words of description before the
+	 * party */
+	if (cl_word_is(d, e, "partner") && at < d->ntok && cl_is_entity(d, at) &&
+	    cl_mention(d, at)->type == ASSAY_M_ORG)
+		return true;
+	while (cl_word_is(d, e, "with") && at < d->ntok && at < e + 5 &&
+	       d->tok[at].kind == CT_WORD && !d->tok[at].upper && !cl_is_entity(d, at))
+		at++;
+	if (at > e + 1 && !(at < d->ntok && cl_is_entity(d, at) &&
+			    cl_mention(d, at)->type == ASSAY_M_ORG))
+		at = e + 1;
+	if (at >= d->ntok || !cl_is_entity(d, at))
 		return false;
 	if (!(cl_word_is(d, e, "with") ||
-	      (any && cl_mention(d, e + 1)->type == ASSAY_M_ORG &&
+	      (any && cl_mention(d, at)->type == ASSAY_M_ORG &&
 	       (cl_word_is(d, e, "of") || cl_word_is(d, e, "in") || cl_word_is(d, e, "from")))))
 		return false;
 	for (size_t u = h->t; u-- > 0 && u + 6 > h->t;) {
@@ -517,7 +529,7 @@ static bool unnamed_party(const struct cl_doc *d, const struct cl_sent *s, size_
 static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size_t t, int *out,
 			   size_t n)
 {
-	size_t before_comma = (size_t)-1;
+	size_t before_comma = (size_t)-1, described = 0;
 
 	for (; t < s->t1 && n < MAXP; t++) {
 		if (cl_is_entity(d, t) && d->tok[t].modifier)
@@ -549,8 +561,12 @@ static size_t coordination(const struct cl_doc *d, const struct cl_sent *s, size
 		if (cl_word_is(d, t, "the") || cl_word_is(d, t, "other") || cl_word_is(d, t, "its") ||
 		    cl_word_is(d, t, "'s")) /* "with Australia's IGO" */
 			continue;
+		if (n == 0 && ++described <= 3 && d->tok[t].kind == CT_WORD && !d->tok[t].upper)
+			continue; /* "with private mining firm BML Ventures" */
 		break;
 	}
+	if (n == 1 && described && cl_mention(d, (size_t)out[0])->type != ASSAY_M_ORG)
+		return 0; /* "with private investors in Japan": no named party */
 	return before_comma < n ? before_comma : n;
 }
 
