@@ -1352,6 +1352,9 @@ static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const stru
 		return true;
 	if (c->commodity[0] && cl_in_list(c->commodity, CL_ENERGY))
 		return true;
+	if (!c->commodity[0] && (share || !strcmp(c->metric, "price") || !strcmp(c->metric, "cost") ||
+				 !strcmp(c->metric, "shipments")))
+		return true; /* a price or share of nothing the press trades: homes, GDP */
 	for (size_t u = s->t0; !strcmp(c->metric, "price") && u < s->t1; u++)
 		if (cl_word_in(d, u, CL_CHART) || cl_word_in(d, u, CL_STOCK_VIEW) ||
 		    (cl_word_is(d, u, "targets") && cl_word_is(d, u + 1, "on")))
