@@ -268,17 +268,31 @@ static void pack_ends(struct phrase *p)
 	}
 }
 
-/* The text's bytes from @pos on (before @end backwards), as pack_ends()
- * packs a phrase's: *raw as written, *folded folded; 0 past the text. */
-static void pack_text(const char *text, size_t from, size_t to, bool back, uint64_t *raw,
-		      uint64_t *folded)
+/* What a lookup knows of the text before it tries a row. */
+struct probe {
+	unsigned char c;        /* the folded byte rows are indexed by */
+	uint64_t raw, folded;   /* the text's first bytes, as pack_ends() packs a phrase's */
+};
+
+/* Probes text[@from, @to) forwards from @from (@back: backwards from @to):
+ * false when it is empty or no row of @start (fstart or lstart) begins
+ * (ends) with its byte; else *@pr with the text's bytes as written and
+ * folded (0 past the text). */
+static bool probe_text(const size_t start[257], const char *text, size_t from, size_t to,
+		       bool back, struct probe *pr)
 {
-	*raw = *folded = 0;
+	if (to <= from)
+		return false;
+	pr->c = fold((unsigned char)text[back ? to - 1 : from]);
+	if (start[pr->c] == start[pr->c + 1])
+		return false;
+	pr->raw = pr->folded = 0;
 	for (size_t i = 0; i < 8 && i < to - from; i++) {
 		unsigned char c = (unsigned char)text[back ? to - 1 - i : from + i];
-		*raw |= (uint64_t)c << 8 * i;
-		*folded |= (uint64_t)fold(c) << 8 * i;
+		pr->raw |= (uint64_t)c << 8 * i;
+		pr->folded |= (uint64_t)fold(c) << 8 * i;
 	}
+	return true;
 }
 
 
@@ -288,20 +302,15 @@ const struct phrase *recog_phrase_at(enum table_id t, const char *text, size_t l
 	const struct phrase_table *tb = &tables[t];
 	const struct phrase *best = NULL;
 	size_t bestn = 0;
-	unsigned char c;
-	uint64_t raw, folded;
+	struct probe pr;
 
-	if (pos >= len)
+	if (!probe_text(tb->fstart, text, pos, len, false, &pr))
 		return NULL;
-	c = fold((unsigned char)text[pos]);
-	if (tb->fstart[c] == tb->fstart[c + 1])
-		return NULL;
-	pack_text(text, pos, len, false, &raw, &folded);
-	for (size_t k = tb->fstart[c]; k < tb->fstart[c + 1]; k++) {
+	for (size_t k = tb->fstart[pr.c]; k < tb->fstart[pr.c + 1]; k++) {
 		const struct phrase *p = &tb->v[tb->first[k]];
 		size_t m;
 
-		if (p->len <= bestn || ((p->cs ? raw : folded) & p->head_mask) != p->head)
+		if (p->len <= bestn || ((p->cs ? pr.raw : pr.folded) & p->head_mask) != p->head)
 			continue;
 		m = match_phrase(p, text, len, pos);
 		if (!m)
@@ -319,22 +328,17 @@ const struct phrase *recog_phrase_at(enum table_id t, const char *text, size_t l
 const struct phrase *recog_phrase_before(enum table_id t, const char *text, size_t floor, size_t end,
 				   size_t *start)
 {
+	struct probe pr;
 	const struct phrase_table *tb = &tables[t];
-	const struct phrase *best = NULL;
-	size_t bestlen = 0;
-	unsigned char c;
-	uint64_t raw, folded;
 
-	if (end <= floor)
+	if (!probe_text(tb->lstart, text, floor, end, true, &pr))
 		return NULL;
-	c = fold((unsigned char)text[end - 1]);
-	if (tb->lstart[c] == tb->lstart[c + 1])
-		return NULL;
-	pack_text(text, floor, end, true, &raw, &folded);
 	/* the candidates: rows that end in c and whose byte before it is the
 	 * text's, and the wild ones; the longest that matches wins, the first
 	 * in the table among equals */
-	size_t lo = 0, hi = tb->nby2, w = tb->wstart[c], bestidx = 0;
+	const struct phrase *best = NULL;
+	unsigned char c = pr.c;
+	size_t lo = 0, hi = tb->nby2, w = tb->wstart[c], bestidx = 0, bestlen = 0;
 	uint16_t key = 0;
 
 	if (end - floor >= 2) {
@@ -361,7 +365,7 @@ const struct phrase *recog_phrase_before(enum table_id t, const char *text, size
 		size_t s;
 
 		if (p->len > end - floor || p->len < bestlen || (p->len == bestlen && i > bestidx) ||
-		    ((p->cs ? raw : folded) & p->tail_mask) != p->tail)
+		    ((p->cs ? pr.raw : pr.folded) & p->tail_mask) != p->tail)
 			continue;
 		s = end - p->len;
 		if (match_phrase(p, text, end, s) != p->len)

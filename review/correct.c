@@ -209,13 +209,8 @@ void assay_review_change_words(const struct assay_review *r, const struct assay_
 			change(out, size, &at, "figure", fw, fn);
 #define FIELD(name) \
 		if (strcmp(was.name, now.name)) \
-			change(out, size, &at, #name, was.name, now.name)
-		FIELD(subject);
-		FIELD(metric);
-		FIELD(commodity);
-		FIELD(period);
-		FIELD(status);
-		FIELD(place);
+			change(out, size, &at, #name, was.name, now.name);
+		ASSAY_CLAIM_KEY_FIELDS(FIELD)
 #undef FIELD
 	}
 	if (a) {
@@ -262,12 +257,9 @@ void assay_review_carry(struct assay_review *d, const struct assay_review *prev)
 		if (!d->unit[0])
 			assay_copy(d->unit, sizeof d->unit, prev->unit);
 	}
-	carry(f->subject, sizeof f->subject, p->subject);
-	carry(f->metric, sizeof f->metric, p->metric);
-	carry(f->commodity, sizeof f->commodity, p->commodity);
-	carry(f->period, sizeof f->period, p->period);
-	carry(f->status, sizeof f->status, p->status);
-	carry(f->place, sizeof f->place, p->place);
+#define CARRY(name) carry(f->name, sizeof f->name, p->name);
+	ASSAY_CLAIM_KEY_FIELDS(CARRY)
+#undef CARRY
 	carry(f->type, sizeof f->type, p->type);
 	if (!f->nparties && p->nparties) {
 		memcpy(f->parties, p->parties, sizeof f->parties);
@@ -278,29 +270,11 @@ void assay_review_carry(struct assay_review *d, const struct assay_review *prev)
 void assay_review_effective(const struct assay_review *r, const struct assay_claim *c,
 			    struct assay_claim *out)
 {
-	const struct assay_review_fix *f = &r->fix;
-
-	*out = *c;
-	if (!assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED))
-		return;
-	if (r->has_value) {
+	assay_store_reviewed_key(c, r, out);
+	if (assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED) && r->has_value) {
 		out->value = r->value;
 		out->has_max = false;
-		if (r->unit[0])
-			assay_copy(out->unit, sizeof out->unit, r->unit);
 	}
-	if (f->subject[0])
-		assay_copy(out->subject, sizeof out->subject, f->subject);
-	if (f->metric[0])
-		assay_copy(out->metric, sizeof out->metric, f->metric);
-	if (f->commodity[0])
-		assay_copy(out->commodity, sizeof out->commodity, f->commodity);
-	if (f->period[0])
-		assay_copy(out->period, sizeof out->period, f->period);
-	if (f->status[0])
-		assay_copy(out->status, sizeof out->status, f->status);
-	if (f->place[0])
-		assay_copy(out->place, sizeof out->place, f->place);
 }
 
 void assay_review_effective_agreement(const struct assay_review *r,

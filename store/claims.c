@@ -143,15 +143,10 @@ static int encode_claim(const struct assay_claim *c, const struct interval *iv, 
 			int64_t seq, const char *fig, struct assay_buf *v)
 {
 	char fam[40];
-	int rc;
+	int rc = ASSAY_OK;
 
 	store_claim_unit_family(c, fam, sizeof fam);
-	rc = rec_put_str(v, c->subject);
-	rc = rc ? rc : rec_put_str(v, c->metric);
-	rc = rc ? rc : rec_put_str(v, c->commodity);
-	rc = rc ? rc : rec_put_str(v, c->period);
-	rc = rc ? rc : rec_put_str(v, c->status);
-	rc = rc ? rc : rec_put_str(v, c->place);
+	REC_PUT_KEY(rc, v, c);
 	rc = rc ? rc : rec_put_str(v, fam);
 	rc = rc ? rc : rec_put_f64(v, c->value);
 	rc = rc ? rc : rec_put_f64(v, c->value_max);
@@ -178,12 +173,7 @@ static int decode_claim(const MDB_val *v, struct assay_stored_claim *o, int64_t 
 
 	memset(o, 0, sizeof *o);
 	rec_init(&r, v->mv_data, v->mv_size);
-	rec_get_str(&r, o->c.subject, sizeof o->c.subject);
-	rec_get_str(&r, o->c.metric, sizeof o->c.metric);
-	rec_get_str(&r, o->c.commodity, sizeof o->c.commodity);
-	rec_get_str(&r, o->c.period, sizeof o->c.period);
-	rec_get_str(&r, o->c.status, sizeof o->c.status);
-	rec_get_str(&r, o->c.place, sizeof o->c.place);
+	REC_GET_KEY(&r, &o->c);
 	rec_get_str(&r, o->unit_family, sizeof o->unit_family);
 	o->c.value = rec_get_f64(&r);
 	o->c.value_max = rec_get_f64(&r);
@@ -365,7 +355,7 @@ static void fix_field(char *field, size_t size, const char *fix)
 		snprintf(field, size, "%s", fix);
 }
 
-void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
+void assay_store_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
 			      struct assay_claim *out)
 {
 	const struct assay_review_fix *f = &r->fix;
@@ -375,12 +365,9 @@ void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_re
 		return;
 	if (r->has_value)
 		fix_field(out->unit, sizeof out->unit, r->unit);
-	fix_field(out->subject, sizeof out->subject, f->subject);
-	fix_field(out->metric, sizeof out->metric, f->metric);
-	fix_field(out->commodity, sizeof out->commodity, f->commodity);
-	fix_field(out->period, sizeof out->period, f->period);
-	fix_field(out->status, sizeof out->status, f->status);
-	fix_field(out->place, sizeof out->place, f->place);
+#define FIX(name) fix_field(out->name, sizeof out->name, f->name);
+	ASSAY_CLAIM_KEY_FIELDS(FIX)
+#undef FIX
 }
 
 bool store_claimkey_moved(const MDB_val *v)
@@ -430,7 +417,7 @@ int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id)
 		return ASSAY_OK; /* no claim (an agreement's id), or a damaged one: left */
 	if (store_get(txn, s->dbi[T_REVIEWS], id, strlen(id), &v) == 0)
 		store_review_decode(&v, &o.review);
-	store_claim_reviewed_key(&o.c, &o.review, &now);
+	assay_store_reviewed_key(&o.c, &o.review, &now);
 	target = key_hash(&now, &ok);
 	if (!ok)
 		return store_fail(s, ASSAY_ENOMEM, "out of memory");

@@ -35,10 +35,6 @@ bool store_claimkey_parse(const MDB_val *v, struct interval *iv, MDB_val *id);
  * editor's correction of the claim's key (claims.c: store_claim_regroup). */
 #define CLAIMKEY_MOVED 4
 bool store_claimkey_moved(const MDB_val *v);
-/* Claim @c with the key fields review @r corrected (the figure as extracted
- * but for its unit): the key it is grouped under. */
-void store_claim_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
-			      struct assay_claim *out);
 /* Files claim @id under the group of its key as reviewed, moving it (and
  * the groups' conflict entries) when a decision changed that key. */
 int store_claim_regroup(struct assay_store *s, MDB_txn *txn, const char *id);

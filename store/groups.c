@@ -169,7 +169,7 @@ static bool read_member(struct assay_store *s, MDB_txn *txn, bool checked, bool 
 		memcpy(gs->parties, a.a.parties, sizeof gs->parties);
 		memcpy(gs->commodity, a.a.topic, sizeof gs->commodity);
 	} else {
-		store_claim_reviewed_key(&c.c, rv, &now);
+		assay_store_reviewed_key(&c.c, rv, &now);
 		memcpy(gs->subject, now.subject, sizeof gs->subject);
 		memcpy(gs->metric, now.metric, sizeof gs->metric);
 		memcpy(gs->commodity, now.commodity, sizeof gs->commodity);

@@ -161,12 +161,7 @@ void store_review_decode(const MDB_val *v, struct assay_review *o)
 	rec_get_str(&r, o->who, sizeof o->who);
 	o->when = rec_get_i64(&r);
 	if (!r.bad && !rec_at_end(&r)) { /* a record with the fields of a correction */
-		rec_get_str(&r, o->fix.subject, sizeof o->fix.subject);
-		rec_get_str(&r, o->fix.metric, sizeof o->fix.metric);
-		rec_get_str(&r, o->fix.commodity, sizeof o->fix.commodity);
-		rec_get_str(&r, o->fix.period, sizeof o->fix.period);
-		rec_get_str(&r, o->fix.status, sizeof o->fix.status);
-		rec_get_str(&r, o->fix.place, sizeof o->fix.place);
+		REC_GET_KEY(&r, &o->fix);
 		rec_get_str(&r, o->fix.type, sizeof o->fix.type);
 		o->fix.nparties = (int)rec_get_i64(&r);
 		if (o->fix.nparties < 0 || o->fix.nparties > ASSAY_MAX_PARTIES)
@@ -338,30 +333,37 @@ static bool agreement_passes(const struct assay_claim_filter *f,
 typedef int (*record_fn)(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
 			 const MDB_val *v, void *arg);
 
-/* Hands every record of @table, in key order, to @each in one read
- * transaction. */
-static int walk_table(struct assay_store *s, int table, const char *what, record_fn each,
-		      void *arg)
+/* Hands every record of @table, in key order, to @each within @txn, until
+ * @each returns non-zero (what this returns); @what names the reading in
+ * an error. */
+static int walk_in(struct assay_store *s, MDB_txn *txn, int table, const char *what,
+		   record_fn each, void *arg)
 {
-	MDB_txn *txn;
 	MDB_cursor *c;
 	MDB_val k, v;
-	int rc = store_read_begin(s, &txn), mrc;
+	int rc = ASSAY_OK, mrc = mdb_cursor_open(txn, s->dbi[table], &c);
 
-	if (rc)
-		return rc;
-	mrc = mdb_cursor_open(txn, s->dbi[table], &c);
-	if (mrc) {
-		store_mdb_abort(txn);
+	if (mrc)
 		return store_mdb(s, mrc, what);
-	}
 	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
 	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT))
 		rc = each(s, txn, &k, &v, arg);
 	mdb_cursor_close(c);
 	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
 		rc = store_mdb(s, mrc, what);
-	return store_read_end(s, txn, rc);
+	return rc;
+}
+
+/* walk_in() in a read transaction of its own. */
+static int walk_table(struct assay_store *s, int table, const char *what, record_fn each,
+		      void *arg)
+{
+	MDB_txn *txn;
+	int rc = store_read_begin(s, &txn);
+
+	if (rc)
+		return rc;
+	return store_read_end(s, txn, walk_in(s, txn, table, what, each, arg));
 }
 
 struct claims_walk {
@@ -833,9 +835,17 @@ struct listing {
 /* The conflicts entry @k/@v: counted when listed, streamed when on the
  * page. Without dates the index says whether it is listed; with dates
  * only reading the group can. */
+struct conflicts_walk {
+	struct listing *l;
+	const struct assay_conflict_stream *cs;
+	void *ctx;
+};
+
 static int list_group(struct assay_store *s, MDB_txn *txn, const MDB_val *k, const MDB_val *v,
-		      struct listing *l, const struct assay_conflict_stream *cs, void *ctx)
+		      void *arg)
 {
+	const struct conflicts_walk *w = arg;
+	struct listing *l = w->l;
 	const unsigned char *kp = k->mv_data;
 	bool agr = kp[0] == 'a', on_page;
 	struct group_summary gs;
@@ -868,33 +878,18 @@ static int list_group(struct assay_store *s, MDB_txn *txn, const MDB_val *k, con
 		if (!on_page)
 			return ASSAY_OK;
 	}
-	return stream_group(s, txn, agr, &l->ks, &l->gf, l->f, cs, ctx);
+	return stream_group(s, txn, agr, &l->ks, &l->gf, l->f, w->cs, w->ctx);
 }
 
 static int conflicts_walk(struct assay_store *s, struct listing *l,
 			  const struct assay_conflict_stream *cs, void *ctx)
 {
-	MDB_txn *txn;
-	MDB_cursor *c;
-	MDB_val k, v;
-	int rc = store_read_begin(s, &txn), mrc;
+	struct conflicts_walk w = {l, cs, ctx};
+	int rc = walk_table(s, T_CONFLICTS, "reading conflicts", list_group, &w);
 
-	if (rc)
-		return rc;
-	mrc = mdb_cursor_open(txn, s->dbi[T_CONFLICTS], &c);
-	if (mrc) {
-		store_mdb_abort(txn);
-		return store_mdb(s, mrc, "reading conflicts");
-	}
-	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT))
-		rc = list_group(s, txn, &k, &v, l, cs, ctx);
 	free(l->ks.v);
 	free(l->gf.stories.v);
-	mdb_cursor_close(c);
-	if (!rc && mrc && mrc != MDB_NOTFOUND) /* a damaged page, not the end */
-		rc = store_mdb(s, mrc, "reading conflicts");
-	return store_read_end(s, txn, rc);
+	return rc;
 }
 
 int assay_store_conflicts_stream(struct assay_store *s, const struct assay_claim_filter *f,
@@ -1391,10 +1386,11 @@ static int give_one(struct assay_store *s, MDB_txn *txn, const char *id, assay_c
 	return rc;
 }
 
-int assay_store_claims_since(struct assay_store *s, int64_t after, assay_claim_fn cfn,
-			     assay_agreement_fn afn, void *ctx, struct assay_store_clock *now)
+/* In one read transaction: the store's clock in *@now (zeroed first),
+ * then @fn. */
+static int read_with_clock(struct assay_store *s, struct assay_store_clock *now,
+			   int (*fn)(struct assay_store *s, MDB_txn *txn, void *arg), void *arg)
 {
-	struct id_list l = {0};
 	MDB_txn *txn;
 	int rc = store_read_begin(s, &txn);
 
@@ -1403,51 +1399,68 @@ int assay_store_claims_since(struct assay_store *s, int64_t after, assay_claim_f
 		return rc;
 	rc = read_clock(s, txn, now);
 	if (!rc)
-		rc = ids_since(s, txn, after, &l);
-	for (size_t i = 0; i < l.n && !rc; i++)
-		rc = give_one(s, txn, l.v[i], cfn, afn, ctx);
-	free(l.v);
+		rc = fn(s, txn, arg);
 	return store_read_end(s, txn, rc);
 }
 
-/* Hands every record of T_REVIEWS to @fn as an id and a state. */
-static int walk_decisions(struct assay_store *s, MDB_txn *txn, assay_decision_fn fn, void *ctx)
+struct since_walk {
+	int64_t after;
+	assay_claim_fn cfn;
+	assay_agreement_fn afn;
+	void *ctx;
+};
+
+static int give_since(struct assay_store *s, MDB_txn *txn, void *arg)
 {
-	MDB_cursor *c;
-	MDB_val k, v;
-	int rc = ASSAY_OK, mrc = mdb_cursor_open(txn, s->dbi[T_REVIEWS], &c);
+	const struct since_walk *w = arg;
+	struct id_list l = {0};
+	int rc = ids_since(s, txn, w->after, &l);
 
-	if (mrc)
-		return store_mdb(s, mrc, "reading reviews");
-	for (mrc = store_cursor_read(s, c, &k, &v, MDB_FIRST); mrc == 0 && !rc;
-	     mrc = store_cursor_read(s, c, &k, &v, MDB_NEXT)) {
-		struct assay_review r;
-		char id[16];
-
-		if (k.mv_size >= sizeof id)
-			continue;
-		memcpy(id, k.mv_data, k.mv_size);
-		id[k.mv_size] = '\0';
-		store_review_decode(&v, &r);
-		rc = fn(ctx, id, r.state);
-	}
-	mdb_cursor_close(c);
-	if (!rc && mrc && mrc != MDB_NOTFOUND)
-		rc = store_mdb(s, mrc, "reading reviews");
+	for (size_t i = 0; i < l.n && !rc; i++)
+		rc = give_one(s, txn, l.v[i], w->cfn, w->afn, w->ctx);
+	free(l.v);
 	return rc;
+}
+
+int assay_store_claims_since(struct assay_store *s, int64_t after, assay_claim_fn cfn,
+			     assay_agreement_fn afn, void *ctx, struct assay_store_clock *now)
+{
+	struct since_walk w = {after, cfn, afn, ctx};
+
+	return read_with_clock(s, now, give_since, &w);
+}
+
+struct decisions_walk {
+	assay_decision_fn fn;
+	void *ctx;
+};
+
+/* A record of T_REVIEWS to the caller's function as an id and a state. */
+static int decision_record(struct assay_store *s, MDB_txn *txn, const MDB_val *k,
+			   const MDB_val *v, void *arg)
+{
+	const struct decisions_walk *w = arg;
+	struct assay_review r;
+	char id[16];
+
+	(void)s, (void)txn;
+	if (k->mv_size >= sizeof id)
+		return ASSAY_OK;
+	memcpy(id, k->mv_data, k->mv_size);
+	id[k->mv_size] = '\0';
+	store_review_decode(v, &r);
+	return w->fn(w->ctx, id, r.state);
+}
+
+static int walk_decisions(struct assay_store *s, MDB_txn *txn, void *arg)
+{
+	return walk_in(s, txn, T_REVIEWS, "reading reviews", decision_record, arg);
 }
 
 int assay_store_decisions(struct assay_store *s, assay_decision_fn fn, void *ctx,
 			  struct assay_store_clock *now)
 {
-	MDB_txn *txn;
-	int rc = store_read_begin(s, &txn);
+	struct decisions_walk w = {fn, ctx};
 
-	memset(now, 0, sizeof *now);
-	if (rc)
-		return rc;
-	rc = read_clock(s, txn, now);
-	if (!rc)
-		rc = walk_decisions(s, txn, fn, ctx);
-	return store_read_end(s, txn, rc);
+	return read_with_clock(s, now, walk_decisions, &w);
 }

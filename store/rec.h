@@ -37,6 +37,28 @@ char *rec_get_dup(struct rec_r *r, bool *oom);
 int64_t rec_get_i64(struct rec_r *r);
 double rec_get_f64(struct rec_r *r);
 
+/* A claim's key as claims and corrections store it: subject, metric,
+ * commodity, period, status and place, in this order. @k points at any
+ * struct with those char array fields (struct assay_claim, struct
+ * assay_review_fix). REC_PUT_KEY writes them while @rc is 0 and leaves
+ * the first error in @rc. */
+#define REC_PUT_KEY(rc, b, k)                                                       \
+	do {                                                                        \
+		const char *key_[] = {(k)->subject, (k)->metric, (k)->commodity,    \
+				      (k)->period,  (k)->status, (k)->place};       \
+		for (size_t i_ = 0; i_ < sizeof key_ / sizeof key_[0] && !(rc); i_++) \
+			(rc) = rec_put_str((b), key_[i_]);                          \
+	} while (0)
+#define REC_GET_KEY(r, k)                                                  \
+	do {                                                               \
+		rec_get_str((r), (k)->subject, sizeof (k)->subject);       \
+		rec_get_str((r), (k)->metric, sizeof (k)->metric);         \
+		rec_get_str((r), (k)->commodity, sizeof (k)->commodity);   \
+		rec_get_str((r), (k)->period, sizeof (k)->period);         \
+		rec_get_str((r), (k)->status, sizeof (k)->status);         \
+		rec_get_str((r), (k)->place, sizeof (k)->place);           \
+	} while (0)
+
 /* Big-endian encoding for keys, so LMDB's byte order is numeric order. */
 void rec_be64(unsigned char out[8], uint64_t v);
 uint64_t rec_from_be64(const unsigned char in[8]);

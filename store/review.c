@@ -25,12 +25,7 @@ static int encode_review(const struct assay_review *d, struct assay_buf *v)
 	rc = rc ? rc : rec_put_str(v, d->who);
 	rc = rc ? rc : rec_put_i64(v, d->when);
 	/* added later: records written before end here (store_review_decode) */
-	rc = rc ? rc : rec_put_str(v, d->fix.subject);
-	rc = rc ? rc : rec_put_str(v, d->fix.metric);
-	rc = rc ? rc : rec_put_str(v, d->fix.commodity);
-	rc = rc ? rc : rec_put_str(v, d->fix.period);
-	rc = rc ? rc : rec_put_str(v, d->fix.status);
-	rc = rc ? rc : rec_put_str(v, d->fix.place);
+	REC_PUT_KEY(rc, v, &d->fix);
 	rc = rc ? rc : rec_put_str(v, d->fix.type);
 	rc = rc ? rc : rec_put_i64(v, d->fix.nparties);
 	for (int i = 0; i < d->fix.nparties && i < ASSAY_MAX_PARTIES && !rc; i++)

@@ -189,6 +189,11 @@ struct assay_review_fix {
 	int nparties;
 };
 
+/* The fields of a claim's key a correction may set, named once for code
+ * that does the same to each: X(subject) ... X(place). Both struct
+ * assay_claim and struct assay_review_fix have them. */
+#define ASSAY_CLAIM_KEY_FIELDS(X) X(subject) X(metric) X(commodity) X(period) X(status) X(place)
+
 struct assay_review {
 	char state[12];        /* pending accepted rejected corrected */
 	char reason[256];      /* rejected: why */
@@ -199,6 +204,11 @@ struct assay_review {
 	int64_t when;          /* unix seconds; 0 for pending */
 	struct assay_review_fix fix; /* corrected: the other fields set right */
 };
+
+/* Claim @c with the key fields and the unit review @r corrected (the
+ * figure as extracted): the key it is grouped under. */
+void assay_store_reviewed_key(const struct assay_claim *c, const struct assay_review *r,
+			      struct assay_claim *out);
 
 /* A stored claim: the key and the first figure seen, as extracted. */
 struct assay_stored_claim {
