@@ -537,6 +537,9 @@ static int resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx_
 			continue;
 		if (en->guard >= 0 && !guards_ok(en, text, len, s, e, md))
 			continue;
+		if (en->type == E_ORG && s >= 2 && text[s - 1] == '-' &&
+		    isalpha((unsigned char)text[s - 2]))
+			continue; /* "Li-FT": the end of another name, not the FT */
 		if (en->type == E_BLOCK) {
 			*blocked = true;
 			m->start = s;

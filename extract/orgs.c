@@ -483,6 +483,29 @@ static bool site_follows(const struct found *f, size_t e)
 	return (roles_of(cap, q - p) & R_SITE) != 0;
 }
 
+/* "the Estelle Gold and Critical Minerals Project": a site word closes a
+ * coordination of capitalised words after @e. */
+static bool coordinated_site(const struct found *f, size_t e)
+{
+	size_t p = e, next;
+	struct word w;
+
+	if (p + 5 >= f->len || memcmp(f->t + p, " and ", 5))
+		return false;
+	p += 5;
+	for (int k = 0; k < 4 && p < f->len; k++) {
+		scan_word(f->t, f->len, p, &w, &next);
+		if (!w.cap || w.e == w.s)
+			return false;
+		if (w.roles & R_SITE)
+			return true;
+		if (next >= f->len || f->t[next] != ' ')
+			return false;
+		p = next + 1;
+	}
+	return false;
+}
+
 /* A short capitalised function word inside the run ("On", "The", "For"):
  * the run is a headline in title case, not a name. */
 static bool title_words(const struct word *w, size_t a, size_t n)
@@ -526,7 +549,8 @@ static bool names_a_site(struct found *f, const struct word *w, size_t head, siz
 	for (size_t k = head + 1; head != (size_t)-1 && k < n; k++)
 		if ((w[k].roles & R_SITE) && !(w[head].roles & R_BODY))
 			return true;
-	return head == n - 1 && !(w[head].roles & R_BODY) && site_follows(f, w[n - 1].e);
+	return head == n - 1 && !(w[head].roles & R_BODY) &&
+	       (site_follows(f, w[n - 1].e) || coordinated_site(f, w[n - 1].e));
 }
 
 /* "Bureau of Metal Statistics", "Union of Mineworkers": a body's name
