@@ -69,9 +69,12 @@ struct score {
 };
 
 /* Stores every file of tests/data/store/@set, each from a site of its own
- * (@packed: packed first, as ingest's workers do), and scores the stories
- * the store gave them. */
-static void score_set(const char *set, bool packed, struct score *sc)
+ * (@packed: packed first, as ingest's workers do; @reopen: the store
+ * closed and opened again before every third file, so that its
+ * near-duplicate index is filled from the table, without the stories'
+ * shingles in hand, and stories compared once are compared again), and
+ * scores the stories the store gave them. */
+static void score_set_opened(const char *set, bool packed, bool reopen, struct score *sc)
 {
 	struct assay_packer *pk = NULL;
 	struct doc docs[MAXF];
@@ -92,6 +95,10 @@ static void score_set(const char *set, bool packed, struct score *sc)
 		struct assay_packed pa;
 		struct assay_put_result r;
 
+		if (reopen && i % 3 == 2) {
+			assay_store_close(s);
+			cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
+		}
 		snprintf(path, sizeof path, "%s/%.63s", folder, docs[i].name);
 		cr_assert_eq(assay_read_file(path, ASSAY_FILE_MAX_DEFAULT, &text), ASSAY_OK);
 		snprintf(url, sizeof url, "https://site%zu.example/%.63s", i, docs[i].name);
@@ -132,6 +139,11 @@ static void score_set(const char *set, bool packed, struct score *sc)
 	free(dir);
 }
 
+static void score_set(const char *set, bool packed, struct score *sc)
+{
+	score_set_opened(set, packed, false, sc);
+}
+
 Test(neardup, republished_wire_stories_pair_and_distinct_stories_do_not)
 {
 	struct score sc;
@@ -155,6 +167,25 @@ Test(neardup, re_edited_copies_are_one_story_and_look_alikes_are_not)
 		cr_expect_eq(sc.tp, 40, "4 stories x 10 pairs of their 5 versions (packed %d)",
 			     packed);
 	}
+}
+
+/* The index filled again from the table (the stories' shingle sets made
+ * from their stored texts when first compared, bands.c) pairs the same
+ * copies as the index kept current by the handle that stored them. */
+Test(neardup, a_store_opened_again_pairs_the_same_copies)
+{
+	struct score sc, again;
+
+	score_set("neardup", true, &sc);
+	score_set_opened("neardup", true, true, &again);
+	cr_expect_eq(again.tp, sc.tp);
+	cr_expect_eq(again.fp, sc.fp);
+	cr_expect_eq(again.fn, sc.fn);
+	score_set("reedit", false, &sc);
+	score_set_opened("reedit", false, true, &again);
+	cr_expect_eq(again.tp, 40);
+	cr_expect_eq(again.fp, 0);
+	cr_expect_eq(again.fn, 0);
 }
 
 /* Issue 17 #6: headline-only flashes have no body: their cleaned texts
