@@ -71,12 +71,21 @@ int assay_buf_putc(struct assay_buf *b, char c)
 
 int assay_buf_vprintf(struct assay_buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->data ? b->cap - b->len : 0;
 	va_list cp;
 	int n;
 
+	/* Once into the room there is (one formatting, not two, when it
+	 * fits); again with room made when it did not. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, cp);
 	va_end(cp);
+	if (n >= 0 && (size_t)n < room) {
+		b->len += (size_t)n;
+		return ASSAY_OK;
+	}
+	if (room)
+		b->data[b->len] = '\0'; /* what did not fit is no part of it */
 	if (n < 0)
 		return ASSAY_EINVAL;
 	if (assay_buf_reserve(b, (size_t)n) != ASSAY_OK)

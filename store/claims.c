@@ -29,14 +29,28 @@ void store_claim_unit_family(const struct assay_claim *c, char *out, size_t size
 		snprintf(out, size, "%s", c->unit);
 }
 
+/* Appends @n strings to @out, SEP between them. The writer builds a key
+ * string or two for every figure it stores: appended, they cost a tenth
+ * of what printf did. */
+static int put_fields(struct assay_buf *out, const char *const *f, size_t n)
+{
+	int rc = ASSAY_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		rc = i ? assay_buf_putc(out, SEP) : ASSAY_OK;
+		rc = rc ? rc : assay_buf_puts(out, f[i]);
+	}
+	return rc;
+}
+
 int store_claim_key_string(const struct assay_claim *c, struct assay_buf *out)
 {
 	char fam[40];
+	const char *f[] = {c->subject, c->metric, c->commodity, c->period, c->status, c->place,
+			   fam};
 
 	store_claim_unit_family(c, fam, sizeof fam);
-	return assay_buf_printf(out, "%s%c%s%c%s%c%s%c%s%c%s%c%s", c->subject, SEP, c->metric,
-				SEP, c->commodity, SEP, c->period, SEP, c->status, SEP, c->place,
-				SEP, fam);
+	return put_fields(out, f, sizeof f / sizeof *f);
 }
 
 /* Half the step of the last digit written, in the claim's unit: "70%" is
@@ -129,14 +143,43 @@ static void figure_text(const struct assay_claim *c, const char *text, size_t le
 		return;
 	}
 	n = c->fig_end - c->fig_start;
-	snprintf(out, size, "%.*s", (int)(n < size - 1 ? n : size - 1), text + c->fig_start);
+	n = n < size - 1 ? n : size - 1;
+	memcpy(out, text + c->fig_start, n); /* as "%.*s" (up to a NUL: the same string) */
+	out[n] = '\0';
 }
 
-/* The figure part of a claim id: value, range end, qualifier, unit. */
+/* @v as "%.9g" writes it. A whole number under 10^9 is its digits (no
+ * exponent, no point); printf is kept for the rest. */
+static int put_g9(struct assay_buf *out, double v)
+{
+	char d[32];
+	size_t n = sizeof d;
+
+	if (fabs(v) < 1e9 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+		long long i = (long long)v;
+		unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i : (unsigned long long)i;
+
+		do
+			d[--n] = (char)('0' + u % 10);
+		while (u /= 10);
+		if (i < 0)
+			d[--n] = '-';
+		return assay_buf_append(out, d + n, sizeof d - n);
+	}
+	snprintf(d, sizeof d, "%.9g", v);
+	return assay_buf_puts(out, d);
+}
+
+/* The figure part of a claim id: value, range end, qualifier, unit
+ * ("%.9g" SEP "%.9g" SEP "%s" SEP "%s"). */
 static int figure_repr(const struct assay_claim *c, struct assay_buf *out)
 {
-	return assay_buf_printf(out, "%.9g%c%.9g%c%s%c%s", c->value, SEP,
-				c->has_max ? c->value_max : 0.0, SEP, c->qualifier, SEP, c->unit);
+	const char *f[] = {"", c->qualifier, c->unit};
+	int rc = put_g9(out, c->value);
+
+	rc = rc ? rc : assay_buf_putc(out, SEP);
+	rc = rc ? rc : put_g9(out, c->has_max ? c->value_max : 0.0);
+	return rc ? rc : put_fields(out, f, 3);
 }
 
 static int encode_claim(const struct assay_claim *c, const struct interval *iv, uint64_t group,
@@ -663,8 +706,10 @@ static int parties_string(const struct assay_agreement *g, struct assay_buf *out
 {
 	int rc = ASSAY_OK;
 
-	for (int i = 0; i < g->nparties && i < ASSAY_MAX_PARTIES && !rc; i++)
-		rc = assay_buf_printf(out, "%s%s", i ? "+" : "", g->parties[i]);
+	for (int i = 0; i < g->nparties && i < ASSAY_MAX_PARTIES && !rc; i++) {
+		rc = i ? assay_buf_putc(out, '+') : ASSAY_OK;
+		rc = rc ? rc : assay_buf_puts(out, g->parties[i]);
+	}
 	return rc;
 }
 
@@ -750,7 +795,11 @@ static int put_agreement(struct assay_store *s, MDB_txn *txn, const struct assay
 	if (rc)
 		goto done;
 	group = assay_hash64(ident.data, ident.len, 0);
-	rc = assay_buf_printf(&ident, "\x1f%s\x1f%s\x1f%s", g->type, g->status, g->topic);
+	{
+		const char *f[] = {"", g->type, g->status, g->topic}; /* "\x1f%s\x1f%s\x1f%s" */
+
+		rc = put_fields(&ident, f, 4);
+	}
 	if (rc)
 		goto done;
 	id[0] = 'a';
