@@ -51,6 +51,7 @@ struct assay_pool {
 	pthread_cond_t work; /* a page to process, or stop */
 	pthread_cond_t done; /* a page processed */
 	uint64_t head, next, tail;
+	uint64_t awaited; /* 1 + the page the caller waits for, or 0 */
 	bool stop;
 	bool synced; /* mu, work and done are initialised */
 };
@@ -89,13 +90,15 @@ static void *worker(void *arg)
 	pthread_mutex_lock(&pool->mu);
 	for (;;) {
 		struct slot *sl;
+		uint64_t seq;
 
 		while (!pool->stop && pool->next == pool->tail)
 			pthread_cond_wait(&pool->work, &pool->mu);
 		if (pool->next == pool->tail)
 			break; /* stopping, and nothing left */
 		ASSAY_ASSERT(pool->next < pool->tail); /* both under the mutex */
-		sl = slot_of(pool, pool->next++);
+		seq = pool->next++;
+		sl = slot_of(pool, seq);
 		pthread_mutex_unlock(&pool->mu);
 		if (sl->zmem)
 			unzip_body(sl);
@@ -104,7 +107,10 @@ static void *worker(void *arg)
 			assay_pipeline_pack(pk, &sl->pr, pool->pack);
 		pthread_mutex_lock(&pool->mu);
 		sl->done = true;
-		pthread_cond_broadcast(&pool->done);
+		/* only the page the caller waits for wakes it: another would
+		 * cost it two context switches to find it must wait on */
+		if (pool->awaited == seq + 1)
+			pthread_cond_signal(&pool->done);
 	}
 	pthread_mutex_unlock(&pool->mu);
 	assay_packer_free(pk);
@@ -166,8 +172,11 @@ static struct slot *wait_oldest(struct assay_pool *pool)
 
 	ASSAY_ASSERT(pool->head != pool->tail); /* the caller has a page in the ring */
 	pthread_mutex_lock(&pool->mu);
-	while (!sl->done)
+	while (!sl->done) {
+		pool->awaited = pool->head + 1;
 		pthread_cond_wait(&pool->done, &pool->mu);
+	}
+	pool->awaited = 0;
 	pthread_mutex_unlock(&pool->mu);
 	return sl;
 }
