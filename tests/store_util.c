@@ -173,3 +173,44 @@ size_t read_jsonl(const char *path, json_t ***out)
 	fclose(f);
 	return n;
 }
+
+struct review_walk {
+	void (*fn)(void *ctx, const struct assay_review *r);
+	void *ctx;
+};
+
+static int claim_review(void *ctx, const struct assay_stored_claim *c,
+			const struct assay_source *src, size_t n)
+{
+	const struct review_walk *w = ctx;
+
+	(void)src, (void)n;
+	w->fn(w->ctx, &c->review);
+	return 0;
+}
+
+static int agreement_review(void *ctx, const struct assay_stored_agreement *a,
+			    const struct assay_source *src, size_t n)
+{
+	const struct review_walk *w = ctx;
+
+	(void)src, (void)n;
+	w->fn(w->ctx, &a->review);
+	return 0;
+}
+
+int store_each_review(const char *dir, void (*fn)(void *ctx, const struct assay_review *r),
+		      void *ctx)
+{
+	struct review_walk w = {fn, ctx};
+	struct assay_store *s;
+	int rc = assay_store_open(dir, 0, &s);
+
+	if (rc)
+		return rc;
+	rc = assay_store_claims(s, NULL, claim_review, &w);
+	if (!rc)
+		rc = assay_store_agreements(s, NULL, agreement_review, &w);
+	assay_store_close(s);
+	return rc;
+}

@@ -27,6 +27,10 @@ struct test_article {
 /* Builds an article from one JSON object; false on a malformed case. */
 bool test_article_from_json(json_t *o, struct test_article *t);
 void test_article_release(struct test_article *t);
+/* Calls @fn with the review of every claim, then of every agreement, of
+ * the store in @dir; the store's status. */
+int store_each_review(const char *dir, void (*fn)(void *ctx, const struct assay_review *r),
+		      void *ctx);
 /* Reads every line of a JSON lines file; json_decref() each. */
 size_t read_jsonl(const char *path, json_t ***out);
 

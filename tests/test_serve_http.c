@@ -67,45 +67,55 @@ static void build_store(void)
 	add_articles("serve_fixture.jsonl");
 }
 
-/* Starts the server (with --token-file @token_file unless NULL) and reads
- * the URL from its first line of output. */
-static void start_server_with(const char *token_file)
+/* Runs `assay ARGS...` (@args NULL-terminated) with its stdout on a pipe
+ * and its stderr in the file @log unless NULL; its first line of output
+ * in @line. Returns its pid. */
+static pid_t spawn_assay(const char *const *args, const char *log, char *line, size_t size)
 {
-	const char *bin = getenv("ASSAY_BIN");
-	char line[256] = "";
+	const char *bin = getenv("ASSAY_BIN"), *argv[16] = {bin};
 	int fds[2];
 	struct pollfd p;
-	size_t n = 0;
+	size_t n = 0, k = 1;
+	pid_t pid;
 
 	cr_assert_not_null(bin, "ASSAY_BIN is not set");
+	for (; args[k - 1] && k + 1 < sizeof argv / sizeof argv[0]; k++)
+		argv[k] = args[k - 1];
 	cr_assert_eq(pipe(fds), 0);
-	server = fork();
-	cr_assert_geq(server, 0);
-	if (server == 0) {
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
-		if (server_log) {
-			int fd = open(server_log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (log) {
+			int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
 			if (fd < 0 || dup2(fd, 2) < 0)
 				_exit(127);
-			execl(bin, bin, "--db", dir, "serve", "--port", "0", (char *)NULL);
-			_exit(127);
 		}
-		if (token_file)
-			execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0",
-			      "--token-file", token_file, (char *)NULL);
-		else
-			execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", (char *)NULL);
+		execv(bin, (char *const *)argv);
 		_exit(127);
 	}
 	close(fds[1]);
 	p = (struct pollfd){fds[0], POLLIN, 0};
-	while (n + 1 < sizeof line && poll(&p, 1, 10000) == 1 && read(fds[0], line + n, 1) == 1 &&
+	while (n + 1 < size && poll(&p, 1, 10000) == 1 && read(fds[0], line + n, 1) == 1 &&
 	       line[n] != '\n')
 		n++;
 	line[n] = '\0';
 	close(fds[0]);
+	return pid;
+}
+
+/* Starts the server (with --token-file @token_file unless NULL) and reads
+ * the URL from its first line of output. */
+static void start_server_with(const char *token_file)
+{
+	const char *quiet[] = {"--quiet", "--db", dir, "serve", "--port", "0",
+			       token_file ? "--token-file" : NULL, token_file, NULL};
+	const char *logged[] = {"--db", dir, "serve", "--port", "0", NULL};
+	char line[256];
+
+	server = spawn_assay(server_log ? logged : quiet, server_log, line, sizeof line);
 	cr_assert(sscanf(line, "http://127.0.0.1:%u/?token=%79s", &port, token) == 2,
 		  "first line is not the URL: '%s'", line);
 }
@@ -152,17 +162,15 @@ static size_t on_data(char *p, size_t size, size_t n, void *ctx)
 	return size * n;
 }
 
-/* One request. @headers: NULL-terminated "Name: value" list; @cookie adds
- * the session cookie; @body makes it a POST. */
-static void http(const char *path, const char *const *headers, bool cookie,
-		 const char *body, struct reply *r)
+/* One request to @url. @headers: NULL-terminated "Name: value" list;
+ * @cookie (unless NULL) is sent; @body makes it a POST. */
+static void http_to(const char *url, const char *const *headers, const char *cookie,
+		    const char *body, struct reply *r)
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = NULL;
-	char url[512], ck[256];
 
 	memset(r, 0, sizeof *r);
-	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
 	for (size_t i = 0; headers && headers[i]; i++)
 		h = curl_slist_append(h, headers[i]);
 	curl_easy_setopt(c, CURLOPT_URL, url);
@@ -171,11 +179,8 @@ static void http(const char *path, const char *const *headers, bool cookie,
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
-	if (cookie) {
-		snprintf(ck, sizeof ck, "assay_session_%u=%s%s%s", port, token,
-			 editor_cookie ? "; " : "", editor_cookie ? editor_cookie : "");
-		curl_easy_setopt(c, CURLOPT_COOKIE, ck);
-	}
+	if (cookie)
+		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
 	if (body)
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 	cr_assert_eq(curl_easy_perform(c), CURLE_OK, "request to %s failed", url);
@@ -186,6 +191,19 @@ static void http(const char *path, const char *const *headers, bool cookie,
 		assay_buf_puts(&r->headers, "");
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
+}
+
+/* One request to the server on 127.0.0.1; @cookie adds the session
+ * cookie (and the editor's). */
+static void http(const char *path, const char *const *headers, bool cookie,
+		 const char *body, struct reply *r)
+{
+	char url[512], ck[256];
+
+	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
+	snprintf(ck, sizeof ck, "assay_session_%u=%s%s%s", port, token,
+		 editor_cookie ? "; " : "", editor_cookie ? editor_cookie : "");
+	http_to(url, headers, cookie ? ck : NULL, body, r);
 }
 
 static void reply_release(struct reply *r)
@@ -489,9 +507,10 @@ struct states {
 	char reason[256];
 };
 
-static void count_review(struct states *st, const struct assay_review *r)
+static void count_review(void *ctx, const struct assay_review *r)
 {
 	static const char *const names[] = {"pending", "accepted", "rejected", "corrected"};
+	struct states *st = ctx;
 
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(r->state, names[i]))
@@ -500,21 +519,6 @@ static void count_review(struct states *st, const struct assay_review *r)
 		snprintf(st->reason, sizeof st->reason, "%s", r->reason);
 }
 
-static int count_state(void *ctx, const struct assay_stored_claim *c,
-		       const struct assay_source *src, size_t n)
-{
-	(void)src, (void)n;
-	count_review(ctx, &c->review);
-	return 0;
-}
-
-static int count_agreement(void *ctx, const struct assay_stored_agreement *a,
-			   const struct assay_source *src, size_t n)
-{
-	(void)src, (void)n;
-	count_review(ctx, &a->review);
-	return 0;
-}
 
 /* Runs `assay review --next` with @answers on its standard input; returns
  * its exit status and its output in @out. */
@@ -543,7 +547,6 @@ Test(review_next, walks_pending_claims_and_stores_each_answer)
 {
 	struct assay_buf out = {0};
 	struct states st = {0};
-	struct assay_store *s;
 
 	/* accept; reject without reason (asked again), then with one;
 	 * correct with a typo (asked again), then 1.2 million t; skip; quit */
@@ -552,10 +555,7 @@ Test(review_next, walks_pending_claims_and_stores_each_answer)
 	cr_expect_not_null(strstr(out.data, "a rejection needs a reason"));
 	cr_expect_not_null(strstr(out.data, "that is not a number"));
 	cr_expect_not_null(strstr(out.data, "1 accepted, 1 rejected, 1 corrected, 1 skipped"));
-	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
-	cr_assert_eq(assay_store_claims(s, NULL, count_state, &st), ASSAY_OK);
-	cr_assert_eq(assay_store_agreements(s, NULL, count_agreement, &st), ASSAY_OK);
-	assay_store_close(s);
+	cr_assert_eq(store_each_review(dir, count_review, &st), ASSAY_OK);
 	cr_expect_eq(st.n[1], 1);
 	cr_expect_eq(st.n[2], 1);
 	cr_expect_eq(st.n[3], 1);
@@ -805,42 +805,21 @@ struct editors {
 	size_t n, named; /* decided; of them by @name */
 };
 
-static int editor_of(void *ctx, const struct assay_stored_claim *c,
-		     const struct assay_source *src, size_t n)
+static void editor_of(void *ctx, const struct assay_review *r)
 {
 	struct editors *e = ctx;
 
-	(void)src, (void)n;
-	if (!strcmp(c->review.state, "pending"))
-		return 0;
+	if (!strcmp(r->state, "pending"))
+		return;
 	e->n++;
-	e->named += strcmp(e->name, c->review.who) == 0;
-	return 0;
-}
-
-static int editor_of_agreement(void *ctx, const struct assay_stored_agreement *a,
-			       const struct assay_source *src, size_t n)
-{
-	struct editors *e = ctx;
-
-	(void)src, (void)n;
-	if (!strcmp(a->review.state, "pending"))
-		return 0;
-	e->n++;
-	e->named += strcmp(e->name, a->review.who) == 0;
-	return 0;
+	e->named += strcmp(e->name, r->who) == 0;
 }
 
 static void decided_by(struct editors *e, const char *name)
 {
-	struct assay_store *s;
-
 	memset(e, 0, sizeof *e);
 	e->name = name;
-	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
-	cr_assert_eq(assay_store_claims(s, NULL, editor_of, e), ASSAY_OK);
-	cr_assert_eq(assay_store_agreements(s, NULL, editor_of_agreement, e), ASSAY_OK);
-	assay_store_close(s);
+	cr_assert_eq(store_each_review(dir, editor_of, e), ASSAY_OK);
 }
 
 Test(review_next, decisions_record_the_editor_from_the_flag_or_the_environment)
@@ -872,38 +851,19 @@ Test(review_next, decisions_record_the_editor_from_the_flag_or_the_environment)
 }
 
 /* Every rejection's reason, each followed by '|'. */
-static int reason_of_claim(void *ctx, const struct assay_stored_claim *c,
-			   const struct assay_source *src, size_t n)
+static void reason_of(void *ctx, const struct assay_review *r)
 {
-	(void)src, (void)n;
-	if (!strcmp(c->review.state, "rejected")) {
-		assay_buf_puts(ctx, c->review.reason);
+	if (!strcmp(r->state, "rejected")) {
+		assay_buf_puts(ctx, r->reason);
 		assay_buf_puts(ctx, "|");
 	}
-	return 0;
-}
-
-static int reason_of_agreement(void *ctx, const struct assay_stored_agreement *a,
-			       const struct assay_source *src, size_t n)
-{
-	(void)src, (void)n;
-	if (!strcmp(a->review.state, "rejected")) {
-		assay_buf_puts(ctx, a->review.reason);
-		assay_buf_puts(ctx, "|");
-	}
-	return 0;
 }
 
 static void rejections(struct assay_buf *b)
 {
-	struct assay_store *s;
-
 	assay_buf_reset(b);
 	assay_buf_puts(b, "|");
-	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
-	cr_assert_eq(assay_store_claims(s, NULL, reason_of_claim, b), ASSAY_OK);
-	cr_assert_eq(assay_store_agreements(s, NULL, reason_of_agreement, b), ASSAY_OK);
-	assay_store_close(s);
+	cr_assert_eq(store_each_review(dir, reason_of, b), ASSAY_OK);
 }
 
 Test(review_next, a_preset_reason_takes_one_key_and_question_mark_shows_the_keys)
@@ -986,7 +946,6 @@ Test(review_next, undo_makes_the_last_decision_pending_and_shows_the_claim_again
 {
 	struct assay_buf out = {0};
 	struct states st = {0};
-	struct assay_store *s;
 	const char *first, *again;
 
 	cr_assert_eq(run_next("u\na\ns\nu\nr\n1\nq\n", &out), 0);
@@ -999,10 +958,7 @@ Test(review_next, undo_makes_the_last_decision_pending_and_shows_the_claim_again
 	cr_expect_not_null(strstr(out.data, "0 accepted, 1 rejected, 0 corrected, 0 skipped"),
 			   "%s", out.data);
 	cr_expect_not_null(strstr(out.data, "\n    http"), "each source shows its URL");
-	cr_assert_eq(assay_store_open(dir, 0, &s), ASSAY_OK);
-	cr_assert_eq(assay_store_claims(s, NULL, count_state, &st), ASSAY_OK);
-	cr_assert_eq(assay_store_agreements(s, NULL, count_agreement, &st), ASSAY_OK);
-	assay_store_close(s);
+	cr_assert_eq(store_each_review(dir, count_review, &st), ASSAY_OK);
 	cr_expect_eq(st.n[1], 0, "the accept was undone");
 	cr_expect_eq(st.n[2], 1);
 	cr_expect_str_eq(st.reason, "not a figure of the story");
@@ -1349,80 +1305,37 @@ Test(desk_next, f_fixes_the_other_fields_and_c_keeps_them)
 Test(desk, host_listens_on_one_address_and_answers_only_to_it)
 {
 	const char *bin = getenv("ASSAY_BIN");
-	char line[256] = "", url[300], host_hdr[64], origin[80], cookie[128], tok[80];
+	const char *args[] = {"--quiet", "--db", dir, "serve", "--port", "0", "--host",
+			      "127.0.0.2", NULL};
+	char line[256], url[300], host_hdr[64], origin[80], cookie[128], tok[80];
 	unsigned hport = 0;
-	int fds[2], status;
-	struct pollfd pf;
-	size_t n = 0;
-	pid_t pid;
+	int status;
 	char cmd[4400];
-	CURL *c;
-	long code;
+	struct reply r;
+	pid_t pid = spawn_assay(args, NULL, line, sizeof line);
 
-	cr_assert_eq(pipe(fds), 0);
-	pid = fork();
-	cr_assert_geq(pid, 0);
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		execl(bin, bin, "--quiet", "--db", dir, "serve", "--port", "0", "--host", "127.0.0.2",
-		      (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	pf = (struct pollfd){fds[0], POLLIN, 0};
-	while (n + 1 < sizeof line && poll(&pf, 1, 10000) == 1 && read(fds[0], line + n, 1) == 1 &&
-	       line[n] != '\n')
-		n++;
-	line[n] = '\0';
-	close(fds[0]);
 	cr_assert(sscanf(line, "http://127.0.0.2:%u/?token=%79s", &hport, tok) == 2,
 		  "the URL names the address: '%s'", line);
 	snprintf(cookie, sizeof cookie, "assay_session_%u=%s", hport, tok);
 	for (int i = 0; i < 3; i++) {
 		/* its own name passes; 127.0.0.1 and a foreign name do not */
 		static const char *const names[] = {"127.0.0.2", "127.0.0.1", "evil.example"};
-		struct curl_slist *h = NULL;
+		const char *h[] = {host_hdr, NULL};
 
 		snprintf(url, sizeof url, "http://127.0.0.2:%u/", hport);
 		snprintf(host_hdr, sizeof host_hdr, "Host: %s:%u", names[i], hport);
-		h = curl_slist_append(h, host_hdr);
-		c = curl_easy_init();
-		curl_easy_setopt(c, CURLOPT_URL, url);
-		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
-		curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-		struct assay_buf sink = {0};
-		curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-		cr_assert_eq(curl_easy_perform(c), CURLE_OK);
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-		cr_expect_eq(code, i == 0 ? 200 : 403, "Host %s: %ld", names[i], code);
-		assay_buf_release(&sink);
-		curl_easy_cleanup(c);
-		curl_slist_free_all(h);
+		http_to(url, h, cookie, NULL, &r);
+		cr_expect_eq(r.status, i == 0 ? 200 : 403, "Host %s: %ld", names[i], r.status);
+		reply_release(&r);
 	}
 	/* a POST from another origin is refused, as on 127.0.0.1 */
-	{
-		struct curl_slist *h = NULL;
-		struct assay_buf sink = {0};
+	const char *h[] = {origin, NULL};
 
-		snprintf(url, sizeof url, "http://127.0.0.2:%u/claim/abcdefgh/review", hport);
-		snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", hport);
-		h = curl_slist_append(h, origin);
-		c = curl_easy_init();
-		curl_easy_setopt(c, CURLOPT_URL, url);
-		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "action=accept");
-		curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-		curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-		cr_assert_eq(curl_easy_perform(c), CURLE_OK);
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-		cr_expect_eq(code, 403);
-		assay_buf_release(&sink);
-		curl_easy_cleanup(c);
-		curl_slist_free_all(h);
-	}
+	snprintf(url, sizeof url, "http://127.0.0.2:%u/claim/abcdefgh/review", hport);
+	snprintf(origin, sizeof origin, "Origin: http://127.0.0.1:%u", hport);
+	http_to(url, h, cookie, "action=accept", &r);
+	cr_expect_eq(r.status, 403);
+	reply_release(&r);
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 	/* the wildcard and names are refused with a reason */
