@@ -1081,13 +1081,15 @@ static int discourse_subject(const struct cl_doc *d, const struct cl_sent *s, si
 }
 
 /* "a $30 million strategic investment from Mitsui & Co", "a $70 million
- * financing round led by McEwen Copper": who puts the money in. */
-static int money_source(const struct cl_doc *d, const struct cl_sent *s, size_t f)
+ * financing round led by McEwen Copper": who puts the money in. Funding
+ * @received "from" a giver is the recipient's (CONVENTIONS.md). */
+static int money_source(const struct cl_doc *d, const struct cl_sent *s, size_t f, bool received)
 {
 	for (size_t u = f + 1; u < s->t1 && u < f + 6; u++) {
 		if (cl_clause_break(d, u) || is_punct(d, u, ","))
 			return -1;
-		if (!cl_word_is(d, u, "from") && !cl_word_is(d, u, "by"))
+		/* funding "from the Defense Department" is its recipient's */
+		if ((received || !cl_word_is(d, u, "from")) && !cl_word_is(d, u, "by"))
 			continue;
 		size_t v = u + 1 < s->t1 && cl_word_is(d, u + 1, "the") ? u + 2 : u + 1;
 		const struct assay_mention *m = cl_mention(d, v);
@@ -1125,7 +1127,7 @@ static int subject_of(const struct cl_doc *d, const struct cl_sent *s, size_t l,
 		country = -1;
 	int subj = -1;
 	if (!strcmp(metric, "investment") || !strcmp(metric, "funding"))
-		subj = money_source(d, s, f);
+		subj = money_source(d, s, f, !strcmp(metric, "funding"));
 	if (subj < 0 && !strcmp(metric, "price"))
 		subj = exchange_of(d, s, f, false);
 	if (subj < 0)
