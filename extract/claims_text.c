@@ -447,6 +447,8 @@ static bool governed_by_prep(const struct cl_doc *d, size_t t0, size_t t)
 		if (cl_is_entity(d, u) || cl_word_is(d, u, "and") || cl_word_is(d, u, "the") ||
 		    cl_word_is(d, u, "or") || cl_word_is(d, u, "other") ||
 		    (k->kind == CT_WORD && k->upper && u + 1 == self) || /* "in Western Australia" */
+		    (k->kind == CT_WORD && k->upper && u + 2 == self && d->tok[u + 1].kind == CT_PUNCT &&
+		     d->tok[u + 1].w[0] == ',') || /* "in Ontario, Canada" */
 		    (k->kind == CT_PUNCT && k->w[0] == ',')) {
 			t = u;
 			continue;
