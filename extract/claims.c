@@ -822,7 +822,7 @@ static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_
 		return true; /* "assays ... zinc at 8.99 pct" */
 	bool element = (cl_mention(d, u) && cl_mention(d, u)->type == ASSAY_M_COMMODITY) ||
 		       (d->tok[u].kind == CT_WORD && d->tok[u].upper && d->tok[u].end - d->tok[u].start <= 6 &&
-			!cl_mention(d, u));
+			!cl_mention(d, u) && !is_punct(d, u + 1, "/")); /* not "+32.7% Y/Y" */
 	if (!element)
 		return false;
 	if (u + 1 < d->ntok && (cl_word_is(d, u + 1, "over") || cl_word_is(d, u + 1, "across")))
@@ -1345,8 +1345,8 @@ static bool rock_tonnage(const struct cl_doc *d, const struct cl_sent *s, size_t
  * price tied to a company that neither sets nor gets it (an analyst's
  * forecast, a resource's price assumption, "with gold prices above
  * $3,300/oz, the company aims ..."). */
-static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const struct assay_claim *c,
-		     const struct assay_mention *sm)
+static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, size_t f,
+		     const struct assay_claim *c, const struct assay_mention *sm)
 {
 	bool share = strstr(c->metric, "_share") != NULL;
 
@@ -1359,6 +1359,8 @@ static bool no_claim(const struct cl_doc *d, const struct cl_sent *s, const stru
 		return true; /* a price or share of nothing the press trades: homes, GDP */
 	for (size_t u = s->t0; !strcmp(c->metric, "price") && u < s->t1; u++)
 		if (cl_word_in(d, u, CL_CHART) || cl_word_in(d, u, CL_STOCK_VIEW) ||
+		    (u < f && (cl_word_is(d, u, "premium") || cl_word_is(d, u, "premiums")) &&
+		     !sentence_has(d, s, CL_DEALING)) || /* a market's premium, no one's price */
 		    (cl_word_is(d, u, "targets") && cl_word_is(d, u + 1, "on")))
 			return true;
 	if (!strcmp(c->metric, "grade") && !strcmp(c->qualifier, "gt"))
@@ -1439,7 +1441,7 @@ static int one_claim(struct cl_doc *d, const struct cl_sent *s, size_t l, size_t
 		earlier_period(d, s, c);
 	if (!c->period[0] && of_deposit(c->metric) && k && k->dated)
 		cited_year(d, s, c->period);
-	if (no_claim(d, s, c, sm))
+	if (no_claim(d, s, f, c, sm))
 		return ASSAY_OK;
 	c->fig_start = m->start;
 	c->fig_end = m->end;
@@ -1461,6 +1463,12 @@ static bool new_predicate(const struct cl_doc *d, size_t a, size_t b)
  * price of a company's own securities, no price of a metal. */
 static bool security_price(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
+	/* "purchase $30,000,000 in common shares of Atlas Lithium" */
+	for (size_t u = f + 1; u + 1 < s->t1 && u < f + 3; u++)
+		if ((cl_word_is(d, u, "in") || cl_word_is(d, u, "of")) &&
+		    (cl_word_in(d, u + 1, CL_SECURITY) ||
+		     (cl_word_is(d, u + 1, "common") && cl_word_in(d, u + 2, CL_SECURITY))))
+			return true;
 	for (size_t u = f + 1; u < s->t1 && u < f + 5; u++) {
 		if (!(cl_word_is(d, u, "per") || cl_word_is(d, u, "a") || cl_word_is(d, u, "each")))
 			continue;
