@@ -772,8 +772,8 @@ static const struct cl_element *element_after(const struct cl_doc *d, size_t f)
 		const struct cl_tok *k = &d->tok[u];
 		if (k->kind == CT_PUNCT && strchr("(\"'", k->w[0]))
 			continue; /* "(“CuT”)" */
-		if (k->kind != CT_WORD || !k->upper)
-			return NULL;
+		if (k->kind != CT_WORD || !k->upper || is_punct(d, u + 1, "/"))
+			return NULL; /* "+32.7% Y/Y": year on year, no yttrium */
 		return cl_element_of(d->text + k->start, k->end - k->start);
 	}
 	return NULL;
