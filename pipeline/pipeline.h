@@ -128,7 +128,8 @@ void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h)
 int assay_pipeline_reprocess(struct assay_store *s, struct assay_reprocess_result *res);
 
 /* The same with @jobs workers cleaning and extracting (0: one per core,
- * 1: none); the store comes out the same whatever @jobs. */
+ * 1: none); the store comes out the same whatever @jobs. res->ahead
+ * counts the pages the workers cleaned (the others, the writer's thread). */
 int assay_pipeline_reprocess_jobs(struct assay_store *s, unsigned jobs,
 				  struct assay_reprocess_result *res);
 

@@ -28,6 +28,7 @@ struct again {
 	bool held;
 	bool given;       /* a page was handed ahead, */
 	int64_t last_seq; /* the last one's article number */
+	size_t ahead;     /* results taken from the pool in this walk */
 };
 
 static const char *or_null(const char *s)
@@ -107,6 +108,7 @@ static void give_ahead(void *ctx, const struct assay_stored_page *sp)
 	if (ag->given && sp->meta->seq <= ag->last_seq) {
 		pool_drop_all(ag->pool);
 		ag->held = false;
+		ag->ahead = 0;
 	}
 	ag->given = true;
 	ag->last_seq = sp->meta->seq;
@@ -130,6 +132,7 @@ static int processed(struct again *ag, const struct assay_stored_page *sp,
 
 		ag->held = true;
 		if (same_meta(q, page) && same_body(ag->pool, q, sp)) {
+			ag->ahead++;
 			*out = pr;
 			return rc;
 		}
@@ -191,6 +194,8 @@ int assay_pipeline_reprocess_jobs(struct assay_store *s, unsigned jobs,
 		rc = assay_store_reprocess_ahead(s, process_again, give_ahead, slots - 2, &ag, res);
 	else
 		rc = assay_store_reprocess(s, process_again, &ag, res);
+	if (!rc && res)
+		res->ahead = ag.ahead;
 	if (ag.held)
 		pool_drop(ag.pool);
 	if (ag.pool)

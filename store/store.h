@@ -501,6 +501,10 @@ typedef int (*assay_reprocess_fn)(void *ctx, const struct assay_stored_page *pag
 
 struct assay_reprocess_result {
 	size_t articles, failed, claims, agreements;
+	/* Of the articles, those whose result the callback had made ahead
+	 * (in parallel) and took as it was: the store leaves it 0, and the
+	 * caller of assay_store_reprocess_ahead() counts (pipeline.h). */
+	size_t ahead;
 };
 
 /* Rebuilds stories, claims, agreements and conflicts from the stored

@@ -10,9 +10,12 @@
  * a serial run does. `assay reprocess --jobs N` is held to the same, and
  * so is `assay crawl --jobs N` of the same pages served by a loopback
  * server (one host: the pages are fetched in the feed's order). */
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <jansson.h>
+#include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,7 @@
 #include "buf.h"
 #include "fetch_server.h"
 #include "file.h"
+#include "pipeline.h"
 #include "store_util.h"
 
 static char *dir;
@@ -174,6 +178,65 @@ Test(jobs, reprocess_with_one_and_two_jobs_gives_the_same_store)
 	cr_assert_eq(run("two", "reprocess --jobs 2", NULL), 0);
 	expect_same_exports("in reprocess");
 	assay_buf_release(&out);
+}
+
+/* LMDB's mdb_put, as the store calls it, counted; while put_fail is
+ * above 0, the put that brings it to 0 answers "map full" instead, as a
+ * store whose map fills mid-way does (store_write then grows the map and
+ * runs the whole write again). */
+static long puts_made, put_fail;
+
+int mdb_put(MDB_txn *txn, MDB_dbi dbi, MDB_val *key, MDB_val *data, unsigned flags)
+{
+	static int (*real)(MDB_txn *, MDB_dbi, MDB_val *, MDB_val *, unsigned);
+
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "mdb_put");
+	cr_assert_not_null(real, "no mdb_put in LMDB");
+	puts_made++;
+	if (put_fail > 0 && --put_fail == 0)
+		return MDB_MAP_FULL;
+	return real(txn, dbi, key, data, flags);
+}
+
+/* A reprocess whose walk is redone after the map filled still gives the
+ * pages of the new walk to the workers (pipeline/reprocess.c empties the
+ * ring of the walk given up; else no page of the new walk would match
+ * the ring's oldest, and the writer's thread would clean them all), and
+ * the store comes out as a reprocess with one job leaves it. */
+Test(jobs, a_reprocess_whose_walk_is_redone_hands_every_page_to_the_workers)
+{
+	struct assay_reprocess_result res;
+	struct assay_store *s;
+	char path[4096];
+	long walk;
+
+	ingest("one", "1", NULL);
+	ingest("two", "1", NULL);
+	cr_assert_eq(run("one", "reprocess --jobs 1", NULL), 0);
+	snprintf(path, sizeof path, "%s/two", dir);
+	assay_parse_init();
+	cr_assert_eq(assay_extract_init(), ASSAY_OK);
+	cr_assert_eq(assay_store_open(path, 0, &s), ASSAY_OK);
+	/* the first rewrites what the ingest left; the next makes a walk's puts */
+	cr_assert_eq(assay_pipeline_reprocess_jobs(s, 2, &res), ASSAY_OK, "%s",
+		     assay_store_errmsg(s));
+	puts_made = 0;
+	cr_assert_eq(assay_pipeline_reprocess_jobs(s, 2, &res), ASSAY_OK, "%s",
+		     assay_store_errmsg(s));
+	walk = puts_made;
+	cr_assert_gt(res.articles, 100);
+	cr_assert_eq(res.ahead, res.articles, "a plain walk: %zu of %zu pages to the workers",
+		     res.ahead, res.articles);
+	put_fail = walk / 3; /* a third of the way through the walk */
+	cr_assert_eq(assay_pipeline_reprocess_jobs(s, 2, &res), ASSAY_OK, "%s",
+		     assay_store_errmsg(s));
+	cr_assert_eq(put_fail, 0, "the map never filled");
+	cr_assert_geq(puts_made - walk, walk + walk / 3, "the walk was not redone: %ld puts, then %ld", walk, puts_made - walk);
+	cr_expect_eq(res.ahead, res.articles, "after a redone walk: %zu of %zu pages to the workers",
+		     res.ahead, res.articles);
+	assay_store_close(s);
+	expect_same_exports("after a walk redone");
 }
 
 Test(jobs, a_jobs_count_that_is_not_a_number_is_refused)
