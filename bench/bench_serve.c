@@ -32,6 +32,7 @@
 #include "assay.h"
 #include "buf.h"
 #include "store.h"
+#include "synth_words.h"
 
 static unsigned port;
 static pid_t server;
@@ -179,14 +180,6 @@ static double time_page(const char *path, const char *post, int rounds)
 
 static struct assay_store *writer;
 static char decide_id[64];
-
-static const char *const countries[] = {"AU", "BR", "CA", "CD", "CL", "CN", "DE", "ID",
-	"IN", "JP", "KZ", "MX", "PE", "RU", "TR", "US", "ZA", "ZM", "PH", "MN", "AR", "BO",
-	"GN", "MA", "NO", "SE", "FI", "PL", "VN", "TH"};
-static const char *const metrics[] = {"production", "production_share", "reserves",
-	"refining_share", "exports", "imports", "output_target", "investment"};
-static const char *const commodities[] = {"rare-earths", "lithium", "cobalt", "nickel",
-	"copper", "graphite", "gold", "silver", "uranium", "zinc"};
 
 /* One new article with five claims, as a crawl stores it. */
 static void write_article(int round)

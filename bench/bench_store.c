@@ -24,14 +24,8 @@
 #include "assay.h"
 #include "buf.h"
 #include "store.h"
+#include "synth_words.h"
 
-static const char *const countries[] = {"AU", "BR", "CA", "CD", "CL", "CN", "DE", "ID",
-	"IN", "JP", "KZ", "MX", "PE", "RU", "TR", "US", "ZA", "ZM", "PH", "MN", "AR", "BO",
-	"GN", "MA", "NO", "SE", "FI", "PL", "VN", "TH"};
-static const char *const metrics[] = {"production", "production_share", "reserves",
-	"refining_share", "exports", "imports", "output_target", "investment"};
-static const char *const commodities[] = {"rare-earths", "lithium", "cobalt", "nickel",
-	"copper", "graphite", "gold", "silver", "uranium", "zinc"};
 static const char *const statuses[] = {"signed", "negotiating", "stalled", "pursued"};
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;

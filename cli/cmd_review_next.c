@@ -199,11 +199,7 @@ static bool read_reason(struct walk *w, char *out, size_t size)
 struct shown {
 	struct walk *w;
 	struct assay_store *s;
-	bool is_agr;
-	struct assay_stored_claim c;
-	struct assay_stored_agreement a;
-	struct assay_source *src;
-	size_t n;
+	struct assay_review_item it;
 };
 
 /* The evidence, tidied (one line, nothing invisible), with the figure as
@@ -259,11 +255,11 @@ static void table_context(struct shown *sh, const struct assay_source *s)
 static void sources(struct shown *sh, const char *id)
 {
 	struct walk *w = sh->w;
-	const struct assay_source *src = sh->src;
-	size_t n = sh->n;
+	const struct assay_source *src = sh->it.src;
+	size_t n = sh->it.nsrc;
 	int story = 0;
 
-	assay_review_sort_sources(sh->src, n);
+	assay_review_sort_sources(sh->it.src, n);
 	for (size_t i = 0; i < n && i < SHOW_SOURCES; i++) {
 		char label[256];
 
@@ -291,38 +287,9 @@ static void sources(struct shown *sh, const char *id)
 		fprintf(w->out, "  ... and %zu more (assay show %s)\n", n - SHOW_SOURCES, id);
 }
 
-static int keep_sources(struct shown *sh, const struct assay_source *src, size_t n)
-{
-	sh->src = malloc((n ? n : 1) * sizeof *src);
-	if (!sh->src)
-		return ASSAY_ENOMEM;
-	memcpy(sh->src, src, n * sizeof *src);
-	sh->n = n;
-	return ASSAY_OK;
-}
-
-static int keep_claim(void *ctx, const struct assay_stored_claim *c,
-		      const struct assay_source *src, size_t n)
-{
-	struct shown *sh = ctx;
-
-	sh->c = *c;
-	return keep_sources(sh, src, n);
-}
-
-static int keep_agreement(void *ctx, const struct assay_stored_agreement *a,
-			  const struct assay_source *src, size_t n)
-{
-	struct shown *sh = ctx;
-
-	sh->is_agr = true;
-	sh->a = *a;
-	return keep_sources(sh, src, n);
-}
-
 static void show_claim(struct shown *sh)
 {
-	const struct assay_stored_claim *c = &sh->c;
+	const struct assay_stored_claim *c = &sh->it.c;
 	FILE *out = sh->w->out;
 	char fig[128];
 
@@ -342,12 +309,12 @@ static void show_claim(struct shown *sh)
 		put_safe_str(out, c->c.period);
 		fputc(')', out);
 	}
-	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, sh->n, sh->n == 1 ? "" : "s");
+	fprintf(out, "   [%s, %zu source%s]\n", c->c.status, sh->it.nsrc, sh->it.nsrc == 1 ? "" : "s");
 }
 
 static void show_agreement(struct shown *sh)
 {
-	const struct assay_stored_agreement *a = &sh->a;
+	const struct assay_stored_agreement *a = &sh->it.a;
 	FILE *out = sh->w->out;
 
 	fputs("  ", out);
@@ -364,7 +331,7 @@ static void show_agreement(struct shown *sh)
 		fputs(" on ", out);
 		put_words(out, a->a.topic);
 	}
-	fprintf(out, "   [%zu source%s]\n", sh->n, sh->n == 1 ? "" : "s");
+	fprintf(out, "   [%zu source%s]\n", sh->it.nsrc, sh->it.nsrc == 1 ? "" : "s");
 }
 
 /* The conflict the claim is part of: the other figures (statuses) of its
@@ -373,7 +340,7 @@ static int show_conflict(void *ctx, const struct assay_conflict *g)
 {
 	struct shown *sh = ctx;
 	FILE *out = sh->w->out;
-	const char *self = sh->is_agr ? sh->a.id : sh->c.id;
+	const char *self = sh->it.is_agr ? sh->it.a.id : sh->it.c.id;
 
 	fprintf(out, "  conflict: %zu %s from %zu stor%s%s\n", g->nmembers,
 		g->is_agreement ? "statuses" : "figures", g->nstories,
@@ -421,20 +388,20 @@ static int show_conflict(void *ctx, const struct assay_conflict *g)
 
 /* Shows claim or agreement @id: its key, its conflict, its sources. */
 /* Shows claim or agreement @id: its key, its conflict, its sources. @sh
- * keeps the record for the decision (free sh->src after). */
+ * keeps the record for the decision (free sh->it.src after). */
 static int show(struct walk *w, struct assay_store *s, const char *id, struct shown *sh)
 {
 	int rc;
 
 	*sh = (struct shown){.w = w, .s = s};
-	rc = assay_store_claim_get(s, id, keep_claim, keep_agreement, sh);
+	rc = assay_review_item_get(s, id, &sh->it);
 	if (rc)
 		return rc;
-	if (sh->is_agr)
+	if (sh->it.is_agr)
 		show_agreement(sh);
 	else
 		show_claim(sh);
-	rc = assay_store_conflict_group(s, sh->is_agr, sh->is_agr ? sh->a.group : sh->c.group,
+	rc = assay_store_conflict_group(s, sh->it.is_agr, sh->it.is_agr ? sh->it.a.group : sh->it.c.group,
 					show_conflict, sh);
 	if (rc && rc != ASSAY_ENOTFOUND)
 		return rc;
@@ -465,11 +432,11 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 	char parties[400];
 
 	assay_review_state_set(d->state, sizeof d->state, ASSAY_REVIEW_CORRECTED);
-	if (sh->is_agr) {
+	if (sh->it.is_agr) {
 		struct assay_agreement now;
 		size_t at = 0;
 
-		assay_review_effective_agreement(&sh->a.review, &sh->a.a, &now);
+		assay_review_effective_agreement(&sh->it.a.review, &sh->it.a.a, &now);
 		parties[0] = '\0';
 		for (int i = 0; i < now.nparties && at < sizeof parties; i++)
 			at += (size_t)snprintf(parties + at, sizeof parties - at, "%s%s",
@@ -482,11 +449,11 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 			fputs("  parties are ids separated by commas\n", w->out);
 			return 1;
 		}
-		assay_review_fix_drop_same(f, NULL, &sh->a.a);
+		assay_review_fix_drop_same(f, NULL, &sh->it.a.a);
 	} else {
 		struct assay_claim now;
 
-		assay_review_effective(&sh->c.review, &sh->c.c, &now);
+		assay_review_effective(&sh->it.c.review, &sh->it.c.c, &now);
 		if (!ask_field(w, "subject", now.subject, f->subject, sizeof f->subject) ||
 		    !ask_field(w, "metric", now.metric, f->metric, sizeof f->metric) ||
 		    !ask_field(w, "commodity", now.commodity, f->commodity, sizeof f->commodity) ||
@@ -494,15 +461,15 @@ static int fix_fields(struct walk *w, const struct shown *sh, struct assay_revie
 		    !ask_field(w, "status", now.status, f->status, sizeof f->status) ||
 		    !ask_field(w, "place", now.place, f->place, sizeof f->place))
 			return -1;
-		if (assay_review_state_is(sh->c.review.state, ASSAY_REVIEW_CORRECTED) &&
-		    sh->c.review.has_value) {
+		if (assay_review_state_is(sh->it.c.review.state, ASSAY_REVIEW_CORRECTED) &&
+		    sh->it.c.review.has_value) {
 			d->has_value = true; /* the corrected figure stays */
-			d->value = sh->c.review.value;
-			assay_copy(d->unit, sizeof d->unit, sh->c.review.unit);
+			d->value = sh->it.c.review.value;
+			assay_copy(d->unit, sizeof d->unit, sh->it.c.review.unit);
 		}
-		assay_review_fix_drop_same(f, &sh->c.c, NULL);
+		assay_review_fix_drop_same(f, &sh->it.c.c, NULL);
 	}
-	bad = assay_review_fix_check(sh->is_agr, f);
+	bad = assay_review_fix_check(sh->it.is_agr, f);
 	if (bad) {
 		fprintf(w->out, "  that %s does not fit (%s)\n", bad,
 			!strcmp(bad, "status") || !strcmp(bad, "type") ? "not in the contract's list"
@@ -572,12 +539,12 @@ static void open_source(struct walk *w, const struct shown *sh)
 
 		snprintf(prog, sizeof prog, "%.*s", (int)(n < sizeof prog ? n : sizeof prog - 1), env);
 	}
-	for (size_t i = 0; i < sh->n; i++) {
-		if (!openable(sh->src[i].url))
+	for (size_t i = 0; i < sh->it.nsrc; i++) {
+		if (!openable(sh->it.src[i].url))
 			continue;
-		if (launch(prog, sh->src[i].url) == 0) {
+		if (launch(prog, sh->it.src[i].url) == 0) {
 			fputs("  opened ", w->out);
-			put_safe_str(w->out, sh->src[i].url);
+			put_safe_str(w->out, sh->it.src[i].url);
 			fputc('\n', w->out);
 		} else {
 			fputs("  cannot start ", w->out);
@@ -593,8 +560,8 @@ static void open_source(struct walk *w, const struct shown *sh)
  * the last decision, -1 quit. */
 static int decide(struct walk *w, struct assay_review *d, const struct shown *sh)
 {
-	const char *unit = sh->is_agr ? "" : sh->c.c.unit;
-	bool agreement = sh->is_agr;
+	const char *unit = sh->it.is_agr ? "" : sh->it.c.c.unit;
+	bool agreement = sh->it.is_agr;
 	char value[64];
 	int how;
 
@@ -632,7 +599,7 @@ static int decide(struct walk *w, struct assay_review *d, const struct shown *sh
 				return -1;
 			if (!strcmp(d->unit, unit))
 				d->unit[0] = '\0';
-			assay_review_carry(d, &sh->c.review); /* other fields set before stay */
+			assay_review_carry(d, &sh->it.c.review); /* other fields set before stay */
 			return 0;
 		case 'f':
 			how = fix_fields(w, sh, d);
@@ -682,11 +649,11 @@ static int walk_queue(struct walk *w, struct assay_store *s, const struct assay_
 			q->rows[i]->is_agr ? "agreement" : "claim", q->rows[i]->id);
 		rc = show(w, s, q->rows[i]->id, &sh);
 		if (rc) {
-			free(sh.src);
+			free(sh.it.src);
 			return rc;
 		}
 		how = decide(w, &d, &sh);
-		free(sh.src);
+		free(sh.it.src);
 		if (how < 0)
 			break;
 		if (how == 2 && last < 0) {

@@ -16,6 +16,41 @@
 #include "review.h"
 #include "utf8.h"
 
+static int keep_sources(struct assay_review_item *it, const struct assay_source *src, size_t n)
+{
+	it->src = calloc(n ? n : 1, sizeof *it->src);
+	if (!it->src)
+		return ASSAY_ENOMEM;
+	memcpy(it->src, src, n * sizeof *src);
+	it->nsrc = n;
+	return ASSAY_OK;
+}
+
+static int keep_claim(void *ctx, const struct assay_stored_claim *c,
+		      const struct assay_source *src, size_t n)
+{
+	struct assay_review_item *it = ctx;
+
+	it->c = *c;
+	return keep_sources(it, src, n);
+}
+
+static int keep_agreement(void *ctx, const struct assay_stored_agreement *a,
+			  const struct assay_source *src, size_t n)
+{
+	struct assay_review_item *it = ctx;
+
+	it->is_agr = true;
+	it->a = *a;
+	return keep_sources(it, src, n);
+}
+
+int assay_review_item_get(struct assay_store *s, const char *id, struct assay_review_item *it)
+{
+	memset(it, 0, sizeof *it);
+	return assay_store_claim_get(s, id, keep_claim, keep_agreement, it);
+}
+
 /* By story; in a story the best-documented page first (dated, then with a
  * site, then the oldest), each page's sources together in text order. */
 static int cmp_source(const void *x, const void *y)

@@ -161,6 +161,20 @@ const char *assay_review_reason_of_key(const struct assay_review_reasons *r, int
 
 /* ---- A claim's context (context.c) -------------------------------------- */
 
+/* A claim or an agreement as a desk shows it, with its sources. */
+struct assay_review_item {
+	bool is_agr;
+	struct assay_stored_claim c;     /* when !is_agr */
+	struct assay_stored_agreement a; /* when is_agr */
+	struct assay_source *src;
+	size_t nsrc;
+};
+
+/* Reads claim or agreement @id (any case, as assay_store_claim_get) into
+ * @it, zeroed first; the store's status (ASSAY_ENOTFOUND, ASSAY_ENOMEM).
+ * free(it->src) after, also after an error. */
+int assay_review_item_get(struct assay_store *s, const char *id, struct assay_review_item *it);
+
 /* Sorts a claim's sources for the desk: by story; in a story the
  * best-documented page first (dated, with a site, the oldest), and each
  * page's sources together, in the order of its text. */

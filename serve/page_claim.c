@@ -35,11 +35,7 @@ struct other {
 };
 
 struct view {
-	bool is_agr;
-	struct assay_stored_claim c;
-	struct assay_stored_agreement a;
-	struct assay_source *src;
-	size_t nsrc;
+	struct assay_review_item it;
 	struct assay_review *hist;
 	size_t nhist;
 	struct other *others;   /* the conflict, when the claim is in one */
@@ -47,39 +43,10 @@ struct view {
 	bool resolved;
 };
 
-static int copy_sources(struct view *v, const struct assay_source *src, size_t n)
-{
-	v->src = calloc(n ? n : 1, sizeof *v->src);
-	if (!v->src)
-		return ASSAY_ENOMEM;
-	memcpy(v->src, src, n * sizeof *src);
-	v->nsrc = n;
-	return ASSAY_OK;
-}
-
-static int on_claim(void *ctx, const struct assay_stored_claim *c,
-		    const struct assay_source *src, size_t n)
-{
-	struct view *v = ctx;
-
-	v->c = *c;
-	return copy_sources(v, src, n);
-}
-
-static int on_agreement(void *ctx, const struct assay_stored_agreement *a,
-			const struct assay_source *src, size_t n)
-{
-	struct view *v = ctx;
-
-	v->is_agr = true;
-	v->a = *a;
-	return copy_sources(v, src, n);
-}
-
 static int on_group(void *ctx, const struct assay_conflict *g)
 {
 	struct view *v = ctx;
-	const char *self = v->is_agr ? v->a.id : v->c.id;
+	const char *self = v->it.is_agr ? v->it.a.id : v->it.c.id;
 
 	v->others = calloc(OTHER_MAX, sizeof *v->others);
 	if (!v->others)
@@ -128,29 +95,29 @@ static int load_view(struct serve_app *app, const char *id, struct view *v)
 	int rc;
 
 	memset(v, 0, sizeof *v);
-	rc = assay_store_claim_get(app->store, id, on_claim, on_agreement, v);
+	rc = assay_review_item_get(app->store, id, &v->it);
 	if (rc)
 		return rc;
-	assay_review_sort_sources(v->src, v->nsrc);
-	rc = assay_store_review_history(app->store, v->is_agr ? v->a.id : v->c.id,
+	assay_review_sort_sources(v->it.src, v->it.nsrc);
+	rc = assay_store_review_history(app->store, v->it.is_agr ? v->it.a.id : v->it.c.id,
 					&v->hist, &v->nhist);
 	if (rc && rc != ASSAY_ENOTFOUND)
 		return rc;
-	rc = assay_store_conflict_group(app->store, v->is_agr,
-					v->is_agr ? v->a.group : v->c.group, on_group, v);
+	rc = assay_store_conflict_group(app->store, v->it.is_agr,
+					v->it.is_agr ? v->it.a.group : v->it.c.group, on_group, v);
 	return rc == ASSAY_ENOTFOUND ? ASSAY_OK : rc;
 }
 
 static void view_release(struct view *v)
 {
-	free(v->src);
+	free(v->it.src);
 	free(v->hist);
 	free(v->others);
 }
 
 static const struct assay_review *view_review(const struct view *v)
 {
-	return v->is_agr ? &v->a.review : &v->c.review;
+	return v->it.is_agr ? &v->it.a.review : &v->it.c.review;
 }
 
 static void head(struct serve_out *o, const struct view *v)
@@ -158,37 +125,37 @@ static void head(struct serve_out *o, const struct view *v)
 	char fig[128];
 
 	serve_printf(o, "<div class=\"claim-head\">");
-	if (v->is_agr) {
+	if (v->it.is_agr) {
 		serve_printf(o, "<span class=\"big\">");
-		serve_words(o, v->a.a.type);
+		serve_words(o, v->it.a.a.type);
 		serve_printf(o, ": ");
-		serve_text(o, v->a.a.status);
+		serve_text(o, v->it.a.a.status);
 		serve_printf(o, "</span>");
 	} else {
-		assay_review_claim_figure(&v->c, fig, sizeof fig);
+		assay_review_claim_figure(&v->it.c, fig, sizeof fig);
 		serve_printf(o, "<span class=\"big\" id=\"figure\">");
 		serve_text(o, fig);
 		serve_printf(o, "</span>");
 	}
 	serve_state_badge(o, view_review(v)->state);
-	serve_printf(o, "<span class=\"muted small\">%s id <code>", v->is_agr ? "agreement" : "claim");
-	serve_text(o, v->is_agr ? v->a.id : v->c.id);
+	serve_printf(o, "<span class=\"muted small\">%s id <code>", v->it.is_agr ? "agreement" : "claim");
+	serve_text(o, v->it.is_agr ? v->it.a.id : v->it.c.id);
 	serve_printf(o, "</code></span></div>");
-	if (v->is_agr) {
+	if (v->it.is_agr) {
 		serve_printf(o, "<div class=\"key\"><span><b>between</b>");
-		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++) {
+		for (int i = 0; i < v->it.a.a.nparties && i < ASSAY_MAX_PARTIES; i++) {
 			serve_printf(o, "%s", i ? ", " : "");
-			serve_subject(o, v->a.a.parties[i]);
+			serve_subject(o, v->it.a.a.parties[i]);
 		}
 		serve_printf(o, "</span>");
-		if (v->a.a.topic[0]) {
+		if (v->it.a.a.topic[0]) {
 			serve_printf(o, "<span><b>on</b>");
-			serve_words(o, v->a.a.topic);
+			serve_words(o, v->it.a.a.topic);
 			serve_printf(o, "</span>");
 		}
 		serve_printf(o, "</div>");
 	} else {
-		serve_claim_key(o, &v->c.c);
+		serve_claim_key(o, &v->it.c.c);
 	}
 }
 
@@ -200,13 +167,13 @@ static void corrected_note(struct serve_out *o, const struct view *v)
 	if (assay_review_state_is(r->state, ASSAY_REVIEW_CORRECTED)) {
 		serve_printf(o, "<p class=\"card\" id=\"correction\">");
 		if (r->has_value) {
-			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->c.c.unit,
+			assay_review_fmt_figure(r->value, 0, false, r->unit[0] ? r->unit : v->it.c.c.unit,
 						fig, sizeof fig);
 			serve_printf(o, "The editor's figure: <strong id=\"corrected\">");
 			serve_text(o, fig);
 			serve_printf(o, "</strong>. ");
 		}
-		assay_review_change_words(r, NULL, v->is_agr ? NULL : &v->c.c, v->is_agr ? &v->a.a : NULL,
+		assay_review_change_words(r, NULL, v->it.is_agr ? NULL : &v->it.c.c, v->it.is_agr ? &v->it.a.a : NULL,
 					  what, sizeof what);
 		serve_printf(o, "Corrected: <span class=\"changes\">");
 		serve_text(o, what);
@@ -271,11 +238,11 @@ static void fix_fields(struct serve_out *o, const struct view *v)
 
 	serve_printf(o, "<details class=\"fix\" id=\"fix\"><summary data-key=\"f\">"
 		     "Other fields <kbd>f</kbd></summary><div class=\"fix-fields\">");
-	if (v->is_agr) {
+	if (v->it.is_agr) {
 		char parties[ASSAY_MAX_PARTIES * 50] = "";
 		size_t at = 0;
 
-		assay_review_effective_agreement(&v->a.review, &v->a.a, &agr);
+		assay_review_effective_agreement(&v->it.a.review, &v->it.a.a, &agr);
 		for (int i = 0; i < agr.nparties && i < ASSAY_MAX_PARTIES; i++)
 			at += (size_t)snprintf(parties + at, sizeof parties - at, "%s%s",
 					       i ? ", " : "", agr.parties[i]);
@@ -283,7 +250,7 @@ static void fix_fields(struct serve_out *o, const struct view *v)
 		text_field(o, "parties", "parties (ids, comma between)", parties, 300);
 		select_field(o, "status", "status", assay_agreement_status_names, agr.status);
 	} else {
-		assay_review_effective(&v->c.review, &v->c.c, &now);
+		assay_review_effective(&v->it.c.review, &v->it.c.c, &now);
 		text_field(o, "subject", "subject (id)", now.subject, 47);
 		text_field(o, "metric", "metric", now.metric, 31);
 		text_field(o, "commodity", "commodity", now.commodity, 31);
@@ -299,7 +266,7 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 		    const struct assay_review_filter *f, const struct assay_review_row *prev,
 		    const struct assay_review_row *next)
 {
-	const char *id = v->is_agr ? v->a.id : v->c.id;
+	const char *id = v->it.is_agr ? v->it.a.id : v->it.c.id;
 
 	serve_printf(o, "<div class=\"actions\">");
 #define OPEN_FORM() do { \
@@ -325,15 +292,15 @@ static void actions(struct serve_out *o, const struct serve_req *req,
 	serve_printf(o, "</form>");
 	OPEN_FORM();
 	hidden(o, req, f, "correct");
-	if (!v->is_agr) {
+	if (!v->it.is_agr) {
 		serve_printf(o, "<input type=\"text\" class=\"value\" name=\"value\" "
 			     "inputmode=\"decimal\" data-key=\"c\" id=\"value\" "
 			     "placeholder=\"right figure (c)\" aria-label=\"corrected value\">"
 			     "<input type=\"text\" class=\"unit\" name=\"unit\" id=\"unit\" "
 			     "aria-label=\"unit\" value=\"");
-		bool fixed = v->c.review.has_value && v->c.review.unit[0] &&
-			     assay_review_state_is(v->c.review.state, ASSAY_REVIEW_CORRECTED);
-		serve_text(o, fixed ? v->c.review.unit : v->c.c.unit);
+		bool fixed = v->it.c.review.has_value && v->it.c.review.unit[0] &&
+			     assay_review_state_is(v->it.c.review.state, ASSAY_REVIEW_CORRECTED);
+		serve_text(o, fixed ? v->it.c.review.unit : v->it.c.c.unit);
 		serve_printf(o, "\">");
 	}
 	serve_printf(o, "<button class=\"correct\" id=\"correct\">Correct</button>");
@@ -416,14 +383,14 @@ static void evidence(struct serve_out *o, const struct view *v, const struct ass
 	char text[sizeof s->evidence];
 	size_t ns = 0, n, len;
 
-	if (v->is_agr)
-		for (int i = 0; i < v->a.a.nparties && i < ASSAY_MAX_PARTIES; i++)
-			subjects[ns++] = v->a.a.parties[i];
+	if (v->it.is_agr)
+		for (int i = 0; i < v->it.a.a.nparties && i < ASSAY_MAX_PARTIES; i++)
+			subjects[ns++] = v->it.a.a.parties[i];
 	else
-		subjects[ns++] = v->c.c.subject;
+		subjects[ns++] = v->it.c.c.subject;
 	len = assay_review_tidy(s->evidence, strlen(s->evidence), text, sizeof text);
-	n = serve_find_marks(text, len, s->published, v->is_agr ? NAN : s->value,
-			     v->is_agr ? NULL : s->figure, subjects, ns, spans,
+	n = serve_find_marks(text, len, s->published, v->it.is_agr ? NAN : s->value,
+			     v->it.is_agr ? NULL : s->figure, subjects, ns, spans,
 			     sizeof spans / sizeof spans[0]);
 	serve_printf(o, "<blockquote class=\"evidence\">");
 	serve_highlight(o, text, len, spans, n, false);
@@ -438,8 +405,8 @@ static void sources(struct serve_out *o, struct assay_store *store, const struct
 	struct page_text pt = {0};
 	int nstory = 0;
 
-	for (size_t i = 0; i < v->nsrc; i++) {
-		enum assay_review_source_role role = assay_review_source_role(v->src, i);
+	for (size_t i = 0; i < v->it.nsrc; i++) {
+		enum assay_review_source_role role = assay_review_source_role(v->it.src, i);
 		char label[256];
 
 		if (role == ASSAY_REVIEW_SRC_STORY) {
@@ -448,18 +415,18 @@ static void sources(struct serve_out *o, struct assay_store *store, const struct
 			serve_printf(o, "<section class=\"story\">");
 			nstory++;
 		}
-		assay_review_source_label(v->src, i, nstory, label, sizeof label);
+		assay_review_source_label(v->it.src, i, nstory, label, sizeof label);
 		serve_printf(o, "<div class=\"source %s\"><h3>",
 			     role == ASSAY_REVIEW_SRC_STORY ? "first" :
 			     role == ASSAY_REVIEW_SRC_COPY ? "copy" : "same-page");
 		serve_text(o, label);
 		serve_printf(o, "</h3>");
-		source_meta(o, &v->src[i]);
-		table_context(o, store, &pt, &v->src[i]);
-		evidence(o, v, &v->src[i]);
+		source_meta(o, &v->it.src[i]);
+		table_context(o, store, &pt, &v->it.src[i]);
+		evidence(o, v, &v->it.src[i]);
 		serve_printf(o, "</div>");
 	}
-	if (v->nsrc)
+	if (v->it.nsrc)
 		serve_printf(o, "</section>");
 	assay_buf_release(&pt.text);
 }
@@ -472,7 +439,7 @@ static void conflict(struct serve_out *o, const struct view *v)
 		return;
 	serve_printf(o, "<section class=\"conflict-context\" id=\"conflict\"><h2>Part of a "
 		     "conflict: %zu %s from %zu stor%s%s</h2><ul class=\"members\">",
-		     v->nmembers, v->is_agr ? "statuses" : "figures", v->nstories,
+		     v->nmembers, v->it.is_agr ? "statuses" : "figures", v->nstories,
 		     v->nstories == 1 ? "y" : "ies", v->resolved ? " (resolved)" : "");
 	for (size_t i = 0; i < v->nothers; i++) {
 		const struct other *t = &v->others[i];
@@ -503,8 +470,8 @@ static void conflict(struct serve_out *o, const struct view *v)
 	if (v->nmembers > v->nothers)
 		serve_printf(o, "<li class=\"muted\">and %zu more</li>", v->nmembers - v->nothers);
 	serve_printf(o, "</ul><p><a href=\"/conflict/%c%016" PRIx64 "\">The whole conflict, "
-		     "with its chart</a></p></section>", v->is_agr ? 'a' : 'c',
-		     v->is_agr ? v->a.group : v->c.group);
+		     "with its chart</a></p></section>", v->it.is_agr ? 'a' : 'c',
+		     v->it.is_agr ? v->it.a.group : v->it.c.group);
 }
 
 static void history(struct serve_out *o, const struct view *v)
@@ -524,8 +491,8 @@ static void history(struct serve_out *o, const struct view *v)
 
 		if (gmtime_r(&t, &tm))
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		assay_review_change_words(r, i ? &v->hist[i - 1] : NULL, v->is_agr ? NULL : &v->c.c,
-					  v->is_agr ? &v->a.a : NULL, fig, sizeof fig);
+		assay_review_change_words(r, i ? &v->hist[i - 1] : NULL, v->it.is_agr ? NULL : &v->it.c.c,
+					  v->it.is_agr ? &v->it.a.a : NULL, fig, sizeof fig);
 		serve_printf(o, "<tr><td>%s</td><td>", when);
 		serve_text(o, r->who);
 		serve_printf(o, "</td><td>");
@@ -570,11 +537,11 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	rc = assay_review_cache_queue(&app->queue, &f, &q);
 	if (rc)
 		goto out;
-	at = assay_review_queue_find(&q, v.is_agr ? v.a.id : v.c.id);
-	serve_page_begin(&o, v.is_agr ? "Agreement" : "Claim", "queue");
+	at = assay_review_queue_find(&q, v.it.is_agr ? v.it.a.id : v.it.c.id);
+	serve_page_begin(&o, v.it.is_agr ? "Agreement" : "Claim", "queue");
 	serve_flash(&o, req, &f);
 	head(&o, &v);
-	editor_line(&o, req, v.is_agr ? v.a.id : v.c.id, &f);
+	editor_line(&o, req, v.it.is_agr ? v.it.a.id : v.it.c.id, &f);
 	actions(&o, req, &app->reasons, &v, &f, at > 0 ? q.rows[at - 1] : NULL,
 		at >= 0 && (size_t)at + 1 < q.n ? q.rows[at + 1] : at < 0 && q.n ? q.rows[0] : NULL);
 	if (at >= 0) {
@@ -585,16 +552,16 @@ int serve_page_claim(struct serve_app *app, const struct serve_req *req,
 	corrected_note(&o, &v);
 	conflict(&o, &v);
 	serve_printf(&o, "<h2>Evidence: %zu source%s</h2><p class=\"legend small muted\">%s"
-		     "<mark class=\"subj\">%s</mark></p>", v.nsrc, v.nsrc == 1 ? "" : "s",
-		     v.is_agr ? "" : "<mark class=\"fig\">figure</mark> ",
-		     v.is_agr ? "the parties" : "who it is about");
+		     "<mark class=\"subj\">%s</mark></p>", v.it.nsrc, v.it.nsrc == 1 ? "" : "s",
+		     v.it.is_agr ? "" : "<mark class=\"fig\">figure</mark> ",
+		     v.it.is_agr ? "the parties" : "who it is about");
 	sources(&o, app->store, &v);
 	history(&o, &v);
 	serve_printf(&o, "<p class=\"keys\"><kbd>a</kbd> accept &middot; <kbd>r</kbd> reject "
 		     "(type the reason, Enter) &middot; %s<kbd>f</kbd> other fields &middot; "
 		     "<kbd>s</kbd> skip &middot; <kbd>j</kbd> "
 		     "<kbd>k</kbd> next and previous &middot; <kbd>Esc</kbd> leaves a text field</p>",
-		     v.is_agr ? "" : "<kbd>c</kbd> correct (type the figure, Enter) &middot; ");
+		     v.it.is_agr ? "" : "<kbd>c</kbd> correct (type the figure, Enter) &middot; ");
 	serve_page_end(&o);
 	assay_review_queue_release(&q);
 	rc = o.rc;
