@@ -520,6 +520,10 @@ static void set_roles(struct cl_doc *d, const struct cl_sent *s)
 		if (k->prep && t + 2 < s->t1 && d->tok[t + 1].w[0] == ',' &&
 		    (cl_word_is(d, t + 2, "which") || cl_word_is(d, t + 2, "who")))
 			k->prep = false; /* "from China, which controls ..." */
+		if (k->prep && t > s->t0 && cl_word_is(d, t - 1, "with") && t + 1 < s->t1 &&
+		    d->tok[t + 1].kind == CT_WORD && strlen(d->tok[t + 1].w) > 5 &&
+		    !strcmp(d->tok[t + 1].w + strlen(d->tok[t + 1].w) - 3, "ing"))
+			k->prep = false; /* "with South Korea accounting for 13%": its subject */
 	}
 }
 
