@@ -18,6 +18,7 @@
 
 #include "assay.h"
 #include "claims.h"
+#include "vocab.h"
 
 /* What the previous figure of the sentence measured, for ellipsis. */
 struct head {
@@ -506,6 +507,36 @@ static void the_quarter(const struct cl_doc *d, size_t a, size_t e, size_t f, ch
 	assay_copy(out, 16, sq);
 }
 
+/* "in 1986/87, ending March 31", "in 1987/88 starting April 1": a split
+ * year is the twelve months its end or start names. */
+static void split_year(const struct cl_doc *d, const struct cl_sent *s, char out[16])
+{
+	int y1, y2;
+
+	if (strlen(out) != 9 || sscanf(out, "%4d/%4d", &y1, &y2) != 2 || y2 != y1 + 1)
+		return;
+	for (size_t u = s->t0; u + 1 < s->t1; u++) {
+		bool end = cl_word_is(d, u, "ending") || cl_word_is(d, u, "ended") ||
+			   cl_word_is(d, u, "to") || cl_word_is(d, u, "through");
+		bool start = cl_word_is(d, u, "starting") || cl_word_is(d, u, "beginning") ||
+			     cl_word_is(d, u, "from") || cl_word_is(d, u, "started");
+		const struct assay_mention *m = cl_mention(d, u + 1);
+		if ((!end && !start) || !m || m->type != ASSAY_M_DATE)
+			continue;
+		size_t n = 0;
+		while (m->start + n < m->end && isalpha((unsigned char)d->text[m->start + n]))
+			n++;
+		int mo = assay_month_of(d->text + m->start, n);
+		if (mo < 2 || mo > 11)
+			continue;
+		if (end)
+			snprintf(out, 16, "%04d-%02d/%04d-%02d", y1, mo + 1, y2, mo);
+		else
+			snprintf(out, 16, "%04d-%02d/%04d-%02d", y1, mo, y2, mo - 1);
+		return;
+	}
+}
+
 static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[16])
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
@@ -537,6 +568,7 @@ static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f,
 	if (m && strlen(m->id) < 16)
 		assay_copy(out, 16, m->id);
 	the_quarter(d, cl_clause_start(d, s->t0, f), e, f, out);
+	split_year(d, s, out);
 	if (m && strlen(m->id) == 10) /* "as of December 31, 1985": the year it closes */
 		out[!strcmp(m->id + 5, "12-31") ? 4 : 7] = '\0';
 	/* "from 2001 to 2016", "between 1916 and 1981": a span of years */
