@@ -540,6 +540,9 @@ static int resolve(const char *text, size_t len, size_t s, size_t e, size_t sfx_
 		if (en->type == E_ORG && s >= 2 && text[s - 1] == '-' &&
 		    isalpha((unsigned char)text[s - 2]))
 			continue; /* "Li-FT": the end of another name, not the FT */
+		if (s >= 3 && !memcmp(text + s - 3, "ex-", 3) &&
+		    (s == 3 || !isalpha((unsigned char)text[s - 4])))
+			continue; /* "world ex-China": everywhere but China */
 		if (en->type == E_BLOCK) {
 			*blocked = true;
 			m->start = s;
