@@ -872,6 +872,10 @@ static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_
 	if (f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_COUNT &&
 	    !strcmp(before->unit, "m"))
 		return true;
+	if (f > 1 && cl_word_is(d, f - 1, "at") && before && before->type == ASSAY_M_QUANTITY &&
+	    !strcmp(before->unit, "t") && cl_mention(d, u) &&
+	    cl_mention(d, u)->type == ASSAY_M_COMMODITY)
+		return true; /* "8.2 million tonnes at 1.47% copper" */
 	/* "intercepts include 28.90 meters of 2.28% CuEq, including 0.73%
 	 * Nickel, 0.41% Copper": a metal's percent among drill results, the
 	 * metal ending its phrase (not "10% copper stake") */
