@@ -14,8 +14,10 @@
  * One document states one agreement per set of parties.
  *
  * The rules are data (extract/data/claims/ *.tsv, compiled in by
- * embed.py): metric cue words, metric by figure kind, counted nouns,
- * status cues, change verbs, agreement nouns and verbs, end headings.
+ * common/embed_files.py): metric cue words, metric by figure kind,
+ * counted nouns, status cues, change verbs, agreement nouns and verbs,
+ * end headings, the grammar words and word lists the finders test, the
+ * units a price is quoted per.
  *
  * Files: claims_data.c loads the tables; claims_text.c cuts the text into
  * blocks, sentences and tokens and resolves subjects and context;
@@ -67,11 +69,11 @@ void cl_org_words_clear(void);
 
 struct assay_claims_datafile {
 	const char *name;
-	const char *data;
+	const unsigned char *data;
 	size_t len;
 };
 extern const struct assay_claims_datafile assay_claims_data[];
-extern const size_t assay_claims_ndata;
+extern const size_t assay_claims_data_count;
 
 #define CL_MAXWORDS 5  /* words in one cue phrase */
 #define CL_WORDLEN 24  /* a word, lowercased and truncated */

@@ -248,7 +248,7 @@ static int add_row(const char *file, char **c, int n)
 
 static int load_file(const struct assay_claims_datafile *f)
 {
-	const char *p = f->data, *end = f->data + f->len;
+	const char *p = (const char *)f->data, *end = p + f->len;
 	char line[512], *col[MAXCOLS];
 
 	while (p < end) {
@@ -310,7 +310,7 @@ int assay_claims_init(void)
 {
 	if (loaded)
 		return ASSAY_OK;
-	for (size_t i = 0; i < assay_claims_ndata; i++)
+	for (size_t i = 0; i < assay_claims_data_count; i++)
 		if (load_file(&assay_claims_data[i])) {
 			assay_claims_shutdown();
 			return ASSAY_ENOMEM;

@@ -220,6 +220,14 @@ static const char *header(struct MHD_Connection *conn, const char *name)
 	return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
 }
 
+const struct serve_asset *serve_asset_find(const char *path)
+{
+	for (size_t i = 0; i < serve_assets_count; i++)
+		if (strcmp(serve_assets[i].path, path) == 0)
+			return &serve_assets[i];
+	return NULL;
+}
+
 /* Judges and answers a request whose body has been read. */
 static enum MHD_Result answer(struct serve_http *h, struct MHD_Connection *conn,
 			      const char *url, const char *method, struct conn_state *st)
