@@ -13,8 +13,10 @@
 # each has run SECONDS of ingest: pages/s, CPU per page, writer's share,
 # the predicted speed-up on N cores), then `assay ingest --jobs N` into a
 # fresh store under bench/peakmem.py for the peak heap (RssAnon) and the
-# writer thread's CPU. Every run says the load average it started at. The
-# pools' folder is $ASSAY_SHARED/dev/text (default ../shared).
+# writer thread's CPU. Every run says the load average it started at; the
+# last lines are doc/jobs.md's table of it (Markdown). The pools' folder
+# is $ASSAY_SHARED/dev/text (default ../shared, or, in a worktree, the
+# shared folder beside the main checkout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -24,6 +26,11 @@ assay=$build/cli/assay
 bench=$build/bench/bench_ingest
 [ -x "$assay" ] && [ -x "$bench" ] || { echo "ingest_jobs.sh: build $build first" >&2; exit 2; }
 shared=${ASSAY_SHARED:-../shared}
+if [ -z "${ASSAY_SHARED:-}" ] && [ ! -d "$shared/dev/text" ]; then
+  common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+  [ -n "$common" ] && [ -d "$(dirname "$common")/../shared/dev/text" ] &&
+    shared=$(dirname "$common")/../shared
+fi
 pools=()
 for p in bbc-2005 press-2025 reuters-1987 wire-2025; do
   [ -d "$shared/dev/text/$p" ] || { echo "ingest_jobs.sh: no $shared/dev/text/$p (set ASSAY_SHARED)" >&2; exit 2; }
@@ -68,9 +75,54 @@ print("%s, assay ingest --jobs %s: %d articles, %.1f s wall (%.1f pages/s), %.3f
   done
 }
 
-echo "== text pools (${pools[*]})"
-"$bench" --seconds "$secs" 3 "${pools[@]}"
-heap "pools" "${pools[@]}"
-echo "== WARC of $n generated pages ($warc)"
-"$bench" --seconds "$secs" 3 "$warc"
-heap "WARC" "$warc"
+{
+  echo "== pools: text pools (${pools[*]})"
+  "$bench" --seconds "$secs" 3 "${pools[@]}"
+  heap "pools" "${pools[@]}"
+  echo "== WARC: WARC of $n generated pages ($warc)"
+  "$bench" --seconds "$secs" 3 "$warc"
+  heap "WARC" "$warc"
+} | tee "$tmp/out"
+
+# The table: pages/s and CPU from bench_ingest (sums over its rounds), the
+# writer's share (1 job: its store step; 2 jobs: the writer thread), peak
+# heap from `assay ingest` under peakmem.
+python3 - "$tmp/out" <<'PY'
+import re, sys
+rows, extra, cur = [], [], None
+for line in open(sys.argv[1]):
+    m = re.match(r"== (\w+): ", line)
+    if m:
+        cur = {"label": m.group(1), "jobs": {1: {}, 2: {}}}
+        rows.append(cur)
+        continue
+    if cur is None:
+        continue
+    j = cur["jobs"]
+    if m := re.search(r"load average ([\d.]+) at the start", line):
+        cur["load"] = m.group(1)
+    elif m := re.match(r"(\d) jobs?\s+\d+ pages.*?([\d.]+) pages/s\s+([\d.]+) ms CPU/page", line):
+        j[int(m.group(1))].update(pps=m.group(2), cpu=m.group(3))
+    elif m := re.match(r"1 job, CPU per page: .*, ([\d.]+) ms store: writer's share ([\d.]+)%", line):
+        j[1]["writer"] = "%s (%s%%), serial" % (m.group(1), m.group(2))
+    elif m := re.match(r"ingest, CPU per page: .*writer thread ([\d.]+) ms \(([\d.]+)%\)", line):
+        j[2]["writer"] = "%s (%s%%)" % (m.group(1), m.group(2))
+    elif m := re.match(r"ingest: .*speed-up ([\d.]+)x", line):
+        cur["ratio"] = m.group(1)
+    elif m := re.match(r"ingest, predicted speed-up on N free cores, [^:]*:\s*(.*)", line):
+        cur["curve"] = m.group(1).strip()
+    elif m := re.match(r"\w+, assay ingest --jobs (\d): .*peak heap ([\d.]+) MiB", line):
+        j[int(m.group(1))]["heap"] = m.group(2) + " MiB"
+print()
+print("| input | jobs | pages/s | CPU ms/page | writer ms/page (share) | peak heap | load |")
+print("|-------|-----:|--------:|------------:|-----------------------:|----------:|-----:|")
+for r in rows:
+    for n in (1, 2):
+        d = r["jobs"][n]
+        print("| %s | %d | %s | %s | %s | %s | %s |" % (
+            r["label"] if n == 1 else "", n, d.get("pps", "?"), d.get("cpu", "?"),
+            d.get("writer", "?"), d.get("heap", "?"), r.get("load", "?") if n == 1 else ""))
+for r in rows:
+    print("%s: 2 jobs / 1 job %sx; predicted on N free cores: %s"
+          % (r["label"], r.get("ratio", "?"), r.get("curve", "?")))
+PY

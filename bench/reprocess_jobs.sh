@@ -14,8 +14,9 @@
 # (wall seconds, CPU seconds, peak heap) with the load average at its start,
 # since other work on a shared machine moves the wall clock, and the
 # store's size after it: a reprocess with unchanged rules costs the same
-# and leaves the store the same size each time. The ratio printed last
-# is best 1-job wall / best 2-job wall.
+# and leaves the store the same size each time. Then the best run of each
+# job count, the ratio best 1-job wall / best 2-job wall, the predicted
+# curve, and every run as doc/jobs.md's table (Markdown).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -51,14 +52,14 @@ for ((r = 0; r < rounds; r++)); do
     size=$(du -sm "$db/data.mdb" | cut -f1)
     echo "round $r, $jobs jobs: ${secs} s wall, ${cpu} s CPU (writer thread ${writer} s)," \
       "heap $((anon / 1024)) MiB, load $load, store ${size} MB after"
-    results+=("$jobs $secs $cpu $anon $load $writer")
+    results+=("$jobs $secs $cpu $anon $load $writer $size")
   done
 done
 printf '%s\n' "${results[@]}" | python3 -c '
 import sys
 runs = [l.split() for l in sys.stdin if l.strip()]
 best = {}
-for j, s, c, a, load, w in runs:
+for j, s, c, a, load, w, size in runs:
     if j not in best or float(s) < float(best[j][0]):
         best[j] = (float(s), float(c), int(a), load, float(w))
 n = int(sys.argv[1])
@@ -74,4 +75,12 @@ print("speed-up 2 jobs / 1 job (best wall): %.2fx; CPU 2 jobs / 1 job: %.2f"
 serial, all2, w2 = best["1"][1], best["2"][1], best["2"][4]
 print("predicted speed-up on N free cores, serial / max(writer, CPU/N): " +
       "  ".join("%d: %.2fx" % (c, serial / max(w2, all2 / c)) for c in (1, 2, 4, 8, 16)))
+print()
+print("| jobs | wall s | CPU s (ms/article) | writer thread | heap | store after | load |")
+print("|-----:|-------:|-------------------:|--------------:|-----:|------------:|-----:|")
+for j, s, c, a, load, w, size in runs:
+    print("| %s | %.1f | %.1f (%.3f) | %s | %.0f MiB | %s MB | %s |"
+          % (j, float(s), float(c), 1e3 * float(c) / n,
+             "all" if j == "1" else "%.1f s (%.1f%%)" % (float(w), 100 * float(w) / float(c)),
+             int(a) / 1024, size, load))
 ' "$articles"
