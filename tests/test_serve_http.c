@@ -198,7 +198,7 @@ static void http_to(const char *url, const char *const *headers, const char *coo
 static void http(const char *path, const char *const *headers, bool cookie,
 		 const char *body, struct reply *r)
 {
-	char url[512], ck[256];
+	char url[600], ck[256]; /* "http://127.0.0.1:PORT" and a path of up to 511 bytes */
 
 	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
 	snprintf(ck, sizeof ck, "assay_session_%u=%s%s%s", port, token,
