@@ -605,6 +605,11 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 			out[0] = (int)u;
 			return 1;
 		}
+	/* "with joint venture partner Equinor" */
+	if ((cl_word_is(d, e->anchor_end, "partner") || cl_word_is(d, e->anchor_end, "partners")) &&
+	    e->anchor_end + 1 < s->t1 && cl_is_entity(d, e->anchor_end + 1) &&
+	    cl_mention(d, e->anchor_end + 1)->type == ASSAY_M_ORG)
+		return coordination(d, s, e->anchor_end + 1, out, 0);
 	n = objects_as(d, s, e, out, between);
 
 	/* "agreed to sell its Goldendale smelter in Washington, and port

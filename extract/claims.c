@@ -835,6 +835,11 @@ static size_t lead_metal(const struct cl_doc *d, size_t f)
 		return (size_t)-1;
 	if (t > 0 && (cl_word_is(d, t - 1, "at") || is_punct(d, t - 1, ",:")))
 		t--;
+	else /* "copper values ranging from 0.1%", "copper grades of 2.1%" */
+		while (t > 0 && t + 4 > f && (cl_word_is(d, t - 1, "values") ||
+					      cl_word_is(d, t - 1, "grades") || cl_word_is(d, t - 1, "ranging") ||
+					      cl_word_is(d, t - 1, "from") || cl_word_is(d, t - 1, "of")))
+			t--;
 	const struct assay_mention *m = t > 0 ? cl_mention(d, t - 1) : NULL;
 	return m && m->type == ASSAY_M_COMMODITY ? t - 1 : (size_t)-1;
 }

@@ -294,10 +294,10 @@ static void add_org(struct found *f, size_t s, size_t e, size_t core_e, const ch
 	if (acr_n)
 		add_form(f, acr_s, acr_n, k);
 	scan_word(f->t, f->len, s, &w, &next);
-	if (w.e < core_e && w.e - w.s >= 3 && w.lower &&
+	if (w.e < core_e && w.e - w.s >= 3 && w.lower && !strcmp(kind, "company") &&
 	    !(w.roles & (R_GENERIC | R_NONNAME | R_HEAD | R_BODY | R_DESIGNATOR)) &&
 	    !overlap(f, w.s, w.e))
-		add_form(f, w.s, w.e - w.s, k); /* "Nippon" */
+		add_form(f, w.s, w.e - w.s, k); /* "Nippon"; not "Arkansas" of its Oil and Gas Commission */
 }
 
 /* An all-capitals run of long words is a headline, not a name. */
