@@ -55,33 +55,9 @@ struct result {
 	struct assay_pipeline_counts sum;
 };
 
-static const char *copy_str(const char *src, char **at)
-{
-	char *c = *at;
-	size_t n;
-
-	if (!src)
-		return NULL;
-	n = strlen(src) + 1;
-	memcpy(c, src, n);
-	*at += n;
-	return c;
-}
-
-static size_t str_size(const char *src)
-{
-	return src ? strlen(src) + 1 : 0;
-}
-
 /* Keeps a copy of @g and all it points to. */
 static int keep_page(struct pages *ps, const struct assay_page *g)
 {
-	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
-		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
-		   str_size(g->title) + str_size(g->warc_file) + str_size(g->site);
-	struct assay_page *v;
-	char *at;
-
 	if (ps->n == ps->cap) {
 		size_t cap = ps->cap ? ps->cap * 2 : 256;
 		void *pv = realloc(ps->v, cap * sizeof *ps->v);
@@ -94,23 +70,10 @@ static int keep_page(struct pages *ps, const struct assay_page *g)
 		ps->mem = pm;
 		ps->cap = cap;
 	}
-	at = ps->mem[ps->n] = malloc(n);
-	if (!at)
+	ps->mem[ps->n] = assay_page_copy(g, &ps->v[ps->n]);
+	if (!ps->mem[ps->n])
 		return ASSAY_ENOMEM;
-	v = &ps->v[ps->n++];
-	*v = *g;
-	memcpy(at, g->len ? g->body : "", g->len);
-	at[g->len] = '\0';
-	v->body = at;
-	at += g->len + 1;
-	v->url = copy_str(g->url, &at);
-	v->final_url = copy_str(g->final_url, &at);
-	v->content_type = copy_str(g->content_type, &at);
-	v->charset = copy_str(g->charset, &at);
-	v->published = copy_str(g->published, &at);
-	v->title = copy_str(g->title, &at);
-	v->warc_file = copy_str(g->warc_file, &at);
-	v->site = copy_str(g->site, &at);
+	ps->n++;
 	return ASSAY_OK;
 }
 

@@ -2,6 +2,7 @@
  *
  * A page that fails to clean or store is counted as an error and skipped:
  * bad input never stops the run and never touches what was stored. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -199,4 +200,48 @@ void assay_pipeline_hooks(struct assay_pipeline *p, struct assay_crawl_hooks *h)
 	}
 	h->state_get = hook_state_get;
 	h->state_put = hook_state_put;
+}
+
+/* Copies @s to *at and returns the copy (NULL stays NULL). */
+static const char *copy_str(const char *s, char **at)
+{
+	char *c = *at;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(c, s, n);
+	*at += n;
+	return c;
+}
+
+static size_t str_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+char *assay_page_copy(const struct assay_page *g, struct assay_page *out)
+{
+	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
+		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
+		   str_size(g->title) + str_size(g->warc_file) + str_size(g->site);
+	char *mem = malloc(n), *at = mem;
+
+	if (!mem)
+		return NULL;
+	*out = *g;
+	memcpy(at, g->len ? g->body : "", g->len);
+	at[g->len] = '\0';
+	out->body = at;
+	at += g->len + 1;
+	out->url = copy_str(g->url, &at);
+	out->final_url = copy_str(g->final_url, &at);
+	out->content_type = copy_str(g->content_type, &at);
+	out->charset = copy_str(g->charset, &at);
+	out->published = copy_str(g->published, &at);
+	out->title = copy_str(g->title, &at);
+	out->warc_file = copy_str(g->warc_file, &at);
+	out->site = copy_str(g->site, &at);
+	return mem;
 }

@@ -92,6 +92,12 @@ int assay_pipeline_store(struct assay_pipeline *p, const struct assay_page *page
  * one per core (assay_pool_default_jobs()); with 1 there are no threads
  * and each page is processed and stored in the call. The pool borrows
  * @p. ASSAY_OK or ASSAY_ENOMEM. */
+/* A copy of @g and all it points to in one block: *@out points into it.
+ * Returns the block (free() it when @out is no longer needed), or NULL
+ * when out of memory (then *@out is unchanged). For a page kept past
+ * the callback it was lent to (the pool's queue, a benchmark's pages). */
+char *assay_page_copy(const struct assay_page *g, struct assay_page *out);
+
 int assay_pool_new(struct assay_pipeline *p, unsigned jobs, struct assay_pool **out);
 
 /* Copies @page into the ring (waiting, and storing earlier pages, when it

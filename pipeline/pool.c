@@ -117,52 +117,11 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Copies @s to *at and returns the copy (NULL stays NULL). */
-static const char *copy_str(const char *s, char **at)
-{
-	char *c = *at;
-	size_t n;
-
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	memcpy(c, s, n);
-	*at += n;
-	return c;
-}
-
-static size_t str_size(const char *s)
-{
-	return s ? strlen(s) + 1 : 0;
-}
-
 /* The page and everything it points to, copied into one block. */
 static int copy_page(struct slot *sl, const struct assay_page *page)
 {
-	const struct assay_page *g = page;
-	size_t n = g->len + 1 + str_size(g->url) + str_size(g->final_url) +
-		   str_size(g->content_type) + str_size(g->charset) + str_size(g->published) +
-		   str_size(g->title) + str_size(g->warc_file) + str_size(g->site);
-	char *at;
-
-	sl->mem = malloc(n);
-	if (!sl->mem)
-		return ASSAY_ENOMEM;
-	at = sl->mem;
-	sl->page = *g;
-	memcpy(at, g->len ? g->body : "", g->len);
-	at[g->len] = '\0';
-	sl->page.body = at;
-	at += g->len + 1;
-	sl->page.url = copy_str(g->url, &at);
-	sl->page.final_url = copy_str(g->final_url, &at);
-	sl->page.content_type = copy_str(g->content_type, &at);
-	sl->page.charset = copy_str(g->charset, &at);
-	sl->page.published = copy_str(g->published, &at);
-	sl->page.title = copy_str(g->title, &at);
-	sl->page.warc_file = copy_str(g->warc_file, &at);
-	sl->page.site = copy_str(g->site, &at);
-	return ASSAY_OK;
+	sl->mem = assay_page_copy(page, &sl->page);
+	return sl->mem ? ASSAY_OK : ASSAY_ENOMEM;
 }
 
 /* Waits for a worker to be done with the oldest page in the ring. */
