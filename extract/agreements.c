@@ -120,6 +120,16 @@ static void modal_status(const struct cl_doc *d, size_t t, const struct cl_agr_c
 	}
 }
 
+/* "joint venture partner Equinor": the company named right after
+ * "partner(s)" at @t (before @end), or -1. */
+static size_t named_partner(const struct cl_doc *d, size_t t, size_t end)
+{
+	if (!(cl_word_is(d, t, "partner") || cl_word_is(d, t, "partners")) || t + 1 >= end ||
+	    !cl_is_entity(d, t + 1) || cl_mention(d, t + 1)->type != ASSAY_M_ORG)
+		return (size_t)-1;
+	return t + 1;
+}
+
 /* A type noun followed by its party, after a determiner that names it as
  * existing ("the", "its", "their", "an existing", "previous"), and not
  * negated or sought: "the offtake agreement with Mitsui", "its 50/50 joint
@@ -134,8 +144,7 @@ static bool in_force(const struct cl_doc *d, const struct hit *h)
 	/* "joint venture partner Equinor"; "its joint venture with private
 	 * mining firm BML Ventures": a few words of description before the
 	 * party */
-	if (cl_word_is(d, e, "partner") && at < d->ntok && cl_is_entity(d, at) &&
-	    cl_mention(d, at)->type == ASSAY_M_ORG)
+	if (named_partner(d, e, d->ntok) != (size_t)-1)
 		return true;
 	while (cl_word_is(d, e, "with") && at < d->ntok && at < e + 5 &&
 	       d->tok[at].kind == CT_WORD && !d->tok[at].upper && !cl_is_entity(d, at))
@@ -605,11 +614,9 @@ static size_t objects(const struct cl_doc *d, const struct cl_sent *s, const str
 			out[0] = (int)u;
 			return 1;
 		}
-	/* "with joint venture partner Equinor" */
-	if ((cl_word_is(d, e->anchor_end, "partner") || cl_word_is(d, e->anchor_end, "partners")) &&
-	    e->anchor_end + 1 < s->t1 && cl_is_entity(d, e->anchor_end + 1) &&
-	    cl_mention(d, e->anchor_end + 1)->type == ASSAY_M_ORG)
-		return coordination(d, s, e->anchor_end + 1, out, 0);
+	size_t partner = named_partner(d, e->anchor_end, s->t1); /* "joint venture partner Equinor" */
+	if (partner != (size_t)-1)
+		return coordination(d, s, partner, out, 0);
 	n = objects_as(d, s, e, out, between);
 
 	/* "agreed to sell its Goldendale smelter in Washington, and port

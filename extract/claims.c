@@ -459,8 +459,6 @@ static bool period_date(const struct cl_doc *d, const struct cl_sent *s, size_t 
 		 d->tok[u + 1].w[0] == '-');
 }
 
-/* The year nearest the figure in its clause; one that follows ("in
- * 2023") counts as nearer than one before. */
 /* The quarter the story last named before token @f ("fourth-quarter
  * results", "Q4 2024"), as "2024-10/2024-12"; "" if none. */
 static void story_quarter(const struct cl_doc *d, size_t f, char out[16])
@@ -537,6 +535,8 @@ static void split_year(const struct cl_doc *d, const struct cl_sent *s, char out
 	}
 }
 
+/* The year nearest the figure in its clause; one that follows ("in
+ * 2023") counts as nearer than one before. */
 static void period_of(const struct cl_doc *d, const struct cl_sent *s, size_t f, char out[16])
 {
 	size_t best = (size_t)-1, bestd = (size_t)-1, e = f;
@@ -820,9 +820,6 @@ static bool sentence_has(const struct cl_doc *d, const struct cl_sent *s, enum c
 	return false;
 }
 
-/* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
- * million of an element, or a percent of an element over a length ("11.82%
- * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
 /* "assayed gold at .237 oz per ton", "ranges: copper, 3.7 pct": the
  * metal named just before a grade, when none follows it; its token or
  * -1. */
@@ -844,6 +841,9 @@ static size_t lead_metal(const struct cl_doc *d, size_t f)
 	return m && m->type == ASSAY_M_COMMODITY ? t - 1 : (size_t)-1;
 }
 
+/* A grade by its form: a mass per ton ("35.2 g/t", "0.88 oz/t"), parts per
+ * million of an element, or a percent of an element over a length ("11.82%
+ * P2O5 over 92.5 meters", "12.5 m at 1.2% Cu"). */
 static bool grade_by_form(const struct cl_doc *d, const struct cl_sent *s, size_t f)
 {
 	const struct assay_mention *m = cl_mention(d, f);
